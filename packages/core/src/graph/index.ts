@@ -1,0 +1,3 @@
+export * from "./tie-strength.js";
+export * from "./tie-index.js";
+export * from "./graphs.js";

@@ -1,0 +1,283 @@
+/**
+ * Compact typed-array indices of the network's ties, built in linear time
+ * from the exchange columns:
+ * - {@link DirectedTies}: one entry per ordered pair (giver → receiver), CSR by giver;
+ * - {@link Relationships}: one entry per unordered pair, with a symmetric CSR
+ *   adjacency for path search.
+ * Heavy algorithms (reciprocity, paths, constraint) run on these, not on
+ * graphology's Map-based adjacency.
+ */
+import type { Network } from "../model/network.js";
+import { TOUCHPOINT_CODES } from "../model/network.js";
+import { DEFAULT_TIE_STRENGTH_OPTIONS, strengthFromSum, type TieStrengthOptions } from "./tie-strength.js";
+
+/** Directed tie aggregates, one slot per ordered pair with at least one exchange. */
+export interface DirectedTies {
+  readonly nodeCount: number;
+  readonly pairCount: number;
+  /** CSR offsets by source person (length nodeCount + 1). */
+  readonly offsets: Int32Array;
+  /** Source person of each pair. */
+  readonly source: Int32Array;
+  /** Target person of each pair (sorted ascending within a source). */
+  readonly target: Int32Array;
+  /** Exchanges of any kind from source to target. */
+  readonly count: Int32Array;
+  /** Giving exchanges (not meetings or connections) from source to target. */
+  readonly givingCount: Int32Array;
+  /** Raw summed value of giving exchanges. */
+  readonly givenValue: Float64Array;
+  /** Recency-decayed summed value of giving exchanges. */
+  readonly givenDecayed: Float64Array;
+  /** Recency-decayed summed weight of all exchanges (touchpoints included). */
+  readonly decayed: Float64Array;
+  /** Minutes of meetings logged source → target. */
+  readonly minutes: Float64Array;
+  /** First and last exchange day. */
+  readonly firstDay: Int32Array;
+  readonly lastDay: Int32Array;
+  /** Directed strength in (0, 1] from `decayed`. */
+  readonly strength: Float64Array;
+  /** Reference day of the decay. */
+  readonly asOf: number;
+}
+
+/** Options for building tie indices. */
+export interface TieIndexOptions extends Partial<TieStrengthOptions> {
+  /** Leave out confidential exchanges entirely (default false). */
+  excludeConfidential?: boolean;
+}
+
+function resolveOptions(network: Network, options: TieIndexOptions): TieStrengthOptions & { asOf: number } {
+  const halfLifeDays = options.halfLifeDays ?? network.settings.halfLifeDays ?? DEFAULT_TIE_STRENGTH_OPTIONS.halfLifeDays;
+  const asOf = options.asOf ?? network.dayRange()?.last ?? 0;
+  return { ...DEFAULT_TIE_STRENGTH_OPTIONS, ...options, halfLifeDays, asOf };
+}
+
+/**
+ * Aggregates exchanges per ordered pair in O(E + N): bucket exchanges by
+ * giver, then merge targets within each bucket with a stamp array.
+ *
+ * @example
+ * ```ts
+ * const ties = directedTies(network);
+ * for (let p = ties.offsets[i]; p < ties.offsets[i + 1]; p++) console.log(ties.target[p], ties.strength[p]);
+ * ```
+ */
+export function directedTies(network: Network, options: TieIndexOptions = {}): DirectedTies {
+  const opts = resolveOptions(network, options);
+  const cols = network.exchangeColumns();
+  const n = network.personCount;
+  const m = cols.count;
+  const { from, to, day, kind, value, minutes, confidential } = cols;
+  const skip = options.excludeConfidential === true;
+  const lnHalf = -Math.LN2 / opts.halfLifeDays;
+  const asOf = opts.asOf;
+
+  // bucket exchange indices by source
+  const bucketStart = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) if (!(skip && confidential[e])) bucketStart[from[e]! + 1]!++;
+  for (let i = 0; i < n; i++) bucketStart[i + 1]! += bucketStart[i]!;
+  const fill = bucketStart.slice(0, n);
+  const byFrom = new Int32Array(bucketStart[n]!);
+  for (let e = 0; e < m; e++) if (!(skip && confidential[e])) byFrom[fill[from[e]!]!++] = e;
+
+  // first pass: count distinct targets per source
+  const stamp = new Int32Array(n).fill(-1);
+  const offsets = new Int32Array(n + 1);
+  for (let s = 0; s < n; s++) {
+    let c = 0;
+    for (let k = bucketStart[s]!; k < bucketStart[s + 1]!; k++) {
+      const t = to[byFrom[k]!]!;
+      if (stamp[t] !== s) {
+        stamp[t] = s;
+        c++;
+      }
+    }
+    offsets[s + 1] = offsets[s]! + c;
+  }
+  const P = offsets[n]!;
+  const source = new Int32Array(P);
+  const target = new Int32Array(P);
+  const count = new Int32Array(P);
+  const givingCount = new Int32Array(P);
+  const givenValue = new Float64Array(P);
+  const givenDecayed = new Float64Array(P);
+  const decayed = new Float64Array(P);
+  const mins = new Float64Array(P);
+  const firstDay = new Int32Array(P).fill(2147483647);
+  const lastDay = new Int32Array(P).fill(-2147483648);
+  const slot = new Int32Array(n);
+  stamp.fill(-1);
+  const touch0 = [...TOUCHPOINT_CODES];
+  const isTouch = new Uint8Array(8);
+  for (const c of touch0) isTouch[c] = 1;
+  for (let s = 0; s < n; s++) {
+    let next = offsets[s]!;
+    const a = bucketStart[s]!;
+    const b = bucketStart[s + 1]!;
+    // assign slots in ascending target order: collect then sort the (small) set
+    for (let k = a; k < b; k++) {
+      const t = to[byFrom[k]!]!;
+      if (stamp[t] !== s) {
+        stamp[t] = s;
+        target[next++] = t;
+      }
+    }
+    const lo = offsets[s]!;
+    if (next - lo > 1) target.subarray(lo, next).sort();
+    for (let p = lo; p < next; p++) {
+      slot[target[p]!] = p;
+      source[p] = s;
+    }
+    for (let k = a; k < b; k++) {
+      const e = byFrom[k]!;
+      const p = slot[to[e]!]!;
+      const d = day[e]!;
+      const age = asOf - d;
+      const w = value[e]!;
+      const dw = age <= 0 ? w : w * Math.exp(lnHalf * age);
+      count[p]!++;
+      decayed[p]! += dw;
+      if (!isTouch[kind[e]!]) {
+        givingCount[p]!++;
+        givenValue[p]! += w;
+        givenDecayed[p]! += dw;
+      }
+      const mn = minutes[e]!;
+      if (mn === mn) mins[p]! += mn;
+      if (d < firstDay[p]!) firstDay[p] = d;
+      if (d > lastDay[p]!) lastDay[p] = d;
+    }
+  }
+  const strength = new Float64Array(P);
+  for (let p = 0; p < P; p++) strength[p] = strengthFromSum(decayed[p]!, opts);
+  return { nodeCount: n, pairCount: P, offsets, source, target, count, givingCount, givenValue, givenDecayed, decayed, minutes: mins, firstDay, lastDay, strength, asOf };
+}
+
+/** Finds the slot of ordered pair (s → t) in a DirectedTies index, or -1 (binary search). */
+export function findDirectedTie(ties: DirectedTies, s: number, t: number): number {
+  let lo = ties.offsets[s]!;
+  let hi = ties.offsets[s + 1]! - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = ties.target[mid]!;
+    if (v === t) return mid;
+    if (v < t) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Undirected relationships: one per unordered pair, with a symmetric CSR adjacency. */
+export interface Relationships {
+  readonly nodeCount: number;
+  readonly pairCount: number;
+  /** Lower and higher person index of each pair. */
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  /** Combined strength in (0, 1] from both directions' decayed weights. */
+  readonly strength: Float64Array;
+  /** Exchange count in both directions. */
+  readonly count: Int32Array;
+  /** Last exchange day in either direction. */
+  readonly lastDay: Int32Array;
+  /** 1 when every exchange of the pair is confidential. */
+  readonly confidentialOnly: Uint8Array;
+  /** Symmetric CSR adjacency: offsets (nodeCount + 1), neighbour, pair slot. */
+  readonly offsets: Int32Array;
+  readonly neighbor: Int32Array;
+  readonly pair: Int32Array;
+  readonly asOf: number;
+}
+
+/**
+ * Builds the undirected relationship index: the pair's combined strength is
+ * `max(floor, 1 − exp(−(S_ab + S_ba)/κ))`, the same formula as directed
+ * strength over the exchanges of both directions. O(E + N).
+ *
+ * @example
+ * ```ts
+ * const rel = relationships(network);
+ * rel.strength[rel.pair[rel.offsets[i]]]; // strength of i's first relationship
+ * ```
+ */
+export function relationships(network: Network, options: TieIndexOptions = {}): Relationships {
+  const opts = resolveOptions(network, options);
+  const all = directedTies(network, { ...options, excludeConfidential: false });
+  const n = all.nodeCount;
+  const P = all.pairCount;
+  // each directed slot maps to one unordered pair; the pair is created from
+  // the lower endpoint's slot, or from the higher one when the reverse is missing
+  const dirToPair = new Int32Array(P);
+  const deg = new Int32Array(n + 1);
+  let U = 0;
+  for (let s = 0; s < n; s++) {
+    for (let p = all.offsets[s]!; p < all.offsets[s + 1]!; p++) {
+      const t = all.target[p]!;
+      if (s < t || findDirectedTie(all, t, s) < 0) {
+        dirToPair[p] = U++;
+        deg[s + 1]!++;
+        deg[t + 1]!++;
+      }
+    }
+  }
+  for (let s = 0; s < n; s++) {
+    for (let p = all.offsets[s]!; p < all.offsets[s + 1]!; p++) {
+      const t = all.target[p]!;
+      if (s > t) {
+        const rev = findDirectedTie(all, t, s);
+        if (rev >= 0) dirToPair[p] = dirToPair[rev]!;
+      }
+    }
+  }
+  const a = new Int32Array(U);
+  const b = new Int32Array(U);
+  const sum = new Float64Array(U);
+  const count = new Int32Array(U);
+  const lastDay = new Int32Array(U).fill(-2147483648);
+  for (let p = 0; p < P; p++) {
+    const u = dirToPair[p]!;
+    const s = all.source[p]!;
+    const t = all.target[p]!;
+    a[u] = s < t ? s : t;
+    b[u] = s < t ? t : s;
+    sum[u]! += all.decayed[p]!;
+    count[u]! += all.count[p]!;
+    if (all.lastDay[p]! > lastDay[u]!) lastDay[u] = all.lastDay[p]!;
+  }
+  // confidential-only pairs: no non-confidential exchange in either direction
+  const cols = network.exchangeColumns();
+  const hasOpen = new Uint8Array(U);
+  const openSum = options.excludeConfidential ? new Float64Array(U) : undefined;
+  const lnHalf = -Math.LN2 / opts.halfLifeDays;
+  for (let e = 0; e < cols.count; e++) {
+    if (cols.confidential[e]) continue;
+    const u = dirToPair[findDirectedTie(all, cols.from[e]!, cols.to[e]!)]!;
+    hasOpen[u] = 1;
+    if (openSum) {
+      const age = all.asOf - cols.day[e]!;
+      openSum[u]! += age <= 0 ? cols.value[e]! : cols.value[e]! * Math.exp(lnHalf * age);
+    }
+  }
+  const confidentialOnly = new Uint8Array(U);
+  const strength = new Float64Array(U);
+  for (let k = 0; k < U; k++) {
+    confidentialOnly[k] = hasOpen[k] ? 0 : 1;
+    strength[k] = strengthFromSum(openSum ? openSum[k]! : sum[k]!, opts);
+  }
+  for (let i = 0; i < n; i++) deg[i + 1]! += deg[i]!;
+  const offsets = deg;
+  const fill = offsets.slice(0, n);
+  const neighbor = new Int32Array(2 * U);
+  const pair = new Int32Array(2 * U);
+  for (let k = 0; k < U; k++) {
+    const x = a[k]!;
+    const y = b[k]!;
+    neighbor[fill[x]!] = y;
+    pair[fill[x]!++] = k;
+    neighbor[fill[y]!] = x;
+    pair[fill[y]!++] = k;
+  }
+  return { nodeCount: n, pairCount: U, a, b, strength, count, lastDay, confidentialOnly, offsets, neighbor, pair, asOf: all.asOf };
+}

@@ -1,0 +1,16 @@
+/**
+ * @tiegraph/core: the model, graphs and analytics of professional networking.
+ * Runs unchanged in Node and in browsers.
+ * @packageDocumentation
+ */
+export * from "./errors.js";
+export * from "./model/index.js";
+export * from "./graph/index.js";
+export * from "./format/index.js";
+export * from "./generate/index.js";
+export * from "./datasets/index.js";
+export * from "./reciprocity/index.js";
+export * from "./mix/index.js";
+export * from "./brokerage/index.js";
+export * from "./paths/index.js";
+export * from "./cadence/index.js";

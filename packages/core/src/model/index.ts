@@ -1,0 +1,3 @@
+export * from "./types.js";
+export * from "./dates.js";
+export * from "./network.js";
