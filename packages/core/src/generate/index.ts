@@ -1,1 +1,2 @@
-export {};
+export * from "./random.js";
+export * from "./professional.js";

@@ -1,0 +1,269 @@
+/**
+ * A seeded generator of realistic professional networks: an ego with a few
+ * hundred contacts across tens of organisations, job changes, three years of
+ * exchanges with a realistic mix, one-sided relationships that sour, dormant
+ * ties and confidential exchanges. The same generator scales to 100,000
+ * people and 1,000,000 exchanges for benchmarks.
+ */
+import { TiegraphError } from "../errors.js";
+import { formatDay, parseDay } from "../model/dates.js";
+import { Network } from "../model/network.js";
+import type { Exchange, ExchangeKind, Organisation, Person } from "../model/types.js";
+import { createRandom, type Random } from "./random.js";
+import { FIRST_NAMES, LAST_NAMES, ORG_PREFIXES, ORG_SUFFIXES, PERSON_TAGS, TOPICS } from "./names.js";
+
+/** Options of {@link generateNetwork}. */
+export interface GenerateOptions {
+  /** Seed: the same seed gives the same network. */
+  seed: number;
+  /** Number of people besides ego. */
+  people: number;
+  /** Number of exchanges. */
+  exchanges: number;
+  /** Number of organisations (default max(5, people / 25)). */
+  organisations?: number;
+  /** Whether the network has an ego "me" who knows most people (default: people ≤ 5000). */
+  ego?: boolean;
+  /** Last day of the generated history (default 2026-09-30). */
+  end?: string;
+  /** Years of history (default 3). */
+  years?: number;
+  /** Average relationships per person besides ego's (default 4). */
+  relationshipsPerPerson?: number;
+  /** Share of exchanges that are confidential (default 0.03). */
+  confidentialShare?: number;
+}
+
+/** Defaults of {@link generateNetwork}. */
+export const DEFAULT_GENERATE_OPTIONS: Readonly<Required<Omit<GenerateOptions, "organisations" | "ego">>> = {
+  seed: 1,
+  people: 300,
+  exchanges: 6000,
+  end: "2026-09-30",
+  years: 3,
+  relationshipsPerPerson: 4,
+  confidentialShare: 0.03,
+};
+
+type Profile = "close" | "active" | "wider" | "acquaintance" | "dormant" | "taker" | "giver";
+const PROFILE_WEIGHTS: [Profile, number][] = [
+  ["close", 0.06], ["active", 0.16], ["wider", 0.3], ["acquaintance", 0.28], ["dormant", 0.1], ["taker", 0.05], ["giver", 0.05],
+];
+const PROFILE_INTENSITY: Record<Profile, number> = { close: 12, active: 5, wider: 2, acquaintance: 0.7, dormant: 4, taker: 4, giver: 4 };
+const KIND_MIX: [ExchangeKind, number][] = [["meeting", 0.4], ["information", 0.3], ["favour", 0.1], ["gesture", 0.1], ["introduction", 0.05], ["connection", 0.05]];
+const FORMATS: [string, number][] = [["coffee", 45], ["lunch", 75], ["call", 30]];
+
+function weighted<T>(rnd: Random, items: [T, number][]): T {
+  let x = rnd();
+  for (const [v, w] of items) {
+    if ((x -= w) < 0) return v;
+  }
+  return items[items.length - 1]![0];
+}
+
+/**
+ * Generates a network. Deterministic for a given set of options: no clock,
+ * no `Math.random`.
+ *
+ * Shape: organisations with Zipf-like sizes; each person has one to three
+ * jobs (job changes during the window); relationships are 60% with
+ * colleagues, 40% across organisations; each relationship has a profile
+ * (close, active, wider, acquaintance, dormant: active only in the first year,
+ * taker/giver: giving goes 90% one way, so it sours) that sets its share of
+ * the exchanges; exchange kinds follow the mix meeting 40%, information 30%,
+ * favour 10%, gesture 10%, introduction 5%, connection 5%.
+ *
+ * @example
+ * ```ts
+ * const net = generateNetwork({ seed: 7, people: 300, exchanges: 6000 });
+ * net.ego; // "me"
+ * ```
+ */
+export function generateNetwork(options: Partial<GenerateOptions> & { seed: number }): Network {
+  const o = { ...DEFAULT_GENERATE_OPTIONS, ...options };
+  if (!(Number.isInteger(o.people) && o.people >= 2)) throw new TiegraphError("tiegraph/generate", "invalid-option", "people must be an integer ≥ 2", { got: String(o.people) });
+  if (!(Number.isInteger(o.exchanges) && o.exchanges >= 0)) throw new TiegraphError("tiegraph/generate", "invalid-option", "exchanges must be an integer ≥ 0", { got: String(o.exchanges) });
+  const endDay = parseDay(o.end);
+  if (endDay === undefined) throw new TiegraphError("tiegraph/generate", "invalid-option", "end must be a date YYYY-MM-DD", { got: o.end });
+  const rnd = createRandom(o.seed);
+  const hasEgo = o.ego ?? o.people <= 5000;
+  const N = o.people + (hasEgo ? 1 : 0);
+  const startDay = endDay - Math.round(o.years * 365.25);
+  const span = endDay - startDay;
+  const O = o.organisations ?? Math.max(5, Math.round(o.people / 25));
+
+  // organisations, with Zipf-like popularity
+  const orgs: Organisation[] = [];
+  const usedNames = new Set<string>();
+  for (let k = 0; k < O; k++) {
+    let name = `${rnd.pick(ORG_PREFIXES)} ${rnd.pick(ORG_SUFFIXES)}`;
+    if (usedNames.has(name)) name = `${name} ${k}`;
+    usedNames.add(name);
+    orgs.push({ id: `o${k + 1}`, name });
+  }
+  const orgCum = new Float64Array(O);
+  let acc = 0;
+  for (let k = 0; k < O; k++) orgCum[k] = acc += 1 / Math.pow(k + 1, 0.8);
+  const pickOrg = (): number => {
+    const x = rnd() * acc;
+    let lo = 0;
+    let hi = O - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (orgCum[mid]! > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+
+  // people and careers
+  const people: Person[] = [];
+  const affiliations: { person: string; organisation: string; from?: string; to?: string; role?: string }[] = [];
+  const members: number[][] = Array.from({ length: O }, () => []);
+  const currentOrg = new Int32Array(N);
+  const roles = ["Engineer", "Analyst", "Manager", "Director", "Consultant", "Designer", "Counsel", "Account Executive"];
+  for (let i = 0; i < N; i++) {
+    const isEgo = hasEgo && i === 0;
+    const id = isEgo ? "me" : `p${hasEgo ? i : i + 1}`;
+    const name = isEgo ? "Me" : `${rnd.pick(FIRST_NAMES)} ${rnd.pick(LAST_NAMES)}`;
+    const p: Person = { id, name };
+    if (!isEgo && N <= 20000) {
+      p.emails = [`${id}@example.org`];
+      if (rnd.chance(0.5)) p.interests = [rnd.pick(TOPICS), ...(rnd.chance(0.4) ? [rnd.pick(TOPICS)] : [])].filter((v, k, a) => a.indexOf(v) === k);
+      if (rnd.chance(0.25)) p.tags = [rnd.pick(PERSON_TAGS)];
+      if (rnd.chance(0.05)) p.notes = `Private: ${rnd.pick(["going through a reorg", "considering leaving", "asked me to keep the merger quiet", "health leave last spring"])}`;
+    }
+    people.push(p);
+    const jobs = isEgo ? 2 : 1 + (rnd.chance(0.3) ? 1 : 0) + (rnd.chance(0.08) ? 1 : 0);
+    const changes = Array.from({ length: jobs - 1 }, () => startDay + 30 + rnd.int(span - 60)).sort((a, b) => a - b);
+    for (let j = 1; j < changes.length; j++) if (changes[j]! <= changes[j - 1]! + 1) changes[j] = changes[j - 1]! + 2;
+    let prevOrg = -1;
+    for (let j = 0; j < jobs; j++) {
+      let org = pickOrg();
+      if (org === prevOrg) org = (org + 1) % O;
+      prevOrg = org;
+      const from = j === 0 ? startDay - 200 - rnd.int(3000) : changes[j - 1]! + 1;
+      const to = j === jobs - 1 ? undefined : changes[j]!;
+      const a: (typeof affiliations)[number] = { person: id, organisation: orgs[org]!.id, from: formatDay(from), role: rnd.pick(roles) };
+      if (to !== undefined) a.to = formatDay(to);
+      affiliations.push(a);
+      members[org]!.push(i);
+      currentOrg[i] = org;
+    }
+  }
+
+  // relationships (unordered pairs), each with a profile and an intensity
+  const pairKey = new Set<number>();
+  const relA: number[] = [];
+  const relB: number[] = [];
+  const relProfile: Profile[] = [];
+  const relWeight: number[] = [];
+  const addRel = (x: number, y: number, profile: Profile): void => {
+    if (x === y) return;
+    const lo = Math.min(x, y);
+    const hi = Math.max(x, y);
+    const key = lo * N + hi;
+    if (pairKey.has(key)) return;
+    pairKey.add(key);
+    relA.push(x);
+    relB.push(y);
+    relProfile.push(profile);
+    relWeight.push(PROFILE_INTENSITY[profile] * (0.5 + rnd()));
+  };
+  const start = hasEgo ? 1 : 0;
+  if (hasEgo) {
+    for (let i = 1; i < N; i++) if (rnd.chance(0.92)) addRel(0, i, weighted(rnd, PROFILE_WEIGHTS));
+  }
+  const perPerson = o.relationshipsPerPerson;
+  for (let i = start; i < N; i++) {
+    const k = 1 + rnd.int(Math.max(1, Math.round(perPerson * 2 - 1)));
+    for (let j = 0; j < k; j++) {
+      const colleagues = members[currentOrg[i]!]!;
+      let other = rnd.chance(0.6) && colleagues.length > 1 ? rnd.pick(colleagues) : start + rnd.int(N - start);
+      if (other === i) other = start + ((other - start + 1) % (N - start));
+      addRel(i, other, rnd.chance(0.08) ? (rnd.chance(0.5) ? "taker" : "giver") : rnd.chance(0.1) ? "dormant" : "wider");
+    }
+  }
+  const R = relA.length;
+  const relCum = new Float64Array(R);
+  let wsum = 0;
+  for (let r = 0; r < R; r++) relCum[r] = wsum += relWeight[r]!;
+  const pickRel = (): number => {
+    const x = rnd() * wsum;
+    let lo = 0;
+    let hi = R - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (relCum[mid]! > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  // neighbours, for introductions
+  const nbrStart = new Int32Array(N + 1);
+  for (let r = 0; r < R; r++) {
+    nbrStart[relA[r]! + 1]!++;
+    nbrStart[relB[r]! + 1]!++;
+  }
+  for (let i = 0; i < N; i++) nbrStart[i + 1]! += nbrStart[i]!;
+  const nbr = new Int32Array(2 * R);
+  const fill = nbrStart.slice(0, N);
+  for (let r = 0; r < R; r++) {
+    nbr[fill[relA[r]!]!++] = relB[r]!;
+    nbr[fill[relB[r]!]!++] = relA[r]!;
+  }
+
+  const net = new Network();
+  net.apply({ organisations: orgs, people, affiliations, ...(hasEgo ? { ego: "me" } : {}) });
+  const CHUNK = 100_000;
+  let batch: Exchange[] = [];
+  const confidentialNotes = ["told me in confidence about layoffs", "shared salary bands", "is interviewing elsewhere", "board is unhappy with the CEO"];
+  for (let x = 0; x < o.exchanges; x++) {
+    if (R === 0) break;
+    const r = pickRel();
+    const profile = relProfile[r]!;
+    let giver = relA[r]!;
+    let taker = relB[r]!;
+    const kind = weighted(rnd, KIND_MIX);
+    if (profile === "taker" || profile === "giver") {
+      // one side (relB for taker, relA for giver) gives 90% of the time
+      const oneWay = rnd.chance(0.9);
+      if ((profile === "taker") === oneWay) [giver, taker] = [taker, giver];
+    } else if (rnd.chance(0.5)) [giver, taker] = [taker, giver];
+    const dayOffset = profile === "dormant" ? rnd.int(Math.min(span, 300)) : rnd.int(span + 1);
+    const e: Exchange = { date: formatDay(startDay + dayOffset), kind, from: giver, to: taker } as unknown as Exchange;
+    e.from = people[giver]!.id;
+    e.to = people[taker]!.id;
+    if (kind === "meeting") {
+      const [fmt, min] = FORMATS[rnd.int(FORMATS.length)]!;
+      e.format = fmt;
+      e.minutes = min;
+    } else if (kind === "gesture") {
+      e.format = rnd.chance(0.7) ? "coffee" : "lunch";
+    } else if (kind === "information") {
+      if (N <= 20000) e.tags = [rnd.pick(TOPICS)];
+    } else if (kind === "introduction") {
+      const a = nbrStart[giver]!;
+      const b = nbrStart[giver + 1]!;
+      let third = -1;
+      for (let t = 0; t < 4 && third < 0; t++) {
+        const c = nbr[a + rnd.int(b - a)]!;
+        if (c !== taker && c !== giver) third = c;
+      }
+      if (third < 0) e.kind = "favour";
+      else e.introduced = people[third]!.id;
+    }
+    if (rnd.chance(o.confidentialShare)) {
+      e.confidential = true;
+      if (N <= 20000) e.note = rnd.pick(confidentialNotes);
+    }
+    batch.push(e);
+    if (batch.length === CHUNK) {
+      net.addExchanges(batch);
+      batch = [];
+    }
+  }
+  if (batch.length) net.addExchanges(batch);
+  net.compact();
+  return net;
+}
