@@ -9,11 +9,12 @@ export function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-/** Heap in use after a GC, in bytes. */
+/** V8 heap plus external memory (array buffers) in use after a GC, in bytes. */
 export function heapUsed(): number {
   gc();
   gc();
-  return process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
 }
 
 /** Milliseconds taken by fn (one run). */

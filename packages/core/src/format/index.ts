@@ -1,1 +1,2 @@
-export {};
+export * from "./network-file.js";
+export { firstSyntaxError, lineColumn, locatePointer } from "./locate.js";

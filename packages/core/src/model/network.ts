@@ -638,7 +638,12 @@ export class Network {
     data.affiliations = [];
     this._affs.forEach((spans, pi) => spans.forEach((s) => data.affiliations!.push(this.spanToAffiliation(pi, s))));
     data.exchanges = [];
-    for (let i = 0; i < this._n; i++) data.exchanges.push(this.exchangeAt(i));
+    for (let i = 0; i < this._n; i++) {
+      const e: Exchange = this.exchangeAt(i);
+      // implicit ids (#n) are positions, not stored ids: leave them out
+      if (this._extras.get(i)?.id === undefined) delete e.id;
+      data.exchanges.push(e);
+    }
     return data;
   }
 }
