@@ -43,13 +43,13 @@ for (const s of sections) kept.set(s.title, s.body);
 const order = new Map(sections.map((s) => [s.title, s.order]));
 const titles = [...kept.keys()].filter((t) => t !== "Machine").sort((a, b) => (order.get(a) ?? 50) - (order.get(b) ?? 50));
 
-let pyVersions = "";
+let pyVersions: string;
 try {
   pyVersions = execFileSync("python3", ["-c", "import networkx,sys;print('NetworkX',networkx.__version__,'on Python',sys.version.split()[0])"], { encoding: "utf8" }).trim();
 } catch {
   pyVersions = "NetworkX not available";
 }
-let igraph = "";
+let igraph: string;
 try {
   igraph = execFileSync("/usr/bin/python3", ["-c", "import igraph;print('python-igraph',igraph.__version__)"], { encoding: "utf8" }).trim();
 } catch {

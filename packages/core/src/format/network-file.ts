@@ -46,7 +46,7 @@ export function parseNetworkFile(text: string, options: ParseNetworkFileOptions 
   let doc: unknown;
   try {
     doc = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
+  } catch {
     const offset = Math.max(0, firstSyntaxError(text));
     const near = JSON.stringify(text.slice(offset, offset + 12));
     throw new TiegraphError(SCOPE, "parse-error", `not valid JSON near ${near}`, { ...where(offset), expected: "a JSON network file" });

@@ -3,7 +3,8 @@
  * graphology-metrics, graphology-layout or sigma. Notes never go on a graph;
  * confidential exchanges carry `confidential: true` and can be left out.
  */
-import Graph, { DirectedGraph, MultiDirectedGraph, UndirectedGraph } from "graphology";
+import { DirectedGraph, MultiDirectedGraph, UndirectedGraph } from "graphology";
+import type Graph from "graphology";
 import { formatDay } from "../model/dates.js";
 import type { Network } from "../model/network.js";
 import { EXCHANGE_KINDS } from "../model/types.js";
