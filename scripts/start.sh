@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-env.sh
 PNPM="npx -y pnpm@12.4.2"
-$PNPM -s build
+$PNPM --silent build
 exec $PNPM --filter @tiegraph/explorer exec vite --host 127.0.0.1 --port "${PORT:-5173}" --strictPort

@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-env.sh
 PNPM="npx -y pnpm@12.4.2"
-echo "==> build";     $PNPM -s build
-echo "==> typecheck"; $PNPM -s typecheck
-echo "==> lint";      $PNPM -s lint
-echo "==> test";      $PNPM -s test
+echo "==> build";     $PNPM --silent build
+echo "==> typecheck"; $PNPM --silent typecheck
+echo "==> lint";      $PNPM --silent lint
+echo "==> test";      $PNPM --silent test

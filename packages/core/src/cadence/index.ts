@@ -1,2 +1,4 @@
-// Filled in by its issue; re-exports every public measure of this folder.
-export {};
+// Cadence: the clock that keeps relationships current, and the weekly networking plan built on it.
+export * from "./tiers.js";
+export * from "./relationship-cadences.js";
+export * from "./calendar-date.js";

@@ -1,0 +1,32 @@
+// The JSON Schema in docs/ describes exactly what the loader accepts: the
+// sample network and a serialised generated network validate against it, and
+// records the loader rejects for their shape are rejected by the schema too.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
+import { EXCHANGE_KINDS, generateNetwork, serializeNetwork } from "@tiegraph/core";
+
+const root = join(import.meta.dirname, "..", "..", "..");
+const schema = JSON.parse(readFileSync(join(root, "docs", "network-file.schema.json"), "utf8"));
+const validate = new Ajv2020({ allErrors: true }).compile(schema);
+
+describe("network file JSON Schema", () => {
+  it("accepts the committed sample network", () => {
+    const sample = JSON.parse(readFileSync(join(root, "examples", "data", "sample-network.json"), "utf8"));
+    expect(validate(sample), JSON.stringify(validate.errors)).toBe(true);
+  });
+  it("accepts what serializeNetwork writes", () => {
+    const doc = JSON.parse(serializeNetwork(generateNetwork({ seed: 9, people: 50, exchanges: 400 })));
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+  });
+  it("lists the same exchange kinds as the model", () => {
+    expect(schema.properties.exchanges.items.properties.kind.enum).toEqual([...EXCHANGE_KINDS]);
+  });
+  it("rejects a wrong version, an unknown kind and a negative value", () => {
+    expect(validate({ format: "tiegraph", version: 2 })).toBe(false);
+    expect(validate({ format: "tiegraph", version: 1, exchanges: [{ date: "2024-01-01", kind: "bribe", from: "a", to: "b" }] })).toBe(false);
+    expect(validate({ format: "tiegraph", version: 1, exchanges: [{ date: "2024-01-01", kind: "favour", from: "a", to: "b", value: -1 }] })).toBe(false);
+    expect(validate({ format: "tiegraph", version: 1, edges: [] })).toBe(false);
+  });
+});

@@ -1,0 +1,3 @@
+export * from "./scene.js";
+export * from "./from-network.js";
+export * from "./from-graph.js";
