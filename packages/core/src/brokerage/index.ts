@@ -1,2 +1,6 @@
-// Filled in by its issue; re-exports every public measure of this folder.
-export {};
+// Brokerage and position: Burt's constraint and effective size, betweenness, bridging contacts.
+export type { TieGraphOptions } from "./mutual-ties.js";
+export { constraint, DEFAULT_TIE_GRAPH_OPTIONS } from "./constraint.js";
+export { effectiveSize } from "./effective-size.js";
+export { betweenness, DEFAULT_BETWEENNESS_OPTIONS, type BetweennessOptions } from "./betweenness.js";
+export { bridgingContacts, type BridgingOptions, type BridgingContact, type BridgedGroup } from "./bridging-contacts.js";

@@ -61,8 +61,8 @@ export function keptStrength(everyDays: number, strength: Pick<TieStrengthOption
  * geometric middle between its cadence and the next weaker tier's. So a
  * relationship fed at exactly its tier's cadence stays in that tier, and the
  * tiers follow the network's half-life and saturation. With the defaults
- * (half-life 180 days, κ = 4) the thresholds are 0.966 (close), 0.747
- * (active) and 0.393 (wider).
+ * (half-life 180 days, κ = 4) the thresholds are 0.963 (close), 0.746
+ * (active) and 0.391 (wider).
  *
  * Throws `invalid-option` when a cadence is not a positive number of days, a
  * threshold is outside [0, 1], or the tiers are not ordered (a stronger tier

@@ -1,2 +1,7 @@
-// Filled in by its issue; re-exports every public measure of this folder.
-export {};
+// Internal / external mix: E-I indices by any grouping, their trend, and the external share against a target.
+export type { GroupBy } from "./grouping.js";
+export type { MixUnit } from "./tally.js";
+export type { MixPeriod } from "./periods.js";
+export { eiIndex, eiIndices, DEFAULT_EI_OPTIONS, type EIOptions, type EIResult, type MixTotals } from "./ei-index.js";
+export { eiTrend, type EITrend, type EITrendOptions, type EITrendPoint } from "./ei-trend.js";
+export { externalShare, DEFAULT_EXTERNAL_SHARE_OPTIONS, type ExternalShare, type ExternalShareOptions, type ExternalSharePoint, type TargetStatus } from "./external-share.js";

@@ -1,0 +1,73 @@
+/**
+ * A small element builder. Every piece of data reaches the page through
+ * `textContent` or an attribute, never through HTML parsing, so a person
+ * named `<img onerror=…>` is shown as exactly that text.
+ */
+
+/** Attributes and properties an element is created with. */
+export interface ElementProps {
+  /** CSS class names. */
+  class?: string;
+  /** Plain attributes (`aria-*`, `role`, `id`, `type`, `data-*`, …); `false` leaves one out. */
+  attrs?: Record<string, string | number | boolean>;
+  /** Text content (set as text, never parsed). */
+  text?: string;
+  /** Event listeners by event name. */
+  on?: Partial<{ [K in keyof HTMLElementEventMap]: (event: HTMLElementEventMap[K]) => void }>;
+}
+
+/** A child: an element, text, or nothing (skipped). */
+export type Child = Node | string | false | null | undefined;
+
+/**
+ * Creates an element with attributes, listeners and children; strings become
+ * text nodes.
+ *
+ * @example h("button", { attrs: { type: "button", "aria-label": "Close" }, text: "×" })
+ */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: ElementProps = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (props.class) el.className = props.class;
+  if (props.attrs) {
+    for (const [name, value] of Object.entries(props.attrs)) {
+      if (value === false) continue;
+      el.setAttribute(name, value === true ? "" : String(value));
+    }
+  }
+  if (props.text !== undefined) el.textContent = props.text;
+  if (props.on) {
+    for (const [name, listener] of Object.entries(props.on)) el.addEventListener(name, listener as EventListener);
+  }
+  append(el, children);
+  return el;
+}
+
+/** Appends children (strings as text nodes), skipping empty ones. */
+export function append(parent: Node, children: readonly Child[]): void {
+  for (const c of children) {
+    if (c === false || c === null || c === undefined) continue;
+    parent.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+  }
+}
+
+/** Replaces all children of an element. */
+export function replaceChildren(parent: Element, ...children: Child[]): void {
+  parent.replaceChildren();
+  append(parent, children);
+}
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+/** Creates an SVG element with attributes (charts are drawn with these, not with HTML strings). */
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, ...children: (SVGElement | string)[]): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value));
+  for (const c of children) el.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+  return el;
+}
+
+let idCounter = 0;
+/** A page-unique id for ARIA references. */
+export function uniqueId(prefix: string): string {
+  return `${prefix}-${++idCounter}`;
+}

@@ -1,0 +1,92 @@
+/**
+ * The "Introduce me to…" tab: pick a person or an organisation, see the
+ * ranked introduction paths from core's introductionPaths with their
+ * hop-by-hop explanation, and choose which one the graph highlights.
+ */
+import type { IntroductionAnswer } from "@tiegraph/core";
+import { h, replaceChildren, type Child } from "../dom/element.js";
+import type { NetworkSession } from "../network-session.js";
+import { SearchBox } from "../search/search-box.js";
+import { searchNetwork } from "../search/search-index.js";
+import type { ExplorerState, PathMode } from "../state/explorer-state.js";
+import { nameOf } from "./format.js";
+
+/** The Introduce tab. */
+export class IntroducePanel {
+  readonly element: HTMLElement;
+  private readonly picker: SearchBox;
+  private readonly options: HTMLElement;
+  private readonly modeSelect: HTMLSelectElement;
+  private readonly awareBox: HTMLInputElement;
+  private readonly result = h("div", { attrs: { "aria-live": "polite", "data-panel": "introduce-result" } });
+  private session: NetworkSession | undefined;
+
+  constructor(private readonly change: (patch: Partial<ExplorerState>) => void) {
+    this.picker = new SearchBox({
+      label: "Whom do you want to meet?",
+      placeholder: "A person or an organisation",
+      search: (q) => (this.session ? searchNetwork(this.session.search, q) : []),
+      onPick: (hit) => this.change({ target: { kind: hit.kind, id: hit.id }, path: 0 }),
+    });
+    this.modeSelect = h(
+      "select",
+      { attrs: { "aria-label": "Rank paths by" }, on: { change: () => this.change({ mode: this.modeSelect.value as PathMode, path: 0 }) } },
+      h("option", { attrs: { value: "reliable" }, text: "most reliable chain (product of tie strengths)" }),
+      h("option", { attrs: { value: "widest" }, text: "strongest weakest tie" }),
+    );
+    this.awareBox = h("input", { attrs: { type: "checkbox" }, on: { change: () => this.change({ aware: this.awareBox.checked, path: 0 }) } });
+    this.options = h(
+      "details",
+      {},
+      h("summary", { text: "How paths are ranked" }),
+      h("label", { class: "field" }, "Rank by", this.modeSelect),
+      h("label", { class: "row" }, this.awareBox, "Prefer asking people who owe you or are in balance with you"),
+    );
+    this.element = h("div", {}, h("label", { class: "field" }, h("span", { text: "Introduce me to…" }), this.picker.element), this.options, this.result);
+  }
+
+  /** Shows the answer for the state's target (computed by the page), or a prompt. */
+  update(session: NetworkSession | undefined, state: ExplorerState, answer: IntroductionAnswer | undefined, problem: string | undefined): void {
+    this.session = session;
+    this.modeSelect.value = state.mode;
+    this.awareBox.checked = state.aware;
+    const target = state.target;
+    if (session && target && document.activeElement !== this.picker.input) {
+      this.picker.setText(target.kind === "person" ? nameOf(session.network, target.id) : session.network.findOrganisation(target.id) >= 0 ? session.network.organisation(target.id).name : target.id);
+    }
+    if (!session) return replaceChildren(this.result, h("p", { class: "muted", text: "Open a network first." }));
+    if (session.network.egoIndex < 0) return replaceChildren(this.result, h("p", { class: "muted", text: "This network has no ego (\"me\"), so there is nobody to introduce." }));
+    if (problem) return replaceChildren(this.result, h("p", { class: "error", attrs: { role: "status" }, text: problem }));
+    if (!target || !answer) return replaceChildren(this.result, h("p", { class: "muted", text: "Choose a person or an organisation: the warmest chains of people who can introduce you appear here and on the graph." }));
+    replaceChildren(this.result, h("p", { attrs: { "data-summary": "" }, text: answer.summary }), ...this.paths(session, answer, state.path), ...this.nearest(session, answer));
+  }
+
+  private paths(session: NetworkSession, answer: IntroductionAnswer, chosen: number): Child[] {
+    if (!answer.paths.length) return [];
+    const net = session.network;
+    return [
+      h(
+        "ol",
+        { class: "paths", attrs: { "aria-label": "Introduction paths, best first" } },
+        ...answer.paths.map((p, i) =>
+          h(
+            "li",
+            { class: i === chosen ? "chosen" : "", attrs: { "data-path": i } },
+            h("div", { class: "row", attrs: { style: "justify-content: space-between" } }, h("strong", { text: p.people.map((id) => nameOf(net, id)).join(" → ") })),
+            h(
+              "button",
+              { attrs: { type: "button", "aria-pressed": String(i === chosen), "aria-label": `Highlight path ${i + 1} on the graph` }, on: { click: () => this.change({ path: i }) } },
+              i === chosen ? "Shown on the graph" : "Show on the graph",
+            ),
+            h("ol", {}, ...p.explanation.map((line) => h("li", { text: line }))),
+          ),
+        ),
+      ),
+    ];
+  }
+
+  private nearest(session: NetworkSession, answer: IntroductionAnswer): Child[] {
+    if (!answer.nearest?.length) return [];
+    return [h("h3", { text: "Closest people you can reach" }), h("ul", {}, ...answer.nearest.map((n) => h("li", { text: `${nameOf(session.network, n.person)}: ${n.explanation}` })))];
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The graph on the page: mounts @tiegraph/viz's network view on the loaded
+ * network and keeps it in step with the state (encodings, theme, filters,
+ * selection, the chosen introduction path), touching the view only for what
+ * changed. The view draws; nothing here computes a measure.
+ */
+import { mountNetworkView, type NetworkView, type ViewAnalysis, type ViewEncoding } from "@tiegraph/viz";
+import type { NetworkSession } from "../network-session.js";
+import type { ExplorerState } from "../state/explorer-state.js";
+import { viewFilter } from "./view-filter.js";
+
+/** What the page hears from the graph. */
+export interface GraphViewEvents {
+  clickNode(id: string): void;
+  clickStage(): void;
+}
+
+/** The encodings a state asks for; the open tab can override one (reciprocity colours ties, mix colours people). */
+export function effectiveEncoding(state: ExplorerState, hasEgo: boolean): Pick<ViewEncoding, "nodeSize" | "nodeColour" | "edgeColour"> {
+  return {
+    nodeSize: state.size as ViewEncoding["nodeSize"],
+    nodeColour: (state.tab === "mix" && hasEgo ? "internal-external" : state.colour) as ViewEncoding["nodeColour"],
+    edgeColour: (state.tab === "reciprocity" ? "reciprocity" : state.edge) as ViewEncoding["edgeColour"],
+  };
+}
+
+/** The graph view of the page. */
+export class GraphView {
+  private view: NetworkView | undefined;
+  private session: NetworkSession | undefined;
+  private applied = { encoding: "", theme: "", filter: "", selected: "", path: "" };
+  private pathIds: readonly string[] = [];
+
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly legendBox: HTMLElement,
+    private readonly events: GraphViewEvents,
+  ) {}
+
+  /** The mounted view, if a network is drawn. */
+  get current(): NetworkView | undefined {
+    return this.view;
+  }
+
+  /** Draws a network (mounting the view the first time, updating it after). */
+  show(session: NetworkSession, state: ExplorerState): void {
+    const source = { network: session.network, analysis: viewAnalysis(session) };
+    this.session = session;
+    this.applied = { encoding: "", theme: "", filter: "", selected: "", path: "" };
+    this.pathIds = [];
+    if (!this.view) {
+      this.view = mountNetworkView(this.container, source, {
+        theme: state.theme,
+        encoding: effectiveEncoding(state, session.network.egoIndex >= 0),
+        legend: "detached",
+        // ego-centred rings: stable first picture, no layout to wait for
+        layout: "auto",
+      });
+      this.legendBox.replaceChildren(this.view.legend);
+      this.view.on("clickNode", (id) => this.events.clickNode(id));
+      this.view.on("clickStage", () => this.events.clickStage());
+    } else {
+      this.view.update(source);
+      this.view.clearHighlights();
+      void this.view.fit(0);
+    }
+  }
+
+  /**
+   * Brings the view in line with the state. Returns a message when the state
+   * asks for an encoding this network cannot show (the view keeps its own).
+   */
+  apply(state: ExplorerState): string | undefined {
+    const view = this.view;
+    const session = this.session;
+    if (!view || !session) return undefined;
+    let problem: string | undefined;
+    if (this.applied.theme !== state.theme) {
+      view.setTheme(state.theme);
+      this.applied.theme = state.theme;
+    }
+    const encoding = effectiveEncoding(state, session.network.egoIndex >= 0);
+    const encKey = JSON.stringify(encoding);
+    if (this.applied.encoding !== encKey) {
+      try {
+        view.setEncoding(encoding);
+      } catch (e) {
+        problem = e instanceof Error ? e.message : String(e);
+      }
+      this.applied.encoding = encKey;
+    }
+    const filterKey = JSON.stringify([state.filters, state.scope]);
+    if (this.applied.filter !== filterKey) {
+      view.setFilter(viewFilter(session.network, state.filters, state.scope));
+      this.applied.filter = filterKey;
+    }
+    const selected = state.selected && view.graph.hasNode(state.selected) ? state.selected : "";
+    if (this.applied.selected !== selected) {
+      view.select(selected ? [selected] : []);
+      this.applied.selected = selected;
+    }
+    return problem;
+  }
+
+  /** Highlights an introduction path (people in order) and fits the camera to it; empty clears. */
+  async highlightPath(ids: readonly string[]): Promise<void> {
+    const view = this.view;
+    if (!view) return;
+    const key = ids.join("\u0000");
+    if (key === this.applied.path) return;
+    this.applied.path = key;
+    this.pathIds = ids;
+    await view.highlightPath(ids.length ? ids : null);
+  }
+
+  /** The path highlighted now. */
+  get path(): readonly string[] {
+    return this.pathIds;
+  }
+
+  /** Centres the camera on a person. */
+  async focus(id: string): Promise<void> {
+    if (this.view?.graph.hasNode(id)) await this.view.focus(id);
+  }
+
+  /** Starts or stops ForceAtlas2; returns whether it runs now. */
+  toggleLayout(): boolean {
+    const view = this.view;
+    if (!view) return false;
+    if (view.isLayoutRunning()) view.stopLayout();
+    else view.startLayout();
+    return view.isLayoutRunning();
+  }
+
+  /** A PNG of what is on screen. */
+  exportPNG(): Promise<Blob> | undefined {
+    return this.view?.exportPNG();
+  }
+}
+
+/** The measures the view encodes, from the worker's analysis. */
+function viewAnalysis(session: NetworkSession): ViewAnalysis {
+  const a = session.analysis;
+  const out: ViewAnalysis = { eiIndex: a.eiIndex };
+  if (a.view.pairImbalance) out.pairImbalance = a.view.pairImbalance;
+  if (a.view.cadenceTier) out.cadenceTier = a.view.cadenceTier;
+  if (a.betweenness) out.betweenness = a.betweenness;
+  return out;
+}

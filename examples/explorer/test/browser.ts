@@ -1,0 +1,109 @@
+/**
+ * The end-to-end harness: builds the explorer with vite's JS API into a
+ * temporary folder, serves it with `vite preview` on 127.0.0.1 and a free
+ * port, and drives it in Debian's headless Chromium through playwright-core.
+ * Every request the page makes is recorded, so tests can check that none
+ * goes to another host. Used by the e2e tests, the screenshot script and
+ * bench/explorer.bench.ts.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page, type Request } from "playwright-core";
+import { build, preview, type PreviewServer } from "vite";
+
+/** The explorer's folder. */
+export const EXPLORER_ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** A built explorer served on 127.0.0.1. */
+export interface ServedExplorer {
+  /** The page's address, e.g. `http://127.0.0.1:41234/`. */
+  url: string;
+  /** Origin the page may talk to. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** A port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Builds the page into a temporary folder and serves it. */
+export async function serveExplorer(): Promise<ServedExplorer> {
+  const outDir = mkdtempSync(join(tmpdir(), "tiegraph-explorer-"));
+  const configFile = join(EXPLORER_ROOT, "vite.config.ts");
+  await build({ configFile, root: EXPLORER_ROOT, logLevel: "warn", build: { outDir, emptyOutDir: true } });
+  const port = await freePort();
+  const server: PreviewServer = await preview({ configFile, root: EXPLORER_ROOT, logLevel: "warn", build: { outDir }, preview: { host: "127.0.0.1", port, strictPort: true, open: false } });
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/`,
+    origin,
+    async close() {
+      await server.close();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launches headless Chromium with software WebGL (sigma draws with WebGL). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+  });
+}
+
+/** A page with every request it made. */
+export interface RecordedPage {
+  page: Page;
+  /** URLs of every request, in order (page, scripts, workers, blobs…). */
+  requests: string[];
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+}
+
+/** Opens a new page, recording requests and errors, at the given size. */
+export async function openPage(browser: Browser, url: string, viewport = { width: 1400, height: 900 }, options: { colorScheme?: "light" | "dark"; hasTouch?: boolean } = {}): Promise<RecordedPage> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1, colorScheme: options.colorScheme ?? "light", hasTouch: options.hasTouch ?? false });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  const seen = new Set<Request>();
+  const record = (r: Request) => {
+    if (seen.has(r)) return;
+    seen.add(r);
+    requests.push(r.url());
+  };
+  page.on("request", record);
+  // the context also hears requests of the page's workers (the network worker, the layout worker)
+  context.on("request", record);
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(url);
+  return { page, requests, errors };
+}
+
+/** Waits until the page has drawn a network (its file name is on `#app[data-loaded]`). */
+export async function waitForNetwork(page: Page, name = "sample-network.json", timeout = 30_000): Promise<void> {
+  await page.waitForFunction((n) => document.getElementById("app")?.dataset.loaded === n, name, { timeout });
+}
+
+/** Requests that went anywhere but the page's origin or the browser itself (blob:, data:). */
+export function foreignRequests(requests: readonly string[], origin: string): string[] {
+  return requests.filter((u) => !(u.startsWith(`${origin}/`) || u === origin || u.startsWith("blob:") || u.startsWith("data:")));
+}

@@ -1,0 +1,3 @@
+import type { Command } from "commander";
+import type { Terminal } from "../terminal.js";
+export function registerExport(_p: Command, _t: Terminal): void {}

@@ -1,0 +1,107 @@
+/**
+ * The tie graph seen without direction, as brokerage measures read it: each
+ * person's neighbours (people they gave to or received from, in any kind of
+ * exchange) with the mutual weight `a_ij + a_ji` of Burt's measures, in a
+ * symmetric CSR with neighbours sorted.
+ */
+import { TiegraphError } from "../errors.js";
+import { directedTies, type DirectedTies } from "../graph/tie-index.js";
+import type { Network } from "../model/network.js";
+
+/** Options shared by the brokerage measures. */
+export interface TieGraphOptions {
+  /** Weigh ties by their directed strength (true) or count each directed tie as 1 (false, the default, as NetworkX's `weight=None`). */
+  weighted?: boolean;
+  /** Leave confidential exchanges out (default false). Ignored when `ties` is given: build those accordingly. */
+  excludeConfidential?: boolean;
+  /** The network's directed tie index, when the caller already has it (saves rebuilding it). */
+  ties?: DirectedTies;
+}
+
+/** Symmetric neighbour lists with mutual weights. */
+export interface MutualTies {
+  readonly nodeCount: number;
+  /** Neighbours of v: `neighbor[offsets[v] … offsets[v+1]−1]`, ascending. */
+  readonly offsets: Int32Array;
+  readonly neighbor: Int32Array;
+  /** `a_vw + a_wv` of each entry. */
+  readonly weight: Float64Array;
+  /** Σ and max of each person's mutual weights. */
+  readonly total: Float64Array;
+  readonly max: Float64Array;
+}
+
+/** The directed tie index a brokerage measure reads, checked against the network. */
+export function tiesFor(network: Network, options: TieGraphOptions): DirectedTies {
+  const ties = options.ties ?? directedTies(network, { excludeConfidential: options.excludeConfidential === true });
+  if (ties.nodeCount !== network.personCount) {
+    throw new TiegraphError("tiegraph/brokerage", "invalid-option", "the tie index was built for another network", { record: "options.ties", expected: `an index of ${network.personCount} people`, got: `${ties.nodeCount} people` });
+  }
+  return ties;
+}
+
+/**
+ * Merges each person's out-list (sorted targets) with their in-list (sorted
+ * sources, from a counting sort) into one sorted neighbour list. O(N + P).
+ */
+export function mutualTies(ties: DirectedTies, weighted: boolean): MutualTies {
+  const n = ties.nodeCount;
+  const P = ties.pairCount;
+  const a = weighted ? ties.strength : undefined;
+  // in-lists: sources in ascending order, because slots are ordered by source
+  const inStart = new Int32Array(n + 1);
+  for (let p = 0; p < P; p++) inStart[ties.target[p]! + 1]!++;
+  for (let i = 0; i < n; i++) inStart[i + 1]! += inStart[i]!;
+  const fill = inStart.slice(0, n);
+  const inSlot = new Int32Array(P);
+  for (let p = 0; p < P; p++) inSlot[fill[ties.target[p]!]!++] = p;
+
+  // one merge walk per person; the first run counts, the second writes
+  const offsets = new Int32Array(n + 1);
+  let neighbor = new Int32Array(0);
+  let weight = new Float64Array(0);
+  const walk = (v: number, write: boolean): number => {
+    let i = ties.offsets[v]!;
+    const iEnd = ties.offsets[v + 1]!;
+    let j = inStart[v]!;
+    const jEnd = inStart[v + 1]!;
+    let at = offsets[v]!;
+    while (i < iEnd || j < jEnd) {
+      const out = i < iEnd ? ties.target[i]! : n;
+      const inn = j < jEnd ? ties.source[inSlot[j]!]! : n;
+      const w = out < inn ? out : inn;
+      let sum = 0;
+      if (out === w) {
+        sum += a ? a[i]! : 1;
+        i++;
+      }
+      if (inn === w) {
+        sum += a ? a[inSlot[j]!]! : 1;
+        j++;
+      }
+      if (write) {
+        neighbor[at] = w;
+        weight[at] = sum;
+      }
+      at++;
+    }
+    return at - offsets[v]!;
+  };
+  for (let v = 0; v < n; v++) offsets[v + 1] = offsets[v]! + walk(v, false);
+  neighbor = new Int32Array(offsets[n]!);
+  weight = new Float64Array(offsets[n]!);
+  for (let v = 0; v < n; v++) walk(v, true);
+  const total = new Float64Array(n);
+  const max = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    let s = 0;
+    let m = 0;
+    for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
+      s += weight[k]!;
+      if (weight[k]! > m) m = weight[k]!;
+    }
+    total[v] = s;
+    max[v] = m;
+  }
+  return { nodeCount: n, offsets, neighbor, weight, total, max };
+}

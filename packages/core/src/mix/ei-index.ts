@@ -1,0 +1,125 @@
+/**
+ * Krackhardt & Stern's E-I index: how far a network, a group or a person
+ * looks outward (+1: every tie external) or inward (−1: every tie internal).
+ */
+import type { Network } from "../model/network.js";
+import type { PersonId } from "../model/types.js";
+import { groupingOf, type GroupBy } from "./grouping.js";
+import { eiOf, MIX_UNITS, tallyMix, unitIndex, type MixTally, type MixUnit } from "./tally.js";
+
+/** Options of {@link eiIndex}. */
+export interface EIOptions {
+  /** `"organisation"` (affiliations on each exchange's date) or a person attribute such as `"office"`. */
+  groupBy?: GroupBy;
+  /** What is counted: ties (`"count"`), exchange value (`"value"`) or meeting minutes (`"minutes"`). */
+  by?: MixUnit;
+  /** Leave confidential exchanges out (default false). */
+  excludeConfidential?: boolean;
+}
+
+/** Defaults of {@link eiIndex}: organisations, by tie count, confidential exchanges included. */
+export const DEFAULT_EI_OPTIONS: Readonly<Required<EIOptions>> = { groupBy: "organisation", by: "count", excludeConfidential: false };
+
+/** Internal and external totals of a group. */
+export interface MixTotals {
+  internal: number;
+  external: number;
+}
+
+/** E-I indices of a network. Every index is null where there is nothing to judge (no tie). */
+export interface EIResult {
+  groupBy: GroupBy;
+  by: MixUnit;
+  /** Index of the whole network. */
+  network: number | null;
+  /** Internal and external totals of the whole network. */
+  internal: number;
+  external: number;
+  /** Index of each group (organisation id or attribute value). */
+  byGroup: Record<string, number | null>;
+  /** Totals of each group. */
+  groupTotals: Record<string, MixTotals>;
+  /** Index of each person (every person has a key). */
+  byPerson: Record<PersonId, number | null>;
+}
+
+function resultOf(network: Network, tally: MixTally, names: readonly string[], groupBy: GroupBy, unit: number): EIResult {
+  const U = MIX_UNITS.length;
+  const byGroup: [string, number | null][] = [];
+  const groupTotals: [string, MixTotals][] = [];
+  names.forEach((name, g) => {
+    const i = tally.groupInternal[g * U + unit]!;
+    const x = tally.groupExternal[g * U + unit]!;
+    byGroup.push([name, eiOf(i, x)]);
+    groupTotals.push([name, { internal: i, external: x }]);
+  });
+  const pi = tally.personInternal!;
+  const px = tally.personExternal!;
+  return {
+    groupBy,
+    by: MIX_UNITS[unit]!,
+    network: eiOf(tally.internal[unit]!, tally.external[unit]!),
+    internal: tally.internal[unit]!,
+    external: tally.external[unit]!,
+    // fromEntries defines own keys, so ids like "__proto__" are safe
+    byGroup: Object.fromEntries(byGroup),
+    groupTotals: Object.fromEntries(groupTotals),
+    byPerson: Object.fromEntries(network.people().map((p, k) => [p.id, eiOf(pi[k * U + unit]!, px[k * U + unit]!)])),
+  };
+}
+
+/**
+ * The E-I index of Krackhardt & Stern (1988, "Informal networks and
+ * organizational crises: an experimental simulation", Social Psychology
+ * Quarterly 51(2)):
+ *
+ * `EI = (E − I) / (E + I)` ∈ [−1, 1]
+ *
+ * with E the external and I the internal ties. A tie here is a directed tie:
+ * an ordered pair (i → j) with at least one exchange of any kind (meetings
+ * included); i → j and j → i are two ties. It is internal when i and j belong
+ * to the same group on the date of the pair's last exchange (people change
+ * employers), external otherwise, including when either has no group then.
+ * With `by: "value"` E and I sum the exchanges' values, and with
+ * `by: "minutes"` their recorded minutes, each exchange judged on its own
+ * date.
+ *
+ * - network: all ties;
+ * - group G: ties with at least one end in G, internal when both ends are in
+ *   G (a tie inside G counts once);
+ * - person: the ties the person gives or receives.
+ *
+ * @example
+ * ```ts
+ * const ei = eiIndex(network, { groupBy: "office" });
+ * ei.network;          // −0.57 for the Lazega advice network
+ * ei.byGroup["Boston"];
+ * ```
+ */
+export function eiIndex(network: Network, options: EIOptions = {}): EIResult {
+  const unit = unitIndex(options.by ?? DEFAULT_EI_OPTIONS.by);
+  const groupBy = options.groupBy ?? DEFAULT_EI_OPTIONS.groupBy;
+  const grouping = groupingOf(network, groupBy);
+  const tally = tallyMix(network, grouping, { perPerson: true, excludeConfidential: options.excludeConfidential === true });
+  return resultOf(network, tally, grouping.names, groupBy, unit);
+}
+
+/**
+ * All three E-I variants (by tie count, by value, by minutes) from one pass
+ * over the exchanges; see {@link eiIndex} for the definitions.
+ *
+ * @example
+ * ```ts
+ * const { count, value, minutes } = eiIndices(network);
+ * ```
+ */
+export function eiIndices(network: Network, options: Omit<EIOptions, "by"> = {}): Record<MixUnit, EIResult> {
+  const groupBy = options.groupBy ?? DEFAULT_EI_OPTIONS.groupBy;
+  const grouping = groupingOf(network, groupBy);
+  const tally = tallyMix(network, grouping, { perPerson: true, excludeConfidential: options.excludeConfidential === true });
+  return {
+    count: resultOf(network, tally, grouping.names, groupBy, 0),
+    value: resultOf(network, tally, grouping.names, groupBy, 1),
+    minutes: resultOf(network, tally, grouping.names, groupBy, 2),
+  };
+}

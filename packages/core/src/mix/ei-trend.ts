@@ -1,0 +1,86 @@
+/**
+ * The E-I index over time: one value per calendar month or quarter, for the
+ * network or one person, so a trend shows.
+ */
+import type { Network } from "../model/network.js";
+import type { PersonId } from "../model/types.js";
+import { DEFAULT_EI_OPTIONS, type EIOptions } from "./ei-index.js";
+import { groupingOf, type GroupBy } from "./grouping.js";
+import { periodRange, type MixPeriod } from "./periods.js";
+import { eiOf, MIX_UNITS, tallyMix, unitIndex, type MixUnit } from "./tally.js";
+
+/** Options of {@link eiTrend}. */
+export interface EITrendOptions extends EIOptions {
+  /** Whose ties (default: the whole network). */
+  person?: PersonId;
+  /** Step of the trend (default `"month"`). */
+  period?: MixPeriod;
+}
+
+/** One period of a trend. */
+export interface EITrendPoint {
+  /** `2024-03` or `2024-Q1`. */
+  period: string;
+  /** First and last day of the period. */
+  from: string;
+  to: string;
+  /** E-I index in the period; null when there was no tie. */
+  index: number | null;
+  internal: number;
+  external: number;
+  /** `E / (E + I)`; null when there was no tie. */
+  externalShare: number | null;
+}
+
+/** A trend of the E-I index. */
+export interface EITrend {
+  person?: PersonId;
+  groupBy: GroupBy;
+  by: MixUnit;
+  period: MixPeriod;
+  /** Every period from the first exchange to the last, empty ones included. */
+  points: EITrendPoint[];
+}
+
+/**
+ * The E-I index per calendar period (see {@link eiIndex} for the
+ * definition): within each period a tie is an ordered pair with an exchange
+ * in that period, judged internal or external on the date of its last
+ * exchange there. With `person`, only that person's ties count.
+ *
+ * @example
+ * ```ts
+ * const t = eiTrend(network, { person: "me", period: "quarter" });
+ * t.points.map((p) => `${p.period}: ${p.externalShare}`);
+ * ```
+ */
+export function eiTrend(network: Network, options: EITrendOptions = {}): EITrend {
+  const groupBy = options.groupBy ?? DEFAULT_EI_OPTIONS.groupBy;
+  const by = options.by ?? DEFAULT_EI_OPTIONS.by;
+  const unit = unitIndex(by);
+  const period = options.period ?? "month";
+  const grouping = groupingOf(network, groupBy);
+  const list = options.person === undefined ? undefined : network.exchangesOf(network.personIndex(options.person));
+  const range = dayRangeOf(network, list);
+  const periods = periodRange(period, range?.first ?? 0, range ? range.last : -1);
+  const req = { periods: periods.count, periodOfDay: periods.periodOfDay, perPerson: false, excludeConfidential: options.excludeConfidential === true };
+  const tally = tallyMix(network, grouping, list ? { ...req, exchanges: list } : req);
+  const U = MIX_UNITS.length;
+  const points = periods.keys.map((key, q): EITrendPoint => {
+    const internal = tally.internal[q * U + unit]!;
+    const external = tally.external[q * U + unit]!;
+    const total = internal + external;
+    return { period: key, from: periods.from[q]!, to: periods.to[q]!, index: eiOf(internal, external), internal, external, externalShare: total > 0 ? external / total : null };
+  });
+  const trend: EITrend = { groupBy, by, period, points };
+  if (options.person !== undefined) trend.person = options.person;
+  return trend;
+}
+
+/** First and last day of some exchanges (date-ordered list) or of all. */
+export function dayRangeOf(network: Network, list: ArrayLike<number> | undefined): { first: number; last: number } | undefined {
+  if (!list) return network.dayRange();
+  if (list.length === 0) return undefined;
+  const day = network.exchangeColumns().day;
+  return { first: day[list[0]!]!, last: day[list[list.length - 1]!]! };
+}

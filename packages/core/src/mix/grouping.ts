@@ -1,0 +1,96 @@
+/**
+ * Groupings for internal/external: organisations (dated affiliations) or any
+ * person attribute (office, department, practice). Both become the same
+ * shape, dated membership spans per person, so the measures have one code
+ * path; an attribute is a span that never ends.
+ */
+import { TiegraphError, showValue } from "../errors.js";
+import { OPEN_END, OPEN_START, type Network } from "../model/network.js";
+
+/** What to group people by: `"organisation"` (affiliations on the exchange's date) or the name of a person attribute. */
+export type GroupBy = "organisation" | (string & {});
+
+/** Membership spans of every person, as flat typed arrays. */
+export interface Grouping {
+  readonly groupBy: GroupBy;
+  /** Group keys: organisation ids, or attribute values as text. */
+  readonly names: readonly string[];
+  /** Spans of person p are `spanStart[p] … spanStart[p+1]−1`. */
+  readonly spanStart: Int32Array;
+  readonly spanGroup: Int32Array;
+  /** First and last day of each span (inclusive). */
+  readonly spanFrom: Int32Array;
+  readonly spanTo: Int32Array;
+}
+
+/**
+ * Resolves a grouping. `"organisation"` always means affiliations (even if a
+ * person attribute has that name). An attribute must be set on at least one
+ * person, so a misspelt name fails with `invalid-option` instead of making
+ * every tie external.
+ */
+export function groupingOf(network: Network, groupBy: GroupBy = "organisation"): Grouping {
+  const n = network.personCount;
+  const spanStart = new Int32Array(n + 1);
+  const groups: number[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  let names: string[];
+  if (groupBy === "organisation") {
+    names = network.organisations().map((o) => o.id);
+    for (let p = 0; p < n; p++) {
+      for (const s of network.affiliationSpans(p)) {
+        groups.push(s.organisation);
+        from.push(s.from);
+        to.push(s.to);
+      }
+      spanStart[p + 1] = groups.length;
+    }
+  } else {
+    if (typeof groupBy !== "string" || groupBy === "") {
+      throw new TiegraphError("tiegraph/mix", "invalid-option", "invalid groupBy", { record: "options.groupBy", expected: '"organisation" or the name of a person attribute', got: showValue(groupBy) });
+    }
+    const index = new Map<string, number>();
+    names = [];
+    network.people().forEach((person, p) => {
+      const v = person.attributes?.[groupBy];
+      if (v !== undefined) {
+        const key = String(v);
+        let g = index.get(key);
+        if (g === undefined) {
+          g = names.length;
+          index.set(key, g);
+          names.push(key);
+        }
+        groups.push(g);
+        from.push(OPEN_START);
+        to.push(OPEN_END);
+      }
+      spanStart[p + 1] = groups.length;
+    });
+    if (names.length === 0) {
+      throw new TiegraphError("tiegraph/mix", "invalid-option", `no person has the attribute ${showValue(groupBy)}`, { record: "options.groupBy", expected: '"organisation" or an attribute set on some people' });
+    }
+  }
+  return { groupBy, names, spanStart, spanGroup: Int32Array.from(groups), spanFrom: Int32Array.from(from), spanTo: Int32Array.from(to) };
+}
+
+/** Writes the distinct groups person `p` belongs to on `day` into `out`; returns how many. */
+export function groupsOn(g: Grouping, p: number, day: number, out: Int32Array): number {
+  let k = 0;
+  for (let s = g.spanStart[p]!; s < g.spanStart[p + 1]!; s++) {
+    if (g.spanFrom[s]! > day || day > g.spanTo[s]!) continue;
+    const grp = g.spanGroup[s]!;
+    let dup = false;
+    for (let j = 0; j < k; j++) if (out[j] === grp) dup = true;
+    if (!dup) out[k++] = grp;
+  }
+  return k;
+}
+
+/** The most spans any one person has: the size `groupsOn`'s buffer needs. */
+export function maxSpans(g: Grouping): number {
+  let most = 0;
+  for (let p = 0; p + 1 < g.spanStart.length; p++) most = Math.max(most, g.spanStart[p + 1]! - g.spanStart[p]!);
+  return most;
+}

@@ -1,0 +1,98 @@
+/**
+ * The records introduction paths answer with: hops, paths, nearest
+ * contacts and the answer as a whole. Plain data, safe to serialise.
+ */
+import type { OrganisationId, PersonId } from "../model/types.js";
+import type { AskStanding } from "./ask-standing.js";
+
+/** Whom to reach: a person, anyone affiliated with an organisation on the reference day, or anyone carrying a tag. */
+export type IntroductionTarget = { person: PersonId } | { organisation: OrganisationId } | { tag: string };
+
+/** How paths are scored: the largest product of tie strengths, or the strongest weakest tie. */
+export type IntroductionMode = "reliable" | "widest";
+
+/** One tie of a path, told from `from`'s side. */
+export interface IntroductionHop {
+  from: PersonId;
+  to: PersonId;
+  /** The relationship's strength in (0, 1]. */
+  strength: number;
+  /** Last exchange between them on or before the reference day (confidential ones only when asked for); absent when none can be shown. */
+  lastDate?: string;
+  /** Days from `lastDate` to the reference day. */
+  daysSince?: number;
+  /** `given − received`: positive when `to` owes `from`. */
+  balance: number;
+  /** Recency-decayed value `from` gave `to` (see relationshipBalance). */
+  given: number;
+  /** Recency-decayed value `to` gave `from`. */
+  received: number;
+  /** Where the tie stands for `from` asking `to` a favour. */
+  standing: AskStanding;
+  /** Why the tie counts as souring, when it does (never citing confidential exchanges unless asked). */
+  souringReasons?: string[];
+  /** True when the relationship rests only on confidential exchanges (then no date is shown unless asked). */
+  confidentialOnly: boolean;
+}
+
+/** One ranked introduction path. */
+export interface IntroductionPath {
+  /** Source, intermediaries, and the person reached. */
+  people: PersonId[];
+  /**
+   * What the path was ranked by: reliable mode, the product of the hops'
+   * strengths; widest mode, the weakest hop's strength (ties broken by the
+   * product). With reciprocity-aware ranking the first hop's strength is
+   * multiplied by its ask factor first.
+   */
+  score: number;
+  /** The weakest hop's strength. */
+  bottleneck: number;
+  /** The product of the hops' strengths: the chance the whole chain holds if each tie holds independently. */
+  product: number;
+  /** The first hop's reciprocity multiplier (1 unless reciprocity-aware). */
+  askFactor: number;
+  hops: IntroductionHop[];
+  /** In words: the summary, one line per hop, and why the path ranked where it did. */
+  explanation: string[];
+}
+
+/** A person of the target's group reachable from the source, for answers with no path in the hop limit. */
+export interface NearestContact {
+  person: PersonId;
+  /** The organisation through which they belong to the target's group (their colleague's or the target organisation). */
+  organisation?: OrganisationId;
+  /** Fewest hops from the source, ignoring the hop limit. */
+  hops: number;
+  /** Whether they are within the hop limit. */
+  withinHopLimit: boolean;
+  /** A fewest-hop chain from the source to them. */
+  people: PersonId[];
+  explanation: string;
+}
+
+/**
+ * An answer of introductionPaths:
+ * - `found`: paths within the hop limit;
+ * - `direct`: found, and the source already has a tie with the target (listed in `direct`);
+ * - `self`: the source is the target;
+ * - `none`: no path within the limit (`nearest` says who of the target's group is closest).
+ */
+export interface IntroductionAnswer {
+  status: "found" | "direct" | "self" | "none";
+  from: PersonId;
+  to: IntroductionTarget;
+  mode: IntroductionMode;
+  /** The hop limit (null for none). */
+  maxHops: number | null;
+  /** Reference day of strengths, balances and affiliations. */
+  asOf: string;
+  /** Best first. */
+  paths: IntroductionPath[];
+  /** The source's own ties to the target (status `direct`). */
+  direct?: IntroductionHop[];
+  /** Closest reachable people of the target's group (status `none`). */
+  nearest?: NearestContact[];
+  /** The answer in one or two sentences. */
+  summary: string;
+}

@@ -1,0 +1,129 @@
+/**
+ * Reciprocity of every relationship at once, in typed arrays aligned with the
+ * slots of {@link relationships} (so also with the edges of
+ * `relationshipGraph`), for edge colouring and network-wide scans.
+ */
+import { TiegraphError } from "../errors.js";
+import { relationships, type Relationships } from "../graph/tie-index.js";
+import { sortedByDay, type Network } from "../model/network.js";
+import { resolveReciprocityOptions, type ReciprocityOptionsInput } from "./options.js";
+import { emptyPairScan, imbalanceOf, scanPair } from "./pair-scan.js";
+import { souringDirection } from "./souring.js";
+
+/** Options of {@link pairBalances}. */
+export interface PairBalanceOptions extends ReciprocityOptionsInput {
+  /** The network's relationship index, when the caller already has it (saves rebuilding it). */
+  relationships?: Relationships;
+}
+
+/** Per-relationship reciprocity, slot k being relationship k of {@link relationships}: `a[k] < b[k]`. */
+export interface PairBalances {
+  readonly pairCount: number;
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  /** Decayed, gesture-diminished value given a → b and b → a. */
+  readonly givenByA: Float64Array;
+  readonly givenByB: Float64Array;
+  /** Recorded value given each way. */
+  readonly rawByA: Float64Array;
+  readonly rawByB: Float64Array;
+  /** `(givenByA − givenByB) / (givenByA + givenByB)` in [−1, 1]; NaN when neither gave. */
+  readonly imbalance: Float64Array;
+  /** Latest one-way run of giving exchanges: +n when a gave the last n, −n when b did. */
+  readonly streak: Int32Array;
+  /** Souring: +1 when b owes a, −1 when a owes b, 0 when not soured. */
+  readonly souring: Int8Array;
+  /** Reference day of the decay (day number). */
+  readonly asOf: number;
+}
+
+/**
+ * Runs the per-relationship balance (see {@link relationshipBalance}) over
+ * every relationship in O(E + N): exchanges are bucketed by pair with two
+ * counting sorts (by day, then by pair), then each pair is scanned once.
+ *
+ * @example
+ * ```ts
+ * const rel = relationships(network);
+ * const pb = pairBalances(network, { relationships: rel });
+ * pb.imbalance[k]; // balance of relationship k, from rel.a[k]'s side
+ * ```
+ */
+export function pairBalances(network: Network, options: PairBalanceOptions = {}): PairBalances {
+  const o = resolveReciprocityOptions(network, options);
+  const rel = options.relationships ?? relationships(network);
+  const n = network.personCount;
+  if (rel.nodeCount !== n) {
+    throw new TiegraphError("tiegraph/reciprocity", "invalid-option", "the relationship index was built for another network", { record: "options.relationships", expected: `an index of ${n} people`, got: `${rel.nodeCount} people` });
+  }
+  const cols = network.exchangeColumns();
+  const m = cols.count;
+  const { from, to } = cols;
+  const U = rel.pairCount;
+
+  // slot of each exchange: visit exchanges grouped by their lower endpoint and
+  // look the higher one up among that person's neighbours
+  const loStart = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) loStart[Math.min(from[e]!, to[e]!) + 1]!++;
+  for (let i = 0; i < n; i++) loStart[i + 1]! += loStart[i]!;
+  const fill = loStart.slice(0, n);
+  const byLo = new Int32Array(m);
+  for (let e = 0; e < m; e++) byLo[fill[Math.min(from[e]!, to[e]!)]!++] = e;
+  const slotOfNeighbour = new Int32Array(n);
+  const slotOf = new Int32Array(m);
+  for (let lo = 0; lo < n; lo++) {
+    if (loStart[lo] === loStart[lo + 1]) continue;
+    for (let q = rel.offsets[lo]!; q < rel.offsets[lo + 1]!; q++) slotOfNeighbour[rel.neighbor[q]!] = rel.pair[q]!;
+    for (let k = loStart[lo]!; k < loStart[lo + 1]!; k++) {
+      const e = byLo[k]!;
+      slotOf[e] = slotOfNeighbour[Math.max(from[e]!, to[e]!)]!;
+    }
+  }
+  // exchanges by slot, in date order inside each slot (stable counting sort of the day order)
+  const order = sortedByDay(cols.day, m);
+  const slotStart = new Int32Array(U + 1);
+  for (let e = 0; e < m; e++) slotStart[slotOf[e]! + 1]!++;
+  for (let k = 0; k < U; k++) slotStart[k + 1]! += slotStart[k]!;
+  const slotFill = slotStart.slice(0, U);
+  const bySlot = new Int32Array(m);
+  for (let q = 0; q < m; q++) {
+    const e = order[q]!;
+    bySlot[slotFill[slotOf[e]!]!++] = e;
+  }
+
+  const givenByA = new Float64Array(U);
+  const givenByB = new Float64Array(U);
+  const rawByA = new Float64Array(U);
+  const rawByB = new Float64Array(U);
+  const imbalance = new Float64Array(U);
+  const streak = new Int32Array(U);
+  const souring = new Int8Array(U);
+  const s = emptyPairScan();
+  for (let k = 0; k < U; k++) {
+    scanPair(cols, bySlot, slotStart[k]!, slotStart[k + 1]!, rel.a[k]!, o, s);
+    givenByA[k] = s.given;
+    givenByB[k] = s.received;
+    rawByA[k] = s.givenRaw;
+    rawByB[k] = s.receivedRaw;
+    imbalance[k] = imbalanceOf(s.given, s.received);
+    streak[k] = s.streak * s.streakDirection;
+    souring[k] = souringDirection(s, cols, o);
+  }
+  return { pairCount: U, a: rel.a, b: rel.b, givenByA, givenByB, rawByA, rawByB, imbalance, streak, souring, asOf: o.asOf };
+}
+
+/**
+ * The imbalance of every relationship, `(G_ab − G_ba) / (G_ab + G_ba)` from
+ * the lower-index person `a`'s side, NaN where neither side gave anything:
+ * one value per slot of {@link relationships} (the edge order of
+ * `relationshipGraph`), ready for edge colouring. See {@link pairBalances}.
+ *
+ * @example
+ * ```ts
+ * const imb = pairImbalances(network);
+ * imb.length === relationships(network).pairCount; // true
+ * ```
+ */
+export function pairImbalances(network: Network, options: PairBalanceOptions = {}): Float64Array {
+  return pairBalances(network, options).imbalance;
+}

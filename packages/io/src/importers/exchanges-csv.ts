@@ -1,0 +1,97 @@
+/**
+ * Exchanges CSV: one exchange per row (a tip, a favour, an introduction, a
+ * coffee…) between people known by id.
+ */
+import { EXCHANGE_KINDS, type Exchange, type ExchangeKind } from "@tiegraph/core";
+import { readCsvRows } from "../input/csv-rows.js";
+import type { TextSource } from "../input/text-source.js";
+import { CsvColumns, RowReader, listCell } from "./csv-columns.js";
+import { ImportBuilder, type ImportedNetwork } from "./imported.js";
+import { DEFAULT_IMPORT_OPTIONS, ProblemLog, type ImportOptions } from "./options.js";
+
+/** Documented columns of an exchanges CSV. */
+export const EXCHANGES_CSV_COLUMNS = ["date", "from", "to", "kind", "value", "minutes", "confidential", "note", "id", "format", "tags", "introduced"] as const;
+type Column = (typeof EXCHANGES_CSV_COLUMNS)[number];
+
+/** Options of {@link importExchangesCsv}. */
+export type ExchangesCsvOptions = ImportOptions;
+
+/** Defaults of {@link importExchangesCsv}. */
+export const DEFAULT_EXCHANGES_CSV_OPTIONS: Readonly<ExchangesCsvOptions> = DEFAULT_IMPORT_OPTIONS;
+
+/**
+ * Reads an exchanges CSV. Columns, by header name in any order:
+ * - `date` (required): ISO 8601 (`2024-03-12`; a time part is dropped);
+ * - `from`, `to` (required): person ids (the giver and the receiver);
+ * - `kind` (required): information, favour, introduction, gesture, meeting or connection;
+ * - `value`: overrides the kind's default value (a number ≥ 0; empty = default);
+ * - `minutes`: duration; `confidential`: true/false (yes/no, 1/0); `note`: private note;
+ * - `id`, `format` (coffee, lunch, call…), `tags` (`;`-separated), `introduced` (introductions: who `to` was introduced to).
+ *
+ * People are checked when the import is merged ({@link mergeInto}): an
+ * exchange naming an unknown person is skipped there and listed with its line.
+ *
+ * @example
+ * ```ts
+ * const ex = await importExchangesCsv("date,from,to,kind,value\n2024-03-12,ann,me,favour,\n");
+ * ex.exchanges[0]; // { date: "2024-03-12", from: "ann", to: "me", kind: "favour" }
+ * ```
+ */
+export async function importExchangesCsv(source: TextSource, options: ExchangesCsvOptions = {}): Promise<ImportedNetwork> {
+  const opts = { ...DEFAULT_EXCHANGES_CSV_OPTIONS, ...options };
+  const log = new ProblemLog("tiegraph/io/exchanges-csv", opts.file, opts.strict);
+  const out = new ImportBuilder("exchanges-csv", opts.file, false);
+  let columns: CsvColumns<Column> | undefined;
+  const ids = new Map<string, number>();
+  out.result.records = await readCsvRows(
+    source,
+    log,
+    (row, line) => {
+      if (!columns) {
+        columns = CsvColumns.fromHeader(row, EXCHANGES_CSV_COLUMNS, ["date", "from", "to", "kind"], log, line);
+        for (const [name, i] of columns.extra) log.report("invalid-field", `unknown column ${JSON.stringify(name)} ignored`, { line, column: i + 1 }, `one of ${EXCHANGES_CSV_COLUMNS.join(", ")}`);
+        return;
+      }
+      const r = new RowReader(columns, row, line, log, `exchange at line ${line}`);
+      r.checkWidth();
+      const date = r.date("date");
+      if (date === undefined && r.ok) r.bad("missing-field", "empty date", "date", "an ISO 8601 date YYYY-MM-DD");
+      const from = r.required("from", "the id of the giver");
+      const to = r.required("to", "the id of the receiver");
+      if (from !== "" && from === to) r.bad("self-exchange", "an exchange of a person with themself", "to", "two different people", to);
+      const kindText = r.required("kind", `one of ${EXCHANGE_KINDS.join(", ")}`).toLowerCase();
+      const kind = EXCHANGE_KINDS.find((k) => k === kindText);
+      if (kindText !== "" && kind === undefined) r.bad("invalid-kind", "unknown exchange kind", "kind", `one of ${EXCHANGE_KINDS.join(", ")}`, kindText);
+      const value = r.number("value");
+      const minutes = r.number("minutes");
+      const confidential = r.boolean("confidential");
+      const id = r.text("id");
+      if (id.startsWith("#")) r.bad("invalid-field", "invalid exchange id", "id", "an id not starting with '#'", id);
+      else if (id !== "" && ids.has(id)) r.bad("duplicate-id", `exchange id ${JSON.stringify(id)} already used at line ${ids.get(id)}`, "id", "an id used once");
+      const format = r.text("format");
+      if (format.length > 40) r.bad("invalid-field", "format too long", "format", "a short text like coffee, lunch, call", format);
+      const introduced = r.text("introduced");
+      if (introduced !== "" && kind !== undefined && kind !== "introduction") r.bad("invalid-field", "only introductions name an introduced person", "introduced", 'kind "introduction" or an empty cell');
+      if (!r.ok || date === undefined || kind === undefined) return;
+      const e: Exchange = { date, from, to, kind: kind as ExchangeKind };
+      if (id !== "") {
+        e.id = id;
+        ids.set(id, line);
+      }
+      if (value !== undefined) e.value = value;
+      if (minutes !== undefined) e.minutes = minutes;
+      if (format !== "") e.format = format;
+      if (introduced !== "") e.introduced = introduced;
+      const tags = listCell(r.text("tags"));
+      if (tags.length) e.tags = tags;
+      const note = r.text("note");
+      if (note !== "") e.note = note;
+      if (confidential) e.confidential = true;
+      out.exchange(e, line);
+    },
+    opts.onProgress,
+  );
+  if (!columns) log.fatal("missing-field", "the file has no header line", { line: 1 }, "a header line naming at least date, from, to, kind");
+  out.result.problems = log.sorted();
+  return out.result;
+}

@@ -1,0 +1,114 @@
+/**
+ * People CSV: one person per row, so any spreadsheet of contacts can feed a
+ * network.
+ */
+import type { Person } from "@tiegraph/core";
+import { readCsvRows } from "../input/csv-rows.js";
+import type { TextSource } from "../input/text-source.js";
+import { CsvColumns, RowReader, listCell } from "./csv-columns.js";
+import { ImportBuilder, type ImportedNetwork } from "./imported.js";
+import { DEFAULT_IMPORT_OPTIONS, ProblemLog, type ImportOptions } from "./options.js";
+
+/** Documented columns of a people CSV. */
+export const PEOPLE_CSV_COLUMNS = ["id", "name", "organisation", "role", "email", "url", "tags", "interests", "cadenceDays", "notes"] as const;
+type Column = (typeof PEOPLE_CSV_COLUMNS)[number];
+
+/** Options of {@link importPeopleCsv}. */
+export type PeopleCsvOptions = ImportOptions;
+
+/** Defaults of {@link importPeopleCsv}. */
+export const DEFAULT_PEOPLE_CSV_OPTIONS: Readonly<PeopleCsvOptions> = DEFAULT_IMPORT_OPTIONS;
+
+/**
+ * Reads a people CSV. Columns are found by header name, in any order:
+ * - `id` (required): the person's id, used by the exchanges and affiliations CSVs;
+ * - `name` (required);
+ * - `organisation`: where they work now (an organisation id or name; gives a current affiliation), with `role`;
+ * - `email`: one or more addresses separated by `;`; `url`: profile address;
+ * - `tags`, `interests`: lists separated by `;`; `cadenceDays`: see them every n days;
+ * - `notes`: private notes (never exported unless asked);
+ * - any other column becomes a person attribute (`office`, `practice`…):
+ *   numbers and true/false become numbers and booleans, the rest stays text.
+ *
+ * A row with a problem (no id, a repeated id, a bad number) is skipped and
+ * listed; in strict mode the first problem throws. The result goes into a
+ * network with {@link mergeInto}.
+ *
+ * @example
+ * ```ts
+ * const people = await importPeopleCsv("id,name,organisation,office\nann,Ann Lee,Acme,Paris\n", { file: "people.csv" });
+ * mergeInto(network, people);
+ * ```
+ */
+export async function importPeopleCsv(source: TextSource, options: PeopleCsvOptions = {}): Promise<ImportedNetwork> {
+  const opts = { ...DEFAULT_PEOPLE_CSV_OPTIONS, ...options };
+  const log = new ProblemLog("tiegraph/io/people-csv", opts.file, opts.strict);
+  const out = new ImportBuilder("people-csv", opts.file, false);
+  let columns: CsvColumns<Column> | undefined;
+  const ids = new Map<string, number>();
+  out.result.records = await readCsvRows(
+    source,
+    log,
+    (row, line) => {
+      if (!columns) {
+        columns = CsvColumns.fromHeader(row, PEOPLE_CSV_COLUMNS, ["id", "name"], log, line);
+        return;
+      }
+      const idText = columns.text(row, "id");
+      const r = new RowReader(columns, row, line, log, idText ? `person ${JSON.stringify(idText)}` : `row at line ${line}`);
+      r.checkWidth();
+      const id = r.required("id", "a person id");
+      const name = r.required("name", "the person's name");
+      if (id !== "" && ids.has(id)) r.bad("duplicate-id", `person id ${JSON.stringify(id)} already used at line ${ids.get(id)}`, "id", "an id used once");
+      const cadence = r.number("cadenceDays", "a positive number of days");
+      if (cadence === 0) r.bad("invalid-value", "invalid cadenceDays", "cadenceDays", "a positive number of days", "0");
+      if (!r.ok) return;
+      ids.set(id, line);
+      const person: Person = { id, name };
+      const emails = listCell(r.text("email"));
+      if (emails.length) person.emails = emails;
+      const url = r.text("url");
+      if (url) person.url = url;
+      const tags = listCell(r.text("tags"));
+      if (tags.length) person.tags = tags;
+      const interests = listCell(r.text("interests"));
+      if (interests.length) person.interests = interests;
+      if (cadence !== undefined) person.cadenceDays = cadence;
+      const notes = r.text("notes");
+      if (notes) person.notes = notes;
+      const attributes: Record<string, string | number | boolean> = {};
+      for (const [header, i] of columns.extra) {
+        const v = attributeValue(row[i]);
+        if (v !== undefined) attributes[header] = v;
+      }
+      if (Object.keys(attributes).length) person.attributes = attributes;
+      out.person(person, line);
+      const org = r.text("organisation");
+      if (org) {
+        const affiliation = { person: id, organisation: out.organisation(org, line) };
+        const role = r.text("role");
+        out.affiliation(role ? { ...affiliation, role } : affiliation, line);
+      }
+    },
+    opts.onProgress,
+  );
+  if (!columns) log.fatal("missing-field", "the file has no header line", { line: 1 }, "a header line naming at least id, name");
+  out.result.problems = log.sorted();
+  return out.result;
+}
+
+/**
+ * An attribute cell as a value: a number when the text is exactly a number's
+ * usual spelling (so "007" and "1e3" stay text), true/false as booleans.
+ */
+export function attributeValue(cell: string | undefined): string | number | boolean | undefined {
+  if (cell === undefined) return undefined;
+  const t = cell.trim();
+  if (t === "") return undefined;
+  if (t === "true") return true;
+  if (t === "false") return false;
+  const n = Number(t);
+  if (Number.isFinite(n) && String(n) === t) return n;
+  const escaped = t.length > 1 && t[0] === "'" && "=+-@".includes(t[1]!);
+  return escaped ? t.slice(1) : t;
+}

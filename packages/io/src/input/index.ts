@@ -1,0 +1,2 @@
+// Reading text from strings, Blobs/Files and streams.
+export { sourceSize, textChunks, readText, type TextSource, type ReadProgress } from "./text-source.js";

@@ -1,0 +1,415 @@
+/**
+ * Merging imports into a network: people are matched across sources by id
+ * (ids written by the user), e-mail address, profile URL or normalised name;
+ * organisations by id or name. Everything is checked first and applied in one
+ * {@link Network.apply}, so a failed merge changes nothing.
+ */
+import { KIND_CODE, Network, OPEN_END, OPEN_START, TiegraphError, parseDay, type Affiliation, type Exchange, type Organisation, type OrganisationId, type Person, type PersonId } from "@tiegraph/core";
+import { IdAllocator } from "../importers/ids.js";
+import type { ImportedNetwork, RecordOrigin } from "../importers/imported.js";
+import { normaliseEmail, normaliseName, normaliseOrganisationName, normaliseUrl } from "./identity.js";
+
+const SCOPE = "tiegraph/io/merge";
+
+/** Options of {@link mergeInto}. */
+export interface MergeOptions {
+  /** Throw at the first record that cannot be merged (default: skip it and list it). */
+  strict?: boolean;
+  /**
+   * Skip incoming exchanges equal to one already in the network (same date, kind,
+   * giver and receiver) and affiliations already covered by one with the same
+   * organisation, so importing the same file twice adds nothing (default true).
+   */
+  skipDuplicates?: boolean;
+}
+
+/** Defaults of {@link mergeInto}. */
+export const DEFAULT_MERGE_OPTIONS: Readonly<Required<MergeOptions>> = { strict: false, skipDuplicates: true };
+
+/** How an incoming person was recognised. */
+export type MatchKey = "id" | "email" | "url" | "name" | "ego";
+
+/** An incoming person found to be someone already known. */
+export interface MergedPerson {
+  /** Id in the import. */
+  incoming: PersonId;
+  name: string;
+  /** The person in the network (or added earlier in the same merge) they were merged into. */
+  into: PersonId;
+  by: MatchKey;
+  origin: RecordOrigin | undefined;
+}
+
+/** An incoming person who might be someone known but could not be told apart: added as a new person. */
+export interface AmbiguousPerson {
+  incoming: PersonId;
+  name: string;
+  /** The people they might be. */
+  candidates: PersonId[];
+  reason: string;
+  /** The id they were added under. */
+  addedAs: PersonId;
+  origin: RecordOrigin | undefined;
+}
+
+/** What {@link mergeInto} did. */
+export interface MergeReport {
+  /** The network's ego after the merge. */
+  ego: PersonId | undefined;
+  /** New people (ambiguous ones included), by id in the network. */
+  added: PersonId[];
+  merged: MergedPerson[];
+  ambiguous: AmbiguousPerson[];
+  organisationsAdded: OrganisationId[];
+  affiliationsAdded: number;
+  exchangesAdded: number;
+  /** Incoming records left out because the network already had them. */
+  duplicates: { affiliations: number; exchanges: number };
+  /** Problems of the imports and of the merge: each skipped record with its file and line. */
+  problems: TiegraphError[];
+  /** Notes of the imports (e.g. an inferred address of ego). */
+  notes: string[];
+}
+
+interface Known {
+  id: PersonId;
+  /** Import that added this person in this merge, or -1 for people already in the network. */
+  from: number;
+}
+
+/** Where people can be found by key: the network's people plus those staged by this merge. */
+class PeopleIndex {
+  readonly byEmail = new Map<string, Known[]>();
+  readonly byUrl = new Map<string, Known[]>();
+  readonly byName = new Map<string, Known[]>();
+  readonly staged = new Map<PersonId, Person>();
+  constructor(private readonly network: Network) {
+    for (const p of network.people()) this.index(p, -1);
+  }
+  has(id: PersonId): boolean {
+    return this.staged.has(id) || this.network.hasPerson(id);
+  }
+  index(p: Person, from: number): void {
+    const add = (map: Map<string, Known[]>, key: string): void => {
+      if (!key) return;
+      const list = map.get(key);
+      if (!list) map.set(key, [{ id: p.id, from }]);
+      else if (!list.some((k) => k.id === p.id)) list.push({ id: p.id, from });
+    };
+    for (const e of p.emails ?? []) add(this.byEmail, normaliseEmail(e));
+    if (p.url) add(this.byUrl, normaliseUrl(p.url));
+    add(this.byName, normaliseName(p.name));
+  }
+  /** Ids under a key, leaving out people added by the import `exclude`. */
+  lookup(map: Map<string, Known[]>, key: string, exclude: number): PersonId[] {
+    if (!key) return [];
+    return (map.get(key) ?? []).filter((k) => k.from !== exclude).map((k) => k.id);
+  }
+}
+
+/**
+ * Merges one import, or several in order, into a network, and reports what
+ * happened. An incoming person is:
+ * - merged by `id` when the import's ids were written by the user (generic CSV) and the id is known;
+ * - else merged by `email` or `url` when those point to exactly one known person
+ *   (ambiguous when they point to several);
+ * - else merged by `name` (normalised: accents, case, punctuation, "Last, First" ignored) when exactly
+ *   one known person has it and their profile URLs do not differ (ambiguous otherwise);
+ * - else added. Ambiguous people are added apart and listed.
+ *
+ * Merging fills in what the known person lacks (addresses, URL, tags, interests,
+ * attributes, notes) and never overwrites. People in the same import are never
+ * merged with each other. The import's ego becomes the network's ego (created
+ * when the network has none). Exchanges and affiliations are re-pointed at the
+ * merged people; those naming someone unknown are skipped and listed with
+ * their file and line (thrown in strict mode). Nothing changes if it throws.
+ *
+ * @example
+ * ```ts
+ * const report = mergeInto(network, await importLinkedInConnections(file));
+ * console.log(report.added.length, report.merged.length, report.ambiguous);
+ * ```
+ */
+export function mergeInto(network: Network, imports: ImportedNetwork | readonly ImportedNetwork[], options: MergeOptions = {}): MergeReport {
+  const opts = { ...DEFAULT_MERGE_OPTIONS, ...options };
+  const list: readonly ImportedNetwork[] = Array.isArray(imports) ? imports : [imports as ImportedNetwork];
+  const report: MergeReport = { ego: network.ego, added: [], merged: [], ambiguous: [], organisationsAdded: [], affiliationsAdded: 0, exchangesAdded: 0, duplicates: { affiliations: 0, exchanges: 0 }, problems: [], notes: [] };
+  const problem = (e: TiegraphError): void => {
+    if (opts.strict) throw e;
+    report.problems.push(e);
+  };
+  for (const imp of list) {
+    if (opts.strict && imp.problems.length) throw imp.problems[0]!;
+    report.problems.push(...imp.problems);
+    report.notes.push(...imp.notes);
+  }
+
+  const people = new PeopleIndex(network);
+  const newPeople: Person[] = [];
+  const newPeopleOrigins: (RecordOrigin | undefined)[] = [];
+  const patched = new Map<PersonId, Person>();
+  const allocate = new IdAllocator((id) => people.has(id));
+  const orgs = new OrganisationIndex(network);
+  const affiliations: Affiliation[] = [];
+  const affiliationOrigins: RecordOrigin[] = [];
+  const exchanges: Exchange[] = [];
+  const exchangeOrigins: RecordOrigin[] = [];
+  let ego = network.ego;
+  let egoChanged = false;
+
+  const addPerson = (p: Person, from: number, origin: RecordOrigin | undefined, id: PersonId): void => {
+    const person = { ...p, id };
+    people.staged.set(id, person);
+    people.index(person, from);
+    newPeople.push(person);
+    newPeopleOrigins.push(origin);
+    report.added.push(id);
+  };
+  const mergePerson = (into: PersonId, p: Person, from: number): void => {
+    const staged = people.staged.get(into);
+    const base = staged ?? patched.get(into) ?? network.person(into);
+    const merged = combinePeople(base, p);
+    if (staged) Object.assign(staged, merged);
+    else patched.set(into, merged);
+    people.index({ ...p, id: into }, from);
+  };
+
+  list.forEach((imp, no) => {
+    const personMap = new Map<PersonId, PersonId>();
+    if (imp.ego) {
+      if (ego !== undefined) personMap.set(imp.ego.id, ego);
+      else {
+        ego = people.has(imp.ego.id) ? imp.ego.id : allocate.take(imp.ego.id);
+        if (!people.has(ego)) addPerson(imp.ego, no, undefined, ego);
+        personMap.set(imp.ego.id, ego);
+        egoChanged = true;
+      }
+    }
+    const orgMap = new Map<OrganisationId, OrganisationId>();
+    imp.organisations.forEach((o, k) => orgMap.set(o.id, orgs.resolve(o, imp.origins.organisations[k])));
+
+    imp.people.forEach((p, k) => {
+      const origin = imp.origins.people[k];
+      const match = matchPerson(p, imp.generatedIds, no, people, network);
+      if (match.kind === "match") {
+        personMap.set(p.id, match.id);
+        mergePerson(match.id, p, no);
+        report.merged.push({ incoming: p.id, name: p.name, into: match.id, by: match.by, origin });
+        return;
+      }
+      const id = imp.generatedIds || people.has(p.id) ? allocate.take(p.id) : p.id;
+      allocate.reserve(id);
+      personMap.set(p.id, id);
+      addPerson(p, no, origin, id);
+      if (match.kind === "ambiguous") report.ambiguous.push({ incoming: p.id, name: p.name, candidates: match.candidates, reason: match.reason, addedAs: id, origin });
+    });
+
+    const personRef = (id: PersonId, origin: RecordOrigin, what: string): PersonId | undefined => {
+      const mapped = personMap.get(id) ?? id;
+      if (people.has(mapped)) return mapped;
+      problem(locate(new TiegraphError(SCOPE, "unknown-person", `${what} names unknown person ${JSON.stringify(id)}`, { expected: "the id of a person in the network or in the imported people" }), origin));
+      return undefined;
+    };
+
+    imp.affiliations.forEach((a, k) => {
+      const origin = imp.origins.affiliations[k]!;
+      const person = personRef(a.person, origin, "affiliation");
+      if (person === undefined) return;
+      const organisation = orgMap.get(a.organisation) ?? (network.hasOrganisation(a.organisation) ? a.organisation : undefined);
+      if (organisation === undefined) {
+        problem(locate(new TiegraphError(SCOPE, "unknown-organisation", `affiliation names unknown organisation ${JSON.stringify(a.organisation)}`, { expected: "an organisation id or name" }), origin));
+        return;
+      }
+      const aff: Affiliation = { ...a, person, organisation };
+      if (opts.skipDuplicates && covered(aff, network, affiliations)) {
+        report.duplicates.affiliations++;
+        return;
+      }
+      affiliations.push(aff);
+      affiliationOrigins.push(origin);
+    });
+
+    imp.exchanges.forEach((e, k) => {
+      const origin = imp.origins.exchanges[k]!;
+      const from = personRef(e.from, origin, "exchange");
+      const to = personRef(e.to, origin, "exchange");
+      const introduced = e.introduced === undefined ? undefined : personRef(e.introduced, origin, "introduction");
+      if (from === undefined || to === undefined || (e.introduced !== undefined && introduced === undefined)) return;
+      if (from === to) {
+        problem(locate(new TiegraphError(SCOPE, "self-exchange", `exchange of a person with themself (${JSON.stringify(from)}) once people are merged`, { expected: "two different people" }), origin));
+        return;
+      }
+      const ex: Exchange = { ...e, from, to };
+      if (introduced !== undefined) ex.introduced = introduced;
+      exchanges.push(ex);
+      exchangeOrigins.push(origin);
+    });
+  });
+
+  // Exchanges the network already has.
+  let keep = exchanges.map(() => true);
+  if (opts.skipDuplicates && network.exchangeCount > 0) keep = notDuplicated(network, exchanges, report);
+
+  const batch = {
+    organisations: orgs.added,
+    people: newPeople,
+    affiliations,
+    exchanges: exchanges.filter((_, i) => keep[i]),
+  };
+  const origins: Record<string, (RecordOrigin | undefined)[]> = {
+    organisations: orgs.origins,
+    people: newPeopleOrigins,
+    affiliations: affiliationOrigins,
+    exchanges: exchangeOrigins.filter((_, i) => keep[i]),
+  };
+
+  // Check merged people, then the batch; in lenient mode a record the model refuses is dropped and listed.
+  if (patched.size) new Network().apply({ people: [...patched.values()] });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const scratch = egoChanged ? { ...batch, ego: ego! } : batch;
+      network.apply(scratch);
+      break;
+    } catch (e) {
+      const m = e instanceof TiegraphError && e.pointer ? /^\/(organisations|people|affiliations|exchanges)\/(\d+)/.exec(e.pointer) : null;
+      if (!m || opts.strict || attempt > 10_000) throw e instanceof TiegraphError && m ? locate(e, origins[m[1]!]![Number(m[2])]) : e;
+      const [kind, index] = [m[1] as keyof typeof batch, Number(m[2])];
+      problem(locate(e as TiegraphError, origins[kind]![index]));
+      (batch[kind] as unknown[]).splice(index, 1);
+      origins[kind]!.splice(index, 1);
+      if (kind === "people") report.added = report.added.filter((id) => batch.people.some((p) => p.id === id));
+    }
+  }
+  for (const [id, p] of patched) {
+    const { id: _id, ...rest } = p;
+    network.updatePerson(id, rest);
+  }
+  report.ego = network.ego;
+  report.organisationsAdded = batch.organisations.map((o) => o.id);
+  report.affiliationsAdded = batch.affiliations.length;
+  report.exchangesAdded = batch.exchanges.length;
+  return report;
+}
+
+type Match = { kind: "match"; id: PersonId; by: MatchKey } | { kind: "ambiguous"; candidates: PersonId[]; reason: string } | { kind: "new" };
+
+function matchPerson(p: Person, generatedIds: boolean, from: number, people: PeopleIndex, network: Network): Match {
+  if (!generatedIds && people.has(p.id)) return { kind: "match", id: p.id, by: "id" };
+  const byEmail = new Set((p.emails ?? []).flatMap((e) => people.lookup(people.byEmail, normaliseEmail(e), from)));
+  const byUrl = new Set(p.url ? people.lookup(people.byUrl, normaliseUrl(p.url), from) : []);
+  const strong = new Set([...byEmail, ...byUrl]);
+  if (strong.size === 1) {
+    const id = [...strong][0]!;
+    return { kind: "match", id, by: byEmail.has(id) ? "email" : "url" };
+  }
+  if (strong.size > 1) return { kind: "ambiguous", candidates: [...strong], reason: "its e-mail addresses or profile URL belong to different people" };
+  const byName = people.lookup(people.byName, normaliseName(p.name), from);
+  if (byName.length === 1) {
+    const id = byName[0]!;
+    const other = people.staged.get(id) ?? network.person(id);
+    if (p.url && other.url && normaliseUrl(p.url) !== normaliseUrl(other.url)) return { kind: "ambiguous", candidates: byName, reason: "same name, different profile URL" };
+    return { kind: "match", id, by: "name" };
+  }
+  if (byName.length > 1) return { kind: "ambiguous", candidates: byName, reason: `several people are named ${JSON.stringify(p.name)}` };
+  return { kind: "new" };
+}
+
+/** `base` with what `extra` adds: list fields joined, missing fields filled; nothing overwritten. */
+function combinePeople(base: Person, extra: Person): Person {
+  const out: Person = { ...base };
+  const union = (a: string[] | undefined, b: string[] | undefined, key: (s: string) => string = (s) => s): string[] | undefined => {
+    if (!b?.length) return a;
+    const seen = new Set((a ?? []).map(key));
+    const joined = [...(a ?? [])];
+    for (const x of b) if (!seen.has(key(x))) (seen.add(key(x)), joined.push(x));
+    return joined;
+  };
+  const emails = union(base.emails, extra.emails, normaliseEmail);
+  if (emails) out.emails = emails;
+  const tags = union(base.tags, extra.tags);
+  if (tags) out.tags = tags;
+  const interests = union(base.interests, extra.interests);
+  if (interests) out.interests = interests;
+  if (out.url === undefined && extra.url !== undefined) out.url = extra.url;
+  if (out.cadenceDays === undefined && extra.cadenceDays !== undefined) out.cadenceDays = extra.cadenceDays;
+  if (extra.notes !== undefined && extra.notes !== base.notes) out.notes = base.notes ? `${base.notes}\n${extra.notes}` : extra.notes;
+  if (extra.attributes) out.attributes = { ...extra.attributes, ...base.attributes };
+  return out;
+}
+
+/** Organisations of the network and of this merge, found by id or name. */
+class OrganisationIndex {
+  readonly added: Organisation[] = [];
+  readonly origins: (RecordOrigin | undefined)[] = [];
+  private readonly byName = new Map<string, OrganisationId>();
+  private readonly ids = new Set<OrganisationId>();
+  constructor(private readonly network: Network) {
+    for (const o of network.organisations()) this.byName.set(normaliseOrganisationName(o.name), o.id);
+  }
+  private has(id: OrganisationId): boolean {
+    return this.ids.has(id) || this.network.hasOrganisation(id);
+  }
+  resolve(o: Organisation, origin: RecordOrigin | undefined): OrganisationId {
+    if (this.has(o.id)) return o.id;
+    if (this.has(o.name)) return o.name;
+    const key = normaliseOrganisationName(o.name);
+    const known = key ? this.byName.get(key) : undefined;
+    if (known !== undefined) return known;
+    this.ids.add(o.id);
+    if (key) this.byName.set(key, o.id);
+    this.added.push({ ...o });
+    this.origins.push(origin ?? { file: undefined, line: 0 });
+    return o.id;
+  }
+}
+
+/** Whether an affiliation is already implied: same person and organisation over a period that covers it. */
+function covered(a: Affiliation, network: Network, staged: readonly Affiliation[]): boolean {
+  const from = a.from === undefined ? -Infinity : parseDay(a.from)!;
+  const to = a.to === undefined ? Infinity : parseDay(a.to)!;
+  const covers = (f: number, t: number): boolean => f <= from && t >= to;
+  if (network.hasPerson(a.person) && network.hasOrganisation(a.organisation)) {
+    const org = network.findOrganisation(a.organisation);
+    for (const s of network.affiliationSpans(a.person)) {
+      if (s.organisation === org && covers(s.from === OPEN_START ? -Infinity : s.from, s.to === OPEN_END ? Infinity : s.to)) return true;
+    }
+  }
+  return staged.some((s) => s.person === a.person && s.organisation === a.organisation && covers(s.from === undefined ? -Infinity : parseDay(s.from)!, s.to === undefined ? Infinity : parseDay(s.to)!));
+}
+
+/** Marks incoming exchanges the network already holds: same explicit id, or same day, kind, giver and receiver. */
+function notDuplicated(network: Network, exchanges: readonly Exchange[], report: MergeReport): boolean[] {
+  const touched = new Set<number>();
+  for (const e of exchanges) {
+    const f = network.findPerson(e.from);
+    if (f >= 0 && network.findPerson(e.to) >= 0) touched.add(f);
+  }
+  const known = new Set<string>();
+  const cols = network.exchangeColumns();
+  for (const p of touched) {
+    for (const x of network.exchangesOf(p)) if (cols.from[x] === p) known.add(`${p}|${cols.to[x]}|${cols.day[x]}|${cols.kind[x]}`);
+  }
+  return exchanges.map((e) => {
+    if (e.id !== undefined) {
+      try {
+        network.exchangeIndex(e.id);
+        report.duplicates.exchanges++;
+        return false;
+      } catch {
+        // a new id
+      }
+    }
+    const f = network.findPerson(e.from);
+    const t = network.findPerson(e.to);
+    if (f < 0 || t < 0) return true;
+    const dup = known.has(`${f}|${t}|${parseDay(e.date)}|${KIND_CODE[e.kind]}`);
+    if (dup) report.duplicates.exchanges++;
+    return !dup;
+  });
+}
+
+/** Adds a record's file and line to an error. */
+function locate(e: TiegraphError, origin: RecordOrigin | undefined): TiegraphError {
+  if (!origin || origin.line === 0) return e;
+  return origin.file === undefined ? e.withLocation({ line: origin.line }) : e.withLocation({ file: origin.file, line: origin.line });
+}

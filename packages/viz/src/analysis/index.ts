@@ -1,0 +1,2 @@
+export * from "./view-analysis.js";
+export * from "./analyse-for-view.js";

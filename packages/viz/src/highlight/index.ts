@@ -1,0 +1,2 @@
+export * from "./emphasis.js";
+export * from "./reducers.js";

@@ -1,0 +1,2 @@
+export * from "./colour.js";
+export * from "./themes.js";
