@@ -14,8 +14,8 @@ from TypeScript: the raw exchanges and affiliations); every derived quantity
 (tie graphs, weights, strengths) is rebuilt here from those raw records.
 
 What comes from NetworkX: overall_reciprocity, reciprocity, constraint,
-effective_size, betweenness_centrality (exact, unnormalised, undirected,
-sampled). NetworkX has no weighted reciprocity and no E-I index: those are
+effective_size (per-node path, see effective_size below), betweenness_centrality
+(exact, unnormalised, undirected, sampled). NetworkX has no weighted reciprocity and no E-I index: those are
 computed here from their definitions (Squartini et al. 2013; Krackhardt &
 Stern 1988) as a second, independent implementation.
 
@@ -149,6 +149,22 @@ def tie_graph(net):
     return g
 
 
+def effective_size(g, weight=None):
+    """nx.effective_size through its per-node path (nodes=...), which follows the documented formula.
+
+    NetworkX 3.6's all-nodes fast path (scipy) divides m_jq by q's largest mutual weight instead of
+    j's (networkx/networkx PR #8906, "Fix row-max normalization in vectorized effective_size"), so it
+    is not used. The per-node path returns nan for people who only receive ties (it looks at
+    successors only); effective size depends on mutual weights alone, so those people get NetworkX's
+    value on the reversed graph, where they are senders.
+    """
+    es = nx.effective_size(g, nodes=list(g.nodes), weight=weight)
+    receivers = [v for v, x in es.items() if math.isnan(x) and g.in_degree(v) > 0]
+    if receivers:
+        es.update(nx.effective_size(g.reverse(copy=True), nodes=receivers, weight=weight))
+    return es
+
+
 def clean(d):
     """NetworkX's None / nan (undefined) become null; numpy scalars become floats."""
     out = {}
@@ -235,7 +251,7 @@ def fixture(name, net, group_by, describe, sample_k, sample_seed):
             "weighted": weighted_reciprocity(give),
         },
         "constraint": {"unweighted": clean(nx.constraint(ties)), "weighted": clean(nx.constraint(ties, weight="weight"))},
-        "effectiveSize": {"unweighted": clean(nx.effective_size(ties)), "weighted": clean(nx.effective_size(ties, weight="weight"))},
+        "effectiveSize": {"unweighted": clean(effective_size(ties)), "weighted": clean(effective_size(ties, weight="weight"))},
         "betweenness": {
             "directed": clean(nx.betweenness_centrality(ties)),
             "directedRaw": clean(nx.betweenness_centrality(ties, normalized=False)),

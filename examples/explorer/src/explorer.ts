@@ -1,41 +1,59 @@
 /**
  * The explorer: the page's controller. It owns the state (kept in the URL),
- * the loaded network and its analysis, and wires the header, the tabs, the
- * graph view and the person panel together. Data flows one way: a file goes
- * to the worker, comes back as a network with its analysis, and every view
- * draws from those and the state.
+ * the loaded network session, and wires the header, the tabs, the graph view
+ * and the person panel together. Data flows one way: a file goes to the
+ * worker, comes back as a network with its analysis, and every view draws
+ * from those and the state.
  */
+import { introductionPaths, type IntroductionAnswer } from "@tiegraph/core";
+import { EDGE_COLOUR_BY, NODE_COLOUR_BY, NODE_SIZE_BY } from "@tiegraph/viz";
 import { h, replaceChildren } from "./dom/element.js";
-import { LoadError, NetworkLoader, type LoadedNetwork } from "./loading/network-loader.js";
 import type { LoadStage, NetworkSource } from "./loading/messages.js";
+import { LoadError, NetworkLoader } from "./loading/network-loader.js";
+import { NetworkSession } from "./network-session.js";
 import { ExplorePanel } from "./panels/explore-panel.js";
-import { buildSearchIndex, searchNetwork, type SearchHit, type SearchIndex } from "./search/search-index.js";
+import { IntroducePanel } from "./panels/introduce-panel.js";
+import { MixPanel } from "./panels/mix-panel.js";
+import { PersonPanel } from "./panels/person-panel.js";
+import { ReciprocityPanel } from "./panels/reciprocity-panel.js";
 import { SearchBox } from "./search/search-box.js";
-import { DEFAULT_STATE, TABS, type ExplorerState, type Tab } from "./state/explorer-state.js";
+import { searchNetwork, type SearchHit } from "./search/search-index.js";
+import { DEFAULT_STATE, NO_FILTERS, TABS, type ExplorerState, type Tab } from "./state/explorer-state.js";
 import { stateFromHash, stateToHash, type EncodingNames } from "./state/url-state.js";
+import { GraphView } from "./view/graph-view.js";
 
 const STAGE_TEXT: Record<LoadStage, string> = { reading: "Reading", parsing: "Checking", analysing: "Analysing", drawing: "Drawing" };
 const TAB_TEXT: Record<Tab, string> = { explore: "Explore", introduce: "Introduce", reciprocity: "Reciprocity", mix: "Inside/outside" };
-const ENCODINGS: EncodingNames = { size: ["strength-to-ego", "degree", "betweenness", "none"], colour: ["organisation", "internal-external", "ei-index", "none"], edge: ["none", "reciprocity"] };
+/** The encodings the page offers: all of the view's. */
+const ENCODINGS: EncodingNames = { size: NODE_SIZE_BY, colour: NODE_COLOUR_BY, edge: EDGE_COLOUR_BY };
 
 /** The explorer page. */
 export class Explorer {
   private state: ExplorerState;
-  private loaded: (LoadedNetwork & { search: SearchIndex }) | undefined;
+  private session: NetworkSession | undefined;
+  private answer: { key: string; answer: IntroductionAnswer | undefined; problem: string | undefined } | undefined;
   private readonly loader = new NetworkLoader();
   private readonly search: SearchBox;
   private readonly fileInput: HTMLInputElement;
-  private readonly statusText = h("span", { attrs: { "aria-live": "polite" } });
+  private readonly statusText = h("span", { attrs: { "aria-live": "polite", "data-status": "" } });
   private readonly fileText = h("span", { class: "file" });
   private readonly progress = h("progress", { attrs: { max: 1, "aria-label": "Loading progress", hidden: true } });
   private readonly errorBox = h("div", { class: "error", attrs: { role: "alert", hidden: true } });
+  private readonly notice = h("span", { class: "muted", attrs: { role: "status" } });
   private readonly themeButton: HTMLButtonElement;
+  private readonly layoutButton: HTMLButtonElement;
   private readonly tabs: Record<Tab, { tab: HTMLButtonElement; panel: HTMLElement }>;
   private readonly explore: ExplorePanel;
-  private readonly graphBox = h("div", { class: "graph", attrs: { role: "img", "aria-label": "Network graph" } });
-  private readonly personPanel = h("aside", { class: "person-panel", attrs: { "aria-label": "Selected person", hidden: true } });
+  private readonly introduce: IntroducePanel;
+  private readonly reciprocity: ReciprocityPanel;
+  private readonly mix: MixPanel;
+  private readonly person: PersonPanel;
+  private readonly graph: GraphView;
+  private readonly graphBox = h("div", { class: "graph", attrs: { role: "img", "aria-label": "Network graph: people are dots, ties are lines. Use the search box or the lists to choose people." } });
+  private readonly legendBox = h("details", { class: "legend-box", attrs: { open: true } }, h("summary", { text: "Legend" }));
   private readonly mainArea: HTMLElement;
   private readonly dropHint = h("div", { class: "drop-hint", attrs: { hidden: true, "aria-hidden": "true" }, text: "Drop the file to open it here (it stays in this browser)" });
+  private shownSession: NetworkSession | undefined;
 
   constructor(private readonly root: HTMLElement) {
     const prefersDark = typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
@@ -45,22 +63,24 @@ export class Explorer {
       label: "Search people and organisations",
       placeholder: "Search people and organisations",
       shortcut: "/",
-      search: (q) => (this.loaded ? searchNetwork(this.loaded.search, q) : []),
+      search: (q) => (this.session ? searchNetwork(this.session.search, q) : []),
       onPick: (hit) => this.pick(hit),
       onInput: (q) => this.setState({ search: q }, false),
     });
     this.fileInput = h("input", {
       class: "visually-hidden",
-      attrs: { type: "file", accept: ".json,application/json,.csv,.vcf,.ics", "aria-label": "Open a network file" },
+      attrs: { type: "file", accept: ".json,application/json", "aria-label": "Open a network file", tabindex: -1 },
       on: {
         change: () => {
           const file = this.fileInput.files?.[0];
-          if (file) void this.open({ kind: "file", file });
+          if (file) void this.open({ kind: "file", file }, false);
           this.fileInput.value = "";
         },
       },
     });
-    this.themeButton = h("button", { attrs: { type: "button", "aria-label": "Dark theme", "aria-pressed": "false" }, text: "Dark theme", on: { click: () => this.setState({ theme: this.state.theme === "dark" ? "light" : "dark" }) } });
+    const button = (text: string, label: string, onClick: () => void) => h("button", { attrs: { type: "button", "aria-label": label }, text, on: { click: onClick } });
+    this.themeButton = h("button", { attrs: { type: "button", "aria-pressed": "false", "data-action": "theme" }, text: "Dark theme", on: { click: () => this.setState({ theme: this.state.theme === "dark" ? "light" : "dark" }) } });
+    this.layoutButton = h("button", { attrs: { type: "button", "aria-pressed": "false", "data-action": "layout" }, text: "Run layout", on: { click: () => this.toggleLayout() } });
 
     const header = h(
       "header",
@@ -70,60 +90,86 @@ export class Explorer {
       h(
         "div",
         { class: "actions" },
-        h("label", { class: "file-label" }, this.fileInput, h("button", { attrs: { type: "button", "aria-label": "Open a file (tiegraph JSON)" }, text: "Open file…", on: { click: () => this.fileInput.click() } })),
-        h("button", { attrs: { type: "button" }, text: "Sample", on: { click: () => void this.openSample() } }),
+        this.fileInput,
+        button("Open file…", "Open a network file (tiegraph JSON); you can also drop it on the page", () => this.fileInput.click()),
+        button("Sample", "Open the sample network", () => void this.open({ kind: "sample" }, false)),
+        this.layoutButton,
+        button("Export PNG", "Download a PNG picture of the graph as shown", () => void this.exportPNG()),
         this.themeButton,
       ),
     );
 
     this.explore = new ExplorePanel(ENCODINGS, (patch) => this.setState(patch));
+    this.introduce = new IntroducePanel((patch) => this.setState(patch));
+    this.reciprocity = new ReciprocityPanel((id) => this.select(id, true));
+    this.mix = new MixPanel((id) => this.setState({ tab: "explore", filters: { ...NO_FILTERS, organisations: [id] } }));
     const tabList = h("div", { attrs: { role: "tablist", "aria-label": "Views" } });
     const panels: HTMLElement[] = [];
     this.tabs = {} as Record<Tab, { tab: HTMLButtonElement; panel: HTMLElement }>;
+    const content: Record<Tab, HTMLElement> = { explore: this.explore.element, introduce: this.introduce.element, reciprocity: this.reciprocity.element, mix: this.mix.element };
     for (const t of TABS) {
       const tab = h("button", {
         attrs: { type: "button", role: "tab", id: `tab-${t}`, "aria-controls": `panel-${t}`, "aria-selected": "false", tabindex: -1 },
         text: TAB_TEXT[t],
         on: { click: () => this.setState({ tab: t }), keydown: (e) => this.tabKey(e, t) },
       });
-      const panel = h("section", { attrs: { role: "tabpanel", id: `panel-${t}`, "aria-labelledby": `tab-${t}`, tabindex: 0, hidden: true } });
+      const panel = h("section", { attrs: { role: "tabpanel", id: `panel-${t}`, "aria-labelledby": `tab-${t}`, tabindex: 0, hidden: true } }, content[t]);
       tabList.append(tab);
       panels.push(panel);
       this.tabs[t] = { tab, panel };
     }
-    this.tabs.explore.panel.append(this.explore.element);
+
+    const personPanel = h("aside", { class: "person-panel", attrs: { "aria-label": "Selected person", hidden: true } });
+    this.person = new PersonPanel(personPanel, {
+      select: (id) => this.select(id, true),
+      introduce: (id) => this.setState({ tab: "introduce", target: { kind: "person", id }, path: 0 }),
+      focus: (id) => void this.graph.focus(id),
+      close: () => this.setState({ selected: "" }),
+    });
+    this.graph = new GraphView(this.graphBox, this.legendBox, {
+      clickNode: (id) => this.select(id, false),
+      clickStage: () => {
+        if (this.state.selected) this.setState({ selected: "" });
+      },
+    });
 
     this.mainArea = h(
       "main",
       { class: "main no-person" },
       h("nav", { class: "sidebar", attrs: { "aria-label": "Views and filters" } }, tabList, ...panels),
-      h("div", { class: "graph-area" }, this.graphBox),
-      this.personPanel,
+      h("div", { class: "graph-area" }, this.graphBox, this.legendBox),
+      personPanel,
     );
-    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.statusText), this.errorBox, this.mainArea, this.dropHint);
+    // the error floats over the page, so showing it does not move the graph
+    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.statusText, this.notice, this.errorBox), this.mainArea, this.dropHint);
 
     this.listen();
     this.render();
   }
 
-  /** Opens the sample network that ships with the page. */
-  async openSample(): Promise<void> {
-    // a separate chunk of the page itself: no request leaves the page's origin
-    const { default: text } = await import("../../data/sample-network.json?raw");
-    await this.open({ kind: "text", text, name: "sample-network.json" });
+  /** Opens the sample network that ships with the page, keeping the state from the URL. */
+  openSample(): Promise<void> {
+    return this.open({ kind: "sample" }, true);
   }
 
-  /** Loads a network; on failure the error is shown and the current network stays. */
-  async open(source: NetworkSource): Promise<void> {
+  /**
+   * Loads a network; on failure the error is shown and the network on
+   * screen stays. A new file starts from a clean selection unless
+   * `keepState` (the first load, which restores a bookmarked state).
+   */
+  async open(source: NetworkSource | { kind: "sample" }, keepState: boolean): Promise<void> {
     performance.clearMarks("tiegraph:load-start");
     performance.mark("tiegraph:load-start");
     this.progress.hidden = false;
     this.progress.removeAttribute("value");
     try {
-      const loaded = await this.loader.load(source, (stage, fraction) => this.showProgress(stage, fraction));
+      // the sample is a chunk of the page itself: no request leaves the page's origin
+      const resolved: NetworkSource = source.kind === "sample" ? { kind: "text", text: (await import("../../data/sample-network.json?raw")).default, name: "sample-network.json" } : source;
+      const loaded = await this.loader.load(resolved, (stage, fraction) => this.showProgress(stage, fraction));
       this.showProgress("drawing", undefined);
-      this.adopt(loaded);
+      const session = new NetworkSession(loaded.name, loaded.network, loaded.analysis);
       this.errorBox.hidden = true;
+      this.adopt(session, keepState);
     } catch (e) {
       if (e instanceof LoadError && e.failure.code === "cancelled") return;
       this.showError(e);
@@ -132,17 +178,24 @@ export class Explorer {
     }
   }
 
-  private adopt(loaded: LoadedNetwork): void {
-    const net = loaded.network;
-    const range = net.dayRange();
-    this.loaded = { ...loaded, search: buildSearchIndex(net, range?.last ?? 0) };
+  private adopt(session: NetworkSession, keepState: boolean): void {
+    const net = session.network;
+    this.session = session;
+    this.answer = undefined;
+    if (!keepState) this.state = { ...this.state, selected: "", target: undefined, path: 0, search: "", filters: { ...this.state.filters, organisations: [], tags: [] } };
     this.explore.setNetwork(net);
-    this.fileText.textContent = loaded.name;
-    this.statusText.textContent = `${net.personCount.toLocaleString("en")} people, ${net.organisationCount.toLocaleString("en")} organisations, ${net.exchangeCount.toLocaleString("en")} exchanges`;
-    this.root.dataset.loaded = loaded.name;
-    this.render();
-    performance.mark("tiegraph:drawn");
-    performance.measure("tiegraph:load-to-draw", "tiegraph:load-start", "tiegraph:drawn");
+    this.graph.show(session, this.state);
+    this.fileText.textContent = session.name;
+    this.statusText.textContent = `${net.personCount.toLocaleString("en")} people, ${net.organisationCount.toLocaleString("en")} organisations, ${net.exchangeCount.toLocaleString("en")} exchanges${session.analysis.asOf ? `, as of ${session.analysis.asOf}` : ""}`;
+    this.setState({});
+    this.root.dataset.loaded = session.name;
+    // the frame after the view's first render
+    requestAnimationFrame(() => {
+      performance.mark("tiegraph:drawn");
+      performance.measure("tiegraph:load-to-draw", "tiegraph:load-start", "tiegraph:drawn");
+    });
+    // a restored path fits the camera itself; otherwise show the restored selection
+    if (!this.graph.path.length && this.state.selected && net.hasPerson(this.state.selected)) void this.graph.focus(this.state.selected);
   }
 
   private showProgress(stage: LoadStage, fraction: number | undefined): void {
@@ -156,27 +209,37 @@ export class Explorer {
     const where = f?.file !== undefined ? `${f.file}${f.line !== undefined ? `, line ${f.line}${f.column !== undefined ? `, column ${f.column}` : ""}` : ""}` : undefined;
     replaceChildren(
       this.errorBox,
-      h("strong", { text: "This file could not be opened; the network on screen is unchanged." }),
+      h("strong", { text: this.session ? "This file could not be opened; the network on screen is unchanged." : "This file could not be opened." }),
       h("br"),
-      where ? h("span", { class: "where", text: `${where}: ` }) : null,
-      h("span", { text: e instanceof Error ? e.message : String(e) }),
+      where ? h("span", { class: "where", attrs: { "data-where": "" }, text: `${where}: ` }) : null,
+      h("span", { attrs: { "data-message": "" }, text: e instanceof Error ? e.message : String(e) }),
+      h("button", { attrs: { type: "button" }, text: "Dismiss", on: { click: () => (this.errorBox.hidden = true) } }),
     );
     this.errorBox.hidden = false;
-    if (this.loaded) this.statusText.textContent = `${this.loaded.network.personCount.toLocaleString("en")} people (unchanged)`;
+    if (this.session) this.statusText.textContent = `${this.session.network.personCount.toLocaleString("en")} people, ${this.session.network.exchangeCount.toLocaleString("en")} exchanges (unchanged)`;
   }
 
   /** Changes the state, writes it to the URL and redraws. */
   setState(patch: Partial<ExplorerState>, redraw = true): void {
     this.state = { ...this.state, ...patch };
     const hash = stateToHash(this.state);
-    if (hash !== location.hash && !(hash === "" && location.hash === "")) history.replaceState(null, "", hash || location.pathname + location.search);
+    if (hash !== location.hash) history.replaceState(null, "", hash || location.pathname + location.search);
     if (redraw) this.render();
   }
 
+  private select(id: string, focusCamera: boolean): void {
+    this.setState({ selected: id });
+    if (focusCamera) void this.graph.focus(id);
+  }
+
   private pick(hit: SearchHit): void {
-    if (hit.kind === "person") this.setState({ selected: hit.id, search: hit.label });
-    else this.setState({ filters: { ...this.state.filters, organisations: [hit.id] }, search: hit.label });
     this.search.setText(hit.label);
+    if (hit.kind === "person") {
+      this.setState({ search: hit.label });
+      this.select(hit.id, true);
+    } else {
+      this.setState({ search: hit.label, tab: "explore", filters: { ...this.state.filters, organisations: [hit.id] } });
+    }
   }
 
   private render(): void {
@@ -191,6 +254,64 @@ export class Explorer {
     }
     if (this.search.input.value !== s.search && document.activeElement !== this.search.input) this.search.setText(s.search);
     this.explore.update(s);
+    const session = this.session;
+    if (session !== this.shownSession) {
+      this.reciprocity.update(session);
+      this.mix.update(session);
+      this.shownSession = session;
+    }
+    this.person.show(session, s.selected);
+    this.mainArea.classList.toggle("no-person", this.person.element.hidden);
+    this.notice.textContent = this.graph.apply(s) ?? "";
+    this.renderIntroduction();
+  }
+
+  /** Answers the introduction query (once per query) and highlights the chosen path. */
+  private renderIntroduction(): void {
+    const s = this.state;
+    const session = this.session;
+    const key = s.target ? JSON.stringify([s.target, s.mode, s.aware]) : "";
+    if (session && key && this.answer?.key !== key) {
+      performance.mark("tiegraph:path-start");
+      try {
+        const to = s.target!.kind === "person" ? { person: s.target!.id } : { organisation: s.target!.id };
+        this.answer = { key, answer: introductionPaths(session.paths, { to, mode: s.mode, reciprocityAware: s.aware, k: 3 }), problem: undefined };
+      } catch (e) {
+        this.answer = { key, answer: undefined, problem: e instanceof Error ? e.message : String(e) };
+      }
+    }
+    const current = key && this.answer?.key === key ? this.answer : undefined;
+    this.introduce.update(session, s, current?.answer, current?.problem);
+    const chosen = current?.answer?.paths[s.path] ?? current?.answer?.paths[0];
+    const ids = chosen ? chosen.people : [];
+    if (ids.join("\u0000") !== this.graph.path.join("\u0000")) {
+      void this.graph.highlightPath(ids);
+      if (ids.length) {
+        // the emphasis is applied; sigma draws it in its next frame, before this callback
+        requestAnimationFrame(() => {
+          performance.mark("tiegraph:path-drawn");
+          if (performance.getEntriesByName("tiegraph:path-start", "mark").length) performance.measure("tiegraph:path", "tiegraph:path-start", "tiegraph:path-drawn");
+          performance.clearMarks("tiegraph:path-start");
+        });
+      }
+    }
+  }
+
+  private toggleLayout(): void {
+    const running = this.graph.toggleLayout();
+    this.layoutButton.setAttribute("aria-pressed", String(running));
+    this.layoutButton.textContent = running ? "Stop layout" : "Run layout";
+  }
+
+  private async exportPNG(): Promise<void> {
+    const blob = await this.graph.exportPNG();
+    if (!blob) return;
+    const url = URL.createObjectURL(blob);
+    const a = h("a", { attrs: { href: url, download: `${(this.session?.name ?? "tiegraph").replace(/\.[^.]+$/, "")}.png` } });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
   private tabKey(e: KeyboardEvent, t: Tab): void {
@@ -241,7 +362,7 @@ export class Explorer {
       depth = 0;
       this.dropHint.hidden = true;
       const file = e.dataTransfer?.files[0];
-      if (file) void this.open({ kind: "file", file });
+      if (file) void this.open({ kind: "file", file }, false);
     });
   }
 }

@@ -107,3 +107,34 @@ export async function waitForNetwork(page: Page, name = "sample-network.json", t
 export function foreignRequests(requests: readonly string[], origin: string): string[] {
   return requests.filter((u) => !(u.startsWith(`${origin}/`) || u === origin || u.startsWith("blob:") || u.startsWith("data:")));
 }
+
+/**
+ * Counts the pixels of an element's screenshot (or of a screenshot taken
+ * earlier) that are within `tolerance`
+ * (per channel) of a colour (`"near"`), or that differ from it by more than
+ * that in sum (`"away"`: what is drawn over a background). The PNG is
+ * decoded by the page's own image decoder.
+ */
+export async function countPixels(page: Page, target: string | Buffer, colour: string, mode: "near" | "away" = "near", tolerance = 24): Promise<number> {
+  const png = typeof target === "string" ? await page.locator(target).screenshot() : target;
+  return page.evaluate(
+    async ({ b64, hex, away, tol }) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext("2d")!;
+      ctx.drawImage(bitmap, 0, 0);
+      const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const dr = Math.abs(data[i]! - r);
+        const dg = Math.abs(data[i + 1]! - g);
+        const db = Math.abs(data[i + 2]! - b);
+        if (away ? dr + dg + db > tol : dr <= tol && dg <= tol && db <= tol) n++;
+      }
+      return n;
+    },
+    { b64: png.toString("base64"), hex: colour, away: mode === "away", tol: tolerance },
+  );
+}

@@ -13,8 +13,8 @@ describe("tiegraph generate", () => {
     expect(r.status).toBe(0);
     const expected = generateNetwork({ seed: 7, people: 40, exchanges: 500 });
     expect(readFileSync(out, "utf8")).toBe(serializeNetwork(expected));
-    expect(r.stderr).toBe(`wrote ${out}: 41 people, ${expected.organisationCount} organisations, ${expected.affiliationCount} affiliations, 500 exchanges\n`);
-    expect(r.stdout).toBe("");
+    expect(r.stdout).toBe(`wrote ${out}: 41 people, ${expected.organisationCount} organisations, ${expected.affiliationCount} affiliations, 500 exchanges\n`);
+    expect(r.stderr).toBe("");
   });
 
   it("writes to standard output without -o, and passes --organisations and --no-ego through", () => {

@@ -2,8 +2,10 @@
 // TypeScript sources (no build needed), and captures what it printed.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
 /** The repository root. */
 export const ROOT = resolve(import.meta.dirname, "../../..");
@@ -12,6 +14,8 @@ export const SAMPLE = join(ROOT, "examples", "data", "sample-network.json");
 /** The committed CLI fixtures. */
 export const FIXTURES = join(ROOT, "examples", "data", "fixtures-cli");
 const BIN = join(ROOT, "packages", "cli", "src", "bin.ts");
+// tsx by absolute address, so runs from any working folder find it ("tsx" resolves to its loader for both conditions)
+const TSX = pathToFileURL(createRequire(join(ROOT, "package.json")).resolve("tsx")).href;
 
 /** What a run printed and how it ended. */
 export interface CliRun {
@@ -33,7 +37,7 @@ export interface RunOptions {
 export function tiegraph(args: readonly string[], options: RunOptions = {}): CliRun {
   const env: Record<string, string | undefined> = { ...process.env, ...options.env };
   if (!options.env || !("TIEGRAPH_PASSPHRASE" in options.env)) delete env.TIEGRAPH_PASSPHRASE;
-  const r = spawnSync(process.execPath, ["--conditions=source", "--import", "tsx", BIN, ...args], {
+  const r = spawnSync(process.execPath, ["--conditions=source", "--import", TSX, BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env,
     input: options.input ?? "",

@@ -263,6 +263,7 @@ describe("weeklyPlan option errors", () => {
     expect(failure({ week, targetOrganisation: "initech" })).toEqual(["unknown-organisation", "targetOrganisation"]);
     expect(failure({ week, externalTarget: 1.5 })).toEqual(["invalid-option", "externalTarget"]);
     expect(failure({ week, minOwed: -1 })).toEqual(["invalid-option", "minOwed"]);
+    expect(failure({ week, jobSearch: "yes" as unknown as boolean })).toEqual(["invalid-option", "jobSearch"]);
     expect(failure({ week, schedule: { days: [0] } })).toEqual(["invalid-option", "schedule.days"]);
     expect(failure({ week, schedule: { dayStart: "9am" } })).toEqual(["invalid-option", "schedule.dayStart"]);
     expect(failure({ week, schedule: { dayStart: "18:00", dayEnd: "09:00" } })).toEqual(["invalid-option", "schedule"]);

@@ -8,3 +8,5 @@
 export * from "./input/index.js";
 export * from "./importers/index.js";
 export * from "./merge/index.js";
+export * from "./exporters/index.js";
+export * from "./storage/index.js";

@@ -61,6 +61,9 @@ export async function startHarness(): Promise<BrowserHarness> {
     async open(width = 800, height = 600) {
       const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
       page.on("pageerror", (e) => console.error("[page error]", e.message));
+      // tsx (the benchmark runner) compiles with keepNames, which wraps functions
+      // passed to page.evaluate in a __name helper the page does not have
+      await page.addInitScript({ content: "globalThis.__name = (f) => f;" });
       await page.goto(url);
       await page.waitForFunction(() => document.body.dataset.ready === "1");
       await page.evaluate(([w, h]) => Object.assign(document.getElementById("graph")!.style, { width: `${w}px`, height: `${h}px` }), [width, height] as const);

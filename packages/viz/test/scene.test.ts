@@ -127,7 +127,7 @@ describe("sceneFromGraph", () => {
 
   it("reads only names, organisations and ego from nodes", () => {
     const g = relationshipGraph(net, { excludeConfidential: true });
-    g.setNodeAttribute("ann", "notes", "SECRET");
+    g.mergeNodeAttributes("ann", { notes: "SECRET" } as never);
     const scene = sceneFromGraph(g);
     expect(JSON.stringify({ ...scene, indexOf: [...scene.indexOf] })).not.toContain("SECRET");
   });

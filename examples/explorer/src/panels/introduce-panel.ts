@@ -58,7 +58,7 @@ export class IntroducePanel {
     if (session.network.egoIndex < 0) return replaceChildren(this.result, h("p", { class: "muted", text: "This network has no ego (\"me\"), so there is nobody to introduce." }));
     if (problem) return replaceChildren(this.result, h("p", { class: "error", attrs: { role: "status" }, text: problem }));
     if (!target || !answer) return replaceChildren(this.result, h("p", { class: "muted", text: "Choose a person or an organisation: the warmest chains of people who can introduce you appear here and on the graph." }));
-    replaceChildren(this.result, h("p", { attrs: { "data-summary": "" }, text: answer.summary }), ...this.paths(session, answer, state.path), ...this.nearest(session, answer));
+    replaceChildren(this.result, summary(answer.summary), ...this.paths(session, answer, state.path), ...this.nearest(session, answer));
   }
 
   private paths(session: NetworkSession, answer: IntroductionAnswer, chosen: number): Child[] {
@@ -89,4 +89,12 @@ export class IntroducePanel {
     if (!answer.nearest?.length) return [];
     return [h("h3", { text: "Closest people you can reach" }), h("ul", {}, ...answer.nearest.map((n) => h("li", { text: `${nameOf(session.network, n.person)}: ${n.explanation}` })))];
   }
+}
+
+/** Core's summary; a long one (many direct contacts at an organisation) folds behind its first words. */
+function summary(text: string): HTMLElement {
+  const LONG = 240;
+  if (text.length <= LONG) return h("p", { attrs: { "data-summary": "" }, text });
+  const cut = text.lastIndexOf(" ", 160);
+  return h("details", { attrs: { "data-summary": "" } }, h("summary", { text: `${text.slice(0, cut > 0 ? cut : 160)}…` }), h("p", { text }));
 }

@@ -55,8 +55,13 @@ export class GraphView {
         legend: "detached",
         // ego-centred rings: stable first picture, no layout to wait for
         layout: "auto",
+        // the container can be hidden for a moment on narrow screens
+        sigmaSettings: { allowInvalidContainer: true },
       });
-      this.legendBox.replaceChildren(this.view.legend);
+      this.legendBox.append(this.view.legend);
+      // sigma follows window resizes only; panels opening and closing resize the container too
+      const renderer = this.view.renderer;
+      new ResizeObserver(() => renderer.refresh({ skipIndexation: true })).observe(this.container);
       this.view.on("clickNode", (id) => this.events.clickNode(id));
       this.view.on("clickStage", () => this.events.clickStage());
     } else {

@@ -40,6 +40,6 @@ export function registerGenerate(program: Command, terminal: Terminal): void {
         return;
       }
       await writeNetworkFile(flags.output, network);
-      terminal.stderr.write(`wrote ${flags.output}: ${network.personCount} people, ${network.organisationCount} organisations, ${network.affiliationCount} affiliations, ${network.exchangeCount} exchanges\n`);
+      terminal.stdout.write(`wrote ${flags.output}: ${network.personCount} people, ${network.organisationCount} organisations, ${network.affiliationCount} affiliations, ${network.exchangeCount} exchanges\n`);
     });
 }

@@ -1,3 +1,193 @@
+/**
+ * `tiegraph import`: builds (or extends) a network file from spreadsheets,
+ * a LinkedIn export, address books and calendars at once, merging the people
+ * they share, and says what was imported, merged and skipped. The reading
+ * and merging are io's; this file opens the files, shows progress and
+ * reports.
+ */
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import type { Command } from "commander";
+import { Network, type Person } from "@tiegraph/core";
+import {
+  importAffiliationsCsv,
+  importCalendar,
+  importExchangesCsv,
+  importLinkedInConnections,
+  importPeopleCsv,
+  importVCard,
+  mergeInto,
+  type ImportedNetwork,
+  type ImportOptions,
+  type MergeReport,
+  type ReadProgress,
+  type TextSource,
+} from "@tiegraph/io";
+import { ioError, readNetworkFile, writeNetworkFile } from "../files/network-files.js";
+import { calendarDate } from "../options.js";
 import type { Terminal } from "../terminal.js";
-export function registerImport(_p: Command, _t: Terminal): void {}
+import { UsageError } from "../usage-error.js";
+import { progressBar } from "../view/progress.js";
+
+/** The sources `import` reads, in the order they are merged: people first, so the others can name them. */
+export const IMPORT_SOURCES = [
+  { flag: "people", format: "people-csv", label: "people CSV" },
+  { flag: "affiliations", format: "affiliations-csv", label: "affiliations CSV" },
+  { flag: "exchanges", format: "exchanges-csv", label: "exchanges CSV" },
+  { flag: "linkedin", format: "linkedin", label: "LinkedIn connections" },
+  { flag: "vcard", format: "vcard", label: "vCard address book" },
+  { flag: "ics", format: "calendar", label: "iCalendar" },
+] as const satisfies readonly { flag: string; format: ImportedNetwork["format"]; label: string }[];
+type SourceFlag = (typeof IMPORT_SOURCES)[number]["flag"];
+
+interface ImportFlags extends Partial<Record<SourceFlag, string[]>> {
+  output: string;
+  into?: string;
+  ego?: string;
+  egoName?: string;
+  egoEmail?: string[];
+  icsFrom?: string;
+  icsTo?: string;
+  strict?: boolean;
+  verbose?: boolean;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** Problems and merges listed one per line before "… and n more" (all with --verbose). */
+const LIST_LIMIT = 20;
+
+/** Adds `import` to the program. */
+export function registerImport(program: Command, terminal: Terminal): void {
+  const command = program
+    .command("import")
+    .description("build a network file from CSV files, a LinkedIn export, vCards and calendars, merging the people they share");
+  command
+    .option("--people <file>", "people CSV: id,name plus organisation,email,tags and any attribute columns (repeatable)", collect)
+    .option("--affiliations <file>", "affiliations CSV: person,organisation,from,to,role (repeatable)", collect)
+    .option("--exchanges <file>", "exchanges CSV: date,from,to,kind,value plus minutes,confidential,note (repeatable)", collect)
+    .option("--linkedin <file>", "LinkedIn Connections.csv (repeatable)", collect)
+    .option("--vcard <file>", "vCard address book, .vcf (repeatable)", collect)
+    .option("--ics <file>", "iCalendar file, .ics: meetings with the attendees (repeatable)", collect)
+    .requiredOption("-o, --output <file>", "network file to write (an existing one is kept as <file>.bak)")
+    .option("--into <file>", "merge into this existing network file instead of starting empty")
+    .option("--ego <id>", "who \"me\" is: the owner of the LinkedIn export, address book and calendar (default me)")
+    .option("--ego-name <name>", "ego's name, when ego is created by the import")
+    .option("--ego-email <address>", "ego's e-mail address, to tell ego apart in calendars (repeatable)", collect)
+    .option("--ics-from <date>", "first calendar date counted", calendarDate)
+    .option("--ics-to <date>", "last calendar date counted (default: today)", calendarDate)
+    .option("--strict", "stop at the first bad record (exit 1) instead of skipping and listing it")
+    .option("--verbose", "list every skipped record and merged person")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  $ tiegraph import --people people.csv --affiliations affiliations.csv --exchanges exchanges.csv -o net.json\n  $ tiegraph import --linkedin Connections.csv --vcard contacts.vcf --ics calendar.ics --ego me --ego-email me@example.org --into net.json -o net.json\n",
+    )
+    .action(async (flags: ImportFlags) => {
+      const files = IMPORT_SOURCES.flatMap((s) => (flags[s.flag] ?? []).map((file) => ({ flag: s.flag, label: s.label, file })));
+      if (files.length === 0) throw new UsageError("import", "nothing to import: give at least one of --people, --affiliations, --exchanges, --linkedin, --vcard, --ics");
+      const ego = egoOption(flags);
+      const network = flags.into !== undefined ? await readNetworkFile(flags.into, { terminal, command: "import" }) : new Network();
+      const before = { people: network.personCount, exchanges: network.exchangeCount };
+      const imports: ImportedNetwork[] = [];
+      for (const f of files) imports.push(await importOne(terminal, f.flag, f.file, flags, ego));
+      const report = mergeInto(network, imports, { strict: flags.strict === true });
+      if (flags.ego !== undefined && network.ego !== flags.ego) {
+        if (!network.hasPerson(flags.ego)) throw new UsageError("import", `--ego: no person with id ${JSON.stringify(flags.ego)} after the import`);
+        network.setEgo(flags.ego);
+      }
+      await writeNetworkFile(flags.output, network);
+      terminal.stdout.write(renderImport(imports, report, network, before, flags.output, flags.verbose === true));
+    });
+}
+
+function egoOption(flags: ImportFlags): Person | undefined {
+  if (flags.ego === undefined && flags.egoName === undefined && flags.egoEmail === undefined) return undefined;
+  const id = flags.ego ?? "me";
+  const person: Person = { id, name: flags.egoName ?? (id === "me" ? "Me" : id) };
+  if (flags.egoEmail?.length) person.emails = flags.egoEmail;
+  return person;
+}
+
+/** Reads one file with the matching importer, drawing a progress bar for large files on a terminal. */
+async function importOne(terminal: Terminal, flag: SourceFlag, file: string, flags: ImportFlags, ego: Person | undefined): Promise<ImportedNetwork> {
+  let size: number;
+  try {
+    const s = await stat(file);
+    if (s.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+    size = s.size;
+  } catch (e) {
+    throw ioError(file, e, "read");
+  }
+  const bar = progressBar(terminal.stderr, `importing ${file}`, size);
+  const source: TextSource = createReadStream(file);
+  const options: ImportOptions = { file, strict: flags.strict === true, onProgress: (p: ReadProgress) => bar.update(p.read) };
+  try {
+    switch (flag) {
+      case "people":
+        return await importPeopleCsv(source, options);
+      case "affiliations":
+        return await importAffiliationsCsv(source, options);
+      case "exchanges":
+        return await importExchangesCsv(source, options);
+      case "linkedin":
+        return await importLinkedInConnections(source, ego ? { ...options, ego } : options);
+      case "vcard":
+        return await importVCard(source, options);
+      case "ics": {
+        const cal = { ...options, ...(ego ? { ego } : {}), ...(flags.icsFrom ? { from: flags.icsFrom } : {}), ...(flags.icsTo ? { to: flags.icsTo } : {}) };
+        return await importCalendar(source, cal);
+      }
+    }
+  } finally {
+    bar.done();
+  }
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function limited<T>(items: readonly T[], all: boolean, line: (item: T) => string): string {
+  const shown = all ? items : items.slice(0, LIST_LIMIT);
+  let out = shown.map((x) => `  ${line(x)}\n`).join("");
+  if (shown.length < items.length) out += `  … and ${items.length - shown.length} more (--verbose lists them all)\n`;
+  return out;
+}
+
+/**
+ * What an import did, for the terminal: per file the records read and
+ * skipped, then the merge (people added, merged and ambiguous, organisations,
+ * affiliations, exchanges, duplicates), the skipped records with their file
+ * and line, and the file written.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(renderImport(imports, mergeInto(network, imports), network, { people: 0, exchanges: 0 }, "net.json", false));
+ * ```
+ */
+export function renderImport(imports: readonly ImportedNetwork[], report: MergeReport, network: Network, before: { people: number; exchanges: number }, output: string, verbose: boolean): string {
+  const out: string[] = [];
+  for (const imp of imports) {
+    const label = IMPORT_SOURCES.find((s) => s.format === imp.format)?.label ?? imp.format;
+    const got = [plural(imp.people.length, "person", "people"), plural(imp.organisations.length, "organisation"), plural(imp.affiliations.length, "affiliation"), plural(imp.exchanges.length, "exchange")].join(", ");
+    out.push(`read ${imp.file} (${label}): ${plural(imp.records, "record")}: ${got}${imp.problems.length ? `; ${imp.problems.length} skipped` : ""}\n`);
+  }
+  out.push(`\nmerged: ${plural(report.added.length, "person", "people")} added, ${report.merged.length} merged with people already known, ${report.ambiguous.length} ambiguous (added apart)\n`);
+  out.push(`        ${plural(report.organisationsAdded.length, "organisation")}, ${plural(report.affiliationsAdded, "affiliation")} and ${plural(report.exchangesAdded, "exchange")} added\n`);
+  if (report.duplicates.exchanges || report.duplicates.affiliations) out.push(`        already there, left out: ${plural(report.duplicates.exchanges, "exchange")}, ${plural(report.duplicates.affiliations, "affiliation")}\n`);
+  if (report.merged.length) {
+    out.push(`\nmerged people:\n`);
+    out.push(limited(report.merged, verbose, (m) => `${m.origin?.file ?? "?"}${m.origin ? `:${m.origin.line}` : ""}: ${m.name} is ${m.into} (same ${m.by})`));
+  }
+  if (report.ambiguous.length) {
+    out.push(`\nambiguous people (added as new; merge them by hand if they are the same):\n`);
+    out.push(limited(report.ambiguous, verbose, (a) => `${a.origin?.file ?? "?"}${a.origin ? `:${a.origin.line}` : ""}: ${a.name} added as ${a.addedAs}, might be ${a.candidates.join(" or ")} (${a.reason})`));
+  }
+  if (report.problems.length) {
+    out.push(`\nskipped ${plural(report.problems.length, "record")}:\n`);
+    out.push(limited(report.problems, verbose, (p) => p.message));
+  }
+  if (report.notes.length) out.push(`\n${report.notes.map((n) => `note: ${n}\n`).join("")}`);
+  out.push(`\nwrote ${output}: ${plural(network.personCount, "person", "people")} (${network.personCount - before.people} new), ${plural(network.organisationCount, "organisation")}, ${plural(network.exchangeCount, "exchange")} (${network.exchangeCount - before.exchanges} new)${network.ego ? `, ego ${network.ego}` : ""}\n`);
+  return out.join("");
+}

@@ -1,3 +1,163 @@
+/**
+ * `tiegraph report FILE`: the reciprocity ledger, souring relationships, the
+ * internal/external mix and its trend, and brokers, as tables or as the JSON
+ * documented in docs/cli.md. Every figure comes from a core measure; this
+ * file only gathers them ({@link buildReport}) and hands them to a view.
+ */
 import type { Command } from "commander";
+import {
+  betweenness,
+  bridgingContacts,
+  constraint,
+  directedTies,
+  effectiveSize,
+  eiIndex,
+  eiTrend,
+  externalShare,
+  formatDay,
+  overallReciprocity,
+  personReciprocity,
+  reciprocityLedger,
+  relationships,
+  weightedReciprocity,
+  type BridgingContact,
+  type EITrendPoint,
+  type ExternalShare,
+  type MixPeriod,
+  type Network,
+  type PersonId,
+  type ReciprocityLedger,
+  type RelationshipBalance,
+} from "@tiegraph/core";
+import { loadForAnalysis } from "../files/network-files.js";
+import { oneOf, wholeNumber } from "../options.js";
+import { requireGrouping, requirePerson } from "../resolve-ids.js";
 import type { Terminal } from "../terminal.js";
-export function registerReport(_p: Command, _t: Terminal): void {}
+import { renderReport } from "../view/report-text.js";
+
+/** A person's value of a per-person measure (null where it is undefined). */
+export type ByPerson = Record<PersonId, number | null>;
+
+/** One relationship and the strength introduction paths use. */
+export interface ReportTie {
+  a: PersonId;
+  b: PersonId;
+  strength: number;
+}
+
+/** Everything `report` prints: the `--json` document, and what the tables show. */
+export interface ReportData {
+  file: string;
+  people: number;
+  exchanges: number;
+  ego: PersonId | null;
+  /** Reference day of strengths and balances (the last exchange day); null without exchanges. */
+  asOf: string | null;
+  /** Whether confidential exchanges and notes were counted. */
+  includesConfidential: boolean;
+  groupBy: string;
+  reciprocity: { overall: number | null; weighted: number | null; byPerson: ByPerson };
+  ei: { network: number | null; byGroup: ByPerson; byPerson: ByPerson; internal: number; external: number; groupTotals: Record<string, { internal: number; external: number }> };
+  /** The E-I index per period, of the ledger's person (or of the whole network without one). */
+  eiTrend: { person: PersonId | null; period: MixPeriod; points: EITrendPoint[] };
+  /** The ledger person's external share against the target; null without one. */
+  externalShare: ExternalShare | null;
+  constraint: ByPerson;
+  effectiveSize: ByPerson;
+  betweenness: Record<PersonId, number>;
+  /** Whether betweenness was estimated from a sample of sources (large networks). */
+  betweennessSampled: boolean;
+  /** The ledger person's bridging contacts. */
+  bridging: BridgingContact[];
+  ties: ReportTie[];
+  /** Whose ledger; null when the network has no ego and no --person was given. */
+  ledgerPerson: PersonId | null;
+  ledger: RelationshipBalance[];
+}
+
+/** What {@link buildReport} needs besides the network. */
+export interface ReportRequest {
+  file: string;
+  includesConfidential: boolean;
+  groupBy: string;
+  person: PersonId | undefined;
+  period: MixPeriod;
+}
+
+/** Betweenness is exact up to this many people (core's default), sampled above. */
+const EXACT_BETWEENNESS_UP_TO = 20_000;
+
+/**
+ * Runs the measures of a report on a network (already redacted when
+ * confidential records are to stay out).
+ *
+ * @example
+ * ```ts
+ * const data = buildReport(network, { file: "net.json", includesConfidential: false, groupBy: "organisation", person: undefined, period: "quarter" });
+ * ```
+ */
+export function buildReport(network: Network, request: ReportRequest): { data: ReportData; ledger: ReciprocityLedger | null } {
+  const person = request.person ?? network.ego;
+  const ties = directedTies(network);
+  const ei = eiIndex(network, { groupBy: request.groupBy });
+  const rel = relationships(network);
+  const tieList: ReportTie[] = [];
+  for (let k = 0; k < rel.pairCount; k++) tieList.push({ a: network.personAt(rel.a[k]!).id, b: network.personAt(rel.b[k]!).id, strength: rel.strength[k]! });
+  const ledger = person === undefined ? null : reciprocityLedger(network, { person });
+  const range = network.dayRange();
+  const data: ReportData = {
+    file: request.file,
+    people: network.personCount,
+    exchanges: network.exchangeCount,
+    ego: network.ego ?? null,
+    asOf: range ? formatDay(range.last) : null,
+    includesConfidential: request.includesConfidential,
+    groupBy: request.groupBy,
+    reciprocity: { overall: overallReciprocity(network, { ties }), weighted: weightedReciprocity(network, { ties }).r, byPerson: personReciprocity(network, { ties }) },
+    ei: { network: ei.network, byGroup: ei.byGroup, byPerson: ei.byPerson, internal: ei.internal, external: ei.external, groupTotals: ei.groupTotals },
+    eiTrend: { person: person ?? null, period: request.period, points: eiTrend(network, { groupBy: request.groupBy, period: request.period, ...(person !== undefined ? { person } : {}) }).points },
+    externalShare: person === undefined ? null : externalShare(network, { person, groupBy: request.groupBy }),
+    constraint: constraint(network, { ties }),
+    effectiveSize: effectiveSize(network, { ties }),
+    betweenness: betweenness(network, { ties }),
+    betweennessSampled: network.personCount > EXACT_BETWEENNESS_UP_TO,
+    bridging: person === undefined ? [] : bridgingContacts(network, person, { groupBy: request.groupBy }),
+    ties: tieList,
+    ledgerPerson: ledger?.person ?? null,
+    ledger: ledger?.entries ?? [],
+  };
+  return { data, ledger };
+}
+
+interface ReportFlags {
+  json?: boolean;
+  groupBy: string;
+  person?: string;
+  period: MixPeriod;
+  top: number;
+  includeConfidential?: boolean;
+}
+
+/** Adds `report` to the program. */
+export function registerReport(program: Command, terminal: Terminal): void {
+  program
+    .command("report")
+    .description("reciprocity ledger, souring relationships, internal/external mix and its trend, brokers")
+    .argument("<file>", "network file")
+    .option("--json", "print the report as JSON (the contract in docs/cli.md)")
+    .option("--group-by <attribute>", "judge internal/external by this person attribute (office, department, …) instead of organisation", "organisation")
+    .option("--person <id>", "whose ledger, trend and bridges (default: the network's ego)")
+    .option("--period <period>", "step of the trend: month or quarter", oneOf<MixPeriod>(["month", "quarter"]), "quarter")
+    .option("--top <n>", "rows per table", wholeNumber(1), 10)
+    .option("--include-confidential", "count confidential exchanges and show notes (left out by default)")
+    .addHelpText("after", "\nExamples:\n  $ tiegraph report examples/data/sample-network.json\n  $ tiegraph report lazega.json --group-by office --json > report.json\n")
+    .action(async (file: string, flags: ReportFlags) => {
+      const includesConfidential = flags.includeConfidential === true;
+      const network = await loadForAnalysis(file, includesConfidential, { terminal, command: "report" });
+      requireGrouping(network, flags.groupBy, { command: "report", option: "--group-by", file });
+      if (flags.person !== undefined) requirePerson(network, flags.person, { command: "report", option: "--person", file });
+      const { data, ledger } = buildReport(network, { file, includesConfidential, groupBy: flags.groupBy, person: flags.person, period: flags.period });
+      if (flags.json) terminal.stdout.write(JSON.stringify(data, null, 2) + "\n");
+      else terminal.stdout.write(renderReport(network, data, ledger, flags.top));
+    });
+}

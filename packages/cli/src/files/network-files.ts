@@ -1,12 +1,24 @@
 /**
- * Reading and writing network files for the commands. Reads name the file in
- * every error; writes go through io's atomic save, so an interrupted command
- * never leaves half a file behind.
+ * Reading and writing files for the commands. Reads name the file in every
+ * error and open encrypted network files with the passphrase (from the
+ * environment or a prompt); writes go through io's atomic save, so an
+ * interrupted command never leaves half a file behind. Analysis commands
+ * read through {@link loadForAnalysis}, which keeps confidential records out
+ * unless asked.
  */
-import { readFile, writeFile } from "node:fs/promises";
-import { TiegraphError, parseNetworkFile, serializeNetwork, type Network } from "@tiegraph/core";
+import { readFile } from "node:fs/promises";
+import { Network, TiegraphError, parseNetworkFile, toNetworkFile } from "@tiegraph/core";
+import { decryptNetworkFile, isEncryptedNetworkFile, saveNetworkFileAtomic } from "@tiegraph/io/node";
+import { getPassphrase } from "../passphrase.js";
+import type { Terminal } from "../terminal.js";
 
 const SCOPE = "tiegraph/cli";
+
+/** Who is reading: the terminal (for a passphrase prompt) and the command (for messages). */
+export interface Reader {
+  terminal: Terminal;
+  command: string;
+}
 
 /** The text of a file; a missing or unreadable file is a TiegraphError naming it. */
 export async function readText(file: string): Promise<string> {
@@ -17,23 +29,50 @@ export async function readText(file: string): Promise<string> {
   }
 }
 
-/** Parses a network file (errors name the file, line and column). */
-export async function readNetworkFile(file: string): Promise<Network> {
-  return parseNetworkFile(await readText(file), { file });
+/** Parses a network file, decrypting it first when it is encrypted (errors name the file, line and column). */
+export async function readNetworkFile(file: string, reader: Reader): Promise<Network> {
+  const text = await readText(file);
+  if (isEncryptedNetworkFile(text)) {
+    const passphrase = await getPassphrase(reader.terminal, { command: reader.command, file });
+    return decryptNetworkFile(text, passphrase, { file });
+  }
+  return parseNetworkFile(text, { file });
 }
 
-/** Saves a network file atomically. */
+/**
+ * The network a report, an introduction or a plan is computed on. Without
+ * `includeConfidential` it is the file as if confidential exchanges and all
+ * notes had never been recorded, so no number, path, reason or date the
+ * command prints can rest on something said in confidence.
+ */
+export async function loadForAnalysis(file: string, includeConfidential: boolean, reader: Reader): Promise<Network> {
+  const network = await readNetworkFile(file, reader);
+  return includeConfidential ? network : redacted(network);
+}
+
+/** A copy of a network without confidential exchanges, person notes and exchange notes. */
+export function redacted(network: Network): Network {
+  const { format: _f, version: _v, ...data } = toNetworkFile(network, { redact: true });
+  return Network.from(data);
+}
+
+/** Saves a network file atomically; the version it replaces is kept as `<file>.bak`. */
 export async function writeNetworkFile(file: string, network: Network): Promise<void> {
-  try {
-    await writeFile(file, serializeNetwork(network));
-  } catch (e) {
-    throw ioError(file, e, "write");
-  }
+  await saveNetworkFileAtomic(file, network);
+}
+
+/**
+ * Saves text atomically (an export, a calendar, an encrypted file). No
+ * backup is kept unless asked: a backup of a file being encrypted in place
+ * would be the plain text.
+ */
+export async function writeTextFile(file: string, text: string, backup = false): Promise<void> {
+  await saveNetworkFileAtomic(file, text, { backup });
 }
 
 /** A file system failure as a TiegraphError naming the file. */
 export function ioError(file: string, cause: unknown, verb: "read" | "write"): TiegraphError {
   const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-  const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : cause instanceof Error ? cause.message : String(cause);
+  const why = code === "ENOENT" ? "no such file or folder" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : cause instanceof Error ? cause.message : String(cause);
   return new TiegraphError(SCOPE, "io-error", `cannot ${verb} the file: ${why}`, { file, expected: verb === "read" ? "a readable file" : "a writable path" });
 }

@@ -46,8 +46,8 @@ export function textTable(columns: readonly Column[], rows: readonly (readonly s
 }
 
 /** A number with fixed decimals; `–` for NaN and missing values. */
-export function fixed(value: number | undefined, digits = 2): string {
-  return value === undefined || Number.isNaN(value) ? "–" : value.toFixed(digits);
+export function fixed(value: number | null | undefined, digits = 2): string {
+  return value === undefined || value === null || Number.isNaN(value) ? "–" : value.toFixed(digits);
 }
 
 /** A section heading: the title and a rule under it. */

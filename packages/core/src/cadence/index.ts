@@ -1,7 +1,26 @@
 // Cadence: the clock that keeps relationships current, and the weekly networking plan built on it.
 export * from "./tiers.js";
-export * from "./relationship-cadences.js";
-export * from "./calendar-date.js";
+export {
+  relationshipCadences,
+  cadenceOf,
+  DEFAULT_CADENCE_OPTIONS,
+  type CadenceOptions,
+  type CadenceSource,
+  type CadenceStatus,
+  type RelationshipCadence,
+} from "./relationship-cadences.js";
+export { calendarDate } from "./calendar-date.js";
 export { offerFor, normaliseTopic, ASK_PROMPT, DEFAULT_OFFER_OPTIONS, type Offer, type OfferOptions } from "./offer.js";
-export * from "./weekly-plan.js";
-export * from "./plan-ics.js";
+export {
+  weeklyPlan,
+  DEFAULT_WEEKLY_PLAN_OPTIONS,
+  DEFAULT_MEETING_DURATIONS,
+  DEFAULT_PLAN_SCHEDULE,
+  type WeeklyPlan,
+  type WeeklyPlanOptions,
+  type PlanItem,
+  type PlanReasonCode,
+  type PlanSchedule,
+  type PlanSlot,
+} from "./weekly-plan.js";
+export { planToIcs, DEFAULT_PLAN_ICS_OPTIONS, type PlanIcsOptions } from "./plan-ics.js";

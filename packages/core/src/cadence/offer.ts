@@ -5,7 +5,7 @@
  */
 import { TiegraphError, showValue } from "../errors.js";
 import { parseDay, type Day } from "../model/dates.js";
-import type { Network } from "../model/network.js";
+import type { ExchangeColumns, Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
 
 /** What you could bring to a meeting with someone. */
@@ -41,15 +41,18 @@ export const ASK_PROMPT = "Ask what they are after: nothing is recorded about wh
  */
 export type TopicsHeld = ReadonlyMap<string, ReadonlySet<number>>;
 
-/** Normalises a topic for matching: lower case, runs of spaces, `_` and `-` as one `-`. */
+/**
+ * Normalises a topic for matching: lower case, runs of spaces, `_` and `-` as one `-`.
+ *
+ * @example normaliseTopic(" Data_engineering") // "data-engineering"
+ */
 export function normaliseTopic(topic: string): string {
   return topic.trim().toLowerCase().replace(/[\s_-]+/g, "-");
 }
 
 /** Collects the topics ego holds from its exchanges up to `asOf` (see {@link offerFor}). */
-export function topicsHeld(network: Network, ego: number, asOf: Day, includeConfidential: boolean): TopicsHeld {
+export function topicsHeld(network: Network, ego: number, asOf: Day, includeConfidential: boolean, cols: ExchangeColumns = network.exchangeColumns()): TopicsHeld {
   const held = new Map<string, Set<number>>();
-  const cols = network.exchangeColumns();
   for (const e of network.exchangesOf(ego)) {
     if (cols.day[e]! > asOf) break;
     if (!includeConfidential && cols.confidential[e]) continue;

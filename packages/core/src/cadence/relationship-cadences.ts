@@ -218,15 +218,18 @@ export function relationshipCadences(network: Network, options: CadenceOptions =
     const dueDay = lastDay === undefined ? o.asOf : lastDay + Math.ceil(cadenceDays);
     const daysLeft = dueDay - o.asOf;
     const status: CadenceStatus = daysLeft < 0 ? "overdue" : daysLeft < o.dueWithinDays ? "due" : "on-time";
+    // optional fields in place, so records read (and serialise) in a fixed order
     const record: RelationshipCadence & { dueDay: Day } = {
       person: p.id,
       name: p.name,
       cadenceDays,
       source,
+      ...(tag !== undefined ? { tag } : {}),
       tier: tier.tier,
       strength,
       peakStrength,
       touches: s === undefined ? 0 : touches[s]!,
+      ...(lastDay !== undefined ? { lastTouch: formatDay(lastDay), daysSinceTouch: o.asOf - lastDay } : {}),
       dueDate: formatDay(dueDay),
       daysLeft,
       status,
@@ -234,11 +237,6 @@ export function relationshipCadences(network: Network, options: CadenceOptions =
       dormant: lastDay !== undefined && status === "overdue" && o.asOf - lastDay >= o.dormantAfterDays && peakStrength >= o.dormantMinPeakStrength,
       dueDay,
     };
-    if (tag !== undefined) record.tag = tag;
-    if (lastDay !== undefined) {
-      record.lastTouch = formatDay(lastDay);
-      record.daysSinceTouch = o.asOf - lastDay;
-    }
     out.push(record);
   }
   out.sort((a, b) => a.dueDay - b.dueDay || (a.person < b.person ? -1 : a.person > b.person ? 1 : 0));

@@ -103,7 +103,11 @@ export function resolveCadenceTiers(overrides: Partial<Record<CadenceTier, TierS
   return resolved;
 }
 
-/** The tier of a strength: the first (strongest) tier whose threshold it reaches. */
+/**
+ * The tier of a strength: the first (strongest) tier whose threshold it reaches.
+ *
+ * @example tierOfStrength(0.8, resolveCadenceTiers(undefined, DEFAULT_TIE_STRENGTH_OPTIONS)).tier // "active"
+ */
 export function tierOfStrength(strength: number, tiers: ResolvedTiers): ResolvedTiers[number] {
   for (const t of tiers) if (strength >= t.minStrength) return t;
   return tiers[tiers.length - 1]!;

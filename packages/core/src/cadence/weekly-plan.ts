@@ -6,7 +6,7 @@
  */
 import { TiegraphError, showValue } from "../errors.js";
 import { formatDay, parseDay, startOfWeek, type Day } from "../model/dates.js";
-import type { Network } from "../model/network.js";
+import type { ExchangeColumns, Network } from "../model/network.js";
 import { KIND_CODE } from "../model/network.js";
 import type { OrganisationId, PersonId } from "../model/types.js";
 import { matchOffer, topicsHeld } from "./offer.js";
@@ -92,12 +92,13 @@ export interface WeeklyPlan {
  *    most owed first (repay before you ask); (b) overdue strong ties (close
  *    and active tiers, and cadences you set), most overdue for their cadence
  *    first, then dormant ties worth reconnecting, once strongest first;
- *    (c) `external` contacts, when the external share of your ties
- *    ({@link externalShare}: external ties / all ties, judged on each tie's
- *    latest exchange date) is below its target by more than its tolerance
- *    (networking mostly inside your own organisation is not enough); (d) `target`, people who lead
- *    toward `targetOrganisation`, in the order of their best introduction
- *    path; (e) `due`, everyone else due or overdue.
+ *    (c) `external` contacts, when the external share of your ties over
+ *    your whole record ({@link externalShare}: external ties / all ties,
+ *    each judged on its latest exchange date) is below its target by more
+ *    than its tolerance (networking mostly inside your own organisation is
+ *    not enough); (d) `target`, people who lead toward
+ *    `targetOrganisation`, in the order of their best introduction path;
+ *    (e) `due`, everyone else due or overdue.
  * 3. **Choice**: the lists take turns, (a) to (e) and again, each giving its
  *    first person not yet planned, so a week is never only repayments. A
  *    person is planned once, with the reasons of every list they are on.
@@ -130,6 +131,7 @@ export function weeklyPlan(network: Network, options: WeeklyPlanOptions): Weekly
   const ego = cadence.ego;
   const hours = number(options.hours ?? DEFAULT_WEEKLY_PLAN_OPTIONS.hours, "hours", "a number of hours ≥ 0", (h) => h >= 0);
   const jobSearch = options.jobSearch ?? DEFAULT_WEEKLY_PLAN_OPTIONS.jobSearch;
+  if (typeof jobSearch !== "boolean") throw new TiegraphError(SCOPE, "invalid-option", "invalid jobSearch", { record: "jobSearch", expected: "true or false", got: showValue(jobSearch) });
   const durations = resolveDurations(options.durations);
   const externalTarget = number(options.externalTarget ?? network.settings.externalTarget ?? DEFAULT_WEEKLY_PLAN_OPTIONS.externalTarget, "externalTarget", "a share between 0 and 1", (x) => x >= 0 && x <= 1);
   const minOwed = number(options.minOwed ?? DEFAULT_WEEKLY_PLAN_OPTIONS.minOwed, "minOwed", "a number ≥ 0", (x) => x >= 0);
@@ -160,6 +162,8 @@ export function weeklyPlan(network: Network, options: WeeklyPlanOptions): Weekly
     }
   }
 
+  // one columns view for every helper: each call of exchangeColumns() copies the confidential flags
+  const cols = network.exchangeColumns();
   // the lists take turns; job-search mode carries the same turns on with the extra hours
   const planned: { person: number; format: string; minutes: number }[] = [];
   const isPlanned = new Set<number>();
@@ -179,14 +183,14 @@ export function weeklyPlan(network: Network, options: WeeklyPlanOptions): Weekly
         continue;
       }
       idle = 0;
-      const { format, minutes } = chooseFormat(network, ego, c.person, monday, durations, cap - used, cadence.includeConfidential);
+      const { format, minutes } = chooseFormat(network, cols, ego, c.person, monday, durations, cap - used, cadence.includeConfidential);
       planned.push({ person: c.person, format, minutes });
       isPlanned.add(c.person);
       used += minutes;
     }
   }
 
-  const held = topicsHeld(network, ego, monday, cadence.includeConfidential);
+  const held = topicsHeld(network, ego, monday, cadence.includeConfidential, cols);
   const slots = layOutSlots(monday, planned, schedule);
   const items = planned.map((p, k): PlanItem => {
     const person = network.personAt(p.person);
@@ -206,8 +210,7 @@ export function weeklyPlan(network: Network, options: WeeklyPlanOptions): Weekly
  * shortest. When it does not fit `left` minutes, the longest shorter one
  * that does (the caller guarantees the shortest fits).
  */
-function chooseFormat(network: Network, ego: number, person: number, asOf: Day, durations: Readonly<Record<string, number>>, left: number, includeConfidential: boolean): { format: string; minutes: number } {
-  const cols = network.exchangeColumns();
+function chooseFormat(network: Network, cols: ExchangeColumns, ego: number, person: number, asOf: Day, durations: Readonly<Record<string, number>>, left: number, includeConfidential: boolean): { format: string; minutes: number } {
   const counts = new Map<string, number>();
   for (const e of network.exchangesBetween(ego, person)) {
     if (cols.day[e]! > asOf || (!includeConfidential && cols.confidential[e])) continue;

@@ -317,7 +317,10 @@ export function introductionPaths(source: Network | PathIndex, query: Introducti
     const lead = o.mode === "reliable" ? `the best holds with chance ${chance(best.score)}` : `the best's weakest tie is ${best.score.toFixed(2)}`;
     let summary = `${paths.length} path${paths.length === 1 ? "" : "s"} from ${nameOf(ctx, ctx.source)} to ${targetLabel}${limit ? ` ${limit}` : ""}; ${lead}.`;
     if (direct.length > 0) {
-      const list = direct.map((h) => `${network.person(h.to).name} (strength ${h.strength.toFixed(2)}${h.lastDate ? `, last contact ${h.lastDate}` : ""})`).join(", ");
+      // the strongest three by name, the rest as a count
+      const byStrength = [...direct].sort((x, y) => y.strength - x.strength);
+      let list = byStrength.slice(0, 3).map((h) => `${network.person(h.to).name} (strength ${h.strength.toFixed(2)}${h.lastDate ? `, last contact ${h.lastDate}` : ""})`).join(", ");
+      if (byStrength.length > 3) list += ` and ${byStrength.length - 3} more`;
       summary = `${nameOf(ctx, ctx.source, true)} already ${ctx.sourceIsEgo ? "know" : "knows"} ${list} directly. ${summary}`;
     }
     const result = answer(direct.length > 0 ? "direct" : "found", summary);

@@ -95,7 +95,7 @@ export function kBestRoutes(search: RouteSearch, graph: RouteGraph, q: RouteQuer
       const root = prev.slice(0, i + 1);
       const banned: number[] = [];
       for (const r of found) {
-        if (r.nodes.length > i + 1 && samePrefix(r.nodes, prev, i + 1)) void 0;
+        if (r.nodes.length > i + 1 && samePrefix(r.nodes, prev, i + 1)) banned.push(r.nodes[i + 1]!);
       }
       const spur = search.best(request(prev[i]!, q.maxHops - i, root.slice(0, i), banned), rootBottleneck);
       if (spur) {

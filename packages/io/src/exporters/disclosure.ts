@@ -42,13 +42,11 @@ export function currentAffiliation(network: Network, person: number): { organisa
 export function personAttributes(network: Network, index: number, options: Required<DisclosureOptions>): Record<string, string | number | boolean> {
   const p: Person = network.personAt(index);
   const current = currentAffiliation(network, index);
-  const out: Record<string, string | number | boolean> = {
-    label: p.name,
-    ego: index === network.egoIndex,
-    organisation: current ? network.organisationAt(current.organisation).name : "",
-    tags: (p.tags ?? []).join("; "),
-  };
-  for (const [k, v] of Object.entries(p.attributes ?? {})) out[k in out || k === "notes" ? `attribute_${k}` : k] = v;
+  // Empty values are left out rather than written as "", as GEXF writers do.
+  const out: Record<string, string | number | boolean> = { label: p.name, ego: index === network.egoIndex };
+  if (current) out.organisation = network.organisationAt(current.organisation).name;
+  if (p.tags?.length) out.tags = p.tags.join("; ");
+  for (const [k, v] of Object.entries(p.attributes ?? {})) out[["label", "ego", "organisation", "tags", "notes"].includes(k) ? `attribute_${k}` : k] = v;
   if (options.includeNotes && p.notes !== undefined) out.notes = p.notes;
   return out;
 }

@@ -67,13 +67,17 @@ export class CsvColumns<K extends string> {
 }
 
 /**
- * A cell's text, trimmed. A leading `'` that guards a formula-like value
- * (`'=…`, `'+…`, `'-…`, `'@…`), as our CSV exports write it, is removed.
+ * A cell's text, trimmed, with the guard of formula-like text removed (see {@link unguard}).
  */
 export function cellText(cell: string | undefined): string {
   if (cell === undefined) return "";
   const t = cell.trim();
-  return t.length > 1 && t[0] === "'" && "=+-@".includes(t[1]!) ? t.slice(1) : t;
+  return unguard(t);
+}
+
+/** Removes the `'` our CSV exports put before formula-like text (`'=…`, `'+…`, `'-…`, `'@…`, `''…`). */
+export function unguard(text: string): string {
+  return text.length > 1 && text[0] === "'" && "=+-@'".includes(text[1]!) ? text.slice(1) : text;
 }
 
 /** Splits a list cell on `;` (the separator our exports write), trimming and dropping empties. */

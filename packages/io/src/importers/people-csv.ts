@@ -5,7 +5,7 @@
 import type { Person } from "@tiegraph/core";
 import { readCsvRows } from "../input/csv-rows.js";
 import type { TextSource } from "../input/text-source.js";
-import { CsvColumns, RowReader, listCell } from "./csv-columns.js";
+import { CsvColumns, RowReader, listCell, unguard } from "./csv-columns.js";
 import { ImportBuilder, type ImportedNetwork } from "./imported.js";
 import { DEFAULT_IMPORT_OPTIONS, ProblemLog, type ImportOptions } from "./options.js";
 
@@ -109,6 +109,5 @@ export function attributeValue(cell: string | undefined): string | number | bool
   if (t === "false") return false;
   const n = Number(t);
   if (Number.isFinite(n) && String(n) === t) return n;
-  const escaped = t.length > 1 && t[0] === "'" && "=+-@".includes(t[1]!);
-  return escaped ? t.slice(1) : t;
+  return unguard(t);
 }

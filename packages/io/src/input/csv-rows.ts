@@ -50,36 +50,48 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
     let newlines = 0;
     for (let i = block.indexOf("\n"); i >= 0; i = block.indexOf("\n", i + 1)) newlines++;
     firstLine += newlines;
-    let records: ParsedRecord[];
+    // csv-parse's own errors are collected and reported in file order among the rows, so strict mode stops at the first problem of the file.
+    const errors: { line: number; problem: string }[] = [];
     const skipped = new Set<number>();
+    const noteError = (err: CsvError): void => {
+      const line = startLine + Number(err.lines ?? 1) - 1;
+      if (skipped.has(line)) return;
+      skipped.add(line);
+      errors.push({ line, problem: csvProblem(err) });
+    };
+    let records: ParsedRecord[] = [];
     try {
       records = parse(block, {
         relax_column_count: true,
         relax_quotes: true,
         skip_empty_lines: true,
         info: true,
-        skip_records_with_error: !log.strict,
+        skip_records_with_error: true,
         on_skip: (err: CsvError | undefined) => {
-          if (!err) return undefined;
-          const line = startLine + Number(err.lines ?? 1) - 1;
-          if (skipped.has(line)) return undefined;
-          skipped.add(line);
-          log.report("parse-error", csvProblem(err), { line }, "well-formed CSV (quotes closed, a quoted field followed by a comma or line end)");
+          if (err) noteError(err);
           return undefined;
         },
       }) as unknown as ParsedRecord[];
     } catch (e) {
       if (!(e instanceof CsvError)) throw e;
-      log.report("parse-error", csvProblem(e), { line: startLine + Number(e.lines ?? 1) - 1 }, "well-formed CSV");
-      return;
+      noteError(e);
     }
+    let next = 0;
+    const reportUpTo = (line: number): void => {
+      for (; next < errors.length && errors[next]!.line <= line; next++) {
+        log.report("parse-error", errors[next]!.problem, { line: errors[next]!.line }, "well-formed CSV (quotes closed, a quoted field followed by a comma or line end)");
+      }
+    };
     for (const { record, info } of records) {
-      if (record.length === 1 && record[0]!.trim() === "") continue;
       let inner = 0;
       for (const f of record) for (let i = f.indexOf("\n"); i >= 0; i = f.indexOf("\n", i + 1)) inner++;
+      const line = startLine + info.lines - 1 - inner;
+      reportUpTo(line - 1);
+      if (record.length === 1 && record[0]!.trim() === "") continue;
       rows++;
-      onRow(record, startLine + info.lines - 1 - inner);
+      onRow(record, line);
     }
+    reportUpTo(Infinity);
   };
 
   const flush = (upTo: number): void => {

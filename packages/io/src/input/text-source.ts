@@ -145,5 +145,5 @@ export async function* textLines(chunks: AsyncIterable<string>): AsyncGenerator<
     }
     rest = text.slice(start);
   }
-  if (rest) yield [rest, ++no];
+  if (rest) yield [rest, no + 1];
 }

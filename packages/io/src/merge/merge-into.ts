@@ -321,7 +321,11 @@ function combinePeople(base: Person, extra: Person): Person {
     if (!b?.length) return a;
     const seen = new Set((a ?? []).map(key));
     const joined = [...(a ?? [])];
-    for (const x of b) if (!seen.has(key(x))) (seen.add(key(x)), joined.push(x));
+    for (const x of b) {
+      if (seen.has(key(x))) continue;
+      seen.add(key(x));
+      joined.push(x);
+    }
     return joined;
   };
   const emails = union(base.emails, extra.emails, normaliseEmail);

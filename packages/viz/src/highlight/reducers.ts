@@ -26,6 +26,8 @@ export interface HighlightState {
 
 /** Ring width in pixels of ego and selected people. */
 export const RING_SIZE = 3;
+/** Gap in pixels between a ring and the node's fill. */
+export const RING_GAP = 1.5;
 
 /**
  * The node and edge reducers of a view.
@@ -52,6 +54,7 @@ export function createReducers(state: () => HighlightState): {
     if (s.selection.has(node)) {
       out.ringColor = s.theme.selectionRing;
       out.ringSize = RING_SIZE;
+      out.ringGap = RING_GAP;
       out.labelSize = s.labels.selectedSize;
       out.labelWeight = "bold";
       out.forceLabel = true;

@@ -47,7 +47,7 @@ export function renderLegend(root: HTMLElement, specs: readonly LegendSpec[], th
   root.setAttribute("role", "group");
   root.setAttribute("aria-label", "Legend");
   root.dataset.theme = theme.name;
-  Object.assign(root.style, { font: `12px ${theme.font}`, color: theme.text, background: theme.background, lineHeight: "1.35" });
+  Object.assign(root.style, { font: `11px ${theme.font}`, color: theme.text, background: theme.background, lineHeight: "1.3" });
   for (const spec of specs) root.append(section(doc, spec, theme));
   const keys: LegendEntry[] = [];
   if (marks.ego) keys.push({ label: "you (ringed)", colour: theme.egoRing });
@@ -59,16 +59,16 @@ export function renderLegend(root: HTMLElement, specs: readonly LegendSpec[], th
 function section(doc: Document, spec: LegendSpec, theme: ViewTheme, channel: string = spec.channel): HTMLElement {
   const s = doc.createElement("section");
   s.dataset.channel = channel;
-  s.style.margin = "0 0 8px 0";
+  s.style.margin = "0 0 6px 0";
   const h = doc.createElement("h4");
   h.textContent = spec.title;
-  Object.assign(h.style, { margin: "0 0 2px 0", fontSize: "12px", fontWeight: "600" });
+  Object.assign(h.style, { margin: "0 0 1px 0", fontSize: "11px", fontWeight: "600" });
   s.append(h);
   if (spec.units) {
     const u = doc.createElement("p");
     u.className = "units";
     u.textContent = spec.units;
-    Object.assign(u.style, { margin: "0 0 4px 0", color: theme.mutedText, fontSize: "11px" });
+    Object.assign(u.style, { margin: "0 0 3px 0", color: theme.mutedText, fontSize: "10px" });
     s.append(u);
   }
   if (spec.gradient) {
@@ -77,7 +77,7 @@ function section(doc: Document, spec: LegendSpec, theme: ViewTheme, channel: str
     Object.assign(ramp.style, { height: "10px", borderRadius: "2px", background: `linear-gradient(to right, ${spec.gradient.colours.join(", ")})` });
     const ticks = doc.createElement("div");
     ticks.className = "ticks";
-    Object.assign(ticks.style, { position: "relative", height: "14px", fontSize: "11px", marginBottom: "2px" });
+    Object.assign(ticks.style, { position: "relative", height: "13px", fontSize: "10px", marginBottom: "2px" });
     for (const t of spec.gradient.ticks) {
       const tick = doc.createElement("span");
       tick.textContent = t.label;
@@ -98,7 +98,7 @@ function section(doc: Document, spec: LegendSpec, theme: ViewTheme, channel: str
 
 function entry(doc: Document, e: LegendEntry, theme: ViewTheme): HTMLElement {
   const li = doc.createElement("li");
-  Object.assign(li.style, { display: "flex", alignItems: "center", gap: "6px", margin: "1px 0" });
+  Object.assign(li.style, { display: "flex", alignItems: "center", gap: "5px", margin: "0" });
   const box = doc.createElement("span");
   box.className = "swatch";
   Object.assign(box.style, { display: "inline-flex", alignItems: "center", justifyContent: "center", width: "30px", minHeight: "12px", flex: "none" });

@@ -216,6 +216,8 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
   const PersonProgram = createNodeBorderProgram({
     borders: [
       { size: { attribute: "ringSize", defaultValue: 0, mode: "pixels" }, color: { attribute: "ringColor" } },
+      // a gap in the background colour keeps a ring readable whatever the fill's hue
+      { size: { attribute: "ringGap", defaultValue: 0, mode: "pixels" }, color: { attribute: "ringGapColor" } },
       { size: { fill: true }, color: { attribute: "color" } },
     ],
     drawLabel,
@@ -246,12 +248,13 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
 
   const legend = container.ownerDocument.createElement("div");
   legend.className = "tiegraph-legend";
-  if (opts.legend === "overlay") {
-    Object.assign(legend.style, { position: "absolute", top: "8px", right: "8px", zIndex: "2", maxWidth: "250px", maxHeight: "calc(100% - 16px)", overflow: "auto", padding: "6px 8px", borderRadius: "4px", opacity: "0.94", boxShadow: "0 1px 3px rgba(0,0,0,.2)" });
-    container.append(legend);
-  }
+  // the overlay folds away (a <details>), so the legend never has to hide the picture
+  const overlay = opts.legend === "overlay" ? legendOverlay(container, legend, opts.legendOpen) : undefined;
   const tooltip: Tooltip | undefined = opts.tooltip ? createTooltip(container, theme) : undefined;
-  const refreshLegend = () => renderLegend(legend, legendsOf(enc), theme, { ego: scene.egoIndex >= 0, selection: state.selection.size > 0, path: path !== undefined });
+  const refreshLegend = () => {
+    renderLegend(legend, legendsOf(enc), theme, { ego: scene.egoIndex >= 0, selection: state.selection.size > 0, path: path !== undefined });
+    if (overlay) Object.assign(overlay.style, { background: theme.background, color: theme.text, font: `11px ${theme.font}` });
+  };
   refreshLegend();
 
   let fa2: LayoutRunner | undefined;
@@ -521,7 +524,7 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
       fa2?.kill();
       renderer.kill();
       tooltip?.destroy();
-      if (opts.legend === "overlay") legend.remove();
+      overlay?.remove();
       for (const set of Object.values(listeners)) set.clear();
       delete container.dataset.theme;
       container.style.background = prevBackground;
@@ -529,6 +532,22 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
     },
   };
   return view;
+}
+
+/** A folding box in the top-right corner of the container holding the legend. */
+function legendOverlay(container: HTMLElement, legend: HTMLElement, open: boolean): HTMLElement {
+  const doc = container.ownerDocument;
+  const box = doc.createElement("details");
+  box.className = "tiegraph-legend-overlay";
+  box.open = open;
+  const summary = doc.createElement("summary");
+  summary.textContent = "Legend";
+  Object.assign(summary.style, { cursor: "pointer", fontWeight: "600", userSelect: "none" });
+  Object.assign(legend.style, { marginTop: "4px" });
+  box.append(summary, legend);
+  Object.assign(box.style, { position: "absolute", top: "8px", right: "8px", zIndex: "2", maxWidth: "230px", maxHeight: "calc(100% - 16px)", overflow: "auto", padding: "4px 8px", borderRadius: "4px", opacity: "0.95", boxShadow: "0 1px 3px rgba(0,0,0,.25)" });
+  container.append(box);
+  return box;
 }
 
 function buildScene(source: NetworkViewSource, includeConfidential: boolean): Scene {

@@ -70,6 +70,8 @@ export interface NetworkViewOptions {
   tooltip: boolean;
   /** Put the legend over the top-right corner of the view ("overlay") or leave placing `view.legend` to you ("detached"). */
   legend: "overlay" | "detached";
+  /** Whether the overlay legend starts unfolded. */
+  legendOpen: boolean;
   /** Duration of camera moves (focus, path fitting) in ms; 0 jumps. */
   cameraDuration: number;
   /** Emphasised people beyond this count get no forced label. */
@@ -95,6 +97,7 @@ export const DEFAULT_NETWORK_VIEW_OPTIONS: Readonly<Omit<NetworkViewOptions, "po
   hoverHighlight: true,
   tooltip: true,
   legend: "overlay",
+  legendOpen: true,
   cameraDuration: 400,
   maxForcedLabels: 40,
   sigmaSettings: {},

@@ -10,7 +10,7 @@ import type { EdgeColourEncoding } from "../encodings/edge-colour.js";
 import type { EdgeWidthEncoding } from "../encodings/edge-width.js";
 import type { NodeColourEncoding } from "../encodings/node-colour.js";
 import type { NodeSizeEncoding } from "../encodings/node-size.js";
-import { RING_SIZE } from "../highlight/reducers.js";
+import { RING_GAP, RING_SIZE } from "../highlight/reducers.js";
 import type { LabelOptions } from "../labels/draw-label.js";
 import type { Positions } from "../layout/positions.js";
 import type { Scene } from "../scene/scene.js";
@@ -49,7 +49,7 @@ export function sceneGraph(scene: Scene, positions: Positions): Graph {
 }
 
 /** Node attributes written by {@link paintNodes}. */
-export const PAINTED_NODE_ATTRIBUTES = ["size", "color", "fadedColor", "ringColor", "ringSize", "labelSize", "labelWeight"];
+export const PAINTED_NODE_ATTRIBUTES = ["size", "color", "fadedColor", "ringColor", "ringSize", "ringGap", "ringGapColor", "labelSize", "labelWeight"];
 
 /**
  * Writes sizes, colours, faded colours, ego's ring and label sizes (larger
@@ -72,6 +72,8 @@ export function paintNodes(graph: Graph, scene: Scene, enc: AppliedEncodings, th
       const isEgo = i === scene.egoIndex;
       attr.ringColor = isEgo ? theme.egoRing : colour;
       attr.ringSize = isEgo ? RING_SIZE : 0;
+      attr.ringGap = isEgo ? RING_GAP : 0;
+      attr.ringGapColor = theme.background;
       attr.labelSize = isEgo ? labels.selectedSize : scene.strengthToEgo[i]! >= labels.strongTie ? labels.strongSize : labels.size;
       attr.labelWeight = isEgo ? "bold" : "normal";
       return attr;

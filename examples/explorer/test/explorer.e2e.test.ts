@@ -1,0 +1,326 @@
+// End-to-end: the built explorer page in headless Chromium, driven like a
+// person would (keyboard, clicks, file picker), with the expected figures
+// computed by @tiegraph/core on the same file. Every request is recorded and
+// none may leave the page's origin.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { introductionPaths, parseNetworkFile, reciprocityLedger, relationshipBalance, type Network, type TiegraphError } from "@tiegraph/core";
+import type { Browser } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { countPixels, EXPLORER_ROOT, foreignRequests, launchChromium, openPage, serveExplorer, waitForNetwork, type RecordedPage, type ServedExplorer } from "./browser.js";
+
+const sampleText = readFileSync(join(EXPLORER_ROOT, "..", "data", "sample-network.json"), "utf8");
+const sample: Network = parseNetworkFile(sampleText);
+const scratch = mkdtempSync(join(tmpdir(), "tiegraph-e2e-"));
+
+/** A person of the sample with a name nobody else has, satisfying a test. */
+function uniquelyNamed(test: (id: string, index: number) => boolean): string {
+  const counts = new Map<string, number>();
+  for (const p of sample.people()) counts.set(p.name, (counts.get(p.name) ?? 0) + 1);
+  const found = sample.people().find((p, i) => counts.get(p.name) === 1 && test(p.id, i));
+  if (!found) throw new Error("no such person in the sample");
+  return found.id;
+}
+
+/** The graph's background as the view painted it (its theme's background), as #rrggbb. */
+async function graphBackground(page: RecordedPage["page"]): Promise<string> {
+  const rgb = await page.locator(".graph").evaluate((el) => getComputedStyle(el).backgroundColor);
+  return hex(rgb);
+}
+
+/** The colour of a legend swatch (e.g. the "introduction path" mark), as #rrggbb. */
+async function legendSwatch(page: RecordedPage["page"], label: string): Promise<string> {
+  const rgb = await page.locator(".tiegraph-legend li", { hasText: label }).locator(".swatch span").evaluate((el) => getComputedStyle(el).backgroundColor);
+  return hex(rgb);
+}
+
+function hex(rgb: string): string {
+  const m = /rgba?\((\d+), (\d+), (\d+)/.exec(rgb);
+  if (!m) throw new Error(`not a colour: ${rgb}`);
+  return `#${m.slice(1, 4).map((v) => Number(v).toString(16).padStart(2, "0")).join("")}`;
+}
+
+let served: ServedExplorer;
+let browser: Browser;
+const opened: RecordedPage[] = [];
+
+async function open(hash = "", options: Parameters<typeof openPage>[3] & { viewport?: { width: number; height: number } } = {}): Promise<RecordedPage> {
+  const rec = await openPage(browser, served.url + hash, options.viewport, options);
+  opened.push(rec);
+  await waitForNetwork(rec.page);
+  return rec;
+}
+
+beforeAll(async () => {
+  served = await serveExplorer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+afterEach(async () => {
+  // not one request to any host other than the page's own, in any test
+  for (const rec of opened.splice(0)) {
+    expect(foreignRequests(rec.requests, served.origin)).toEqual([]);
+    expect(rec.errors).toEqual([]);
+    await rec.page.context().close();
+  }
+});
+
+describe("explorer page", () => {
+  it("loads the sample network and draws it, requesting only its own files", async () => {
+    const { page, requests } = await open();
+    await expect(page.locator("[data-status]").textContent()).resolves.toBe(`${sample.personCount} people, ${sample.organisationCount} organisations, ${sample.exchangeCount.toLocaleString("en")} exchanges, as of 2026-09-30`);
+    // people and ties are on the canvas: a large share of the graph differs from the white background
+    const box = await page.locator(".graph").boundingBox();
+    const background = await graphBackground(page);
+    expect(background).toBe("#ffffff");
+    const drawn = await countPixels(page, ".graph", background, "away");
+    expect(drawn).toBeGreaterThan(0.05 * box!.width * box!.height);
+    // the legend is built from the same scale: the largest organisation and its head count
+    const legend = await page.locator(".tiegraph-legend").textContent();
+    expect(legend).toContain("Colour: organisation");
+    expect(legend).toMatch(/Bright Media \(\d+\)/);
+    expect(requests.length).toBeGreaterThan(2);
+    expect(requests.every((u) => u.startsWith(served.origin) || u.startsWith("blob:"))).toBe(true);
+    expect(await page.locator(".privacy").textContent()).toContain("Nothing is uploaded or sent anywhere");
+  });
+
+  it("search finds a person from the keyboard and the panel shows their ledger", async () => {
+    const ledger = reciprocityLedger(sample, { excludeConfidential: true });
+    const id = uniquelyNamed((pid) => ledger.souring.some((e) => e.contact === pid));
+    const name = sample.person(id).name;
+    const expected = relationshipBalance(sample, "me", id, { excludeConfidential: true });
+    const { page } = await open();
+    await page.keyboard.press("/");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("combobox");
+    await page.keyboard.type(name.slice(0, -1));
+    const option = page.locator('[role="option"]', { hasText: name }).first();
+    await option.waitFor();
+    expect(await page.evaluate(() => performance.getEntriesByName("tiegraph:search").length)).toBeGreaterThan(0);
+    // arrow down to the person, then Enter
+    const labels = await page.locator('[role="listbox"] [role="option"] .label').allTextContents();
+    for (let k = 0; k < labels.indexOf(name); k++) await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    const panel = page.locator(".person-panel");
+    await expect(panel.locator("#person-name").textContent()).resolves.toBe(name);
+    const ledgerText = await panel.locator('[data-section="ledger"]').textContent();
+    expect(ledgerText).toContain(`You gave${expected.given.toFixed(2)} (recorded ${expected.givenRaw.toFixed(2)})`);
+    expect(ledgerText).toContain(`You received${expected.received.toFixed(2)} (recorded ${expected.receivedRaw.toFixed(2)})`);
+    expect(ledgerText).toContain(expected.souring!.direction === "you-owe" ? "souring: you owe them" : "souring: they owe you");
+    const reasons = await panel.locator('[aria-label="Why it is souring"] li').allTextContents();
+    expect(reasons).toEqual(expected.souring!.reasons);
+    expect(page.url()).toContain(`sel=${encodeURIComponent(id)}`);
+    // Escape clears the selection and closes the panel
+    await page.locator("body").click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("Escape");
+    await expect(panel.isHidden()).resolves.toBe(true);
+    expect(page.url()).not.toContain("sel=");
+  });
+
+  it("keeps notes and confidential exchanges hidden until revealed, per panel", async () => {
+    const id = sample.people().find((p) => p.notes && sample.exchangesBetween("me", p.id).some((e) => sample.isConfidential(e)))!.id;
+    const notes = sample.person(id).notes!;
+    const confidential = sample.exchangesBetween("me", id).filter((e) => sample.isConfidential(e)).length;
+    const { page } = await open(`#sel=${id}`);
+    const panel = page.locator(".person-panel");
+    await panel.locator("#person-name").waitFor();
+    expect(await panel.textContent()).not.toContain(notes);
+    expect(await panel.locator(".confidential").count()).toBe(0);
+    await panel.locator('[data-action="reveal"]').click();
+    expect(await panel.locator('[data-section="notes"]').textContent()).toContain(notes);
+    expect(await panel.locator('[data-section="exchanges"] li.confidential').count()).toBe(Math.min(confidential, 12));
+    // another person's panel starts hidden again
+    const other = sample.people().find((p) => p.id !== id && p.id !== "me" && p.notes)!;
+    await page.evaluate((h) => (location.hash = h), `#sel=${other.id}`);
+    await expect(panel.locator("#person-name").textContent()).resolves.toBe(other.name);
+    expect(await panel.textContent()).not.toContain(other.notes!);
+  });
+
+  it("an introduction query lists core's ranked paths and highlights the chosen one on the graph", async () => {
+    const id = uniquelyNamed((_pid, i) => i > 0 && sample.exchangesBetween(0, i).length === 0 && introductionPaths(sample, { to: { person: sample.personAt(i).id }, reciprocityAware: true }).paths.length >= 2);
+    const name = sample.person(id).name;
+    const expected = introductionPaths(sample, { to: { person: id }, reciprocityAware: true, k: 3 });
+    const { page } = await open("#tab=introduce");
+    // the highlight colour is learnt from the legend once a path is shown
+    const before = await page.locator(".graph").screenshot();
+    const picker = page.getByRole("combobox", { name: "Whom do you want to meet?" });
+    await picker.fill(name.slice(0, -1));
+    await page.locator('[role="option"]', { hasText: name }).first().click();
+    const paths = page.locator('ol.paths > li');
+    await expect(paths.count()).resolves.toBe(expected.paths.length);
+    const names = (ids: string[]) => ids.map((p) => sample.person(p).name).join(" → ");
+    expect(await paths.nth(0).locator("strong").textContent()).toBe(names(expected.paths[0]!.people));
+    expect(await paths.nth(0).locator("ol li").allTextContents()).toEqual(expected.paths[0]!.explanation);
+    await page.waitForTimeout(700); // camera move to the path
+    const highlight = await legendSwatch(page, "introduction path");
+    expect(await countPixels(page, before, highlight)).toBeLessThan(20);
+    expect(await countPixels(page, ".graph", highlight)).toBeGreaterThan(100);
+    // choosing the second path moves the highlight and the URL
+    await paths.nth(1).getByRole("button").click();
+    await expect(paths.nth(1).getAttribute("class")).resolves.toBe("chosen");
+    expect(page.url()).toContain("path=1");
+    expect(page.url()).toContain(`intro=person%3A${encodeURIComponent(id)}`);
+    expect(await page.evaluate(() => performance.getEntriesByName("tiegraph:path").length)).toBeGreaterThan(0);
+  });
+
+  it("a file with a broken row shows where it is wrong and leaves the graph as it was", async () => {
+    const bad = sampleText.replace('"date": "2023-10-05"', '"date": "2023-02-30"');
+    expect(bad).not.toBe(sampleText);
+    const file = join(scratch, "broken.json");
+    writeFileSync(file, bad);
+    let expected: TiegraphError | undefined;
+    try {
+      parseNetworkFile(bad, { file: "broken.json" });
+    } catch (e) {
+      expected = e as TiegraphError;
+    }
+    expect(expected?.line).toBeGreaterThan(1);
+    const { page } = await open();
+    const background = await graphBackground(page);
+    const drawnBefore = await countPixels(page, ".graph", background, "away");
+    await page.locator('input[type="file"]').setInputFiles(file);
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.locator("[data-where]").textContent()).toBe(`broken.json, line ${expected!.line}, column ${expected!.column}: `);
+    expect(await alert.locator("[data-message]").textContent()).toBe(expected!.message);
+    expect(await alert.textContent()).toContain("the network on screen is unchanged");
+    await alert.getByRole("button", { name: "Dismiss" }).click();
+    await expect(alert.isHidden()).resolves.toBe(true);
+    expect(await page.locator("#app").getAttribute("data-loaded")).toBe("sample-network.json");
+    expect(await page.locator("[data-status]").textContent()).toContain(`${sample.personCount} people`);
+    const drawnAfter = await countPixels(page, ".graph", background, "away");
+    expect(Math.abs(drawnAfter - drawnBefore)).toBeLessThan(0.02 * drawnBefore);
+  });
+
+  it("shows a person named with HTML as text", async () => {
+    const evil = '<img src="x-never-loaded" onerror="window.__owned=1"><b>Eve</b>';
+    const file = join(scratch, "html-name.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: "tiegraph",
+        version: 1,
+        ego: "me",
+        organisations: [{ id: "o1", name: '<script>window.__owned=2</script>Org' }],
+        people: [{ id: "me", name: "Me" }, { id: "eve", name: evil }, { id: "bob", name: "Bob" }],
+        affiliations: [{ person: "eve", organisation: "o1" }],
+        exchanges: [
+          { date: "2026-01-05", kind: "favour", from: "eve", to: "me" },
+          { date: "2026-02-05", kind: "information", from: "bob", to: "eve" },
+        ],
+      }),
+    );
+    const { page, requests } = await open();
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await waitForNetwork(page, "html-name.json");
+    await page.keyboard.press("/");
+    await page.keyboard.type("Eve");
+    const option = page.locator('[role="option"] .label').first();
+    await expect(option.textContent()).resolves.toBe(evil);
+    await page.keyboard.press("Enter");
+    await expect(page.locator("#person-name").textContent()).resolves.toBe(evil);
+    expect(await page.locator(".person-panel").textContent()).toContain("<script>window.__owned=2</script>Org");
+    expect(await page.locator("img, main b, main script").count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __owned?: number }).__owned)).toBeUndefined();
+    expect(requests.some((u) => u.includes("x-never-loaded"))).toBe(false);
+  });
+
+  it("switches to the dark theme and keeps it in the URL", async () => {
+    const { page } = await open();
+    const light = await graphBackground(page);
+    await page.locator('[data-action="theme"]').click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(20, 23, 27)");
+    await page.waitForTimeout(100);
+    const dark = await graphBackground(page);
+    expect(dark).toBe("#14171b");
+    const box = await page.locator(".graph").boundingBox();
+    expect(await countPixels(page, ".graph", dark, "near", 6)).toBeGreaterThan(0.4 * box!.width * box!.height);
+    // only the few white marks of the dark theme (ego's ring) remain near the light background
+    expect(await countPixels(page, ".graph", light, "near", 6)).toBeLessThan(0.005 * box!.width * box!.height);
+    expect(page.url()).toContain("theme=dark");
+  });
+
+  it("restores selection, tab, filters, encodings and query from the URL", async () => {
+    const first = await open();
+    const { page } = first;
+    const id = uniquelyNamed((pid) => pid !== "me" && sample.hasPerson(pid));
+    // change state the way a person would
+    await page.getByRole("button", { name: "My neighbourhood" }).click();
+    await page.getByRole("combobox", { name: "Colour by", exact: true }).selectOption("internal-external");
+    await page.getByRole("radio", { name: "external" }).check();
+    await page.getByLabel("Exchanges from").fill("2025-01-01");
+    await page.getByRole("combobox", { name: "Search people and organisations" }).fill(sample.person(id).name);
+    await page.locator('[role="option"]', { hasText: sample.person(id).name }).first().click();
+    await page.getByRole("tab", { name: "Reciprocity" }).click();
+    await page.locator('[data-action="theme"]').click();
+    const bookmarked = page.url();
+    expect(bookmarked).toContain("#");
+
+    const { page: again } = await open(bookmarked.slice(bookmarked.indexOf("#")));
+    await expect(again.locator("#person-name").textContent()).resolves.toBe(sample.person(id).name);
+    expect(await again.getByRole("tab", { name: "Reciprocity" }).getAttribute("aria-selected")).toBe("true");
+    // the Explore tab's controls are hidden behind the Reciprocity tab but hold the state
+    expect(await again.locator('[data-scope="ego"]').getAttribute("aria-pressed")).toBe("true");
+    expect(await again.locator('select[aria-label="Colour by"]').inputValue()).toBe("internal-external");
+    expect(await again.locator('input[name="side"][value="external"]').isChecked()).toBe(true);
+    expect(await again.locator('input[aria-label="Exchanges from"]').inputValue()).toBe("2025-01-01");
+    expect(await again.evaluate(() => document.documentElement.dataset.theme)).toBe("dark");
+    expect(await again.getByRole("combobox", { name: "Search people and organisations" }).inputValue()).toBe(sample.person(id).name);
+    expect(again.url()).toBe(bookmarked);
+  });
+
+  it("reciprocity and inside/outside views show core's figures", async () => {
+    const ledger = reciprocityLedger(sample, { excludeConfidential: true });
+    const { page } = await open("#tab=reciprocity");
+    const souring = await page.locator('[data-list="souring"] button.person span:first-child').allTextContents();
+    expect(souring).toEqual(ledger.souring.slice(0, 10).map((e) => sample.person(e.contact).name));
+    expect(await page.locator(".tiegraph-legend").textContent()).toContain("Tie colour: reciprocity");
+    await page.getByRole("tab", { name: "Inside/outside" }).click();
+    const mix = page.locator('[data-panel="mix"]');
+    await expect(mix.locator('[data-figure="ei"]').textContent()).resolves.toMatch(/^[+−]?\d\.\d\d$|^0\.00$/);
+    expect(await mix.locator("svg.chart circle").count()).toBeGreaterThan(4);
+    expect(await page.locator(".tiegraph-legend").textContent()).toContain("internal or external");
+  });
+
+  it("is reachable by keyboard with a visible focus ring", async () => {
+    const { page } = await open();
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return { tag: el.tagName, name: el.getAttribute("aria-label") ?? el.textContent, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    expect(focused.tag).toBe("BUTTON");
+    expect(focused.outline).toBe("solid");
+    expect(focused.width).toBeGreaterThanOrEqual(2);
+    // every button and form control has an accessible name
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll("button, input, select")].filter((el) => {
+        const labelled = el.getAttribute("aria-label") || el.getAttribute("aria-labelledby") || (el as HTMLInputElement).labels?.length || el.textContent?.trim();
+        return !labelled;
+      }).length,
+    );
+    expect(unnamed).toBe(0);
+  });
+
+  it("works on a narrow touch screen", async () => {
+    const { page } = await open("", { viewport: { width: 390, height: 844 }, hasTouch: true });
+    const graph = await page.locator(".graph-area").boundingBox();
+    const sidebar = await page.locator(".sidebar").boundingBox();
+    // the graph comes first, the panels below it
+    expect(sidebar!.y).toBeGreaterThanOrEqual(graph!.y + graph!.height - 1);
+    expect(graph!.width).toBeGreaterThan(370);
+    await page.getByRole("tab", { name: "Reciprocity" }).tap();
+    const first = page.locator('[data-list="souring"] button.person').first();
+    const name = await first.locator("span").first().textContent();
+    await first.tap();
+    await expect(page.locator("#person-name").textContent()).resolves.toBe(name);
+  });
+});

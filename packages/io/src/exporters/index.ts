@@ -1,0 +1,12 @@
+// Exporters: graph formats for Gephi and other tools, CSV for spreadsheets; nothing confidential unless asked.
+export * from "./disclosure.js";
+export * from "./export-graph.js";
+export * from "./gexf.js";
+export * from "./graphml.js";
+export * from "./graphology-json.js";
+export * from "./csv-text.js";
+export * from "./people-csv.js";
+export * from "./affiliations-csv.js";
+export * from "./exchanges-csv.js";
+export * from "./ties-csv.js";
+export * from "./ledger-csv.js";

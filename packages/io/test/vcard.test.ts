@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { TiegraphError } from "@tiegraph/core";
+import { importVCard } from "@tiegraph/io";
+import { fixture, fixtureText } from "./fixtures.js";
+
+describe("importVCard", () => {
+  it("reads vCard 3.0 and 4.0 cards: folded lines, escaped commas, several EMAILs, ORG and TITLE", async () => {
+    const r = await importVCard(fixture("contacts.vcf"), { file: "contacts.vcf" });
+    expect(r.problems).toEqual([]);
+    expect(r.records).toBe(4);
+    const [ann, bruno, chidi, yuki] = r.people;
+    expect(ann).toEqual({
+      id: "dr-ann-lee",
+      name: "Dr. Ann Lee",
+      emails: ["ann.lee@acme.example", "ann@home.example"],
+      url: "https://www.linkedin.com/in/ann-lee-4b1a2c",
+      tags: ["mentor", "research"],
+      // the NOTE was folded over two lines and had an escaped comma and semicolon
+      notes: "Met at the Lisbon summit, owes me an intro to the CFO. Interested in hiring a data lead; prefers mornings.",
+    });
+    expect(bruno!.emails).toEqual(["bruno.costa@example.org", "b.costa@globex.example", "bruno.c@example.net"]);
+    // of two URLs the LinkedIn one is kept; the folded CATEGORIES line is joined
+    expect(chidi!.url).toBe("https://www.linkedin.com/in/chidi-okafor-99");
+    expect(chidi!.tags).toEqual(["engineering", "python", "recruiting-pipeline-2024-with-a-rather-long-name", "alumni"]);
+    // a card with N but no FN is named from N (given family)
+    expect(yuki!.name).toBe("Yuki Nakamura");
+    expect(r.organisations).toEqual([
+      { id: "acme-inc", name: "Acme, Inc." },
+      { id: "globex", name: "Globex" },
+      { id: "initech-ltd", name: "Initech, Ltd." },
+      { id: "umbrella-health", name: "Umbrella Health" },
+    ]);
+    expect(r.affiliations).toEqual([
+      { person: "dr-ann-lee", organisation: "acme-inc", role: "Head of Research, EMEA" },
+      { person: "bruno-costa", organisation: "globex", role: "Director, Partnerships" },
+      { person: "chidi-okafor", organisation: "initech-ltd", role: "Software Engineer" },
+      { person: "yuki-nakamura", organisation: "umbrella-health" },
+    ]);
+    // the line of each BEGIN:VCARD
+    expect(r.origins.people.map((o) => o.line)).toEqual([1, 18, 29, 42]);
+  });
+
+  it("leaves notes out when asked", async () => {
+    const r = await importVCard(fixture("contacts.vcf"), { notes: false });
+    expect(r.people.some((p) => p.notes !== undefined)).toBe(false);
+  });
+
+  it("skips unreadable and nameless cards, and an unclosed one, with their lines", async () => {
+    const r = await importVCard(fixtureText("contacts-with-problems.vcf"), { file: "bad.vcf" });
+    expect(r.people.map((p) => p.id)).toEqual(["dr-ann-lee", "chidi-okafor"]);
+    expect(r.problems.map((p) => [p.code, p.line])).toEqual([
+      ["parse-error", 18],
+      ["missing-field", 22],
+      ["parse-error", 39],
+    ]);
+    expect(r.problems[1]!.message).toBe("tiegraph/io/vcard: bad.vcf:22 vCard at line 22: card without a name, expected an FN or N line");
+    await expect(importVCard(fixtureText("contacts-with-problems.vcf"), { strict: true })).rejects.toThrow(TiegraphError);
+  });
+});
