@@ -1,15 +1,13 @@
 /**
- * The explorer: the page's controller. It owns the state (kept in the URL),
- * the loaded network session, and wires the header, the tabs, the graph view
- * and the person panel together. Data flows one way: a file goes to the
- * worker, comes back as a network with its analysis, and every view draws
- * from those and the state.
+ * The explorer: the page's controller. It owns the state (kept in the URL)
+ * and the session of the network on screen, and wires the header, the tabs,
+ * the graph view and the person panel together. Data flows one way: a file
+ * goes to the worker, which keeps the network and answers questions; the
+ * page draws the answers and the state.
  */
-import { introductionPaths, type IntroductionAnswer } from "@tiegraph/core";
+import type { IntroductionAnswer } from "@tiegraph/core";
 import { EDGE_COLOUR_BY, NODE_COLOUR_BY, NODE_SIZE_BY } from "@tiegraph/viz";
 import { h, replaceChildren } from "./dom/element.js";
-import type { LoadStage, NetworkSource } from "./loading/messages.js";
-import { LoadError, NetworkLoader } from "./loading/network-loader.js";
 import { NetworkSession } from "./network-session.js";
 import { ExplorePanel } from "./panels/explore-panel.js";
 import { IntroducePanel } from "./panels/introduce-panel.js";
@@ -21,18 +19,28 @@ import { searchNetwork, type SearchHit } from "./search/search-index.js";
 import { DEFAULT_STATE, NO_FILTERS, TABS, type ExplorerState, type Tab } from "./state/explorer-state.js";
 import { stateFromHash, stateToHash, type EncodingNames } from "./state/url-state.js";
 import { GraphView } from "./view/graph-view.js";
+import { NetworkClient, WorkerError } from "./worker/network-client.js";
+import type { LoadStage, NetworkSource } from "./worker/protocol.js";
 
 const STAGE_TEXT: Record<LoadStage, string> = { reading: "Reading", parsing: "Checking", analysing: "Analysing", drawing: "Drawing" };
 const TAB_TEXT: Record<Tab, string> = { explore: "Explore", introduce: "Introduce", reciprocity: "Reciprocity", mix: "Inside/outside" };
 /** The encodings the page offers: all of the view's. */
 const ENCODINGS: EncodingNames = { size: NODE_SIZE_BY, colour: NODE_COLOUR_BY, edge: EDGE_COLOUR_BY };
 
+/** An answer from the worker for one question (a key), or the reason there is none yet. */
+interface Answer<T> {
+  key: string;
+  value: T | undefined;
+  problem: string | undefined;
+}
+
 /** The explorer page. */
 export class Explorer {
   private state: ExplorerState;
   private session: NetworkSession | undefined;
-  private answer: { key: string; answer: IntroductionAnswer | undefined; problem: string | undefined } | undefined;
-  private readonly loader = new NetworkLoader();
+  private introduction: Answer<IntroductionAnswer> | undefined;
+  private dateRange: Answer<Set<number>> | undefined;
+  private readonly client = new NetworkClient();
   private readonly search: SearchBox;
   private readonly fileInput: HTMLInputElement;
   private readonly statusText = h("span", { attrs: { "aria-live": "polite", "data-status": "" } });
@@ -121,6 +129,7 @@ export class Explorer {
 
     const personPanel = h("aside", { class: "person-panel", attrs: { "aria-label": "Selected person", hidden: true } });
     this.person = new PersonPanel(personPanel, {
+      details: (session, id, reveal) => this.client.person(session.number, id, reveal),
       select: (id) => this.select(id, true),
       introduce: (id) => this.setState({ tab: "introduce", target: { kind: "person", id }, path: 0 }),
       focus: (id) => void this.graph.focus(id),
@@ -165,13 +174,12 @@ export class Explorer {
     try {
       // the sample is a chunk of the page itself: no request leaves the page's origin
       const resolved: NetworkSource = source.kind === "sample" ? { kind: "text", text: (await import("../../data/sample-network.json?raw")).default, name: "sample-network.json" } : source;
-      const loaded = await this.loader.load(resolved, (stage, fraction) => this.showProgress(stage, fraction));
+      const data = await this.client.load(resolved, (stage, fraction) => this.showProgress(stage, fraction));
       this.showProgress("drawing", undefined);
-      const session = new NetworkSession(loaded.name, loaded.network, loaded.analysis);
       this.errorBox.hidden = true;
-      this.adopt(session, keepState);
+      this.adopt(new NetworkSession(data), keepState);
     } catch (e) {
-      if (e instanceof LoadError && e.failure.code === "cancelled") return;
+      if (e instanceof WorkerError && e.failure.code === "cancelled") return;
       this.showError(e);
     } finally {
       this.progress.hidden = true;
@@ -179,14 +187,14 @@ export class Explorer {
   }
 
   private adopt(session: NetworkSession, keepState: boolean): void {
-    const net = session.network;
     this.session = session;
-    this.answer = undefined;
+    this.introduction = undefined;
+    this.dateRange = undefined;
     if (!keepState) this.state = { ...this.state, selected: "", target: undefined, path: 0, search: "", filters: { ...this.state.filters, organisations: [], tags: [] } };
-    this.explore.setNetwork(net);
+    this.explore.setLists(session.organisations, session.tags);
     this.graph.show(session, this.state);
     this.fileText.textContent = session.name;
-    this.statusText.textContent = `${net.personCount.toLocaleString("en")} people, ${net.organisationCount.toLocaleString("en")} organisations, ${net.exchangeCount.toLocaleString("en")} exchanges${session.analysis.asOf ? `, as of ${session.analysis.asOf}` : ""}`;
+    this.statusText.textContent = `${session.personCount.toLocaleString("en")} people, ${session.organisationCount.toLocaleString("en")} organisations, ${session.exchangeCount.toLocaleString("en")} exchanges${session.analysis.asOf ? `, as of ${session.analysis.asOf}` : ""}`;
     this.setState({});
     this.root.dataset.loaded = session.name;
     // the frame after the view's first render
@@ -195,7 +203,7 @@ export class Explorer {
       performance.measure("tiegraph:load-to-draw", "tiegraph:load-start", "tiegraph:drawn");
     });
     // a restored path fits the camera itself; otherwise show the restored selection
-    if (!this.graph.path.length && this.state.selected && net.hasPerson(this.state.selected)) void this.graph.focus(this.state.selected);
+    if (!this.state.target && this.state.selected && session.hasPerson(this.state.selected)) void this.graph.focus(this.state.selected);
   }
 
   private showProgress(stage: LoadStage, fraction: number | undefined): void {
@@ -205,7 +213,7 @@ export class Explorer {
   }
 
   private showError(e: unknown): void {
-    const f = e instanceof LoadError ? e.failure : undefined;
+    const f = e instanceof WorkerError ? e.failure : undefined;
     const where = f?.file !== undefined ? `${f.file}${f.line !== undefined ? `, line ${f.line}${f.column !== undefined ? `, column ${f.column}` : ""}` : ""}` : undefined;
     replaceChildren(
       this.errorBox,
@@ -216,7 +224,7 @@ export class Explorer {
       h("button", { attrs: { type: "button" }, text: "Dismiss", on: { click: () => (this.errorBox.hidden = true) } }),
     );
     this.errorBox.hidden = false;
-    if (this.session) this.statusText.textContent = `${this.session.network.personCount.toLocaleString("en")} people, ${this.session.network.exchangeCount.toLocaleString("en")} exchanges (unchanged)`;
+    if (this.session) this.statusText.textContent = `${this.session.personCount.toLocaleString("en")} people, ${this.session.exchangeCount.toLocaleString("en")} exchanges (unchanged)`;
   }
 
   /** Changes the state, writes it to the URL and redraws. */
@@ -262,35 +270,65 @@ export class Explorer {
     }
     this.person.show(session, s.selected);
     this.mainArea.classList.toggle("no-person", this.person.element.hidden);
-    this.notice.textContent = this.graph.apply(s) ?? "";
+    this.notice.textContent = this.graph.apply(s, this.pairsInRange()) ?? "";
     this.renderIntroduction();
   }
 
-  /** Answers the introduction query (once per query) and highlights the chosen path. */
+  /** The pairs with an exchange in the date range, once the worker has answered (asks it otherwise). */
+  private pairsInRange(): Set<number> | undefined {
+    const session = this.session;
+    const { from, to } = this.state.filters;
+    if (!session || (!from && !to)) return undefined;
+    const key = `${session.number}|${from}|${to}`;
+    if (this.dateRange?.key !== key) {
+      this.dateRange = { key, value: undefined, problem: undefined };
+      this.client.pairsBetween(session.number, from, to).then(
+        (pairs) => {
+          if (this.dateRange?.key !== key) return;
+          this.dateRange.value = new Set(pairs);
+          this.render();
+        },
+        () => undefined,
+      );
+    }
+    return this.dateRange.value;
+  }
+
+  /** Asks the worker for the introduction paths (once per query) and highlights the chosen path. */
   private renderIntroduction(): void {
     const s = this.state;
     const session = this.session;
-    const key = s.target ? JSON.stringify([s.target, s.mode, s.aware]) : "";
-    if (session && key && this.answer?.key !== key) {
+    const key = session && s.target ? JSON.stringify([session.number, s.target, s.mode, s.aware]) : "";
+    if (session && key && this.introduction?.key !== key) {
+      performance.clearMarks("tiegraph:path-start");
       performance.mark("tiegraph:path-start");
-      try {
-        const to = s.target!.kind === "person" ? { person: s.target!.id } : { organisation: s.target!.id };
-        this.answer = { key, answer: introductionPaths(session.paths, { to, mode: s.mode, reciprocityAware: s.aware, k: 3 }), problem: undefined };
-      } catch (e) {
-        this.answer = { key, answer: undefined, problem: e instanceof Error ? e.message : String(e) };
-      }
+      this.introduction = { key, value: undefined, problem: undefined };
+      const to = s.target!.kind === "person" ? { person: s.target!.id } : { organisation: s.target!.id };
+      this.client.paths(session.number, to, s.mode, s.aware).then(
+        (answer) => {
+          if (this.introduction?.key !== key) return;
+          this.introduction.value = answer;
+          this.renderIntroduction();
+        },
+        (e: unknown) => {
+          if (this.introduction?.key !== key || (e instanceof WorkerError && e.failure.code === "stale")) return;
+          this.introduction.problem = e instanceof Error ? e.message : String(e);
+          this.renderIntroduction();
+        },
+      );
     }
-    const current = key && this.answer?.key === key ? this.answer : undefined;
-    this.introduce.update(session, s, current?.answer, current?.problem);
-    const chosen = current?.answer?.paths[s.path] ?? current?.answer?.paths[0];
+    const current = key && this.introduction?.key === key ? this.introduction : undefined;
+    this.introduce.update(session, s, current?.value, current?.problem, key !== "" && !current?.value && !current?.problem);
+    const chosen = current?.value?.paths[s.path] ?? current?.value?.paths[0];
     const ids = chosen ? chosen.people : [];
     if (ids.join("\u0000") !== this.graph.path.join("\u0000")) {
       void this.graph.highlightPath(ids);
       if (ids.length) {
         // the emphasis is applied; sigma draws it in its next frame, before this callback
         requestAnimationFrame(() => {
+          if (!performance.getEntriesByName("tiegraph:path-start", "mark").length) return;
           performance.mark("tiegraph:path-drawn");
-          if (performance.getEntriesByName("tiegraph:path-start", "mark").length) performance.measure("tiegraph:path", "tiegraph:path-start", "tiegraph:path-drawn");
+          performance.measure("tiegraph:path", "tiegraph:path-start", "tiegraph:path-drawn");
           performance.clearMarks("tiegraph:path-start");
         });
       }

@@ -1,55 +1,80 @@
 /**
- * A loaded network and what the page derives from it, each built once on
- * first use: the search index, the relationship indices (without and with
- * confidential exchanges) and the path index for introductions. The
- * worker's analysis travels with it.
+ * The network on screen, as the page holds it: the drawable relationship
+ * graph, the lists the controls offer, the search index and the worker's
+ * analysis. The network itself stays in the worker; questions about it go
+ * there through the client, naming this session's load number.
  */
-import { createPathIndex, formatDay, relationships, type Network, type PathIndex, type Relationships } from "@tiegraph/core";
-import type { NetworkAnalysis } from "./loading/analysis.js";
-import { buildSearchIndex, type SearchIndex } from "./search/search-index.js";
+import { UndirectedGraph } from "graphology";
+import type { SearchIndex } from "./search/search-index.js";
+import type { NetworkAnalysis } from "./worker/analysis.js";
+import type { LoadedNetworkData } from "./worker/protocol.js";
 
-/** The network on screen. */
+/** A loaded network on the page. */
 export class NetworkSession {
-  private cachedSearch: SearchIndex | undefined;
-  private readonly cachedRel: [Relationships | undefined, Relationships | undefined] = [undefined, undefined];
-  private cachedPaths: PathIndex | undefined;
-  /** Reference day of strengths and "current" organisations: the last exchange. */
-  readonly asOfDay: number;
+  /** The worker's load number. */
+  readonly number: number;
+  readonly name: string;
+  readonly personCount: number;
+  readonly organisationCount: number;
+  readonly exchangeCount: number;
+  /** The relationship graph the view draws (node order = person index). */
+  readonly graph: UndirectedGraph;
+  readonly organisations: readonly { id: string; name: string }[];
+  readonly tags: readonly string[];
+  readonly search: SearchIndex;
+  readonly analysis: NetworkAnalysis;
+  /** Ego's id, if the network has one. */
+  readonly ego: string | undefined;
+  private readonly index = new Map<string, number>();
+  private readonly organisationNames: Map<string, string>;
 
-  constructor(
-    /** The file name. */
-    readonly name: string,
-    readonly network: Network,
-    readonly analysis: NetworkAnalysis,
-  ) {
-    this.asOfDay = network.dayRange()?.last ?? 0;
+  constructor(data: LoadedNetworkData) {
+    this.number = data.network;
+    this.name = data.name;
+    this.personCount = data.personCount;
+    this.organisationCount = data.organisationCount;
+    this.exchangeCount = data.exchangeCount;
+    this.graph = UndirectedGraph.from(data.graph);
+    this.organisations = data.organisations;
+    this.tags = data.tags;
+    this.search = data.search;
+    this.analysis = data.analysis;
+    let ego: string | undefined;
+    this.graph.forEachNode((id, attr) => {
+      this.index.set(id, this.index.size);
+      if (attr.ego === true) ego = id;
+    });
+    this.ego = ego;
+    this.organisationNames = new Map(data.organisations.map((o) => [o.id, o.name]));
   }
 
-  /** Reference day as YYYY-MM-DD. */
-  get asOf(): string {
-    return formatDay(this.asOfDay);
+  /** Whether a person is in the network. */
+  hasPerson(id: string): boolean {
+    return this.index.has(id);
   }
 
-  /** The search index of people and organisations. */
-  get search(): SearchIndex {
-    return (this.cachedSearch ??= buildSearchIndex(this.network, this.asOfDay));
+  /** A person's index (−1 when unknown). */
+  personIndex(id: string): number {
+    return this.index.get(id) ?? -1;
   }
 
-  /** Relationships; confidential exchanges are left out unless `withConfidential`. */
-  relationships(withConfidential: boolean): Relationships {
-    const k = withConfidential ? 1 : 0;
-    return (this.cachedRel[k] ??= relationships(this.network, { excludeConfidential: !withConfidential }));
+  /** A person's name (their id when unknown). */
+  personName(id: string): string {
+    return this.graph.hasNode(id) ? (this.graph.getNodeAttribute(id, "label") as string) : id;
   }
 
-  /** The relationship slot of a pair, or −1 (scans the smaller side's neighbours). */
-  relationshipSlot(rel: Relationships, a: number, b: number): number {
-    const [x, y] = rel.offsets[a + 1]! - rel.offsets[a]! <= rel.offsets[b + 1]! - rel.offsets[b]! ? [a, b] : [b, a];
-    for (let q = rel.offsets[x]!; q < rel.offsets[x + 1]!; q++) if (rel.neighbor[q] === y) return rel.pair[q]!;
-    return -1;
+  /** A person's tags. */
+  personTags(id: string): readonly string[] {
+    return this.graph.hasNode(id) ? ((this.graph.getNodeAttribute(id, "tags") as string[] | undefined) ?? []) : [];
   }
 
-  /** The path index for introductions. */
-  get paths(): PathIndex {
-    return (this.cachedPaths ??= createPathIndex(this.network));
+  /** An organisation's name (its id when unknown). */
+  organisationName(id: string): string {
+    return this.organisationNames.get(id) ?? id;
+  }
+
+  /** Organisation names by id, for the view's legends. */
+  get organisationNameMap(): ReadonlyMap<string, string> {
+    return this.organisationNames;
   }
 }

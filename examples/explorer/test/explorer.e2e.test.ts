@@ -151,7 +151,8 @@ describe("explorer page", () => {
     const picker = page.getByRole("combobox", { name: "Whom do you want to meet?" });
     await picker.fill(name.slice(0, -1));
     await page.locator('[role="option"]', { hasText: name }).first().click();
-    const paths = page.locator('ol.paths > li');
+    const paths = page.locator("ol.paths > li");
+    await paths.first().waitFor();
     await expect(paths.count()).resolves.toBe(expected.paths.length);
     const names = (ids: string[]) => ids.map((p) => sample.person(p).name).join(" → ");
     expect(await paths.nth(0).locator("strong").textContent()).toBe(names(expected.paths[0]!.people));

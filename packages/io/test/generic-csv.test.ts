@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Network, TiegraphError } from "@tiegraph/core";
+import type { TiegraphError } from "@tiegraph/core";
+import { Network } from "@tiegraph/core";
 import { importAffiliationsCsv, importExchangesCsv, importPeopleCsv, mergeInto } from "@tiegraph/io";
 import { fixture, fixtureText } from "./fixtures.js";
 

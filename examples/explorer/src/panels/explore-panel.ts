@@ -4,7 +4,6 @@
  * internal/external, date range) and encodings (size by, colour by, tie
  * colour). Every control writes the state; the state redraws the page.
  */
-import type { Network } from "@tiegraph/core";
 import { h, replaceChildren, uniqueId } from "../dom/element.js";
 import { filtersAreEmpty, NO_FILTERS, type ExplorerState, type Filters, type Scope, type Side } from "../state/explorer-state.js";
 
@@ -105,7 +104,7 @@ export class ExplorePanel {
   }
 
   /** Lists the network's organisations and tags (called once per loaded network). */
-  setNetwork(network: Network): void {
+  setLists(organisations: readonly { id: string; name: string }[], tags: readonly string[]): void {
     const checkbox = (list: "organisations" | "tags", value: string, text: string) => {
       const input = h("input", {
         attrs: { type: "checkbox", value, "data-list": list },
@@ -118,12 +117,9 @@ export class ExplorePanel {
       });
       return h("label", {}, input, text);
     };
-    const orgs = [...network.organisations()].sort((a, b) => a.name.localeCompare(b.name));
+    const orgs = [...organisations].sort((a, b) => a.name.localeCompare(b.name));
     replaceChildren(this.orgList, ...orgs.map((o) => checkbox("organisations", o.id, o.name)));
-    const tags = new Set<string>();
-    for (const p of network.people()) for (const t of p.tags ?? []) tags.add(t);
-    const sorted = [...tags].sort((a, b) => a.localeCompare(b));
-    replaceChildren(this.tagList, ...(sorted.length ? sorted.map((t) => checkbox("tags", t, t)) : [h("span", { class: "muted", text: "No tags in this network" })]));
+    replaceChildren(this.tagList, ...(tags.length ? tags.map((t) => checkbox("tags", t, t)) : [h("span", { class: "muted", text: "No tags in this network" })]));
   }
 
   /** Shows the state. */

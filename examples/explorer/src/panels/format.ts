@@ -1,10 +1,7 @@
 /**
  * How the panels write numbers, dates and people: two decimals for measures,
- * ISO dates with a relative age, a sign on balances, and the name of a
- * person rather than their id.
+ * ISO dates with a relative age, and a sign on balances.
  */
-import type { Network } from "@tiegraph/core";
-
 /** A measure with two decimals (− for a missing value). */
 export function num(value: number | null | undefined, digits = 2): string {
   if (value === null || value === undefined || Number.isNaN(value)) return "–";
@@ -31,8 +28,3 @@ export function strengthWord(s: number): string {
   return s >= 0.5 ? "strong" : s >= 0.2 ? "medium" : s > 0 ? "weak" : "none";
 }
 
-/** A person's display name (their id when unknown). */
-export function nameOf(network: Network, id: string): string {
-  const i = network.findPerson(id);
-  return i < 0 ? id : network.personAt(i).name;
-}

@@ -9,7 +9,6 @@ import type { NetworkSession } from "../network-session.js";
 import { SearchBox } from "../search/search-box.js";
 import { searchNetwork } from "../search/search-index.js";
 import type { ExplorerState, PathMode } from "../state/explorer-state.js";
-import { nameOf } from "./format.js";
 
 /** The Introduce tab. */
 export class IntroducePanel {
@@ -46,24 +45,29 @@ export class IntroducePanel {
   }
 
   /** Shows the answer for the state's target (computed by the page), or a prompt. */
-  update(session: NetworkSession | undefined, state: ExplorerState, answer: IntroductionAnswer | undefined, problem: string | undefined): void {
+  update(session: NetworkSession | undefined, state: ExplorerState, answer: IntroductionAnswer | undefined, problem: string | undefined, pending: boolean): void {
     this.session = session;
     this.modeSelect.value = state.mode;
     this.awareBox.checked = state.aware;
     const target = state.target;
     if (session && target && document.activeElement !== this.picker.input) {
-      this.picker.setText(target.kind === "person" ? nameOf(session.network, target.id) : session.network.findOrganisation(target.id) >= 0 ? session.network.organisation(target.id).name : target.id);
+      this.picker.setText(target.kind === "person" ? session.personName(target.id) : session.organisationName(target.id));
     }
     if (!session) return replaceChildren(this.result, h("p", { class: "muted", text: "Open a network first." }));
-    if (session.network.egoIndex < 0) return replaceChildren(this.result, h("p", { class: "muted", text: "This network has no ego (\"me\"), so there is nobody to introduce." }));
+    if (session.ego === undefined) return replaceChildren(this.result, h("p", { class: "muted", text: "This network has no ego (\"me\"), so there is nobody to introduce." }));
     if (problem) return replaceChildren(this.result, h("p", { class: "error", attrs: { role: "status" }, text: problem }));
+    if (pending) {
+      // keep the previous answer on screen until the new one arrives, marked busy
+      this.result.setAttribute("aria-busy", "true");
+      return;
+    }
+    this.result.removeAttribute("aria-busy");
     if (!target || !answer) return replaceChildren(this.result, h("p", { class: "muted", text: "Choose a person or an organisation: the warmest chains of people who can introduce you appear here and on the graph." }));
     replaceChildren(this.result, summary(answer.summary), ...this.paths(session, answer, state.path), ...this.nearest(session, answer));
   }
 
   private paths(session: NetworkSession, answer: IntroductionAnswer, chosen: number): Child[] {
     if (!answer.paths.length) return [];
-    const net = session.network;
     return [
       h(
         "ol",
@@ -72,7 +76,7 @@ export class IntroducePanel {
           h(
             "li",
             { class: i === chosen ? "chosen" : "", attrs: { "data-path": i } },
-            h("div", { class: "row", attrs: { style: "justify-content: space-between" } }, h("strong", { text: p.people.map((id) => nameOf(net, id)).join(" → ") })),
+            h("div", { class: "row", attrs: { style: "justify-content: space-between" } }, h("strong", { text: p.people.map((id) => session.personName(id)).join(" → ") })),
             h(
               "button",
               { attrs: { type: "button", "aria-pressed": String(i === chosen), "aria-label": `Highlight path ${i + 1} on the graph` }, on: { click: () => this.change({ path: i }) } },
@@ -87,7 +91,7 @@ export class IntroducePanel {
 
   private nearest(session: NetworkSession, answer: IntroductionAnswer): Child[] {
     if (!answer.nearest?.length) return [];
-    return [h("h3", { text: "Closest people you can reach" }), h("ul", {}, ...answer.nearest.map((n) => h("li", { text: `${nameOf(session.network, n.person)}: ${n.explanation}` })))];
+    return [h("h3", { text: "Closest people you can reach" }), h("ul", {}, ...answer.nearest.map((n) => h("li", { text: `${session.personName(n.person)}: ${n.explanation}` })))];
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import type { EITrendPoint } from "@tiegraph/core";
 import { h, replaceChildren, svg } from "../dom/element.js";
-import type { EgoMix } from "../loading/analysis.js";
+import type { EgoMix } from "../worker/analysis.js";
 import type { NetworkSession } from "../network-session.js";
 import { num, signed } from "./format.js";
 

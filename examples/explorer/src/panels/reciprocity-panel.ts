@@ -8,7 +8,7 @@
 import type { RelationshipBalance } from "@tiegraph/core";
 import { h, replaceChildren, type Child } from "../dom/element.js";
 import type { NetworkSession } from "../network-session.js";
-import { nameOf, signed } from "./format.js";
+import { signed } from "./format.js";
 
 /** Most people listed per section (the rest are counted). */
 const SHOWN = 10;
@@ -39,7 +39,7 @@ export class ReciprocityPanel {
                 h(
                   "button",
                   { class: "person", attrs: { type: "button", "data-person": e.contact }, on: { click: () => this.select(e.contact) } },
-                  h("span", { text: nameOf(session.network, e.contact) }),
+                  h("span", { text: session.personName(e.contact) }),
                   h("span", { class: e.souring ? "badge sour" : "muted", text: `${signed(e.balance)}${e.souring ? (e.souring.direction === "you-owe" ? " you owe" : " they owe") : ""}` }),
                 ),
                 showReasons && e.souring ? h("p", { class: "why", text: e.souring.reasons.join("; ") }) : null,

@@ -30,6 +30,7 @@ export class GraphView {
   private session: NetworkSession | undefined;
   private applied = { encoding: "", theme: "", filter: "", selected: "", path: "" };
   private pathIds: readonly string[] = [];
+  private appliedPairs: ReadonlySet<number> | undefined;
 
   constructor(
     private readonly container: HTMLElement,
@@ -44,14 +45,14 @@ export class GraphView {
 
   /** Draws a network (mounting the view the first time, updating it after). */
   show(session: NetworkSession, state: ExplorerState): void {
-    const source = { network: session.network, analysis: viewAnalysis(session) };
+    const source = { graph: session.graph, analysis: viewAnalysis(session), organisationNames: session.organisationNameMap, asOf: session.analysis.asOf };
     this.session = session;
     this.applied = { encoding: "", theme: "", filter: "", selected: "", path: "" };
     this.pathIds = [];
     if (!this.view) {
       this.view = mountNetworkView(this.container, source, {
         theme: state.theme,
-        encoding: effectiveEncoding(state, session.network.egoIndex >= 0),
+        encoding: effectiveEncoding(state, session.ego !== undefined),
         legend: "detached",
         // ego-centred rings: stable first picture, no layout to wait for
         layout: "auto",
@@ -72,10 +73,12 @@ export class GraphView {
   }
 
   /**
-   * Brings the view in line with the state. Returns a message when the state
-   * asks for an encoding this network cannot show (the view keeps its own).
+   * Brings the view in line with the state. `pairs` are the pairs with an
+   * exchange in the date range, once the worker has found them. Returns a
+   * message when the state asks for an encoding this network cannot show
+   * (the view keeps its own).
    */
-  apply(state: ExplorerState): string | undefined {
+  apply(state: ExplorerState, pairs: ReadonlySet<number> | undefined): string | undefined {
     const view = this.view;
     const session = this.session;
     if (!view || !session) return undefined;
@@ -84,7 +87,7 @@ export class GraphView {
       view.setTheme(state.theme);
       this.applied.theme = state.theme;
     }
-    const encoding = effectiveEncoding(state, session.network.egoIndex >= 0);
+    const encoding = effectiveEncoding(state, session.ego !== undefined);
     const encKey = JSON.stringify(encoding);
     if (this.applied.encoding !== encKey) {
       try {
@@ -95,9 +98,10 @@ export class GraphView {
       this.applied.encoding = encKey;
     }
     const filterKey = JSON.stringify([state.filters, state.scope]);
-    if (this.applied.filter !== filterKey) {
-      view.setFilter(viewFilter(session.network, state.filters, state.scope));
+    if (this.applied.filter !== filterKey || this.appliedPairs !== pairs) {
+      view.setFilter(viewFilter({ personCount: session.personCount, hasEgo: session.ego !== undefined, personIndex: (id) => session.personIndex(id), personTags: (id) => session.personTags(id) }, state.filters, state.scope, pairs));
       this.applied.filter = filterKey;
+      this.appliedPairs = pairs;
     }
     const selected = state.selected && view.graph.hasNode(state.selected) ? state.selected : "";
     if (this.applied.selected !== selected) {

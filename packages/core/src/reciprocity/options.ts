@@ -13,7 +13,18 @@ const SCOPE = "tiegraph/reciprocity";
 /** The rules that flag a relationship as souring (one-sided). */
 export type SouringRule = "imbalance" | "streak" | "unreturned-favour";
 
-/** Thresholds of the souring rules. */
+/**
+ * Thresholds of the souring rules. A relationship sours, seen from "you":
+ * - `imbalance`: over the last `windowDays` days, with gestures diminished and
+ *   no decay, `|(G − R) / (G + R)| ≥ imbalanceThreshold` with at least
+ *   `minWindowExchanges` giving exchanges in the window;
+ * - `streak`: the last `streakLength` giving exchanges all went one way;
+ * - `unreturned-favour`: a favour or introduction was given and the other side
+ *   has given nothing at all since, for `favourDays` days or more. A
+ *   confidential favour is only considered with `revealConfidential`, so a
+ *   reason never cites one by default.
+ * Each rule points to "you owe" (they gave more) or "they owe" (you did).
+ */
 export interface SouringRules {
   /** Rules in force (default all three). */
   rules: readonly SouringRule[];

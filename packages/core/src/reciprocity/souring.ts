@@ -16,7 +16,10 @@ export interface Souring {
   direction: "you-owe" | "they-owe";
   /** The rules that fired in that direction, in rule order. */
   rules: SouringRule[];
-  /** One sentence per rule, e.g. "the last 5 giving exchanges all went from you to them". */
+  /**
+   * One sentence per rule, e.g. "the last 5 giving exchanges all went from you to them". A reason
+   * never cites a confidential exchange unless `revealConfidential` is set, and never notes or tags.
+   */
   reasons: string[];
 }
 
@@ -55,8 +58,9 @@ function fire(s: PairScan, cols: ExchangeColumns, o: ResolvedReciprocityOptions,
       if (days < r.favourDays) continue;
       let reason = "";
       if (explain) {
-        const what = cols.kind[e] === KIND_CODE.introduction ? "an introduction" : "a favour";
-        reason = `${what} ${owe > 0 ? "you gave them" : "they gave you"} on ${formatDay(cols.day[e]!)} is unreturned after ${days} days`;
+        const intro = cols.kind[e] === KIND_CODE.introduction;
+        const what = owe > 0 ? (intro ? "an introduction you made for them" : "a favour you did for them") : intro ? "an introduction they made for you" : "a favour they did for you";
+        reason = `${what} on ${formatDay(cols.day[e]!)} is unreturned after ${days} days`;
       }
       found.push({ rule: "unreturned-favour", owe, reason });
     }

@@ -108,6 +108,10 @@ export class ImportBuilder {
    * first time. With `id` given, that id is used (and kept for the name).
    */
   organisation(name: string, line: number, id?: string): string {
+    // Most rows repeat a name exactly: look that up before normalising.
+    const exact = id ?? `exact:${name}`;
+    const cached = this.orgIds.get(exact);
+    if (cached !== undefined) return cached;
     const key = id ?? `name:${normaliseOrganisationName(name)}`;
     let known = this.orgIds.get(key);
     if (known === undefined) {
@@ -117,6 +121,7 @@ export class ImportBuilder {
       this.result.organisations.push({ id: known, name });
       this.result.origins.organisations.push(this.origin(line));
     }
+    this.orgIds.set(exact, known);
     return known;
   }
 }

@@ -152,6 +152,7 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
   const orgs = new OrganisationIndex(network);
   const affiliations: Affiliation[] = [];
   const affiliationOrigins: RecordOrigin[] = [];
+  const stagedAffiliations = new Map<PersonId, Affiliation[]>();
   const exchanges: Exchange[] = [];
   const exchangeOrigins: RecordOrigin[] = [];
   let ego = network.ego;
@@ -221,11 +222,14 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
         return;
       }
       const aff: Affiliation = { ...a, person, organisation };
-      if (opts.skipDuplicates && covered(aff, network, affiliations)) {
+      if (opts.skipDuplicates && covered(aff, network, stagedAffiliations.get(person) ?? [])) {
         report.duplicates.affiliations++;
         return;
       }
       affiliations.push(aff);
+      const mine = stagedAffiliations.get(person);
+      if (mine) mine.push(aff);
+      else stagedAffiliations.set(person, [aff]);
       affiliationOrigins.push(origin);
     });
 
@@ -367,7 +371,7 @@ class OrganisationIndex {
   }
 }
 
-/** Whether an affiliation is already implied: same person and organisation over a period that covers it. */
+/** Whether an affiliation is already implied: same person and organisation over a period that covers it (`staged`: the person's affiliations added by this merge). */
 function covered(a: Affiliation, network: Network, staged: readonly Affiliation[]): boolean {
   const from = a.from === undefined ? -Infinity : parseDay(a.from)!;
   const to = a.to === undefined ? Infinity : parseDay(a.to)!;
@@ -378,7 +382,7 @@ function covered(a: Affiliation, network: Network, staged: readonly Affiliation[
       if (s.organisation === org && covers(s.from === OPEN_START ? -Infinity : s.from, s.to === OPEN_END ? Infinity : s.to)) return true;
     }
   }
-  return staged.some((s) => s.person === a.person && s.organisation === a.organisation && covers(s.from === undefined ? -Infinity : parseDay(s.from)!, s.to === undefined ? Infinity : parseDay(s.to)!));
+  return staged.some((s) => s.organisation === a.organisation && covers(s.from === undefined ? -Infinity : parseDay(s.from)!, s.to === undefined ? Infinity : parseDay(s.to)!));
 }
 
 /** Marks incoming exchanges the network already holds: same explicit id, or same day, kind, giver and receiver. */

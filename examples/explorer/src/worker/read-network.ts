@@ -4,7 +4,7 @@
  * @tiegraph/io's importers for the formats it knows).
  */
 import { parseNetworkFile, TiegraphError, type Network } from "@tiegraph/core";
-import type { NetworkSource } from "./messages.js";
+import type { NetworkSource } from "./protocol.js";
 
 /** The name shown for a source. */
 export function sourceName(source: NetworkSource): string {

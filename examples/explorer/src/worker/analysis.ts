@@ -6,7 +6,8 @@
  * clone. Everything here feeds pictures or overview panels, so confidential
  * exchanges are left out of all of it.
  */
-import { eiIndex, eiTrend, externalShare, formatDay, reciprocityLedger, relationships, type EITrendPoint, type ExternalShare, type Network, type ReciprocityLedger } from "@tiegraph/core";
+import { eiIndex, eiTrend, externalShare, formatDay, reciprocityLedger, relationshipGraph, relationships, type EITrendPoint, type ExternalShare, type Network, type ReciprocityLedger } from "@tiegraph/core";
+import type { SerializedGraph } from "./protocol.js";
 import { analyseForView, type ViewAnalysis } from "@tiegraph/viz";
 
 /** What the page shows that is costly to compute. */
@@ -92,4 +93,19 @@ export function transferables(analysis: NetworkAnalysis): Transferable[] {
   if (imbalance instanceof Float64Array) out.push(imbalance.buffer);
   if (analysis.betweenness) out.push(analysis.betweenness.buffer);
   return out;
+}
+
+/**
+ * The graph the page draws, serialised: core's relationship graph with
+ * strengths that leave confidential exchanges out, keeping only what a
+ * picture may use (names, organisations, ego, tags; strength and the
+ * confidential-only flag), in relationship slot order, which is the order
+ * of `pairImbalance`.
+ */
+export function drawableGraph(network: Network): SerializedGraph {
+  const data = relationshipGraph(network, { excludeConfidential: true }).export();
+  return {
+    ...data,
+    edges: data.edges.map((e) => ({ source: e.source, target: e.target, undirected: true, attributes: { strength: e.attributes!.strength, confidentialOnly: e.attributes!.confidentialOnly } })),
+  } as unknown as SerializedGraph;
 }

@@ -1,0 +1,66 @@
+/**
+ * The messages between the page and the network worker. The worker keeps
+ * the network; the page gets what it draws and lists, and asks the worker
+ * for everything else. Everything crossing is plain data (structured clone);
+ * typed arrays are transferred, not copied.
+ */
+import type { IntroductionAnswer, IntroductionTarget } from "@tiegraph/core";
+import type { UndirectedGraph } from "graphology";
+import type { SearchIndex } from "../search/search-index.js";
+import type { NetworkAnalysis } from "./analysis.js";
+import type { PersonDetails } from "./person-details.js";
+
+/** A graph in graphology's serialised form. */
+export type SerializedGraph = ReturnType<UndirectedGraph["export"]>;
+
+/** Where a network comes from: a picked or dropped file, or text (the bundled sample). */
+export type NetworkSource = { kind: "file"; file: File } | { kind: "text"; text: string; name: string };
+
+/** The stages of a load, in order. */
+export type LoadStage = "reading" | "parsing" | "analysing" | "drawing";
+
+/** What the page asks. `network` is the load number the question is about. */
+export type WorkerRequest =
+  | { type: "load"; id: number; source: NetworkSource }
+  | { type: "person"; id: number; network: number; person: string; reveal: boolean }
+  | { type: "paths"; id: number; network: number; to: IntroductionTarget; mode: "reliable" | "widest"; reciprocityAware: boolean }
+  | { type: "pairs-between"; id: number; network: number; from: string; to: string };
+
+/** Everything the page needs to draw and list a loaded network. */
+export interface LoadedNetworkData {
+  /** Load number: later questions name it. */
+  network: number;
+  /** File name. */
+  name: string;
+  personCount: number;
+  organisationCount: number;
+  exchangeCount: number;
+  /** The relationship graph the view draws (core's relationshipGraph without confidential weight; only drawn attributes kept). */
+  graph: SerializedGraph;
+  organisations: { id: string; name: string }[];
+  /** Every person tag, sorted. */
+  tags: string[];
+  search: SearchIndex;
+  analysis: NetworkAnalysis;
+}
+
+/** A TiegraphError (or any error) as plain data. */
+export interface FailureData {
+  /** The complete message, e.g. `tiegraph/format: net.json:12:5 exchange "x": invalid date …`. */
+  message: string;
+  /** The TiegraphError code, if it was one. */
+  code: string | undefined;
+  file: string | undefined;
+  line: number | undefined;
+  column: number | undefined;
+  record: string | undefined;
+}
+
+/** What the worker answers. */
+export type WorkerMessage =
+  | { type: "progress"; id: number; stage: LoadStage; fraction: number | undefined }
+  | { type: "failed"; id: number; failure: FailureData }
+  | { type: "loaded"; id: number; data: LoadedNetworkData }
+  | { type: "person"; id: number; details: PersonDetails }
+  | { type: "paths"; id: number; answer: IntroductionAnswer }
+  | { type: "pairs-between"; id: number; pairs: Float64Array };

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { TiegraphError} from "@tiegraph/core";
+import { generateNetwork } from "@tiegraph/core";
+import { loadNetworkFile, saveNetworkFileAtomic } from "@tiegraph/io/node";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..", "..");
+
+describe("saveNetworkFileAtomic", () => {
+  it("saves, keeps the previous version as .bak, and loads plain or encrypted files", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tiegraph-save-"));
+    const path = join(dir, "network.json");
+    const v1 = generateNetwork({ seed: 1, people: 20, exchanges: 100 });
+    const v2 = generateNetwork({ seed: 2, people: 20, exchanges: 100 });
+    await saveNetworkFileAtomic(path, v1);
+    expect(existsSync(`${path}.bak`)).toBe(false);
+    await saveNetworkFileAtomic(path, v2);
+    expect((await loadNetworkFile(path)).toData()).toEqual(v2.toData());
+    expect((await loadNetworkFile(`${path}.bak`)).toData()).toEqual(v1.toData());
+    await saveNetworkFileAtomic(path, v1, { passphrase: "pw", encryption: { iterations: 100_000 } });
+    expect(readFileSync(path, "utf8")).toContain("tiegraph-encrypted");
+    expect((await loadNetworkFile(path, { passphrase: "pw" })).toData()).toEqual(v1.toData());
+    const noPass = await loadNetworkFile(path).catch((e: unknown) => e);
+    expect((noPass as TiegraphError).code).toBe("decrypt-failed");
+    // no temporary file is left behind
+    expect(readdirSync(dir).sort()).toEqual(["network.json", "network.json.bak"]);
+  });
+
+  it("reports a folder it cannot write to as io-error, leaving the old file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tiegraph-save-"));
+    const path = join(dir, "network.json");
+    writeFileSync(path, "old");
+    const err = await saveNetworkFileAtomic(join(dir, "missing", "x.json"), "new").catch((e: unknown) => e);
+    expect((err as TiegraphError).code).toBe("io-error");
+    expect(readFileSync(path, "utf8")).toBe("old");
+  });
+
+  it("a process killed in the middle of saving leaves the old or the new file whole", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tiegraph-crash-"));
+    const path = join(dir, "network.json");
+    const size = 4_000_000;
+    const versions = ["A", "B"].map((c) => `{"version":"${c}","body":"${c.repeat(size)}"}\n`);
+    let killedMidSave = 0;
+    for (let round = 0; round < 8; round++) {
+      const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", join(here, "atomic-save-child.ts"), path, String(size)], { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+      // wait for a first complete save, then kill at a random moment of a later one
+      await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 60));
+      child.kill("SIGKILL");
+      await new Promise((r) => child.once("exit", r));
+      if (readdirSync(dir).some((f) => f.endsWith(".tmp"))) killedMidSave++;
+      expect(versions).toContain(readFileSync(path, "utf8"));
+      if (existsSync(`${path}.bak`)) expect(versions).toContain(readFileSync(`${path}.bak`, "utf8"));
+    }
+    // at least one kill landed while a temporary file was being written
+    expect(killedMidSave).toBeGreaterThan(0);
+  });
+});
