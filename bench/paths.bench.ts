@@ -5,6 +5,7 @@
  * relationships and the same 1,000 fixed random pairs, in one run.
  */
 import { writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38,6 +39,7 @@ const bench: Benchmark = {
   title: "Introduction paths (issue 4)",
   order: 30,
   async run() {
+    const loadBefore = loadavg()[0]!;
     const net = bigNetwork();
     const files = writeBigTieFiles();
     gc();
@@ -139,6 +141,8 @@ const bench: Benchmark = {
       `Generated network: ${net.personCount.toLocaleString("en")} people, ${net.exchangeCount.toLocaleString("en")} exchanges (seed ${BIG.seed}), ${index.relationships.pairCount.toLocaleString("en")} relationships. ${PAIRS} fixed random pairs of people with at least one tie (seed 30); top-${K} on the first ${K_PAIRS} (igraph: the first ${IGRAPH_PAIRS} and ${IGRAPH_K_PAIRS}, its calls being slow; its ratios compare the same pairs). Every tool reads the same relationships with weight −ln(strength); tiegraph's times are whole \`introductionPaths\` answers (paths, hops with balances, explanations) from one reused \`PathIndex\`; peers' times are the search call alone.`,
       "",
       table(["query", "tool", "pairs", "p50 (ms)", "p95 (ms)", "mean (ms)", "peer ÷ tiegraph (p50 / mean)", "agrees with tiegraph"], rows),
+      "",
+      `Machine load (1-minute load average, ${availableParallelism()} cores): ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end (other work on the machine slows the timings of every tool).`,
       "",
       `Path index: built in ${built.ms.toFixed(0)} ms (relationships, strengths, sorted CSR), ${(indexBytes / 2 ** 20).toFixed(1)} MiB of typed arrays. graphology relationship graph for the graphology peer: ${graphBuild.ms.toFixed(0)} ms. Python peers load the graph in ${nxr ? nxr.loadMs.toFixed(0) : "—"} ms (NetworkX) and ${igr ? igr.loadMs.toFixed(0) : "—"} ms (igraph), not counted.`,
       "",

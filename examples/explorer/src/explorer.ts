@@ -21,6 +21,7 @@ import { stateFromHash, stateToHash, type EncodingNames } from "./state/url-stat
 import { GraphView } from "./view/graph-view.js";
 import { NetworkClient, WorkerError } from "./worker/network-client.js";
 import type { LoadStage, NetworkSource } from "./worker/protocol.js";
+import { ACCEPTED_FILES } from "./worker/read-network.js";
 
 const STAGE_TEXT: Record<LoadStage, string> = { reading: "Reading", parsing: "Checking", analysing: "Analysing", drawing: "Drawing" };
 const TAB_TEXT: Record<Tab, string> = { explore: "Explore", introduce: "Introduce", reciprocity: "Reciprocity", mix: "Inside/outside" };
@@ -48,6 +49,7 @@ export class Explorer {
   private readonly progress = h("progress", { attrs: { max: 1, "aria-label": "Loading progress", hidden: true } });
   private readonly errorBox = h("div", { class: "error", attrs: { role: "alert", hidden: true } });
   private readonly notice = h("span", { class: "muted", attrs: { role: "status" } });
+  private readonly importNote = h("span", { class: "muted", attrs: { role: "status", "data-imported": "" } });
   private readonly themeButton: HTMLButtonElement;
   private readonly layoutButton: HTMLButtonElement;
   private readonly tabs: Record<Tab, { tab: HTMLButtonElement; panel: HTMLElement }>;
@@ -77,11 +79,11 @@ export class Explorer {
     });
     this.fileInput = h("input", {
       class: "visually-hidden",
-      attrs: { type: "file", accept: ".json,application/json", "aria-label": "Open a network file", tabindex: -1 },
+      attrs: { type: "file", accept: ACCEPTED_FILES, multiple: true, "aria-label": "Open files", tabindex: -1 },
       on: {
         change: () => {
-          const file = this.fileInput.files?.[0];
-          if (file) void this.open({ kind: "file", file }, false);
+          const files = [...(this.fileInput.files ?? [])];
+          if (files.length) void this.open({ kind: "files", files }, false);
           this.fileInput.value = "";
         },
       },
@@ -99,7 +101,7 @@ export class Explorer {
         "div",
         { class: "actions" },
         this.fileInput,
-        button("Open file…", "Open a network file (tiegraph JSON); you can also drop it on the page", () => this.fileInput.click()),
+        button("Open files…", "Open your files: a tiegraph network (.json), LinkedIn's Connections.csv, contacts (.vcf) or a calendar (.ics); you can also drop them on the page", () => this.fileInput.click()),
         button("Sample", "Open the sample network", () => void this.open({ kind: "sample" }, false)),
         this.layoutButton,
         button("Export PNG", "Download a PNG picture of the graph as shown", () => void this.exportPNG()),
@@ -150,8 +152,14 @@ export class Explorer {
       personPanel,
     );
     // the error floats over the page, so showing it does not move the graph
-    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.statusText, this.notice, this.errorBox), this.mainArea, this.dropHint);
+    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.statusText, this.importNote, this.notice, this.errorBox), this.mainArea, this.dropHint);
 
+    this.client.onAnalysed = (network, overview) => {
+      if (this.session?.number !== network) return;
+      this.session.overview = overview;
+      this.shownSession = undefined;
+      this.render();
+    };
     this.listen();
     this.render();
   }
@@ -176,6 +184,11 @@ export class Explorer {
       const resolved: NetworkSource = source.kind === "sample" ? { kind: "text", text: (await import("../../data/sample-network.json?raw")).default, name: "sample-network.json" } : source;
       const data = await this.client.load(resolved, (stage, fraction) => this.showProgress(stage, fraction));
       this.showProgress("drawing", undefined);
+      // let "Drawing…" reach the screen before the view is built (a hidden page gets no frames: do not wait for one)
+      await new Promise((resolve) => {
+        requestAnimationFrame(() => setTimeout(resolve, 0));
+        setTimeout(resolve, 50);
+      });
       this.errorBox.hidden = true;
       this.adopt(new NetworkSession(data), keepState);
     } catch (e) {
@@ -195,10 +208,12 @@ export class Explorer {
     this.graph.show(session, this.state);
     this.fileText.textContent = session.name;
     this.statusText.textContent = `${session.personCount.toLocaleString("en")} people, ${session.organisationCount.toLocaleString("en")} organisations, ${session.exchangeCount.toLocaleString("en")} exchanges${session.analysis.asOf ? `, as of ${session.analysis.asOf}` : ""}`;
+    this.importNote.textContent = session.imported.join(" ");
     this.setState({});
     this.root.dataset.loaded = session.name;
-    // the frame after the view's first render
-    requestAnimationFrame(() => {
+    // the page's own work is done here; the picture is on screen once the GPU has drawn it
+    performance.measure("tiegraph:load-to-view", "tiegraph:load-start");
+    afterPaint(() => {
       performance.mark("tiegraph:drawn");
       performance.measure("tiegraph:load-to-draw", "tiegraph:load-start", "tiegraph:drawn");
     });
@@ -307,6 +322,8 @@ export class Explorer {
       this.client.paths(session.number, to, s.mode, s.aware).then(
         (answer) => {
           if (this.introduction?.key !== key) return;
+          // the worker's share of the time: the query and the answer's trip back
+          performance.measure("tiegraph:path-query", "tiegraph:path-start");
           this.introduction.value = answer;
           this.renderIntroduction();
         },
@@ -323,9 +340,9 @@ export class Explorer {
     const ids = chosen ? chosen.people : [];
     if (ids.join("\u0000") !== this.graph.path.join("\u0000")) {
       void this.graph.highlightPath(ids);
+      if (ids.length && performance.getEntriesByName("tiegraph:path-start", "mark").length) performance.measure("tiegraph:path-applied", "tiegraph:path-start");
       if (ids.length) {
-        // the emphasis is applied; sigma draws it in its next frame, before this callback
-        requestAnimationFrame(() => {
+        afterPaint(() => {
           if (!performance.getEntriesByName("tiegraph:path-start", "mark").length) return;
           performance.mark("tiegraph:path-drawn");
           performance.measure("tiegraph:path", "tiegraph:path-start", "tiegraph:path-drawn");
@@ -373,7 +390,10 @@ export class Explorer {
         this.search.input.focus();
         this.search.input.select();
       } else if (e.key === "Escape" && this.state.selected) {
+        const inPanel = this.person.element.contains(document.activeElement);
         this.setState({ selected: "" });
+        // the panel is gone: keep the keyboard user somewhere sensible
+        if (inPanel) this.search.input.focus();
       }
     });
     window.addEventListener("hashchange", () => {
@@ -399,8 +419,17 @@ export class Explorer {
       e.preventDefault();
       depth = 0;
       this.dropHint.hidden = true;
-      const file = e.dataTransfer?.files[0];
-      if (file) void this.open({ kind: "file", file }, false);
+      const files = [...(e.dataTransfer?.files ?? [])];
+      if (files.length) void this.open({ kind: "files", files }, false);
     });
   }
+}
+
+/**
+ * Runs `fn` once the next frame has been painted: sigma draws in the first
+ * animation frame (its callback was queued before ours), and the second
+ * frame only starts once that one is on screen.
+ */
+function afterPaint(fn: () => void): void {
+  requestAnimationFrame(() => requestAnimationFrame(fn));
 }

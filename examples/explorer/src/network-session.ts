@@ -1,12 +1,13 @@
 /**
  * The network on screen, as the page holds it: the drawable relationship
  * graph, the lists the controls offer, the search index and the worker's
- * analysis. The network itself stays in the worker; questions about it go
+ * analysis (the overview part arrives a moment after the rest). The network itself stays in the worker; questions about it go
  * there through the client, naming this session's load number.
  */
-import { UndirectedGraph } from "graphology";
+import type { UndirectedGraph } from "graphology";
+import { drawableGraph } from "./view/drawable-graph.js";
 import type { SearchIndex } from "./search/search-index.js";
-import type { NetworkAnalysis } from "./worker/analysis.js";
+import type { DrawingAnalysis, OverviewAnalysis } from "./worker/analysis.js";
 import type { LoadedNetworkData } from "./worker/protocol.js";
 
 /** A loaded network on the page. */
@@ -14,6 +15,8 @@ export class NetworkSession {
   /** The worker's load number. */
   readonly number: number;
   readonly name: string;
+  /** What the importers did, one sentence each. */
+  readonly imported: readonly string[];
   readonly personCount: number;
   readonly organisationCount: number;
   readonly exchangeCount: number;
@@ -22,7 +25,10 @@ export class NetworkSession {
   readonly organisations: readonly { id: string; name: string }[];
   readonly tags: readonly string[];
   readonly search: SearchIndex;
-  readonly analysis: NetworkAnalysis;
+  /** The measures the first picture encodes. */
+  readonly analysis: DrawingAnalysis;
+  /** The overview panels' figures, once the worker has sent them. */
+  overview: OverviewAnalysis | undefined;
   /** Ego's id, if the network has one. */
   readonly ego: string | undefined;
   private readonly index = new Map<string, number>();
@@ -31,10 +37,11 @@ export class NetworkSession {
   constructor(data: LoadedNetworkData) {
     this.number = data.network;
     this.name = data.name;
+    this.imported = data.imported;
     this.personCount = data.personCount;
     this.organisationCount = data.organisationCount;
     this.exchangeCount = data.exchangeCount;
-    this.graph = UndirectedGraph.from(data.graph);
+    this.graph = drawableGraph(data.drawable);
     this.organisations = data.organisations;
     this.tags = data.tags;
     this.search = data.search;

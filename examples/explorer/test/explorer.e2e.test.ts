@@ -5,7 +5,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { introductionPaths, parseNetworkFile, reciprocityLedger, relationshipBalance, type Network, type TiegraphError } from "@tiegraph/core";
+import { generateNetwork, introductionPaths, Network, parseNetworkFile, reciprocityLedger, relationshipBalance, serializeNetwork, type TiegraphError } from "@tiegraph/core";
+import { importLinkedInConnections, mergeInto } from "@tiegraph/io";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { countPixels, EXPLORER_ROOT, foreignRequests, launchChromium, openPage, serveExplorer, waitForNetwork, type RecordedPage, type ServedExplorer } from "./browser.js";
@@ -137,7 +138,8 @@ describe("explorer page", () => {
     // another person's panel starts hidden again
     const other = sample.people().find((p) => p.id !== id && p.id !== "me" && p.notes)!;
     await page.evaluate((h) => (location.hash = h), `#sel=${other.id}`);
-    await expect(panel.locator("#person-name").textContent()).resolves.toBe(other.name);
+    // the panel keeps the previous person until the worker's answer arrives
+    await expect.poll(() => panel.locator("#person-name").textContent()).toBe(other.name);
     expect(await panel.textContent()).not.toContain(other.notes!);
   });
 
@@ -196,6 +198,58 @@ describe("explorer page", () => {
     expect(await page.locator("[data-status]").textContent()).toContain(`${sample.personCount} people`);
     const drawnAfter = await countPixels(page, ".graph", background, "away");
     expect(Math.abs(drawnAfter - drawnBefore)).toBeLessThan(0.02 * drawnBefore);
+  });
+
+  it("imports LinkedIn's Connections.csv, and a broken row names its line and changes nothing", async () => {
+    const header = 'Notes:\n"When exporting your connection data, you may notice that some of the email addresses are missing."\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n';
+    const rows = ["Ann,Lee,https://www.linkedin.com/in/ann-lee-0a1b2c,,Acme,Engineer,12 Mar 2024", 'Bob,Stone,https://www.linkedin.com/in/bob-stone,,"Globex, Inc.",Manager,01 Feb 2023', "Cy,Doe,,,Acme,Designer,5 Jan 2025"];
+    const good = join(scratch, "Connections.csv");
+    writeFileSync(good, header + rows.join("\n") + "\n");
+    const expected = new Network();
+    const report = mergeInto(expected, await importLinkedInConnections(readFileSync(good, "utf8"), { file: "Connections.csv", strict: true }), { strict: true });
+    const { page } = await open();
+    await page.locator('input[type="file"]').setInputFiles(good);
+    await waitForNetwork(page, "Connections.csv");
+    expect(await page.locator("[data-status]").textContent()).toBe(`${expected.personCount} people, ${expected.organisationCount} organisations, ${expected.exchangeCount} exchanges, as of 2025-01-05`);
+    expect(await page.locator("[data-imported]").textContent()).toContain(`Imported Connections.csv: ${report.added.length} people added, ${report.merged.length} recognised, ${report.ambiguous.length} uncertain (added apart), ${report.exchangesAdded} exchanges.`);
+
+    const badDir = mkdtempSync(join(tmpdir(), "tiegraph-e2e-"));
+    const bad = join(badDir, "Connections.csv");
+    writeFileSync(bad, header + [...rows, "Dee,Ray,,,Initech,CEO,31 Feb 2024"].join("\n") + "\n");
+    let error: TiegraphError | undefined;
+    try {
+      await importLinkedInConnections(readFileSync(bad, "utf8"), { file: "Connections.csv", strict: true });
+    } catch (e) {
+      error = e as TiegraphError;
+    }
+    // lines: 1 "Notes:", 2 the note, 3 blank, 4 header, 5–7 Ann, Bob, Cy, 8 Dee on 31 February
+    expect(error?.line).toBe(8);
+    await page.locator('input[type="file"]').setInputFiles(bad);
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.locator("[data-where]").textContent()).toBe(`Connections.csv, line 8${error!.column !== undefined ? `, column ${error!.column}` : ""}: `);
+    expect(await alert.locator("[data-message]").textContent()).toBe(error!.message);
+    expect(await page.locator("[data-status]").textContent()).toContain(`${expected.personCount} people`);
+  });
+
+  it("reports progress while a larger file loads in the worker", async () => {
+    const big = generateNetwork({ seed: 11, people: 3000, exchanges: 30_000, ego: true });
+    const file = join(scratch, "larger.json");
+    writeFileSync(file, serializeNetwork(big, { indent: 0 }));
+    const { page } = await open();
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { __seen: string[] }).__seen = []);
+      const status = document.querySelector("[data-status]")!;
+      new MutationObserver(() => seen.push(status.textContent ?? "")).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await waitForNetwork(page, "larger.json");
+    const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+    expect(seen.some((t) => /^Reading… \d+%$/.test(t))).toBe(true);
+    expect(seen).toContain("Checking…");
+    expect(seen).toContain("Analysing…");
+    expect(seen).toContain("Drawing…");
+    expect(seen[seen.length - 1]).toBe(`${big.personCount.toLocaleString("en")} people, ${big.organisationCount} organisations, ${big.exchangeCount.toLocaleString("en")} exchanges, as of 2026-09-30`);
   });
 
   it("shows a person named with HTML as text", async () => {
@@ -287,6 +341,25 @@ describe("explorer page", () => {
     await expect(mix.locator('[data-figure="ei"]').textContent()).resolves.toMatch(/^[+−]?\d\.\d\d$|^0\.00$/);
     expect(await mix.locator("svg.chart circle").count()).toBeGreaterThan(4);
     expect(await page.locator(".tiegraph-legend").textContent()).toContain("internal or external");
+  });
+
+  it("runs the layout in its worker and exports the picture as a PNG", async () => {
+    const { page } = await open();
+    const before = await page.locator(".graph").screenshot();
+    const layout = page.locator('[data-action="layout"]');
+    await layout.click();
+    expect(await layout.getAttribute("aria-pressed")).toBe("true");
+    await page.waitForTimeout(1500);
+    await layout.click();
+    expect(await layout.getAttribute("aria-pressed")).toBe("false");
+    expect((await page.locator(".graph").screenshot()).equals(before)).toBe(false);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /PNG/ }).click()]);
+    expect(download.suggestedFilename()).toBe("sample-network.png");
+    const png = readFileSync((await download.path())!);
+    // PNG signature, then the IHDR width and height: the graph's size on screen
+    expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+    const box = (await page.locator(".graph").boundingBox())!;
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Math.round(box.width), Math.round(box.height)]);
   });
 
   it("is reachable by keyboard with a visible focus ring", async () => {

@@ -14,19 +14,31 @@ export interface IdContext {
   file: string;
 }
 
-/** Fails unless the network has a person with this id. */
+/**
+ * Fails unless the network has a person with this id.
+ *
+ * @example requirePerson(network, "p42", { command: "intro", option: "--to", file: "net.json" })
+ */
 export function requirePerson(network: Network, id: string, at: IdContext): string {
   if (!network.hasPerson(id)) throw new UsageError(at.command, `${at.option}: no person with id ${JSON.stringify(id)} in ${at.file}`);
   return id;
 }
 
-/** Fails unless the network has an organisation with this id. */
+/**
+ * Fails unless the network has an organisation with this id.
+ *
+ * @example requireOrganisation(network, "acme", { command: "plan", option: "--target", file: "net.json" })
+ */
 export function requireOrganisation(network: Network, id: string, at: IdContext): string {
   if (!network.hasOrganisation(id)) throw new UsageError(at.command, `${at.option}: no organisation with id ${JSON.stringify(id)} in ${at.file}`);
   return id;
 }
 
-/** Fails unless the grouping is "organisation" or an attribute some person has; lists the ones there are. */
+/**
+ * Fails unless the grouping is "organisation" or an attribute some person has; lists the ones there are.
+ *
+ * @example requireGrouping(network, "office", { command: "report", option: "--group-by", file: "lazega.json" })
+ */
 export function requireGrouping(network: Network, groupBy: string, at: IdContext): string {
   if (groupBy === "organisation") return groupBy;
   const seen = new Set<string>();

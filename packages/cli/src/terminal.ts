@@ -32,7 +32,11 @@ export interface Terminal {
   env: Readonly<Record<string, string | undefined>>;
 }
 
-/** The process's own terminal. */
+/**
+ * The process's own terminal.
+ *
+ * @example await runCli(["report", "net.json"], processTerminal());
+ */
 export function processTerminal(): Terminal {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
 }

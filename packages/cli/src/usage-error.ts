@@ -4,7 +4,11 @@
  * TiegraphError and exit code 1.
  */
 
-/** Thrown by a command when its arguments, not its input files, are wrong. */
+/**
+ * Thrown by a command when its arguments, not its input files, are wrong.
+ *
+ * @example throw new UsageError("intro", "--to: no person with id \"zz\" in net.json");
+ */
 export class UsageError extends Error {
   override readonly name = "UsageError";
   /** The command, e.g. `intro`, to point at its `--help`. */

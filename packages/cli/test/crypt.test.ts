@@ -4,6 +4,8 @@
 import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../src/program.js";
+import { fakeTerminal } from "./fake-terminal.js";
 import { FIXTURES, SAMPLE, tempDir, tiegraph } from "./run-cli.js";
 
 const PASS = { TIEGRAPH_PASSPHRASE: "correct horse battery staple" };
@@ -80,5 +82,16 @@ describe("tiegraph encrypt and decrypt", () => {
     const bad = tiegraph(["encrypt", join(FIXTURES, "bad-json.json")], { env: PASS });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain("bad-json.json:9:75: not valid JSON");
+  });
+});
+
+describe("the passphrase prompt, end to end", () => {
+  it("decrypt asks on the terminal (nothing echoed) when the variable is not set", async () => {
+    const file = copyOf(join(FIXTURES, "intro-small.json"));
+    tiegraph(["encrypt", file], { env: PASS });
+    const t = fakeTerminal([`${PASS.TIEGRAPH_PASSPHRASE}\r`]);
+    expect(await runCli(["decrypt", file, "-o", "-"], t.terminal)).toBe(0);
+    expect(t.output()).toBe(readFileSync(join(FIXTURES, "intro-small.json"), "utf8"));
+    expect(t.shown()).toBe(`Passphrase for ${file}: \n`);
   });
 });

@@ -1,30 +1,9 @@
 // The passphrase prompt, driven through a fake terminal: no echo, backspace
 // edits, a confirmation must match, Ctrl-C cancels, the variable wins.
-import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
 import { getPassphrase } from "../src/passphrase.js";
-import type { Terminal, TextSource } from "../src/terminal.js";
 import { UsageError } from "../src/usage-error.js";
-
-/** A terminal whose keyboard types `keys` (one chunk per entry) once the prompt is up. */
-function fakeTerminal(keys: string[], env: Record<string, string> = {}): { terminal: Terminal; shown: () => string; rawModes: boolean[] } {
-  let shown = "";
-  const rawModes: boolean[] = [];
-  const stdin = Object.assign(new EventEmitter(), {
-    isTTY: true,
-    setRawMode(mode: boolean) {
-      rawModes.push(mode);
-    },
-    setEncoding() {},
-    pause() {},
-    resume() {
-      const chunk = keys.shift();
-      if (chunk !== undefined) setImmediate(() => stdin.emit("data", chunk));
-    },
-  }) as TextSource;
-  const sink = { write: (s: string) => void (shown += s), isTTY: true };
-  return { terminal: { stdout: sink, stderr: sink, stdin, env }, shown: () => shown, rawModes };
-}
+import { fakeTerminal } from "./fake-terminal.js";
 
 describe("getPassphrase", () => {
   it("reads a line in raw mode without echoing it; backspace deletes", async () => {

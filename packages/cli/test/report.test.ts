@@ -1,7 +1,8 @@
 // `tiegraph report`: the --json contract checked against core's measures on
 // the sample network and against NetworkX (core's analytics fixtures) on
 // research datasets turned into network files; the tables; the options.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   Network,
@@ -17,7 +18,7 @@ import {
   weightedReciprocity,
 } from "@tiegraph/core";
 import { krackhardtAdvice, lazegaAdvice, type ResearchNetwork } from "./research-networks.js";
-import { SAMPLE, tiegraph } from "./run-cli.js";
+import { SAMPLE, tempDir, tiegraph } from "./run-cli.js";
 
 /** The report document as scripts read it. */
 interface ReportJson {
@@ -221,5 +222,16 @@ describe("report options", () => {
     const r = tiegraph(["report", SAMPLE, "--person", "nobody"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`tiegraph report: --person: no person with id "nobody" in ${SAMPLE}`);
+  });
+
+  it("an empty network file reports zeros and nulls (exit 0)", () => {
+    const file = join(tempDir(), "empty.json");
+    writeFileSync(file, '{ "format": "tiegraph", "version": 1 }\n');
+    const json = reportJson([file]);
+    expect(json.people).toBe(0);
+    expect(json.reciprocity.overall).toBeNull();
+    expect(json.ei.network).toBeNull();
+    expect(json.ties).toEqual([]);
+    expect(json.ledger).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { Network, TiegraphError } from "@tiegraph/core";
-import { importAffiliationsCsv, importCalendar, importExchangesCsv, importLinkedInConnections, importPeopleCsv, importVCard, mergeInto, type ImportedNetwork } from "@tiegraph/io";
+import { decryptText, importAffiliationsCsv, importCalendar, importExchangesCsv, importLinkedInConnections, importPeopleCsv, importVCard, mergeInto, type ImportedNetwork } from "@tiegraph/io";
 import { fixtureText } from "./fixtures.js";
 
 type Reader = (text: string, strict: boolean) => Promise<ImportedNetwork>;
@@ -76,4 +76,22 @@ describe("parsers under fuzzing", () => {
       );
     });
   }
+
+  it("encrypted files: random and mangled envelopes are decrypt-failed", async () => {
+    const envelope = fc.record({
+      format: fc.oneof(fc.constant("tiegraph-encrypted"), fc.string()),
+      version: fc.oneof(fc.constant(1), fc.integer(), fc.string()),
+      kdf: fc.record({ name: fc.constantFrom("PBKDF2", "scrypt"), hash: fc.constantFrom("SHA-256", "SHA-1"), iterations: fc.oneof(fc.constant(100_000), fc.integer(), fc.double()), salt: fc.oneof(fc.base64String(), fc.string()) }, { requiredKeys: [] }),
+      cipher: fc.record({ name: fc.constantFrom("AES-GCM", "AES-CBC"), iv: fc.oneof(fc.base64String(), fc.string()), tagLength: fc.constantFrom(128, 96) }, { requiredKeys: [] }),
+      data: fc.oneof(fc.base64String(), fc.string()),
+    }, { requiredKeys: [] });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 200 }), envelope.map((e) => JSON.stringify(e))), async (text) => {
+        const e = await decryptText(text, "pw").then(() => undefined, (err: unknown) => err);
+        expect(e).toBeInstanceOf(TiegraphError);
+        expect((e as TiegraphError).code).toBe("decrypt-failed");
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -28,8 +28,8 @@ export interface BrowserHarness {
 
 const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".map": "application/json" };
 
-/** Builds and serves the test app and launches Chromium. */
-export async function startHarness(): Promise<BrowserHarness> {
+/** Builds and serves the test app and launches Chromium (`minify: false` keeps names for profiling). */
+export async function startHarness(options: { minify?: boolean } = {}): Promise<BrowserHarness> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-env.sh (apt-get install chromium)`);
   const outDir = mkdtempSync(join(tmpdir(), "tiegraph-viz-app-"));
   await build({
@@ -37,7 +37,7 @@ export async function startHarness(): Promise<BrowserHarness> {
     configFile: false,
     logLevel: "warn",
     resolve: { conditions: ["source", ...defaultClientConditions] },
-    build: { outDir, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 4000 },
+    build: { outDir, emptyOutDir: true, reportCompressedSize: false, chunkSizeWarningLimit: 4000, minify: options.minify ?? true },
   });
   const server: Server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
@@ -53,7 +53,8 @@ export async function startHarness(): Promise<BrowserHarness> {
   const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+    // a larger JS heap for the 50,000-person benchmark page
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--js-flags=--max-old-space-size=8192"],
   });
   return {
     url,

@@ -1,6 +1,6 @@
 // The scene: what a view may draw after redaction, checked on the hand network.
 import { describe, expect, it } from "vitest";
-import { pairImbalances, relationshipGraph, relationships, TiegraphError } from "@tiegraph/core";
+import { betweenness, eiIndex, pairImbalances, relationshipGraph, relationships, TiegraphError } from "@tiegraph/core";
 import { analyseForView } from "../src/analysis/index.js";
 import { sceneFromGraph, sceneFromNetwork, type Scene } from "../src/scene/index.js";
 import { handNetwork, strengthOf } from "./hand-network.js";
@@ -101,6 +101,16 @@ describe("sceneFromNetwork", () => {
     }
   });
 
+  it("reads person measures from records by own property only", () => {
+    const scene = sceneFromNetwork(net, { betweenness: { fay: 4, me: null } as Record<string, number | null> });
+    expect(Array.from(scene.betweenness!)).toEqual([NaN, NaN, NaN, NaN, NaN, NaN, 4]);
+    // a person called "constructor" must not read Object.prototype.constructor from a record
+    const odd = handNetwork();
+    odd.addPerson({ id: "constructor", name: "C" });
+    const proto = sceneFromNetwork(odd, { eiIndex: {} });
+    expect(Number.isNaN(proto.eiIndex![proto.indexOf.get("constructor")!]!)).toBe(true);
+  });
+
   it("aligns person measures given by id or by index", () => {
     const byId = sceneFromNetwork(net, { betweenness: new Map([["fay", 4], ["me", 8]]) });
     expect(Array.from(byId.betweenness!)).toEqual([8, NaN, NaN, NaN, NaN, NaN, 4]);
@@ -152,5 +162,21 @@ describe("analyseForView", () => {
     expect(tiers.get("me")).toBeUndefined();
     for (const v of tiers.values()) expect(v).toBeGreaterThanOrEqual(0);
     expect(id(0)).toBe("me");
+  });
+
+  it("passes core's E-I index and betweenness through, without confidential exchanges", () => {
+    const a = analyseForView(net);
+    expect(a.eiIndex).toEqual(eiIndex(net, { groupBy: "organisation", excludeConfidential: true }).byPerson);
+    expect(a.betweenness).toEqual(betweenness(net, { excludeConfidential: true }));
+    // the scene reads core's records by id, null as "no value"
+    const scene = sceneFromNetwork(net, a);
+    const ei = a.eiIndex as Record<string, number | null>;
+    scene.ids.forEach((pid, i) => expect(scene.eiIndex![i]).toEqual(ei[pid] ?? NaN));
+    expect(Array.from(scene.betweenness!)).toEqual(scene.ids.map((pid) => (a.betweenness as Record<string, number>)[pid]));
+  });
+
+  it("computes only the measures asked for, and refuses unknown ones", () => {
+    expect(Object.keys(analyseForView(net, { measures: ["pairImbalance"] }))).toEqual(["pairImbalance"]);
+    expect(() => analyseForView(net, { measures: ["popularity" as never] })).toThrow(/unknown measure "popularity"/);
   });
 });

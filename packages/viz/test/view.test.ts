@@ -188,6 +188,8 @@ describe("highlights", () => {
         dan: colour("dan") === attr("dan", "color"),
         ann: colour("ann") === attr("ann", "fadedColor"),
         me: colour("me") === attr("me", "color"),
+        // fay's ties stay, other ties are hidden while hovering
+        ties: [v.graph.edge("me", "fay") ?? v.graph.edge("fay", "me"), v.graph.edge("dan", "fay") ?? v.graph.edge("fay", "dan"), v.graph.edge("me", "ann") ?? v.graph.edge("ann", "me")].map((e) => v.renderer.getEdgeDisplayData(e)!.hidden),
         tip: [...tip.children].map((c) => c.textContent),
         tipShown: tip.style.display,
         hovered: (window as unknown as { hovered: string[] }).hovered,
@@ -198,10 +200,22 @@ describe("highlights", () => {
       dan: true,
       ann: true,
       me: true,
+      ties: [false, false, true],
       tip: ["Fay", "Initech", "tie strength to you: 0.22", "ties drawn: 2"],
       tipShown: "block",
       hovered: ["fay"],
     });
+    // straight from fay to ann: only the two neighbourhoods are re-reduced, and the result is ann's
+    const ann = await nodePosition(page, "ann");
+    await page.mouse.move(ann.x, ann.y);
+    await page.evaluate(() => window.tiegraph.frames());
+    const moved = await page.evaluate(() => {
+      const v = window.view;
+      const faded = (id: string) => v.renderer.getNodeDisplayData(id)!.color === v.graph.getNodeAttribute(id, "fadedColor");
+      const hidden = (a: string, b: string) => v.renderer.getEdgeDisplayData(v.graph.edge(a, b) ?? v.graph.edge(b, a))!.hidden;
+      return { dan: faded("dan"), fay: faded("fay"), ann: faded("ann"), danFay: hidden("dan", "fay"), meAnn: hidden("me", "ann"), hovered: (window as unknown as { hovered: (string | null)[] }).hovered };
+    });
+    expect(moved).toEqual({ dan: true, fay: true, ann: false, danFay: true, meAnn: false, hovered: ["fay", null, "ann"] });
     await page.mouse.move(2, 2);
     await page.evaluate(() => window.tiegraph.frames());
     const away = await page.evaluate(() => {
@@ -228,7 +242,7 @@ describe("highlights", () => {
         marks: [...v.legend.querySelectorAll('section[data-channel="marks"] .label')].map((e) => e.textContent),
       };
       v.select([]);
-      return { ...out, cleared: d("dan").color === v.graph.getNodeAttribute("dan", "color") && d("ann").ringSize === 0 };
+      return { ...out, cleared: d("dan").color === v.graph.getNodeAttribute("dan", "color") && d("ann").ringSize === undefined && d("ann").type === "person" };
     });
     expect(r).toEqual({ ring: true, label: [true, 15, "bold"], faded: true, egoRing: true, selection: ["ann", "cat"], marks: ["you (ringed)", "selected (ringed)"], cleared: true });
     await page.close();
@@ -259,11 +273,25 @@ describe("legends", () => {
       const labels = (channel: string) => [...section(channel).querySelectorAll("li .label")].map((e) => e.textContent);
       const organisation = { title: section("node-colour").querySelector("h4")!.textContent, labels: labels("node-colour") };
       window.view.setEncoding({ nodeColour: "internal-external", nodeSize: "degree" });
+      const internal = labels("node-colour");
+      const degreeTitle = section("node-size").querySelector("h4")!.textContent;
+      // betweenness and E-I index from analyseForView (core's measures)
+      window.view.setEncoding({ nodeColour: "ei-index", nodeSize: "betweenness" });
+      const s = window.view.scene;
+      let top = 0;
+      s.betweenness!.forEach((b, i) => (b > s.betweenness![top]! ? (top = i) : 0));
+      const measured = {
+        titles: [section("node-colour"), section("node-size")].map((e) => e.querySelector("h4")!.textContent),
+        // the largest betweenness draws at 14 px; ego's ring (3 px) and gap (1.5 px) go around it
+        topSize: window.view.renderer.getNodeDisplayData(s.ids[top]!)!.size - (top === s.egoIndex ? 4.5 : 0),
+        eiTicks: [...section("node-colour").querySelectorAll(".ticks span")].map((e) => e.textContent),
+      };
       return {
+        measured,
         expected,
         organisation,
-        internal: labels("node-colour"),
-        size: section("node-size").querySelector("h4")!.textContent,
+        internal,
+        size: degreeTitle,
         reciprocity: [...section("edge-colour").querySelectorAll(".ticks span")].map((e) => e.textContent),
         units: section("edge-width").querySelector(".units")!.textContent,
       };
@@ -274,6 +302,7 @@ describe("legends", () => {
     expect(r.internal[0]).toBe("you");
     expect(r.internal[1]).toMatch(/^internal: same organisation as you \(\d+\)$/);
     expect(r.size).toBe("Size: number of ties");
+    expect(r.measured).toEqual({ titles: ["Colour: E-I index", "Size: betweenness"], topSize: 14, eiTicks: ["−1 all internal", "0 balanced", "+1 all external"] });
     expect(r.reciprocity).toEqual(["you give more", "balanced", "you receive more"]);
     expect(r.units).toBe("0–1: how much and how recently the two exchanged");
     await page.close();

@@ -6,14 +6,9 @@
  */
 import { h, replaceChildren, uniqueId } from "../dom/element.js";
 import { filtersAreEmpty, NO_FILTERS, type ExplorerState, type Filters, type Scope, type Side } from "../state/explorer-state.js";
+import type { EncodingNames } from "../state/url-state.js";
 
-/** Names and labels of the encodings the view offers. */
-export interface EncodingChoices {
-  size: readonly string[];
-  colour: readonly string[];
-  edge: readonly string[];
-}
-
+/** The encodings' names in the reader's words. */
 const LABELS: Record<string, string> = {
   "strength-to-ego": "tie strength to you",
   degree: "number of ties",
@@ -43,7 +38,7 @@ export class ExplorePanel {
   private filters: Filters = NO_FILTERS;
 
   constructor(
-    choices: EncodingChoices,
+    choices: EncodingNames,
     private readonly change: (patch: Partial<ExplorerState>) => void,
   ) {
     const scopeButton = (scope: Scope, text: string) =>

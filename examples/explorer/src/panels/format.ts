@@ -14,13 +14,16 @@ export function signed(value: number): string {
   return value > 0.005 ? `+${t}` : value < -0.005 ? `−${t}` : "0.00";
 }
 
-/** "12 days ago", "today", or the empty string. */
-export function ago(days: number | null | undefined): string {
-  if (days === null || days === undefined) return "";
-  if (days <= 0) return "on the reference day";
-  if (days < 60) return `${days} ${days === 1 ? "day" : "days"} before`;
+/**
+ * How long before a reference day: "12 days before 2026-09-30", "on 2026-09-30".
+ *
+ * @example ago(45, "2026-09-30") // "45 days before 2026-09-30"
+ */
+export function ago(days: number, reference: string): string {
+  if (days <= 0) return `on ${reference}`;
+  if (days < 60) return `${days} ${days === 1 ? "day" : "days"} before ${reference}`;
   const months = Math.round(days / 30.44);
-  return months < 24 ? `${months} months before` : `${(days / 365.25).toFixed(1)} years before`;
+  return months < 24 ? `${months} months before ${reference}` : `${(days / 365.25).toFixed(1)} years before ${reference}`;
 }
 
 /** The word for a tie strength in (0, 1]. */

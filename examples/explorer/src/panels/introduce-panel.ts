@@ -55,7 +55,7 @@ export class IntroducePanel {
     }
     if (!session) return replaceChildren(this.result, h("p", { class: "muted", text: "Open a network first." }));
     if (session.ego === undefined) return replaceChildren(this.result, h("p", { class: "muted", text: "This network has no ego (\"me\"), so there is nobody to introduce." }));
-    if (problem) return replaceChildren(this.result, h("p", { class: "error", attrs: { role: "status" }, text: problem }));
+    if (problem) return replaceChildren(this.result, h("p", { class: "problem", attrs: { role: "status" }, text: problem }));
     if (pending) {
       // keep the previous answer on screen until the new one arrives, marked busy
       this.result.setAttribute("aria-busy", "true");

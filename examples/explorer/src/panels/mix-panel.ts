@@ -31,7 +31,11 @@ export class MixPanel {
 
   /** Shows ego's mix. */
   update(session: NetworkSession | undefined): void {
-    const mix = session?.analysis.mix;
+    if (session && !session.overview) {
+      replaceChildren(this.element, h("p", { class: "muted", attrs: { "aria-busy": "true" }, text: "Analysing…" }));
+      return;
+    }
+    const mix = session?.overview?.mix;
     if (!session || !mix) {
       replaceChildren(this.element, h("p", { class: "muted", text: session ? "This network has no ego (\"me\"), so there is no mix to show." : "Open a network first." }));
       return;

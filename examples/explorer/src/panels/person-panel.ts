@@ -59,7 +59,7 @@ export class PersonPanel {
       (e: unknown) => {
         if (request !== this.request) return;
         this.element.removeAttribute("aria-busy");
-        replaceChildren(this.element, h("p", { class: "error", text: e instanceof Error ? e.message : String(e) }));
+        replaceChildren(this.element, h("p", { class: "problem", text: e instanceof Error ? e.message : String(e) }));
       },
     );
   }
@@ -86,7 +86,7 @@ export class PersonPanel {
         !d.isEgo && d.hasEgo ? h("button", { class: "primary", attrs: { type: "button" }, text: `Introduce me to ${d.name}`, on: { click: () => this.actions.introduce(d.id) } }) : null,
         h("button", { attrs: { type: "button" }, text: "Show on graph", on: { click: () => this.actions.focus(d.id) } }),
       ),
-      ...tieSection(d),
+      ...tieSection(d, session.analysis.asOf),
       ...ledgerSection(d),
       ...interestsSection(d),
       ...historySection(d),
@@ -127,7 +127,7 @@ export class PersonPanel {
   }
 }
 
-function tieSection(d: PersonDetails): Child[] {
+function tieSection(d: PersonDetails, asOf: string): Child[] {
   if (d.tie === undefined) return [];
   const t = d.tie;
   return [
@@ -138,7 +138,7 @@ function tieSection(d: PersonDetails): Child[] {
       h("dt", { text: "Tie strength" }),
       h("dd", { text: t ? `${num(t.strength)} (${strengthWord(t.strength)})` : "no direct tie" }),
       h("dt", { text: "Last contact" }),
-      h("dd", { text: t ? `${t.lastDate}, ${ago(t.daysSince)}` : "never" }),
+      h("dd", { text: t ? `${t.lastDate} (${ago(t.daysSince, asOf)})` : "never" }),
       h("dt", { text: "Exchanges" }),
       h("dd", { text: t ? String(t.exchanges) : "0" }),
     ),

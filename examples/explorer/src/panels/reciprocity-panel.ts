@@ -21,7 +21,11 @@ export class ReciprocityPanel {
 
   /** Shows the ledger of the session's ego. */
   update(session: NetworkSession | undefined): void {
-    const ledger = session?.analysis.ledger;
+    if (session && !session.overview) {
+      replaceChildren(this.element, h("p", { class: "muted", attrs: { "aria-busy": "true" }, text: "Analysing…" }));
+      return;
+    }
+    const ledger = session?.overview?.ledger;
     if (!session || !ledger) {
       replaceChildren(this.element, h("p", { class: "muted", text: session ? "This network has no ego (\"me\"), so there is no ledger to show." : "Open a network first." }));
       return;

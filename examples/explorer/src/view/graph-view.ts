@@ -4,10 +4,19 @@
  * selection, the chosen introduction path), touching the view only for what
  * changed. The view draws; nothing here computes a measure.
  */
-import { mountNetworkView, type NetworkView, type ViewAnalysis, type ViewEncoding } from "@tiegraph/viz";
+import { mountNetworkView, type NetworkView, type NetworkViewSource, type ViewAnalysis, type ViewEncoding } from "@tiegraph/viz";
 import type { NetworkSession } from "../network-session.js";
 import type { ExplorerState } from "../state/explorer-state.js";
+import { EXACT_BETWEENNESS_UP_TO } from "../worker/analysis.js";
 import { viewFilter } from "./view-filter.js";
+
+/** The applied-filter key of "nothing filtered". */
+const NO_FILTER = "none";
+/** An applied value that matches no state, so the next apply sets it. */
+const UNKNOWN = "\u0000unknown";
+
+/** Above this many ties, ties and labels are hidden while the camera moves. */
+export const LARGE_GRAPH_TIES = 5_000;
 
 /** What the page hears from the graph. */
 export interface GraphViewEvents {
@@ -28,7 +37,7 @@ export function effectiveEncoding(state: ExplorerState, hasEgo: boolean): Pick<V
 export class GraphView {
   private view: NetworkView | undefined;
   private session: NetworkSession | undefined;
-  private applied = { encoding: "", theme: "", filter: "", selected: "", path: "" };
+  private applied = { encoding: "", theme: "", filter: NO_FILTER, selected: "", path: "" };
   private pathIds: readonly string[] = [];
   private appliedPairs: ReadonlySet<number> | undefined;
 
@@ -45,31 +54,41 @@ export class GraphView {
 
   /** Draws a network (mounting the view the first time, updating it after). */
   show(session: NetworkSession, state: ExplorerState): void {
-    const source = { graph: session.graph, analysis: viewAnalysis(session), organisationNames: session.organisationNameMap, asOf: session.analysis.asOf };
+    const source = sourceOf(session);
     this.session = session;
-    this.applied = { encoding: "", theme: "", filter: "", selected: "", path: "" };
     this.pathIds = [];
+    const encoding = effectiveEncoding(state, session.ego !== undefined);
     if (!this.view) {
       this.view = mountNetworkView(this.container, source, {
         theme: state.theme,
-        encoding: effectiveEncoding(state, session.ego !== undefined),
+        encoding,
         legend: "detached",
         // ego-centred rings: stable first picture, no layout to wait for
         layout: "auto",
-        // the container can be hidden for a moment on narrow screens
-        sigmaSettings: { allowInvalidContainer: true },
+        // the container can be hidden for a moment on narrow screens; large
+        // networks drop ties and labels while the camera moves, so panning stays smooth
+        sigmaSettings: { allowInvalidContainer: true, ...(session.graph.size > LARGE_GRAPH_TIES ? { hideEdgesOnMove: true, hideLabelsOnMove: true } : {}) },
       });
       this.legendBox.append(this.view.legend);
-      // sigma follows window resizes only; panels opening and closing resize the container too
-      const renderer = this.view.renderer;
-      new ResizeObserver(() => renderer.refresh({ skipIndexation: true })).observe(this.container);
       this.view.on("clickNode", (id) => this.events.clickNode(id));
       this.view.on("clickStage", () => this.events.clickStage());
+      // sigma follows window resizes only; panels opening and closing resize the container too
+      const renderer = this.view.renderer;
+      let size = "";
+      new ResizeObserver(() => {
+        const next = `${this.container.offsetWidth}x${this.container.offsetHeight}`;
+        if (next !== size) renderer.scheduleRender();
+        size = next;
+      }).observe(this.container);
+      // what the view was mounted with needs no second pass (each one redraws every item)
+      this.applied = { encoding: JSON.stringify(encoding), theme: state.theme, filter: NO_FILTER, selected: "", path: "" };
     } else {
       this.view.update(source);
-      this.view.clearHighlights();
+      // the view keeps its theme and encodings; filter and selection are looked at again
+      this.applied = { ...this.applied, filter: UNKNOWN, selected: UNKNOWN, path: "" };
       void this.view.fit(0);
     }
+    this.appliedPairs = undefined;
   }
 
   /**
@@ -88,6 +107,15 @@ export class GraphView {
       this.applied.theme = state.theme;
     }
     const encoding = effectiveEncoding(state, session.ego !== undefined);
+    if (encoding.nodeSize === "betweenness" && !view.scene.betweenness) {
+      if (!session.overview) return "Betweenness is still being computed; sizes follow in a moment.";
+      // betweenness arrives after the first picture: draw again with it, keeping positions
+      // (the view keeps theme, encodings, filter and selection; the path goes)
+      view.update(sourceOf(session));
+      this.applied.path = "";
+      this.pathIds = [];
+    }
+    if (encoding.nodeSize === "betweenness" && session.overview?.betweennessSample) problem = `Betweenness is estimated from ${session.overview.betweennessSample} sampled people (exact up to ${EXACT_BETWEENNESS_UP_TO.toLocaleString("en")} people).`;
     const encKey = JSON.stringify(encoding);
     if (this.applied.encoding !== encKey) {
       try {
@@ -97,9 +125,10 @@ export class GraphView {
       }
       this.applied.encoding = encKey;
     }
-    const filterKey = JSON.stringify([state.filters, state.scope]);
-    if (this.applied.filter !== filterKey || this.appliedPairs !== pairs) {
-      view.setFilter(viewFilter({ personCount: session.personCount, hasEgo: session.ego !== undefined, personIndex: (id) => session.personIndex(id), personTags: (id) => session.personTags(id) }, state.filters, state.scope, pairs));
+    const filter = viewFilter({ personCount: session.personCount, hasEgo: session.ego !== undefined, personIndex: (id) => session.personIndex(id), personTags: (id) => session.personTags(id) }, state.filters, state.scope, pairs);
+    const filterKey = filter ? JSON.stringify([state.filters, state.scope]) : NO_FILTER;
+    if (this.applied.filter !== filterKey || (filter && this.appliedPairs !== pairs)) {
+      view.setFilter(filter);
       this.applied.filter = filterKey;
       this.appliedPairs = pairs;
     }
@@ -147,12 +176,13 @@ export class GraphView {
   }
 }
 
-/** The measures the view encodes, from the worker's analysis. */
+/** The measures the view encodes, from the worker's analysis (betweenness once it has arrived). */
 function viewAnalysis(session: NetworkSession): ViewAnalysis {
-  const a = session.analysis;
-  const out: ViewAnalysis = { eiIndex: a.eiIndex };
-  if (a.view.pairImbalance) out.pairImbalance = a.view.pairImbalance;
-  if (a.view.cadenceTier) out.cadenceTier = a.view.cadenceTier;
-  if (a.betweenness) out.betweenness = a.betweenness;
+  const out: ViewAnalysis = { eiIndex: session.analysis.eiIndex, pairImbalance: session.analysis.pairImbalance };
+  if (session.overview) out.betweenness = session.overview.betweenness;
   return out;
+}
+
+function sourceOf(session: NetworkSession): NetworkViewSource {
+  return { graph: session.graph, analysis: viewAnalysis(session), organisationNames: session.organisationNameMap, asOf: session.analysis.asOf };
 }

@@ -1,29 +1,53 @@
 /**
- * The analysis the worker computes once per loaded network with
- * @tiegraph/core's measures (and @tiegraph/viz's analyseForView, which runs
- * core's measures the view encodes), so the page only draws and looks values
- * up. Plain data and typed arrays, so it crosses to the page by structured
+ * The analysis the worker computes for a loaded network with
+ * @tiegraph/core's measures, so the page only draws and looks values up, in
+ * two parts: what the first picture encodes (sent with the network), and
+ * the overview panels' figures (sent right after, while the page draws).
+ * Plain data and typed arrays, so it crosses to the page by structured
  * clone. Everything here feeds pictures or overview panels, so confidential
  * exchanges are left out of all of it.
  */
-import { eiIndex, eiTrend, externalShare, formatDay, reciprocityLedger, relationshipGraph, relationships, type EITrendPoint, type ExternalShare, type Network, type ReciprocityLedger } from "@tiegraph/core";
-import type { SerializedGraph } from "./protocol.js";
-import { analyseForView, type ViewAnalysis } from "@tiegraph/viz";
+import {
+  betweenness,
+  eiIndex,
+  eiTrend,
+  externalShare,
+  formatDay,
+  pairImbalances,
+  reciprocityLedger,
+  relationships,
+  type EITrendPoint,
+  type ExternalShare,
+  type Network,
+  type ReciprocityLedger,
+  type Relationships,
+} from "@tiegraph/core";
 
-/** What the page shows that is costly to compute. */
-export interface NetworkAnalysis {
+/** Above this many people betweenness is estimated from a sample of sources. */
+export const EXACT_BETWEENNESS_UP_TO = 2_000;
+/** Sources sampled above that. */
+export const BETWEENNESS_SAMPLE = 500;
+
+/** The measures the first picture encodes. */
+export interface DrawingAnalysis {
   /** Reference day of every figure (YYYY-MM-DD), the network's last exchange; "" without exchanges. */
   asOf: string;
-  /** The measures the view encodes: reciprocity imbalance per relationship, cadence tiers. */
-  view: ViewAnalysis;
+  /** Reciprocity imbalance per relationship slot, i.e. per edge of the drawable graph (NaN: no giving either way). */
+  pairImbalance: Float64Array;
   /** E-I index per person index (NaN: no ties), by organisation. */
   eiIndex: Float64Array;
-  /** Betweenness per person index, when computed. */
-  betweenness: Float64Array | undefined;
+}
+
+/** The overview panels' figures and the measures only some encodings need. */
+export interface OverviewAnalysis {
   /** Ego's reciprocity ledger; undefined without an ego. */
   ledger: ReciprocityLedger | undefined;
   /** Ego's internal/external mix; undefined without an ego. */
   mix: EgoMix | undefined;
+  /** Betweenness per person index (core's, normalised, over directed ties). */
+  betweenness: Float64Array;
+  /** Number of sampled sources, when betweenness is estimated rather than exact. */
+  betweennessSample: number | undefined;
 }
 
 /** An organisation ego has contacts in, on the reference day. */
@@ -49,19 +73,29 @@ export interface EgoMix {
   unaffiliated: number;
 }
 
-/** Computes the analysis of a network. */
-export function analyseNetwork(network: Network): NetworkAnalysis {
+/** The measures the first picture encodes; `rel` is the network's relationship index, when already built. */
+export function drawingAnalysis(network: Network, rel?: Relationships): DrawingAnalysis {
   const range = network.dayRange();
   const ei = eiIndex(network, { excludeConfidential: true });
   const eiByPerson = new Float64Array(network.personCount);
   network.people().forEach((p, i) => (eiByPerson[i] = ei.byPerson[p.id] ?? NaN));
   return {
     asOf: range ? formatDay(range.last) : "",
-    view: analyseForView(network),
+    pairImbalance: pairImbalances(network, { excludeConfidential: true, ...(rel ? { relationships: rel } : {}) }),
     eiIndex: eiByPerson,
-    betweenness: undefined,
-    ledger: network.ego !== undefined ? reciprocityLedger(network, { excludeConfidential: true }) : undefined,
-    mix: network.ego !== undefined ? egoMix(network, ei.byPerson[network.ego] ?? null) : undefined,
+  };
+}
+
+/** The overview panels' figures; `egoEI` is ego's E-I index from the first part (null: no ties). */
+export function overviewAnalysis(network: Network, egoEI: number | null): OverviewAnalysis {
+  const ego = network.ego;
+  const sampled = network.personCount > EXACT_BETWEENNESS_UP_TO;
+  const byId = betweenness(network, { excludeConfidential: true, ...(sampled ? { sample: BETWEENNESS_SAMPLE } : {}) });
+  return {
+    ledger: ego !== undefined ? reciprocityLedger(network, { excludeConfidential: true }) : undefined,
+    mix: ego !== undefined ? egoMix(network, egoEI) : undefined,
+    betweenness: Float64Array.from(network.people(), (p) => byId[p.id] ?? NaN),
+    betweennessSample: sampled ? BETWEENNESS_SAMPLE : undefined,
   };
 }
 
@@ -86,26 +120,3 @@ function egoMix(network: Network, ei: number | null): EgoMix {
   return { eiIndex: ei, trend, share, reached, unaffiliated };
 }
 
-/** The typed arrays of an analysis, to transfer rather than copy. */
-export function transferables(analysis: NetworkAnalysis): Transferable[] {
-  const out: Transferable[] = [analysis.eiIndex.buffer];
-  const imbalance = analysis.view.pairImbalance;
-  if (imbalance instanceof Float64Array) out.push(imbalance.buffer);
-  if (analysis.betweenness) out.push(analysis.betweenness.buffer);
-  return out;
-}
-
-/**
- * The graph the page draws, serialised: core's relationship graph with
- * strengths that leave confidential exchanges out, keeping only what a
- * picture may use (names, organisations, ego, tags; strength and the
- * confidential-only flag), in relationship slot order, which is the order
- * of `pairImbalance`.
- */
-export function drawableGraph(network: Network): SerializedGraph {
-  const data = relationshipGraph(network, { excludeConfidential: true }).export();
-  return {
-    ...data,
-    edges: data.edges.map((e) => ({ source: e.source, target: e.target, undirected: true, attributes: { strength: e.attributes!.strength, confidentialOnly: e.attributes!.confidentialOnly } })),
-  } as unknown as SerializedGraph;
-}

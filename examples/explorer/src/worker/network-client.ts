@@ -4,6 +4,7 @@
  * flight; questions about a replaced network fail with code "stale".
  */
 import type { IntroductionAnswer, IntroductionTarget } from "@tiegraph/core";
+import type { OverviewAnalysis } from "./analysis.js";
 import type { PersonDetails } from "./person-details.js";
 import type { FailureData, LoadedNetworkData, LoadStage, NetworkSource, WorkerMessage, WorkerRequest } from "./protocol.js";
 
@@ -25,6 +26,8 @@ export class NetworkClient {
   private lastId = 0;
   private loadId = 0;
   private readonly pending = new Map<number, Pending>();
+  /** Hears the overview analysis that follows each load (network number, figures). */
+  onAnalysed: (network: number, analysis: OverviewAnalysis) => void = () => undefined;
 
   constructor() {
     this.worker = new Worker(new URL("./network-worker.ts", import.meta.url), { type: "module", name: "tiegraph-network" });
@@ -75,6 +78,7 @@ export class NetworkClient {
   }
 
   private receive(message: WorkerMessage): void {
+    if (message.type === "analysed") return this.onAnalysed(message.network, message.analysis);
     const p = this.pending.get(message.id);
     if (!p) return;
     if (message.type === "progress") {

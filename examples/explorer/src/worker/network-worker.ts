@@ -5,10 +5,11 @@
  * never holds the network itself, so a large file never freezes it.
  */
 import { createPathIndex, introductionPaths, relationships, TiegraphError, type Network, type PathIndex, type Relationships } from "@tiegraph/core";
-import { analyseNetwork, drawableGraph, transferables } from "./analysis.js";
+import { drawingAnalysis, overviewAnalysis } from "./analysis.js";
+import { drawableBuffers, drawableNetwork } from "./drawable.js";
 import { personDetails } from "./person-details.js";
 import type { FailureData, LoadStage, NetworkSource, WorkerMessage, WorkerRequest } from "./protocol.js";
-import { parseNetworkText, readSourceText, sourceName } from "./read-network.js";
+import { readNetwork } from "./read-network.js";
 import { buildSearchIndex } from "../search/search-index.js";
 import { pairsWithExchangeBetween } from "./pairs-between.js";
 
@@ -50,15 +51,14 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 
 async function load(id: number, source: NetworkSource): Promise<void> {
   const progress = (stage: LoadStage, fraction?: number) => post({ type: "progress", id, stage, fraction });
-  const name = sourceName(source);
   progress("reading", 0);
-  const text = await readSourceText(source, (f) => progress("reading", f));
-  progress("parsing");
-  const network = parseNetworkText(name, text);
+  const { name, network, imported } = await readNetwork(source, progress);
   progress("analysing");
-  const analysis = analyseNetwork(network);
+  const { drawable, relationships: rel } = drawableNetwork(network);
+  const analysis = drawingAnalysis(network, rel);
   const number = ++loads;
-  current = { number, network, paths: undefined, relationships: [undefined, undefined] };
+  const egoEI = network.egoIndex >= 0 && !Number.isNaN(analysis.eiIndex[network.egoIndex]!) ? analysis.eiIndex[network.egoIndex]! : null;
+  current = { number, network, paths: undefined, relationships: [rel, undefined] };
   const tags = new Set<string>();
   for (const p of network.people()) for (const t of p.tags ?? []) tags.add(t);
   post(
@@ -68,18 +68,23 @@ async function load(id: number, source: NetworkSource): Promise<void> {
       data: {
         network: number,
         name,
+        imported,
         personCount: network.personCount,
         organisationCount: network.organisationCount,
         exchangeCount: network.exchangeCount,
-        graph: drawableGraph(network),
+        drawable,
         organisations: network.organisations().map((o) => ({ id: o.id, name: o.name })),
         tags: [...tags].sort((a, b) => a.localeCompare(b)),
         search: buildSearchIndex(network, network.dayRange()?.last ?? 0),
         analysis,
       },
     },
-    transferables(analysis),
+    [analysis.pairImbalance.buffer, analysis.eiIndex.buffer, ...drawableBuffers(drawable)],
   );
+  // while the page draws: the overview panels' figures, then the path index for the first introduction
+  const overview = overviewAnalysis(network, egoEI);
+  post({ type: "analysed", id, network: number, analysis: overview }, [overview.betweenness.buffer]);
+  if (current?.number === number) current.paths ??= createPathIndex(network);
 }
 
 function failure(e: unknown, code?: string): FailureData {

@@ -5,16 +5,13 @@
  * typed arrays are transferred, not copied.
  */
 import type { IntroductionAnswer, IntroductionTarget } from "@tiegraph/core";
-import type { UndirectedGraph } from "graphology";
 import type { SearchIndex } from "../search/search-index.js";
-import type { NetworkAnalysis } from "./analysis.js";
+import type { DrawingAnalysis, OverviewAnalysis } from "./analysis.js";
+import type { DrawableNetwork } from "./drawable.js";
 import type { PersonDetails } from "./person-details.js";
 
-/** A graph in graphology's serialised form. */
-export type SerializedGraph = ReturnType<UndirectedGraph["export"]>;
-
-/** Where a network comes from: a picked or dropped file, or text (the bundled sample). */
-export type NetworkSource = { kind: "file"; file: File } | { kind: "text"; text: string; name: string };
+/** Where a network comes from: picked or dropped files, or text (the bundled sample). */
+export type NetworkSource = { kind: "files"; files: File[] } | { kind: "text"; text: string; name: string };
 
 /** The stages of a load, in order. */
 export type LoadStage = "reading" | "parsing" | "analysing" | "drawing";
@@ -30,18 +27,21 @@ export type WorkerRequest =
 export interface LoadedNetworkData {
   /** Load number: later questions name it. */
   network: number;
-  /** File name. */
+  /** File name (names joined, for several files). */
   name: string;
+  /** What the importers did, one sentence each (empty for a network file). */
+  imported: string[];
   personCount: number;
   organisationCount: number;
   exchangeCount: number;
-  /** The relationship graph the view draws (core's relationshipGraph without confidential weight; only drawn attributes kept). */
-  graph: SerializedGraph;
+  /** What the view draws: people and relationships, as arrays. */
+  drawable: DrawableNetwork;
   organisations: { id: string; name: string }[];
   /** Every person tag, sorted. */
   tags: string[];
   search: SearchIndex;
-  analysis: NetworkAnalysis;
+  /** The measures the first picture encodes; the rest follows in an "analysed" message. */
+  analysis: DrawingAnalysis;
 }
 
 /** A TiegraphError (or any error) as plain data. */
@@ -61,6 +61,7 @@ export type WorkerMessage =
   | { type: "progress"; id: number; stage: LoadStage; fraction: number | undefined }
   | { type: "failed"; id: number; failure: FailureData }
   | { type: "loaded"; id: number; data: LoadedNetworkData }
+  | { type: "analysed"; id: number; network: number; analysis: OverviewAnalysis }
   | { type: "person"; id: number; details: PersonDetails }
   | { type: "paths"; id: number; answer: IntroductionAnswer }
   | { type: "pairs-between"; id: number; pairs: Float64Array };

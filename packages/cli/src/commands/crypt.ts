@@ -16,7 +16,11 @@ interface CryptFlags {
   output?: string;
 }
 
-/** Adds `encrypt` to the program. */
+/**
+ * Adds `encrypt` to the program.
+ *
+ * @example registerEncrypt(new Command("tiegraph"), processTerminal())
+ */
 export function registerEncrypt(program: Command, terminal: Terminal): void {
   program
     .command("encrypt")
@@ -36,7 +40,11 @@ export function registerEncrypt(program: Command, terminal: Terminal): void {
     });
 }
 
-/** Adds `decrypt` to the program. */
+/**
+ * Adds `decrypt` to the program.
+ *
+ * @example registerDecrypt(new Command("tiegraph"), processTerminal())
+ */
 export function registerDecrypt(program: Command, terminal: Terminal): void {
   program
     .command("decrypt")

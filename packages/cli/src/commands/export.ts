@@ -70,7 +70,11 @@ function exportText(network: Network, flags: ExportFlags, table: Exclude<CsvTabl
   }
 }
 
-/** Adds `export` to the program. */
+/**
+ * Adds `export` to the program.
+ *
+ * @example registerExport(new Command("tiegraph"), processTerminal())
+ */
 export function registerExport(program: Command, terminal: Terminal): void {
   program
     .command("export")

@@ -17,7 +17,11 @@ interface GenerateFlags {
   output?: string;
 }
 
-/** Adds `generate` to the program. */
+/**
+ * Adds `generate` to the program.
+ *
+ * @example registerGenerate(new Command("tiegraph"), processTerminal())
+ */
 export function registerGenerate(program: Command, terminal: Terminal): void {
   program
     .command("generate")

@@ -19,7 +19,6 @@ import {
   mergeInto,
   type ImportedNetwork,
   type ImportOptions,
-  type MergeReport,
   type ReadProgress,
   type TextSource,
 } from "@tiegraph/io";
@@ -27,18 +26,12 @@ import { ioError, readNetworkFile, writeNetworkFile } from "../files/network-fil
 import { calendarDate } from "../options.js";
 import type { Terminal } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
+import { renderImport } from "../view/import-text.js";
 import { progressBar } from "../view/progress.js";
 
 /** The sources `import` reads, in the order they are merged: people first, so the others can name them. */
-export const IMPORT_SOURCES = [
-  { flag: "people", format: "people-csv", label: "people CSV" },
-  { flag: "affiliations", format: "affiliations-csv", label: "affiliations CSV" },
-  { flag: "exchanges", format: "exchanges-csv", label: "exchanges CSV" },
-  { flag: "linkedin", format: "linkedin", label: "LinkedIn connections" },
-  { flag: "vcard", format: "vcard", label: "vCard address book" },
-  { flag: "ics", format: "calendar", label: "iCalendar" },
-] as const satisfies readonly { flag: string; format: ImportedNetwork["format"]; label: string }[];
-type SourceFlag = (typeof IMPORT_SOURCES)[number]["flag"];
+export const IMPORT_SOURCES = ["people", "affiliations", "exchanges", "linkedin", "vcard", "ics"] as const;
+type SourceFlag = (typeof IMPORT_SOURCES)[number];
 
 interface ImportFlags extends Partial<Record<SourceFlag, string[]>> {
   output: string;
@@ -54,10 +47,11 @@ interface ImportFlags extends Partial<Record<SourceFlag, string[]>> {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-/** Problems and merges listed one per line before "… and n more" (all with --verbose). */
-const LIST_LIMIT = 20;
-
-/** Adds `import` to the program. */
+/**
+ * Adds `import` to the program.
+ *
+ * @example registerImport(new Command("tiegraph"), processTerminal())
+ */
 export function registerImport(program: Command, terminal: Terminal): void {
   const command = program
     .command("import")
@@ -83,7 +77,7 @@ export function registerImport(program: Command, terminal: Terminal): void {
       "\nExamples:\n  $ tiegraph import --people people.csv --affiliations affiliations.csv --exchanges exchanges.csv -o net.json\n  $ tiegraph import --linkedin Connections.csv --vcard contacts.vcf --ics calendar.ics --ego me --ego-email me@example.org --into net.json -o net.json\n",
     )
     .action(async (flags: ImportFlags) => {
-      const files = IMPORT_SOURCES.flatMap((s) => (flags[s.flag] ?? []).map((file) => ({ flag: s.flag, label: s.label, file })));
+      const files = IMPORT_SOURCES.flatMap((flag) => (flags[flag] ?? []).map((file) => ({ flag, file })));
       if (files.length === 0) throw new UsageError("import", "nothing to import: give at least one of --people, --affiliations, --exchanges, --linkedin, --vcard, --ics");
       const ego = egoOption(flags);
       const network = flags.into !== undefined ? await readNetworkFile(flags.into, { terminal, command: "import" }) : new Network();
@@ -141,53 +135,4 @@ async function importOne(terminal: Terminal, flag: SourceFlag, file: string, fla
   } finally {
     bar.done();
   }
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function limited<T>(items: readonly T[], all: boolean, line: (item: T) => string): string {
-  const shown = all ? items : items.slice(0, LIST_LIMIT);
-  let out = shown.map((x) => `  ${line(x)}\n`).join("");
-  if (shown.length < items.length) out += `  … and ${items.length - shown.length} more (--verbose lists them all)\n`;
-  return out;
-}
-
-/**
- * What an import did, for the terminal: per file the records read and
- * skipped, then the merge (people added, merged and ambiguous, organisations,
- * affiliations, exchanges, duplicates), the skipped records with their file
- * and line, and the file written.
- *
- * @example
- * ```ts
- * process.stdout.write(renderImport(imports, mergeInto(network, imports), network, { people: 0, exchanges: 0 }, "net.json", false));
- * ```
- */
-export function renderImport(imports: readonly ImportedNetwork[], report: MergeReport, network: Network, before: { people: number; exchanges: number }, output: string, verbose: boolean): string {
-  const out: string[] = [];
-  for (const imp of imports) {
-    const label = IMPORT_SOURCES.find((s) => s.format === imp.format)?.label ?? imp.format;
-    const got = [plural(imp.people.length, "person", "people"), plural(imp.organisations.length, "organisation"), plural(imp.affiliations.length, "affiliation"), plural(imp.exchanges.length, "exchange")].join(", ");
-    out.push(`read ${imp.file} (${label}): ${plural(imp.records, "record")}: ${got}${imp.problems.length ? `; ${imp.problems.length} skipped` : ""}\n`);
-  }
-  out.push(`\nmerged: ${plural(report.added.length, "person", "people")} added, ${report.merged.length} merged with people already known, ${report.ambiguous.length} ambiguous (added apart)\n`);
-  out.push(`        ${plural(report.organisationsAdded.length, "organisation")}, ${plural(report.affiliationsAdded, "affiliation")} and ${plural(report.exchangesAdded, "exchange")} added\n`);
-  if (report.duplicates.exchanges || report.duplicates.affiliations) out.push(`        already there, left out: ${plural(report.duplicates.exchanges, "exchange")}, ${plural(report.duplicates.affiliations, "affiliation")}\n`);
-  if (report.merged.length) {
-    out.push(`\nmerged people:\n`);
-    out.push(limited(report.merged, verbose, (m) => `${m.origin?.file ?? "?"}${m.origin ? `:${m.origin.line}` : ""}: ${m.name} is ${m.into} (same ${m.by})`));
-  }
-  if (report.ambiguous.length) {
-    out.push(`\nambiguous people (added as new; merge them by hand if they are the same):\n`);
-    out.push(limited(report.ambiguous, verbose, (a) => `${a.origin?.file ?? "?"}${a.origin ? `:${a.origin.line}` : ""}: ${a.name} added as ${a.addedAs}, might be ${a.candidates.join(" or ")} (${a.reason})`));
-  }
-  if (report.problems.length) {
-    out.push(`\nskipped ${plural(report.problems.length, "record")}:\n`);
-    out.push(limited(report.problems, verbose, (p) => p.message));
-  }
-  if (report.notes.length) out.push(`\n${report.notes.map((n) => `note: ${n}\n`).join("")}`);
-  out.push(`\nwrote ${output}: ${plural(network.personCount, "person", "people")} (${network.personCount - before.people} new), ${plural(network.organisationCount, "organisation")}, ${plural(network.exchangeCount, "exchange")} (${network.exchangeCount - before.exchanges} new)${network.ego ? `, ego ${network.ego}` : ""}\n`);
-  return out.join("");
 }

@@ -4,13 +4,13 @@
  * core's; this file parses the question and lays the answer out).
  */
 import type { Command } from "commander";
-import { introductionPaths, type IntroductionAnswer, type IntroductionMode, type IntroductionQuery, type IntroductionTarget, type Network } from "@tiegraph/core";
+import { introductionPaths, type IntroductionMode, type IntroductionQuery, type IntroductionTarget } from "@tiegraph/core";
 import { loadForAnalysis } from "../files/network-files.js";
 import { idList, oneOf, wholeNumber } from "../options.js";
 import { requireOrganisation, requirePerson, type IdContext } from "../resolve-ids.js";
 import type { Terminal } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
-import { nameOf } from "../view/report-text.js";
+import { renderIntroduction } from "../view/intro-text.js";
 
 interface IntroFlags {
   to: string;
@@ -27,6 +27,8 @@ interface IntroFlags {
 /**
  * Reads `--to`: `org:ID` (or `organisation:ID`) for anyone at an organisation,
  * `tag:NAME` for anyone tagged, `person:ID` or a bare id for a person.
+ *
+ * @example parseTarget("org:acme") // { organisation: "acme" }
  */
 export function parseTarget(text: string): IntroductionTarget {
   const m = /^(person|org|organisation|tag):(.*)$/.exec(text);
@@ -40,7 +42,11 @@ function maxHopsOption(text: string): number | "none" {
   return text === "none" ? "none" : wholeNumber(1)(text);
 }
 
-/** Adds `intro` to the program. */
+/**
+ * Adds `intro` to the program.
+ *
+ * @example registerIntro(new Command("tiegraph"), processTerminal())
+ */
 export function registerIntro(program: Command, terminal: Terminal): void {
   program
     .command("intro")
@@ -82,27 +88,4 @@ export function registerIntro(program: Command, terminal: Terminal): void {
       const answer = introductionPaths(network, query);
       terminal.stdout.write(flags.json ? JSON.stringify(answer, null, 2) + "\n" : renderIntroduction(network, answer));
     });
-}
-
-/**
- * The answer as text: the summary, then each path with its chain of names
- * and core's explanation, or the nearest reachable people when there is none.
- *
- * @example
- * ```ts
- * process.stdout.write(renderIntroduction(network, introductionPaths(network, { to: { person: "bob" } })));
- * ```
- */
-export function renderIntroduction(network: Network, answer: IntroductionAnswer): string {
-  const out = [`${answer.summary}\n`];
-  answer.paths.forEach((path, i) => {
-    const [head, ...rest] = path.explanation;
-    out.push(`\n${head ?? `#${i + 1} ${path.people.map((id) => nameOf(network, id)).join(" → ")}`}\n`);
-    for (const line of rest) out.push(`   ${line}\n`);
-  });
-  if (answer.nearest?.length) {
-    out.push("\nClosest people of the target's group:\n");
-    for (const c of answer.nearest) out.push(`   ${c.explanation}\n`);
-  }
-  return out.join("");
 }

@@ -5,12 +5,13 @@
  * file.
  */
 import type { Command } from "commander";
-import { planToIcs, weeklyPlan, type Network, type WeeklyPlan, type WeeklyPlanOptions } from "@tiegraph/core";
+import { planToIcs, weeklyPlan, type WeeklyPlanOptions } from "@tiegraph/core";
 import { loadForAnalysis, writeTextFile } from "../files/network-files.js";
 import { calendarDate, positiveNumber } from "../options.js";
 import { requireOrganisation, requirePerson } from "../resolve-ids.js";
 import type { Terminal } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
+import { renderPlan } from "../view/plan-text.js";
 
 interface PlanFlags {
   week?: string;
@@ -29,9 +30,11 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-
-/** Adds `plan` to the program. */
+/**
+ * Adds `plan` to the program.
+ *
+ * @example registerPlan(new Command("tiegraph"), processTerminal())
+ */
 export function registerPlan(program: Command, terminal: Terminal): void {
   program
     .command("plan")
@@ -59,33 +62,7 @@ export function registerPlan(program: Command, terminal: Terminal): void {
       const plan = weeklyPlan(network, options);
       if (flags.ics !== undefined) await writeTextFile(flags.ics, planToIcs(plan));
       if (flags.json) terminal.stdout.write(JSON.stringify(plan, null, 2) + "\n");
-      else terminal.stdout.write(renderPlan(network, plan));
+      else terminal.stdout.write(renderPlan(plan));
       if (flags.ics !== undefined) (flags.json ? terminal.stderr : terminal.stdout).write(`wrote ${flags.ics}: ${plan.items.filter((i) => i.slot).length} proposed meetings\n`);
     });
-}
-
-/**
- * A plan as text: the budget line, then one block per meeting with its
- * proposed time, the reasons and what to offer.
- *
- * @example
- * ```ts
- * process.stdout.write(renderPlan(network, weeklyPlan(network, { week: "2026-10-05" })));
- * ```
- */
-export function renderPlan(_network: Network, plan: WeeklyPlan): string {
-  const out: string[] = [];
-  const hours = (m: number) => `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}`;
-  out.push(`Week of ${plan.week}${plan.jobSearch ? " (job search: double budget)" : ""}: ${plan.items.length} meeting${plan.items.length === 1 ? "" : "s"}, ${hours(plan.usedMinutes)} of ${hours(plan.budgetMinutes)}.\n`);
-  const share = plan.external.share === null ? "no ties yet" : `${Math.round(plan.external.share * 100)}%`;
-  out.push(`External share of your ties: ${share} (target ${Math.round(plan.external.target * 100)}%).\n`);
-  if (plan.items.length === 0) out.push("\nNobody is due this week.\n");
-  plan.items.forEach((item, i) => {
-    const when = item.slot ? `${WEEKDAYS[new Date(`${item.slot.date}T12:00:00Z`).getUTCDay()]} ${item.slot.date} ${item.slot.start}–${item.slot.end}` : "no free slot";
-    out.push(`\n${i + 1}. ${when}  ${item.format} (${item.minutes} min) with ${item.name}\n`);
-    for (const r of item.reasons) out.push(`   why: ${r}\n`);
-    if (item.offer.length) out.push(`   offer: ${item.offer.join(", ")}\n`);
-    if (item.prompt) out.push(`   ask: ${item.prompt}\n`);
-  });
-  return out.join("");
 }

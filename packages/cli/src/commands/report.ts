@@ -119,7 +119,8 @@ export function buildReport(network: Network, request: ReportRequest): { data: R
     externalShare: person === undefined ? null : externalShare(network, { person, groupBy: request.groupBy }),
     constraint: constraint(network, { ties }),
     effectiveSize: effectiveSize(network, { ties }),
-    betweenness: betweenness(network, { ties }),
+    // core's betweenness rejects an empty network (a sample of 0 sources); nobody has a value there anyway
+    betweenness: network.personCount === 0 ? {} : betweenness(network, { ties }),
     betweennessSampled: network.personCount > EXACT_BETWEENNESS_UP_TO,
     bridging: person === undefined ? [] : bridgingContacts(network, person, { groupBy: request.groupBy }),
     ties: tieList,
@@ -138,7 +139,11 @@ interface ReportFlags {
   includeConfidential?: boolean;
 }
 
-/** Adds `report` to the program. */
+/**
+ * Adds `report` to the program.
+ *
+ * @example registerReport(new Command("tiegraph"), processTerminal())
+ */
 export function registerReport(program: Command, terminal: Terminal): void {
   program
     .command("report")

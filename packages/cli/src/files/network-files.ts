@@ -20,7 +20,11 @@ export interface Reader {
   command: string;
 }
 
-/** The text of a file; a missing or unreadable file is a TiegraphError naming it. */
+/**
+ * The text of a file; a missing or unreadable file is a TiegraphError naming it.
+ *
+ * @example const csv = await readText("people.csv");
+ */
 export async function readText(file: string): Promise<string> {
   try {
     return await readFile(file, "utf8");
@@ -29,7 +33,11 @@ export async function readText(file: string): Promise<string> {
   }
 }
 
-/** Parses a network file, decrypting it first when it is encrypted (errors name the file, line and column). */
+/**
+ * Parses a network file, decrypting it first when it is encrypted (errors name the file, line and column).
+ *
+ * @example const network = await readNetworkFile("net.json", { terminal: processTerminal(), command: "report" });
+ */
 export async function readNetworkFile(file: string, reader: Reader): Promise<Network> {
   const text = await readText(file);
   if (isEncryptedNetworkFile(text)) {
@@ -41,22 +49,39 @@ export async function readNetworkFile(file: string, reader: Reader): Promise<Net
 
 /**
  * The network a report, an introduction or a plan is computed on. Without
- * `includeConfidential` it is the file as if confidential exchanges and all
- * notes had never been recorded, so no number, path, reason or date the
- * command prints can rest on something said in confidence.
+ * `includeConfidential` it is the file as if confidential exchanges had never
+ * been recorded, so no number, path, reason or date the command prints can
+ * rest on something said in confidence. (Notes never reach an analysis
+ * command's output either way; the copy drops them too.)
+ *
+ * @example const network = await loadForAnalysis("net.json", false, { terminal: processTerminal(), command: "report" });
  */
 export async function loadForAnalysis(file: string, includeConfidential: boolean, reader: Reader): Promise<Network> {
   const network = await readNetworkFile(file, reader);
-  return includeConfidential ? network : redacted(network);
+  return includeConfidential || !hasConfidentialExchange(network) ? network : redacted(network);
 }
 
-/** A copy of a network without confidential exchanges, person notes and exchange notes. */
+function hasConfidentialExchange(network: Network): boolean {
+  const { confidential, count } = network.exchangeColumns();
+  for (let e = 0; e < count; e++) if (confidential[e]) return true;
+  return false;
+}
+
+/**
+ * A copy of a network without confidential exchanges, person notes and exchange notes.
+ *
+ * @example redacted(network).exchangeCount // the exchanges not marked confidential
+ */
 export function redacted(network: Network): Network {
   const { format: _f, version: _v, ...data } = toNetworkFile(network, { redact: true });
   return Network.from(data);
 }
 
-/** Saves a network file atomically; the version it replaces is kept as `<file>.bak`. */
+/**
+ * Saves a network file atomically; the version it replaces is kept as `<file>.bak`.
+ *
+ * @example await writeNetworkFile("net.json", network);
+ */
 export async function writeNetworkFile(file: string, network: Network): Promise<void> {
   await saveNetworkFileAtomic(file, network);
 }
@@ -65,12 +90,18 @@ export async function writeNetworkFile(file: string, network: Network): Promise<
  * Saves text atomically (an export, a calendar, an encrypted file). No
  * backup is kept unless asked: a backup of a file being encrypted in place
  * would be the plain text.
+ *
+ * @example await writeTextFile("week.ics", planToIcs(plan));
  */
 export async function writeTextFile(file: string, text: string, backup = false): Promise<void> {
   await saveNetworkFileAtomic(file, text, { backup });
 }
 
-/** A file system failure as a TiegraphError naming the file. */
+/**
+ * A file system failure as a TiegraphError naming the file.
+ *
+ * @example ioError("net.json", Object.assign(new Error(), { code: "ENOENT" }), "read").message // "tiegraph/cli: net.json: cannot read the file: no such file or folder, …"
+ */
 export function ioError(file: string, cause: unknown, verb: "read" | "write"): TiegraphError {
   const code = (cause as NodeJS.ErrnoException | undefined)?.code;
   const why = code === "ENOENT" ? "no such file or folder" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : cause instanceof Error ? cause.message : String(cause);

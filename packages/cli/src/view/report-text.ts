@@ -4,18 +4,8 @@
  */
 import type { Network, ReciprocityLedger, RelationshipBalance } from "@tiegraph/core";
 import type { ByPerson, ReportData } from "../commands/report.js";
+import { groupLabel, nameOf } from "./names.js";
 import { fixed, heading, textTable } from "./table.js";
-
-/** The name of a person id as typed in the file. */
-export function nameOf(network: Network, id: string): string {
-  return network.hasPerson(id) ? network.person(id).name : id;
-}
-
-/** The label of a group: the organisation's name, or the attribute value itself. */
-function groupLabel(network: Network, groupBy: string, key: string): string {
-  if (groupBy !== "organisation" || !network.hasOrganisation(key)) return key;
-  return network.organisation(key).name;
-}
 
 const signed = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined || Number.isNaN(x) ? "–" : (x > 0 ? "+" : "") + x.toFixed(digits));
 const share = (x: number | null | undefined): string => (x === null || x === undefined ? "–" : `${Math.round(x * 100)}%`);
@@ -65,7 +55,7 @@ export function renderReport(network: Network, data: ReportData, ledger: Recipro
   out.push(textTable([{ title: "measure" }, { title: "value", right: true }], rec));
 
   if (ledger && who !== undefined) {
-    out.push(`\n${heading(`Who owes whom: ${who}'s ledger as of ${ledger.asOf}`)}`);
+    out.push(`\n${heading(`Who owes whom: ${who}'s ledger${data.asOf ? ` as of ${ledger.asOf}` : ""}`)}`);
     out.push("Values are recency-weighted favour units (a piece of information is 1); balance = given − received.\n");
     out.push(`\nYou owe (repay before you ask): ${ledger.youOwe.length} relationships${ledger.youOwe.length > top ? `, top ${top}` : ""}\n`);
     if (ledger.youOwe.length) out.push(ledgerTable(network, ledger.youOwe.slice(0, top)));
@@ -100,8 +90,9 @@ export function renderReport(network: Network, data: ReportData, ledger: Recipro
     out.push(`\n${who}'s external share: ${share(xs.share)} against a target of ${share(xs.target)} (${verdict}).\n`);
   }
   const groups = Object.entries(data.ei.groupTotals).sort((x, y) => y[1].internal + y[1].external - (x[1].internal + x[1].external) || (x[0] < y[0] ? -1 : 1));
-  out.push(`\nBy group (${groups.length}${groups.length > top ? `, the ${top} with most ties` : ""}):\n`);
-  out.push(textTable([{ title: "group" }, { title: "internal", right: true }, { title: "external", right: true }, { title: "E-I", right: true }], groups.slice(0, top).map(([g, t]) => [groupLabel(network, data.groupBy, g), String(t.internal), String(t.external), signed(data.ei.byGroup[g] ?? null)])));
+  if (groups.length === 0) out.push("\nNo groups: nobody belongs to one.\n");
+  else out.push(`\nBy group (${groups.length}${groups.length > top ? `, the ${top} with most ties` : ""}):\n`);
+  if (groups.length) out.push(textTable([{ title: "group" }, { title: "internal", right: true }, { title: "external", right: true }, { title: "E-I", right: true }], groups.slice(0, top).map(([g, t]) => [groupLabel(network, data.groupBy, g), String(t.internal), String(t.external), signed(data.ei.byGroup[g] ?? null)])));
   const points = data.eiTrend.points;
   if (points.length) {
     const shown = points.slice(-Math.max(top, 4));

@@ -14,7 +14,11 @@ export interface Column {
 const COMBINING = /\p{M}/u;
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
 
-/** Columns a text takes in a terminal. */
+/**
+ * Columns a text takes in a terminal.
+ *
+ * @example displayWidth("王小明") // 6
+ */
 export function displayWidth(text: string): number {
   let w = 0;
   for (const ch of text) {
@@ -45,12 +49,20 @@ export function textTable(columns: readonly Column[], rows: readonly (readonly s
   return [line(columns.map((c) => c.title)), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n") + "\n";
 }
 
-/** A number with fixed decimals; `–` for NaN and missing values. */
+/**
+ * A number with fixed decimals; `–` for NaN and missing values.
+ *
+ * @example fixed(null) // "–"
+ */
 export function fixed(value: number | null | undefined, digits = 2): string {
   return value === undefined || value === null || Number.isNaN(value) ? "–" : value.toFixed(digits);
 }
 
-/** A section heading: the title and a rule under it. */
+/**
+ * A section heading: the title and a rule under it.
+ *
+ * @example heading("Brokers") // "Brokers\n=======\n"
+ */
 export function heading(title: string): string {
   return `${title}\n${"=".repeat(displayWidth(title))}\n`;
 }

@@ -7,6 +7,7 @@ import { TiegraphError, showValue } from "../errors.js";
 import { createRandom } from "../generate/random.js";
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
+import { personRecord } from "../mix/person-record.js";
 import { mutualTies, tiesFor } from "./mutual-ties.js";
 import type { DirectedTies } from "../graph/tie-index.js";
 
@@ -158,7 +159,7 @@ export function betweenness(network: Network, options: BetweennessOptions = {}):
     }
   }
   rescale(bc, n, count, sources, normalized, directed);
-  return Object.fromEntries(network.people().map((p, i) => [p.id, bc[i]!]));
+  return personRecord(network, (i) => bc[i]!);
 }
 
 /** NetworkX 3.6's `_rescale` with endpoints excluded. */

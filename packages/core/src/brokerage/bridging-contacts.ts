@@ -33,6 +33,7 @@ export interface BridgedGroup {
 /** A contact who is the only way into one or more groups. */
 export interface BridgingContact {
   contact: PersonId;
+  /** In group order (organisations in network order, attribute values by first appearance). */
   groups: BridgedGroup[];
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
+import { personRecord } from "../mix/person-record.js";
 import { mutualTies, tiesFor, type TieGraphOptions } from "./mutual-ties.js";
 
 /** Defaults of the brokerage measures: unweighted, like NetworkX's `weight=None`; confidential exchanges included. */
@@ -32,7 +33,7 @@ export const DEFAULT_TIE_GRAPH_OPTIONS: Readonly<Required<Omit<TieGraphOptions, 
 export function constraint(network: Network, options: TieGraphOptions = {}): Record<PersonId, number | null> {
   const g = mutualTies(tiesFor(network, options), options.weighted ?? DEFAULT_TIE_GRAPH_OPTIONS.weighted);
   const n = g.nodeCount;
-  const { offsets, neighbor, weight, total } = g;
+  const { offsets, neighbor, total, p } = g;
   const out = new Float64Array(n);
   // slot of each of i's neighbours in i's list (valid while mark[j] === i)
   const mark = new Int32Array(n).fill(-1);
@@ -51,22 +52,21 @@ export function constraint(network: Network, options: TieGraphOptions = {}): Rec
       mark[neighbor[lo + k]!] = i;
       slot[neighbor[lo + k]!] = k;
     }
-    const ti = total[i]!;
+    // indirect_j = Σ_q p_iq p_qj over q ∈ N(i), j ∈ N(i) ∩ N(q)
     for (let k = 0; k < deg; k++) {
       const q = neighbor[lo + k]!;
-      const piq = weight[lo + k]! / ti;
-      const tq = total[q]!;
+      const piq = p[lo + k]!;
       for (let r = offsets[q]!; r < offsets[q + 1]!; r++) {
         const j = neighbor[r]!;
-        if (mark[j] === i) indirect[slot[j]!]! += piq * (weight[r]! / tq);
+        if (mark[j] === i) indirect[slot[j]!]! += piq * p[r]!;
       }
     }
     let c = 0;
     for (let k = 0; k < deg; k++) {
-      const x = weight[lo + k]! / ti + indirect[k]!;
+      const x = p[lo + k]! + indirect[k]!;
       c += x * x;
     }
     out[i] = c;
   }
-  return Object.fromEntries(network.people().map((p, i) => [p.id, Number.isNaN(out[i]!) ? null : out[i]!]));
+  return personRecord(network, (i) => (Number.isNaN(out[i]!) ? null : out[i]!));
 }

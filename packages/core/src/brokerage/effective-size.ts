@@ -5,6 +5,7 @@
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
 import { DEFAULT_TIE_GRAPH_OPTIONS } from "./constraint.js";
+import { personRecord } from "../mix/person-record.js";
 import { mutualTies, tiesFor, type TieGraphOptions } from "./mutual-ties.js";
 
 /**
@@ -29,11 +30,11 @@ import { mutualTies, tiesFor, type TieGraphOptions } from "./mutual-ties.js";
 export function effectiveSize(network: Network, options: TieGraphOptions = {}): Record<PersonId, number | null> {
   const g = mutualTies(tiesFor(network, options), options.weighted ?? DEFAULT_TIE_GRAPH_OPTIONS.weighted);
   const n = g.nodeCount;
-  const { offsets, neighbor, weight, total, max } = g;
+  const { offsets, neighbor, total, p, m } = g;
   const out = new Float64Array(n);
-  // p_iq of each of i's neighbours (valid while mark[q] === i)
+  // p_iq of each of i's neighbours q (valid while mark[q] === i)
   const mark = new Int32Array(n).fill(-1);
-  const p = new Float64Array(n);
+  const pi = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const lo = offsets[i]!;
     const hi = offsets[i + 1]!;
@@ -43,20 +44,20 @@ export function effectiveSize(network: Network, options: TieGraphOptions = {}): 
     }
     for (let k = lo; k < hi; k++) {
       mark[neighbor[k]!] = i;
-      p[neighbor[k]!] = weight[k]! / total[i]!;
+      pi[neighbor[k]!] = p[k]!;
     }
     let e = 0;
     for (let k = lo; k < hi; k++) {
+      // redundancy of j: Σ_q p_iq m_jq over q ∈ N(i) ∩ N(j)
       const j = neighbor[k]!;
-      const mj = max[j]!;
       let redundancy = 0;
       for (let r = offsets[j]!; r < offsets[j + 1]!; r++) {
         const q = neighbor[r]!;
-        if (mark[q] === i) redundancy += p[q]! * (weight[r]! / mj);
+        if (mark[q] === i) redundancy += pi[q]! * m[r]!;
       }
       e += 1 - redundancy;
     }
     out[i] = e;
   }
-  return Object.fromEntries(network.people().map((person, i) => [person.id, Number.isNaN(out[i]!) ? null : out[i]!]));
+  return personRecord(network, (i) => (Number.isNaN(out[i]!) ? null : out[i]!));
 }

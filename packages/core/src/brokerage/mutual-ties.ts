@@ -29,6 +29,9 @@ export interface MutualTies {
   /** Σ and max of each person's mutual weights. */
   readonly total: Float64Array;
   readonly max: Float64Array;
+  /** Each entry's weight divided by its owner's Σ (Burt's p_vw) and by its owner's max (m_vw). */
+  readonly p: Float64Array;
+  readonly m: Float64Array;
 }
 
 /** The directed tie index a brokerage measure reads, checked against the network. */
@@ -93,15 +96,21 @@ export function mutualTies(ties: DirectedTies, weighted: boolean): MutualTies {
   for (let v = 0; v < n; v++) walk(v, true);
   const total = new Float64Array(n);
   const max = new Float64Array(n);
+  const p = new Float64Array(weight.length);
+  const m = new Float64Array(weight.length);
   for (let v = 0; v < n; v++) {
-    let s = 0;
-    let m = 0;
+    let sum = 0;
+    let top = 0;
     for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
-      s += weight[k]!;
-      if (weight[k]! > m) m = weight[k]!;
+      sum += weight[k]!;
+      if (weight[k]! > top) top = weight[k]!;
     }
-    total[v] = s;
-    max[v] = m;
+    total[v] = sum;
+    max[v] = top;
+    for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
+      p[k] = weight[k]! / sum;
+      m[k] = weight[k]! / top;
+    }
   }
-  return { nodeCount: n, offsets, neighbor, weight, total, max };
+  return { nodeCount: n, offsets, neighbor, weight, total, max, p, m };
 }

@@ -2,10 +2,13 @@
  * Krackhardt & Stern's E-I index: how far a network, a group or a person
  * looks outward (+1: every tie external) or inward (−1: every tie internal).
  */
+import { TiegraphError } from "../errors.js";
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
+import type { DirectedTies } from "../graph/tie-index.js";
 import { groupingOf, type GroupBy } from "./grouping.js";
-import { eiOf, MIX_UNITS, tallyMix, unitIndex, type MixTally, type MixUnit } from "./tally.js";
+import { personRecord } from "./person-record.js";
+import { eiOf, MIX_UNITS, tallyMix, unitIndex, type MixTally, type MixUnit, type TallyRequest } from "./tally.js";
 
 /** Options of {@link eiIndex}. */
 export interface EIOptions {
@@ -15,10 +18,12 @@ export interface EIOptions {
   by?: MixUnit;
   /** Leave confidential exchanges out (default false). */
   excludeConfidential?: boolean;
+  /** The network's directed tie index, when the caller already has it (built with the same `excludeConfidential`). */
+  ties?: DirectedTies;
 }
 
 /** Defaults of {@link eiIndex}: organisations, by tie count, confidential exchanges included. */
-export const DEFAULT_EI_OPTIONS: Readonly<Required<EIOptions>> = { groupBy: "organisation", by: "count", excludeConfidential: false };
+export const DEFAULT_EI_OPTIONS: Readonly<Required<Omit<EIOptions, "ties">>> = { groupBy: "organisation", by: "count", excludeConfidential: false };
 
 /** Internal and external totals of a group. */
 export interface MixTotals {
@@ -64,8 +69,19 @@ function resultOf(network: Network, tally: MixTally, names: readonly string[], g
     // fromEntries defines own keys, so ids like "__proto__" are safe
     byGroup: Object.fromEntries(byGroup),
     groupTotals: Object.fromEntries(groupTotals),
-    byPerson: Object.fromEntries(network.people().map((p, k) => [p.id, eiOf(pi[k * U + unit]!, px[k * U + unit]!)])),
+    byPerson: personRecord(network, (k) => eiOf(pi[k * U + unit]!, px[k * U + unit]!)),
   };
+}
+
+function tallyRequest(network: Network, options: EIOptions): TallyRequest {
+  const req: TallyRequest = { perPerson: true, excludeConfidential: options.excludeConfidential === true };
+  if (options.ties) {
+    if (options.ties.nodeCount !== network.personCount) {
+      throw new TiegraphError("tiegraph/mix", "invalid-option", "the tie index was built for another network", { record: "options.ties", expected: `an index of ${network.personCount} people`, got: `${options.ties.nodeCount} people` });
+    }
+    req.ties = options.ties;
+  }
+  return req;
 }
 
 /**
@@ -100,7 +116,7 @@ export function eiIndex(network: Network, options: EIOptions = {}): EIResult {
   const unit = unitIndex(options.by ?? DEFAULT_EI_OPTIONS.by);
   const groupBy = options.groupBy ?? DEFAULT_EI_OPTIONS.groupBy;
   const grouping = groupingOf(network, groupBy);
-  const tally = tallyMix(network, grouping, { perPerson: true, excludeConfidential: options.excludeConfidential === true });
+  const tally = tallyMix(network, grouping, tallyRequest(network, options));
   return resultOf(network, tally, grouping.names, groupBy, unit);
 }
 
@@ -116,7 +132,7 @@ export function eiIndex(network: Network, options: EIOptions = {}): EIResult {
 export function eiIndices(network: Network, options: Omit<EIOptions, "by"> = {}): Record<MixUnit, EIResult> {
   const groupBy = options.groupBy ?? DEFAULT_EI_OPTIONS.groupBy;
   const grouping = groupingOf(network, groupBy);
-  const tally = tallyMix(network, grouping, { perPerson: true, excludeConfidential: options.excludeConfidential === true });
+  const tally = tallyMix(network, grouping, tallyRequest(network, options));
   return {
     count: resultOf(network, tally, grouping.names, groupBy, 0),
     value: resultOf(network, tally, grouping.names, groupBy, 1),

@@ -10,7 +10,7 @@ import { periodRange, type MixPeriod } from "./periods.js";
 import { eiOf, MIX_UNITS, tallyMix, unitIndex, type MixUnit } from "./tally.js";
 
 /** Options of {@link eiTrend}. */
-export interface EITrendOptions extends EIOptions {
+export interface EITrendOptions extends Omit<EIOptions, "ties"> {
   /** Whose ties (default: the whole network). */
   person?: PersonId;
   /** Step of the trend (default `"month"`). */

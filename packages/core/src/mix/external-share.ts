@@ -12,7 +12,7 @@ import type { MixPeriod } from "./periods.js";
 import { tallyMix, unitIndex, type MixUnit } from "./tally.js";
 
 /** Options of {@link externalShare}. */
-export interface ExternalShareOptions extends EIOptions {
+export interface ExternalShareOptions extends Omit<EIOptions, "ties"> {
   /** Whose networking (default: ego). */
   person?: PersonId;
   /** Target share in [0, 1] (default: `network.settings.externalTarget`, else 0.5). */

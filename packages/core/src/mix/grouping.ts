@@ -94,3 +94,28 @@ export function maxSpans(g: Grouping): number {
   for (let p = 0; p + 1 < g.spanStart.length; p++) most = Math.max(most, g.spanStart[p + 1]! - g.spanStart[p]!);
   return most;
 }
+
+/** Marks a person whose groups change within the days asked about (see {@link fixedGroups}). */
+export const CHANGING = -2;
+
+/**
+ * Each person's one group for every day in `[first, last]`: the group index,
+ * −1 when they belong to none on any of those days, or {@link CHANGING} when
+ * it is more than one group or changes (then ask {@link groupsOn} per day).
+ * Attributes are always fixed; most people keep one employer for years.
+ */
+export function fixedGroups(g: Grouping, first: number, last: number): Int32Array {
+  const n = g.spanStart.length - 1;
+  const out = new Int32Array(n);
+  for (let p = 0; p < n; p++) {
+    let group = -1;
+    for (let s = g.spanStart[p]!; s < g.spanStart[p + 1]!; s++) {
+      if (g.spanTo[s]! < first || g.spanFrom[s]! > last) continue; // outside the days asked about
+      const covers = g.spanFrom[s]! <= first && g.spanTo[s]! >= last;
+      group = covers && (group === -1 || group === g.spanGroup[s]) ? g.spanGroup[s]! : CHANGING;
+      if (group === CHANGING) break;
+    }
+    out[p] = group;
+  }
+  return out;
+}

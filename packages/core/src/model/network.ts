@@ -113,6 +113,8 @@ export class Network {
   private readonly _formatIndex = new Map<string, number>([["", 0]]);
   private _revision = 0;
   private _byPerson: { offsets: Int32Array; items: Int32Array } | undefined;
+  private _columns: ExchangeColumns | undefined;
+  private _columnsRevision = -1;
 
   /**
    * Builds a network from plain data (e.g. the body of a network file).
@@ -278,11 +280,13 @@ export class Network {
 
   /** Typed-array view of the exchanges (valid until the next change). */
   exchangeColumns(): ExchangeColumns {
+    if (this._columns && this._columnsRevision === this._revision) return this._columns;
     const n = this._n;
     const flags = this._flags.subarray(0, n);
     const confidential = new Uint8Array(n);
     for (let i = 0; i < n; i++) confidential[i] = flags[i]! & FLAG_CONFIDENTIAL;
-    return {
+    this._columnsRevision = this._revision;
+    return (this._columns = {
       count: n,
       from: this._from.subarray(0, n),
       to: this._to.subarray(0, n),
@@ -292,7 +296,7 @@ export class Network {
       minutes: this._minutes.subarray(0, n),
       confidential,
       format: this._format.subarray(0, n),
-    };
+    });
   }
   /** Whether exchange `i` is confidential. */
   isConfidential(i: number): boolean {
@@ -609,6 +613,7 @@ export class Network {
   compact(): void {
     const n = this._n;
     if (this._cap === n) return;
+    this._columns = undefined;
     this._from = this._from.slice(0, n);
     this._to = this._to.slice(0, n);
     this._day = this._day.slice(0, n);

@@ -16,7 +16,7 @@ import type { IntroductionHop } from "./types.js";
 /** The balance of a → b from a's side, on the index's reference day and rules. */
 export function balanceBetween(index: PathIndex, a: number, b: number, list: ArrayLike<number> = index.network.exchangesBetween(a, b)): RelationshipBalance {
   const scan = emptyPairScan();
-  scanPair(index.columns, list, 0, list.length, a, index.reciprocity, scan);
+  scanPair(index.columns, list instanceof Int32Array ? list : Int32Array.from(list), 0, list.length, a, index.reciprocity, scan);
   return balanceRecord(index.network, index.columns, scan, a, b, index.reciprocity);
 }
 

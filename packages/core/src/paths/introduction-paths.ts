@@ -269,7 +269,8 @@ export function introductionPaths(source: Network | PathIndex, query: Introducti
     for (const p of keep) avoided[p] = 0;
     targets = targets.filter((t) => t !== src && !avoided[t]);
     if (targets.length === 0) {
-      const none = answer("none", keys[0] === "tag" ? `Nobody ${ctx.sourceIsEgo ? "but you " : ""}is among the ${group.label} (on ${formatDay(day)}), or they are all avoided.` : `Nobody ${ctx.sourceIsEgo ? "but you " : ""}is at ${group.label} on ${formatDay(day)}, or they are all avoided.`);
+      const where = keys[0] === "tag" ? `among the ${group.label}` : `at ${group.label}`;
+      const none = answer("none", `Nobody other than ${nameOf(ctx, ctx.source)} is ${where} on ${formatDay(day)}, or everyone there is avoided.`);
       none.nearest = [];
       return none;
     }

@@ -28,6 +28,8 @@ export interface RouteQuery {
 /** A route with its scores over effective strengths. */
 export interface ScoredRoute {
   nodes: number[];
+  /** Where it left the route it was derived from (Lawler: earlier spurs would only repeat candidates). */
+  deviation: number;
   /** Σ −ln(effective strength): lower is more reliable. */
   cost: number;
   /** Weakest effective strength. */
@@ -47,14 +49,14 @@ export function routeStrengths(graph: RouteGraph, q: Pick<RouteQuery, "start" | 
   return out;
 }
 
-function score(graph: RouteGraph, q: RouteQuery, nodes: number[]): ScoredRoute {
+function score(graph: RouteGraph, q: RouteQuery, nodes: number[], deviation: number): ScoredRoute {
   let cost = 0;
   let bottleneck = Infinity;
   for (const s of routeStrengths(graph, q, nodes)) {
     cost += -Math.log(s);
     if (s < bottleneck) bottleneck = s;
   }
-  return { nodes, cost, bottleneck };
+  return { nodes, deviation, cost, bottleneck };
 }
 
 /** Ranking order: better first; ties go to fewer hops, then lower person indices. */
@@ -71,7 +73,7 @@ export function compareRoutes(widest: boolean, a: ScoredRoute, b: ScoredRoute): 
  * first. People marked in `search.avoided` are never passed.
  */
 export function kBestRoutes(search: RouteSearch, graph: RouteGraph, q: RouteQuery, k: number): ScoredRoute[] {
-  const request = (start: number, maxHops: number, blocked: number[], bannedFirst: number[]) => ({
+  const request = (start: number, maxHops: number, blocked: number[], bannedFirst: number[], costBound: number) => ({
     start,
     targets: q.targets,
     maxHops,
@@ -81,33 +83,44 @@ export function kBestRoutes(search: RouteSearch, graph: RouteGraph, q: RouteQuer
     bannedFirst,
     blocked,
     startFactor: start === q.start ? q.startFactor : undefined,
+    costBound,
   });
-  const first = search.best(request(q.start, q.maxHops, [], []));
+  const first = search.best(request(q.start, q.maxHops, [], [], Infinity));
   if (!first) return [];
-  const found: ScoredRoute[] = [score(graph, q, first.nodes)];
+  const found: ScoredRoute[] = [score(graph, q, first.nodes, 0)];
   const seen = new Set<string>([first.nodes.join(",")]);
   const candidates: ScoredRoute[] = [];
   while (found.length < k) {
-    const prev = found[found.length - 1]!.nodes;
+    const last = found[found.length - 1]!;
+    const prev = last.nodes;
     let rootBottleneck = Infinity;
+    let rootCost = 0;
     const strengths = routeStrengths(graph, q, prev);
-    for (let i = 0; i + 1 < prev.length && i < q.maxHops; i++) {
+    for (let i = 0; i < last.deviation; i++) {
+      rootBottleneck = Math.min(rootBottleneck, strengths[i]!);
+      rootCost += -Math.log(strengths[i]!);
+    }
+    for (let i = last.deviation; i + 1 < prev.length && i < q.maxHops; i++) {
       const root = prev.slice(0, i + 1);
       const banned: number[] = [];
       for (const r of found) {
         if (r.nodes.length > i + 1 && samePrefix(r.nodes, prev, i + 1)) banned.push(r.nodes[i + 1]!);
       }
-      const spur = search.best(request(prev[i]!, q.maxHops - i, root.slice(0, i), banned), rootBottleneck);
+      // reliable: a spur is only useful if the route beats the candidate that would be picked last
+      const needed = k - found.length;
+      const bound = !q.widest && candidates.length >= needed ? kthCost(candidates, needed) - rootCost : Infinity;
+      const spur = search.best(request(prev[i]!, q.maxHops - i, root.slice(0, i), banned, bound), rootBottleneck);
       if (spur) {
         const nodes = root.slice(0, i).concat(spur.nodes);
         const key = nodes.join(",");
         if (!seen.has(key)) {
           seen.add(key);
-          candidates.push(score(graph, q, nodes));
+          candidates.push(score(graph, q, nodes, i));
         }
       }
       const s = strengths[i]!;
       if (s < rootBottleneck) rootBottleneck = s;
+      rootCost += -Math.log(s);
     }
     if (candidates.length === 0) break;
     let bestAt = 0;
@@ -117,6 +130,16 @@ export function kBestRoutes(search: RouteSearch, graph: RouteGraph, q: RouteQuer
     candidates.pop();
   }
   return found;
+}
+
+/** The n-th smallest cost among the candidates (n ≥ 1, n ≤ their count). */
+function kthCost(candidates: ScoredRoute[], n: number): number {
+  if (n === 1) {
+    let min = Infinity;
+    for (const c of candidates) if (c.cost < min) min = c.cost;
+    return min;
+  }
+  return candidates.map((c) => c.cost).sort((a, b) => a - b)[n - 1]!;
 }
 
 function samePrefix(a: number[], b: number[], length: number): boolean {

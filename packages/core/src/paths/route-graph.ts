@@ -23,7 +23,7 @@ export interface RouteGraph {
   readonly confidentialOnly: Uint8Array;
 }
 
-/** Builds the route graph from relationships and one strength per relationship slot. */
+/** Builds the route graph from relationships and one strength per relationship slot, in O(E + N). */
 export function buildRouteGraph(rel: Relationships, strengthBySlot: Float64Array): RouteGraph {
   const n = rel.nodeCount;
   const offsets = rel.offsets.slice();
@@ -33,22 +33,19 @@ export function buildRouteGraph(rel: Relationships, strengthBySlot: Float64Array
   const strength = new Float64Array(m);
   const cost = new Float64Array(m);
   const confidentialOnly = new Uint8Array(m);
-  // sort each row by neighbour so an edge is found by binary search
-  let order: number[] = [];
+  // transpose the symmetric adjacency: visiting u in increasing order and
+  // appending u to each neighbour's row leaves every row sorted, with no sort
+  const fill = offsets.slice(0, n);
   for (let u = 0; u < n; u++) {
-    const lo = offsets[u]!;
-    const hi = offsets[u + 1]!;
-    order.length = 0;
-    for (let p = lo; p < hi; p++) order.push(p);
-    order = order.sort((x, y) => rel.neighbor[x]! - rel.neighbor[y]!);
-    for (let j = 0; j < order.length; j++) {
-      const src = order[j]!;
-      const p = lo + j;
-      const slot = rel.pair[src]!;
-      neighbor[p] = rel.neighbor[src]!;
+    for (let q = rel.offsets[u]!, end = rel.offsets[u + 1]!; q < end; q++) {
+      const w = rel.neighbor[q]!;
+      const slot = rel.pair[q]!;
+      const p = fill[w]!++;
+      const s = strengthBySlot[slot]!;
+      neighbor[p] = u;
       pair[p] = slot;
-      strength[p] = strengthBySlot[slot]!;
-      cost[p] = -Math.log(strengthBySlot[slot]!);
+      strength[p] = s;
+      cost[p] = -Math.log(s);
       confidentialOnly[p] = rel.confidentialOnly[slot]!;
     }
   }

@@ -42,6 +42,12 @@ export interface RouteRequest {
   blocked: ArrayLike<number>;
   /** Multiplier of the strength of each of start's ties, indexed by neighbour (reciprocity-aware first hop). */
   startFactor: Float64Array | undefined;
+  /**
+   * Reliable mode: only routes whose Σ −ln(strength) is below this are of
+   * interest (Yen's k-th candidate bound); a search that cannot beat it
+   * stops early and finds nothing. Infinity for no bound.
+   */
+  costBound: number;
 }
 
 /** A route found by the kernel: the people from start to a target. */
@@ -111,11 +117,11 @@ export class RouteSearch {
    * `rootBottleneck` caps the widest pass (Yen's root path already limits it).
    */
   best(req: RouteRequest, rootBottleneck = Infinity): FoundRoute | undefined {
-    if (!req.widest) return this.route(req, false, req.minStrength);
-    const wide = this.route(req, true, req.minStrength);
+    if (!req.widest) return this.route(req, false, req.minStrength, req.costBound);
+    const wide = this.route(req, true, req.minStrength, Infinity);
     if (!wide) return undefined;
     const width = Math.min(rootBottleneck, this.bottleneckOf(wide.nodes, req));
-    return this.route(req, false, Math.max(req.minStrength, width));
+    return this.route(req, false, Math.max(req.minStrength, width), Infinity);
   }
 
   /** Weakest effective strength along a route found for `req`. */
@@ -148,12 +154,12 @@ export class RouteSearch {
     return 0;
   }
 
-  private route(req: RouteRequest, widest: boolean, minStrength: number): FoundRoute | undefined {
+  private route(req: RouteRequest, widest: boolean, minStrength: number, bound: number): FoundRoute | undefined {
     if (req.maxHops < 1) return undefined;
-    if (req.maxHops <= LAYERED_UP_TO) return this.layered(req, widest, minStrength);
-    const found = this.bidirectional(req, widest, minStrength);
+    if (req.maxHops <= LAYERED_UP_TO) return this.layered(req, widest, minStrength, bound);
+    const found = this.bidirectional(req, widest, minStrength, bound);
     if (!found || found.nodes.length - 1 <= req.maxHops) return found;
-    return this.layered(req, widest, minStrength);
+    return this.layered(req, widest, minStrength, bound);
   }
 
   /** Marks targets, blocked people and banned first hops for a new search. */
@@ -166,7 +172,7 @@ export class RouteSearch {
   }
 
   /** Bidirectional Dijkstra without a hop limit; the smaller heap is expanded first. */
-  private bidirectional(req: RouteRequest, widest: boolean, minStrength: number): FoundRoute | undefined {
+  private bidirectional(req: RouteRequest, widest: boolean, minStrength: number, bound: number): FoundRoute | undefined {
     const g = this.g;
     const gen = this.begin(req);
     const { offsets, neighbor, strength, cost, confidentialOnly } = g;
@@ -189,7 +195,7 @@ export class RouteSearch {
       predB[t] = -1;
       heapB.push(ident, t);
     }
-    let best = Infinity;
+    let best = bound;
     let meet = -1;
     while (heapF.size > 0 && heapB.size > 0) {
       const bound = widest ? Math.max(heapF.topKey, heapB.topKey) : heapF.topKey + heapB.topKey;
@@ -280,7 +286,7 @@ export class RouteSearch {
     return id;
   }
 
-  private layered(req: RouteRequest, widest: boolean, minStrength: number): FoundRoute | undefined {
+  private layered(req: RouteRequest, widest: boolean, minStrength: number, bound: number): FoundRoute | undefined {
     const g = this.g;
     const gen = this.begin(req);
     const { offsets, neighbor, strength, cost, confidentialOnly } = g;
@@ -298,7 +304,7 @@ export class RouteSearch {
     keyF[start] = ident;
     seenF[start] = gen;
     labF[start] = this.newLabel(start, -1, ident);
-    let best = Infinity;
+    let best = bound;
     let meetF = -1;
     let meetB = -1;
     for (let i = 0; i < req.targets.length; i++) {

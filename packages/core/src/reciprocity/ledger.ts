@@ -7,7 +7,7 @@ import { formatDay } from "../model/dates.js";
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
 import { resolveReciprocityOptions, type ReciprocityOptionsInput } from "./options.js";
-import { emptyPairScan, scanPair } from "./pair-scan.js";
+import { emptyPairScan, packRuns, scanRun } from "./pair-scan.js";
 import { balanceRecord, type RelationshipBalance } from "./relationship-balance.js";
 
 /** Options of {@link reciprocityLedger}. */
@@ -70,10 +70,11 @@ export function reciprocityLedger(network: Network, options: LedgerOptions = {})
   const grouped = new Int32Array(mine.length);
   for (let k = 0; k < mine.length; k++) grouped[fill[groupOf.get(contactOf[k]!)!]!++] = mine[k]!;
 
+  const runs = packRuns(cols, grouped);
   const s = emptyPairScan();
   const entries: RelationshipBalance[] = [];
   contacts.forEach((c, g) => {
-    scanPair(cols, grouped, start[g]!, start[g + 1]!, a, o, s);
+    scanRun(runs, start[g]!, start[g + 1]!, a < c, o, s);
     if (s.exchanges > 0) entries.push(balanceRecord(network, cols, s, a, c, o));
   });
   const byId = (x: RelationshipBalance, y: RelationshipBalance): number => (x.contact < y.contact ? -1 : x.contact > y.contact ? 1 : 0);

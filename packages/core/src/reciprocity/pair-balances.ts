@@ -5,9 +5,9 @@
  */
 import { TiegraphError } from "../errors.js";
 import { relationships, type Relationships } from "../graph/tie-index.js";
-import { sortedByDay, type Network } from "../model/network.js";
+import type { ExchangeColumns, Network } from "../model/network.js";
 import { resolveReciprocityOptions, type ReciprocityOptionsInput } from "./options.js";
-import { emptyPairScan, imbalanceOf, scanPair } from "./pair-scan.js";
+import { emptyPairScan, exchangeCode, imbalanceOf, scanRun, type PairRuns } from "./pair-scan.js";
 import { souringDirection } from "./souring.js";
 
 /** Options of {@link pairBalances}. */
@@ -39,8 +39,9 @@ export interface PairBalances {
 
 /**
  * Runs the per-relationship balance (see {@link relationshipBalance}) over
- * every relationship in O(E + N): exchanges are bucketed by pair with two
- * counting sorts (by day, then by pair), then each pair is scanned once.
+ * every relationship in O(E + N) for histories of ordinary length: exchanges
+ * are packed by pair with a counting sort, each pair's few exchanges are put
+ * in date order, then each pair is scanned once, reading memory in sequence.
  *
  * @example
  * ```ts
@@ -79,17 +80,26 @@ export function pairBalances(network: Network, options: PairBalanceOptions = {})
       slotOf[e] = slotOfNeighbour[Math.max(from[e]!, to[e]!)]!;
     }
   }
-  // exchanges by slot, in date order inside each slot (stable counting sort of the day order)
-  const order = sortedByDay(cols.day, m);
+  // under tsx (the tests and benchmarks run through it) an imported function is
+  // called through a getter and never inlined; local aliases avoid that
+  const codeOf = exchangeCode;
+  const scan = scanRun;
+  const sourOf = souringDirection;
+  const imbalanceFrom = imbalanceOf;
+  // pack exchanges by slot, reading them in storage order, then put each slot's run in date order
   const slotStart = new Int32Array(U + 1);
   for (let e = 0; e < m; e++) slotStart[slotOf[e]! + 1]!++;
   for (let k = 0; k < U; k++) slotStart[k + 1]! += slotStart[k]!;
   const slotFill = slotStart.slice(0, U);
-  const bySlot = new Int32Array(m);
-  for (let q = 0; q < m; q++) {
-    const e = order[q]!;
-    bySlot[slotFill[slotOf[e]!]!++] = e;
+  const runs: PairRuns = { day: new Int32Array(m), value: new Float64Array(m), code: new Uint8Array(m), index: new Int32Array(m) };
+  for (let e = 0; e < m; e++) {
+    const x = slotFill[slotOf[e]!]!++;
+    runs.day[x] = cols.day[e]!;
+    runs.value[x] = cols.value[e]!;
+    runs.code[x] = codeOf(cols, e);
+    runs.index[x] = e;
   }
+  for (let k = 0; k < U; k++) sortRun(runs, slotStart[k]!, slotStart[k + 1]!, cols);
 
   const givenByA = new Float64Array(U);
   const givenByB = new Float64Array(U);
@@ -100,16 +110,59 @@ export function pairBalances(network: Network, options: PairBalanceOptions = {})
   const souring = new Int8Array(U);
   const s = emptyPairScan();
   for (let k = 0; k < U; k++) {
-    scanPair(cols, bySlot, slotStart[k]!, slotStart[k + 1]!, rel.a[k]!, o, s);
+    scan(runs, slotStart[k]!, slotStart[k + 1]!, true, o, s);
     givenByA[k] = s.given;
     givenByB[k] = s.received;
     rawByA[k] = s.givenRaw;
     rawByB[k] = s.receivedRaw;
-    imbalance[k] = imbalanceOf(s.given, s.received);
+    imbalance[k] = imbalanceFrom(s.given, s.received);
     streak[k] = s.streak * s.streakDirection;
-    souring[k] = souringDirection(s, cols, o);
+    souring[k] = sourOf(s, cols, o);
   }
   return { pairCount: U, a: rel.a, b: rel.b, givenByA, givenByB, rawByA, rawByB, imbalance, streak, souring, asOf: o.asOf };
+}
+
+/**
+ * Sorts run entries `lo..hi` (in storage order) into date order, ties kept in
+ * storage order. Runs are short, so insertion sort; a long one (a busy pair)
+ * is sorted by key instead, so a pathological history stays O(k log k).
+ */
+function sortRun(runs: PairRuns, lo: number, hi: number, cols: ExchangeColumns): void {
+  const { day, value, code, index } = runs;
+  if (hi - lo > 64) {
+    const m = cols.count;
+    const keys = new Float64Array(hi - lo);
+    for (let x = lo; x < hi; x++) keys[x - lo] = day[x]! * m + index[x]!; // exact below 2^53
+    keys.sort();
+    for (let x = lo; x < hi; x++) {
+      const key = keys[x - lo]!;
+      const e = key - Math.floor(key / m) * m; // days before 1970 are negative: no % here
+      index[x] = e;
+      day[x] = cols.day[e]!;
+      value[x] = cols.value[e]!;
+      code[x] = exchangeCode(cols, e);
+    }
+    return;
+  }
+  for (let x = lo + 1; x < hi; x++) {
+    const d = day[x]!;
+    if (d >= day[x - 1]!) continue;
+    const e = index[x]!;
+    const v = value[x]!;
+    const c = code[x]!;
+    let y = x - 1;
+    while (y >= lo && day[y]! > d) {
+      day[y + 1] = day[y]!;
+      value[y + 1] = value[y]!;
+      code[y + 1] = code[y]!;
+      index[y + 1] = index[y]!;
+      y--;
+    }
+    day[y + 1] = d;
+    value[y + 1] = v;
+    code[y + 1] = c;
+    index[y + 1] = e;
+  }
 }
 
 /**

@@ -2,10 +2,11 @@
  * One pass over one relationship's exchanges in date order, from the point of
  * view of one side. Every per-relationship reciprocity measure (balance,
  * ledger, pair balances for all ties) runs this same scan, so they agree to
- * the last digit.
+ * the last digit. The scan reads "runs": each relationship's exchanges packed
+ * side by side in date order, so memory is read in sequence.
  */
 import { KIND_CODE, TOUCHPOINT_CODES, type ExchangeColumns } from "../model/network.js";
-import { gestureValue } from "./gesture-value.js";
+import { gestureValue as importedGestureValue } from "./gesture-value.js";
 import type { ResolvedReciprocityOptions } from "./options.js";
 
 /** "No such day" marker in the scan's day fields. */
@@ -16,6 +17,44 @@ const FAVOUR = KIND_CODE.favour;
 const INTRODUCTION = KIND_CODE.introduction;
 const IS_TOUCHPOINT = new Uint8Array(8);
 for (const c of TOUCHPOINT_CODES) IS_TOUCHPOINT[c] = 1;
+
+const CONFIDENTIAL_BIT = 8;
+const LOWER_GAVE_BIT = 16;
+
+/**
+ * Exchanges packed by relationship: the exchanges of one relationship sit
+ * next to each other, in date then insertion order.
+ */
+export interface PairRuns {
+  readonly day: Int32Array;
+  readonly value: Float64Array;
+  /** Kind code (bits 0–2), confidential (bit 3), given by the pair's lower-index person (bit 4). */
+  readonly code: Uint8Array;
+  /** The exchange index of each entry. */
+  readonly index: Int32Array;
+}
+
+/** The packed code of exchange e (see {@link PairRuns}). */
+export function exchangeCode(cols: ExchangeColumns, e: number): number {
+  return cols.kind[e]! | (cols.confidential[e] ? CONFIDENTIAL_BIT : 0) | (cols.from[e]! < cols.to[e]! ? LOWER_GAVE_BIT : 0);
+}
+
+/** Packs exchanges `list[start..end)`, already in date order (one relationship's, or several relationships' one after another). */
+export function packRuns(cols: ExchangeColumns, list: ArrayLike<number>, start = 0, end = list.length): PairRuns {
+  const m = end - start;
+  const day = new Int32Array(m);
+  const value = new Float64Array(m);
+  const code = new Uint8Array(m);
+  const index = new Int32Array(m);
+  for (let x = 0; x < m; x++) {
+    const e = list[start + x]!;
+    day[x] = cols.day[e]!;
+    value[x] = cols.value[e]!;
+    code[x] = exchangeCode(cols, e);
+    index[x] = e;
+  }
+  return { day, value, code, index };
+}
 
 /** Running totals of one relationship seen from side `a` (the other side is `b`). */
 export interface PairScan {
@@ -54,6 +93,8 @@ export function emptyPairScan(): PairScan {
   };
 }
 
+// under tsx an imported function is called through a getter and never inlined
+const gestureValue = importedGestureValue;
 // recent gesture days of each direction, reused between scans
 const gesturesA: number[] = [];
 const gesturesB: number[] = [];
@@ -74,10 +115,23 @@ function decayTableFor(halfLifeDays: number): Float64Array {
 
 /**
  * Scans exchanges `list[start..end)` (all between `a` and one other person,
- * in date order) into `s`, which is reset first.
+ * in date order) into `s`, which is reset first. For callers holding an
+ * exchange list (a hop of an introduction path); see {@link scanRun}.
  */
 export function scanPair(cols: ExchangeColumns, list: ArrayLike<number>, start: number, end: number, a: number, o: ResolvedReciprocityOptions, s: PairScan): void {
-  const { from, day, kind, value, confidential } = cols;
+  const runs = packRuns(cols, list, start, end);
+  const first = end > start ? list[start]! : -1;
+  const other = first < 0 ? a : cols.from[first] === a ? cols.to[first]! : cols.from[first]!;
+  scanRun(runs, 0, end - start, a < other, o, s);
+}
+
+/**
+ * Scans run entries `start..end` (all of one relationship, in date order)
+ * into `s`, which is reset first, from the side of `a`: the pair's lower-index
+ * person when `aIsLower`, else the higher.
+ */
+export function scanRun(runs: PairRuns, start: number, end: number, aIsLower: boolean, o: ResolvedReciprocityOptions, s: PairScan): void {
+  const { day, value, code, index } = runs;
   const asOf = o.asOf;
   const lnHalf = -Math.LN2 / o.halfLifeDays;
   const windowStart = asOf - o.souring.windowDays;
@@ -93,17 +147,18 @@ export function scanPair(cols: ExchangeColumns, list: ArrayLike<number>, start: 
   let headA = 0, headB = 0;
   gesturesA.length = 0;
   gesturesB.length = 0;
-  for (let k = start; k < end; k++) {
-    const e = list[k]!;
-    const d = day[e]!;
+  for (let x = start; x < end; x++) {
+    const d = day[x]!;
     if (d > asOf) break; // date order: everything after is later still
-    if (skipConfidential && confidential[e]) continue;
+    const c = code[x]!;
+    const secret = (c & CONFIDENTIAL_BIT) !== 0;
+    if (skipConfidential && secret) continue;
     exchanges++;
     lastDay = d;
-    const kd = kind[e]!;
+    const kd = c & 7;
     if (IS_TOUCHPOINT[kd]) continue; // meetings and connections are not gifts
-    const byA = from[e] === a;
-    const raw = value[e]!;
+    const byA = (c & LOWER_GAVE_BIT) !== 0 === aIsLower;
+    const raw = value[x]!;
     let v = raw;
     if (kd === GESTURE) {
       // count this giver's earlier gestures to the same receiver inside the window
@@ -119,7 +174,7 @@ export function scanPair(cols: ExchangeColumns, list: ArrayLike<number>, start: 
     }
     const age = asOf - d;
     const dv = v * (age <= tableMax ? table[age]! : Math.exp(lnHalf * age));
-    const costly = (kd === FAVOUR || kd === INTRODUCTION) && (citeConfidential || !confidential[e]);
+    const costly = (kd === FAVOUR || kd === INTRODUCTION) && (citeConfidential || !secret);
     const inWindow = d >= windowStart;
     if (inWindow) windowCount++;
     if (byA) {
@@ -128,7 +183,7 @@ export function scanPair(cols: ExchangeColumns, list: ArrayLike<number>, start: 
       if (inWindow) windowGiven += v;
       lastGaveA = d;
       openB = -1; // a gave back: whatever b did is returned
-      if (costly && openA < 0) openA = e;
+      if (costly && openA < 0) openA = index[x]!;
       if (streakDirection === 1) streak++;
       else {
         streakDirection = 1;
@@ -140,7 +195,7 @@ export function scanPair(cols: ExchangeColumns, list: ArrayLike<number>, start: 
       if (inWindow) windowReceived += v;
       lastGaveB = d;
       openA = -1;
-      if (costly && openB < 0) openB = e;
+      if (costly && openB < 0) openB = index[x]!;
       if (streakDirection === -1) streak++;
       else {
         streakDirection = -1;

@@ -4,6 +4,7 @@
  */
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
+import { personRecord } from "../mix/person-record.js";
 import { givingTies, type NetworkReciprocityOptions } from "./giving-ties.js";
 
 /**
@@ -36,6 +37,5 @@ export function personReciprocity(network: Network, options: NetworkReciprocityO
     const r = reverse[p]!;
     if (r >= 0 && ties.givingCount[r]! > 0) mutual[s]!++;
   }
-  // fromEntries defines own keys, so an id like "__proto__" is safe
-  return Object.fromEntries(network.people().map((p, i) => [p.id, degree[i] === 0 ? null : (2 * mutual[i]!) / degree[i]!]));
+  return personRecord(network, (i) => (degree[i] === 0 ? null : (2 * mutual[i]!) / degree[i]!));
 }

@@ -8,7 +8,7 @@ import { formatDay } from "../model/dates.js";
 import type { ExchangeColumns, Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
 import { resolveReciprocityOptions, type ReciprocityOptionsInput, type ResolvedReciprocityOptions } from "./options.js";
-import { emptyPairScan, imbalanceOf, NO_DAY, scanPair, type PairScan } from "./pair-scan.js";
+import { emptyPairScan, imbalanceOf, NO_DAY, packRuns, scanRun, type PairScan } from "./pair-scan.js";
 import { judgeSouring, type Souring } from "./souring.js";
 
 /** One relationship's reciprocity, seen from `person` ("you") towards `contact` ("them"). */
@@ -97,8 +97,8 @@ export function relationshipBalance(network: Network, person: PersonId, contact:
   if (a === b) throw new TiegraphError("tiegraph/reciprocity", "invalid-option", "a relationship needs two different people", { record: `person ${showValue(person)}`, expected: "a contact other than the person" });
   const o = resolveReciprocityOptions(network, options);
   const cols = network.exchangeColumns();
-  const list = network.exchangesBetween(a, b);
+  const runs = packRuns(cols, network.exchangesBetween(a, b));
   const s = emptyPairScan();
-  scanPair(cols, list, 0, list.length, a, o, s);
+  scanRun(runs, 0, runs.day.length, a < b, o, s);
   return balanceRecord(network, cols, s, a, b, o);
 }

@@ -25,58 +25,63 @@ export interface Souring {
 
 const fmt = (x: number): string => String(Math.round(x * 100) / 100);
 
-interface Fired {
-  rule: SouringRule;
-  /** +1: they owe you; −1: you owe them. */
-  owe: 1 | -1;
-  reason: string;
-}
+// rule slots, in the order ties are broken: imbalance, streak, your favour, their favour
+const IMBALANCE = 0;
+const STREAK = 1;
+const YOUR_FAVOUR = 2;
+const THEIR_FAVOUR = 3;
+const RULE_OF: readonly SouringRule[] = ["imbalance", "streak", "unreturned-favour", "unreturned-favour"];
 
 /**
- * Evaluates the rules in force on a finished scan, with their reasons in
- * words when `explain` is set (the network-wide scan only needs directions).
+ * Evaluates the rules in force on a finished scan: `owes[i]` becomes +1 (they
+ * owe you), −1 (you owe them) or 0 (silent) for each rule slot. Returns how
+ * many fired. Allocates nothing: the network-wide scan calls it per pair.
  */
-function fire(s: PairScan, cols: ExchangeColumns, o: ResolvedReciprocityOptions, explain: boolean): Fired[] {
+function fire(s: PairScan, cols: ExchangeColumns, o: ResolvedReciprocityOptions, owes: Int8Array): number {
   const r = o.souring;
-  const found: Fired[] = [];
-  if (r.rules.includes("imbalance") && s.windowCount >= r.minWindowExchanges) {
+  owes.fill(0);
+  if (s.windowCount >= r.minWindowExchanges && r.rules.includes("imbalance")) {
     const t = s.windowGiven + s.windowReceived;
     const imb = t > 0 ? (s.windowGiven - s.windowReceived) / t : 0;
-    if (Math.abs(imb) >= r.imbalanceThreshold) {
-      const reason = explain ? `over the last ${r.windowDays} days you gave ${fmt(s.windowGiven)} and received ${fmt(s.windowReceived)} (imbalance ${imb > 0 ? "+" : ""}${fmt(imb)}, limit ±${r.imbalanceThreshold})` : "";
-      found.push({ rule: "imbalance", owe: imb > 0 ? 1 : -1, reason });
-    }
+    if (Math.abs(imb) >= r.imbalanceThreshold) owes[IMBALANCE] = imb > 0 ? 1 : -1;
   }
-  if (r.rules.includes("streak") && s.streak >= r.streakLength) {
-    const reason = explain ? `the last ${s.streak} giving exchanges all went from ${s.streakDirection > 0 ? "you to them" : "them to you"}` : "";
-    found.push({ rule: "streak", owe: s.streakDirection > 0 ? 1 : -1, reason });
+  if (s.streak >= r.streakLength && r.rules.includes("streak")) owes[STREAK] = s.streakDirection > 0 ? 1 : -1;
+  if ((s.openFavourA >= 0 || s.openFavourB >= 0) && r.rules.includes("unreturned-favour")) {
+    if (s.openFavourA >= 0 && o.asOf - cols.day[s.openFavourA]! >= r.favourDays) owes[YOUR_FAVOUR] = 1;
+    if (s.openFavourB >= 0 && o.asOf - cols.day[s.openFavourB]! >= r.favourDays) owes[THEIR_FAVOUR] = -1;
   }
-  if (r.rules.includes("unreturned-favour")) {
-    for (const [e, owe] of [[s.openFavourA, 1], [s.openFavourB, -1]] as const) {
-      if (e < 0) continue;
-      const days = o.asOf - cols.day[e]!;
-      if (days < r.favourDays) continue;
-      let reason = "";
-      if (explain) {
-        const intro = cols.kind[e] === KIND_CODE.introduction;
-        const what = owe > 0 ? (intro ? "an introduction you made for them" : "a favour you did for them") : intro ? "an introduction they made for you" : "a favour they did for you";
-        reason = `${what} on ${formatDay(cols.day[e]!)} is unreturned after ${days} days`;
-      }
-      found.push({ rule: "unreturned-favour", owe, reason });
-    }
-  }
-  return found;
+  let fired = 0;
+  for (let i = 0; i < 4; i++) if (owes[i]) fired++;
+  return fired;
 }
 
 /** The winning direction: more rules; on a tie the sign of the decayed balance, then the first rule. */
-function verdict(found: Fired[], s: PairScan): 1 | -1 {
+function verdict(owes: Int8Array, s: PairScan): number {
   let votes = 0;
-  for (const f of found) votes += f.owe;
+  for (let i = 0; i < 4; i++) votes += owes[i]!;
   if (votes !== 0) return votes > 0 ? 1 : -1;
   const balance = s.given - s.received;
   if (balance !== 0) return balance > 0 ? 1 : -1;
-  return found[0]!.owe;
+  for (let i = 0; i < 4; i++) if (owes[i]) return owes[i]!;
+  return 0;
 }
+
+/** The sentence for a rule that fired. */
+function reasonOf(rule: number, s: PairScan, cols: ExchangeColumns, o: ResolvedReciprocityOptions): string {
+  const r = o.souring;
+  if (rule === IMBALANCE) {
+    const imb = (s.windowGiven - s.windowReceived) / (s.windowGiven + s.windowReceived);
+    return `over the last ${r.windowDays} days you gave ${fmt(s.windowGiven)} and received ${fmt(s.windowReceived)} (imbalance ${imb > 0 ? "+" : ""}${fmt(imb)}, limit ±${r.imbalanceThreshold})`;
+  }
+  if (rule === STREAK) return `the last ${s.streak} giving exchanges all went from ${s.streakDirection > 0 ? "you to them" : "them to you"}`;
+  const yours = rule === YOUR_FAVOUR;
+  const e = yours ? s.openFavourA : s.openFavourB;
+  const intro = cols.kind[e] === KIND_CODE.introduction;
+  const what = yours ? (intro ? "an introduction you made for them" : "a favour you did for them") : intro ? "an introduction they made for you" : "a favour they did for you";
+  return `${what} on ${formatDay(cols.day[e]!)} is unreturned after ${o.asOf - cols.day[e]!} days`;
+}
+
+const owesBuffer = new Int8Array(4);
 
 /**
  * Applies the souring rules to a finished scan. Each rule that fires points
@@ -85,15 +90,19 @@ function verdict(found: Fired[], s: PairScan): 1 | -1 {
  * with the winning direction are kept.
  */
 export function judgeSouring(s: PairScan, cols: ExchangeColumns, o: ResolvedReciprocityOptions): Souring | undefined {
-  const found = fire(s, cols, o, true);
-  if (!found.length) return undefined;
-  const owe = verdict(found, s);
-  const kept = found.filter((f) => f.owe === owe);
-  return { direction: owe > 0 ? "they-owe" : "you-owe", rules: kept.map((f) => f.rule), reasons: kept.map((f) => f.reason) };
+  if (fire(s, cols, o, owesBuffer) === 0) return undefined;
+  const owe = verdict(owesBuffer, s);
+  const rules: SouringRule[] = [];
+  const reasons: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    if (owesBuffer[i] !== owe) continue;
+    rules.push(RULE_OF[i]!);
+    reasons.push(reasonOf(i, s, cols, o));
+  }
+  return { direction: owe > 0 ? "they-owe" : "you-owe", rules, reasons };
 }
 
 /** The souring direction only: +1 they owe, −1 you owe, 0 not soured. */
 export function souringDirection(s: PairScan, cols: ExchangeColumns, o: ResolvedReciprocityOptions): number {
-  const found = fire(s, cols, o, false);
-  return found.length ? verdict(found, s) : 0;
+  return fire(s, cols, o, owesBuffer) === 0 ? 0 : verdict(owesBuffer, s);
 }

@@ -4,6 +4,7 @@
  */
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
+import { personRecord } from "../mix/person-record.js";
 import { givingTies, type NetworkReciprocityOptions } from "./giving-ties.js";
 
 /** Options of {@link weightedReciprocity}. */
@@ -78,12 +79,9 @@ export function weightedReciprocity(network: Network, options: WeightedReciproci
     mutS[s]! += m;
     reciprocated += m;
   }
-  const byPerson = Object.fromEntries(
-    network.people().map((person, i) => {
-      const sum = outS[i]! + inS[i]!;
-      const rec: PersonWeightedReciprocity = { reciprocated: mutS[i]!, outOnly: outS[i]! - mutS[i]!, inOnly: inS[i]! - mutS[i]!, r: sum > 0 ? (2 * mutS[i]!) / sum : null };
-      return [person.id, rec];
-    }),
-  );
+  const byPerson = personRecord(network, (i): PersonWeightedReciprocity => {
+    const sum = outS[i]! + inS[i]!;
+    return { reciprocated: mutS[i]!, outOnly: outS[i]! - mutS[i]!, inOnly: inS[i]! - mutS[i]!, r: sum > 0 ? (2 * mutS[i]!) / sum : null };
+  });
   return { r: total > 0 ? reciprocated / total : null, reciprocated, total, byPerson };
 }

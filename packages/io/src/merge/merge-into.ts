@@ -71,6 +71,17 @@ export interface MergeReport {
   notes: string[];
 }
 
+/** A person's matching keys, normalised once. */
+interface PersonKeys {
+  emails: string[];
+  url: string;
+  name: string;
+}
+
+function personKeys(p: Person): PersonKeys {
+  return { emails: (p.emails ?? []).map(normaliseEmail).filter((e) => e !== ""), url: p.url ? normaliseUrl(p.url) : "", name: normaliseName(p.name) };
+}
+
 interface Known {
   id: PersonId;
   /** Import that added this person in this merge, or -1 for people already in the network. */
@@ -84,21 +95,21 @@ class PeopleIndex {
   readonly byName = new Map<string, Known[]>();
   readonly staged = new Map<PersonId, Person>();
   constructor(private readonly network: Network) {
-    for (const p of network.people()) this.index(p, -1);
+    for (const p of network.people()) this.index(p.id, personKeys(p), -1);
   }
   has(id: PersonId): boolean {
     return this.staged.has(id) || this.network.hasPerson(id);
   }
-  index(p: Person, from: number): void {
+  index(id: PersonId, keys: PersonKeys, from: number): void {
     const add = (map: Map<string, Known[]>, key: string): void => {
       if (!key) return;
       const list = map.get(key);
-      if (!list) map.set(key, [{ id: p.id, from }]);
-      else if (!list.some((k) => k.id === p.id)) list.push({ id: p.id, from });
+      if (!list) map.set(key, [{ id, from }]);
+      else if (!list.some((k) => k.id === id)) list.push({ id, from });
     };
-    for (const e of p.emails ?? []) add(this.byEmail, normaliseEmail(e));
-    if (p.url) add(this.byUrl, normaliseUrl(p.url));
-    add(this.byName, normaliseName(p.name));
+    for (const e of keys.emails) add(this.byEmail, e);
+    add(this.byUrl, keys.url);
+    add(this.byName, keys.name);
   }
   /** Ids under a key, leaving out people added by the import `exclude`. */
   lookup(map: Map<string, Known[]>, key: string, exclude: number): PersonId[] {
@@ -158,21 +169,21 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
   let ego = network.ego;
   let egoChanged = false;
 
-  const addPerson = (p: Person, from: number, origin: RecordOrigin | undefined, id: PersonId): void => {
+  const addPerson = (p: Person, from: number, origin: RecordOrigin | undefined, id: PersonId, keys: PersonKeys = personKeys(p)): void => {
     const person = { ...p, id };
     people.staged.set(id, person);
-    people.index(person, from);
+    people.index(id, keys, from);
     newPeople.push(person);
     newPeopleOrigins.push(origin);
     report.added.push(id);
   };
-  const mergePerson = (into: PersonId, p: Person, from: number): void => {
+  const mergePerson = (into: PersonId, p: Person, from: number, keys: PersonKeys): void => {
     const staged = people.staged.get(into);
     const base = staged ?? patched.get(into) ?? network.person(into);
     const merged = combinePeople(base, p);
     if (staged) Object.assign(staged, merged);
     else patched.set(into, merged);
-    people.index({ ...p, id: into }, from);
+    people.index(into, keys, from);
   };
 
   list.forEach((imp, no) => {
@@ -191,17 +202,18 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
 
     imp.people.forEach((p, k) => {
       const origin = imp.origins.people[k];
-      const match = matchPerson(p, imp.generatedIds, no, people, network);
+      const keys = personKeys(p);
+      const match = matchPerson(p, keys, imp.generatedIds, no, people, network);
       if (match.kind === "match") {
         personMap.set(p.id, match.id);
-        mergePerson(match.id, p, no);
+        mergePerson(match.id, p, no, keys);
         report.merged.push({ incoming: p.id, name: p.name, into: match.id, by: match.by, origin });
         return;
       }
       const id = imp.generatedIds || people.has(p.id) ? allocate.take(p.id) : p.id;
       allocate.reserve(id);
       personMap.set(p.id, id);
-      addPerson(p, no, origin, id);
+      addPerson(p, no, origin, id, keys);
       if (match.kind === "ambiguous") report.ambiguous.push({ incoming: p.id, name: p.name, candidates: match.candidates, reason: match.reason, addedAs: id, origin });
     });
 
@@ -297,17 +309,17 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
 
 type Match = { kind: "match"; id: PersonId; by: MatchKey } | { kind: "ambiguous"; candidates: PersonId[]; reason: string } | { kind: "new" };
 
-function matchPerson(p: Person, generatedIds: boolean, from: number, people: PeopleIndex, network: Network): Match {
+function matchPerson(p: Person, keys: PersonKeys, generatedIds: boolean, from: number, people: PeopleIndex, network: Network): Match {
   if (!generatedIds && people.has(p.id)) return { kind: "match", id: p.id, by: "id" };
-  const byEmail = new Set((p.emails ?? []).flatMap((e) => people.lookup(people.byEmail, normaliseEmail(e), from)));
-  const byUrl = new Set(p.url ? people.lookup(people.byUrl, normaliseUrl(p.url), from) : []);
+  const byEmail = new Set(keys.emails.flatMap((e) => people.lookup(people.byEmail, e, from)));
+  const byUrl = new Set(people.lookup(people.byUrl, keys.url, from));
   const strong = new Set([...byEmail, ...byUrl]);
   if (strong.size === 1) {
     const id = [...strong][0]!;
     return { kind: "match", id, by: byEmail.has(id) ? "email" : "url" };
   }
   if (strong.size > 1) return { kind: "ambiguous", candidates: [...strong], reason: "its e-mail addresses or profile URL belong to different people" };
-  const byName = people.lookup(people.byName, normaliseName(p.name), from);
+  const byName = people.lookup(people.byName, keys.name, from);
   if (byName.length === 1) {
     const id = byName[0]!;
     const other = people.staged.get(id) ?? network.person(id);

@@ -5,14 +5,17 @@
  */
 import type { PersonId } from "@tiegraph/core";
 
-/** A value per person: a map by person id, or an array by person index. */
-export type PersonValues = ReadonlyMap<PersonId, number> | ArrayLike<number>;
+/**
+ * A value per person: a map or a plain record by person id (what core's
+ * measures return; null reads as "no value"), or an array by person index.
+ */
+export type PersonValues = ReadonlyMap<PersonId, number> | Readonly<Record<PersonId, number | null>> | ArrayLike<number>;
 
 /** Measures a view can encode; every field is optional. */
 export interface ViewAnalysis {
-  /** Betweenness centrality per person (node size "betweenness"). */
+  /** Betweenness centrality per person (node size "betweenness"), e.g. core's `betweenness(network)`. */
   betweenness?: PersonValues;
-  /** E-I index per person in [−1, 1] (node colour "ei-index"): −1 all ties internal, +1 all external. */
+  /** E-I index per person in [−1, 1] (node colour "ei-index"): −1 all ties internal, +1 all external; e.g. core's `eiIndex(network).byPerson`. */
   eiIndex?: PersonValues;
   /**
    * Reciprocity balance of each relationship in [−1, 1]:
@@ -26,13 +29,15 @@ export interface ViewAnalysis {
   cadenceTier?: PersonValues;
 }
 
-/** Reads a person's value from a {@link PersonValues}; NaN when absent. */
+/** Reads a person's value from a {@link PersonValues}; NaN when absent or null.
+ *
+ * @example personValue(new Map([["ann", 0.4]]), "ann", 3) // 0.4
+ */
 export function personValue(values: PersonValues, id: PersonId, index: number): number {
-  if (isMap(values)) return values.get(id) ?? NaN;
-  const v = values[index];
-  return v === undefined ? NaN : v;
-}
-
-function isMap(values: PersonValues): values is ReadonlyMap<PersonId, number> {
-  return typeof (values as ReadonlyMap<PersonId, number>).get === "function";
+  let v: number | null | undefined;
+  if (typeof (values as ReadonlyMap<PersonId, number>).get === "function") v = (values as ReadonlyMap<PersonId, number>).get(id);
+  else if (Array.isArray(values) || ArrayBuffer.isView(values)) v = (values as ArrayLike<number>)[index];
+  // own properties only, so a person called "constructor" reads nothing inherited
+  else v = Object.hasOwn(values, id) ? (values as Readonly<Record<PersonId, number | null>>)[id] : undefined;
+  return v === undefined || v === null ? NaN : v;
 }

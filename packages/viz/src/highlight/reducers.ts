@@ -1,8 +1,9 @@
 /**
  * sigma reducers that draw the view's state over the encoded graph: hidden
  * people and ties (filters), the selection (rings, larger labels), and the
- * current emphasis (others faded; path people and hops in the highlight
- * colour). Ego is never hidden or faded, so you can always find yourself.
+ * current emphasis (other people faded; on hover other ties hidden, for a
+ * path or selection faded; path people and hops in the highlight colour).
+ * Ego is never hidden or faded, so you can always find yourself.
  */
 import type { Attributes } from "graphology-types";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
@@ -24,6 +25,9 @@ export interface HighlightState {
   maxForcedLabels: number;
 }
 
+/** Node type of ringed people (ego, the selection): see the view's programs. */
+export const RINGED_NODE_TYPE = "person-ringed";
+
 /** Ring width in pixels of ego and selected people. */
 export const RING_SIZE = 3;
 /** Gap in pixels between a ring and the node's fill. */
@@ -42,65 +46,73 @@ export function createReducers(state: () => HighlightState): {
   nodeReducer: (node: string, data: Attributes) => Partial<NodeDisplayData>;
   edgeReducer: (edge: string, data: Attributes) => Partial<EdgeDisplayData>;
 } {
+  // sigma hands reducers a fresh shallow copy of the attributes, so they may
+  // write to it: no second copy per item (hover touches every item)
   const nodeReducer = (node: string, data: Attributes): Partial<NodeDisplayData> => {
     const s = state();
-    const out: Attributes = { ...data };
     const isEgo = node === s.ego;
-    if (!isEgo && s.hiddenNodes.has(node)) {
-      out.hidden = true;
-      return out;
+    if (!isEgo && s.hiddenNodes.size && s.hiddenNodes.has(node)) {
+      data.hidden = true;
+      return data;
     }
     const emphasis = s.emphasis;
-    if (s.selection.has(node)) {
-      out.ringColor = s.theme.selectionRing;
-      out.ringSize = RING_SIZE;
-      out.ringGap = RING_GAP;
-      out.labelSize = s.labels.selectedSize;
-      out.labelWeight = "bold";
-      out.forceLabel = true;
-      out.zIndex = 2;
+    if (s.selection.size && s.selection.has(node)) {
+      // the ring goes around the encoded disc, not into it
+      if (data.type !== RINGED_NODE_TYPE) data.size += RING_SIZE + RING_GAP;
+      data.type = RINGED_NODE_TYPE;
+      data.ringColor = s.theme.selectionRing;
+      data.ringSize = RING_SIZE;
+      data.ringGap = RING_GAP;
+      data.ringGapColor = s.theme.background;
+      data.labelSize = s.labels.selectedSize;
+      data.labelWeight = "bold";
+      data.forceLabel = true;
+      data.zIndex = 2;
     }
     if (emphasis) {
       if (emphasis.nodes.has(node)) {
-        out.zIndex = 2;
-        if (emphasis.nodes.size <= s.maxForcedLabels) out.forceLabel = true;
-        if (out.labelSize < s.labels.strongSize) out.labelSize = s.labels.strongSize;
-        if (emphasis.kind === "path") out.color = s.theme.highlight;
+        data.zIndex = 2;
+        if (emphasis.nodes.size <= s.maxForcedLabels) data.forceLabel = true;
+        if (!(data.labelSize >= s.labels.strongSize)) data.labelSize = s.labels.strongSize;
+        if (emphasis.kind === "path") data.color = s.theme.highlight;
       } else if (!isEgo) {
-        out.color = data.fadedColor;
-        out.ringColor = data.fadedColor;
-        out.label = null;
-        out.forceLabel = false;
-        out.zIndex = 0;
+        data.color = data.fadedColor;
+        if (data.type === RINGED_NODE_TYPE) data.ringColor = data.fadedColor;
+        data.label = null;
+        data.forceLabel = false;
+        data.zIndex = 0;
       }
     }
     if (isEgo) {
-      out.forceLabel = true;
-      out.zIndex = 3;
+      data.forceLabel = true;
+      data.zIndex = 3;
     }
-    return out;
+    return data;
   };
   const edgeReducer = (edge: string, data: Attributes): Partial<EdgeDisplayData> => {
     const s = state();
-    const out: Attributes = { ...data };
-    if (s.hiddenEdges.has(edge)) {
-      out.hidden = true;
-      return out;
+    if (s.hiddenEdges.size && s.hiddenEdges.has(edge)) {
+      data.hidden = true;
+      return data;
     }
     const emphasis = s.emphasis;
     if (emphasis) {
       if (emphasis.edges.has(edge)) {
-        out.zIndex = 1;
+        data.zIndex = 1;
         if (emphasis.kind === "path") {
-          out.color = s.theme.highlight;
-          out.size = Math.max(3, data.size);
+          data.color = s.theme.highlight;
+          data.size = Math.max(3, data.size);
         }
+      } else if (emphasis.kind === "neighbourhood") {
+        // hover: other ties go, as in sigma's reducers example; drawing none is
+        // also what keeps hover fast on large networks
+        data.hidden = true;
       } else {
-        out.color = s.theme.fadedEdge;
-        out.zIndex = 0;
+        data.color = s.theme.fadedEdge;
+        data.zIndex = 0;
       }
     }
-    return out;
+    return data;
   };
   return { nodeReducer, edgeReducer };
 }

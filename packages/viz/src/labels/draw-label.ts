@@ -33,7 +33,10 @@ export interface LabelOptions {
  */
 export const DEFAULT_LABEL_OPTIONS: Readonly<LabelOptions> = { density: 0.5, gridCellSize: 120, renderedSizeThreshold: 7, size: 12, strongSize: 14, selectedSize: 15, strongTie: 0.5 };
 
-/** Label and hover drawers that read the theme when they draw (so a theme switch needs no new program). */
+/** Label and hover drawers that read the theme when they draw (so a theme switch needs no new program).
+ *
+ * @example const { drawLabel, drawHover } = createLabelDrawers(() => LIGHT_THEME)
+ */
 export function createLabelDrawers(theme: () => ViewTheme): { drawLabel: NodeLabelDrawingFunction; drawHover: NodeHoverDrawingFunction } {
   const drawLabel: NodeLabelDrawingFunction = (ctx, data, settings) => {
     if (!data.label) return;

@@ -1,4 +1,4 @@
-export * from "./positions.js";
+export type { Positions } from "./positions.js";
 export * from "./ego-rings.js";
 export * from "./sunflower.js";
 export * from "./forceatlas2.js";

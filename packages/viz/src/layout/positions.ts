@@ -14,6 +14,8 @@ export interface Positions {
 /**
  * Rank of each person's first organisation among organisations ranked by
  * headcount (largest first, ties by id); people without one rank last.
+ *
+ * @example organisationRanks(scene)[scene.indexOf.get("ann")!] // 0 when Ann works in the largest organisation
  */
 export function organisationRanks(scene: Scene): Int32Array {
   const counts = new Map<string, number>();
@@ -28,7 +30,10 @@ export function organisationRanks(scene: Scene): Int32Array {
   return out;
 }
 
-/** Sorts person indices in place by organisation rank, then id. */
+/** Sorts person indices in place by organisation rank, then id.
+ *
+ * @example sortByOrganisation([3, 1, 2], organisationRanks(scene), scene)
+ */
 export function sortByOrganisation(people: number[], ranks: Int32Array, scene: Scene): number[] {
   return people.sort((p, q) => ranks[p]! - ranks[q]! || (scene.ids[p]! < scene.ids[q]! ? -1 : scene.ids[p]! > scene.ids[q]! ? 1 : 0));
 }

@@ -8,7 +8,10 @@ import { personValue, type PersonValues, type ViewAnalysis } from "../analysis/v
 
 const SCOPE = "tiegraph/viz";
 
-/** Person measures as arrays by person index (NaN where absent), or undefined when not given. */
+/** Person measures as arrays by person index (NaN where absent), or undefined when not given.
+ *
+ * @example alignPersonMeasures({ betweenness: new Map([["ann", 2]]) }, ["me", "ann"]).betweenness // Float64Array [NaN, 2]
+ */
 export function alignPersonMeasures(
   analysis: ViewAnalysis,
   ids: readonly PersonId[],
@@ -40,7 +43,10 @@ function align(values: PersonValues | undefined, ids: readonly PersonId[], name:
   return out;
 }
 
-/** Checks `analysis.pairImbalance` against the number of relationships; returns it (or undefined). */
+/** Checks `analysis.pairImbalance` against the number of relationships; returns it (or undefined).
+ *
+ * @example checkPairImbalance(pairImbalances(network), relationships(network).pairCount)
+ */
 export function checkPairImbalance(values: ArrayLike<number> | undefined, pairCount: number): ArrayLike<number> | undefined {
   if (values === undefined) return undefined;
   if (values === null || typeof values !== "object" || typeof values.length !== "number") {

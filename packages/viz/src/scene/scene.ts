@@ -89,6 +89,8 @@ export interface SceneParts {
  * Derives degrees, hops from ego (breadth-first over the drawn ties), each
  * tie's viewpoint end (the one nearer to ego, so "you give more" reads from
  * your side of the network) and strength to ego. O(N + T).
+ *
+ * @example const scene = completeScene({ ...parts, x: Int32Array.of(0), y: Int32Array.of(1), strength: Float64Array.of(0.5) })
  */
 export function completeScene(p: SceneParts): Scene {
   const n = p.ids.length;

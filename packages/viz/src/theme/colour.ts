@@ -30,7 +30,10 @@ export function parseColour(text: string): Rgb | undefined {
   return { r: Number(m[1]), g: Number(m[2]), b: Number(m[3]) };
 }
 
-/** `#rrggbb` of a colour (channels rounded and clamped). */
+/** `#rrggbb` of a colour (channels rounded and clamped).
+ *
+ * @example formatColour({ r: 255, g: 128, b: 0 }) // "#ff8000"
+ */
 export function formatColour(c: Rgb): string {
   const hex = (v: number) => Math.max(0, Math.min(255, Math.round(v))).toString(16).padStart(2, "0");
   return `#${hex(c.r)}${hex(c.g)}${hex(c.b)}`;

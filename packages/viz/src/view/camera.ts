@@ -7,6 +7,8 @@ import type { CameraState } from "sigma/types";
 
 /**
  * Moves the camera to `state` over `duration` ms (0 jumps), resolving when done.
+ *
+ * @example await moveCamera(view.renderer, { x: 0.5, y: 0.5, ratio: 1 }, 0)
  */
 export function moveCamera(renderer: Sigma, state: Partial<CameraState>, duration: number): Promise<void> {
   const camera = renderer.getCamera();
@@ -21,6 +23,8 @@ export function moveCamera(renderer: Sigma, state: Partial<CameraState>, duratio
  * The camera state that shows the given nodes with a margin: centred on
  * their bounding box in sigma's framed coordinates, where ratio 1 shows the
  * whole graph; never closer than `minRatio`.
+ *
+ * @example cameraStateForNodes(view.renderer, ["me", "ann"]) // { x, y, ratio } framing both
  */
 export function cameraStateForNodes(renderer: Sigma, keys: Iterable<string>, margin = 1.4, minRatio = 0.08): Partial<CameraState> | undefined {
   let x0 = Infinity;

@@ -7,7 +7,7 @@
  */
 import type Graph from "graphology";
 import Sigma from "sigma";
-import { createEdgeArrowProgram, EdgeRectangleProgram } from "sigma/rendering";
+import { createEdgeArrowProgram, EdgeRectangleProgram, NodeCircleProgram } from "sigma/rendering";
 import type { Settings } from "sigma/settings";
 import type { SigmaNodeEventPayload } from "sigma/types";
 import { createNodeBorderProgram } from "@sigma/node-border";
@@ -35,7 +35,7 @@ import { resolveTheme, type ViewTheme } from "../theme/themes.js";
 import { createTooltip, type Tooltip } from "../tooltip/tooltip.js";
 import { cameraStateForNodes, moveCamera } from "./camera.js";
 import { DEFAULT_NETWORK_VIEW_OPTIONS, DEFAULT_VIEW_ENCODING, type NetworkViewOptions, type ViewEncoding } from "./options.js";
-import { paintEdges, paintNodes, PERSON_NODE_TYPE, sceneGraph, type AppliedEncodings } from "./paint.js";
+import { paintEdges, paintNodes, PERSON_NODE_TYPE, RINGED_NODE_TYPE, sceneGraph, type AppliedEncodings } from "./paint.js";
 
 const SCOPE = "tiegraph/viz";
 
@@ -213,7 +213,7 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
   container.style.background = theme.background;
 
   const { drawLabel, drawHover } = createLabelDrawers(() => theme);
-  const PersonProgram = createNodeBorderProgram({
+  const RingedProgram = createNodeBorderProgram({
     borders: [
       { size: { attribute: "ringSize", defaultValue: 0, mode: "pixels" }, color: { attribute: "ringColor" } },
       // a gap in the background colour keeps a ring readable whatever the fill's hue
@@ -227,7 +227,7 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
   const settings: Partial<Settings> = {
     defaultNodeType: PERSON_NODE_TYPE,
     defaultEdgeType: "line",
-    nodeProgramClasses: { [PERSON_NODE_TYPE]: PersonProgram },
+    nodeProgramClasses: { [PERSON_NODE_TYPE]: NodeCircleProgram, [RINGED_NODE_TYPE]: RingedProgram },
     edgeProgramClasses: { line: EdgeRectangleProgram, arrow: createEdgeArrowProgram({ lengthToThicknessRatio: 4, widenessToThicknessRatio: 3 }) },
     labelDensity: opts.labels.density,
     labelGridCellSize: opts.labels.gridCellSize,
@@ -292,7 +292,16 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
     return lines;
   };
 
+  // leaving a person clears the highlight on the next frame, unless the
+  // pointer enters another person first: then only the two neighbourhoods
+  // are re-reduced instead of every item twice
+  let pendingLeave: number | undefined;
+  const cancelLeave = () => {
+    if (pendingLeave !== undefined) cancelAnimationFrame(pendingLeave);
+    pendingLeave = undefined;
+  };
   renderer.on("enterNode", ({ node, event }: SigmaNodeEventPayload) => {
+    cancelLeave();
     if (opts.hoverHighlight) {
       neighbourhood = neighbourhoodEmphasis(graph, node);
       applyEmphasis(false);
@@ -301,12 +310,16 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
     emit("hover", node);
   });
   renderer.on("leaveNode", () => {
-    if (opts.hoverHighlight && neighbourhood) {
-      neighbourhood = undefined;
-      applyEmphasis(false);
-    }
     tooltip?.hide();
     emit("hover", null);
+    if (!opts.hoverHighlight || !neighbourhood) return;
+    cancelLeave();
+    pendingLeave = requestAnimationFrame(() => {
+      pendingLeave = undefined;
+      if (destroyed || !neighbourhood) return;
+      neighbourhood = undefined;
+      applyEmphasis(false);
+    });
   });
   renderer.on("clickNode", ({ node }) => emit("clickNode", node));
   renderer.on("doubleClickNode", ({ node }) => emit("doubleClickNode", node));
@@ -373,6 +386,7 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
       graph = nextGraph;
       nodeKeys = graph.nodes();
       edgeKeys = graph.edges();
+      cancelLeave();
       neighbourhood = undefined;
       path = undefined;
       selected = undefined;
@@ -436,6 +450,7 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
     },
     highlightNeighbourhood(id) {
       alive();
+      cancelLeave();
       neighbourhood = id === null ? undefined : neighbourhoodEmphasis(graph, id);
       applyEmphasis(false);
     },
@@ -521,6 +536,7 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      cancelLeave();
       fa2?.kill();
       renderer.kill();
       tooltip?.destroy();

@@ -10,7 +10,7 @@ import type { EdgeColourEncoding } from "../encodings/edge-colour.js";
 import type { EdgeWidthEncoding } from "../encodings/edge-width.js";
 import type { NodeColourEncoding } from "../encodings/node-colour.js";
 import type { NodeSizeEncoding } from "../encodings/node-size.js";
-import { RING_GAP, RING_SIZE } from "../highlight/reducers.js";
+import { RING_GAP, RING_SIZE, RINGED_NODE_TYPE } from "../highlight/reducers.js";
 import type { LabelOptions } from "../labels/draw-label.js";
 import type { Positions } from "../layout/positions.js";
 import type { Scene } from "../scene/scene.js";
@@ -26,13 +26,20 @@ export interface AppliedEncodings {
   edgeArrows: EdgeArrowEncoding;
 }
 
-/** Node type of every person (one program, so highlights never change programs). */
+/**
+ * Node types: most people are plain discs (sigma's cheapest node program);
+ * ego and selected people are ringed discs (@sigma/node-border). Hover never
+ * changes a type, so hover can re-reduce items without re-indexing them.
+ */
 export const PERSON_NODE_TYPE = "person";
+export { RINGED_NODE_TYPE };
 
 /**
  * A directed graph with a node per person (key = person id) and an edge per
  * tie (key `t<k>`), oriented from the net giver when the balance is known
  * (so arrows, when on, point giver → receiver), else from the end nearer to ego.
+ *
+ * @example sceneGraph(scene, egoRingsLayout(scene)).order === scene.personCount
  */
 export function sceneGraph(scene: Scene, positions: Positions): Graph {
   const graph = new Graph({ type: "directed", multi: false, allowSelfLoops: false });
@@ -49,11 +56,13 @@ export function sceneGraph(scene: Scene, positions: Positions): Graph {
 }
 
 /** Node attributes written by {@link paintNodes}. */
-export const PAINTED_NODE_ATTRIBUTES = ["size", "color", "fadedColor", "ringColor", "ringSize", "ringGap", "ringGapColor", "labelSize", "labelWeight"];
+export const PAINTED_NODE_ATTRIBUTES = ["type", "size", "color", "fadedColor", "ringColor", "ringSize", "ringGap", "ringGapColor", "labelSize", "labelWeight"];
 
 /**
  * Writes sizes, colours, faded colours, ego's ring and label sizes (larger
  * for strong ties to ego) onto the nodes, in one graphology batch update.
+ *
+ * @example paintNodes(graph, scene, encodings, LIGHT_THEME, DEFAULT_LABEL_OPTIONS)
  */
 export function paintNodes(graph: Graph, scene: Scene, enc: AppliedEncodings, theme: ViewTheme, labels: LabelOptions): void {
   const faded = new Map<string, string>();
@@ -66,23 +75,40 @@ export function paintNodes(graph: Graph, scene: Scene, enc: AppliedEncodings, th
     (_key, attr) => {
       const i = attr.index as number;
       const colour = enc.nodeColour.colours[i]!;
-      attr.size = enc.nodeSize.sizes[i]!;
+      const isEgo = i === scene.egoIndex;
+      // ego's ring goes around its encoded disc, not into it
+      attr.size = enc.nodeSize.sizes[i]! + (isEgo ? RING_SIZE + RING_GAP : 0);
       attr.color = colour;
       attr.fadedColor = fade(colour);
-      const isEgo = i === scene.egoIndex;
-      attr.ringColor = isEgo ? theme.egoRing : colour;
-      attr.ringSize = isEgo ? RING_SIZE : 0;
-      attr.ringGap = isEgo ? RING_GAP : 0;
-      attr.ringGapColor = theme.background;
-      attr.labelSize = isEgo ? labels.selectedSize : scene.strengthToEgo[i]! >= labels.strongTie ? labels.strongSize : labels.size;
-      attr.labelWeight = isEgo ? "bold" : "normal";
+      attr.type = isEgo ? RINGED_NODE_TYPE : PERSON_NODE_TYPE;
+      // sigma copies every attribute of every node on each hover: plain
+      // discs carry no ring or label-style attributes (the defaults apply)
+      if (isEgo) {
+        attr.ringColor = theme.egoRing;
+        attr.ringSize = RING_SIZE;
+        attr.ringGap = RING_GAP;
+        attr.ringGapColor = theme.background;
+        attr.labelSize = labels.selectedSize;
+        attr.labelWeight = "bold";
+      } else {
+        delete attr.ringColor;
+        delete attr.ringSize;
+        delete attr.ringGap;
+        delete attr.ringGapColor;
+        delete attr.labelWeight;
+        if (scene.strengthToEgo[i]! >= labels.strongTie) attr.labelSize = labels.strongSize;
+        else delete attr.labelSize;
+      }
       return attr;
     },
     { attributes: PAINTED_NODE_ATTRIBUTES },
   );
 }
 
-/** Writes tie widths, colours and arrow types onto the edges. */
+/** Writes tie widths, colours and arrow types onto the edges.
+ *
+ * @example paintEdges(graph, encodings)
+ */
 export function paintEdges(graph: Graph, enc: AppliedEncodings): void {
   graph.updateEachEdgeAttributes(
     (_key, attr) => {

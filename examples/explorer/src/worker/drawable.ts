@@ -1,0 +1,53 @@
+/**
+ * What the page draws, as plain arrays for the trip from the worker: people
+ * with their names, organisations on the reference day and tags, and one
+ * tie per relationship with its strength (confidential exchanges left out)
+ * and whether it rests only on confidential exchanges. The same facts as
+ * core's relationshipGraph, without building a graph object the page would
+ * have to receive object by object.
+ */
+import { relationships, type Network, type Relationships } from "@tiegraph/core";
+
+/** A network as the page draws it. Tie k is relationship slot k. */
+export interface DrawableNetwork {
+  ids: string[];
+  names: string[];
+  /** Organisation ids of each person on the reference day. */
+  organisations: string[][];
+  tags: string[][];
+  /** Ego's index, or −1. */
+  ego: number;
+  /** Lower and higher person index of each tie. */
+  a: Int32Array;
+  b: Int32Array;
+  /** Strength in (0, 1], without confidential exchanges. */
+  strength: Float64Array;
+  /** 1 when every exchange of the tie is confidential (the view leaves it out). */
+  confidentialOnly: Uint8Array;
+}
+
+/** The drawable network and the relationship index it came from (for measures that take one). */
+export function drawableNetwork(network: Network): { drawable: DrawableNetwork; relationships: Relationships } {
+  const rel = relationships(network, { excludeConfidential: true });
+  const people = network.people();
+  return {
+    relationships: rel,
+    drawable: {
+      ids: people.map((p) => p.id),
+      names: people.map((p) => p.name),
+      organisations: people.map((_p, i) => network.organisationIndicesOn(i, rel.asOf).map((o) => network.organisationAt(o).id)),
+      tags: people.map((p) => p.tags ?? []),
+      ego: network.egoIndex,
+      // copies: the index keeps its own arrays, these travel to the page
+      a: rel.a.slice(),
+      b: rel.b.slice(),
+      strength: rel.strength.slice(),
+      confidentialOnly: rel.confidentialOnly.slice(),
+    },
+  };
+}
+
+/** The typed arrays of a drawable network, to transfer. */
+export function drawableBuffers(d: DrawableNetwork): ArrayBuffer[] {
+  return [d.a.buffer, d.b.buffer, d.strength.buffer, d.confidentialOnly.buffer] as ArrayBuffer[];
+}

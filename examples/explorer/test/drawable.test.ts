@@ -1,0 +1,32 @@
+// The graph the page draws, rebuilt from the worker's arrays, holds exactly
+// what core's relationshipGraph holds for the drawn attributes, edge for edge
+// in relationship slot order (so per-slot measures line up with edges).
+import { generateNetwork, pairImbalances, relationshipGraph } from "@tiegraph/core";
+import { describe, expect, it } from "vitest";
+import { drawableGraph } from "../src/view/drawable-graph.js";
+import { drawableNetwork } from "../src/worker/drawable.js";
+
+describe("drawable network", () => {
+  const network = generateNetwork({ seed: 5, people: 120, exchanges: 2500, confidentialShare: 0.1 });
+  const { drawable, relationships } = drawableNetwork(network);
+  const graph = drawableGraph(structuredClone(drawable));
+  const reference = relationshipGraph(network, { excludeConfidential: true });
+
+  it("has core's people with their names, organisations, ego flag and tags", () => {
+    expect(graph.nodes()).toEqual(reference.nodes());
+    reference.forEachNode((id, attr) => {
+      expect(graph.getNodeAttributes(id)).toEqual({ label: attr.label, organisations: attr.organisations, ego: attr.ego, tags: attr.tags });
+    });
+  });
+
+  it("has core's relationships in slot order, with strength and the confidential-only flag", () => {
+    const ours = graph.mapEdges((_e, attr, s, t) => [s, t, attr.strength, attr.confidentialOnly]);
+    const theirs = reference.mapEdges((_e, attr, s, t) => [s, t, attr.strength, attr.confidentialOnly]);
+    expect(ours).toEqual(theirs);
+    expect(theirs.some((e) => e[3] === true)).toBe(true);
+    // the pair imbalances given with the drawable index are those core computes on its own
+    const own = pairImbalances(network, { excludeConfidential: true });
+    const shared = pairImbalances(network, { excludeConfidential: true, relationships });
+    expect(Array.from(shared)).toEqual(Array.from(own));
+  });
+});

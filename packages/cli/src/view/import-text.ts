@@ -1,0 +1,69 @@
+/**
+ * What an import did, as text: the files read, the merge, the people merged
+ * and the ambiguous ones, the records skipped (each with its file and line),
+ * and the file written.
+ */
+import type { Network } from "@tiegraph/core";
+import type { ImportedNetwork, MergeReport } from "@tiegraph/io";
+
+/** How each source format is called in the summary. */
+const FORMAT_LABELS: Readonly<Record<ImportedNetwork["format"], string>> = {
+  "people-csv": "people CSV",
+  "affiliations-csv": "affiliations CSV",
+  "exchanges-csv": "exchanges CSV",
+  linkedin: "LinkedIn connections",
+  vcard: "vCard address book",
+  calendar: "iCalendar",
+};
+
+/** Problems and merges listed one per line before "… and n more" (all with --verbose). */
+const LIST_LIMIT = 20;
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function limited<T>(items: readonly T[], all: boolean, line: (item: T) => string): string {
+  const shown = all ? items : items.slice(0, LIST_LIMIT);
+  let out = shown.map((x) => `  ${line(x)}\n`).join("");
+  if (shown.length < items.length) out += `  … and ${items.length - shown.length} more (--verbose lists them all)\n`;
+  return out;
+}
+
+/**
+ * What an import did, for the terminal: per file the records read and
+ * skipped, then the merge (people added, merged and ambiguous, organisations,
+ * affiliations, exchanges, duplicates), the skipped records with their file
+ * and line, and the file written.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(renderImport(imports, mergeInto(network, imports), network, { people: 0, exchanges: 0 }, "net.json", false));
+ * ```
+ */
+export function renderImport(imports: readonly ImportedNetwork[], report: MergeReport, network: Network, before: { people: number; exchanges: number }, output: string, verbose: boolean): string {
+  const out: string[] = [];
+  for (const imp of imports) {
+    const label = FORMAT_LABELS[imp.format];
+    const got = [plural(imp.people.length, "person", "people"), plural(imp.organisations.length, "organisation"), plural(imp.affiliations.length, "affiliation"), plural(imp.exchanges.length, "exchange")].join(", ");
+    out.push(`read ${imp.file} (${label}): ${plural(imp.records, "record")}: ${got}${imp.problems.length ? `; ${imp.problems.length} skipped` : ""}\n`);
+  }
+  out.push(`\nmerged: ${plural(report.added.length, "person", "people")} added, ${report.merged.length} merged with people already known, ${report.ambiguous.length} ambiguous (added apart)\n`);
+  out.push(`        ${plural(report.organisationsAdded.length, "organisation")}, ${plural(report.affiliationsAdded, "affiliation")} and ${plural(report.exchangesAdded, "exchange")} added\n`);
+  if (report.duplicates.exchanges || report.duplicates.affiliations) out.push(`        already there, left out: ${plural(report.duplicates.exchanges, "exchange")}, ${plural(report.duplicates.affiliations, "affiliation")}\n`);
+  if (report.merged.length) {
+    out.push(`\nmerged people:\n`);
+    out.push(limited(report.merged, verbose, (m) => `${m.origin?.file ?? "?"}${m.origin ? `:${m.origin.line}` : ""}: ${m.name} is ${m.into} (same ${m.by})`));
+  }
+  if (report.ambiguous.length) {
+    out.push(`\nambiguous people (added as new; merge them by hand if they are the same):\n`);
+    out.push(limited(report.ambiguous, verbose, (a) => `${a.origin?.file ?? "?"}${a.origin ? `:${a.origin.line}` : ""}: ${a.name} added as ${a.addedAs}, might be ${a.candidates.join(" or ")} (${a.reason})`));
+  }
+  if (report.problems.length) {
+    out.push(`\nskipped ${plural(report.problems.length, "record")}:\n`);
+    out.push(limited(report.problems, verbose, (p) => p.message));
+  }
+  if (report.notes.length) out.push(`\n${report.notes.map((n) => `note: ${n}\n`).join("")}`);
+  out.push(`\nwrote ${output}: ${plural(network.personCount, "person", "people")} (${network.personCount - before.people} new), ${plural(network.organisationCount, "organisation")}, ${plural(network.exchangeCount, "exchange")} (${network.exchangeCount - before.exchanges} new)${network.ego ? `, ego ${network.ego}` : ""}\n`);
+  return out.join("");
+}
