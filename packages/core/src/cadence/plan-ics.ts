@@ -89,6 +89,7 @@ function capitalised(s: string): string {
   return s.length ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
 
+// TextEncoder exists in Node and every browser; core declares it below rather than pulling in the DOM lib.
 const encoder = new TextEncoder();
 
 /** Folds a content line into chunks of at most 75 octets, continuation lines starting with a space (§3.1). */
