@@ -1,13 +1,10 @@
 // Constraint, effective size and betweenness against NetworkX (scripts/oracles/analytics.py) on the research datasets and generated networks.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { betweenness, constraint, directedTies, effectiveSize, generateNetwork, loadEmailEuCore, loadKrackhardt, loadLazega, type Network } from "@tiegraph/core";
-import { DATASETS } from "./datasets-path.js";
+import { betweenness, constraint, directedTies, effectiveSize, type Network } from "@tiegraph/core";
+import { expectValues, oracleNetwork, readOracleFixture, ORACLE_NAMES, type OracleNetwork, type Values } from "./analytics-oracle.js";
 
-type Values = Record<string, number | null>;
 interface Fixture {
-  network: { dataset?: string; relation?: string; generate?: { seed: number; people: number; exchanges: number } };
+  network: OracleNetwork;
   people: number;
   ties: number;
   constraint: { unweighted: Values; weighted: Values };
@@ -15,31 +12,10 @@ interface Fixture {
   betweenness: { directed: Values; directedRaw: Values; undirected: Values; sampled: { k: number; seed: number; sources: string[]; values: Values } };
 }
 
-const read = (...p: string[]) => readFileSync(join(DATASETS, ...p), "utf8");
-const fixture = (name: string): Fixture => JSON.parse(readFileSync(join(__dirname, "fixtures", `analytics-${name}.json`), "utf8")) as Fixture;
+const fixture = (name: string): Fixture => readOracleFixture<Fixture>(name);
+const networkOf = (fx: Fixture): Network => oracleNetwork(fx.network);
 
-/** The network a fixture was computed on, loaded by tiegraph. */
-function networkOf(fx: Fixture): Network {
-  const d = fx.network;
-  if (d.dataset === "lazega") return loadLazega({ attributes: read("lazega_lawfirm", "ELattr.dat"), relation: read("lazega_lawfirm", d.relation!) }).network;
-  if (d.dataset === "krackhardt") return loadKrackhardt({ attributes: read("krackhardt_hightech", "Krack-High-Tec-Attributes.csv"), relation: read("krackhardt_hightech", `Krack-High-Tec-edgelist-${d.relation!}.txt`) }).network;
-  if (d.dataset === "email-eu-core") return loadEmailEuCore({ edges: read("email_eu_core", "email-Eu-core.txt"), departments: read("email_eu_core", "email-Eu-core-department-labels.txt") }).network;
-  return generateNetwork(d.generate!);
-}
-
-/** Same keys; null exactly where expected is null; numbers within tol (relative above 1). */
-function expectValues(actual: Values, expected: Values, tol: number): void {
-  expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
-  for (const [k, e] of Object.entries(expected)) {
-    const a = actual[k];
-    if (e === null) expect(a, k).toBeNull();
-    else expect(Math.abs(a! - e), k).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(e)));
-  }
-}
-
-const NAMES = ["lazega-advice", "lazega-friendship", "krackhardt-advice", "krackhardt-friendship", "email-eu-core", "generated-small", "generated-mid"];
-
-describe.each(NAMES)("brokerage on %s equals NetworkX", (name) => {
+describe.each(ORACLE_NAMES)("brokerage on %s equals NetworkX", (name) => {
   const fx = fixture(name);
   const network = networkOf(fx);
   const ties = directedTies(network);

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { generateNetwork, parseNetworkFile, serializeNetwork, TiegraphError, Network } from "@tiegraph/core";
+import { errorOf } from "./error-of.js";
+import { generateNetwork, parseNetworkFile, serializeNetwork, Network } from "@tiegraph/core";
 
-function errorOf(fn: () => unknown): TiegraphError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(TiegraphError);
-    return e as TiegraphError;
-  }
-  throw new Error("expected a TiegraphError");
-}
 
 describe("network file format", () => {
   it("round-trips a generated network exactly", () => {

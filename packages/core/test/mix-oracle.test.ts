@@ -1,12 +1,9 @@
 // E-I indices against an independent Python implementation of their definition (scripts/oracles/analytics.py):
 // NetworkX has no E-I index, so the oracle counts ties within and across groups itself.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { eiIndex, eiIndices, generateNetwork, loadEmailEuCore, loadKrackhardt, loadLazega, type Network } from "@tiegraph/core";
-import { DATASETS } from "./datasets-path.js";
+import { eiIndex, eiIndices, type Network } from "@tiegraph/core";
+import { expectValues, oracleNetwork, readOracleFixture, ORACLE_NAMES, type OracleNetwork, type Values } from "./analytics-oracle.js";
 
-type Values = Record<string, number | null>;
 interface Expected {
   network: number | null;
   internal: number;
@@ -15,36 +12,15 @@ interface Expected {
   byPerson: Values;
 }
 interface Fixture {
-  network: { dataset?: string; relation?: string; generate?: { seed: number; people: number; exchanges: number } };
+  network: OracleNetwork;
   groupBy: string;
   ei: { count: Expected; value: Expected; minutes: Expected };
 }
 
-const read = (...p: string[]) => readFileSync(join(DATASETS, ...p), "utf8");
-const fixture = (name: string): Fixture => JSON.parse(readFileSync(join(__dirname, "fixtures", `analytics-${name}.json`), "utf8")) as Fixture;
+const fixture = (name: string): Fixture => readOracleFixture<Fixture>(name);
+const networkOf = (fx: Fixture): Network => oracleNetwork(fx.network);
 
-/** The network a fixture was computed on, loaded by tiegraph. */
-function networkOf(fx: Fixture): Network {
-  const d = fx.network;
-  if (d.dataset === "lazega") return loadLazega({ attributes: read("lazega_lawfirm", "ELattr.dat"), relation: read("lazega_lawfirm", d.relation!) }).network;
-  if (d.dataset === "krackhardt") return loadKrackhardt({ attributes: read("krackhardt_hightech", "Krack-High-Tec-Attributes.csv"), relation: read("krackhardt_hightech", `Krack-High-Tec-edgelist-${d.relation!}.txt`) }).network;
-  if (d.dataset === "email-eu-core") return loadEmailEuCore({ edges: read("email_eu_core", "email-Eu-core.txt"), departments: read("email_eu_core", "email-Eu-core-department-labels.txt") }).network;
-  return generateNetwork(d.generate!);
-}
-
-/** Same keys; null exactly where expected is null; numbers within tol (relative above 1). */
-function expectValues(actual: Values, expected: Values, tol: number): void {
-  expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
-  for (const [k, e] of Object.entries(expected)) {
-    const a = actual[k];
-    if (e === null) expect(a, k).toBeNull();
-    else expect(Math.abs(a! - e), k).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(e)));
-  }
-}
-
-const NAMES = ["lazega-advice", "lazega-friendship", "krackhardt-advice", "krackhardt-friendship", "email-eu-core", "generated-small", "generated-mid"];
-
-describe.each(NAMES)("E-I indices on %s equal the oracle's", (name) => {
+describe.each(ORACLE_NAMES)("E-I indices on %s equal the oracle's", (name) => {
   const fx = fixture(name);
   const network = networkOf(fx);
   const all = eiIndices(network, { groupBy: fx.groupBy });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Network, TiegraphError, DEFAULT_KIND_VALUES, parseDay, formatDay, type NetworkData } from "@tiegraph/core";
+import { errorOf } from "./error-of.js";
+import { Network, DEFAULT_KIND_VALUES, parseDay, formatDay, type NetworkData } from "@tiegraph/core";
 
 const base = (): NetworkData => ({
   ego: "me",
@@ -22,15 +23,6 @@ const base = (): NetworkData => ({
   ],
 });
 
-function errorOf(fn: () => unknown): TiegraphError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(TiegraphError);
-    return e as TiegraphError;
-  }
-  throw new Error("expected a TiegraphError");
-}
 
 describe("Network model", () => {
   it("holds people, organisations, affiliations and exchanges with indices", () => {

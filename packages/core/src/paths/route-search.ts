@@ -171,15 +171,38 @@ export class RouteSearch {
     return gen;
   }
 
+  /**
+   * Strength of the step u → w through adjacency slot p, in a search run from
+   * the source (forward) or from the targets, after the request's rules:
+   * avoided and blocked people, confidential-only ties, never back through the
+   * source or into another target, banned first hops, and the reciprocity
+   * factor on the first hop. 0 when the step is not allowed.
+   */
+  private stepStrength(u: number, w: number, p: number, forward: boolean, gen: number, req: RouteRequest): number {
+    if (this.avoided[w] || this.blockStamp[w] === gen) return 0;
+    if (req.skipConfidentialOnly && this.g.confidentialOnly[p]) return 0;
+    const s = this.g.strength[p]!;
+    const start = req.start;
+    const factor = req.startFactor;
+    if (forward) {
+      if (w === start) return 0;
+      if (u !== start) return s;
+      if (this.bannedStamp[w] === gen) return 0;
+      return factor ? s * factor[w]! : s;
+    }
+    if (this.targetStamp[w] === gen) return 0;
+    if (w !== start) return s;
+    if (this.bannedStamp[u] === gen) return 0;
+    return factor ? s * factor[u]! : s;
+  }
+
   /** Bidirectional Dijkstra without a hop limit; the smaller heap is expanded first. */
   private bidirectional(req: RouteRequest, widest: boolean, minStrength: number, bound: number): FoundRoute | undefined {
     const g = this.g;
     const gen = this.begin(req);
-    const { offsets, neighbor, strength, cost, confidentialOnly } = g;
-    const { avoided, blockStamp, targetStamp, bannedStamp, seenF, seenB, doneF, doneB, keyF, keyB, predF, predB, heapF, heapB } = this;
+    const { offsets, neighbor, strength, cost } = g;
+    const { avoided, blockStamp, targetStamp, seenF, seenB, doneF, doneB, keyF, keyB, predF, predB, heapF, heapB } = this;
     const start = req.start;
-    const skipConf = req.skipConfidentialOnly;
-    const factor = req.startFactor;
     const ident = widest ? -Infinity : 0;
     heapF.clear();
     heapB.clear();
@@ -217,30 +240,9 @@ export class RouteSearch {
       const otherSeen = forward ? seenB : seenF;
       for (let p = offsets[u]!, end = offsets[u + 1]!; p < end; p++) {
         const w = neighbor[p]!;
-        if (avoided[w] || blockStamp[w] === gen) continue;
-        if (skipConf && confidentialOnly[p]) continue;
-        let s = strength[p]!;
-        let c = cost[p]!;
-        if (forward) {
-          if (w === start) continue;
-          if (u === start) {
-            if (bannedStamp[w] === gen) continue;
-            if (factor) {
-              s *= factor[w]!;
-              c = -Math.log(s);
-            }
-          }
-        } else {
-          if (targetStamp[w] === gen) continue;
-          if (w === start) {
-            if (bannedStamp[u] === gen) continue;
-            if (factor) {
-              s *= factor[u]!;
-              c = -Math.log(s);
-            }
-          }
-        }
-        if (s < minStrength) continue;
+        const s = this.stepStrength(u, w, p, forward, gen, req);
+        if (s <= 0 || s < minStrength) continue;
+        const c = s === strength[p] ? cost[p]! : -Math.log(s);
         const y = widest ? (k > -s ? k : -s) : k + c;
         if (seen[w] !== gen || y < key[w]!) {
           key[w] = y;
@@ -289,14 +291,12 @@ export class RouteSearch {
   private layered(req: RouteRequest, widest: boolean, minStrength: number, bound: number): FoundRoute | undefined {
     const g = this.g;
     const gen = this.begin(req);
-    const { offsets, neighbor, strength, cost, confidentialOnly } = g;
-    const { avoided, blockStamp, targetStamp, bannedStamp, seenF, seenB, keyF, keyB, frontStamp } = this;
+    const { offsets, neighbor, strength, cost } = g;
+    const { avoided, blockStamp, targetStamp, seenF, seenB, keyF, keyB, frontStamp } = this;
     // predF/predB hold the best label of each person on each side
     const labF = this.predF;
     const labB = this.predB;
     const start = req.start;
-    const skipConf = req.skipConfidentialOnly;
-    const factor = req.startFactor;
     const ident = widest ? -Infinity : 0;
     this.labCount = 0;
     let frontF: number[] = [start];
@@ -342,30 +342,9 @@ export class RouteSearch {
         if (forward ? targetStamp[u] === gen : u === start) continue;
         for (let p = offsets[u]!, end = offsets[u + 1]!; p < end; p++) {
           const w = neighbor[p]!;
-          if (avoided[w] || blockStamp[w] === gen) continue;
-          if (skipConf && confidentialOnly[p]) continue;
-          let s = strength[p]!;
-          let c = cost[p]!;
-          if (forward) {
-            if (w === start) continue;
-            if (u === start) {
-              if (bannedStamp[w] === gen) continue;
-              if (factor) {
-                s *= factor[w]!;
-                c = -Math.log(s);
-              }
-            }
-          } else {
-            if (targetStamp[w] === gen) continue;
-            if (w === start) {
-              if (bannedStamp[u] === gen) continue;
-              if (factor) {
-                s *= factor[u]!;
-                c = -Math.log(s);
-              }
-            }
-          }
-          if (s < minStrength) continue;
+          const s = this.stepStrength(u, w, p, forward, gen, req);
+          if (s <= 0 || s < minStrength) continue;
+          const c = s === strength[p] ? cost[p]! : -Math.log(s);
           const y = widest ? (k > -s ? k : -s) : k + c;
           if (y >= best) continue;
           if (seen[w] !== gen || y < key[w]!) {
