@@ -485,3 +485,105 @@ export function cleanPerson(p: Person): Person {
 export function cleanOrganisation(o: Organisation): Organisation {
   return canonical(o, ORGANISATION_FIELDS);
 }
+
+/** What {@link withoutProblems} kept and left out. */
+export interface BatchWithoutProblems {
+  /** The batch less the records with problems and those that depend on them. */
+  batch: NetworkData;
+  /** For each list, the positions (in the input batch) of the records kept. */
+  kept: { organisations: number[]; people: number[]; affiliations: number[]; exchanges: number[] };
+  /**
+   * Records left out only because they depend on one that had a problem (an
+   * exchange naming a person left out), each as a problem of its own
+   * (`unknown-person` / `unknown-organisation`, the dropped id in the message).
+   */
+  dependents: Problem[];
+}
+
+/**
+ * Leaves out of a batch exactly the records that have problems (as found by
+ * {@link checkBatch} on the same network and batch) and the records that
+ * depend on them: affiliations and exchanges naming a person or organisation
+ * left out, and ego when it names one. What remains passes {@link checkBatch},
+ * so lenient loading is one check and one apply however many records are bad.
+ * A problem with the whole list (`/exchanges` not an array) leaves the list out.
+ *
+ * @example
+ * ```ts
+ * const problems = checkBatch(network, batch);
+ * const { batch: good, dependents } = withoutProblems(network, batch, problems);
+ * network.apply(good); // never throws
+ * ```
+ */
+export function withoutProblems(network: NetworkLookup, batch: NetworkData, problems: readonly Problem[], options: Pick<CheckBatchOptions, "file" | "lines"> = {}): BatchWithoutProblems {
+  const sections = ["organisations", "people", "affiliations", "exchanges"] as const;
+  const bad = { organisations: new Set<number>(), people: new Set<number>(), affiliations: new Set<number>(), exchanges: new Set<number>() };
+  const whole = new Set<string>();
+  let dropEgo = false;
+  let dropSettings = false;
+  for (const p of problems) {
+    const m = p.pointer === undefined ? null : /^\/(organisations|people|affiliations|exchanges)(?:\/(\d+))?/.exec(p.pointer);
+    if (m) {
+      if (m[2] === undefined) whole.add(m[1]!);
+      else bad[m[1] as Section].add(Number(m[2]));
+    } else if (p.record === "ego") dropEgo = true;
+    else if (p.record === "settings") dropSettings = true;
+  }
+  const kept = { organisations: [] as number[], people: [] as number[], affiliations: [] as number[], exchanges: [] as number[] };
+  const lists = {} as Record<Section, unknown[]>;
+  for (const s of sections) {
+    const v = batch[s] as unknown;
+    const all = Array.isArray(v) && !whole.has(s) ? (v as unknown[]) : [];
+    lists[s] = [];
+    all.forEach((r, k) => {
+      if (bad[s].has(k)) return;
+      kept[s].push(k);
+      lists[s].push(r);
+    });
+  }
+  const orgIds = new Set((lists.organisations as Organisation[]).map((o) => o.id));
+  const personIds = new Set((lists.people as Person[]).map((p) => p.id));
+  const personKnown = (id: unknown): boolean => typeof id === "string" && (personIds.has(id) || network.findPerson(id) >= 0);
+  const orgKnown = (id: unknown): boolean => typeof id === "string" && (orgIds.has(id) || network.findOrganisation(id) >= 0);
+  const dependents: Problem[] = [];
+  const dependent = (s: Section, k: number, record: string, field: string, id: string, code: TiegraphErrorCode): void => {
+    const p: Problem = { code, message: `names ${code === "unknown-person" ? "person" : "organisation"} ${showValue(id)}, which was left out for its own problem`, record, pointer: `/${s}/${k}/${field}`, expected: "a record that depends only on records that are kept" };
+    const at = s === "exchanges" || s === "affiliations" ? options.lines?.[s]?.[k] : undefined;
+    const file = typeof at === "object" && at.file !== undefined ? at.file : options.file;
+    if (file !== undefined) p.file = file;
+    const line = typeof at === "number" ? at : at?.line;
+    if (line !== undefined && line > 0) p.line = line;
+    dependents.push(p);
+  };
+  const affKept: number[] = [];
+  const affs = (lists.affiliations as Affiliation[]).filter((a, j) => {
+    const k = kept.affiliations[j]!;
+    const ok = personKnown(a.person) && orgKnown(a.organisation);
+    if (!personKnown(a.person)) dependent("affiliations", k, `affiliation #${k}`, "person", a.person, "unknown-person");
+    else if (!orgKnown(a.organisation)) dependent("affiliations", k, `affiliation #${k}`, "organisation", a.organisation, "unknown-organisation");
+    if (ok) affKept.push(k);
+    return ok;
+  });
+  const exKept: number[] = [];
+  const exchanges = (lists.exchanges as Exchange[]).filter((e, j) => {
+    const k = kept.exchanges[j]!;
+    for (const field of ["from", "to", "introduced"] as const) {
+      const id = e[field];
+      if (id === undefined || personKnown(id)) continue;
+      dependent("exchanges", k, exchangeRecord(e, k), field, id, "unknown-person");
+      return false;
+    }
+    exKept.push(k);
+    return true;
+  });
+  kept.affiliations = affKept;
+  kept.exchanges = exKept;
+  const out: NetworkData = {};
+  if (batch.ego !== undefined && !dropEgo && personKnown(batch.ego)) out.ego = batch.ego;
+  if (batch.settings !== undefined && !dropSettings) out.settings = batch.settings;
+  out.organisations = lists.organisations as Organisation[];
+  out.people = lists.people as Person[];
+  out.affiliations = affs;
+  out.exchanges = exchanges;
+  return { batch: out, kept, dependents };
+}
