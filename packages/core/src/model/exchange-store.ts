@@ -172,6 +172,15 @@ export class ExchangeStore {
     return out;
   }
 
+  /** Positions of the exchanges that name a person as giver, receiver or introduced person, ascending. */
+  naming(person: number): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.n; i++) {
+      if (this.from[i] === person || this.to[i] === person || this.extras.get(i)?.introduced === person) out.push(i);
+    }
+    return out;
+  }
+
   /** First and last day, or undefined when empty. */
   dayRange(): { first: Day; last: Day } | undefined {
     if (this.n === 0) return undefined;

@@ -6,8 +6,10 @@
  */
 import { TiegraphError, showValue } from "../errors.js";
 import { formatDay, parseDay, type Day } from "./dates.js";
-import { ExchangeStore, KIND_CODE, TOUCHPOINT_CODES, sortedByDay, type ExchangeColumns } from "./exchange-store.js";
+import { KIND_CODE, TOUCHPOINT_CODES, sortedByDay, type ExchangeColumns } from "./exchange-store.js";
 import type { Affiliation, Exchange, NetworkData, NetworkSettings, Organisation, OrganisationId, Person, PersonId } from "./types.js";
+import { applyEdits, type NetworkEdit } from "./edits.js";
+import { emptyState, type ModelState } from "./state.js";
 import { OPEN_END, OPEN_START, checkPerson, checkSettings, cleanOrganisation, cleanPerson, problemsError, stageBatch, type AffiliationSpan, type StagedBatch } from "./validate.js";
 
 export { KIND_CODE, OPEN_END, OPEN_START, TOUCHPOINT_CODES, sortedByDay };
@@ -33,15 +35,7 @@ const SCOPE = "tiegraph/model";
  * ```
  */
 export class Network {
-  private _ego: number = -1;
-  private _settings: NetworkSettings = {};
-  private readonly _people: Person[] = [];
-  private readonly _personIndex = new Map<PersonId, number>();
-  private readonly _orgs: Organisation[] = [];
-  private readonly _orgIndex = new Map<OrganisationId, number>();
-  private readonly _affs: AffiliationSpan[][] = [];
-  private _affCount = 0;
-  private readonly _ex = new ExchangeStore();
+  private readonly _s: ModelState = emptyState();
   private _revision = 0;
 
   /**
@@ -61,45 +55,45 @@ export class Network {
   }
   /** Number of people. */
   get personCount(): number {
-    return this._people.length;
+    return this._s.people.length;
   }
   /** Number of organisations. */
   get organisationCount(): number {
-    return this._orgs.length;
+    return this._s.orgs.length;
   }
   /** Number of affiliations. */
   get affiliationCount(): number {
-    return this._affCount;
+    return this._s.affCount;
   }
   /** Number of exchanges. */
   get exchangeCount(): number {
-    return this._ex.count;
+    return this._s.ex.count;
   }
   /** Ego's id ("me"), if the network has one. */
   get ego(): PersonId | undefined {
-    return this._ego < 0 ? undefined : this._people[this._ego]!.id;
+    return this._s.ego < 0 ? undefined : this._s.people[this._s.ego]!.id;
   }
   /** Ego's person index, or -1. */
   get egoIndex(): number {
-    return this._ego;
+    return this._s.ego;
   }
   /** Network-wide settings (copy). */
   get settings(): NetworkSettings {
-    return { ...this._settings };
+    return { ...this._s.settings };
   }
   /** Interned meeting/gesture formats; index 0 is "no format". */
   get formats(): readonly string[] {
-    return this._ex.formats;
+    return this._s.ex.formats;
   }
 
   /** Sets (or clears) ego. */
   setEgo(id: PersonId | undefined): void {
     if (id === undefined) {
-      this._ego = -1;
+      this._s.ego = -1;
     } else {
-      const i = this._personIndex.get(id);
+      const i = this._s.personIndex.get(id);
       if (i === undefined) throw new TiegraphError(SCOPE, "unknown-person", `ego ${showValue(id)} is not a person in the network`, { expected: "the id of a person" });
-      this._ego = i;
+      this._s.ego = i;
     }
     this._revision++;
   }
@@ -107,7 +101,7 @@ export class Network {
   /** Replaces the settings after validating them. */
   setSettings(settings: NetworkSettings): void {
     checkSettings(settings);
-    this._settings = { ...settings };
+    this._s.settings = { ...settings };
     this._revision++;
   }
 
@@ -115,56 +109,56 @@ export class Network {
 
   /** Whether a person with this id exists. */
   hasPerson(id: PersonId): boolean {
-    return this._personIndex.has(id);
+    return this._s.personIndex.has(id);
   }
   /** The person with this id (throws `unknown-person`). */
   person(id: PersonId): Person {
-    return this._people[this.personIndex(id)]!;
+    return this._s.people[this.personIndex(id)]!;
   }
   /** The person at an index. */
   personAt(index: number): Person {
-    const p = this._people[index];
+    const p = this._s.people[index];
     if (!p) throw new TiegraphError(SCOPE, "unknown-person", `no person at index ${index}`);
     return p;
   }
   /** Index of a person (throws `unknown-person` naming the id). */
   personIndex(id: PersonId): number {
-    const i = this._personIndex.get(id);
+    const i = this._s.personIndex.get(id);
     if (i === undefined) throw new TiegraphError(SCOPE, "unknown-person", `unknown person ${showValue(id)}`, { expected: "the id of a person in the network" });
     return i;
   }
   /** Index of a person, or -1. */
   findPerson(id: PersonId): number {
-    return this._personIndex.get(id) ?? -1;
+    return this._s.personIndex.get(id) ?? -1;
   }
   /** All people, in insertion order (index order). */
   people(): readonly Person[] {
-    return this._people;
+    return this._s.people;
   }
 
   // ---------------------------------------------------------- organisations
 
   /** Whether an organisation with this id exists. */
   hasOrganisation(id: OrganisationId): boolean {
-    return this._orgIndex.has(id);
+    return this._s.orgIndex.has(id);
   }
   /** The organisation with this id (throws `unknown-organisation`). */
   organisation(id: OrganisationId): Organisation {
-    const i = this._orgIndex.get(id);
+    const i = this._s.orgIndex.get(id);
     if (i === undefined) throw new TiegraphError(SCOPE, "unknown-organisation", `unknown organisation ${showValue(id)}`, { expected: "the id of an organisation in the network" });
-    return this._orgs[i]!;
+    return this._s.orgs[i]!;
   }
   /** Organisation index, or -1. */
   findOrganisation(id: OrganisationId): number {
-    return this._orgIndex.get(id) ?? -1;
+    return this._s.orgIndex.get(id) ?? -1;
   }
   /** The organisation at an index. */
   organisationAt(index: number): Organisation {
-    return this._orgs[index]!;
+    return this._s.orgs[index]!;
   }
   /** All organisations, in index order. */
   organisations(): readonly Organisation[] {
-    return this._orgs;
+    return this._s.orgs;
   }
 
   // ----------------------------------------------------------- affiliations
@@ -172,12 +166,12 @@ export class Network {
   /** A person's affiliations (by id or index), as resolved spans. */
   affiliationSpans(person: PersonId | number): readonly AffiliationSpan[] {
     const i = typeof person === "number" ? person : this.personIndex(person);
-    return this._affs[i] ?? [];
+    return this._s.affs[i] ?? [];
   }
   /** A person's affiliations as plain records. */
   affiliationsOf(person: PersonId): Affiliation[] {
     const pi = this.personIndex(person);
-    return (this._affs[pi] ?? []).map((s) => this.spanToAffiliation(pi, s));
+    return (this._s.affs[pi] ?? []).map((s) => this.spanToAffiliation(pi, s));
   }
   /**
    * Organisation indices a person belongs to on a day (inclusive ranges).
@@ -185,18 +179,18 @@ export class Network {
    */
   organisationIndicesOn(person: number, day: Day): number[] {
     const out: number[] = [];
-    for (const s of this._affs[person] ?? []) if (s.from <= day && day <= s.to) out.push(s.organisation);
+    for (const s of this._s.affs[person] ?? []) if (s.from <= day && day <= s.to) out.push(s.organisation);
     return out;
   }
   /** Organisation ids a person belongs to on a date. */
   organisationsOn(person: PersonId, date: string | Day): OrganisationId[] {
     const day = typeof date === "number" ? date : requireDay(date, "date");
-    return this.organisationIndicesOn(this.personIndex(person), day).map((o) => this._orgs[o]!.id);
+    return this.organisationIndicesOn(this.personIndex(person), day).map((o) => this._s.orgs[o]!.id);
   }
   /** True when two people share an organisation on a day (the internal-tie test). */
   shareOrganisationOn(a: number, b: number, day: Day): boolean {
-    const sa = this._affs[a];
-    const sb = this._affs[b];
+    const sa = this._s.affs[a];
+    const sb = this._s.affs[b];
     if (!sa || !sb) return false;
     for (const x of sa) {
       if (x.from > day || day > x.to) continue;
@@ -209,19 +203,19 @@ export class Network {
 
   /** Typed-array view of the exchanges (valid until the next change). */
   exchangeColumns(): ExchangeColumns {
-    return this._ex.columns();
+    return this._s.ex.columns();
   }
   /** Whether exchange `i` is confidential. */
   isConfidential(i: number): boolean {
-    return this._ex.isConfidential(i);
+    return this._s.ex.isConfidential(i);
   }
   /** The id of exchange `i` (`#<i+1>` when none was given). */
   exchangeId(i: number): string {
-    return this._ex.id(i);
+    return this._s.ex.id(i);
   }
   /** Index of the exchange with this id (throws `unknown-exchange`). */
   exchangeIndex(id: string): number {
-    const i = this._ex.find(id);
+    const i = this._s.ex.find(id);
     if (i < 0) throw new TiegraphError(SCOPE, "unknown-exchange", `unknown exchange ${showValue(id)}`, { expected: "the id of an exchange in the network (or #n for the n-th one without an id)" });
     return i;
   }
@@ -231,34 +225,34 @@ export class Network {
    * @example net.findExchange("x1") // 0
    */
   findExchange(id: string): number {
-    return this._ex.find(id);
+    return this._s.ex.find(id);
   }
   /** Exchange `i` as a plain record (notes and confidential flag included). */
   exchangeAt(i: number): Exchange & { id: string } {
-    return this._ex.record(i, (p) => this._people[p]!.id);
+    return this._s.ex.record(i, (p) => this._s.people[p]!.id);
   }
   /** Tags of exchange `i` (empty when none). */
   exchangeTags(i: number): readonly string[] {
-    return this._ex.extrasOf(i)?.tags ?? [];
+    return this._s.ex.extrasOf(i)?.tags ?? [];
   }
   /** Note of exchange `i`, if any (private: callers decide whether to show it). */
   exchangeNote(i: number): string | undefined {
-    return this._ex.extrasOf(i)?.note;
+    return this._s.ex.extrasOf(i)?.note;
   }
   /** Person index introduced by exchange `i` (introductions), or -1. */
   exchangeIntroduced(i: number): number {
-    return this._ex.extrasOf(i)?.introduced ?? -1;
+    return this._s.ex.extrasOf(i)?.introduced ?? -1;
   }
   /** Exchange indices involving a person (either side), in date-then-insertion order. */
   exchangesOf(person: PersonId | number): Int32Array {
     const p = typeof person === "number" ? person : this.personIndex(person);
-    return this._ex.ofPerson(p, this._people.length);
+    return this._s.ex.ofPerson(p, this._s.people.length);
   }
   /** Exchange indices between two people (either direction), in date order. */
   exchangesBetween(a: PersonId | number, b: PersonId | number): number[] {
     const pa = typeof a === "number" ? a : this.personIndex(a);
     const pb = typeof b === "number" ? b : this.personIndex(b);
-    const cols = this._ex.columns();
+    const cols = this._s.ex.columns();
     const out: number[] = [];
     for (const e of this.exchangesOf(pa)) {
       const f = cols.from[e]!;
@@ -269,7 +263,7 @@ export class Network {
   }
   /** First and last exchange day, or undefined when there are none. */
   dayRange(): { first: Day; last: Day } | undefined {
-    return this._ex.dayRange();
+    return this._s.ex.dayRange();
   }
 
   // ---------------------------------------------------------------- changes
@@ -289,7 +283,7 @@ export class Network {
   /** Adds one exchange; returns its index. */
   addExchange(exchange: Exchange): number {
     this.apply({ exchanges: [exchange] });
-    return this._ex.count - 1;
+    return this._s.ex.count - 1;
   }
   /** Adds many exchanges at once (all or none). */
   addExchanges(exchanges: readonly Exchange[]): void {
@@ -302,10 +296,37 @@ export class Network {
    */
   updatePerson(id: PersonId, patch: Partial<Omit<Person, "id">>): void {
     const i = this.personIndex(id);
-    const next = cleanPerson({ ...this._people[i]!, ...patch, id });
+    const next = cleanPerson({ ...this._s.people[i]!, ...patch, id });
     checkPerson(next, `/people/${i}`);
-    this._people[i] = next;
+    this._s.people[i] = next;
     this._revision++;
+  }
+
+  /**
+   * Applies edits as one all-or-nothing change, checked by the same rules as
+   * loading (the same typed errors, with `pointer` naming the edit, e.g.
+   * `/1/exchange/date`); if any edit fails, nothing changes (not even
+   * {@link revision}). Returns the edits that undo the change: `edit()` them to
+   * get back a network whose {@link toData} is deep-equal, and whose file is
+   * byte-for-byte the same. See {@link NetworkEdit} for what each edit does.
+   * Edits change the network in place; none rebuilds it (removing an exchange
+   * moves the later ones down in their columns).
+   *
+   * @example
+   * ```ts
+   * const undo = net.edit([
+   *   { op: "add-person", person: { id: "cy", name: "Cy" } },
+   *   { op: "add-exchange", exchange: { date: "2024-05-02", kind: "favour", from: "cy", to: "me" } },
+   * ]);
+   * net.edit(undo); // back to before
+   * net.edit({ op: "merge-people", keep: "ann", drop: "ann2" }); // ann2's exchanges now ann's
+   * ```
+   */
+  edit(edits: NetworkEdit | readonly NetworkEdit[]): NetworkEdit[] {
+    const list: readonly NetworkEdit[] = Array.isArray(edits) ? (edits as readonly NetworkEdit[]) : [edits as NetworkEdit];
+    const undo = applyEdits(this._s, this, list);
+    if (list.length) this._revision++;
+    return undo;
   }
 
   /**
@@ -330,33 +351,33 @@ export class Network {
   /** Applies a validated batch (nothing here can fail). */
   private commit(staged: StagedBatch): void {
     for (const o of staged.organisations) {
-      this._orgIndex.set(o.id, this._orgs.length);
-      this._orgs.push(o);
+      this._s.orgIndex.set(o.id, this._s.orgs.length);
+      this._s.orgs.push(o);
     }
     for (const p of staged.people) {
-      this._personIndex.set(p.id, this._people.length);
-      this._people.push(p);
-      this._affs.push([]);
+      this._s.personIndex.set(p.id, this._s.people.length);
+      this._s.people.push(p);
+      this._s.affs.push([]);
     }
     for (const { person, span } of staged.affiliations) {
-      const list = this._affs[person]!;
+      const list = this._s.affs[person]!;
       list.push(span);
       list.sort((x, y) => x.from - y.from);
-      this._affCount++;
+      this._s.affCount++;
     }
-    this._ex.append(staged.exchanges);
-    if (staged.ego !== undefined) this._ego = staged.ego;
-    if (staged.settings !== undefined) this._settings = { ...staged.settings };
+    this._s.ex.append(staged.exchanges);
+    if (staged.ego !== undefined) this._s.ego = staged.ego;
+    if (staged.settings !== undefined) this._s.settings = { ...staged.settings };
     this._revision++;
   }
 
   /** Gives back memory reserved for growth (call after bulk loading). */
   compact(): void {
-    this._ex.compact();
+    this._s.ex.compact();
   }
 
   private spanToAffiliation(person: number, s: AffiliationSpan): Affiliation {
-    const a: Affiliation = { person: this._people[person]!.id, organisation: this._orgs[s.organisation]!.id };
+    const a: Affiliation = { person: this._s.people[person]!.id, organisation: this._s.orgs[s.organisation]!.id };
     if (s.from !== OPEN_START) a.from = formatDay(s.from);
     if (s.to !== OPEN_END) a.to = formatDay(s.to);
     if (s.role !== undefined) a.role = s.role;
@@ -366,18 +387,18 @@ export class Network {
   /** Everything in the network as plain data (the body of a network file). */
   toData(): NetworkData {
     const data: NetworkData = {};
-    if (this._ego >= 0) data.ego = this._people[this._ego]!.id;
-    if (Object.keys(this._settings).length) data.settings = { ...this._settings };
-    data.organisations = this._orgs.map((o) => cleanOrganisation(o));
-    data.people = this._people.map((p) => cleanPerson(p));
+    if (this._s.ego >= 0) data.ego = this._s.people[this._s.ego]!.id;
+    if (Object.keys(this._s.settings).length) data.settings = { ...this._s.settings };
+    data.organisations = this._s.orgs.map((o) => cleanOrganisation(o));
+    data.people = this._s.people.map((p) => cleanPerson(p));
     data.affiliations = [];
-    this._affs.forEach((spans, pi) => spans.forEach((s) => data.affiliations!.push(this.spanToAffiliation(pi, s))));
+    this._s.affs.forEach((spans, pi) => spans.forEach((s) => data.affiliations!.push(this.spanToAffiliation(pi, s))));
     data.exchanges = [];
-    const n = this._ex.count;
+    const n = this._s.ex.count;
     for (let i = 0; i < n; i++) {
       const e: Exchange = this.exchangeAt(i);
       // implicit ids (#n) are positions, not stored ids: leave them out
-      if (!this._ex.hasExplicitId(i)) delete e.id;
+      if (!this._s.ex.hasExplicitId(i)) delete e.id;
       data.exchanges.push(e);
     }
     return data;
