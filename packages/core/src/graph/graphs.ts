@@ -9,6 +9,7 @@ import { formatDay } from "../model/dates.js";
 import type { Network } from "../model/network.js";
 import { EXCHANGE_KINDS } from "../model/types.js";
 import { directedTies, relationships, type TieIndexOptions } from "./tie-index.js";
+import { defaultAsOf } from "./visible-exchanges.js";
 
 /** Node attributes on every graph built from a network. */
 export interface PersonNodeAttributes {
@@ -72,7 +73,7 @@ function addPeople(network: Network, graph: Graph, asOf: number): void {
  */
 export function exchangeGraph(network: Network, options: { excludeConfidential?: boolean } = {}): MultiDirectedGraph<PersonNodeAttributes, ExchangeEdgeAttributes> {
   const g = new MultiDirectedGraph<PersonNodeAttributes, ExchangeEdgeAttributes>();
-  addPeople(network, g as unknown as Graph, network.dayRange()?.last ?? 0);
+  addPeople(network, g as unknown as Graph, defaultAsOf(network, options));
   const c = network.exchangeColumns();
   const people = network.people();
   for (let e = 0; e < c.count; e++) {
