@@ -109,7 +109,7 @@ describe("visibleExchanges", () => {
   });
 
   it("reports no dates when every exchange is confidential, or there are none", () => {
-    const secret = Network.from({ people: data.people, exchanges: [data.exchanges![3]!] });
+    const secret = Network.from({ people: data.people!, exchanges: [data.exchanges![3]!] });
     expect(visibleExchanges(secret, { excludeConfidential: true })).toEqual({ count: 0 });
     expect(visibleExchanges(new Network())).toEqual({ count: 0 });
     expect(defaultAsOf(secret, { excludeConfidential: true })).toBe(0);

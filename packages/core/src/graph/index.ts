@@ -2,3 +2,4 @@ export * from "./tie-strength.js";
 export * from "./tie-index.js";
 export * from "./graphs.js";
 export * from "./visible-exchanges.js";
+export * from "./prototype-safe.js";
