@@ -72,16 +72,35 @@ describe("ranking", () => {
     expect(a.paths[1]!.explanation.at(-1)).toContain("counts ×0.70 because you owe Ann");
     expect(a.paths[0]!.explanation.at(-1)).toContain("Cat owes you, a good person to ask");
   });
-  it("a souring first hop counts ×0.4", () => {
+  it("a first hop souring against you (you owe and let it run) counts ×0.4", () => {
     const d = data();
-    // four favours in a row from me to Dan, never returned: the streak rule (4 one-way giving exchanges) fires
-    for (const day of ["01", "02", "03", "04"]) d.exchanges!.push({ date: `2026-02-${day}`, kind: "favour", from: "me", to: "dan" });
+    // four favours in a row from Dan to me, never returned: the streak rule (4 one-way giving exchanges) fires, direction "you-owe"
+    for (const day of ["01", "02", "03", "04"]) d.exchanges!.push({ date: `2026-02-${day}`, kind: "favour", from: "dan", to: "me" });
     const net = Network.from(d);
+    expect(relationshipBalance(net, "me", "dan", { asOf: "2026-03-20" }).souring?.direction).toBe("you-owe");
     const a = introductionPaths(createPathIndex(net, { strength }), { to: { person: "bob" }, k: 3, reciprocityAware: true });
     const viaDan = a.paths.find((p) => p.people[1] === "dan")!;
     expect(viaDan.hops[0]!.standing).toBe("souring");
+    expect(viaDan.hops[0]!.souringDirection).toBe("you-owe");
     expect(viaDan.askFactor).toBe(0.4);
-    expect(viaDan.score).toBeCloseTo(0.3 * 0.4 * 0.95, 12);
+    // 0.3 · 0.4 = 0.12 for the first hop, · 0.95 = 0.114
+    expect(viaDan.score).toBeCloseTo(0.114, 12);
+  });
+  it("souring in your favour (they owe you a lot) is `owed`, never a worse person to ask", () => {
+    const d = data();
+    // four favours in a row from me to Dan, never returned: the streak rule fires the other way, direction "they-owe"
+    for (const day of ["01", "02", "03", "04"]) d.exchanges!.push({ date: `2026-02-${day}`, kind: "favour", from: "me", to: "dan" });
+    const net = Network.from(d);
+    expect(relationshipBalance(net, "me", "dan", { asOf: "2026-03-20" }).souring?.direction).toBe("they-owe");
+    const a = introductionPaths(createPathIndex(net, { strength }), { to: { person: "bob" }, k: 3, reciprocityAware: true });
+    const viaDan = a.paths.find((p) => p.people[1] === "dan")!;
+    expect(viaDan.hops[0]!.standing).toBe("owed");
+    expect(viaDan.hops[0]!.souringDirection).toBe("they-owe");
+    expect(viaDan.askFactor).toBe(1);
+    // the plain chain: 0.3 · 0.95 = 0.285, the same as without reciprocity-aware ranking
+    expect(viaDan.score).toBeCloseTo(0.285, 12);
+    // Cat (owes me, ×1) 0.42 and Ann (I owe her, ×0.7) 0.63 · 0.5 = 0.315 keep their places above Dan's 0.285
+    expect(via(a)).toEqual(["me>cat>bob", "me>ann>bob", "me>dan>bob"]);
   });
 });
 

@@ -29,6 +29,8 @@ export interface IntroductionHop {
   received: number;
   /** Where the tie stands for `from` asking `to` a favour. */
   standing: AskStanding;
+  /** Which way the tie is souring, from `from`'s side, when the reciprocity souring rules fire: `you-owe` (`from` owes) or `they-owe`. */
+  souringDirection?: "you-owe" | "they-owe";
   /** Why the tie counts as souring, when it does (never citing confidential exchanges unless asked). */
   souringReasons?: string[];
   /** True when the relationship rests only on confidential exchanges (then no date is shown unless asked). */
