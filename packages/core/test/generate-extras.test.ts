@@ -4,14 +4,14 @@ import { generateNetwork, TiegraphError, type NetworkData } from "@tiegraph/core
 
 const strip = (d: NetworkData): NetworkData => ({
   ...d,
-  people: d.people.map(({ emails: _e, interests: _i, tags: _t, notes: _n, ...p }) => p),
+  people: (d.people ?? []).map(({ emails: _e, interests: _i, tags: _t, notes: _n, ...p }) => p),
   exchanges: (d.exchanges ?? []).map(({ tags: _t, note: _n, ...e }) => e),
 });
 
 describe("generateNetwork extras", () => {
   it("defaults to true: every person but ego has an email; some have interests, tags and notes", () => {
     const d = generateNetwork({ seed: 3, people: 200, exchanges: 2000 }).toData();
-    const others = d.people.filter((p) => p.id !== "me");
+    const others = (d.people ?? []).filter((p) => p.id !== "me");
     expect(others.every((p) => p.emails?.[0] === `${p.id}@example.org`)).toBe(true);
     expect(others.some((p) => p.interests?.length)).toBe(true);
     expect(others.some((p) => p.tags?.length)).toBe(true);
@@ -21,7 +21,7 @@ describe("generateNetwork extras", () => {
   it("extras: false leaves out exactly those fields and changes nothing else", () => {
     const full = generateNetwork({ seed: 3, people: 200, exchanges: 2000 }).toData();
     const bare = generateNetwork({ seed: 3, people: 200, exchanges: 2000, extras: false }).toData();
-    expect(bare.people.some((p) => p.emails || p.interests || p.tags || p.notes)).toBe(false);
+    expect((bare.people ?? []).some((p) => p.emails || p.interests || p.tags || p.notes)).toBe(false);
     expect(bare.exchanges!.some((e) => e.tags || e.note)).toBe(false);
     expect(bare).toEqual(strip(full));
   });
