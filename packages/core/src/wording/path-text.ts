@@ -31,7 +31,7 @@ export interface WordingNames {
  * names.person("p38"); // "Dmitri Kim (Northwind Labs)"
  * ```
  */
-export function wordingNames(network: Network, options: { you?: PersonId } = {}): WordingNames {
+export function wordingNames(network: Network, options: { you?: PersonId | undefined } = {}): WordingNames {
   const name = displayNames(network);
   const you = "you" in options ? options.you : network.ego;
   const out: WordingNames = { person: (id) => name(id), organisation: (id) => (network.hasOrganisation(id) ? network.organisation(id).name : id) };
