@@ -28,9 +28,9 @@ function latestOrganisation(network: Network, person: number): string | undefine
  * @example
  * ```ts
  * const name = displayNames(network);
- * name("p38");  // "Dmitri Kim (Northwind Labs)"
- * name("p115"); // "Dmitri Kim (p115@example.org)": same name, same organisation
- * name("p1");   // "Quinn Dubois": nobody else has this name
+ * name("p38");  // "Dmitri Kim (Aurora Legal)": the sample network has two Dmitri Kims
+ * name("p115"); // "Dmitri Kim (Bright Media)"
+ * name("me");   // "Me": nobody else has this name
  * ```
  */
 export function displayNames(network: Network): DisplayNames {

@@ -28,7 +28,7 @@ export interface WordingNames {
  * @example
  * ```ts
  * const names = wordingNames(network);
- * names.person("p38"); // "Dmitri Kim (Northwind Labs)"
+ * names.person("p38"); // "Dmitri Kim (Aurora Legal)"
  * ```
  */
 export function wordingNames(network: Network, options: { you?: PersonId | undefined } = {}): WordingNames {
