@@ -69,11 +69,11 @@ export interface ReportData {
   /** Whether betweenness was estimated from a sample of sources (large networks). */
   betweennessSampled: boolean;
   /**
-   * How betweenness was computed: `mode` as asked, the number of `sources`
-   * searched, and with probability `confidence` every value is within
+   * How betweenness was computed: `mode` as asked, the number of shortest paths sampled (`samples`, 0 when exact),
+   * and with probability `confidence` every value is within
    * `errorBound` of the exact one (0 when exact); null with `--brokerage off`.
    */
-  betweennessEstimate: { mode: BrokerageMode; exact: boolean; sources: number; errorBound: number; confidence: number } | null;
+  betweennessEstimate: { mode: BrokerageMode; exact: boolean; samples: number; errorBound: number; confidence: number } | null;
   /** The ledger person's bridging contacts. */
   bridging: BridgingContact[];
   /** Every relationship with its strength (in the JSON only: the tables do not show it, so they leave it empty). */
@@ -141,7 +141,7 @@ export function buildReport(network: Network, request: ReportRequest): { data: R
     effectiveSize: effectiveSize(network, { ties }),
     betweenness: between?.values ?? {},
     betweennessSampled: between !== null && !between.exact,
-    betweennessEstimate: between && { mode: brokerage, exact: between.exact, sources: between.sources, errorBound: between.errorBound, confidence: between.confidence },
+    betweennessEstimate: between && { mode: brokerage, exact: between.exact, samples: between.samples, errorBound: between.errorBound, confidence: between.confidence },
     bridging: person === undefined ? [] : bridgingContacts(network, person, { groupBy: request.groupBy }),
     ties: tieList,
     ledgerPerson: ledger?.person ?? null,

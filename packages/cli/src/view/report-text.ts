@@ -103,7 +103,7 @@ export function renderReport(network: Network, data: ReportData, ledger: Recipro
   // --- brokers
   out.push(`\n${heading("Brokers")}`);
   const est = data.betweennessEstimate;
-  const how = est === null ? " (not computed: --brokerage off)" : est.exact ? "" : ` (estimated from ${est.sources} sampled sources: within ±${est.errorBound.toFixed(3)} of the exact value for everyone, at ${Math.round(est.confidence * 100)}% confidence)`;
+  const how = est === null ? " (not computed: --brokerage off)" : est.exact ? "" : ` (estimated from ${est.samples} sampled shortest paths: within ±${est.errorBound.toFixed(3)} of the exact value for everyone, at ${Math.round(est.confidence * 100)}% confidence)`;
   out.push(`Betweenness${how}: the share of shortest paths through a person. Constraint (Burt): low = contacts in separate circles. Effective size: non-redundant contacts.\n\n`);
   out.push(
     textTable(
