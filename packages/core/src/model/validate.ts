@@ -626,7 +626,14 @@ export function withoutProblems(network: NetworkLookup, batch: NetworkData, prob
   kept.affiliations = affKept;
   kept.exchanges = exKept;
   const out: NetworkData = {};
-  if (batch.ego !== undefined && !dropEgo && personKnown(batch.ego)) out.ego = batch.ego;
+  if (batch.ego !== undefined && !dropEgo) {
+    if (personKnown(batch.ego)) out.ego = batch.ego;
+    else {
+      const p: Problem = { code: "unknown-person", message: `names person ${showValue(batch.ego)}, which was left out for its own problem`, record: "ego", pointer: "/ego", expected: "a record that depends only on records that are kept" };
+      if (options.file !== undefined) p.file = options.file;
+      dependents.push(p);
+    }
+  }
   if (batch.settings !== undefined && !dropSettings) out.settings = batch.settings;
   out.organisations = lists.organisations as Organisation[];
   out.people = lists.people as Person[];
