@@ -1,4 +1,5 @@
-// Lint rules for the workspace: typescript-eslint's recommended set, type-aware where it pays.
+// Lint rules for the workspace: typescript-eslint's recommended set; on the packages' sources also
+// type-aware promise rules (through the TypeScript project service); core's layering per folder.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
@@ -14,6 +15,18 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": "error",
       "no-restricted-globals": ["error", { name: "fetch", message: "tiegraph never sends anything anywhere." }],
       "no-restricted-syntax": ["error", { selector: "AssignmentExpression[left.property.name='innerHTML']", message: "Names are text, never HTML: use textContent." }],
+    },
+  },
+  {
+    // Type-aware rules on the packages' sources, through the TypeScript project service
+    // (the nearest tsconfig.json of each file): promises that are never awaited or
+    // handled, and awaits of things that are not promises.
+    files: ["packages/*/src/**/*.ts"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { arguments: false } }],
+      "@typescript-eslint/await-thenable": "error",
     },
   },
   ...coreLayers(),

@@ -5,7 +5,16 @@ import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
-const eslint = new ESLint({ cwd: ROOT });
+// The example files do not exist, so the TypeScript project service cannot type them: the
+// layering rules need no types, so the type-aware part of the config is switched off here.
+const eslint = new ESLint({
+  cwd: ROOT,
+  overrideConfig: {
+    files: ["packages/*/src/**/*.ts"],
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: { "@typescript-eslint/no-floating-promises": "off", "@typescript-eslint/no-misused-promises": "off", "@typescript-eslint/await-thenable": "off" },
+  },
+});
 
 /** The no-restricted-imports messages lint gives a file with this text at this path. */
 async function layerErrors(path: string, code: string): Promise<string[]> {
