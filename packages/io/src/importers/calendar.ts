@@ -234,9 +234,10 @@ export async function importCalendar(source: TextSource, options: CalendarOption
     const personFor = (p: Participant, line: number): string => {
       let id = people.get(p.key);
       if (id === undefined) {
-        id = ids.take(slugId(p.name || p.email.split("@")[0]!, "attendee"));
+        const name = out.name(p.name, "name", line, `attendee ${JSON.stringify(p.email || p.key)} at line ${line}`);
+        id = ids.take(slugId(name || p.email.split("@")[0]!, "attendee"));
         people.set(p.key, id);
-        const person: Person = { id, name: p.name || p.email };
+        const person: Person = { id, name: name || p.email };
         if (p.email) person.emails = [p.email];
         out.person(person, line);
       }

@@ -5,6 +5,7 @@
  */
 import type { Affiliation, Exchange, Organisation, Person, TiegraphError } from "@tiegraph/core";
 import { normaliseOrganisationName } from "../merge/identity.js";
+import { withoutControlCharacters } from "./control-characters.js";
 import { IdAllocator, slugId } from "./ids.js";
 
 /** Where a record was read: file name (when known) and 1-based line. */
@@ -168,6 +169,16 @@ export class ImportBuilder {
     const full: ImportWarning = { ...w, file: this.result.file };
     this.result.warnings.push(full);
     this.result.notes.push(importWarningText(full));
+  }
+
+  /**
+   * A name (person, organisation, role) as text: control characters removed,
+   * with a `control-characters-removed` warning naming the field and line.
+   */
+  name(text: string, field: string, line: number, record: string): string {
+    const clean = withoutControlCharacters(text);
+    if (clean.removed) this.warn({ code: "control-characters-removed", line, record, field, count: clean.removed });
+    return clean.text;
   }
 
   /** Adds a person read at a line. */

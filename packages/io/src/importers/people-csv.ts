@@ -58,7 +58,9 @@ export async function importPeopleCsv(source: TextSource, options: PeopleCsvOpti
       const r = new RowReader(columns, row, line, log, idText ? `person ${JSON.stringify(idText)}` : `row at line ${line}`);
       r.checkWidth();
       const id = r.required("id", "a person id");
-      const name = r.required("name", "the person's name");
+      const record = `person ${JSON.stringify(id)}`;
+      const name = out.name(r.required("name", "the person's name"), "name", line, record);
+      if (name === "" && r.text("name") !== "") r.bad("missing-field", "the name holds only control characters", "name", "the person's name");
       if (id !== "" && ids.has(id)) r.bad("duplicate-id", `person id ${JSON.stringify(id)} already used at line ${ids.get(id)}`, "id", "an id used once");
       const cadence = r.number("cadenceDays", "a positive number of days");
       if (cadence === 0) r.bad("invalid-value", "invalid cadenceDays", "cadenceDays", "a positive number of days", "0");
@@ -83,10 +85,10 @@ export async function importPeopleCsv(source: TextSource, options: PeopleCsvOpti
       }
       if (Object.keys(attributes).length) person.attributes = attributes;
       out.person(person, line);
-      const org = r.text("organisation");
+      const org = out.name(r.text("organisation"), "organisation", line, record);
       if (org) {
         const affiliation = { person: id, organisation: out.organisation(org, line) };
-        const role = r.text("role");
+        const role = out.name(r.text("role"), "role", line, record);
         out.affiliation(role ? { ...affiliation, role } : affiliation, line);
       }
     },
