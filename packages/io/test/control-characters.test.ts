@@ -7,6 +7,7 @@ import { importAffiliationsCsv, importCalendar, importLinkedInConnections, impor
 const EVIL = "Term\x1b]0;PWNED\x07\x1b[2J\x1b[31mRED";
 // ESC ] 0 ; PWNED BEL ESC [ 2 J ESC [ 3 1 m: three ESC and one BEL removed
 const CLEAN = "Term]0;PWNED[2J[31mRED";
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 describe("control characters in imported names (issue 16.5)", () => {
