@@ -5,7 +5,8 @@
 import type { Person } from "@tiegraph/core";
 import { readCsvRows } from "../input/csv-rows.js";
 import type { TextSource } from "../input/text-source.js";
-import { CsvColumns, RowReader, listCell, unguard } from "./csv-columns.js";
+import { unguardFormula } from "../exporters/csv-guard.js";
+import { CsvColumns, RowReader, listCell } from "./csv-columns.js";
 import { ImportBuilder, type ImportedNetwork } from "./imported.js";
 import { DEFAULT_IMPORT_OPTIONS, ProblemLog, type ImportOptions } from "./options.js";
 
@@ -101,15 +102,14 @@ export async function importPeopleCsv(source: TextSource, options: PeopleCsvOpti
 
 /**
  * An attribute cell as a value: a number when the text is exactly a number's
- * usual spelling (so "007" and "1e3" stay text), true/false as booleans.
+ * usual spelling (so "007" and "1e3" stay text), true/false as booleans;
+ * guarded text (`'-1`, see {@link unguardFormula}) stays text.
  */
 export function attributeValue(cell: string | undefined): string | number | boolean | undefined {
-  if (cell === undefined) return undefined;
-  const t = cell.trim();
-  if (t === "") return undefined;
-  if (t === "true") return true;
-  if (t === "false") return false;
-  const n = Number(t);
-  if (Number.isFinite(n) && String(n) === t) return n;
-  return unguard(t);
+  if (cell === undefined || cell === "") return undefined;
+  if (cell === "true") return true;
+  if (cell === "false") return false;
+  const n = Number(cell);
+  if (Number.isFinite(n) && String(n) === cell) return n;
+  return unguardFormula(cell);
 }

@@ -4,9 +4,11 @@
  * outside a quoted cell, found by a small scanner that knows where quoted
  * cells open (a `"` at the start of a cell; one inside an unquoted cell is
  * text) and close (a `"` not doubled). Each block is parsed on its own, so
- * memory stays at one block, a broken record spoils only its block, and line
- * numbers are exact (csv-parse miscounts `\r\n` inside quotes; the text
- * arrives with `\n` only).
+ * memory stays at one block and a broken record spoils only its block.
+ * Line breaks are read as they are (`\r\n`, `\n` or a lone `\r` end a row),
+ * so a `\r\n` inside a quoted cell stays in the cell; csv-parse counts each
+ * such `\r` as a line, which the row numbering takes back out. Spaces around
+ * unquoted cells are trimmed; quoted cells keep theirs.
  *
  * A quoted cell that never closes would swallow every later row into one
  * cell: that stops the read with a `parse-error` at the line and column where
@@ -55,18 +57,16 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
   let rows = 0;
   let pending = "";
   let scanned = 0; // characters of `pending` already scanned
-  let state = Scan.CellStart;
+  let state = Scan.CellStart as Scan;
   let scanLine = 1; // line of pending[scanned]
   let cell = 0; // 0-based cell of the record being scanned
   let open = { line: 0, column: 0, at: 0 }; // where the quoted cell being scanned opened (`at`: offset in pending)
   let cut = -1; // end (exclusive) of the last complete record in `pending`
+  let cutLine = 1; // line of pending[cut]
   let firstLine = 1; // line number of pending[0]
 
   const parseBlock = (block: string): void => {
     const startLine = firstLine;
-    let newlines = 0;
-    for (let i = block.indexOf("\n"); i >= 0; i = block.indexOf("\n", i + 1)) newlines++;
-    firstLine += newlines;
     // csv-parse's own errors are collected and reported in file order among the rows, so strict mode stops at the first problem of the file.
     const errors: { line: number; problem: string }[] = [];
     const skipped = new Set<number>();
@@ -81,6 +81,8 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
       records = parse(block, {
         relax_column_count: true,
         relax_quotes: true,
+        trim: true,
+        record_delimiter: ["\r\n", "\n", "\r"],
         skip_empty_lines: true,
         info: true,
         skip_records_with_error: true,
@@ -99,10 +101,14 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
         log.report("parse-error", errors[next]!.problem, { line: errors[next]!.line }, "well-formed CSV (quotes closed, a quoted field followed by a comma or line end)");
       }
     };
+    let carriageReturns = 0; // \r inside cells so far in the block: csv-parse counted each as a line
     for (const { record, info } of records) {
       let inner = 0;
-      for (const f of record) for (let i = f.indexOf("\n"); i >= 0; i = f.indexOf("\n", i + 1)) inner++;
-      const line = startLine + info.lines - 1 - inner;
+      for (const f of record) {
+        for (let i = f.indexOf("\n"); i >= 0; i = f.indexOf("\n", i + 1)) inner++;
+        for (let i = f.indexOf("\r"); i >= 0; i = f.indexOf("\r", i + 1)) carriageReturns++;
+      }
+      const line = startLine + info.lines - carriageReturns - 1 - inner;
       reportUpTo(line - 1);
       if (record.length === 1 && record[0]!.trim() === "") continue;
       rows++;
@@ -118,6 +124,7 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
     open.at -= upTo;
     cut = -1;
     parseBlock(block);
+    firstLine = cutLine;
   };
 
   // The rows before the open record are read first, so strict mode still stops at the file's first problem.
@@ -126,10 +133,17 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
     return log.fatal("parse-error", problem, { line: open.line, column: open.column, record: `row at line ${open.line}` }, 'a closing " for the quoted cell (a " inside a quoted cell is written "")');
   };
 
-  for await (const chunk of textChunks(source, (r) => (read = r))) {
-    pending += chunk;
-    for (let i = scanned; i < pending.length; i++) {
-      const c = pending.charCodeAt(i);
+  /** Scans `pending` on from `scanned`; a `\r` at the very end waits for the next chunk (it may be a `\r\n`) unless `final`. */
+  const scan = (final: boolean): void => {
+    let i = scanned;
+    for (; i < pending.length; i++) {
+      let c = pending.charCodeAt(i);
+      if (c === 13 && state !== Scan.Quoted) {
+        // A line break outside a quoted cell: \r\n (the \n ends it) or a lone \r (read as \n).
+        if (i + 1 === pending.length && !final) break;
+        if (pending.charCodeAt(i + 1) === 10) continue;
+        c = 10;
+      }
       if (c === 10) scanLine++;
       switch (state) {
         case Scan.CellStart:
@@ -142,29 +156,41 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
             state = Scan.CellStart;
             cell = 0;
             cut = i + 1;
+            cutLine = scanLine;
           } else if (c === 34 && state === Scan.CellStart) {
             state = Scan.Quoted;
             open = { line: scanLine, column: cell + 1, at: i };
           } else if (c === 34 && state === Scan.QuoteInQuoted) {
             state = Scan.Quoted; // "" inside a quoted cell
-          } else state = Scan.Unquoted;
+          } else if (!(state === Scan.CellStart && (c === 32 || c === 9))) {
+            state = Scan.Unquoted; // spaces before a cell's opening quote are trimmed, as csv-parse does
+          }
           break;
         default:
           if (c === 34) state = Scan.QuoteInQuoted;
       }
     }
-    scanned = pending.length;
+    scanned = i;
+  };
+
+  for await (const chunk of textChunks(source, (r) => (read = r), { lineBreaks: "keep" })) {
+    pending += chunk;
+    scan(false);
     if (state === Scan.Quoted && pending.length - open.at > MAX_QUOTED_CELL) {
       unclosed(`unclosed quote: the quoted cell opened here runs past ${MAX_QUOTED_CELL} characters (line ${scanLine} so far), swallowing ${scanLine - open.line} rows`);
     }
     if (cut >= BLOCK) flush(cut);
     onProgress?.({ read, total, records: rows });
   }
+  scan(true);
   if (state === Scan.Quoted) {
     // Every line after the opening one went into the cell (a final line break starts no row). A quote
     // left open on the last line spoils that row only: it is reported like any malformed row.
-    const swallowed = (pending.endsWith("\n") ? scanLine - 1 : scanLine) - open.line;
+    const swallowed = (/[\r\n]$/.test(pending) ? scanLine - 1 : scanLine) - open.line;
     if (swallowed > 0) unclosed(`unclosed quote: the quoted cell opened here runs to the end of the file, swallowing ${swallowed} rows`);
+    if (cut > 0) flush(cut);
+    pending = "";
+    log.report("parse-error", "unclosed quote: the quoted cell opened here runs to the end of the file, swallowing 0 rows", { line: open.line, column: open.column, record: `row at line ${open.line}` }, 'a closing " for the quoted cell (a " inside a quoted cell is written "")');
   }
   if (pending.length) flush(pending.length);
   onProgress?.({ read, total, records: rows });
