@@ -116,7 +116,7 @@ function checkBrowserImports(block: DocBlock): void {
 
 for (const doc of docs) {
   const blocks = docBlocks(fs.readFileSync(join(root, doc), "utf8"));
-  const runnable = blocks.filter((b) => b.lang === "ts" || (b.lang === "sh" && b.commands.length > 0));
+  const runnable = blocks.filter((b) => b.lang === "ts" || (b.lang === "sh" && b.commands.length > 0) || (b.lang === "json" && b.tags.includes("network")));
   if (runnable.length === 0) continue;
   describe(doc, () => {
     const box = sandbox();
@@ -124,6 +124,8 @@ for (const doc of docs) {
       const title = `${block.lang} example at line ${block.line}${block.output ? `, with its output at line ${block.output.line}` : ""}`;
       it(title, async () => {
         let printed = "";
+        // an example network file must load as written
+        if (block.lang === "json") return void expect(core.parseNetworkFile(block.code, { file: `${doc}:${block.line}` }).personCount).toBeGreaterThan(0);
         if (block.lang === "ts" && block.tags.includes("browser")) return checkBrowserImports(block);
         if (block.lang === "ts") printed = await runTs(block, box);
         else {
