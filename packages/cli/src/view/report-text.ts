@@ -105,7 +105,9 @@ export function renderReport(network: Network, data: ReportData, ledger: Recipro
 
   // --- brokers
   out.push(`\n${heading("Brokers")}`);
-  out.push(`Betweenness${data.betweennessSampled ? " (estimated from a sample of sources)" : ""}: the share of shortest paths through a person. Constraint (Burt): low = contacts in separate circles. Effective size: non-redundant contacts.\n\n`);
+  const est = data.betweennessEstimate;
+  const how = est === null ? " (not computed: --brokerage off)" : est.exact ? "" : ` (estimated from ${est.samples} sampled shortest paths: within ±${est.errorBound.toFixed(3)} of the exact value for everyone, at ${Math.round(est.confidence * 100)}% confidence)`;
+  out.push(`Betweenness${how}: the share of shortest paths through a person. Constraint (Burt): low = contacts in separate circles. Effective size: non-redundant contacts.\n\n`);
   out.push(
     textTable(
       [{ title: "person" }, { title: "betweenness", right: true }, { title: "constraint", right: true }, { title: "effective size", right: true }],
