@@ -59,16 +59,24 @@ function withoutImports(js: string): string {
     .replace(/^import\s+(\w+)\s+from\s+("[^"]+");?$/gm, "const $1 = (await __import($2)).default;");
 }
 
-/** What every ts example may use without defining it: the sample network, a larger generated one, the Lazega law firm. */
-function context(): Record<string, unknown> {
-  const read = (...p: string[]) => fs.readFileSync(join(DATASETS, ...p), "utf8");
-  return {
-    network: core.parseNetworkFile(fs.readFileSync(join(root, "examples", "data", "sample-network.json"), "utf8")),
-    big: core.generateNetwork({ seed: 7, people: 3000, exchanges: 20000, ego: false }),
-    get lazega() {
-      return core.loadLazega({ attributes: read("lazega_lawfirm", "ELattr.dat"), relation: read("lazega_lawfirm", "ELadv.dat") }).network;
-    },
-  };
+/** What every ts example may use without defining it: the sample network, a larger generated one, the Lazega law firm (each built once, when an example names it). */
+const made = new Map<string, unknown>();
+const CONTEXT: Record<string, () => unknown> = {
+  network: () => core.parseNetworkFile(fs.readFileSync(join(root, "examples", "data", "sample-network.json"), "utf8")),
+  big: () => core.generateNetwork({ seed: 7, people: 3000, exchanges: 20000, ego: false }),
+  lazega: () => {
+    const read = (...p: string[]) => fs.readFileSync(join(DATASETS, ...p), "utf8");
+    return core.loadLazega({ attributes: read("lazega_lawfirm", "ELattr.dat"), relation: read("lazega_lawfirm", "ELadv.dat") }).network;
+  },
+};
+function contextFor(code: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, make] of Object.entries(CONTEXT)) {
+    if (!new RegExp(`\\b${name}\\b`).test(code)) continue;
+    if (!made.has(name)) made.set(name, make());
+    out[name] = made.get(name);
+  }
+  return out;
 }
 
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<void>;
@@ -78,7 +86,7 @@ async function runTs(block: DocBlock, box: ReturnType<typeof sandbox>): Promise<
   const lines: string[] = [];
   const log = (...values: unknown[]) => lines.push(values.map((v) => (typeof v === "string" ? v : JSON.stringify(v, null, 2))).join(" "));
   const fake = { log, info: log, warn: log, error: log };
-  const ctx = context();
+  const ctx = contextFor(block.code);
   const names = Object.keys(ctx);
   // the example's own declarations shadow the context: it runs in a block of its own
   const fn = new AsyncFunction("__import", "console", ...names, `{\n${withoutImports(js)}\n}`);
