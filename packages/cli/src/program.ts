@@ -19,6 +19,8 @@ import { registerIntro } from "./commands/intro.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerExport } from "./commands/export.js";
 import { registerEncrypt, registerDecrypt } from "./commands/crypt.js";
+import { registerLog } from "./commands/log.js";
+import { registerPerson } from "./commands/person.js";
 
 function version(): string {
   try {
@@ -73,6 +75,8 @@ export function createProgram(terminal: Terminal): Command {
   registerIntro(program, terminal);
   registerPlan(program, terminal);
   registerExport(program, terminal);
+  registerLog(program, terminal);
+  registerPerson(program, terminal);
   registerEncrypt(program, terminal);
   registerDecrypt(program, terminal);
   registerGenerate(program, terminal);
