@@ -22,6 +22,7 @@ export type TiegraphErrorCode =
   | "parse-error"
   | "invalid-option"
   | "decrypt-failed"
+  | "limit-exceeded"
   | "io-error";
 
 /** Where an error was found: a record, a JSON pointer, a file position. */
