@@ -7,6 +7,8 @@ import fc from "fast-check";
 import {
   betweenness,
   bridgingContacts,
+  createPathIndex,
+  introductionPaths,
   constraint,
   defaultAsOf,
   directedTies,
@@ -57,6 +59,8 @@ function measures(net: Network): Record<string, unknown> {
     bridging: bridgingContacts(net, "p0"), // confidential-only ties stay out by default
     cadences: relationshipCadences(net, { ego: "p0" }), // includeConfidential defaults to false
     plan: weeklyPlan(net, { week: "2026-08-24", ego: "p0" }), // likewise
+    paths: introductionPaths(createPathIndex(net, hide), { from: "p0", to: { person: `p${net.personCount - 1}` }, k: 3 }),
+    pathsToOrg: introductionPaths(createPathIndex(net, hide), { from: "p0", to: { organisation: "o1" }, mode: "widest" }),
   };
 }
 
