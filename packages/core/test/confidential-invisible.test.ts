@@ -9,6 +9,8 @@ import {
   bridgingContacts,
   createPathIndex,
   introductionPaths,
+  pairBalances,
+  pairImbalances,
   constraint,
   defaultAsOf,
   directedTies,
@@ -48,6 +50,9 @@ function measures(net: Network): Record<string, unknown> {
     exchangeGraph: withoutKeys(exchangeGraph(net, hide)),
     ledger: reciprocityLedger(net, hide),
     overall: overallReciprocity(net, hide),
+    pairBalances: pairBalances(net, hide),
+    // slots aligned with the relationships the caller draws
+    pairImbalancesGivenIndex: pairImbalances(net, { ...hide, relationships: relationships(net, hide) }),
     ei: eiIndex(net, hide),
     eiValue: eiIndex(net, { ...hide, by: "value" }),
     eiTrend: eiTrend(net, { ...hide, person: "p0" }),
