@@ -12,6 +12,7 @@ import { requirePerson } from "../resolve-ids.js";
 import type { Terminal } from "../terminal.js";
 import { localToday } from "../today.js";
 import { UsageError } from "../usage-error.js";
+import { nameOf } from "../view/names.js";
 
 /** The list fields `person` adds to (`--email`) and removes from (`--drop-email`). */
 const LISTS = [
@@ -143,8 +144,10 @@ export function registerPerson(program: Command, terminal: Terminal): void {
       network.edit(edits);
       await saveEdited(file, network);
       const id = (flags.add ?? flags.edit)!;
-      terminal.stdout.write(`${flags.add !== undefined ? "added" : "updated"} ${id}: ${JSON.stringify(network.person(id))}\n`);
-      for (const a of network.affiliationsOf(id)) terminal.stdout.write(`  ${a.organisation} ${a.from ?? "…"} to ${a.to ?? "now"}${a.role ? ` (${a.role})` : ""}\n`);
+      const p = network.person(id);
+      terminal.stdout.write(`${flags.add !== undefined ? "added" : "updated"} ${id}: ${nameOf(network, id)}\n`);
+      for (const [, field] of LISTS) if (p[field]?.length) terminal.stdout.write(`  ${field}: ${p[field].join("; ")}\n`);
+      for (const a of network.affiliationsOf(id)) terminal.stdout.write(`  ${network.organisation(a.organisation).name}: ${a.from ?? "…"} to ${a.to ?? "now"}${a.role ? ` (${a.role})` : ""}\n`);
       terminal.stderr.write(`saved ${file}\n`);
     });
 }
