@@ -13,7 +13,11 @@ import { formatDay } from "./dates.js";
 
 const SCOPE = "tiegraph/model";
 
-/** Fields to change; a field set to `undefined` is removed. */
+/**
+ * Fields to change; a field set to `undefined` is removed.
+ *
+ * @example const patch: Patch<Omit<Person, "id">> = { name: "Ann Lee", notes: undefined };
+ */
 export type Patch<T> = { [K in keyof T]?: T[K] | undefined };
 
 /**
@@ -50,7 +54,11 @@ export type NetworkEdit =
   | { op: "merge-people"; keep: PersonId; drop: PersonId }
   | { op: "set-ego"; id: PersonId | undefined };
 
-/** The kinds of edit, as written in `op`. */
+/**
+ * The kinds of edit, as written in `op`.
+ *
+ * @example NETWORK_EDIT_OPS.includes("merge-people") // true
+ */
 export const NETWORK_EDIT_OPS: readonly NetworkEdit["op"][] = [
   "add-person",
   "update-person",
@@ -71,7 +79,9 @@ export const NETWORK_EDIT_OPS: readonly NetworkEdit["op"][] = [
 /**
  * Applies edits in order to a network's state; if one fails, those already
  * applied are undone and the error is thrown, so nothing changes. Returns the
- * edits that undo the whole list.
+ * edits that undo the whole list. {@link Network.edit} is the public entry.
+ *
+ * @example const undo = applyEdits(state, network, [{ op: "set-ego", id: "ann" }]); // [{ op: "set-ego", id: "me" }]
  */
 export function applyEdits(state: ModelState, lookup: NetworkLookup, edits: readonly NetworkEdit[]): NetworkEdit[] {
   const editor = new Editor(state, lookup);

@@ -22,7 +22,11 @@ export interface ModelState {
   readonly ex: ExchangeStore;
 }
 
-/** An empty state. */
+/**
+ * An empty state.
+ *
+ * @example emptyState().people.length // 0
+ */
 export function emptyState(): ModelState {
   return { ego: -1, settings: {}, people: [], personIndex: new Map(), orgs: [], orgIndex: new Map(), affs: [], affCount: 0, ex: new ExchangeStore() };
 }
