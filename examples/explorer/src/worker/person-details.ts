@@ -56,13 +56,13 @@ export interface PersonDetails {
 }
 
 /** The details of person `id`; throws `unknown-person` for an id not in the network. */
-export function personDetails(network: Network, paths: () => PathIndex, relationshipsOf: (withConfidential: boolean) => Relationships, id: string, reveal: boolean): PersonDetails {
+export function personDetails(network: Network, paths: () => PathIndex, relationshipsOf: (withConfidential: boolean) => Relationships, id: string, reveal: boolean, names: (index: number) => string = (k) => network.personAt(k).name, asOfDay?: number): PersonDetails {
   const i = network.personIndex(id);
   const person = network.personAt(i);
   const ego = network.egoIndex;
   const withEgo = ego >= 0 && ego !== i;
-  const asOf = network.dayRange()?.last ?? 0;
-  const name = (p: string) => network.person(p).name;
+  const asOf = asOfDay ?? network.dayRange()?.last ?? 0;
+  const name = (p: string) => names(network.personIndex(p));
 
   let tie: PersonDetails["tie"];
   let balance: RelationshipBalance | undefined;
@@ -98,7 +98,7 @@ export function personDetails(network: Network, paths: () => PathIndex, relation
 
   return {
     id,
-    name: person.name,
+    name: names(i),
     isEgo: i === ego,
     hasEgo: ego >= 0,
     revealed: reveal,

@@ -34,7 +34,7 @@ export function displayNames(network: Network): (index: number) => string {
   for (const group of byName.values()) {
     if (group.length < 2) continue;
     const org = group.map((i) => organisationOf(network, i, day));
-    const withOrg = group.map((i, k) => (org[k] ? [org[k]!] : []));
+    const withOrg = group.map((_i, k) => (org[k] ? [org[k]!] : []));
     const orgCount = countOf(org.map((o) => o ?? ""));
     group.forEach((i, k) => {
       if (orgCount.get(org[k] ?? "")! > 1) {
