@@ -51,8 +51,8 @@ const IMPORT_ORDER: readonly FileKind[] = ["people-csv", "linkedin", "vcard", "a
 /**
  * Reads and merges a source; `onProgress` hears the fraction of bytes read,
  * then "parsing" once everything is read. Throws a TiegraphError naming the
- * file (and line); an encrypted file without a passphrase throws
- * `passphrase-needed`, with a wrong one `decrypt-failed`.
+ * file (and line); an encrypted file without a passphrase, or with a wrong
+ * one, throws `decrypt-failed`.
  */
 export async function readNetwork(source: NetworkSource, onProgress: (stage: "reading" | "parsing", fraction?: number) => void): Promise<ReadNetwork> {
   if (source.kind === "text") {
@@ -94,7 +94,7 @@ export async function readNetwork(source: NetworkSource, onProgress: (stage: "re
   if (base) {
     const text = await readText(base, (read) => progress(base, read));
     if (kinds[files.indexOf(base)] === "encrypted-network") {
-      if (source.passphrase === undefined) throw new TiegraphError(SCOPE, "passphrase-needed", "this network file is encrypted", { file: base.name, expected: "its passphrase" });
+      if (source.passphrase === undefined) throw new TiegraphError(SCOPE, "decrypt-failed", "this network file is encrypted", { file: base.name, expected: "its passphrase" });
       network = await decryptNetworkFile(text, source.passphrase, { file: base.name });
     } else network = parseNetworkFile(text, { file: base.name });
   }
