@@ -215,11 +215,12 @@ export class Explorer {
         requestAnimationFrame(() => setTimeout(resolve, 0));
         setTimeout(resolve, 50);
       });
+      const previous = this.lastFiles;
+      this.lastFiles = resolved.kind === "files" ? resolved : undefined;
       if (this.adopt(new NetworkSession(data), keepState)) {
         this.errorBox.hidden = true;
         this.passphraseBox.hidden = true;
-        this.lastFiles = resolved.kind === "files" ? resolved : undefined;
-      }
+      } else this.lastFiles = previous;
     } catch (e) {
       if (e instanceof WorkerError && e.failure.code === "cancelled") return;
       if (e instanceof WorkerError && resolved?.kind === "files" && e.failure.code === "decrypt-failed") this.askPassphrase(resolved, resolved.passphrase !== undefined);
@@ -414,9 +415,13 @@ export class Explorer {
     this.notice.textContent = this.graph.apply(s, this.pairsInRange()) ?? "";
     this.renderIntroduction();
     this.renderStatus();
+    this.foldLegend();
+  }
+
+  /** The legend folds away from a newly selected person or path (it can be opened again); Clear path shows with a path. */
+  private foldLegend(): void {
     this.clearPathButton.hidden = !this.graph.path.length;
-    // the legend folds away from a newly selected person or path (it can be opened again)
-    const focus = [s.selected, this.graph.path.join(" ")].filter(Boolean).join("|");
+    const focus = [this.state.selected, this.graph.path.join(" ")].filter(Boolean).join("|");
     if (focus && focus !== this.foldedFor) this.legendBox.open = false;
     this.foldedFor = focus;
   }
@@ -473,7 +478,7 @@ export class Explorer {
     const ids = chosen && s.tab === "introduce" ? chosen.people : [];
     if (ids.join("\u0000") !== this.graph.path.join("\u0000")) {
       void this.graph.highlightPath(ids);
-      this.clearPathButton.hidden = !ids.length;
+      this.foldLegend();
       if (ids.length && performance.getEntriesByName("tiegraph:path-start", "mark").length) performance.measure("tiegraph:path-applied", "tiegraph:path-start");
       if (ids.length) {
         afterPaint(() => {

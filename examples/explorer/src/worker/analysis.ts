@@ -107,7 +107,7 @@ export function drawingAnalysis(network: Network, rel: Relationships | undefined
 export function overviewAnalysis(network: Network, egoEI: number | null, asOf: Day | undefined): OverviewAnalysis {
   const ego = network.ego;
   const sampled = network.personCount > EXACT_BETWEENNESS_UP_TO;
-  const byId = betweenness(network, { excludeConfidential: true, ...(sampled ? { sample: BETWEENNESS_SAMPLE } : {}) });
+  const byId = network.personCount ? betweenness(network, { excludeConfidential: true, ...(sampled ? { sample: BETWEENNESS_SAMPLE } : {}) }) : {};
   return {
     ledger: ego !== undefined ? reciprocityLedger(network, { excludeConfidential: true, ...dateOption(asOf) }) : undefined,
     mix: ego !== undefined ? egoMix(network, egoEI, asOf) : undefined,

@@ -5,9 +5,11 @@
  * asked for) is parsed by core; CSVs (LinkedIn, tiegraph people, exchanges,
  * affiliations), vCard and calendar files are read by @tiegraph/io's
  * importers and merged (into the network file when one was opened with
- * them, else into a new network). Everything is strict: the first bad
- * record stops the load with its file and line, so nothing half-read ever
- * reaches the page.
+ * them, else into a new network). A network file is strict: the first bad
+ * record stops the load with its file and line. Imported files are read as
+ * the CLI's import reads them: a bad record (a LinkedIn row with an
+ * impossible date) is left out, and the import note names it with its file
+ * and line, so one bad row does not refuse a whole export.
  */
 import { Network, parseNetworkFile, TiegraphError } from "@tiegraph/core";
 import {
@@ -44,6 +46,12 @@ export interface ReadNetwork {
   /** Calendar events left out for having more than {@link LARGE_MEETING} other participants. */
   largeMeetingsSkipped: number;
 }
+
+/** Skipped records named in the import note (the rest are counted). */
+const SKIPPED_LISTED = 3;
+
+/** The calendar importer's note about group events it skipped (the page says it in its own words). */
+const GROUP_NOTE = /^(\d+) group events? \(more than \d+ other participants\) skipped/;
 
 /** The order imports are merged in: people before the records that name them. */
 const IMPORT_ORDER: readonly FileKind[] = ["people-csv", "linkedin", "vcard", "affiliations-csv", "exchanges-csv", "calendar"];
@@ -105,18 +113,25 @@ export async function readNetwork(source: NetworkSource, onProgress: (stage: "re
     const file = files[i]!;
     const kind = kinds[i]!;
     if (kind === "network" || kind === "encrypted-network") continue;
-    const options = { file: file.name, strict: true, onProgress: (p: ReadProgress) => progress(file, p.read) };
+    const options = { file: file.name, strict: false, onProgress: (p: ReadProgress) => progress(file, p.read) };
     const imported = await importFile(kind, file, options, source.largeMeetings === true);
     if (kind === "calendar" && source.largeMeetings !== true) largeMeetingsSkipped += skippedGroupEvents(imported);
     imports.push(imported);
   }
   const imported: string[] = [];
   if (imports.length) {
-    const report = mergeInto(network, imports, { strict: true });
+    const report = mergeInto(network, imports, { strict: false });
+    // nothing usable: say why (the first bad record, with its file and line) and keep what is on screen
+    if (network.personCount === 0 && report.problems.length) throw report.problems[0]!;
     imported.push(
       `Imported ${imports.map((m) => m.file).join(", ")}: ${report.added.length} people added, ${report.merged.length} recognised, ${report.ambiguous.length} uncertain (added apart), ${report.exchangesAdded} exchanges.`,
-      ...report.notes,
+      ...report.notes.filter((note) => !GROUP_NOTE.test(note)),
     );
+    const skipped = report.problems;
+    if (skipped.length) {
+      const listed = skipped.slice(0, SKIPPED_LISTED).map((e) => e.message);
+      imported.push(`${skipped.length} ${skipped.length === 1 ? "record" : "records"} left out: ${listed.join("; ")}${skipped.length > SKIPPED_LISTED ? `; and ${skipped.length - SKIPPED_LISTED} more` : ""}.`);
+    }
   }
   return { name: files.map((f) => f.name).join(" + "), network, imported, largeMeetingsSkipped };
 }
@@ -146,7 +161,7 @@ function importFile(kind: FileKind, file: TextSource, options: ImportFileOptions
 /** The number of group events the calendar importer skipped, from its note. */
 function skippedGroupEvents(imported: ImportedNetwork): number {
   for (const note of imported.notes) {
-    const m = /^(\d+) group events? \(more than \d+ other participants\) skipped/.exec(note);
+    const m = GROUP_NOTE.exec(note);
     if (m) return Number(m[1]);
   }
   return 0;

@@ -478,14 +478,16 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
         refreshLegend();
         return { hops: 0, missingHops: [] };
       }
-      path = pathEmphasis(graph, ids);
+      // kept locally: another call may replace or clear the path while the camera moves
+      const shown = pathEmphasis(graph, ids);
+      path = shown;
       applyEmphasis(true);
       refreshLegend();
       if (o.fitCamera !== false) {
-        const target = cameraStateForNodes(renderer, path.nodes);
+        const target = cameraStateForNodes(renderer, shown.nodes);
         if (target) await moveCamera(renderer, target, o.duration ?? opts.cameraDuration);
       }
-      return { hops: path.edges.size, missingHops: path.missingHops };
+      return { hops: shown.edges.size, missingHops: shown.missingHops };
     },
     select(ids) {
       alive();
