@@ -95,6 +95,10 @@ export class GraphView {
       this.view.on("clickStage", () => this.events.clickStage());
       // sigma follows window resizes only; panels opening and closing resize the container too
       const renderer = this.view.renderer;
+      // the camera's zoom, for tests and tools that read the page (1 shows the whole network)
+      const camera = renderer.getCamera();
+      this.container.dataset.cameraRatio = camera.ratio.toFixed(4);
+      camera.on("updated", (c) => (this.container.dataset.cameraRatio = c.ratio.toFixed(4)));
       let size = "";
       new ResizeObserver(() => {
         const next = `${this.container.offsetWidth}x${this.container.offsetHeight}`;
