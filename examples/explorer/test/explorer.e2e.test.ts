@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { displayNames, generateNetwork, introductionPaths, Network, parseNetworkFile, reciprocityLedger, relationshipBalance, relationships, serializeNetwork } from "@tiegraph/core";
+import { displayNames, generateNetwork, introductionPaths, Network, parseNetworkFile, reciprocityLedger, relationshipBalance, relationships, serializeNetwork, type TiegraphError } from "@tiegraph/core";
 import { importLinkedInConnections, mergeInto } from "@tiegraph/io";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";

@@ -107,12 +107,8 @@ function drawableTies(network: Network): number {
 
 /** The last date of an exchange that is not confidential, worked out from the records themselves. */
 function lastOpenDate(network: Network): string {
-  return network
-    .toData()
-    .exchanges.filter((x) => !x.confidential)
-    .map((x) => x.date)
-    .sort()
-    .pop() ?? "";
+  const dates = (network.toData().exchanges ?? []).filter((x) => !x.confidential).map((x) => x.date);
+  return dates.sort().pop() ?? "";
 }
 
 /** The status line a network shown whole must have. */
