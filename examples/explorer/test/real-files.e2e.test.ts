@@ -361,8 +361,12 @@ describe("controls named in the issue", () => {
     await page.getByRole("button", { name: "Zoom in" }).click();
     await page.waitForFunction((r) => (document.querySelector(".graph") as HTMLElement).dataset.cameraRatio !== r, before);
     expect(Number(await ratio())).toBeLessThan(Number(before));
-    await page.getByRole("button", { name: "Zoom to fit" }).click();
+    await page.getByRole("button", { name: "Zoom out" }).click();
     await page.waitForFunction((r) => (document.querySelector(".graph") as HTMLElement).dataset.cameraRatio === r, before);
+    // nothing filtered: fitting shows the whole network, camera ratio 1
+    await page.getByRole("button", { name: "Zoom in" }).click();
+    await page.getByRole("button", { name: "Zoom to fit" }).click();
+    await page.waitForFunction(() => (document.querySelector(".graph") as HTMLElement).dataset.cameraRatio === "1.0000");
   }, 120_000);
 
   it("filters change the status line, the legend's counts and the camera", async () => {
