@@ -6,7 +6,7 @@
  * the start of a word, then matches inside a word; ties go to the shorter,
  * then alphabetically earlier name.
  */
-import type { Network } from "@tiegraph/core";
+import { displayNames, type Network } from "@tiegraph/core";
 
 /** One search result. */
 export interface SearchHit {
@@ -48,12 +48,13 @@ export function foldText(text: string): string {
  * organisation on the reference day) and every organisation (with the number
  * of people in it on that day).
  *
- * `names` gives the name shown for each person index (default: as written;
- * the page passes core's displayNames, so same-named people differ).
+ * `names` gives the name shown for each person index (default: core's
+ * displayNames, so same-named people differ; the worker passes the one it
+ * computed already).
  *
  * @example const index = buildSearchIndex(network, network.dayRange()?.last ?? 0);
  */
-export function buildSearchIndex(network: Network, referenceDay: number, names: (index: number) => string = (i) => network.personAt(i).name): SearchIndex {
+export function buildSearchIndex(network: Network, referenceDay: number, names: (index: number) => string = displayNames(network)): SearchIndex {
   const entries: SearchHit[] = [];
   const headCount = new Int32Array(network.organisationCount);
   const people = network.people();

@@ -6,7 +6,7 @@
  * core's relationshipGraph, without building a graph object the page would
  * have to receive object by object.
  */
-import { relationships, type Day, type Network, type Relationships } from "@tiegraph/core";
+import { displayNames, relationships, type Day, type Network, type Relationships } from "@tiegraph/core";
 
 /** A network as the page draws it. Tie k is relationship slot k. */
 export interface DrawableNetwork {
@@ -31,7 +31,7 @@ export interface DrawableNetwork {
  * measures that take one). `names` gives each person's shown name (core's
  * displayNames); `asOf` is the reference day (default: the network's last).
  */
-export function drawableNetwork(network: Network, names: (index: number) => string = (i) => network.personAt(i).name, asOf?: Day): { drawable: DrawableNetwork; relationships: Relationships } {
+export function drawableNetwork(network: Network, names: (index: number) => string = displayNames(network), asOf?: Day): { drawable: DrawableNetwork; relationships: Relationships } {
   const rel = relationships(network, { excludeConfidential: true, ...(asOf === undefined ? {} : { asOf }) });
   const people = network.people();
   return {

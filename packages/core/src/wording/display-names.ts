@@ -1,74 +1,70 @@
 /**
- * Display names: the one place that decides how a person is named on
- * screen, so two different people called "Dmitri Kim" never look the same
- * in a search list, a panel or an introduction path.
+ * How people are named on screen: their name as written, and for people who
+ * share a name, the organisation that tells them apart (then their email,
+ * then their id), so two "Dmitri Kim"s never read as one person.
  */
-import type { Network } from "../model/index.js";
+import type { Network } from "../model/network.js";
+import type { PersonId } from "../model/types.js";
+
+/** A person's display name by index or id (an unknown id reads as itself). */
+export type DisplayNames = (person: number | PersonId) => string;
+
+/** The organisation a person is at most recently: the affiliation that ends last (open ones first), then starts last. */
+function latestOrganisation(network: Network, person: number): string | undefined {
+  let best: { from: number; to: number; organisation: number } | undefined;
+  for (const s of network.affiliationSpans(person)) {
+    if (!best || s.to > best.to || (s.to === best.to && s.from > best.from)) best = s;
+  }
+  return best === undefined ? undefined : network.organisationAt(best.organisation).name;
+}
 
 /**
- * A function giving each person's display name by person index. A name
- * nobody else has is shown as written. People who share a name (compared
- * trimmed and case-folded) are told apart by their organisation on the
- * network's last day (else their latest affiliation's):
- * "Dmitri Kim (Acme)"; where that is not enough (same or no organisation),
- * by their first e-mail address as well: "Dmitri Kim (Acme, dk@acme.org)";
- * where even that is not enough, by their id: "Dmitri Kim (Acme, #p12)".
+ * Display names for a network's people. A name borne by one person is shown
+ * as written. People sharing a name (compared as written, trimmed) get the
+ * name of their latest organisation in brackets; where that is missing or
+ * still shared, their first email; where that too is missing or shared,
+ * their id. Names stay text: nothing is escaped or reformatted.
  *
  * @example
  * ```ts
  * const name = displayNames(network);
- * name(network.personIndex("p12")); // "Dmitri Kim (Acme)"
+ * name("p38");  // "Dmitri Kim (Aurora Legal)": the sample network has two Dmitri Kims
+ * name("p115"); // "Dmitri Kim (Bright Media)"
+ * name("me");   // "Me": nobody else has this name
  * ```
  */
-export function displayNames(network: Network): (index: number) => string {
+export function displayNames(network: Network): DisplayNames {
   const people = network.people();
   const byName = new Map<string, number[]>();
   people.forEach((p, i) => {
-    const key = foldName(p.name);
+    const key = p.name.trim();
     const list = byName.get(key);
     if (list) list.push(i);
     else byName.set(key, [i]);
   });
-  const shown: string[] = people.map((p) => p.name);
-  const day = network.dayRange()?.last;
-  for (const group of byName.values()) {
+  const labels: string[] = people.map((p) => p.name);
+  for (const [, group] of byName) {
     if (group.length < 2) continue;
-    const org = group.map((i) => organisationOf(network, i, day));
-    const withOrg = group.map((_i, k) => (org[k] ? [org[k]!] : []));
-    const orgCount = countOf(org.map((o) => o ?? ""));
-    group.forEach((i, k) => {
-      if (orgCount.get(org[k] ?? "")! > 1) {
-        const email = people[i]!.emails?.[0];
-        if (email) withOrg[k]!.push(email);
+    // each person's distinguishing detail: organisation, else email, else id, each used only when it is unique in the group
+    const steps: ((i: number) => string | undefined)[] = [(i) => latestOrganisation(network, i), (i) => people[i]!.emails?.[0], (i) => people[i]!.id];
+    let left = group;
+    for (const detail of steps) {
+      const values = new Map<number, string | undefined>(left.map((i) => [i, detail(i)]));
+      const counts = new Map<string, number>();
+      for (const v of values.values()) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
+      const next: number[] = [];
+      for (const i of left) {
+        const v = values.get(i);
+        if (v !== undefined && counts.get(v) === 1) labels[i] = `${people[i]!.name} (${v})`;
+        else next.push(i);
       }
-    });
-    const keys = withOrg.map((parts) => parts.join(", "));
-    const keyCount = countOf(keys);
-    group.forEach((i, k) => {
-      const parts = withOrg[k]!;
-      if (keyCount.get(keys[k]!)! > 1) parts.push(`#${people[i]!.id}`);
-      shown[i] = `${people[i]!.name} (${parts.join(", ")})`;
-    });
+      left = next;
+      if (left.length === 0) break;
+    }
   }
-  return (index) => shown[index] ?? "";
-}
-
-function foldName(name: string): string {
-  return name.trim().replace(/\s+/g, " ").toLocaleLowerCase("en");
-}
-
-/** The person's organisation name on `day`, else at their latest affiliation; undefined without one. */
-function organisationOf(network: Network, i: number, day: number | undefined): string | undefined {
-  const now = day === undefined ? [] : network.organisationIndicesOn(i, day);
-  if (now.length) return now.map((o) => network.organisationAt(o).name).join(" / ");
-  const spans = network.affiliationsOf(network.personAt(i).id);
-  if (!spans.length) return undefined;
-  const latest = spans.reduce((a, b) => ((b.from ?? "") > (a.from ?? "") ? b : a));
-  return network.organisation(latest.organisation).name;
-}
-
-function countOf(values: readonly string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
-  return m;
+  return (person) => {
+    if (typeof person === "number") return labels[person] ?? String(person);
+    const i = network.findPerson(person);
+    return i < 0 ? person : labels[i]!;
+  };
 }
