@@ -377,7 +377,11 @@ export class Explorer {
 
   private select(id: string, focusCamera: boolean): void {
     this.setState({ selected: id });
-    if (focusCamera) void this.graph.focus(id);
+    if (!focusCamera) return;
+    void this.graph.focus(id);
+    // on a phone the panel is a bottom sheet: bring the graph's top to the top of the screen,
+    // so the person, at the graph's centre, is above the sheet rather than under it
+    if (typeof matchMedia === "function" && matchMedia(NARROW).matches) this.graphBox.parentElement?.scrollIntoView({ block: "start" });
   }
 
   private pick(hit: SearchHit): void {

@@ -447,6 +447,11 @@ describe("on a phone (390×844)", () => {
     expect(box.y).toBeGreaterThan(0);
     expect(box.y).toBeLessThan(844 - 100);
     expect(Math.round(box.y + box.height)).toBe(844);
+    // the camera centres the person in the graph, and the graph's centre is above the sheet, on screen
+    const graphBox = (await page.locator(".graph").boundingBox())!;
+    const centre = graphBox.y + graphBox.height / 2;
+    expect(centre).toBeGreaterThan(0);
+    expect(centre).toBeLessThan(box.y);
     const small = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>("button, input:not([type=file]), select, summary, [role=tab]")]
         .filter((e) => e.offsetParent !== null || getComputedStyle(e).position === "fixed")
