@@ -245,6 +245,7 @@ export class Explorer {
       return false;
     }
     this.session = session;
+    this.client.adopted(session.number);
     this.state = state;
     this.introduction = undefined;
     this.dateRange = undefined;

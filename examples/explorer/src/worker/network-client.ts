@@ -65,6 +65,11 @@ export class NetworkClient {
     return (m as Extract<WorkerMessage, { type: "loaded" }>).data;
   }
 
+  /** Tells the worker the page now shows generation `network`, so it can forget the others. */
+  adopted(network: number): void {
+    this.worker.postMessage({ type: "adopted", id: ++this.lastId, network } satisfies WorkerRequest);
+  }
+
   /** The overview figures of a generation; rejects with the worker's failure when they could not be computed. */
   overview(network: number): Promise<OverviewAnalysis> {
     return this.deferred(network).promise;

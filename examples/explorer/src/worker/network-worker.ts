@@ -28,7 +28,13 @@ interface Current {
   read: ReadNetwork;
 }
 
-let current: Current | undefined;
+/**
+ * The networks the page may ask about, by generation: the one it shows and,
+ * until it says it has switched ("adopted"), the newest one published. If
+ * the page cannot draw a new network it keeps asking about the old one,
+ * which is still here.
+ */
+const networks = new Map<number, Current>();
 let loads = 0;
 
 const post = (message: WorkerMessage, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
@@ -37,9 +43,13 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   try {
     if (request.type === "load") return await load(request.id, request.source);
-    const c = current;
+    if (request.type === "adopted") {
+      for (const k of [...networks.keys()]) if (k !== request.network) networks.delete(k);
+      return;
+    }
+    const c = networks.get(request.network);
     // a question about a network that has since been replaced: the page has moved on
-    if (!c || c.number !== request.network) return post({ type: "failed", id: request.id, failure: failure(new Error("the network has changed"), "stale") });
+    if (!c) return post({ type: "failed", id: request.id, failure: failure(new Error("the network has changed"), "stale") });
     if (request.type === "set-ego") {
       if (request.person !== undefined && !c.network.hasPerson(request.person)) throw new TiegraphError("tiegraph/explorer", "unknown-person", `unknown person ${JSON.stringify(request.person)}`, { expected: "a person of the network" });
       c.network.setEgo(request.person);
@@ -90,7 +100,10 @@ function publish(id: number, read: ReadNetwork): void {
   const analysis = drawingAnalysis(network, rel, asOf);
   const number = ++loads;
   const egoEI = network.egoIndex >= 0 && !Number.isNaN(analysis.eiIndex[network.egoIndex]!) ? analysis.eiIndex[network.egoIndex]! : null;
-  current = { number, network, names, asOf, paths: undefined, relationships: [rel, undefined], read };
+  const current: Current = { number, network, names, asOf, paths: undefined, relationships: [rel, undefined], read };
+  // keep the page's network (the lowest generation kept) and this one; older unadopted ones go
+  for (const k of [...networks.keys()].sort((x, y) => x - y).slice(1)) networks.delete(k);
+  networks.set(number, current);
   const tags = new Set<string>();
   for (const p of network.people()) for (const t of p.tags ?? []) tags.add(t);
   let tieCount = 0;
@@ -124,7 +137,7 @@ function publish(id: number, read: ReadNetwork): void {
     // the tabs that wait for it show why instead of "Analysing…"
     post({ type: "analysed", id, network: number, analysis: undefined, failure: failure(e) });
   }
-  if (current?.number === number) current.paths ??= pathIndex(current);
+  if (networks.get(number) === current) current.paths ??= pathIndex(current);
 }
 
 /** `{ asOf }` for a known day, else nothing (the measure's own default). */

@@ -27,7 +27,9 @@ export type WorkerRequest =
   | { type: "paths"; id: number; network: number; to: IntroductionTarget; mode: "reliable" | "widest"; reciprocityAware: boolean }
   | { type: "pairs-between"; id: number; network: number; from: string; to: string }
   /** Makes a person ego (undefined: nobody) and publishes the network again under a new number. */
-  | { type: "set-ego"; id: number; network: number; person: string | undefined };
+  | { type: "set-ego"; id: number; network: number; person: string | undefined }
+  /** The page now shows generation `network`: the worker may forget the others. No answer. */
+  | { type: "adopted"; id: number; network: number };
 
 /** Everything the page needs to draw and list a loaded network. */
 export interface LoadedNetworkData {
