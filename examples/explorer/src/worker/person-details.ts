@@ -5,7 +5,7 @@
  * and notes are only included when the reader revealed them, so they never
  * reach the page otherwise.
  */
-import { formatDay, mutualConnections, relationshipBalance, type Network, type PathIndex, type RelationshipBalance, type Relationships } from "@tiegraph/core";
+import { displayNames, formatDay, mutualConnections, relationshipBalance, type Network, type PathIndex, type RelationshipBalance, type Relationships } from "@tiegraph/core";
 
 /** Most exchanges listed. */
 export const RECENT_EXCHANGES = 12;
@@ -56,7 +56,7 @@ export interface PersonDetails {
 }
 
 /** The details of person `id`; throws `unknown-person` for an id not in the network. */
-export function personDetails(network: Network, paths: () => PathIndex, relationshipsOf: (withConfidential: boolean) => Relationships, id: string, reveal: boolean, names: (index: number) => string = (k) => network.personAt(k).name, asOfDay?: number): PersonDetails {
+export function personDetails(network: Network, paths: () => PathIndex, relationshipsOf: (withConfidential: boolean) => Relationships, id: string, reveal: boolean, names: (index: number) => string = displayNames(network), asOfDay?: number): PersonDetails {
   const i = network.personIndex(id);
   const person = network.personAt(i);
   const ego = network.egoIndex;
