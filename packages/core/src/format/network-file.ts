@@ -1,6 +1,7 @@
 /**
- * The tiegraph network file: versioned JSON (`"format": "tiegraph", "version": 1`)
- * whose body is {@link NetworkData}. Pure functions, string in and out, so the
+ * The tiegraph network file: versioned JSON (`"format": "tiegraph", "version": 2`)
+ * whose body is {@link NetworkData}. Version 2 added the `requests` section
+ * (introduction requests); version 1 files (no requests) still read. Pure functions, string in and out, so the
  * same code loads files in Node, the CLI and the browser. The JSON Schema is
  * docs/network-file.schema.json; docs/format.md explains every field.
  */
@@ -12,8 +13,15 @@ import { firstSyntaxError, lineColumn, locatePointer } from "./locate.js";
 const SCOPE = "tiegraph/format";
 /** The format marker of a network file. */
 export const NETWORK_FILE_FORMAT = "tiegraph";
-/** The newest file version this library reads and writes. */
-export const NETWORK_FILE_VERSION = 1;
+/** The newest file version this library reads and writes (2: introduction requests). */
+export const NETWORK_FILE_VERSION = 2;
+/** The oldest file version this library still reads. */
+export const OLDEST_NETWORK_FILE_VERSION = 1;
+/** Top-level sections of each version's body. */
+const SECTIONS: Readonly<Record<number, readonly string[]>> = {
+  1: ["ego", "settings", "organisations", "people", "affiliations", "exchanges"],
+  2: ["ego", "settings", "organisations", "people", "affiliations", "exchanges", "requests"],
+};
 
 /** A network file as parsed JSON. */
 export interface NetworkFile extends NetworkData {
@@ -33,7 +41,8 @@ export interface ParseNetworkFileOptions {
  * was expected: malformed JSON (`parse-error`), a missing or foreign format
  * marker (`invalid-format`), an unknown version (`unsupported-version`), or
  * any model validation error (unknown person, duplicate id, bad date, …).
- * Older versions will be migrated here when version 2 exists.
+ * Version 1 files read as they are: version 2 only added the optional
+ * `requests` section, so there is nothing to migrate.
  *
  * @example
  * ```ts
@@ -68,7 +77,7 @@ export function parseNetworkFile(text: string, options: ParseNetworkFileOptions 
  * Builds a network from an already-parsed network file object (checks the
  * format marker and version, then validates the body).
  *
- * @example networkFromFileObject({ format: "tiegraph", version: 1, people: [] })
+ * @example networkFromFileObject({ format: "tiegraph", version: 2, people: [], requests: [] })
  */
 export function networkFromFileObject(doc: unknown): Network {
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
@@ -78,12 +87,15 @@ export function networkFromFileObject(doc: unknown): Network {
   if (d.format !== NETWORK_FILE_FORMAT) {
     throw new TiegraphError(SCOPE, "invalid-format", "not a tiegraph network file", { pointer: "/format", got: showValue(d.format), expected: '"format": "tiegraph"' });
   }
-  if (d.version !== NETWORK_FILE_VERSION) {
-    throw new TiegraphError(SCOPE, "unsupported-version", `unsupported network file version ${showValue(d.version)}`, { pointer: "/version", expected: `version ${NETWORK_FILE_VERSION} (this tiegraph reads versions 1 to ${NETWORK_FILE_VERSION}; a newer file needs a newer tiegraph)` });
+  const sections = typeof d.version === "number" ? SECTIONS[d.version] : undefined;
+  if (sections === undefined) {
+    throw new TiegraphError(SCOPE, "unsupported-version", `unsupported network file version ${showValue(d.version)}`, { pointer: "/version", expected: `version ${OLDEST_NETWORK_FILE_VERSION} to ${NETWORK_FILE_VERSION} (a newer file needs a newer tiegraph)` });
   }
-  const known = new Set(["format", "version", "ego", "settings", "organisations", "people", "affiliations", "exchanges", "$schema"]);
+  const known = new Set(["format", "version", ...sections, "$schema"]);
   for (const k of Object.keys(d)) {
-    if (!known.has(k)) throw new TiegraphError(SCOPE, "invalid-field", `unknown top-level field ${showValue(k)}`, { pointer: `/${k}`, expected: [...known].join(", ") });
+    if (known.has(k)) continue;
+    const since = k === "requests" ? " (requests need version 2)" : "";
+    throw new TiegraphError(SCOPE, "invalid-field", `unknown top-level field ${showValue(k)} in a version ${d.version} file${since}`, { pointer: `/${k}`, expected: [...known].join(", ") });
   }
   const { format: _f, version: _v, $schema: _s, ...body } = d;
   return Network.from(body as NetworkData);
@@ -103,7 +115,7 @@ export interface SerializeNetworkOptions {
 /**
  * The network as a network file object (format marker, version, body).
  *
- * @example toNetworkFile(net).version // 1
+ * @example toNetworkFile(net).version // 2
  */
 export function toNetworkFile(network: Network, options: Pick<SerializeNetworkOptions, "redact"> = {}): NetworkFile {
   const data = network.toData();

@@ -6,6 +6,8 @@
  */
 import { TiegraphError, showValue } from "../errors.js";
 import { formatDay, parseDay, type Day } from "./dates.js";
+import { RequestStore } from "../requests/request-store.js";
+import type { IntroductionRequest } from "../requests/types.js";
 import {
   DEFAULT_KIND_VALUES,
   EXCHANGE_KINDS,
@@ -115,6 +117,7 @@ export class Network {
   private _byPerson: { offsets: Int32Array; items: Int32Array } | undefined;
   private _columns: ExchangeColumns | undefined;
   private _columnsRevision = -1;
+  private readonly _requests = new RequestStore();
 
   /**
    * Builds a network from plain data (e.g. the body of a network file).
@@ -403,6 +406,30 @@ export class Network {
     return this._byPerson;
   }
 
+  // --------------------------------------------------------------- requests
+
+  /** Introduction requests, in the order they were added (see `requests/`). Do not modify them: use {@link putRequest}. */
+  requests(): readonly IntroductionRequest[] {
+    return this._requests.all();
+  }
+  /** The introduction request with this id, or undefined. */
+  findRequest(id: string): IntroductionRequest | undefined {
+    return this._requests.find(id);
+  }
+  /**
+   * Stores a request (replacing the one with the same id, or adding it) and
+   * adds the exchanges it records, all or nothing: the request is validated,
+   * then the exchanges (as {@link apply} does), and only then is anything
+   * changed. Callers use `applyRequestChange`, which also checks that a
+   * replacement continues the stored request.
+   */
+  putRequest(request: IntroductionRequest, exchanges: readonly Exchange[] = []): void {
+    const staged = this._requests.stageReplacement(request, { hasPerson: (id) => this._personIndex.has(id), hasOrganisation: (id) => this._orgIndex.has(id) });
+    if (exchanges.length) this.apply({ exchanges: exchanges as Exchange[] });
+    this._requests.put(staged);
+    this._revision++;
+  }
+
   // ---------------------------------------------------------------- changes
 
   /** Adds one person. */
@@ -542,6 +569,7 @@ export class Network {
     let ego = this._ego;
     if (batch.ego !== undefined) ego = personOf(batch.ego, "/ego", "ego");
     if (batch.settings !== undefined) validateSettings(batch.settings, "/settings");
+    const requests = batch.requests === undefined ? [] : this._requests.stage(arrayField(batch.requests, "/requests"), { hasPerson: (id) => this._personIndex.has(id) || newPeople.has(id), hasOrganisation: (id) => this._orgIndex.has(id) || newOrgs.has(id) });
     const newFormats = new Set(staged.map((s) => s.format).filter((f) => !this._formatIndex.has(f)));
     if (this._formats.length + newFormats.size > 255) throw new TiegraphError(SCOPE, "invalid-field", "too many distinct exchange formats", { expected: "at most 254 distinct formats" });
 
@@ -583,6 +611,7 @@ export class Network {
         if (s.extras.id !== undefined) this._exchangeIds.set(s.extras.id, i);
       }
     }
+    this._requests.commit(requests);
     this._ego = ego;
     if (batch.settings !== undefined) this._settings = { ...batch.settings };
     this._byPerson = undefined;
@@ -649,6 +678,7 @@ export class Network {
       if (this._extras.get(i)?.id === undefined) delete e.id;
       data.exchanges.push(e);
     }
+    if (this._requests.size) data.requests = this._requests.toData();
     return data;
   }
 }

@@ -1,0 +1,79 @@
+/**
+ * Where a network keeps its introduction requests: a small ordered store,
+ * separate from the exchange columns. The Network validates a batch with
+ * {@link RequestStore.stage} before changing anything, then commits it.
+ */
+import { checkRequests, requestError, type RequestContext } from "./check-requests.js";
+import type { IntroductionRequest } from "./types.js";
+
+/** A deep copy of a request (steps copied, undefined fields left out). */
+export function copyRequest(r: IntroductionRequest): IntroductionRequest {
+  const out: IntroductionRequest = { id: r.id, from: r.from, via: r.via, steps: [] };
+  if (r.to !== undefined) out.to = r.to;
+  if (r.organisation !== undefined) out.organisation = r.organisation;
+  if (r.why !== undefined) out.why = r.why;
+  if (r.offer !== undefined) out.offer = r.offer;
+  out.steps = r.steps.map((s) => (s.person !== undefined ? { step: s.step, date: s.date, person: s.person } : { step: s.step, date: s.date }));
+  return out;
+}
+
+/** The requests of one network, in the order they were added. */
+export class RequestStore {
+  private readonly _list: IntroductionRequest[] = [];
+  private readonly _index = new Map<string, number>();
+
+  /** Number of requests. */
+  get size(): number {
+    return this._list.length;
+  }
+  /** All requests, in order (do not modify). */
+  all(): readonly IntroductionRequest[] {
+    return this._list;
+  }
+  /** The request with this id, or undefined. */
+  find(id: string): IntroductionRequest | undefined {
+    const i = this._index.get(id);
+    return i === undefined ? undefined : this._list[i];
+  }
+
+  /**
+   * Validates new requests against the context (ids taken here count as
+   * taken) and returns copies ready to {@link commit}; throws the first
+   * problem as a TiegraphError, changing nothing.
+   */
+  stage(requests: readonly IntroductionRequest[], context: Omit<RequestContext, "isTaken">, at = "/requests"): IntroductionRequest[] {
+    const problems = checkRequests(requests, { ...context, isTaken: (id) => this._index.has(id) }, at);
+    if (problems.length) throw requestError(problems[0]!);
+    return requests.map(copyRequest);
+  }
+
+  /**
+   * Validates a replacement of a stored request (same id) or a new one;
+   * throws the first problem. Returns the copy to {@link put}.
+   */
+  stageReplacement(request: IntroductionRequest, context: Omit<RequestContext, "isTaken">, at = "/request"): IntroductionRequest {
+    const problems = checkRequests([request], { ...context, isTaken: () => false }, "").map((p) => ({ ...p, pointer: at + p.pointer.replace(/^\/0/, "") }));
+    if (problems.length) throw requestError(problems[0]!);
+    return copyRequest(request);
+  }
+
+  /** Adds staged requests (cannot fail). */
+  commit(staged: readonly IntroductionRequest[]): void {
+    for (const r of staged) {
+      this._index.set(r.id, this._list.length);
+      this._list.push(r);
+    }
+  }
+
+  /** Replaces the request with the same id, or adds it (cannot fail; validate with {@link stageReplacement}). */
+  put(request: IntroductionRequest): void {
+    const i = this._index.get(request.id);
+    if (i === undefined) this.commit([request]);
+    else this._list[i] = request;
+  }
+
+  /** Copies of every request, for a file. */
+  toData(): IntroductionRequest[] {
+    return this._list.map(copyRequest);
+  }
+}
