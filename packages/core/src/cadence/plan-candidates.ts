@@ -8,10 +8,11 @@ import { formatDay, type Day } from "../model/dates.js";
 import type { Network } from "../model/network.js";
 import { createPathIndex, introductionPaths } from "../paths/index.js";
 import { reciprocityLedger } from "../reciprocity/index.js";
+import { waitingRequests, type RequestWaitingReason } from "../requests/index.js";
 import type { RelationshipCadence } from "./relationship-cadences.js";
 
 /** Why someone is on the plan. */
-export type PlanReasonCode = "owe" | "overdue" | "dormant" | "external" | "target" | "due";
+export type PlanReasonCode = "owe" | "overdue" | "dormant" | "external" | "target" | "due" | "request-waiting";
 
 /** One reason to see one person. */
 export interface Candidate {
@@ -20,6 +21,8 @@ export interface Candidate {
   code: PlanReasonCode;
   /** The reason in words, for the plan. */
   reason: string;
+  /** For `request-waiting`: the request, its age and stall. */
+  request?: RequestWaitingReason;
 }
 
 /** A cadence record with the contact's person index. */
@@ -149,4 +152,18 @@ export function targetCandidates(network: Network, ego: number, organisation: nu
     out.push({ person: first, code: "target", reason });
   }
   return out;
+}
+
+/**
+ * Open introduction requests of ego, read on `asOf` ({@link waitingRequests}:
+ * stalled first, then the longest without a step), each on the person to see
+ * about it: the connector, or the target once introduced.
+ */
+export function requestCandidates(network: Network, ego: number, asOf: Day, stallDays?: number): Candidate[] {
+  return waitingRequests(network, { asOf: formatDay(asOf), person: network.personAt(ego).id, ...(stallDays !== undefined ? { stallDays } : {}) }).map(({ person, reason }) => ({
+    person: network.personIndex(person),
+    code: "request-waiting" as const,
+    reason: `An introduction request waiting: ${reason.requestId}, asked ${days(reason.ageDays)} ago, at ${reason.step}${reason.stalled ? ", stalled: time for a nudge" : ""}.`,
+    request: reason,
+  }));
 }

@@ -9,3 +9,4 @@ export { advanceRequest, targetPerson, type AdvanceRequestDetails } from "./adva
 export { listRequests, type ListRequestsOptions, type RequestState } from "./list-requests.js";
 export { openRequests, DEFAULT_OPEN_REQUESTS_OPTIONS, type OpenRequest, type OpenRequestsOptions } from "./open-requests.js";
 export { introductionMessage, type IntroductionMessage, type MessageParty } from "./introduction-message.js";
+export { waitingRequests, type RequestWaitingReason, type WaitingRequest } from "./waiting-requests.js";
