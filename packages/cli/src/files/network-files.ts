@@ -79,11 +79,44 @@ export function redacted(network: Network): Network {
 
 /**
  * Saves a network file atomically; the version it replaces is kept as `<file>.bak`.
+ * With a passphrase the file is written encrypted (as is its backup: the
+ * version it replaces).
  *
  * @example await writeNetworkFile("net.json", network);
  */
-export async function writeNetworkFile(file: string, network: Network): Promise<void> {
-  await saveNetworkFileAtomic(file, network);
+export async function writeNetworkFile(file: string, network: Network, passphrase?: string): Promise<void> {
+  await saveNetworkFileAtomic(file, network, passphrase !== undefined ? { passphrase } : {});
+}
+
+/** A network file opened for a change: the network and, when the file was encrypted, its passphrase. */
+export interface OpenedNetworkFile {
+  network: Network;
+  /** Set when the file was encrypted: {@link saveEditedNetworkFile} encrypts with it again. */
+  passphrase?: string;
+}
+
+/**
+ * Opens a network file to change it (the whole file, confidential records
+ * included), remembering whether it was encrypted.
+ *
+ * @example const opened = await openNetworkFileForEdit("net.json", { terminal: processTerminal(), command: "ask" });
+ */
+export async function openNetworkFileForEdit(file: string, reader: Reader): Promise<OpenedNetworkFile> {
+  const text = await readText(file);
+  if (!isEncryptedNetworkFile(text)) return { network: parseNetworkFile(text, { file }) };
+  const passphrase = await getPassphrase(reader.terminal, { command: reader.command, file });
+  return { network: await decryptNetworkFile(text, passphrase, { file }), passphrase };
+}
+
+/**
+ * Saves a network opened with {@link openNetworkFileForEdit} back to its
+ * file, atomically: a file read encrypted is written encrypted with the same
+ * passphrase; a plain file stays plain.
+ *
+ * @example await saveEditedNetworkFile("net.json", opened);
+ */
+export async function saveEditedNetworkFile(file: string, opened: OpenedNetworkFile): Promise<void> {
+  await writeNetworkFile(file, opened.network, opened.passphrase);
 }
 
 /**
