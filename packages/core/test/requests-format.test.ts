@@ -1,6 +1,8 @@
 // Requests in the network file: version 2 writes and reads them back exactly,
 // version 1 files still read (and may not hold requests), and a bad request
 // in a file is an error naming the file, line, record and pointer.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { NETWORK_FILE_VERSION, Network, advanceRequest, applyRequestChange, askForIntroduction, parseNetworkFile, serializeNetwork, type IntroductionRequest } from "@tiegraph/core";
 import { errorOf } from "./error-of.js";
@@ -73,5 +75,14 @@ describe("requests in the network file", () => {
     const other = new Network();
     expect(errorOf(() => other.apply({ people, requests: [{ ...r1, to: "zed" }] })).code).toBe("unknown-person");
     expect(other.personCount).toBe(0);
+  });
+});
+
+describe("docs/format.md", () => {
+  it("its example file, with a request, reads", () => {
+    const md = readFileSync(join(import.meta.dirname, "..", "..", "..", "docs", "format.md"), "utf8");
+    const example = /```json\n([\s\S]*?)\n```/.exec(md)![1]!;
+    const net = parseNetworkFile(example, { file: "format.md" });
+    expect(net.findRequest("r1")).toMatchObject({ via: "ann", organisation: "acme", steps: [{ step: "asked", date: "2024-09-02" }, { step: "connector-agreed", date: "2024-09-04" }] });
   });
 });
