@@ -143,6 +143,6 @@ describe("tiegraph plan lists open requests", () => {
         "- r2: to Cy[31m Red via Ann Lee, asked 8 days ago; connector-agreed 2026-03-11, next: the target answers the connector\n",
     );
     // ann, the connector of both, is on the plan for them
-    expect(r.stdout).toMatch(/with Ann Lee\n(   why: .*\n)*   why: An introduction request waiting: r1, asked 16 days ago, at asked, stalled: time for a nudge\.\n/);
+    expect(r.stdout).toMatch(/with Ann Lee\n( {3}why: .*\n)* {3}why: An introduction request waiting: r1, asked 16 days ago, at asked, stalled: time for a nudge\.\n/);
   });
 });
