@@ -32,6 +32,12 @@ describe("requests in the network file", () => {
     expect(advanceRequest(back, "r1", "met", "2026-03-06").exchanges).toEqual(advanceRequest(net, "r1", "met", "2026-03-06").exchanges);
   });
 
+  it("a redacted copy keeps the requests' steps but not why and offer", () => {
+    const net = Network.from({ people, requests: [{ ...r1, offer: "a tip" }] });
+    const doc = JSON.parse(serializeNetwork(net, { redact: true }));
+    expect(doc.requests).toEqual([{ id: "r1", from: "me", via: "ann", to: "bob", steps: r1.steps }]);
+  });
+
   it("a network without requests writes no requests section", () => {
     expect(JSON.parse(serializeNetwork(Network.from({ people }))).requests).toBeUndefined();
   });

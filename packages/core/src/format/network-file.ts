@@ -104,8 +104,8 @@ export function networkFromFileObject(doc: unknown): Network {
 /** Options of {@link serializeNetwork}. */
 export interface SerializeNetworkOptions {
   /**
-   * Leave out confidential exchanges, person notes and exchange notes (for a
-   * copy to share). Default false: a saved file keeps everything.
+   * Leave out confidential exchanges, person notes, exchange notes and the
+   * `why` and `offer` of introduction requests (for a copy to share). Default false: a saved file keeps everything.
    */
   redact?: boolean;
   /** Indentation (default 2; 0 for one line). */
@@ -122,6 +122,8 @@ export function toNetworkFile(network: Network, options: Pick<SerializeNetworkOp
   if (options.redact) {
     data.people = (data.people ?? []).map(({ notes: _n, ...p }) => p);
     data.exchanges = (data.exchanges ?? []).filter((e) => !e.confidential).map(({ note: _n, ...e }) => e);
+    // why you want an introduction and what you would offer are private notes too
+    if (data.requests) data.requests = data.requests.map(({ why: _w, offer: _o, ...r }) => r);
   }
   return { format: NETWORK_FILE_FORMAT, version: NETWORK_FILE_VERSION, ...data };
 }
