@@ -142,6 +142,13 @@ describe("tiegraph plan lists open requests", () => {
         "- r1: to Bob Roy via Ann Lee, asked 16 days ago; asked 2026-03-02, next: the connector answers (stalled: no step for 16 days, time for a nudge)\n" +
         "- r2: to Cy[31m Red via Ann Lee, asked 8 days ago; connector-agreed 2026-03-11, next: the target answers the connector\n",
     );
+    // the routine up to Wednesday 2026-03-18: no meeting since 2026-02-01 (in the week of 01-26, 45 minutes: a meeting's default)
+    expect(r.stdout).toContain(
+      "\nRoutine over the last 26 weeks (budget 2h00 a week):\n" +
+        "- 0h02 a week on average; 0 of 25 weeks on budget\n" + // 45 / 25 = 1.8 minutes, rounded
+        "- this week so far: 0h00 used, 2h00 left\n" +
+        "- 100% of the time outside your organisation (target 50%)\n",
+    );
     // ann, the connector of both, is on the plan for them
     expect(r.stdout).toMatch(/with Ann Lee\n( {3}why: .*\n)* {3}why: An introduction request waiting: r1, asked 16 days ago, at asked, stalled: time for a nudge\.\n/);
   });
