@@ -15,4 +15,4 @@ export * from "./brokerage/index.js";
 export * from "./paths/index.js";
 export * from "./cadence/index.js";
 export * from "./requests/index.js";
-export { draftIntroductionMessage } from "./wording/request-message.js";
+export * from "./wording/index.js";

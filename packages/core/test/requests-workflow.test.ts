@@ -249,3 +249,48 @@ describe("the message to the connector", () => {
     expect(text.trimEnd().endsWith("Sam")).toBe(true);
   });
 });
+
+describe("requests as network edits", () => {
+  it("applyRequestChange returns the undo: editing it takes the step and its exchange back", () => {
+    const net = walked([["connector-agreed", "2026-03-04"], ["target-agreed", "2026-03-06"]]);
+    const before = net.toData();
+    const undo = applyRequestChange(net, advanceRequest(net, "r1", "introduced", "2026-03-09"));
+    expect(net.exchangeCount).toBe(2);
+    net.edit(undo);
+    expect(net.toData()).toEqual(before);
+    // and the request can move on again
+    applyRequestChange(net, advanceRequest(net, "r1", "introduced", "2026-03-10"));
+    expect(net.findRequest("r1")!.steps.at(-1)).toEqual({ step: "introduced", date: "2026-03-10" });
+  });
+
+  it("a person or organisation named by a request cannot be removed until the request is", () => {
+    const net = walked([]);
+    applyRequestChange(net, askForIntroduction(net, { organisation: "gamma", via: "ann", date: "2026-03-02" }));
+    expect(errorOf(() => net.edit({ op: "remove-person", id: "bob" }))).toMatchObject({ code: "invalid-value", pointer: "/0/id" });
+    expect(errorOf(() => net.edit({ op: "remove-organisation", id: "gamma" })).message).toContain('target of introduction request "r2"');
+    const undo = net.edit([{ op: "remove-request", id: "r1" }, { op: "remove-person", id: "bob" }]);
+    expect(net.requests().map((r) => r.id)).toEqual(["r2"]);
+    net.edit(undo);
+    expect(net.requests().map((r) => r.id)).toEqual(["r1", "r2"]); // back in its place
+    expect(net.hasPerson("bob")).toBe(true);
+  });
+
+  it("merging people moves their requests to the person kept; the undo moves them back", () => {
+    const net = Network.from({ ...structuredClone(DATA), people: [...DATA.people!, { id: "bob2", name: "Bob R." }] });
+    applyRequestChange(net, askForIntroduction(net, { to: "bob2", via: "ann", date: "2026-03-02" }));
+    const before = net.toData();
+    const undo = net.edit({ op: "merge-people", keep: "bob", drop: "bob2" });
+    expect(net.findRequest("r1")).toMatchObject({ to: "bob", via: "ann" });
+    net.edit(undo);
+    expect(net.toData()).toEqual(before);
+    // merging the target into the connector would leave a request with no third person: refused, nothing changed
+    expect(errorOf(() => net.edit({ op: "merge-people", keep: "ann", drop: "bob2" })).code).toBe("invalid-field");
+    expect(net.toData()).toEqual(before);
+  });
+
+  it("put-request is checked by the same rules as loading", () => {
+    const net = walked([]);
+    const bad = { ...net.findRequest("r1")!, steps: [{ step: "asked" as const, date: "2026-03-02" }, { step: "met" as const, date: "2026-03-03" }] };
+    expect(errorOf(() => net.edit({ op: "put-request", request: bad }))).toMatchObject({ code: "invalid-step", pointer: "/0/request/steps/1/step" });
+  });
+});

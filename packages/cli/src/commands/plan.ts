@@ -6,7 +6,7 @@
  * file.
  */
 import type { Command } from "commander";
-import { networkingRoutine, openRequests, planToIcs, weeklyPlan, type WeeklyPlanOptions } from "@tiegraph/core";
+import { networkingRoutine, openRequests, planToIcs, weeklyPlan, wordingNames, type WeeklyPlanOptions } from "@tiegraph/core";
 import { loadForAnalysis, writeTextFile } from "../files/network-files.js";
 import { calendarDate, positiveNumber } from "../options.js";
 import { requireOrganisation, requirePerson } from "../resolve-ids.js";
@@ -63,10 +63,10 @@ export function registerPlan(program: Command, terminal: Terminal): void {
       if (flags.target !== undefined) options.targetOrganisation = flags.target;
       if (flags.ego !== undefined) options.ego = flags.ego;
       const plan = weeklyPlan(network, options);
-      if (flags.ics !== undefined) await writeTextFile(flags.ics, planToIcs(plan));
+      if (flags.ics !== undefined) await writeTextFile(flags.ics, planToIcs(plan, { names: wordingNames(network, { you: flags.ego ?? network.ego }) }));
       if (flags.json) terminal.stdout.write(JSON.stringify(plan, null, 2) + "\n");
       else {
-        terminal.stdout.write(renderPlan(plan));
+        terminal.stdout.write(renderPlan(plan, network, flags.ego ?? network.ego));
         // every open request of ego, read on the same day as the plan reads them (stalled first)
         const asOf = options.week;
         terminal.stdout.write(renderOpenRequests(network, openRequests(network, { asOf, person: flags.ego ?? network.ego! }), asOf));

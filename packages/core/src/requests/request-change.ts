@@ -3,6 +3,7 @@
  * exchanges its step records, applied together or not at all.
  */
 import { TiegraphError, showValue } from "../errors.js";
+import type { NetworkEdit } from "../model/edits.js";
 import type { Network } from "../model/network.js";
 import type { Exchange } from "../model/types.js";
 import type { IntroductionRequest } from "./types.js";
@@ -16,26 +17,30 @@ export interface RequestChange {
 }
 
 /**
- * Applies a {@link RequestChange} atomically: the request is stored (added,
- * or replacing the stored one with the same id) and its exchanges are added
- * to the ledger, or, on any problem, nothing changes and a
- * {@link TiegraphError} says what was wrong. A change to a stored request
- * must continue it (keep its fields and every stored step): a change worked
- * out from an older state fails with `invalid-step` instead of losing a step.
+ * Applies a {@link RequestChange} atomically, as one `network.edit`: its
+ * exchanges are added to the ledger (`add-exchange`) and the request is
+ * stored (`put-request`: added, or replacing the stored one with the same
+ * id), or, on any problem, nothing changes and a {@link TiegraphError} says
+ * what was wrong. A change to a stored request must continue it (keep its
+ * fields and every stored step): a change worked out from an older state
+ * fails with `invalid-step` instead of losing a step. Returns the edits that
+ * undo it (`network.edit(undo)` takes the step back, exchanges included).
  *
  * @example
  * ```ts
  * applyRequestChange(network, askForIntroduction(network, { to: "bob", via: "ann", date: "2026-03-02" }));
- * applyRequestChange(network, advanceRequest(network, "r1", "connector-agreed", "2026-03-04"));
+ * const undo = applyRequestChange(network, advanceRequest(network, "r1", "connector-agreed", "2026-03-04"));
+ * network.edit(undo); // back at "asked"
  * ```
  */
-export function applyRequestChange(network: Network, change: RequestChange): void {
+export function applyRequestChange(network: Network, change: RequestChange): NetworkEdit[] {
   if (change === null || typeof change !== "object" || change.request === null || typeof change.request !== "object") {
     throw new TiegraphError("tiegraph/requests", "invalid-format", "a request change is { request, exchanges }", { record: "change", expected: "{ request, exchanges }", got: showValue(change) });
   }
   const stored = typeof change.request.id === "string" ? network.findRequest(change.request.id) : undefined;
   if (stored) checkContinues(stored, change.request);
-  network.putRequest(change.request, change.exchanges ?? []);
+  const exchanges = Array.isArray(change.exchanges) ? change.exchanges : [];
+  return network.edit([...exchanges.map((exchange): NetworkEdit => ({ op: "add-exchange", exchange })), { op: "put-request", request: change.request }]);
 }
 
 function checkContinues(stored: IntroductionRequest, next: IntroductionRequest): void {

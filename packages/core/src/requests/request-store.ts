@@ -72,6 +72,36 @@ export class RequestStore {
     else this._list[i] = request;
   }
 
+  /** Position of the request with this id, or -1. */
+  indexOf(id: string): number {
+    return this._index.get(id) ?? -1;
+  }
+  /** Inserts a request at a position (cannot fail; the id must be new). */
+  insert(at: number, request: IntroductionRequest): void {
+    this._list.splice(at, 0, request);
+    this.reindex(at);
+  }
+  /** Removes the request with this id; returns it and where it was (undefined when there is none). */
+  remove(id: string): { request: IntroductionRequest; at: number } | undefined {
+    const at = this._index.get(id);
+    if (at === undefined) return undefined;
+    const [request] = this._list.splice(at, 1);
+    this._index.delete(id);
+    this.reindex(at);
+    return { request: request!, at };
+  }
+  /** Ids of the requests that name a person (as asker, connector, target or the person introduced). */
+  namingPerson(id: string): string[] {
+    return this._list.filter((r) => r.from === id || r.via === id || r.to === id || r.steps.some((s) => s.person === id)).map((r) => r.id);
+  }
+  /** Ids of the requests that target an organisation. */
+  namingOrganisation(id: string): string[] {
+    return this._list.filter((r) => r.organisation === id).map((r) => r.id);
+  }
+  private reindex(from: number): void {
+    for (let i = from; i < this._list.length; i++) this._index.set(this._list[i]!.id, i);
+  }
+
   /** Copies of every request, for a file. */
   toData(): IntroductionRequest[] {
     return this._list.map(copyRequest);

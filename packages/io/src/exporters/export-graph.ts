@@ -5,7 +5,7 @@
  * confidential content only when asked.
  */
 import Graph from "graphology";
-import { directedTies, formatDay, parseDay, relationships, TiegraphError, type Network } from "@tiegraph/core";
+import { directedTies, formatDay, parseDay, prototypeSafe, relationships, TiegraphError, type Network } from "@tiegraph/core";
 import { disclosure, personAttributes, type DisclosureOptions } from "./disclosure.js";
 
 /** Which graph an export writes. */
@@ -46,7 +46,8 @@ export function exportedGraph(network: Network, options: GraphExportOptions = {}
   }
   const tieOptions = { excludeConfidential: !d.includeConfidential, ...(asOf === undefined ? {} : { asOf }) };
   const type = kind === "relationships" ? "undirected" : "directed";
-  const graph = new Graph<Attributes, Attributes>({ type, multi: kind === "exchanges", allowSelfLoops: false });
+  // person ids such as "constructor" or "__proto__" are valid node keys
+  const graph = prototypeSafe(new Graph<Attributes, Attributes>({ type, multi: kind === "exchanges", allowSelfLoops: false }));
   const people = network.people();
   for (let i = 0; i < people.length; i++) graph.addNode(people[i]!.id, personAttributes(network, i, d));
   if (kind === "ties") {
