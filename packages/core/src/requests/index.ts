@@ -2,7 +2,7 @@
 export { REQUEST_STEPS, type IntroductionRequest, type RequestStatus, type RequestStep, type RequestStepRecord, type RequestWaitingOn } from "./types.js";
 export { NEXT_STEPS, isRequestStep, statusAfter, waitingOnAfter, stepViolation, type StepViolation } from "./steps.js";
 export { checkRequests, requestError, MAX_REQUEST_TEXT, type RequestContext, type RequestProblem } from "./check-requests.js";
-export { RequestStore, copyRequest } from "./request-store.js";
+export { copyRequest } from "./request-store.js";
 export { applyRequestChange, type RequestChange } from "./request-change.js";
 export { askForIntroduction, freeRequestId, type AskForIntroductionInput } from "./ask-for-introduction.js";
 export { advanceRequest, targetPerson, type AdvanceRequestDetails } from "./advance-request.js";

@@ -1,9 +1,8 @@
 /**
  * Where a network keeps its introduction requests: a small ordered store,
- * separate from the exchange columns. The Network validates a batch with
- * {@link RequestStore.stage} before changing anything, then commits it.
+ * separate from the exchange columns. The model validates requests
+ * (`stageBatch`, the `put-request` edit) before anything reaches the store.
  */
-import { checkRequests, requestError, type RequestContext } from "./check-requests.js";
 import type { IntroductionRequest } from "./types.js";
 
 /** A deep copy of a request (steps copied, undefined fields left out). */
@@ -36,28 +35,7 @@ export class RequestStore {
     return i === undefined ? undefined : this._list[i];
   }
 
-  /**
-   * Validates new requests against the context (ids taken here count as
-   * taken) and returns copies ready to {@link commit}; throws the first
-   * problem as a TiegraphError, changing nothing.
-   */
-  stage(requests: readonly IntroductionRequest[], context: Omit<RequestContext, "isTaken">, at = "/requests"): IntroductionRequest[] {
-    const problems = checkRequests(requests, { ...context, isTaken: (id) => this._index.has(id) }, at);
-    if (problems.length) throw requestError(problems[0]!);
-    return requests.map(copyRequest);
-  }
-
-  /**
-   * Validates a replacement of a stored request (same id) or a new one;
-   * throws the first problem. Returns the copy to {@link put}.
-   */
-  stageReplacement(request: IntroductionRequest, context: Omit<RequestContext, "isTaken">, at = "/request"): IntroductionRequest {
-    const problems = checkRequests([request], { ...context, isTaken: () => false }, "").map((p) => ({ ...p, pointer: at + p.pointer.replace(/^\/0/, "") }));
-    if (problems.length) throw requestError(problems[0]!);
-    return copyRequest(request);
-  }
-
-  /** Adds staged requests (cannot fail). */
+  /** Adds requests checked by the model's validation (`stageBatch`); cannot fail. */
   commit(staged: readonly IntroductionRequest[]): void {
     for (const r of staged) {
       this._index.set(r.id, this._list.length);
@@ -65,7 +43,7 @@ export class RequestStore {
     }
   }
 
-  /** Replaces the request with the same id, or adds it (cannot fail; validate with {@link stageReplacement}). */
+  /** Replaces the request with the same id, or adds it (cannot fail; the `put-request` edit validates first). */
   put(request: IntroductionRequest): void {
     const i = this._index.get(request.id);
     if (i === undefined) this.commit([request]);
