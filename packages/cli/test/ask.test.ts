@@ -111,12 +111,17 @@ describe("tiegraph ask", () => {
     const PASS = "correct horse battery";
     writeFileSync(file, await encryptNetworkFile(parseNetworkFile(readFileSync(file, "utf8")), PASS));
     const r = await tiegraph(["ask", file, "--to", "bob", "--via", "ann", "--date", "2026-03-02"], { TIEGRAPH_PASSPHRASE: PASS });
-    expect(r.stderr).toBe("");
+    expect(r.stderr).toBe(`tiegraph: ${file} is written encrypted with the passphrase of ${file} (--plain writes it decrypted)\n`);
     expect(r.status).toBe(0);
     const text = readFileSync(file, "utf8");
     expect(isEncryptedNetworkFile(text)).toBe(true);
     expect(text).not.toContain("Bob Roy");
     expect((await decryptNetworkFile(text, PASS)).findRequest("r1")!.steps).toEqual([{ step: "asked", date: "2026-03-02" }]);
+    // --plain writes it back decrypted, on purpose, with a warning
+    const plain = await tiegraph(["ask", file, "--request", "r1", "--step", "agreed", "--date", "2026-03-03", "--plain"], { TIEGRAPH_PASSPHRASE: PASS });
+    expect(plain.status).toBe(0);
+    expect(plain.stderr).toContain("is written DECRYPTED (--plain)");
+    expect(parseNetworkFile(readFileSync(file, "utf8")).findRequest("r1")!.steps.map((s) => s.step)).toEqual(["asked", "connector-agreed"]);
   });
 
   it("prints names as plain text, without terminal control characters", async () => {

@@ -18,7 +18,7 @@ import {
   type AskForIntroductionInput,
   type RequestStep,
 } from "@tiegraph/core";
-import { openNetworkFileForEdit, saveEditedNetworkFile } from "../files/network-files.js";
+import { readNetworkFile, writeNetworkFile } from "../files/network-files.js";
 import { calendarDate, oneOf, wholeNumber } from "../options.js";
 import { requireOrganisation, requirePerson } from "../resolve-ids.js";
 import type { Terminal } from "../terminal.js";
@@ -54,6 +54,7 @@ interface AskFlags {
   minutes?: number;
   date?: string;
   json?: boolean;
+  plain?: boolean;
 }
 
 /** Today's local calendar date, the default date of a step. */
@@ -87,6 +88,7 @@ export function registerAsk(program: Command, terminal: Terminal): void {
     .option("--minutes <n>", "with --step met: how long you met", wholeNumber(0))
     .option("--date <date>", "the day of the ask or step, YYYY-MM-DD (default: today)", calendarDate)
     .option("--json", "print the request (and the recorded exchanges) as JSON")
+    .option("--plain", "an encrypted FILE is written back decrypted (default: encrypted with the same passphrase)")
     .addHelpText(
       "after",
       "\nExamples:\n  $ tiegraph ask net.json --to p42 --via p7 --why \"advice on pricing\" --offer \"our churn study\"\n  $ tiegraph ask net.json --request r1 --step agreed\n  $ tiegraph ask net.json --request r1 --step introduced --date 2026-03-09\n  $ tiegraph ask net.json                      # list the requests\n",
@@ -107,8 +109,8 @@ export function registerAsk(program: Command, terminal: Terminal): void {
       }
       if (stepping && (flags.request === undefined || flags.step === undefined)) throw new UsageError("ask", "moving a request on needs both --request ID and --step STEP");
 
-      const opened = await openNetworkFileForEdit(file, { terminal, command: "ask" });
-      const { network } = opened;
+      // the whole file (confidential records included): it is written back; one read encrypted is written encrypted
+      const network = await readNetworkFile(file, { terminal, command: "ask" });
       const at = (option: string) => ({ command: "ask", option, file });
       if (!creating && !stepping) {
         const list = listRequests(network);
@@ -131,7 +133,7 @@ export function registerAsk(program: Command, terminal: Terminal): void {
         if (flags.id !== undefined) input.id = flags.id;
         const change = askForIntroduction(network, input);
         applyRequestChange(network, change);
-        await saveEditedNetworkFile(file, opened);
+        await writeNetworkFile(file, network, { plain: flags.plain === true });
         const message = introductionMessage(network, change.request.id);
         if (flags.json) {
           terminal.stdout.write(JSON.stringify({ request: change.request, message, text: draftIntroductionMessage(message) }, null, 2) + "\n");
@@ -150,7 +152,7 @@ export function registerAsk(program: Command, terminal: Terminal): void {
       if (flags.minutes !== undefined) details.minutes = flags.minutes;
       const change = advanceRequest(network, flags.request!, step, date, details);
       applyRequestChange(network, change);
-      await saveEditedNetworkFile(file, opened);
+      await writeNetworkFile(file, network, { plain: flags.plain === true });
       if (flags.json) terminal.stdout.write(JSON.stringify(change, null, 2) + "\n");
       else terminal.stdout.write(renderStep(network, flags.request!, step, change.request.steps.at(-1)!.date, change.exchanges));
     });

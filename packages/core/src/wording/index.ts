@@ -14,5 +14,5 @@ export {
   type WordingNames,
   type IntroductionText,
 } from "./path-text.js";
-export { formatPlanReason, formatOfferPrompt, formatPlanEntry, formatPlanHead, type PlanEntryText } from "./plan-text.js";
+export { formatReason, formatPlanReason, formatOfferPrompt, formatPlanEntry, formatPlanHead, type PlanEntryText } from "./plan-text.js";
 export { draftIntroductionMessage, formatRequestNext, formatRequestWaiting, formatRequestLine, formatOpenRequest, formatRequestStep } from "./request-message.js";
