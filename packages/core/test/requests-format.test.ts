@@ -87,7 +87,7 @@ describe("requests in the network file", () => {
 describe("docs/format.md", () => {
   it("its example file, with a request, reads", () => {
     const md = readFileSync(join(import.meta.dirname, "..", "..", "..", "docs", "format.md"), "utf8");
-    const example = /```json\n([\s\S]*?)\n```/.exec(md)![1]!;
+    const example = /```json[^\n]*\n([\s\S]*?)\n```/.exec(md)![1]!;
     const net = parseNetworkFile(example, { file: "format.md" });
     expect(net.findRequest("r1")).toMatchObject({ via: "ann", organisation: "acme", steps: [{ step: "asked", date: "2024-09-02" }, { step: "connector-agreed", date: "2024-09-04" }] });
   });
