@@ -294,3 +294,11 @@ describe("requests as network edits", () => {
     expect(errorOf(() => net.edit({ op: "put-request", request: bad }))).toMatchObject({ code: "invalid-step", pointer: "/0/request/steps/1/step" });
   });
 });
+
+describe("ids of the recorded exchanges", () => {
+  it("take the next free suffix when request:<id>:<step> is already used", () => {
+    const net = walked([["connector-agreed", "2026-03-04"], ["target-agreed", "2026-03-06"]]);
+    net.apply({ exchanges: [{ id: "request:r1:introduced", date: "2026-03-01", kind: "information", from: "ann", to: "me" }] });
+    expect(advanceRequest(net, "r1", "introduced", "2026-03-09").exchanges[0]!.id).toBe("request:r1:introduced:2");
+  });
+});

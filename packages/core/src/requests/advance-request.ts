@@ -115,14 +115,6 @@ export function targetPerson(request: IntroductionRequest): PersonId | undefined
 }
 
 function freeExchangeId(network: Network, id: string): string {
-  const free = (x: string): boolean => {
-    try {
-      network.exchangeIndex(x);
-      return false;
-    } catch {
-      return true;
-    }
-  };
-  if (free(id)) return id;
-  for (let n = 2; ; n++) if (free(`${id}:${n}`)) return `${id}:${n}`;
+  if (network.findExchange(id) < 0) return id;
+  for (let n = 2; ; n++) if (network.findExchange(`${id}:${n}`) < 0) return `${id}:${n}`;
 }
