@@ -56,7 +56,11 @@ export function askForIntroduction(network: Network, input: AskForIntroductionIn
   return { request, exchanges: [] };
 }
 
-/** The first id `r<n>` (n = 1, 2, …) no request uses. */
+/**
+ * The first id `r<n>` (n = 1, 2, …) no request uses.
+ *
+ * @example freeRequestId(network) // "r3" when r1 and r2 exist
+ */
 export function freeRequestId(network: Network): string {
   for (let n = network.requests().length + 1; ; n++) if (network.findRequest(`r${n}`) === undefined) return `r${n}`;
 }

@@ -56,7 +56,11 @@ export function checkRequests(requests: readonly IntroductionRequest[], context:
   return problems;
 }
 
-/** The first problem as a {@link TiegraphError} (for callers that stop at the first). */
+/**
+ * A problem as a {@link TiegraphError} (for callers that stop at the first).
+ *
+ * @example throw requestError(checkRequests(requests, context)[0]);
+ */
 export function requestError(problem: RequestProblem): TiegraphError {
   const details: { record: string; pointer: string; expected: string; got?: string } = { record: problem.record, pointer: problem.pointer, expected: problem.expected };
   if (problem.got !== undefined) details.got = problem.got;

@@ -88,7 +88,11 @@ function stateOf(r: IntroductionRequest, steps: IntroductionRequest["steps"]): R
   return state;
 }
 
-/** A `YYYY-MM-DD` option as a day number, or `invalid-date`. */
+/**
+ * A `YYYY-MM-DD` option as a day number, or an `invalid-date` error naming the option.
+ *
+ * @example requireDay("1970-01-02", "asOf") // 1
+ */
 export function requireDay(text: unknown, name: string): Day {
   const day = typeof text === "string" ? parseDay(text) : undefined;
   if (day === undefined) throw new TiegraphError("tiegraph/requests", "invalid-date", `invalid ${name}`, { record: `options.${name}`, expected: "a calendar date YYYY-MM-DD", got: showValue(text) });

@@ -5,7 +5,11 @@
  */
 import type { IntroductionRequest } from "./types.js";
 
-/** A deep copy of a request (steps copied, undefined fields left out). */
+/**
+ * A deep copy of a request (steps copied, undefined fields left out).
+ *
+ * @example copyRequest(network.findRequest("r1")!).steps.push(...) // the stored request is untouched
+ */
 export function copyRequest(r: IntroductionRequest): IntroductionRequest {
   const out: IntroductionRequest = { id: r.id, from: r.from, via: r.via, steps: [] };
   if (r.to !== undefined) out.to = r.to;
