@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { NETWORK_FILE_VERSION, Network, advanceRequest, applyRequestChange, askForIntroduction, parseNetworkFile, serializeNetwork, type IntroductionRequest } from "@tiegraph/core";
+import { NETWORK_FILE_VERSION, Network, checkBatch, advanceRequest, applyRequestChange, askForIntroduction, parseNetworkFile, serializeNetwork, type IntroductionRequest } from "@tiegraph/core";
 import { errorOf } from "./error-of.js";
 
 const people = [
@@ -90,5 +90,27 @@ describe("docs/format.md", () => {
     const example = /```json[^\n]*\n([\s\S]*?)\n```/.exec(md)![1]!;
     const net = parseNetworkFile(example, { file: "format.md" });
     expect(net.findRequest("r1")).toMatchObject({ via: "ann", organisation: "acme", steps: [{ step: "asked", date: "2024-09-02" }, { step: "connector-agreed", date: "2024-09-04" }] });
+  });
+});
+
+describe("checkBatch: requests in the one validation", () => {
+  it("lists every request problem with its record, pointer, file and line, with the rest of the batch's", () => {
+    const batch = {
+      people,
+      exchanges: [{ date: "2026-02-30", kind: "favour" as const, from: "me", to: "ann" }],
+      requests: [
+        { ...r1, via: "zed" },
+        { ...r1, id: "r2", steps: [{ step: "asked" as const, date: "2026-03-02" }, { step: "thanked" as const, date: "2026-03-03" }] },
+        { ...r1, id: "r3" },
+        { ...r1, id: "r3" },
+      ],
+    };
+    const problems = checkBatch(new Network(), batch, { file: "in.json", lines: { requests: [10, 20, 30, 40] } });
+    expect(problems.map((p) => [p.code, p.record, p.pointer, p.file, p.line])).toEqual([
+      ["invalid-date", "exchange #0", "/exchanges/0/date", "in.json", undefined],
+      ["unknown-person", 'request "r1"', "/requests/0/via", "in.json", 10],
+      ["invalid-step", 'request "r2"', "/requests/1/steps/1/step", "in.json", 20],
+      ["duplicate-id", 'request "r3"', "/requests/3/id", "in.json", 40],
+    ]);
   });
 });
