@@ -161,4 +161,15 @@ describe("tiegraph plan lists open requests", () => {
         "   why: An introduction request waiting: r2, asked 8 days ago, at connector-agreed; next: the target answers the connector.\n",
     );
   });
+
+  it("also on a file with confidential exchanges (the plan computes on a copy without them)", async () => {
+    const file = networkFile();
+    const net = parseNetworkFile(readFileSync(file, "utf8"));
+    net.apply({ exchanges: [{ date: "2026-03-05", kind: "information", from: "ann", to: "me", confidential: true }] });
+    writeFileSync(file, serializeNetwork(net));
+    await tiegraph(["ask", file, "--to", "bob", "--via", "ann", "--date", "2026-03-02", "--why", "a secret plan"]);
+    const r = await tiegraph(["plan", file, "--week", "2026-03-18"]);
+    expect(r.stdout).toContain("- r1: to Bob Roy via Ann Lee, asked 16 days ago;");
+    expect(r.stdout).not.toContain("a secret plan");
+  });
 });
