@@ -122,3 +122,23 @@ describe("networkingRoutine", () => {
     expect(errorOf(() => networkingRoutine(network, { asOf: "2026-03-18", ego: "zed" })).code).toBe("unknown-person");
   });
 });
+
+describe("networkingRoutine grouped by a person attribute", () => {
+  it("counts time with people of another office as external, as externalShare does", () => {
+    const net = Network.from({
+      ego: "me",
+      people: [
+        { id: "me", name: "me", attributes: { office: "Paris" } },
+        { id: "ann", name: "ann", attributes: { office: "Paris" } },
+        { id: "bob", name: "bob", attributes: { office: "Lyon" } },
+      ],
+      exchanges: [m("2026-03-16", "me", "ann", { minutes: 30 }), m("2026-03-17", "bob", "me", { minutes: 90 })],
+    });
+    // by office: bob's 90 of 30 + 90 = 120 minutes are external: 0.75; by organisation (nobody has one) all 120 are
+    const r = networkingRoutine(net, { asOf: "2026-03-18", weeks: 1, groupBy: "office" });
+    expect(r.external).toMatchObject({ minutes: 90, internalMinutes: 30, share: 0.75, status: "above" });
+    expect(r.external.share).toBe(externalShare(net, { by: "minutes", groupBy: "office" }).share);
+    expect(networkingRoutine(net, { asOf: "2026-03-18", weeks: 1 }).external.share).toBe(1);
+    expect(errorOf(() => networkingRoutine(net, { asOf: "2026-03-18", groupBy: "floor" })).code).toBe("invalid-option");
+  });
+});

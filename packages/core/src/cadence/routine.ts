@@ -7,7 +7,8 @@ import { TiegraphError, showValue } from "../errors.js";
 import { formatDay, parseDay, startOfWeek } from "../model/dates.js";
 import type { Network } from "../model/network.js";
 import type { ExchangeKind, PersonId } from "../model/types.js";
-import { DEFAULT_EXTERNAL_SHARE_OPTIONS, type TargetStatus } from "../mix/index.js";
+import { DEFAULT_EXTERNAL_SHARE_OPTIONS, type GroupBy, type TargetStatus } from "../mix/index.js";
+import { groupingOf, groupsOn, maxSpans } from "../mix/grouping.js";
 import { DEFAULT_ROUTINE_KIND_MINUTES, routineMinutes } from "./routine-minutes.js";
 import { DEFAULT_MEETING_DURATIONS, DEFAULT_WEEKLY_PLAN_OPTIONS } from "./weekly-plan.js";
 
@@ -29,6 +30,8 @@ export interface RoutineOptions {
   externalTarget?: number;
   /** A share within this distance of the target is on target (default 0.05, as {@link externalShare}). */
   tolerance?: number;
+  /** What "your own organisation" means: `"organisation"` (affiliations on the day, default) or a person attribute such as `office` (as {@link externalShare}'s `groupBy`). */
+  groupBy?: GroupBy;
   /** Usual minutes per meeting format, merged over {@link DEFAULT_MEETING_DURATIONS}. */
   durations?: Readonly<Record<string, number>>;
   /** Minutes per kind when none are recorded, merged over {@link DEFAULT_ROUTINE_KIND_MINUTES}. */
@@ -85,9 +88,9 @@ export interface Routine {
  * (240 min). This week's `remainingMinutes = max(0, budget − used)`.
  *
  * **External share**: an exchange's minutes are internal when the two
- * people share an organisation on its date (the internal/external test of
- * {@link externalShare} grouped by organisation; someone with no
- * organisation that day makes it external). `share = external /
+ * people share a group on its date (the internal/external test of
+ * {@link externalShare}, with the same `groupBy`: organisations by default,
+ * or a person attribute; someone with no group that day makes it external). `share = external /
  * (internal + external)` over the weeks, `gap = share − target`, `status`
  * `on-target` within `tolerance`, else `below` or `above` — networking only
  * inside your own organisation is not enough.
@@ -116,6 +119,16 @@ export function networkingRoutine(network: Network, options: RoutineOptions): Ro
   const durations = minutesTable({ ...DEFAULT_MEETING_DURATIONS, ...options.durations }, "durations");
   const kindMinutes = minutesTable({ ...DEFAULT_ROUTINE_KIND_MINUTES, ...options.kindMinutes }, "kindMinutes") as Record<ExchangeKind, number>;
   const includeConfidential = options.includeConfidential === true;
+  // the mix measures' grouping, so "outside your organisation" means the same here as in externalShare
+  const grouping = groupingOf(network, options.groupBy ?? "organisation");
+  const mine = new Int32Array(Math.max(1, maxSpans(grouping)));
+  const theirs = new Int32Array(mine.length);
+  const shareGroup = (a: number, b: number, day: number): boolean => {
+    const na = groupsOn(grouping, a, day, mine);
+    const nb = groupsOn(grouping, b, day, theirs);
+    for (let x = 0; x < na; x++) for (let y = 0; y < nb; y++) if (mine[x] === theirs[y]) return true;
+    return false;
+  };
 
   // the budget is whole minutes, as the weekly plan's
   const base = Math.floor(Math.round(hours * 60 * 1e6) / 1e6);
@@ -134,7 +147,7 @@ export function networkingRoutine(network: Network, options: RoutineOptions): Ro
     const w = Math.floor((day - firstDay) / 7);
     minutes[w]! += m;
     const other = cols.from[e] === ego ? cols.to[e]! : cols.from[e]!;
-    if (!network.shareOrganisationOn(ego, other, day)) externalMinutes[w]! += m;
+    if (!shareGroup(ego, other, day)) externalMinutes[w]! += m;
   }
 
   const list: RoutineWeek[] = [];
