@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Network, parseNetworkFile, reciprocityLedger, serializeNetwork } from "@tiegraph/core";
+import { Network, listRequests, parseNetworkFile, reciprocityLedger, serializeNetwork } from "@tiegraph/core";
 import { decryptNetworkFile, encryptNetworkFile, isEncryptedNetworkFile } from "@tiegraph/io";
 import { runCli } from "../src/program.js";
 import { fakeTerminal } from "./fake-terminal.js";
@@ -57,18 +57,27 @@ describe("tiegraph ask", () => {
     const before = reciprocityLedger(parseNetworkFile(readFileSync(file, "utf8")), { asOf: "2026-03-05" }).entries.find((e) => e.contact === "ann")!;
     const r = await tiegraph(["ask", file, "--request", "r1", "--step", "introduced", "--date", "2026-03-05"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe("r1: introduced on 2026-03-05\nrecorded introduction: Ann Lee → Sam to Bob Roy (request:r1:introduced)\n");
+    expect(r.stdout).toBe("r1: introduced on 2026-03-05\nrecorded in the ledger: Ann Lee introduced Sam to Bob Roy (request:r1:introduced)\n");
     const after = parseNetworkFile(readFileSync(file, "utf8"));
     expect(after.exchangeAt(after.exchangeIndex("request:r1:introduced"))).toMatchObject({ kind: "introduction", from: "ann", to: "me", introduced: "bob", date: "2026-03-05" });
     // received from ann: 0 → 3 (the introduction, on the reference day: no decay)
     const ann = reciprocityLedger(after, { asOf: "2026-03-05" }).entries.find((e) => e.contact === "ann")!;
     expect([before.received, ann.received, ann.balance - before.balance]).toEqual([0, 3, -3]);
-    const met = await tiegraph(["ask", file, "--request", "r1", "--step", "met", "--date", "2026-03-06", "--format", "coffee", "--minutes", "40", "--json"]);
-    expect(JSON.parse(met.stdout).exchanges).toEqual([{ id: "request:r1:met", date: "2026-03-06", kind: "meeting", from: "me", to: "bob", format: "coffee", minutes: 40 }]);
-    const thanked = await tiegraph(["ask", file, "--request", "r1", "--step", "thanked", "--thanks", "favour", "--date", "2026-03-07"]);
-    expect(thanked.stdout).toContain("recorded favour: Sam → Ann Lee");
+    expect((await tiegraph(["ask", file, "--request", "r1", "--step", "met", "--date", "2026-03-06", "--format", "coffee", "--minutes", "40"])).stdout).toBe("r1: met on 2026-03-06\nrecorded in the ledger: Sam met Bob Roy (request:r1:met)\n");
+    await tiegraph(["ask", file, "--request", "r1", "--step", "met", "--date", "2026-03-06"]); // refused: already met
+    const saved = parseNetworkFile(readFileSync(file, "utf8"));
+    const metJson = { ...saved.exchangeAt(saved.findExchange("request:r1:met")) };
+    expect(metJson).toEqual({ id: "request:r1:met", date: "2026-03-06", kind: "meeting", from: "me", to: "bob", format: "coffee", minutes: 40 });
+    const thanked = await tiegraph(["ask", file, "--request", "r1", "--step", "thanked", "--thanks", "favour", "--date", "2026-03-07", "--json"]);
+    // --json prints the RequestChange: the request with its new step, and the favour back to ann
+    const change = JSON.parse(thanked.stdout);
+    expect(change.request.steps.at(-1)).toEqual({ step: "thanked", date: "2026-03-07" });
+    expect(change.exchanges).toEqual([{ id: "request:r1:thanked", date: "2026-03-07", kind: "favour", from: "me", to: "ann" }]);
     const list = await tiegraph(["ask", file]);
     expect(list.stdout).toBe("r1  thanked 2026-03-07  to Bob Roy via Ann Lee  (done)\n");
+    const json = JSON.parse((await tiegraph(["ask", file, "--json"])).stdout);
+    expect(json).toEqual(JSON.parse(JSON.stringify(listRequests(parseNetworkFile(readFileSync(file, "utf8"))))));
+    expect(json[0].steps.map((x: { step: string }) => x.step)).toEqual(["asked", "connector-agreed", "target-agreed", "introduced", "met", "thanked"]);
   });
 
   it("an illegal step exits 1 naming the request and leaves the file as it was", async () => {

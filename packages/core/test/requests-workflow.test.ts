@@ -10,7 +10,11 @@ import {
   askForIntroduction,
   introductionMessage,
   draftIntroductionMessage,
+  formatOpenRequest,
+  formatRequestLine,
+  formatRequestStep,
   listRequests,
+  wordingNames,
   openRequests,
   reciprocityLedger,
   type NetworkData,
@@ -227,6 +231,23 @@ describe("openRequests", () => {
     expect(openRequests(net, { asOf: "2026-03-03" }).map((r) => [r.id, r.step, r.ageDays])).toEqual([["r1", "asked", 1]]);
     expect(errorOf(() => openRequests(net, { asOf: "yesterday" })).code).toBe("invalid-date");
     expect(errorOf(() => openRequests(net, { asOf: "2026-03-18", stallDays: 0 })).code).toBe("invalid-option");
+  });
+});
+
+describe("requests in words (core's formatter)", () => {
+  it("words each recorded exchange, a list line and an open request", () => {
+    const net = walked([["connector-agreed", "2026-03-04"], ["target-agreed", "2026-03-06"]]);
+    const names = wordingNames(net, { you: undefined });
+    const intro = advanceRequest(net, "r1", "introduced", "2026-03-09");
+    expect(formatRequestStep("r1", "introduced", "2026-03-09", intro.exchanges, names)).toEqual(["r1: introduced on 2026-03-09", "recorded in the ledger: Ann Lee introduced Sam to Bob Roy (request:r1:introduced)"]);
+    applyRequestChange(net, intro);
+    const met = advanceRequest(net, "r1", "met", "2026-03-10");
+    expect(formatRequestStep("r1", "met", "2026-03-10", met.exchanges, names)[1]).toBe("recorded in the ledger: Sam met Bob Roy (request:r1:met)");
+    applyRequestChange(net, met);
+    expect(formatRequestStep("r1", "thanked", "2026-03-11", advanceRequest(net, "r1", "thanked", "2026-03-11").exchanges, names)[1]).toBe("recorded in the ledger: a gesture from Sam to Ann Lee (request:r1:thanked)");
+    expect(formatRequestLine(listRequests(net)[0]!, names)).toBe("r1  met 2026-03-10  to Bob Roy via Ann Lee  (open: your move)");
+    // 2026-03-30: asked 28 days ago, met 20 days ago (≥ 14: stalled)
+    expect(formatOpenRequest(openRequests(net, { asOf: "2026-03-30" })[0]!, names)).toBe("- r1: to Bob Roy via Ann Lee, asked 28 days ago; met 2026-03-10, next: thank the connector (stalled: no step for 20 days, time for a nudge)");
   });
 });
 

@@ -105,13 +105,14 @@ export function formatOpenRequest(r: OpenRequest, names: WordingNames): string {
 /**
  * What a step recorded: the step line, then one line per exchange added to the ledger.
  *
- * @example formatRequestStep("r1", "introduced", "2026-03-09", change.exchanges, names) // ["r1: introduced on 2026-03-09", "recorded introduction: Ann Lee → Sam to Bob Roy (request:r1:introduced)"]
+ * @example formatRequestStep("r1", "introduced", "2026-03-09", change.exchanges, names) // ["r1: introduced on 2026-03-09", "recorded in the ledger: Ann Lee introduced Sam to Bob Roy (request:r1:introduced)"]
  */
 export function formatRequestStep(id: string, step: RequestStep, date: string, exchanges: readonly Exchange[], names: WordingNames): string[] {
   const out = [message("request.step", { request: id, step, date })];
   for (const e of exchanges) {
-    const introduced = e.introduced !== undefined ? message("request.recorded.introduced", { name: names.person(e.introduced) }) : "";
-    out.push(message("request.recorded", { kind: e.kind, from: names.person(e.from), to: names.person(e.to), introduced, id: e.id ?? "" }));
+    const values = { kind: e.kind, from: names.person(e.from), to: names.person(e.to), id: e.id ?? "" };
+    if (e.kind === "introduction" && e.introduced !== undefined) out.push(message("request.recorded.introduction", { ...values, introduced: names.person(e.introduced) }));
+    else out.push(message(e.kind === "meeting" ? "request.recorded.meeting" : "request.recorded.gift", values));
   }
   return out;
 }
