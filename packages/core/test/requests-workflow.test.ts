@@ -6,6 +6,9 @@ import {
   Network,
   REQUEST_STEPS,
   advanceRequest,
+  askAlongPath,
+  createPathIndex,
+  introductionPaths,
   applyRequestChange,
   askForIntroduction,
   introductionMessage,
@@ -321,5 +324,25 @@ describe("ids of the recorded exchanges", () => {
     const net = walked([["connector-agreed", "2026-03-04"], ["target-agreed", "2026-03-06"]]);
     net.apply({ exchanges: [{ id: "request:r1:introduced", date: "2026-03-01", kind: "information", from: "ann", to: "me" }] });
     expect(advanceRequest(net, "r1", "introduced", "2026-03-09").exchanges[0]!.id).toBe("request:r1:introduced:2");
+  });
+});
+
+describe("askAlongPath", () => {
+  it("asks the path's first connector for the person the path reaches", () => {
+    // me–ann–bob–cy: the best path to cy goes through ann, then bob
+    const net = Network.from({
+      ego: "me",
+      people: ["me", "ann", "bob", "cy"].map((id) => ({ id, name: id })),
+      exchanges: [
+        { date: "2026-02-01", kind: "meeting", from: "me", to: "ann" },
+        { date: "2026-02-01", kind: "meeting", from: "ann", to: "bob" },
+        { date: "2026-02-01", kind: "meeting", from: "bob", to: "cy" },
+      ],
+    });
+    const [best] = introductionPaths(createPathIndex(net, { asOf: "2026-03-01" }), { from: "me", to: { person: "cy" } }).paths;
+    expect(best!.people).toEqual(["me", "ann", "bob", "cy"]);
+    const change = askAlongPath(net, best!, { date: "2026-03-02", why: "advice" });
+    expect(change.request).toEqual({ id: "r1", from: "me", via: "ann", to: "cy", why: "advice", steps: [{ step: "asked", date: "2026-03-02" }] });
+    expect(errorOf(() => askAlongPath(net, { people: ["me", "ann"] }, { date: "2026-03-02" })).code).toBe("invalid-option");
   });
 });

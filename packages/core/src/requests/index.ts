@@ -10,3 +10,4 @@ export { listRequests, type ListRequestsOptions, type RequestState } from "./lis
 export { openRequests, DEFAULT_OPEN_REQUESTS_OPTIONS, type OpenRequest, type OpenRequestsOptions } from "./open-requests.js";
 export { introductionMessage, type IntroductionMessage, type MessageParty } from "./introduction-message.js";
 export { waitingRequests, type RequestWaitingReason, type WaitingRequest } from "./waiting-requests.js";
+export { askAlongPath } from "./ask-along-path.js";
