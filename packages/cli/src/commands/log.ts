@@ -6,7 +6,8 @@
  */
 import type { Command } from "commander";
 import { EXCHANGE_KINDS, isGivingKind, type Exchange, type ExchangeKind, type NetworkEdit } from "@tiegraph/core";
-import { readNetworkFile, writeNetworkFile } from "../files/network-files.js";
+import { readNetworkFile } from "../files/network-files.js";
+import { saveEdited } from "./edit-save.js";
 import { calendarDate, idList, nonNegativeNumber, oneOf } from "../options.js";
 import { requirePerson } from "../resolve-ids.js";
 import type { Terminal } from "../terminal.js";
@@ -95,7 +96,7 @@ export function registerLog(program: Command, terminal: Terminal): void {
       const exchanges = logExchanges(ego, flags);
       const edits: NetworkEdit[] = exchanges.map((exchange) => ({ op: "add-exchange", exchange }));
       network.edit(edits);
-      await writeNetworkFile(file, network);
+      await saveEdited(file, network);
       const first = network.exchangeCount - exchanges.length;
       for (const [k, e] of exchanges.entries()) {
         const other = e.from === ego ? e.to : e.from;

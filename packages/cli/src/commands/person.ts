@@ -5,7 +5,8 @@
  */
 import type { Command } from "commander";
 import { formatDay, parseDay, type Network, type NetworkEdit, type Patch, type Person } from "@tiegraph/core";
-import { readNetworkFile, writeNetworkFile } from "../files/network-files.js";
+import { readNetworkFile } from "../files/network-files.js";
+import { saveEdited } from "./edit-save.js";
 import { calendarDate, nonNegativeNumber } from "../options.js";
 import { requirePerson } from "../resolve-ids.js";
 import type { Terminal } from "../terminal.js";
@@ -141,7 +142,7 @@ export function registerPerson(program: Command, terminal: Terminal): void {
       if (flags.add !== undefined && network.hasPerson(flags.add)) throw new UsageError("person", `--add: ${file} already has a person with id ${JSON.stringify(flags.add)} (use --edit)`);
       const edits = personEdits(network, flags);
       network.edit(edits);
-      await writeNetworkFile(file, network);
+      await saveEdited(file, network);
       const id = (flags.add ?? flags.edit)!;
       const p = network.person(id);
       terminal.stdout.write(`${flags.add !== undefined ? "added" : "updated"} ${id}: ${nameOf(network, id)}\n`);

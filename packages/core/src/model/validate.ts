@@ -8,6 +8,9 @@
 import { TiegraphError, showValue, type Problem, type TiegraphErrorCode } from "../errors.js";
 import { parseDay, type Day } from "./dates.js";
 import { KIND_CODE, type ExchangeExtras, type StagedExchange } from "./exchange-store.js";
+import { checkRequests } from "../requests/check-requests.js";
+import { copyRequest } from "../requests/request-store.js";
+import type { IntroductionRequest } from "../requests/types.js";
 import { DEFAULT_KIND_VALUES, EXCHANGE_KINDS, type Affiliation, type Exchange, type ExchangeKind, type NetworkData, type NetworkSettings, type Organisation, type Person } from "./types.js";
 
 const SCOPE = "tiegraph/model";
@@ -38,6 +41,7 @@ export interface RecordLines {
   people?: readonly RecordPlace[];
   affiliations?: readonly RecordPlace[];
   exchanges?: readonly RecordPlace[];
+  requests?: readonly RecordPlace[];
   ego?: RecordPlace;
   settings?: RecordPlace;
 }
@@ -67,6 +71,8 @@ export interface NetworkLookup {
   findOrganisation(id: string): number;
   /** Position of the exchange with this id, or -1. */
   findExchange(id: string): number;
+  /** Whether an introduction request has this id (absent: none has). */
+  hasRequest?(id: string): boolean;
 }
 
 /** An affiliation with its organisation and dates resolved to indices and day numbers. */
@@ -86,6 +92,8 @@ export interface StagedBatch {
   /** New ego index; undefined when the batch does not set ego. */
   ego: number | undefined;
   settings: NetworkSettings | undefined;
+  /** Introduction requests, copied (see requests/). */
+  requests: IntroductionRequest[];
 }
 
 /**
@@ -155,9 +163,9 @@ type Section = "organisations" | "people" | "affiliations" | "exchanges";
  */
 export function stageBatch(network: NetworkLookup, batch: NetworkData, options: CheckBatchOptions = {}): { problems: Problem[]; staged: StagedBatch } {
   const problems: Problem[] = [];
-  const staged: StagedBatch = { organisations: [], people: [], affiliations: [], exchanges: [], ego: undefined, settings: undefined };
+  const staged: StagedBatch = { organisations: [], people: [], affiliations: [], exchanges: [], ego: undefined, settings: undefined, requests: [] };
   const resolve = options.resolveReferences !== false;
-  const place = (section: Section | "ego" | "settings", k: number): { file?: string; line?: number } => {
+  const place = (section: Section | "requests" | "ego" | "settings", k: number): { file?: string; line?: number } => {
     const lines = options.lines;
     const p = section === "ego" || section === "settings" ? lines?.[section] : lines?.[section]?.[k];
     const out: { file?: string; line?: number } = {};
@@ -167,7 +175,7 @@ export function stageBatch(network: NetworkLookup, batch: NetworkData, options: 
     if (line !== undefined && line > 0) out.line = line;
     return out;
   };
-  let section: Section | "ego" | "settings" = "organisations";
+  let section: Section | "requests" | "ego" | "settings" = "organisations";
   let k = 0;
   const report = (code: TiegraphErrorCode, message: string, record: string, pointer: string | undefined, expected?: string, ...got: unknown[]): void => {
     const p: Problem = { code, message, record };
@@ -304,6 +312,29 @@ export function stageBatch(network: NetworkLookup, batch: NetworkData, options: 
   if (batch.settings !== undefined) {
     section = "settings";
     if (settingsOk(batch.settings, "/settings", report)) staged.settings = { ...batch.settings };
+  }
+
+  // --- introduction requests (their rules live in requests/check-requests.ts)
+  if (batch.requests !== undefined) {
+    section = "requests";
+    k = -1;
+    if (!Array.isArray(batch.requests)) report("invalid-format", "requests must be an array", "requests", "/requests", "an array", batch.requests);
+    else {
+      const found = checkRequests(batch.requests, {
+        hasPerson: (id) => !resolve || network.findPerson(id) >= 0 || newPeople.has(id),
+        hasOrganisation: (id) => !resolve || network.findOrganisation(id) >= 0 || newOrgs.has(id),
+        isTaken: (id) => network.hasRequest?.(id) === true,
+      });
+      const bad = new Set<number>();
+      for (const p of found) {
+        k = Number(/^\/requests\/(\d+)/.exec(p.pointer)?.[1] ?? -1);
+        bad.add(k);
+        problems.push({ ...p, ...place("requests", k) });
+      }
+      batch.requests.forEach((r, j) => {
+        if (!bad.has(j)) staged.requests.push(copyRequest(r));
+      });
+    }
   }
   return { problems, staged };
 }
