@@ -1,3 +1,4 @@
 export * from "./types.js";
 export * from "./dates.js";
-export * from "./network.js";
+// the exchange store's column codes and sorting are internal (@tiegraph/core/internal)
+export { Network, OPEN_END, OPEN_START, type AffiliationSpan, type ExchangeColumns } from "./network.js";

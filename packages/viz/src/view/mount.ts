@@ -5,7 +5,7 @@
  * what it draws, and never computes a measure: it draws the scene built
  * from the network and the caller's precomputed analysis.
  */
-import type Graph from "graphology";
+import type { AbstractGraph as Graph } from "graphology-types";
 import Sigma from "sigma";
 import { createEdgeArrowProgram, EdgeRectangleProgram, NodeCircleProgram } from "sigma/rendering";
 import type { Settings } from "sigma/settings";
