@@ -50,19 +50,27 @@ node src/require.cjs
 step "bundling core and viz with vite"
 $VITE build --config vite.config.mjs
 node - <<'JS'
-// The E-I page imports only the main entries: no sigma in its bundle. The view page has it.
-const { readFileSync, readdirSync } = require("node:fs");
+// Each page's JavaScript: its entry and every chunk it imports (vite's manifest).
+// The E-I page imports only the main entries: no sigma in it. The view page has it.
+const { readFileSync } = require("node:fs");
+const manifest = JSON.parse(readFileSync("dist-browser/.vite/manifest.json", "utf8"));
 const page = (html) => {
-  const src = readFileSync(`dist-browser/${html}`, "utf8").match(/<script type="module"[^>]*src="\/?([^"]+)"/)?.[1];
-  if (!src) throw new Error(`dist-browser/${html} loads no script`);
-  const files = [src, ...readdirSync("dist-browser/assets").filter((f) => f.endsWith(".js")).map((f) => `assets/${f}`)];
-  return { src, text: readFileSync(`dist-browser/${src}`, "utf8"), files };
+  const seen = new Set();
+  const visit = (key) => {
+    const chunk = manifest[key];
+    if (!chunk || seen.has(chunk.file)) return;
+    seen.add(chunk.file);
+    for (const k of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) visit(k);
+  };
+  visit(html);
+  if (seen.size === 0) throw new Error(`the manifest has no ${html}`);
+  return [...seen].map((f) => readFileSync(`dist-browser/${f}`, "utf8")).join("\n");
 };
 const ei = page("index.html");
 const view = page("view.html");
-if (ei.text.includes("WebGL2RenderingContext")) throw new Error("the E-I page's bundle carries sigma: @tiegraph/viz's main entry pulls in the browser-only parts");
-const all = view.files.map((f) => readFileSync(`dist-browser/${f}`, "utf8")).join("\n");
-if (!all.includes("WebGL2RenderingContext")) throw new Error("the view page's bundle has no sigma");
-console.log(`  E-I page ${(Buffer.byteLength(ei.text) / 1024).toFixed(1)} kB (core + viz encodings), view page ${(Buffer.byteLength(all) / 1024).toFixed(1)} kB with sigma`);
+if (ei.includes("WebGL2RenderingContext")) throw new Error("the E-I page's bundle carries sigma: @tiegraph/viz's main entry pulls in the browser-only parts");
+if (!view.includes("WebGL2RenderingContext")) throw new Error("the view page's bundle has no sigma");
+const kB = (text) => (Buffer.byteLength(text) / 1024).toFixed(1);
+console.log(`  E-I page ${kB(ei)} kB (core + a viz encoding, no sigma), view page ${kB(view)} kB (with sigma and the ForceAtlas2 worker)`);
 JS
 step "consumer check passed"

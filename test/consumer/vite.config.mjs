@@ -5,5 +5,5 @@ const page = (name) => fileURLToPath(new URL(`browser/${name}`, import.meta.url)
 export default {
   root: "browser",
   logLevel: "warn",
-  build: { outDir: "../dist-browser", emptyOutDir: true, reportCompressedSize: false, rollupOptions: { input: { ei: page("index.html"), view: page("view.html") } } },
+  build: { outDir: "../dist-browser", emptyOutDir: true, reportCompressedSize: false, manifest: true, rollupOptions: { input: { ei: page("index.html"), view: page("view.html") } } },
 };
