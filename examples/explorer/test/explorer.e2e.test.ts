@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { generateNetwork, introductionPaths, Network, parseNetworkFile, reciprocityLedger, relationshipBalance, serializeNetwork, type TiegraphError } from "@tiegraph/core";
+import { formatIntroduction, generateNetwork, introductionPaths, Network, wordingNames, parseNetworkFile, reciprocityLedger, relationshipBalance, serializeNetwork, type TiegraphError } from "@tiegraph/core";
 import { importLinkedInConnections, mergeInto } from "@tiegraph/io";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -156,9 +156,11 @@ describe("explorer page", () => {
     const paths = page.locator("ol.paths > li");
     await paths.first().waitFor();
     await expect(paths.count()).resolves.toBe(expected.paths.length);
-    const names = (ids: string[]) => ids.map((p) => sample.person(p).name).join(" → ");
-    expect(await paths.nth(0).locator("strong").textContent()).toBe(names(expected.paths[0]!.people));
-    expect(await paths.nth(0).locator("ol li").allTextContents()).toEqual(expected.paths[0]!.explanation);
+    // the page says what the CLI says: core's formatter, with the same names and figures
+    const text = formatIntroduction(expected, wordingNames(sample));
+    expect(await page.locator("[data-summary]").first().textContent()).toBe(text.summary);
+    expect(await paths.nth(0).locator("strong").textContent()).toBe(text.paths[0]![0]);
+    expect(await paths.nth(0).locator("ul li").allTextContents()).toEqual(text.paths[0]!.slice(1));
     await page.waitForTimeout(700); // camera move to the path
     const highlight = await legendSwatch(page, "introduction path");
     expect(await countPixels(page, before, highlight)).toBeLessThan(20);

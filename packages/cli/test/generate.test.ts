@@ -26,6 +26,13 @@ describe("tiegraph generate", () => {
     expect(r.stdout).toBe(serializeNetwork(generateNetwork({ seed: -3, people: 30, exchanges: 200, organisations: 4, ego: false })));
   });
 
+  it("--no-extras passes extras: false through (no emails, interests, tags or notes)", async () => {
+    const r = await cli(["generate", "--people", "30", "--exchanges", "200", "--seed", "4", "--no-extras"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(serializeNetwork(generateNetwork({ seed: 4, people: 30, exchanges: 200, extras: false })));
+    expect(r.stdout).not.toContain("@example.org");
+  });
+
   it("the same seed gives the same file, another seed another", async () => {
     const a = (await cli(["generate", "--people", "20", "--exchanges", "100", "--seed", "1"])).stdout;
     const b = (await cli(["generate", "--people", "20", "--exchanges", "100", "--seed", "1"])).stdout;

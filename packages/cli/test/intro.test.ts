@@ -12,12 +12,12 @@ interface PathJson {
   score: number;
   bottleneck: number;
   hops: { from: string; to: string; strength: number }[];
-  explanation: string[];
+  reasons: { code: string; rank: number }[];
 }
 interface IntroJson {
   status: string;
   paths: PathJson[];
-  summary: string;
+  none?: string;
 }
 
 async function introJson(args: string[]): Promise<IntroJson> {
@@ -70,7 +70,9 @@ describe("intro on a network worked out by hand", () => {
     const json = await introJson([SMALL, "--to", "t", "--max-hops", "1"]);
     expect(json.status).toBe("none");
     expect(json.paths).toEqual([]);
-    expect(json.summary).toContain("No path from you to Tess Target within 1 hop.");
+    expect(json.none).toBe("no-path");
+    const r = await cli(["intro", SMALL, "--to", "t", "--max-hops", "1"]);
+    expect(r.stdout.split("\n")[0]).toMatch(/^No path from you to Tess Target within 1 hop\. /);
   });
 
   it("org: and tag: targets reach anyone there", async () => {
@@ -81,12 +83,13 @@ describe("intro on a network worked out by hand", () => {
     expect(tag.paths[0]!.people).toEqual(["me", "b", "t"]);
   });
 
-  it("prints each path with core's explanation, and nothing said in confidence", async () => {
+  it("prints each path in core's words, and nothing said in confidence", async () => {
     const r = await cli(["intro", SMALL, "--to", "t"]);
     expect(r.status).toBe(0);
-    expect(r.stdout.split("\n")[0]).toBe("2 paths from you to Tess Target within 4 hops; the best holds with chance 0.456.");
+    // the summary quotes #1's own figure, the one on its title line
+    expect(r.stdout.split("\n")[0]).toBe("2 paths from you to Tess Target within 4 hops; the best, #1, holds with chance 0.456.");
     expect(r.stdout).toContain("#1 You → Bo Berg → Tess Target: the chain holds with chance 0.456 (product of 2 tie strengths); weakest tie 0.53 (Bo Berg – Tess Target).");
-    expect(r.stdout).toContain("   You – Bo Berg: strength 0.86, last contact 2024-05-01 (0 days ago);");
+    expect(r.stdout).toContain("   You – Bo Berg: strength 0.86, last contact 2024-05-01 (the reference day);");
     expect(r.stdout).toContain("   Ranked #2: chance 0.400, below #1's 0.456.");
     expect(r.stdout).not.toMatch(/Cy Cole|secret/);
   });

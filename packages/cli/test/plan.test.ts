@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Network, parseNetworkFile, planToIcs, toNetworkFile, weeklyPlan, type WeeklyPlan } from "@tiegraph/core";
+import { Network, formatPlanEntry, parseNetworkFile, planToIcs, toNetworkFile, weeklyPlan, wordingNames, type WeeklyPlan } from "@tiegraph/core";
 import { FIXTURES, SAMPLE, tempDir, cli } from "./run-cli.js";
 
 const sample = parseNetworkFile(readFileSync(SAMPLE, "utf8"));
@@ -48,12 +48,18 @@ describe("tiegraph plan", () => {
     const first = plan.items[0]!;
     expect(first.slot).toBeDefined();
     const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][new Date(`${first.slot!.date}T12:00:00Z`).getUTCDay()];
-    expect(r.stdout).toContain(`\n1. ${weekday} ${first.slot!.date} ${first.slot!.start}–${first.slot!.end}  ${first.format} (${first.minutes} min) with ${first.name}\n   why: ${first.reasons[0]}\n`);
+    // the words are core's formatter's, names told apart as displayNames does
+    const names = wordingNames(redacted);
+    const words = formatPlanEntry(first, names);
+    expect(r.stdout).toContain(`\n1. ${weekday} ${first.slot!.date} ${first.slot!.start}–${first.slot!.end}  ${first.format} (${first.minutes} min) with ${names.person(first.person)}\n   why: ${words.reasons[0]}\n`);
     for (const item of plan.items) {
-      expect(r.stdout).toContain(` with ${item.name}\n`);
+      const entry = formatPlanEntry(item, names);
+      expect(r.stdout).toContain(` with ${names.person(item.person)}\n`);
+      for (const why of entry.reasons) expect(r.stdout).toContain(`   why: ${why}\n`);
       if (item.offer.length) expect(r.stdout).toContain(`   offer: ${item.offer.join(", ")}\n`);
-      if (item.prompt) expect(r.stdout).toContain(`   ask: ${item.prompt}\n`);
+      if (item.prompt) expect(r.stdout).toContain(`   ask: ${entry.offer}\n`);
     }
+    expect(r.stdout).not.toMatch(/\b1 days\b/);
   });
 
   it("--ics writes planToIcs' calendar of the proposed slots", async () => {
@@ -61,13 +67,13 @@ describe("tiegraph plan", () => {
     const r = await cli(["plan", SAMPLE, "--week", WEEK, "--ics", out]);
     expect(r.status).toBe(0);
     const plan = weeklyPlan(redacted, { week: WEEK, jobSearch: false, includeConfidential: false });
-    expect(readFileSync(out, "utf8")).toBe(planToIcs(plan));
+    expect(readFileSync(out, "utf8")).toBe(planToIcs(plan, { names: wordingNames(redacted) }));
     expect(r.stdout).toContain(`wrote ${out}: ${plan.items.filter((i) => i.slot).length} proposed meetings\n`);
   });
 
   it("--target adds people who lead into an organisation", async () => {
     const json = await planJson(["--target", "o3", "--hours", "4"]);
-    expect(json.items.some((i) => i.codes.includes("target"))).toBe(true);
+    expect(json.items.some((i) => i.reasons.some((r) => r.code === "target"))).toBe(true);
     const r = await cli(["plan", SAMPLE, "--week", WEEK, "--target", "o99"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`--target: no organisation with id "o99" in ${SAMPLE}`);

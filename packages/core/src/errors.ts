@@ -38,12 +38,37 @@ export interface ErrorLocation {
   column?: number;
 }
 
+/**
+ * One thing wrong with one record (see `checkBatch` in the model): its code,
+ * what is wrong, the record, where it is, and what was expected.
+ */
+export interface Problem {
+  /** Machine-readable code, the same as a thrown {@link TiegraphError}'s. */
+  code: TiegraphErrorCode;
+  /** What is wrong, without the location (e.g. `unknown person "zz"`). */
+  message: string;
+  /** The record, e.g. `person "p1"`, `exchange #12`, `affiliation #3`, `ego`. */
+  record: string;
+  /** JSON pointer of the field in the batch, e.g. `/exchanges/12/to`. */
+  pointer?: string;
+  /** File the record was read from, when known. */
+  file?: string;
+  /** 1-based line of the record in that file, when known. */
+  line?: number;
+  /** What was expected there. */
+  expected?: string;
+  /** The offending value, rendered as text. */
+  got?: string;
+}
+
 /** Details attached to a {@link TiegraphError}. */
 export interface TiegraphErrorDetails extends ErrorLocation {
   /** What was expected at that place. */
   expected?: string;
   /** The offending value, rendered as text (truncated). */
   got?: string;
+  /** Every problem found, when a whole batch was checked (the error describes the first). */
+  problems?: readonly Problem[];
 }
 
 /**
@@ -67,6 +92,12 @@ export class TiegraphError extends Error {
   readonly column: number | undefined;
   readonly expected: string | undefined;
   readonly got: string | undefined;
+  /**
+   * Every problem found when a whole batch was checked (loading, applying,
+   * editing); the error's own fields describe the first. A one-element list
+   * otherwise.
+   */
+  readonly problems: readonly Problem[];
   /** The unprefixed problem statement, without location. */
   readonly problem: string;
 
@@ -81,6 +112,7 @@ export class TiegraphError extends Error {
     this.column = details.column;
     this.expected = details.expected;
     this.got = details.got;
+    this.problems = details.problems ?? [ownProblem(code, problem, details)];
   }
 
   /** A copy of this error with a file position added (used by file loaders). */
@@ -94,8 +126,19 @@ export class TiegraphError extends Error {
       column: location.column ?? this.column,
       expected: this.expected,
       got: this.got,
+      problems: this.problems.length > 1 ? this.problems.map((p) => ({ ...p, ...(location.file !== undefined && p.file === undefined ? { file: location.file } : {}) })) : undefined,
     } as TiegraphErrorDetails);
   }
+}
+
+function ownProblem(code: TiegraphErrorCode, message: string, d: TiegraphErrorDetails): Problem {
+  const p: Problem = { code, message, record: d.record ?? "" };
+  if (d.pointer !== undefined) p.pointer = d.pointer;
+  if (d.file !== undefined) p.file = d.file;
+  if (d.line !== undefined) p.line = d.line;
+  if (d.expected !== undefined) p.expected = d.expected;
+  if (d.got !== undefined) p.got = d.got;
+  return p;
 }
 
 function formatMessage(scope: string, problem: string, d: TiegraphErrorDetails): string {

@@ -14,3 +14,4 @@ export * from "./mix/index.js";
 export * from "./brokerage/index.js";
 export * from "./paths/index.js";
 export * from "./cadence/index.js";
+export * from "./wording/index.js";

@@ -4,6 +4,6 @@
  * they may change or go in any release. Import from `@tiegraph/core`.
  * @packageDocumentation
  */
-export { KIND_CODE, TOUCHPOINT_CODES, sortedByDay } from "./model/network.js";
+export { KIND_CODE, TOUCHPOINT_CODES, sortedByDay } from "./model/exchange-store.js";
 export { createRandom, type Random } from "./generate/random.js";
 export { firstSyntaxError, lineColumn, locatePointer } from "./format/locate.js";

@@ -45,9 +45,10 @@ describe("tie indices", () => {
     // symmetric CSR: a has two neighbours, b and c one each
     expect(r.offsets[1]! - r.offsets[0]!).toBe(2);
     expect(r.offsets[2]! - r.offsets[1]!).toBe(1);
-    // excluding confidential exchanges leaves c–a at the floor strength
+    // excluding confidential exchanges removes c–a altogether (issue 16.3)
     const open = relationships(net, { excludeConfidential: true });
-    expect(open.strength[ca]).toBe(DEFAULT_TIE_STRENGTH_OPTIONS.floor);
+    expect(open.pairCount).toBe(1);
+    expect(open.offsets[3]! - open.offsets[2]!).toBe(0);
   });
 
   it("normalises strength into (0, 1]", () => {

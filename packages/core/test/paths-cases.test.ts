@@ -2,7 +2,7 @@
 // ranking in both modes, reciprocity-aware ranking, explanations, confidentiality,
 // awkward cases (self, direct, none + nearest), targets, avoid lists and errors.
 import { describe, expect, it } from "vitest";
-import { Network, TiegraphError, createPathIndex, introductionPaths, mutualConnections, relationshipBalance, relationships, type NetworkData } from "@tiegraph/core";
+import { Network, TiegraphError, createPathIndex, formatIntroduction, formatPath, introductionPaths, mutualConnections, relationshipBalance, relationships, wordingNames, type IntroductionAnswer, type NetworkData } from "@tiegraph/core";
 
 // Fixed strengths (test-chosen) of the relationships below.
 const S: Record<string, number> = {
@@ -47,6 +47,9 @@ function data(): NetworkData {
 const network = Network.from(data());
 const index = createPathIndex(network, { strength });
 const via = (answer: ReturnType<typeof introductionPaths>) => answer.paths.map((p) => p.people.join(">"));
+// the answer in words, from core's one formatter (ego "me" is "you")
+const names = wordingNames(network);
+const words = (answer: IntroductionAnswer) => formatIntroduction(answer, names);
 
 describe("ranking", () => {
   it("reliable: products 0.9·0.5 = 0.45 > 0.6·0.7 = 0.42 > 0.3·0.95 = 0.285 (Fay's confidential-only tie skipped)", () => {
@@ -69,19 +72,44 @@ describe("ranking", () => {
     expect(a.paths.map((p) => p.hops[0]!.standing)).toEqual(["owed", "owing", "balanced"]);
     // products stay the plain chance of the chain
     expect(a.paths[1]!.product).toBeCloseTo(0.45, 12);
-    expect(a.paths[1]!.explanation.at(-1)).toContain("counts ×0.70 because you owe Ann");
-    expect(a.paths[0]!.explanation.at(-1)).toContain("Cat owes you, a good person to ask");
+    // Cat's path (0.42) is first only because of the weighing: Ann's chain holds with 0.45 > 0.42, and the rank line says why
+    expect(a.paths[0]!.reasons.map((r) => r.code)).toEqual(["first-after-asking", "reordered"]);
+    expect(a.paths[0]!.reasons[1]).toMatchObject({ code: "reordered", over: 2, value: 0.42, person: "cat", standing: "owed", overPerson: "ann", overStanding: "owing" });
+    expect(words(a).paths[0]!.at(-1)).toBe("Ranked #1 with the first hop weighed by whom you would ask (0.420); #2 is more reliable (chance 0.450 against 0.420), but you owe Ann; Cat owes you.");
+    expect(words(a).paths[1]!.at(-1)).toBe("Ranked #2: 0.315 with the first hop weighed, below #1's 0.420; the first hop counts ×0.70 because you owe Ann.");
+    // the summary quotes #1's own chance, the figure on its title line
+    expect(words(a).summary).toBe("3 paths from you to Bob within 4 hops; the best, #1, holds with chance 0.420.");
+    expect(words(a).paths[0]![0]).toBe("#1 You → Cat → Bob: the chain holds with chance 0.420 (product of 2 tie strengths); weakest tie 0.60 (You – Cat).");
   });
-  it("a souring first hop counts ×0.4", () => {
+  it("a first hop souring against you (you owe and let it run) counts ×0.4", () => {
     const d = data();
-    // four favours in a row from me to Dan, never returned: the streak rule (4 one-way giving exchanges) fires
-    for (const day of ["01", "02", "03", "04"]) d.exchanges!.push({ date: `2026-02-${day}`, kind: "favour", from: "me", to: "dan" });
+    // four favours in a row from Dan to me, never returned: the streak rule (4 one-way giving exchanges) fires, direction "you-owe"
+    for (const day of ["01", "02", "03", "04"]) d.exchanges!.push({ date: `2026-02-${day}`, kind: "favour", from: "dan", to: "me" });
     const net = Network.from(d);
+    expect(relationshipBalance(net, "me", "dan", { asOf: "2026-03-20" }).souring?.direction).toBe("you-owe");
     const a = introductionPaths(createPathIndex(net, { strength }), { to: { person: "bob" }, k: 3, reciprocityAware: true });
     const viaDan = a.paths.find((p) => p.people[1] === "dan")!;
     expect(viaDan.hops[0]!.standing).toBe("souring");
+    expect(viaDan.hops[0]!.souringDirection).toBe("you-owe");
     expect(viaDan.askFactor).toBe(0.4);
-    expect(viaDan.score).toBeCloseTo(0.3 * 0.4 * 0.95, 12);
+    // 0.3 · 0.4 = 0.12 for the first hop, · 0.95 = 0.114
+    expect(viaDan.score).toBeCloseTo(0.114, 12);
+  });
+  it("souring in your favour (they owe you a lot) is `owed`, never a worse person to ask", () => {
+    const d = data();
+    // four favours in a row from me to Dan, never returned: the streak rule fires the other way, direction "they-owe"
+    for (const day of ["01", "02", "03", "04"]) d.exchanges!.push({ date: `2026-02-${day}`, kind: "favour", from: "me", to: "dan" });
+    const net = Network.from(d);
+    expect(relationshipBalance(net, "me", "dan", { asOf: "2026-03-20" }).souring?.direction).toBe("they-owe");
+    const a = introductionPaths(createPathIndex(net, { strength }), { to: { person: "bob" }, k: 3, reciprocityAware: true });
+    const viaDan = a.paths.find((p) => p.people[1] === "dan")!;
+    expect(viaDan.hops[0]!.standing).toBe("owed");
+    expect(viaDan.hops[0]!.souringDirection).toBe("they-owe");
+    expect(viaDan.askFactor).toBe(1);
+    // the plain chain: 0.3 · 0.95 = 0.285, the same as without reciprocity-aware ranking
+    expect(viaDan.score).toBeCloseTo(0.285, 12);
+    // Cat (owes me, ×1) 0.42 and Ann (I owe her, ×0.7) 0.63 · 0.5 = 0.315 keep their places above Dan's 0.285
+    expect(via(a)).toEqual(["me>cat>bob", "me>ann>bob", "me>dan>bob"]);
   });
 });
 
@@ -98,18 +126,21 @@ describe("hops and explanations", () => {
     expect(hop.daysSince).toBe(20 - 2); // reference day 2026-03-20, the last exchange
   });
   it("explains the path line by line", () => {
-    expect(first!.explanation[0]).toBe("#1 You → Ann → Bob: the chain holds with chance 0.450 (product of 2 tie strengths); weakest tie 0.50 (Ann – Bob).");
-    expect(first!.explanation[1]).toBe("You – Ann: strength 0.90, last contact 2026-03-02 (18 days ago); you owe Ann (you gave 0.9, received 2.8).");
-    expect(first!.explanation[2]).toBe("Ann – Bob: strength 0.50, last contact 2026-03-06 (14 days ago); no favours either way.");
-    expect(first!.explanation[3]).toBe("Ranked #1: the most reliable chain within 4 hops.");
-    expect(second!.explanation[3]).toBe("Ranked #2: chance 0.420, below #1's 0.450.");
+    const [w1, w2] = words(a).paths;
+    expect(w1![0]).toBe("#1 You → Ann → Bob: the chain holds with chance 0.450 (product of 2 tie strengths); weakest tie 0.50 (Ann – Bob).");
+    expect(w1![1]).toBe("You – Ann: strength 0.90, last contact 2026-03-02 (18 days ago); you owe Ann (you gave 0.9, received 2.8).");
+    expect(w1![2]).toBe("Ann – Bob: strength 0.50, last contact 2026-03-06 (14 days ago); no favours either way.");
+    expect(w1![3]).toBe("Ranked #1: the most reliable chain within 4 hops.");
+    expect(w2![3]).toBe("Ranked #2: chance 0.420, below #1's 0.450.");
+    expect(first!.reasons).toEqual([{ code: "most-reliable", rank: 1, chance: first!.product, maxHops: 4 }]);
+    expect(second!.reasons).toEqual([{ code: "below", rank: 2, above: 1, mode: "reliable", score: second!.score, aboveScore: first!.score }]);
   });
   it("never shows notes or confidential dates unless asked", () => {
     const all = introductionPaths(index, { to: { person: "bob" }, k: 5, skipConfidentialOnly: false });
     expect(via(all)[0]).toBe("me>fay>bob"); // 0.99 · 1
     const text = JSON.stringify(all);
     for (const secret of ["SECRET", "PRIVATE", "2026-03-09"]) expect(text).not.toContain(secret);
-    expect(all.paths[0]!.explanation[1]).toBe("You – Fay: strength 0.99, known only from exchanges in confidence (details withheld).");
+    expect(formatPath(all.paths[0]!, 1, names)[1]).toBe("You – Fay: strength 0.99, known only from exchanges in confidence (details withheld).");
     expect(all.paths[0]!.hops[0]!.lastDate).toBeUndefined();
     // me–ann's last exchange is the confidential 2026-03-20 meeting; shown only on request
     const viaAnn = all.paths.find((p) => p.people[1] === "ann")!;
@@ -132,7 +163,7 @@ describe("awkward cases", () => {
     expect(a.direct!.map((h) => [h.to, h.strength])).toEqual([["ann", 0.9]]);
     // me>ann 0.9; me>cat>bob>ann 0.6·0.7·0.5 = 0.21; me>dan>bob>ann 0.3·0.95·0.5 = 0.1425
     expect(via(a)).toEqual(["me>ann", "me>cat>bob>ann", "me>dan>bob>ann"]);
-    expect(a.summary).toMatch(/^You already know Ann \(strength 0.90, last contact 2026-03-02\) directly\./);
+    expect(words(a).summary).toMatch(/^You already know Ann \(strength 0.90, last contact 2026-03-02\) directly\./);
   });
   it("none: Ivy is unreachable; names Hal, her colleague at Zeta, 4 hops away", () => {
     const a = introductionPaths(index, { to: { person: "ivy" } });
@@ -141,12 +172,13 @@ describe("awkward cases", () => {
     expect(a.nearest).toHaveLength(1);
     expect(a.nearest![0]).toMatchObject({ person: "hal", organisation: "zeta", hops: 4, withinHopLimit: true });
     expect(a.nearest![0]!.people).toHaveLength(5);
-    expect(a.nearest![0]!.explanation).toContain("Hal (at Zeta with Ivy) is 4 hops away, within the limit");
+    expect(words(a).nearest[0]).toContain("Hal (at Zeta with Ivy) is 4 hops away, within the limit");
   });
   it("none within the hop limit: Zeta is 4 hops away, the limit is 3", () => {
     const a = introductionPaths(index, { to: { organisation: "zeta" }, maxHops: 3 });
     expect(a.status).toBe("none");
-    expect(a.summary).toContain("No path from you to anyone at Zeta within 3 hops.");
+    expect(a.none).toBe("no-path");
+    expect(words(a).summary).toBe("No path from you to anyone at Zeta within 3 hops. Closest: Hal (4 hops).");
     expect(a.nearest!.map((c) => [c.person, c.hops, c.withinHopLimit])).toEqual([["hal", 4, false]]);
     expect(introductionPaths(index, { to: { organisation: "zeta" }, maxHops: 4 }).paths[0]!.people.at(-1)).toBe("hal");
   });
@@ -169,7 +201,7 @@ describe("awkward cases", () => {
   it("from another person than ego", () => {
     const a = introductionPaths(index, { from: "dan", to: { person: "gus" }, k: 1 });
     expect(via(a)).toEqual(["dan>bob>gus"]);
-    expect(a.paths[0]!.explanation[0]).toMatch(/^#1 Dan → Bob → Gus/);
+    expect(formatPath(a.paths[0]!, 1, names)[0]).toMatch(/^#1 Dan → Bob → Gus/);
   });
   it("uses the computed strengths by default", () => {
     const plain = createPathIndex(network);

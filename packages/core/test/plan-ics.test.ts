@@ -18,8 +18,10 @@ const plan: WeeklyPlan = {
       name: "Ann O'Brien; Ph.D., \\ Esq.",
       format: "coffee",
       minutes: 45,
-      reasons: ["You owe them: repay before you ask.", "External contact, below your 50% target."],
-      codes: ["owe", "external"],
+      reasons: [
+        { code: "owe", given: 1, received: 3.5, souring: false },
+        { code: "external", share: 0.3, target: 0.5 },
+      ],
       offer: ["pricing", "cloud-costs"],
       slot: { date: "2026-10-05", start: "08:30", end: "09:15" },
     },
@@ -28,14 +30,13 @@ const plan: WeeklyPlan = {
       name: "Zoë Ünal-Mäkinen",
       format: "lunch",
       minutes: 75,
-      // long enough to fold several times, with two-byte characters around the 75-octet boundaries
-      reasons: ["Dormant tie worth reconnecting: " + "é".repeat(80) + "\nsecond line\ttabbed\u0007bell"],
-      codes: ["dormant"],
+      reasons: [{ code: "dormant", peakStrength: 0.8, daysSinceTouch: 1, lastTouch: "2026-10-04" }],
       offer: [],
-      prompt: "Ask what they are after: nothing is recorded about what they need.",
+      // long enough to fold several times, with two-byte characters around the 75-octet boundaries
+      prompt: { code: "no-match", interests: ["é".repeat(80) + "\nsecond line\ttabbed\u0007bell"] },
       slot: { date: "2026-10-06", start: "12:30", end: "13:45" },
     },
-    { person: "cy", name: "Cy", format: "call", minutes: 30, reasons: ["Due."], codes: ["due"], offer: [], prompt: "Ask." },
+    { person: "cy", name: "Cy", format: "call", minutes: 30, reasons: [{ code: "due", dueDate: "2026-10-05", overdueDays: 0, cadence: { days: 30, source: "tier", tier: "active" } }], offer: [], prompt: { code: "ask-needs" } },
   ],
 };
 
@@ -77,10 +78,11 @@ describe("planToIcs", () => {
   it("escapes TEXT values", () => {
     const lines = unfold(ics).split("\r\n");
     expect(lines).toContain("SUMMARY:Coffee with Ann O'Brien\\; Ph.D.\\, \\\\ Esq.");
-    expect(lines).toContain("DESCRIPTION:You owe them: repay before you ask.\\nExternal contact\\, below your 50% target.\\nOffer: pricing\\, cloud-costs");
+    // the reasons and the offer in core's words (one per line), escaped; "1 day", not "1 days"
+    expect(lines).toContain("DESCRIPTION:You owe them: they gave you 3.5 and you gave 1.0 (recency-weighted\\; a tip is 1\\, a favour 3): repay before you ask.\\nExternal contact: 30% of your ties are outside your organisation\\, below your 50% target.\\nOffer: pricing\\, cloud-costs");
     const zoe = lines.find((l) => l.startsWith("DESCRIPTION:Dormant"))!;
     // newline escaped, tab kept, the bell dropped, the prompt on its own line
-    expect(zoe).toBe(`DESCRIPTION:Dormant tie worth reconnecting: ${"é".repeat(80)}\\nsecond line\ttabbedbell\\nAsk what they are after: nothing is recorded about what they need.`);
+    expect(zoe).toBe(`DESCRIPTION:Dormant tie worth reconnecting: once strong (peak strength 0.80)\\, silent for 1 day since 2026-10-04. Reconnected dormant ties bring fresh knowledge (Levin\\, Walter & Murnighan 2011).\\nThey are after ${"é".repeat(80)}\\nsecond line\ttabbedbell\\; you hold nothing on it yet: ask who could help\\, or what else they need.`);
   });
 
   it("is deterministic by default and takes a stamp, a domain and no reasons when asked", () => {
@@ -104,8 +106,8 @@ describe("planToIcs", () => {
     expect(cal.getFirstPropertyValue("version")).toBe("2.0");
     const events = cal.getAllSubcomponents("vevent").map((v: unknown) => new ICAL.Event(v));
     expect(events.map((e: { summary: string }) => e.summary)).toEqual(["Coffee with Ann O'Brien; Ph.D., \\ Esq.", "Lunch with Zoë Ünal-Mäkinen"]);
-    expect(events[0].description).toBe("You owe them: repay before you ask.\nExternal contact, below your 50% target.\nOffer: pricing, cloud-costs");
-    expect(events[1].description).toBe(`Dormant tie worth reconnecting: ${"é".repeat(80)}\nsecond line\ttabbedbell\nAsk what they are after: nothing is recorded about what they need.`);
+    expect(events[0].description).toBe("You owe them: they gave you 3.5 and you gave 1.0 (recency-weighted; a tip is 1, a favour 3): repay before you ask.\nExternal contact: 30% of your ties are outside your organisation, below your 50% target.\nOffer: pricing, cloud-costs");
+    expect(events[1].description).toBe(`Dormant tie worth reconnecting: once strong (peak strength 0.80), silent for 1 day since 2026-10-04. Reconnected dormant ties bring fresh knowledge (Levin, Walter & Murnighan 2011).\nThey are after ${"é".repeat(80)}\nsecond line\ttabbedbell; you hold nothing on it yet: ask who could help, or what else they need.`);
     expect(events[1].uid).toBe(`plan-2026-10-05-${encodeURIComponent("zoë/ü 1")}@tiegraph.invalid`);
     expect(events[0].startDate.toString()).toBe("2026-10-05T08:30:00");
     expect(events[0].endDate.toString()).toBe("2026-10-05T09:15:00");

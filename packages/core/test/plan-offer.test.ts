@@ -2,7 +2,7 @@
 // of your exchanges, never their own information back, never what you heard
 // in confidence unless asked, and the prompt to ask when nothing matches.
 import { describe, expect, it } from "vitest";
-import { ASK_PROMPT, Network, TiegraphError, normaliseTopic, offerFor } from "@tiegraph/core";
+import { ASK_PROMPT, Network, formatOfferPrompt, TiegraphError, normaliseTopic, offerFor } from "@tiegraph/core";
 
 const net = Network.from({
   ego: "me",
@@ -34,11 +34,13 @@ describe("offerFor", () => {
   });
 
   it("never offers people their own information back", () => {
-    expect(offerFor(net, "bob")).toEqual({ offer: [], prompt: "They are after hiring; you hold nothing on it yet: ask who could help, or what else they need." });
+    expect(offerFor(net, "bob")).toEqual({ offer: [], prompt: { code: "no-match", interests: ["hiring"] } });
+    expect(formatOfferPrompt(offerFor(net, "bob").prompt!)).toBe("They are after hiring; you hold nothing on it yet: ask who could help, or what else they need.");
   });
 
   it("prompts to ask when nothing is recorded", () => {
     expect(offerFor(net, "cy")).toEqual({ offer: [], prompt: ASK_PROMPT });
+    expect(formatOfferPrompt(ASK_PROMPT)).toBe("Ask what they are after: nothing is recorded about what they need.");
   });
 
   it("counts only information held by the day", () => {

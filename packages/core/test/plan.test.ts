@@ -2,7 +2,7 @@
 // order the lists take turns in, formats and the budget to the minute,
 // offers, slots, job-search mode, confidentiality and option errors.
 import { describe, expect, it } from "vitest";
-import { ASK_PROMPT, Network, TiegraphError, weeklyPlan, type NetworkData, type WeeklyPlanOptions } from "@tiegraph/core";
+import { ASK_PROMPT, Network, TiegraphError, formatPlanEntry, weeklyPlan, wordingNames, type NetworkData, type PlanItem, type WeeklyPlanOptions } from "@tiegraph/core";
 
 /**
  * Ego "me" and everyone at Acme (all ties internal, so the external share is
@@ -54,7 +54,9 @@ const handNetwork = (): NetworkData => ({
 });
 
 const week = "2024-06-12";
-const summary = (plan: ReturnType<typeof weeklyPlan>) => plan.items.map((i) => `${i.person}:${i.format}:${i.minutes}:${i.codes.join("+")}`);
+const summary = (plan: ReturnType<typeof weeklyPlan>) => plan.items.map((i) => `${i.person}:${i.format}:${i.minutes}:${i.reasons.map((r) => r.code).join("+")}`);
+// the reasons in words, from core's one formatter
+const said = (net: Network, item: PlanItem) => formatPlanEntry(item, wordingNames(net)).reasons;
 
 describe("weeklyPlan on a hand-worked network", () => {
   const net = Network.from(handNetwork());
@@ -71,8 +73,12 @@ describe("weeklyPlan on a hand-worked network", () => {
 
   it("explains each choice in words", () => {
     const [olu, ned] = weeklyPlan(net, { week }).items;
-    expect(olu!.reasons).toEqual(["You owe them: they gave you 2.8 and you gave 0.0 (recency-weighted; a tip is 1, a favour 3): repay before you ask."]);
-    expect(ned!.reasons).toEqual(["Overdue by 21 days (active tie: every 30 days; last touch 2024-04-20)."]);
+    expect(olu!.reasons).toHaveLength(1);
+    expect(olu!.reasons[0]).toMatchObject({ code: "owe", given: 0, souring: false });
+    expect(olu!.reasons[0]!.code === "owe" && olu!.reasons[0]!.received).toBeCloseTo(2.8, 1);
+    expect(ned!.reasons).toEqual([{ code: "overdue", overdueDays: 21, cadence: { days: 30, source: "tier", tier: "active" }, lastTouch: "2024-04-20" }]);
+    expect(said(net, olu!)).toEqual(["You owe them: they gave you 2.8 and you gave 0.0 (recency-weighted; a tip is 1, a favour 3): repay before you ask."]);
+    expect(said(net, ned!)).toEqual(["Overdue by 21 days (active tie: every 30 days; last touch 2024-04-20)."]);
   });
 
   it("carries the same turns on in job-search mode, with double the budget", () => {
@@ -91,12 +97,12 @@ describe("weeklyPlan on a hand-worked network", () => {
     // turns: olu | ned, cal | kim, eve | dee, bea; then every list is empty
     expect(summary(plan)).toEqual(["olu:lunch:75:owe", "ned:call:30:overdue", "cal:coffee:45:due", "kim:coffee:45:overdue", "eve:coffee:45:due", "dee:coffee:45:dormant", "bea:coffee:45:due"]);
     expect(plan.usedMinutes).toBe(330);
-    expect(plan.items.find((i) => i.person === "dee")!.reasons).toEqual([
+    expect(said(net, plan.items.find((i) => i.person === "dee")!)).toEqual([
       "Dormant tie worth reconnecting: once strong (peak strength 0.77), silent for 467 days since 2023-03-01. Reconnected dormant ties bring fresh knowledge (Levin, Walter & Murnighan 2011).",
     ]);
-    expect(plan.items.find((i) => i.person === "cal")!.reasons).toEqual(["Overdue by 41 days (acquaintance tie: every 365 days; last touch 2023-05-01)."]);
-    expect(plan.items.find((i) => i.person === "eve")!.reasons).toEqual(["Not met yet: you want to see them every 20 days."]);
-    expect(plan.items.find((i) => i.person === "bea")!.reasons).toEqual(["Due 2024-06-14 (wider tie: every 91 days; last touch 2024-03-15)."]);
+    expect(said(net, plan.items.find((i) => i.person === "cal")!)).toEqual(["Overdue by 41 days (acquaintance tie: every 365 days; last touch 2023-05-01)."]);
+    expect(said(net, plan.items.find((i) => i.person === "eve")!)).toEqual(["Not met yet: you want to see them every 20 days."]);
+    expect(said(net, plan.items.find((i) => i.person === "bea")!)).toEqual(["Due 2024-06-14 (wider tie: every 91 days; last touch 2024-03-15)."]);
   });
 
   it("shrinks the format to what fits, and stops when nothing does", () => {
@@ -119,8 +125,8 @@ describe("weeklyPlan on a hand-worked network", () => {
     // owing even 0.03 puts ned on the owe list too, after olu (who is owed more)
     const plan = weeklyPlan(net, { week, minOwed: 0 });
     const ned = plan.items.find((i) => i.person === "ned")!;
-    expect(ned.codes).toEqual(["owe", "overdue"]);
-    expect(ned.reasons[0]).toBe("You owe them: they gave you 0.0 and you gave 0.0 (recency-weighted; a tip is 1, a favour 3): repay before you ask.");
+    expect(ned.reasons.map((r) => r.code)).toEqual(["owe", "overdue"]);
+    expect(said(net, ned)[0]).toBe("You owe them: they gave you 0.0 and you gave 0.0 (recency-weighted; a tip is 1, a favour 3): repay before you ask.");
     expect(summary(plan).slice(0, 2)).toEqual(["olu:lunch:75:owe", "ned:call:30:owe+overdue"]);
   });
 
@@ -130,7 +136,9 @@ describe("weeklyPlan on a hand-worked network", () => {
     expect(items.get("olu")).toMatchObject({ offer: ["pricing"] });
     expect(items.get("olu")!.prompt).toBeUndefined();
     // ned wants hiring: the only hiring news I have came from ned himself
-    expect(items.get("ned")).toMatchObject({ offer: [], prompt: "They are after Hiring; you hold nothing on it yet: ask who could help, or what else they need." });
+    expect(items.get("ned")).toMatchObject({ offer: [], prompt: { code: "no-match", interests: ["Hiring"] } });
+    expect(formatPlanEntry(items.get("ned")!, wordingNames(net)).offer).toBe("They are after Hiring; you hold nothing on it yet: ask who could help, or what else they need.");
+    expect(formatPlanEntry(items.get("olu")!, wordingNames(net)).offer).toBe("Offer: pricing");
     // kim wants funding (only heard in confidence) and data engineering (from bea): only the latter
     expect(items.get("kim")).toMatchObject({ offer: ["Data Engineering"] });
     // nothing recorded: ask
@@ -170,7 +178,7 @@ describe("weeklyPlan on a hand-worked network", () => {
     // Sunday 2024-06-09 belongs to the week before, read on 2024-06-03: kim is due that day, not overdue
     const before = weeklyPlan(net, { week: "2024-06-09", hours: 10 });
     expect(before.week).toBe("2024-06-03");
-    expect(before.items.find((i) => i.person === "kim")!.codes).toEqual(["due"]);
+    expect(before.items.find((i) => i.person === "kim")!.reasons.map((r) => r.code)).toEqual(["due"]);
   });
 });
 
@@ -199,7 +207,8 @@ describe("weeklyPlan's external list", () => {
     expect(plan.external).toEqual({ share: 0.4, target: 0.5, status: "below" });
     // xan last seen 130 days ago, yul 70 (both yearly): xan first; nobody else is due
     expect(summary(plan)).toEqual(["xan:call:30:external", "yul:lunch:75:external"]);
-    expect(plan.items[0]!.reasons).toEqual(["External contact: 40% of your ties are outside your organisation, below your 50% target."]);
+    expect(plan.items[0]!.reasons).toEqual([{ code: "external", share: 0.4, target: 0.5 }]);
+    expect(said(net, plan.items[0]!)).toEqual(["External contact: 40% of your ties are outside your organisation, below your 50% target."]);
   });
 
   it("leaves them out when the share is on target", () => {
@@ -234,8 +243,14 @@ describe("weeklyPlan's target list", () => {
     // ties me→ann (internal) and cy→me (external): share 1/2, on target; everyone else is on time
     expect(plan.external.status).toBe("on-target");
     expect(summary(plan)).toEqual(["ann:lunch:75:target", "cy:call:30:target"]);
-    expect(plan.items.map((i) => i.reasons)).toEqual([
-      ["Leads toward Initech: can introduce you to Bob (you → Ann → Bob; the chain holds with chance 0.75)."],
+    const s = 1 - Math.exp(-8 / 4);
+    expect(plan.items[0]!.reasons).toHaveLength(1);
+    expect(plan.items[0]!.reasons[0]).toMatchObject({ code: "target", organisation: "initech", via: ["ann", "bob"] });
+    const target = plan.items[0]!.reasons[0] as { chance: number; strength: number };
+    expect(target.chance).toBeCloseTo(s * s, 12);
+    expect(target.strength).toBeCloseTo(s, 12);
+    expect(plan.items.map((i) => said(net, i))).toEqual([
+      ["Leads toward Initech: can introduce you to Bob (you → Ann → Bob; the chain holds with chance 0.748)."],
       ["Works at Initech, the organisation you want to reach (tie strength 0.22)."],
     ]);
     expect(weeklyPlan(net, { week: "2024-06-12" }).items).toEqual([]);

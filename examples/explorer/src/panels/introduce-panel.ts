@@ -3,7 +3,7 @@
  * ranked introduction paths from core's introductionPaths with their
  * hop-by-hop explanation, and choose which one the graph highlights.
  */
-import type { IntroductionAnswer } from "@tiegraph/core";
+import { formatIntroduction, type IntroductionAnswer, type IntroductionText, type WordingNames } from "@tiegraph/core";
 import { h, replaceChildren, type Child } from "../dom/element.js";
 import type { NetworkSession } from "../network-session.js";
 import { SearchBox } from "../search/search-box.js";
@@ -63,39 +63,49 @@ export class IntroducePanel {
     }
     this.result.removeAttribute("aria-busy");
     if (!target || !answer) return replaceChildren(this.result, h("p", { class: "muted", text: "Choose a person or an organisation: the warmest chains of people who can introduce you appear here and on the graph." }));
-    replaceChildren(this.result, summary(answer.summary), ...this.paths(session, answer, state.path), ...this.nearest(session, answer));
+    // every sentence and figure from core's formatter, the same the CLI prints
+    const text = formatIntroduction(answer, wordingNames(session));
+    replaceChildren(this.result, summary(text.summary), ...this.paths(text, state.path), ...this.nearest(text));
   }
 
-  private paths(session: NetworkSession, answer: IntroductionAnswer, chosen: number): Child[] {
-    if (!answer.paths.length) return [];
+  private paths(text: IntroductionText, chosen: number): Child[] {
+    if (!text.paths.length) return [];
     return [
       h(
+        // each title carries its own "#n", so the list adds no numbers of its own
         "ol",
-        { class: "paths", attrs: { "aria-label": "Introduction paths, best first" } },
-        ...answer.paths.map((p, i) =>
+        { class: "paths", attrs: { "aria-label": "Introduction paths, best first", style: "list-style: none; padding-left: 0" } },
+        ...text.paths.map(([title, ...lines], i) =>
           h(
             "li",
             { class: i === chosen ? "chosen" : "", attrs: { "data-path": i } },
-            h("div", { class: "row", attrs: { style: "justify-content: space-between" } }, h("strong", { text: p.people.map((id) => session.personName(id)).join(" → ") })),
+            h("div", { class: "row", attrs: { style: "justify-content: space-between" } }, h("strong", { text: title ?? "" })),
             h(
               "button",
               { attrs: { type: "button", "aria-pressed": String(i === chosen), "aria-label": `Highlight path ${i + 1} on the graph` }, on: { click: () => this.change({ path: i }) } },
               i === chosen ? "Shown on the graph" : "Show on the graph",
             ),
-            h("ol", {}, ...p.explanation.map((line) => h("li", { text: line }))),
+            h("ul", {}, ...lines.map((line) => h("li", { text: line }))),
           ),
         ),
       ),
     ];
   }
 
-  private nearest(session: NetworkSession, answer: IntroductionAnswer): Child[] {
-    if (!answer.nearest?.length) return [];
-    return [h("h3", { text: "Closest people you can reach" }), h("ul", {}, ...answer.nearest.map((n) => h("li", { text: `${session.personName(n.person)}: ${n.explanation}` })))];
+  private nearest(text: IntroductionText): Child[] {
+    if (!text.nearest.length) return [];
+    return [h("h3", { text: "Closest people you can reach" }), h("ul", {}, ...text.nearest.map((line) => h("li", { text: line })))];
   }
 }
 
-/** Core's summary; a long one (many direct contacts at an organisation) folds behind its first words. */
+/** The formatter's names on the page: the session's display names (told apart by organisation in the worker), ego as "you". */
+function wordingNames(session: NetworkSession): WordingNames {
+  const names: WordingNames = { person: (id) => session.personName(id), organisation: (id) => session.organisationName(id) };
+  if (session.ego !== undefined) names.you = session.ego;
+  return names;
+}
+
+/** The formatter's summary; a long one (many direct contacts at an organisation) folds behind its first words. */
 function summary(text: string): HTMLElement {
   const LONG = 240;
   if (text.length <= LONG) return h("p", { attrs: { "data-summary": "" }, text });

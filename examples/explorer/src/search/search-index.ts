@@ -6,7 +6,7 @@
  * the start of a word, then matches inside a word; ties go to the shorter,
  * then alphabetically earlier name.
  */
-import type { Network } from "@tiegraph/core";
+import { displayNames, type Network } from "@tiegraph/core";
 
 /** One search result. */
 export interface SearchHit {
@@ -54,11 +54,12 @@ export function buildSearchIndex(network: Network, referenceDay: number): Search
   const entries: SearchHit[] = [];
   const headCount = new Int32Array(network.organisationCount);
   const people = network.people();
+  const name = displayNames(network);
   for (let i = 0; i < people.length; i++) {
     const orgs = network.organisationIndicesOn(i, referenceDay);
     for (const o of orgs) headCount[o]!++;
     const p = people[i]!;
-    entries.push({ kind: "person", id: p.id, label: p.name, detail: orgs.map((o) => network.organisationAt(o).name).join(", ") });
+    entries.push({ kind: "person", id: p.id, label: name(i), detail: orgs.map((o) => network.organisationAt(o).name).join(", ") });
   }
   network.organisations().forEach((o, k) => {
     entries.push({ kind: "organisation", id: o.id, label: o.name, detail: `organisation, ${headCount[k]} ${headCount[k] === 1 ? "person" : "people"}` });

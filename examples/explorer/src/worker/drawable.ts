@@ -6,7 +6,7 @@
  * core's relationshipGraph, without building a graph object the page would
  * have to receive object by object.
  */
-import { relationships, type Network, type Relationships } from "@tiegraph/core";
+import { displayNames, relationships, type Network, type Relationships } from "@tiegraph/core";
 
 /** A network as the page draws it. Tie k is relationship slot k. */
 export interface DrawableNetwork {
@@ -30,11 +30,13 @@ export interface DrawableNetwork {
 export function drawableNetwork(network: Network): { drawable: DrawableNetwork; relationships: Relationships } {
   const rel = relationships(network, { excludeConfidential: true });
   const people = network.people();
+  // same-named people told apart by organisation, then email, as in the CLI
+  const name = displayNames(network);
   return {
     relationships: rel,
     drawable: {
       ids: people.map((p) => p.id),
-      names: people.map((p) => p.name),
+      names: people.map((_p, i) => name(i)),
       organisations: people.map((_p, i) => network.organisationIndicesOn(i, rel.asOf).map((o) => network.organisationAt(o).id)),
       tags: people.map((p) => p.tags ?? []),
       ego: network.egoIndex,

@@ -14,6 +14,7 @@ interface GenerateFlags {
   seed: number;
   organisations?: number;
   ego?: boolean;
+  extras: boolean;
   output?: string;
 }
 
@@ -32,10 +33,11 @@ export function registerGenerate(program: Command, terminal: Terminal): void {
     .option("--organisations <n>", "organisations (default max(5, people / 25))", wholeNumber(1))
     .option("--ego", "give the network an ego \"me\" who knows most people (default up to 5000 people)")
     .option("--no-ego", "no ego: a network seen from outside, as in benchmarks (default above 5000 people)")
+    .option("--no-extras", "leave out emails, interests, tags and notes (default: include them at any size)")
     .option("-o, --output <file>", "network file to write (default: standard output)")
     .addHelpText("after", "\nExample:\n  $ tiegraph generate --people 300 --exchanges 6000 --seed 7 -o net.json\n")
     .action(async (flags: GenerateFlags) => {
-      const options: GenerateOptions = { seed: flags.seed, people: flags.people, exchanges: flags.exchanges };
+      const options: GenerateOptions = { seed: flags.seed, people: flags.people, exchanges: flags.exchanges, extras: flags.extras };
       if (flags.ego !== undefined) options.ego = flags.ego;
       if (flags.organisations !== undefined) options.organisations = flags.organisations;
       const network = generateNetwork(options);

@@ -5,7 +5,7 @@
  * file.
  */
 import type { Command } from "commander";
-import { planToIcs, weeklyPlan, type WeeklyPlanOptions } from "@tiegraph/core";
+import { planToIcs, weeklyPlan, wordingNames, type WeeklyPlanOptions } from "@tiegraph/core";
 import { loadForAnalysis, writeTextFile } from "../files/network-files.js";
 import { calendarDate, positiveNumber } from "../options.js";
 import { requireOrganisation, requirePerson } from "../resolve-ids.js";
@@ -60,9 +60,9 @@ export function registerPlan(program: Command, terminal: Terminal): void {
       if (flags.target !== undefined) options.targetOrganisation = flags.target;
       if (flags.ego !== undefined) options.ego = flags.ego;
       const plan = weeklyPlan(network, options);
-      if (flags.ics !== undefined) await writeTextFile(flags.ics, planToIcs(plan));
+      if (flags.ics !== undefined) await writeTextFile(flags.ics, planToIcs(plan, { names: wordingNames(network, { you: flags.ego ?? network.ego }) }));
       if (flags.json) terminal.stdout.write(JSON.stringify(plan, null, 2) + "\n");
-      else terminal.stdout.write(renderPlan(plan));
+      else terminal.stdout.write(renderPlan(plan, network, flags.ego ?? network.ego));
       if (flags.ics !== undefined) (flags.json ? terminal.stderr : terminal.stdout).write(`wrote ${flags.ics}: ${plan.items.filter((i) => i.slot).length} proposed meetings\n`);
     });
 }

@@ -6,7 +6,7 @@
  */
 import type { Command } from "commander";
 import {
-  betweenness,
+  betweennessWithinBudget,
   bridgingContacts,
   constraint,
   directedTies,
@@ -64,16 +64,31 @@ export interface ReportData {
   externalShare: ExternalShare | null;
   constraint: ByPerson;
   effectiveSize: ByPerson;
+  /** Normalised betweenness by person; empty with `--brokerage off`. */
   betweenness: Record<PersonId, number>;
   /** Whether betweenness was estimated from a sample of sources (large networks). */
   betweennessSampled: boolean;
+  /**
+   * How betweenness was computed: `mode` as asked, the number of shortest paths sampled (`samples`, 0 when exact),
+   * and with probability `confidence` every value is within
+   * `errorBound` of the exact one (0 when exact); null with `--brokerage off`.
+   */
+  betweennessEstimate: { mode: BrokerageMode; exact: boolean; samples: number; errorBound: number; confidence: number } | null;
   /** The ledger person's bridging contacts. */
   bridging: BridgingContact[];
+  /** Every relationship with its strength (in the JSON only: the tables do not show it, so they leave it empty). */
   ties: ReportTie[];
   /** Whose ledger; null when the network has no ego and no --person was given. */
   ledgerPerson: PersonId | null;
   ledger: RelationshipBalance[];
 }
+
+/**
+ * How `report` computes betweenness: `off` (not at all), `sampled` (exact when
+ * Brandes' algorithm over every source fits core's work budget, otherwise
+ * estimated with a stated error bound), or `exact` (whatever it costs).
+ */
+export type BrokerageMode = "off" | "sampled" | "exact";
 
 /** What {@link buildReport} needs besides the network. */
 export interface ReportRequest {
@@ -82,10 +97,11 @@ export interface ReportRequest {
   groupBy: string;
   person: PersonId | undefined;
   period: MixPeriod;
+  /** How to compute betweenness (default `"sampled"`). */
+  brokerage?: BrokerageMode;
+  /** Whether to list every tie (the JSON does; the tables do not show them). Default true. */
+  listTies?: boolean;
 }
-
-/** Betweenness is exact up to this many people (core's default), sampled above. */
-const EXACT_BETWEENNESS_UP_TO = 20_000;
 
 /**
  * Runs the measures of a report on a network (already redacted when
@@ -100,9 +116,13 @@ export function buildReport(network: Network, request: ReportRequest): { data: R
   const person = request.person ?? network.ego;
   const ties = directedTies(network);
   const ei = eiIndex(network, { groupBy: request.groupBy });
-  const rel = relationships(network);
   const tieList: ReportTie[] = [];
-  for (let k = 0; k < rel.pairCount; k++) tieList.push({ a: network.personAt(rel.a[k]!).id, b: network.personAt(rel.b[k]!).id, strength: rel.strength[k]! });
+  if (request.listTies !== false) {
+    const rel = relationships(network);
+    for (let k = 0; k < rel.pairCount; k++) tieList.push({ a: network.personAt(rel.a[k]!).id, b: network.personAt(rel.b[k]!).id, strength: rel.strength[k]! });
+  }
+  const brokerage = request.brokerage ?? "sampled";
+  const between = brokerage === "off" ? null : betweennessWithinBudget(network, { ties, mode: brokerage });
   const ledger = person === undefined ? null : reciprocityLedger(network, { person });
   const range = network.dayRange();
   const data: ReportData = {
@@ -119,9 +139,9 @@ export function buildReport(network: Network, request: ReportRequest): { data: R
     externalShare: person === undefined ? null : externalShare(network, { person, groupBy: request.groupBy }),
     constraint: constraint(network, { ties }),
     effectiveSize: effectiveSize(network, { ties }),
-    // core's betweenness rejects an empty network (a sample of 0 sources); nobody has a value there anyway
-    betweenness: network.personCount === 0 ? {} : betweenness(network, { ties }),
-    betweennessSampled: network.personCount > EXACT_BETWEENNESS_UP_TO,
+    betweenness: between?.values ?? {},
+    betweennessSampled: between !== null && !between.exact,
+    betweennessEstimate: between && { mode: brokerage, exact: between.exact, samples: between.samples, errorBound: between.errorBound, confidence: between.confidence },
     bridging: person === undefined ? [] : bridgingContacts(network, person, { groupBy: request.groupBy }),
     ties: tieList,
     ledgerPerson: ledger?.person ?? null,
@@ -137,6 +157,7 @@ interface ReportFlags {
   period: MixPeriod;
   top: number;
   includeConfidential?: boolean;
+  brokerage: BrokerageMode;
 }
 
 /**
@@ -155,13 +176,14 @@ export function registerReport(program: Command, terminal: Terminal): void {
     .option("--period <period>", "step of the trend: month or quarter", oneOf<MixPeriod>(["month", "quarter"]), "quarter")
     .option("--top <n>", "rows per table", wholeNumber(1), 10)
     .option("--include-confidential", "count confidential exchanges and show notes (left out by default)")
+    .option("--brokerage <mode>", "betweenness: sampled (exact on small networks, else estimated within a work budget, with its error bound), exact, or off", oneOf<BrokerageMode>(["off", "sampled", "exact"]), "sampled")
     .addHelpText("after", "\nExamples:\n  $ tiegraph report examples/data/sample-network.json\n  $ tiegraph report lazega.json --group-by office --json > report.json\n")
     .action(async (file: string, flags: ReportFlags) => {
       const includesConfidential = flags.includeConfidential === true;
       const network = await loadForAnalysis(file, includesConfidential, { terminal, command: "report" });
       requireGrouping(network, flags.groupBy, { command: "report", option: "--group-by", file });
       if (flags.person !== undefined) requirePerson(network, flags.person, { command: "report", option: "--person", file });
-      const { data, ledger } = buildReport(network, { file, includesConfidential, groupBy: flags.groupBy, person: flags.person, period: flags.period });
+      const { data, ledger } = buildReport(network, { file, includesConfidential, groupBy: flags.groupBy, person: flags.person, period: flags.period, brokerage: flags.brokerage, listTies: flags.json === true });
       if (flags.json) terminal.stdout.write(JSON.stringify(data, null, 2) + "\n");
       else terminal.stdout.write(renderReport(network, data, ledger, flags.top));
     });

@@ -1,14 +1,14 @@
 /**
- * Introduction paths as text: the summary, each path with core's explanation
- * (chain, chance, weakest tie, one line per hop, rank), or the nearest people
- * of the target's group when nothing is in reach.
+ * Introduction paths as text: the summary, each path (title, one line per
+ * hop, rank line), or the nearest people of the target's group when nothing
+ * is in reach. Every sentence comes from core's wording, the same the
+ * explorer shows.
  */
-import type { IntroductionAnswer, Network } from "@tiegraph/core";
-import { nameOf } from "./names.js";
+import { formatIntroduction, wordingNames, type IntroductionAnswer, type Network } from "@tiegraph/core";
 
 /**
- * The answer as text: the summary, then each path with its chain of names
- * and core's explanation, or the nearest reachable people when there is none.
+ * The answer as text. The answer's source is "you"; people who share a name
+ * are told apart by organisation (see `displayNames`).
  *
  * @example
  * ```ts
@@ -16,15 +16,15 @@ import { nameOf } from "./names.js";
  * ```
  */
 export function renderIntroduction(network: Network, answer: IntroductionAnswer): string {
-  const out = [`${answer.summary}\n`];
-  answer.paths.forEach((path, i) => {
-    const [head, ...rest] = path.explanation;
-    out.push(`\n${head ?? `#${i + 1} ${path.people.map((id) => nameOf(network, id)).join(" → ")}`}\n`);
+  const text = formatIntroduction(answer, wordingNames(network, { you: answer.from }));
+  const out = [`${text.summary}\n`];
+  for (const [title, ...rest] of text.paths) {
+    out.push(`\n${title}\n`);
     for (const line of rest) out.push(`   ${line}\n`);
-  });
-  if (answer.nearest?.length) {
+  }
+  if (text.nearest.length) {
     out.push("\nClosest people of the target's group:\n");
-    for (const c of answer.nearest) out.push(`   ${c.explanation}\n`);
+    for (const line of text.nearest) out.push(`   ${line}\n`);
   }
   return out.join("");
 }

@@ -2,19 +2,19 @@
  * The report as text tables: what `tiegraph report` prints without --json.
  * Reads the figures gathered by buildReport and never computes a measure.
  */
-import type { Network, ReciprocityLedger, RelationshipBalance } from "@tiegraph/core";
+import { displayNames, type DisplayNames, type Network, type ReciprocityLedger, type RelationshipBalance } from "@tiegraph/core";
 import type { ByPerson, ReportData } from "../commands/report.js";
-import { groupLabel, nameOf } from "./names.js";
+import { groupLabel } from "./names.js";
 import { fixed, heading, textTable } from "./table.js";
 
 const signed = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined || Number.isNaN(x) ? "–" : (x > 0 ? "+" : "") + x.toFixed(digits));
 const share = (x: number | null | undefined): string => (x === null || x === undefined ? "–" : `${Math.round(x * 100)}%`);
 
-function ledgerTable(network: Network, rows: readonly RelationshipBalance[]): string {
+function ledgerTable(name: DisplayNames, rows: readonly RelationshipBalance[]): string {
   return textTable(
     [{ title: "person" }, { title: "given", right: true }, { title: "received", right: true }, { title: "balance", right: true }, { title: "imbalance", right: true }, { title: "one-way run", right: true }, { title: "last exchange" }],
     rows.map((e) => [
-      nameOf(network, e.contact),
+      name(e.contact),
       fixed(e.given),
       fixed(e.received),
       signed(e.balance),
@@ -32,7 +32,9 @@ function ranked(values: ByPerson | Record<string, number>, descending = true): [
 }
 
 /**
- * Renders a report. `top` caps every ranked table.
+ * Renders a report. `top` caps every ranked table. People who share a name
+ * are told apart by organisation, then email (core's `displayNames`), as in
+ * `intro`, `plan` and the explorer.
  *
  * @example
  * ```ts
@@ -41,8 +43,9 @@ function ranked(values: ByPerson | Record<string, number>, descending = true): [
  */
 export function renderReport(network: Network, data: ReportData, ledger: ReciprocityLedger | null, top: number): string {
   const out: string[] = [];
-  const who = data.ledgerPerson === null ? undefined : nameOf(network, data.ledgerPerson);
-  out.push(`${data.file}: ${data.people} people, ${data.exchanges} exchanges${data.asOf ? `, as of ${data.asOf}` : ""}${data.ego ? `, ego ${nameOf(network, data.ego)}` : ""}\n`);
+  const name = displayNames(network);
+  const who = data.ledgerPerson === null ? undefined : name(data.ledgerPerson);
+  out.push(`${data.file}: ${data.people} people, ${data.exchanges} exchanges${data.asOf ? `, as of ${data.asOf}` : ""}${data.ego ? `, ego ${name(data.ego)}` : ""}\n`);
   out.push(data.includesConfidential ? "Confidential exchanges are counted (--include-confidential).\n" : "Confidential exchanges and notes are left out (add --include-confidential to count them).\n");
 
   // --- reciprocity
@@ -58,9 +61,9 @@ export function renderReport(network: Network, data: ReportData, ledger: Recipro
     out.push(`\n${heading(`Who owes whom: ${who}'s ledger${data.asOf ? ` as of ${ledger.asOf}` : ""}`)}`);
     out.push("Values are recency-weighted favour units (a piece of information is 1); balance = given − received.\n");
     out.push(`\nYou owe (repay before you ask): ${ledger.youOwe.length} relationships${ledger.youOwe.length > top ? `, top ${top}` : ""}\n`);
-    if (ledger.youOwe.length) out.push(ledgerTable(network, ledger.youOwe.slice(0, top)));
+    if (ledger.youOwe.length) out.push(ledgerTable(name, ledger.youOwe.slice(0, top)));
     out.push(`\nOwed to you (you can ask): ${ledger.owedToYou.length} relationships${ledger.owedToYou.length > top ? `, top ${top}` : ""}\n`);
-    if (ledger.owedToYou.length) out.push(ledgerTable(network, ledger.owedToYou.slice(0, top)));
+    if (ledger.owedToYou.length) out.push(ledgerTable(name, ledger.owedToYou.slice(0, top)));
 
     out.push(`\n${heading(`Souring relationships: ${ledger.souring.length}`)}`);
     if (ledger.souring.length === 0) out.push("None: every relationship is in reasonable balance.\n");
@@ -68,7 +71,7 @@ export function renderReport(network: Network, data: ReportData, ledger: Recipro
       out.push(
         textTable(
           [{ title: "person" }, { title: "who should act" }, { title: "balance", right: true }, { title: "why" }],
-          ledger.souring.slice(0, top).map((e) => [nameOf(network, e.contact), e.souring!.direction === "you-owe" ? "you owe them" : "they owe you", signed(e.balance), e.souring!.reasons.join("; ")]),
+          ledger.souring.slice(0, top).map((e) => [name(e.contact), e.souring!.direction === "you-owe" ? "you owe them" : "they owe you", signed(e.balance), e.souring!.reasons.join("; ")]),
         ),
       );
       if (ledger.souring.length > top) out.push(`… and ${ledger.souring.length - top} more (--top to see them)\n`);
@@ -96,19 +99,21 @@ export function renderReport(network: Network, data: ReportData, ledger: Recipro
   const points = data.eiTrend.points;
   if (points.length) {
     const shown = points.slice(-Math.max(top, 4));
-    out.push(`\nTrend${data.eiTrend.person !== null ? ` of ${nameOf(network, data.eiTrend.person)}'s ties` : ""} by ${data.eiTrend.period}${shown.length < points.length ? ` (last ${shown.length})` : ""}:\n`);
+    out.push(`\nTrend${data.eiTrend.person !== null ? ` of ${name(data.eiTrend.person)}'s ties` : ""} by ${data.eiTrend.period}${shown.length < points.length ? ` (last ${shown.length})` : ""}:\n`);
     out.push(textTable([{ title: "period" }, { title: "internal", right: true }, { title: "external", right: true }, { title: "E-I", right: true }, { title: "external share", right: true }], shown.map((p) => [p.period, String(p.internal), String(p.external), signed(p.index), share(p.externalShare)])));
   }
 
   // --- brokers
   out.push(`\n${heading("Brokers")}`);
-  out.push(`Betweenness${data.betweennessSampled ? " (estimated from a sample of sources)" : ""}: the share of shortest paths through a person. Constraint (Burt): low = contacts in separate circles. Effective size: non-redundant contacts.\n\n`);
+  const est = data.betweennessEstimate;
+  const how = est === null ? " (not computed: --brokerage off)" : est.exact ? "" : ` (estimated from ${est.samples} sampled shortest paths: within ±${est.errorBound.toFixed(3)} of the exact value for everyone, at ${Math.round(est.confidence * 100)}% confidence)`;
+  out.push(`Betweenness${how}: the share of shortest paths through a person. Constraint (Burt): low = contacts in separate circles. Effective size: non-redundant contacts.\n\n`);
   out.push(
     textTable(
       [{ title: "person" }, { title: "betweenness", right: true }, { title: "constraint", right: true }, { title: "effective size", right: true }],
       ranked(data.betweenness)
         .slice(0, top)
-        .map(([id, b]) => [nameOf(network, id), fixed(b, 4), fixed(data.constraint[id], 3), fixed(data.effectiveSize[id], 1)]),
+        .map(([id, b]) => [name(id), fixed(b, 4), fixed(data.constraint[id], 3), fixed(data.effectiveSize[id], 1)]),
     ),
   );
   if (who !== undefined) {
@@ -117,7 +122,7 @@ export function renderReport(network: Network, data: ReportData, ledger: Recipro
       out.push(
         textTable(
           [{ title: "contact" }, { title: "only way into" }],
-          data.bridging.slice(0, top).map((b) => [nameOf(network, b.contact), b.groups.map((g) => `${groupLabel(network, data.groupBy, g.group)}${g.via === "member" ? "" : ` (via ${g.through} ${g.through === 1 ? "contact" : "contacts"})`}`).join(", ")]),
+          data.bridging.slice(0, top).map((b) => [name(b.contact), b.groups.map((g) => `${groupLabel(network, data.groupBy, g.group)}${g.via === "member" ? "" : ` (via ${g.through} ${g.through === 1 ? "contact" : "contacts"})`}`).join(", ")]),
         ),
       );
     }

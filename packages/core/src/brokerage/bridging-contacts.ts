@@ -4,6 +4,7 @@
  */
 import { TiegraphError, showValue } from "../errors.js";
 import { directedTies } from "../graph/tie-index.js";
+import { defaultAsOf } from "../graph/visible-exchanges.js";
 import { parseDay } from "../model/dates.js";
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
@@ -60,7 +61,7 @@ export function bridgingContacts(network: Network, person?: PersonId, options: B
     throw new TiegraphError("tiegraph/brokerage", "invalid-option", "the network has no ego and no person was given", { record: "person", expected: "a person id, or a network with an ego" });
   }
   const me = network.personIndex(id);
-  let day = network.dayRange()?.last ?? 0;
+  let day = defaultAsOf(network, { excludeConfidential: options.includeConfidential !== true });
   if (options.asOf !== undefined) {
     const d = typeof options.asOf === "string" ? parseDay(options.asOf) : undefined;
     if (d === undefined) throw new TiegraphError("tiegraph/brokerage", "invalid-option", "invalid option asOf", { record: "options.asOf", expected: "a calendar date YYYY-MM-DD", got: showValue(options.asOf) });

@@ -20,6 +20,9 @@ export {
   type WeeklyPlanOptions,
   type PlanItem,
   type PlanReasonCode,
+  type PlanReason,
+  type PlanCadence,
+  type OfferPrompt,
   type PlanSchedule,
   type PlanSlot,
 } from "./weekly-plan.js";

@@ -7,13 +7,14 @@ import { TiegraphError, showValue } from "../errors.js";
 import { parseDay, type Day } from "../model/dates.js";
 import type { ExchangeColumns, Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
+import type { OfferPrompt } from "./plan-reasons.js";
 
 /** What you could bring to a meeting with someone. */
 export interface Offer {
   /** Their interests you hold information on, as they were recorded, in their order. */
   offer: string[];
-  /** Present when `offer` is empty: what to do instead (ask what they are after). */
-  prompt?: string;
+  /** Present when `offer` is empty: what to do instead (ask what they are after), as data; `formatOfferPrompt` words it. */
+  prompt?: OfferPrompt;
 }
 
 /** Options of {@link offerFor}. */
@@ -33,7 +34,7 @@ export interface OfferOptions {
 export const DEFAULT_OFFER_OPTIONS = { includeConfidential: false } as const;
 
 /** The prompt when nothing is recorded about what someone is after. */
-export const ASK_PROMPT = "Ask what they are after: nothing is recorded about what they need.";
+export const ASK_PROMPT: OfferPrompt = Object.freeze({ code: "ask-needs" });
 
 /**
  * Topics held by ego: for each normalised tag, the givers of the exchanges
@@ -69,7 +70,7 @@ export function topicsHeld(network: Network, ego: number, asOf: Day, includeConf
 /** Matches one person's interests against the topics held; `person` is a person index. */
 export function matchOffer(network: Network, person: number, held: TopicsHeld): Offer {
   const interests = network.personAt(person).interests ?? [];
-  if (interests.length === 0) return { offer: [], prompt: ASK_PROMPT };
+  if (interests.length === 0) return { offer: [], prompt: { code: "ask-needs" } };
   const offer = interests.filter((topic) => {
     const givers = held.get(normaliseTopic(topic));
     if (!givers) return false;
@@ -78,7 +79,7 @@ export function matchOffer(network: Network, person: number, held: TopicsHeld): 
     return false;
   });
   if (offer.length) return { offer };
-  return { offer: [], prompt: `They are after ${interests.join(", ")}; you hold nothing on it yet: ask who could help, or what else they need.` };
+  return { offer: [], prompt: { code: "no-match", interests: [...interests] } };
 }
 
 /**
@@ -88,8 +89,9 @@ export function matchOffer(network: Network, person: number, held: TopicsHeld): 
  * direction, up to `asOf`, unless that information came only from `person`
  * themself. Topics match after {@link normaliseTopic} ("Data engineering" =
  * "data-engineering"). Confidential exchanges are left out unless asked.
- * Nothing recorded → an empty offer and {@link ASK_PROMPT}; interests but no
- * match → an empty offer and a prompt naming them.
+ * Nothing recorded → an empty offer and the prompt {@link ASK_PROMPT}
+ * (`{ code: "ask-needs" }`); interests but no match → an empty offer and
+ * `{ code: "no-match", interests }`.
  *
  * The advice behind it: what you can offer a contact is information and
  * favours they are after, and the first meetings are when you find out what
@@ -98,7 +100,7 @@ export function matchOffer(network: Network, person: number, held: TopicsHeld): 
  * @example
  * ```ts
  * offerFor(network, "ann"); // { offer: ["pricing"] }
- * offerFor(network, "bob"); // { offer: [], prompt: "Ask what they are after: …" }
+ * offerFor(network, "bob"); // { offer: [], prompt: { code: "ask-needs" } }
  * ```
  */
 export function offerFor(network: Network, person: PersonId, options: OfferOptions = {}): Offer {

@@ -8,25 +8,19 @@ import { formatDay, type Day } from "../model/dates.js";
 import type { Network } from "../model/network.js";
 import { createPathIndex, introductionPaths } from "../paths/index.js";
 import { reciprocityLedger } from "../reciprocity/index.js";
+import type { PlanCadence, PlanReason } from "./plan-reasons.js";
 import type { RelationshipCadence } from "./relationship-cadences.js";
-
-/** Why someone is on the plan. */
-export type PlanReasonCode = "owe" | "overdue" | "dormant" | "external" | "target" | "due";
 
 /** One reason to see one person. */
 export interface Candidate {
   /** Person index. */
   person: number;
-  code: PlanReasonCode;
-  /** The reason in words, for the plan. */
-  reason: string;
+  reason: PlanReason;
 }
 
 /** A cadence record with the contact's person index. */
 export type IndexedCadence = RelationshipCadence & { index: number };
 
-const days = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
-const percent = (x: number) => `${Math.round(x * 100)}%`;
 const byId = (network: Network) => (a: number, b: number) => {
   const x = network.personAt(a).id;
   const y = network.personAt(b).id;
@@ -38,11 +32,15 @@ export function urgency(c: RelationshipCadence): number {
   return c.daysSinceTouch === undefined ? 1 : c.daysSinceTouch / c.cadenceDays;
 }
 
-function cadencePhrase(c: RelationshipCadence): string {
-  const every = `every ${days(c.cadenceDays)}`;
-  if (c.source === "person") return `you want to see them ${every}`;
-  if (c.source === "tag") return `tagged ${c.tag}: ${every}`;
-  return `${c.tier} tie: ${every}`;
+function cadenceOf(c: RelationshipCadence): PlanCadence {
+  const out: PlanCadence = { days: c.cadenceDays, source: c.source, tier: c.tier };
+  if (c.tag !== undefined) out.tag = c.tag;
+  return out;
+}
+
+/** The last touch, when there was one, to spread into a reason. */
+function lastTouchOf(c: RelationshipCadence): { lastTouch?: string } {
+  return c.lastTouch === undefined ? {} : { lastTouch: c.lastTouch };
 }
 
 /**
@@ -54,13 +52,7 @@ export function oweCandidates(network: Network, ego: number, asOf: Day, minOwed:
   const ledger = reciprocityLedger(network, { person: network.personAt(ego).id, asOf: formatDay(asOf), excludeConfidential: !includeConfidential, halfLifeDays });
   return ledger.youOwe
     .filter((b) => -b.balance >= minOwed)
-    .map((b) => ({
-      person: network.personIndex(b.contact),
-      code: "owe" as const,
-      reason:
-        `You owe them: they gave you ${b.received.toFixed(1)} and you gave ${b.given.toFixed(1)} (recency-weighted; a tip is 1, a favour 3)` +
-        `${b.souring?.direction === "you-owe" ? ", and the relationship is souring" : ""}: repay before you ask.`,
-    }));
+    .map((b): Candidate => ({ person: network.personIndex(b.contact), reason: { code: "owe", given: b.given, received: b.received, souring: b.souring?.direction === "you-owe" } }));
 }
 
 /**
@@ -73,15 +65,11 @@ export function reconnectCandidates(network: Network, clock: readonly IndexedCad
   const overdue = clock
     .filter((c) => worthKeeping(c) && !c.dormant)
     .sort((a, b) => urgency(b) - urgency(a) || id(a.index, b.index))
-    .map((c) => ({ person: c.index, code: "overdue" as const, reason: `Overdue by ${days(c.overdueDays)} (${cadencePhrase(c)}; last touch ${c.lastTouch ?? "never"}).` }));
+    .map((c): Candidate => ({ person: c.index, reason: { code: "overdue", overdueDays: c.overdueDays, cadence: cadenceOf(c), ...lastTouchOf(c) } }));
   const dormant = clock
     .filter((c) => c.dormant)
     .sort((a, b) => b.peakStrength - a.peakStrength || id(a.index, b.index))
-    .map((c) => ({
-      person: c.index,
-      code: "dormant" as const,
-      reason: `Dormant tie worth reconnecting: once strong (peak strength ${c.peakStrength.toFixed(2)}), silent for ${days(c.daysSinceTouch!)} since ${c.lastTouch}. Reconnected dormant ties bring fresh knowledge (Levin, Walter & Murnighan 2011).`,
-    }));
+    .map((c): Candidate => ({ person: c.index, reason: { code: "dormant", peakStrength: c.peakStrength, daysSinceTouch: c.daysSinceTouch!, lastTouch: c.lastTouch! } }));
   return [...overdue, ...dormant];
 }
 
@@ -92,11 +80,11 @@ export function reconnectCandidates(network: Network, clock: readonly IndexedCad
  */
 export function externalCandidates(network: Network, clock: readonly IndexedCadence[], ego: number, asOf: Day, share: number, target: number): Candidate[] {
   const id = byId(network);
-  const reason = `External contact: ${percent(share)} of your ties are outside your organisation, below your ${percent(target)} target.`;
+  const reason: PlanReason = { code: "external", share, target };
   return clock
     .filter((c) => !network.shareOrganisationOn(ego, c.index, asOf))
     .sort((a, b) => urgency(b) - urgency(a) || b.strength - a.strength || id(a.index, b.index))
-    .map((c) => ({ person: c.index, code: "external" as const, reason }));
+    .map((c) => ({ person: c.index, reason }));
 }
 
 /** Overdue and strong (close or active tier) or kept on a cadence you set. */
@@ -110,16 +98,7 @@ export function dueCandidates(network: Network, clock: readonly IndexedCadence[]
   return clock
     .filter((c) => c.status !== "on-time" && !worthKeeping(c) && !c.dormant)
     .sort((a, b) => urgency(b) - urgency(a) || id(a.index, b.index))
-    .map((c) => ({
-      person: c.index,
-      code: "due" as const,
-      reason:
-        c.lastTouch === undefined
-          ? `Not met yet: ${cadencePhrase(c)}.`
-          : c.status === "overdue"
-            ? `Overdue by ${days(c.overdueDays)} (${cadencePhrase(c)}; last touch ${c.lastTouch}).`
-            : `Due ${c.dueDate} (${cadencePhrase(c)}; last touch ${c.lastTouch}).`,
-    }));
+    .map((c): Candidate => ({ person: c.index, reason: { code: "due", dueDate: c.dueDate, overdueDays: c.overdueDays, cadence: cadenceOf(c), ...lastTouchOf(c) } }));
 }
 
 /** How many introduction paths to the target organisation are read for the target list. */
@@ -141,12 +120,7 @@ export function targetCandidates(network: Network, ego: number, organisation: nu
     const first = network.personIndex(path.people[1]!);
     if (seen.has(first)) continue;
     seen.add(first);
-    const names = path.people.slice(1).map((id) => network.person(id).name);
-    const reason =
-      path.people.length === 2
-        ? `Works at ${org.name}, the organisation you want to reach (tie strength ${path.bottleneck.toFixed(2)}).`
-        : `Leads toward ${org.name}: can introduce you to ${names.at(-1)} (you → ${names.join(" → ")}; the chain holds with chance ${path.product.toFixed(2)}).`;
-    out.push({ person: first, code: "target", reason });
+    out.push({ person: first, reason: { code: "target", organisation: org.id, via: path.people.slice(1), chance: path.product, strength: path.hops[0]!.strength } });
   }
   return out;
 }

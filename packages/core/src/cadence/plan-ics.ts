@@ -4,6 +4,7 @@
  * needs only escaping, line folding and CRLF, and core stays dependency-free.
  */
 import { TiegraphError, showValue } from "../errors.js";
+import { formatPlanEntry, type WordingNames } from "../wording/index.js";
 import type { WeeklyPlan } from "./weekly-plan.js";
 
 /** Options of {@link planToIcs}. */
@@ -20,6 +21,12 @@ export interface PlanIcsOptions {
   uidDomain?: string;
   /** Write the reasons and the offer into each event's description (default true). */
   includeReasons?: boolean;
+  /**
+   * How people and organisations are named (`wordingNames(network)` tells
+   * same-named people apart). Default: the names on the plan's items, and
+   * ids for anyone else.
+   */
+  names?: WordingNames;
 }
 
 /** Defaults of {@link planToIcs}. */
@@ -52,23 +59,23 @@ export function planToIcs(plan: WeeklyPlan, options: PlanIcsOptions = {}): strin
   const stamp = options.stamp ?? new Date(`${plan.week}T00:00:00Z`);
   if (!(stamp instanceof Date) || Number.isNaN(stamp.getTime())) throw new TiegraphError("tiegraph/cadence", "invalid-option", "invalid stamp", { record: "stamp", expected: "a valid Date", got: showValue(options.stamp) });
   if (!/^[A-Za-z0-9.-]+$/.test(o.uidDomain)) throw new TiegraphError("tiegraph/cadence", "invalid-option", "invalid uidDomain", { record: "uidDomain", expected: "a domain name such as example.org", got: showValue(o.uidDomain) });
+  const planned = new Map(plan.items.map((i) => [i.person, i.name]));
+  const names: WordingNames = options.names ?? { person: (id) => planned.get(id) ?? id, organisation: (id) => id };
   const dtstamp = stamp.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${text(o.prodId)}`, "CALSCALE:GREGORIAN"];
   for (const item of plan.items) {
     if (!item.slot) continue;
     const day = item.slot.date.replace(/-/g, "");
+    const entry = formatPlanEntry(item, names);
     lines.push(
       "BEGIN:VEVENT",
       `UID:plan-${plan.week}-${encodeURIComponent(item.person)}@${o.uidDomain}`,
       `DTSTAMP:${dtstamp}`,
       `DTSTART:${day}T${item.slot.start.replace(":", "")}00`,
       `DTEND:${day}T${item.slot.end.replace(":", "")}00`,
-      `SUMMARY:${text(`${capitalised(item.format)} with ${item.name}`)}`,
+      `SUMMARY:${text(entry.title)}`,
     );
-    if (o.includeReasons) {
-      const offer = item.offer.length ? `Offer: ${item.offer.join(", ")}` : (item.prompt ?? "");
-      lines.push(`DESCRIPTION:${text([...item.reasons, offer].filter(Boolean).join("\n"))}`);
-    }
+    if (o.includeReasons) lines.push(`DESCRIPTION:${text([...entry.reasons, entry.offer].filter(Boolean).join("\n"))}`);
     lines.push("STATUS:TENTATIVE", "END:VEVENT");
   }
   lines.push("END:VCALENDAR");
@@ -83,10 +90,6 @@ function text(value: string): string {
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
     .replace(/[\\;,]/g, (c) => `\\${c}`)
     .replace(/\n/g, "\\n");
-}
-
-function capitalised(s: string): string {
-  return s.length ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
 
 // TextEncoder exists in Node and every browser; core declares it below rather than pulling in the DOM lib.

@@ -5,6 +5,7 @@
  */
 import { TiegraphError, showValue } from "../errors.js";
 import { DEFAULT_TIE_STRENGTH_OPTIONS, strengthFromSum } from "../graph/tie-strength.js";
+import { defaultAsOf } from "../graph/visible-exchanges.js";
 import { formatDay, parseDay, type Day } from "../model/dates.js";
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
@@ -261,7 +262,7 @@ export function resolveCadenceOptions(network: Network, options: CadenceOptions)
     if (d === undefined) throw new TiegraphError(SCOPE, "invalid-date", "invalid asOf date", { record: "asOf", expected: "a calendar date YYYY-MM-DD", got: showValue(options.asOf) });
     asOf = d;
   } else {
-    asOf = network.dayRange()?.last ?? 0;
+    asOf = defaultAsOf(network, { excludeConfidential: options.includeConfidential !== true });
   }
   const halfLifeDays = options.halfLifeDays ?? network.settings.halfLifeDays ?? DEFAULT_TIE_STRENGTH_OPTIONS.halfLifeDays;
   if (!(typeof halfLifeDays === "number" && halfLifeDays > 0 && Number.isFinite(halfLifeDays))) throw optionError("halfLifeDays", "a positive number of days", halfLifeDays);

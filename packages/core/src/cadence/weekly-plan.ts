@@ -10,12 +10,13 @@ import type { ExchangeColumns, Network } from "../model/network.js";
 import { KIND_CODE } from "../model/network.js";
 import type { OrganisationId, PersonId } from "../model/types.js";
 import { matchOffer, topicsHeld } from "./offer.js";
-import { dueCandidates, externalCandidates, oweCandidates, reconnectCandidates, targetCandidates, type Candidate, type IndexedCadence, type PlanReasonCode } from "./plan-candidates.js";
+import { dueCandidates, externalCandidates, oweCandidates, reconnectCandidates, targetCandidates, type Candidate, type IndexedCadence } from "./plan-candidates.js";
+import type { OfferPrompt, PlanReason } from "./plan-reasons.js";
 import { externalShare, type TargetStatus } from "../mix/index.js";
 import { layOutSlots, resolvePlanSchedule, type PlanSchedule, type PlanSlot } from "./plan-slots.js";
 import { relationshipCadences, resolveCadenceOptions, type CadenceOptions } from "./relationship-cadences.js";
 
-export type { PlanReasonCode } from "./plan-candidates.js";
+export type { OfferPrompt, PlanCadence, PlanReason, PlanReasonCode } from "./plan-reasons.js";
 export { DEFAULT_PLAN_SCHEDULE, type PlanSchedule, type PlanSlot } from "./plan-slots.js";
 
 const SCOPE = "tiegraph/cadence";
@@ -58,14 +59,12 @@ export interface PlanItem {
   /** Meeting format (a key of the durations). */
   format: string;
   minutes: number;
-  /** Every reason this person is on the plan, in list order. */
-  reasons: string[];
-  /** The code of each reason (`codes[i]` belongs to `reasons[i]`). */
-  codes: PlanReasonCode[];
+  /** Every reason this person is on the plan, in list order, as data (`formatPlanReason` words them). */
+  reasons: PlanReason[];
   /** Their interests you hold information on (see {@link offerFor}). */
   offer: string[];
-  /** When `offer` is empty: ask what they are after. */
-  prompt?: string;
+  /** When `offer` is empty: what to ask instead (see {@link OfferPrompt}). */
+  prompt?: OfferPrompt;
   /** Proposed slot, absent when the schedule has no room left. */
   slot?: PlanSlot;
 }
@@ -119,7 +118,8 @@ export interface WeeklyPlan {
  * @example
  * ```ts
  * const plan = weeklyPlan(network, { week: "2026-10-05", jobSearch: true, targetOrganisation: "acme" });
- * for (const item of plan.items) console.log(item.slot?.date, item.format, item.name, item.reasons[0]);
+ * for (const item of plan.items) console.log(item.slot?.date, item.format, item.name, item.reasons[0].code);
+ * // in words: formatPlanReason(item.reasons[0], wordingNames(network)) (core's wording)
  * ```
  */
 export function weeklyPlan(network: Network, options: WeeklyPlanOptions): WeeklyPlan {
@@ -158,7 +158,7 @@ export function weeklyPlan(network: Network, options: WeeklyPlanOptions): Weekly
     for (const c of list) {
       const r = reasonsOf.get(c.person);
       if (!r) reasonsOf.set(c.person, [c]);
-      else if (!r.some((x) => x.code === c.code)) r.push(c);
+      else if (!r.some((x) => x.reason.code === c.reason.code)) r.push(c);
     }
   }
 
@@ -195,7 +195,7 @@ export function weeklyPlan(network: Network, options: WeeklyPlanOptions): Weekly
   const items = planned.map((p, k): PlanItem => {
     const person = network.personAt(p.person);
     const reasons = reasonsOf.get(p.person)!;
-    const item: PlanItem = { person: person.id, name: person.name, format: p.format, minutes: p.minutes, reasons: reasons.map((r) => r.reason), codes: reasons.map((r) => r.code), ...matchOffer(network, p.person, held) };
+    const item: PlanItem = { person: person.id, name: person.name, format: p.format, minutes: p.minutes, reasons: reasons.map((r) => r.reason), ...matchOffer(network, p.person, held) };
     const slot = slots[k];
     if (slot) item.slot = slot;
     return item;

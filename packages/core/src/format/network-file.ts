@@ -6,7 +6,7 @@
  */
 import { TiegraphError, showValue } from "../errors.js";
 import { Network } from "../model/network.js";
-import type { NetworkData } from "../model/types.js";
+import type { Exchange, NetworkData } from "../model/types.js";
 import { firstSyntaxError, lineColumn, locatePointer } from "./locate.js";
 
 const SCOPE = "tiegraph/format";
@@ -116,10 +116,118 @@ export function toNetworkFile(network: Network, options: Pick<SerializeNetworkOp
 
 /**
  * Serialises a network to the JSON file format. Round-trips exactly:
- * `parseNetworkFile(serializeNetwork(n))` holds the same records.
+ * `parseNetworkFile(serializeNetwork(n))` holds the same records. The text is
+ * `JSON.stringify(toNetworkFile(n), null, indent)` plus a newline, built from
+ * {@link serializeNetworkChunks}.
  *
  * @example const text = serializeNetwork(net);
  */
 export function serializeNetwork(network: Network, options: SerializeNetworkOptions = {}): string {
-  return JSON.stringify(toNetworkFile(network, options), null, options.indent ?? 2) + "\n";
+  let text = "";
+  for (const chunk of serializeNetworkChunks(network, options)) text += chunk;
+  return text;
+}
+
+/** Records per chunk of {@link serializeNetworkChunks}. */
+const RECORDS_PER_CHUNK = 4096;
+
+/**
+ * The text of {@link serializeNetwork} in pieces of a few thousand records,
+ * so a writer can stream a large network to disk without holding the whole
+ * document, or a plain object per exchange, in memory. Concatenated, the
+ * chunks are exactly `JSON.stringify(toNetworkFile(network, options), null, indent) + "\n"`.
+ *
+ * @example
+ * ```ts
+ * for (const chunk of serializeNetworkChunks(net)) stream.write(chunk);
+ * ```
+ */
+export function* serializeNetworkChunks(network: Network, options: SerializeNetworkOptions = {}): Generator<string> {
+  const indent = options.indent ?? 2;
+  const redact = options.redact === true;
+  const pad = " ".repeat(indent);
+  const nl = indent > 0 ? "\n" : "";
+  const colon = indent > 0 ? ": " : ":";
+  // V8's JSON.stringify is fastest on whole arrays: stringify a batch as the one
+  // field of an object, so its records come out at their depth in the file, and cut out the brackets
+  const batchText = (name: string, batch: unknown[]): string => {
+    const text = JSON.stringify({ [name]: batch }, null, indent);
+    return text.slice(text.indexOf("[") + 1, text.lastIndexOf("]") - (nl + pad).length);
+  };
+  const head: Record<string, unknown> = { format: NETWORK_FILE_FORMAT, version: NETWORK_FILE_VERSION };
+  if (network.ego !== undefined) head.ego = network.ego;
+  const settings = network.settings;
+  if (Object.keys(settings).length) head.settings = settings;
+  let out = "{";
+  let first = true;
+  const key = (k: string): string => {
+    const s = `${first ? "" : ","}${nl}${pad}${JSON.stringify(k)}${colon}`;
+    first = false;
+    return s;
+  };
+  for (const [k, v] of Object.entries(head)) out += key(k) + JSON.stringify(v, null, indent).replace(/\n/g, nl + pad);
+  yield out;
+  const organisations = network.organisations();
+  const people = network.people();
+  const affiliations = people.flatMap((p) => network.affiliationsOf(p.id));
+  const lists: [string, number, (i: number) => unknown][] = [
+    ["organisations", organisations.length, (i) => organisations[i]],
+    ["people", people.length, (i) => (redact ? withoutKey(people[i]!, "notes") : people[i])],
+    ["affiliations", affiliations.length, (i) => affiliations[i]],
+  ];
+  const n = network.exchangeCount;
+  let kept = n;
+  if (redact) for (let i = 0; i < n; i++) if (network.isConfidential(i)) kept--;
+  lists.push(["exchanges", kept, () => undefined]);
+  for (const [name, count, at] of lists) {
+    out = key(name);
+    if (count === 0) {
+      yield out + "[]";
+      continue;
+    }
+    out += "[";
+    let batch: unknown[] = [];
+    let sep = "";
+    const flush = (): string => {
+      const text = sep + batchText(name, batch);
+      sep = ",";
+      batch = [];
+      return text;
+    };
+    if (name !== "exchanges") {
+      for (let i = 0; i < count; i++) {
+        batch.push(at(i));
+        if (batch.length === RECORDS_PER_CHUNK) {
+          yield out + flush();
+          out = "";
+        }
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        if (redact && network.isConfidential(i)) continue;
+        batch.push(exchangeRecord(network, i, redact));
+        if (batch.length === RECORDS_PER_CHUNK) {
+          yield out + flush();
+          out = "";
+        }
+      }
+    }
+    if (batch.length) out += flush();
+    yield out + nl + pad + "]";
+  }
+  yield nl + "}\n";
+}
+
+/** Exchange i as stored in a file: no implicit `#n` id, and no note when redacting. */
+function exchangeRecord(network: Network, i: number, redact: boolean): Exchange {
+  const e: Exchange & { id?: string } = network.exchangeAt(i);
+  // implicit ids (#n) are positions, not stored ids (a stored id never starts with "#")
+  if (e.id?.startsWith("#")) delete e.id;
+  if (redact) delete e.note;
+  return e;
+}
+
+function withoutKey<T extends object>(o: T, k: keyof T): T {
+  const { [k]: _drop, ...rest } = o;
+  return rest as T;
 }

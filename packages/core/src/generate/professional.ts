@@ -32,6 +32,14 @@ export interface GenerateOptions {
   relationshipsPerPerson?: number;
   /** Share of exchanges that are confidential (default 0.03). */
   confidentialShare?: number;
+  /**
+   * Whether people get emails, interests, tags and private notes, information
+   * exchanges topic tags and confidential exchanges notes (default true, at
+   * any size). `false` gives the same people, organisations and exchanges
+   * without those fields: the smallest network of that shape, for measuring
+   * the model's bare columns.
+   */
+  extras?: boolean;
 }
 
 /** Defaults of {@link generateNetwork}. */
@@ -43,6 +51,7 @@ export const DEFAULT_GENERATE_OPTIONS: Readonly<Required<Omit<GenerateOptions, "
   years: 3,
   relationshipsPerPerson: 4,
   confidentialShare: 0.03,
+  extras: true,
 };
 
 type Profile = "close" | "active" | "wider" | "acquaintance" | "dormant" | "taker" | "giver";
@@ -71,18 +80,24 @@ function weighted<T>(rnd: Random, items: [T, number][]): T {
  * (close, active, wider, acquaintance, dormant: active only in the first year,
  * taker/giver: giving goes 90% one way, so it sours) that sets its share of
  * the exchanges; exchange kinds follow the mix meeting 40%, information 30%,
- * favour 10%, gesture 10%, introduction 5%, connection 5%.
+ * favour 10%, gesture 10%, introduction 5%, connection 5%. With `extras`
+ * (the default, at any size) people carry emails and some interests, tags and
+ * private notes, information exchanges a topic tag and confidential ones a
+ * note; `extras: false` leaves exactly those fields out and nothing else
+ * changes (the random draws are the same).
  *
  * @example
  * ```ts
  * const net = generateNetwork({ seed: 7, people: 300, exchanges: 6000 });
  * net.ego; // "me"
+ * generateNetwork({ seed: 7, people: 300, exchanges: 6000, extras: false }).person("p1").emails; // undefined
  * ```
  */
 export function generateNetwork(options: Partial<GenerateOptions> & { seed: number }): Network {
   const o = { ...DEFAULT_GENERATE_OPTIONS, ...options };
   if (!(Number.isInteger(o.people) && o.people >= 2)) throw new TiegraphError("tiegraph/generate", "invalid-option", "people must be an integer ≥ 2", { got: String(o.people) });
   if (!(Number.isInteger(o.exchanges) && o.exchanges >= 0)) throw new TiegraphError("tiegraph/generate", "invalid-option", "exchanges must be an integer ≥ 0", { got: String(o.exchanges) });
+  if (typeof o.extras !== "boolean") throw new TiegraphError("tiegraph/generate", "invalid-option", "extras must be true or false", { got: String(o.extras) });
   const endDay = parseDay(o.end);
   if (endDay === undefined) throw new TiegraphError("tiegraph/generate", "invalid-option", "end must be a date YYYY-MM-DD", { got: o.end });
   const rnd = createRandom(o.seed);
@@ -127,11 +142,17 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
     const id = isEgo ? "me" : `p${hasEgo ? i : i + 1}`;
     const name = isEgo ? "Me" : `${rnd.pick(FIRST_NAMES)} ${rnd.pick(LAST_NAMES)}`;
     const p: Person = { id, name };
-    if (!isEgo && N <= 20000) {
-      p.emails = [`${id}@example.org`];
-      if (rnd.chance(0.5)) p.interests = [rnd.pick(TOPICS), ...(rnd.chance(0.4) ? [rnd.pick(TOPICS)] : [])].filter((v, k, a) => a.indexOf(v) === k);
-      if (rnd.chance(0.25)) p.tags = [rnd.pick(PERSON_TAGS)];
-      if (rnd.chance(0.05)) p.notes = `Private: ${rnd.pick(["going through a reorg", "considering leaving", "asked me to keep the merger quiet", "health leave last spring"])}`;
+    if (!isEgo) {
+      // the draws happen with or without extras, so `extras: false` changes nothing else
+      const interests = rnd.chance(0.5) ? [rnd.pick(TOPICS), ...(rnd.chance(0.4) ? [rnd.pick(TOPICS)] : [])].filter((v, k, a) => a.indexOf(v) === k) : undefined;
+      const tags = rnd.chance(0.25) ? [rnd.pick(PERSON_TAGS)] : undefined;
+      const notes = rnd.chance(0.05) ? `Private: ${rnd.pick(["going through a reorg", "considering leaving", "asked me to keep the merger quiet", "health leave last spring"])}` : undefined;
+      if (o.extras) {
+        p.emails = [`${id}@example.org`];
+        if (interests) p.interests = interests;
+        if (tags) p.tags = tags;
+        if (notes) p.notes = notes;
+      }
     }
     people.push(p);
     const jobs = isEgo ? 2 : 1 + (rnd.chance(0.3) ? 1 : 0) + (rnd.chance(0.08) ? 1 : 0);
@@ -241,7 +262,8 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
     } else if (kind === "gesture") {
       e.format = rnd.chance(0.7) ? "coffee" : "lunch";
     } else if (kind === "information") {
-      if (N <= 20000) e.tags = [rnd.pick(TOPICS)];
+      const topic = rnd.pick(TOPICS);
+      if (o.extras) e.tags = [topic];
     } else if (kind === "introduction") {
       const a = nbrStart[giver]!;
       const b = nbrStart[giver + 1]!;
@@ -255,7 +277,8 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
     }
     if (rnd.chance(o.confidentialShare)) {
       e.confidential = true;
-      if (N <= 20000) e.note = rnd.pick(confidentialNotes);
+      const note = rnd.pick(confidentialNotes);
+      if (o.extras) e.note = note;
     }
     batch.push(e);
     if (batch.length === CHUNK) {

@@ -2,6 +2,7 @@
  * graphology graphs built from a network, for users who want to hand them to
  * graphology-metrics, graphology-layout or sigma. Notes never go on a graph;
  * confidential exchanges carry `confidential: true` and can be left out.
+ * Any person id is a safe node key (see {@link prototypeSafe}).
  */
 import { DirectedGraph, MultiDirectedGraph, UndirectedGraph } from "graphology";
 import type Graph from "graphology";
@@ -9,6 +10,8 @@ import { formatDay } from "../model/dates.js";
 import type { Network } from "../model/network.js";
 import { EXCHANGE_KINDS } from "../model/types.js";
 import { directedTies, relationships, type TieIndexOptions } from "./tie-index.js";
+import { defaultAsOf } from "./visible-exchanges.js";
+import { prototypeSafe } from "./prototype-safe.js";
 
 /** Node attributes on every graph built from a network. */
 export interface PersonNodeAttributes {
@@ -71,8 +74,8 @@ function addPeople(network: Network, graph: Graph, asOf: number): void {
  * @example const g = exchangeGraph(network); g.size === network.exchangeCount;
  */
 export function exchangeGraph(network: Network, options: { excludeConfidential?: boolean } = {}): MultiDirectedGraph<PersonNodeAttributes, ExchangeEdgeAttributes> {
-  const g = new MultiDirectedGraph<PersonNodeAttributes, ExchangeEdgeAttributes>();
-  addPeople(network, g as unknown as Graph, network.dayRange()?.last ?? 0);
+  const g = prototypeSafe(new MultiDirectedGraph<PersonNodeAttributes, ExchangeEdgeAttributes>());
+  addPeople(network, g as unknown as Graph, defaultAsOf(network, options));
   const c = network.exchangeColumns();
   const people = network.people();
   for (let e = 0; e < c.count; e++) {
@@ -99,7 +102,7 @@ export function exchangeGraph(network: Network, options: { excludeConfidential?:
  */
 export function tieGraph(network: Network, options: TieIndexOptions = {}): DirectedGraph<PersonNodeAttributes, TieEdgeAttributes> {
   const ties = directedTies(network, options);
-  const g = new DirectedGraph<PersonNodeAttributes, TieEdgeAttributes>();
+  const g = prototypeSafe(new DirectedGraph<PersonNodeAttributes, TieEdgeAttributes>());
   addPeople(network, g as unknown as Graph, ties.asOf);
   const people = network.people();
   for (let p = 0; p < ties.pairCount; p++) {
@@ -124,7 +127,7 @@ export function tieGraph(network: Network, options: TieIndexOptions = {}): Direc
  */
 export function relationshipGraph(network: Network, options: TieIndexOptions = {}): UndirectedGraph<PersonNodeAttributes, RelationshipEdgeAttributes> {
   const rel = relationships(network, options);
-  const g = new UndirectedGraph<PersonNodeAttributes, RelationshipEdgeAttributes>();
+  const g = prototypeSafe(new UndirectedGraph<PersonNodeAttributes, RelationshipEdgeAttributes>());
   addPeople(network, g as unknown as Graph, rel.asOf);
   const people = network.people();
   for (let k = 0; k < rel.pairCount; k++) {

@@ -1,3 +1,5 @@
 export * from "./tie-strength.js";
 export * from "./tie-index.js";
 export * from "./graphs.js";
+export * from "./visible-exchanges.js";
+export * from "./prototype-safe.js";

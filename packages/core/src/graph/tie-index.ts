@@ -10,6 +10,7 @@
 import type { Network } from "../model/network.js";
 import { TOUCHPOINT_CODES } from "../model/network.js";
 import { DEFAULT_TIE_STRENGTH_OPTIONS, strengthFromSum, type TieStrengthOptions } from "./tie-strength.js";
+import { defaultAsOf } from "./visible-exchanges.js";
 
 /** Directed tie aggregates, one slot per ordered pair with at least one exchange. */
 export interface DirectedTies {
@@ -44,13 +45,17 @@ export interface DirectedTies {
 
 /** Options for building tie indices. */
 export interface TieIndexOptions extends Partial<TieStrengthOptions> {
-  /** Leave out confidential exchanges entirely (default false). */
+  /**
+   * Leave out confidential exchanges entirely (default false): no tie exists,
+   * counts, dates or strengthens because of one, and the default reference
+   * day is the last exchange that is not confidential.
+   */
   excludeConfidential?: boolean;
 }
 
 function resolveOptions(network: Network, options: TieIndexOptions): TieStrengthOptions & { asOf: number } {
   const halfLifeDays = options.halfLifeDays ?? network.settings.halfLifeDays ?? DEFAULT_TIE_STRENGTH_OPTIONS.halfLifeDays;
-  const asOf = options.asOf ?? network.dayRange()?.last ?? 0;
+  const asOf = options.asOf ?? defaultAsOf(network, { excludeConfidential: options.excludeConfidential === true });
   return { ...DEFAULT_TIE_STRENGTH_OPTIONS, ...options, halfLifeDays, asOf };
 }
 
@@ -195,6 +200,8 @@ export interface Relationships {
  * Builds the undirected relationship index: the pair's combined strength is
  * `max(floor, 1 − exp(−(S_ab + S_ba)/κ))`, the same formula as directed
  * strength over the exchanges of both directions. O(E + N).
+ * With `excludeConfidential`, a pair exists, counts, dates and strengthens
+ * only through exchanges that are not confidential.
  *
  * @example
  * ```ts
@@ -204,7 +211,8 @@ export interface Relationships {
  */
 export function relationships(network: Network, options: TieIndexOptions = {}): Relationships {
   const opts = resolveOptions(network, options);
-  const all = directedTies(network, { ...options, excludeConfidential: false });
+  const skip = options.excludeConfidential === true;
+  const all = directedTies(network, { ...options, asOf: opts.asOf, excludeConfidential: skip });
   const n = all.nodeCount;
   const P = all.pairCount;
   // each directed slot maps to one unordered pair; the pair is created from
@@ -246,26 +254,18 @@ export function relationships(network: Network, options: TieIndexOptions = {}): 
     count[u]! += all.count[p]!;
     if (all.lastDay[p]! > lastDay[u]!) lastDay[u] = all.lastDay[p]!;
   }
-  // confidential-only pairs: no non-confidential exchange in either direction
-  const cols = network.exchangeColumns();
-  const hasOpen = new Uint8Array(U);
-  const openSum = options.excludeConfidential ? new Float64Array(U) : undefined;
-  const lnHalf = -Math.LN2 / opts.halfLifeDays;
-  for (let e = 0; e < cols.count; e++) {
-    if (cols.confidential[e]) continue;
-    const u = dirToPair[findDirectedTie(all, cols.from[e]!, cols.to[e]!)]!;
-    hasOpen[u] = 1;
-    if (openSum) {
-      const age = all.asOf - cols.day[e]!;
-      openSum[u]! += age <= 0 ? cols.value[e]! : cols.value[e]! * Math.exp(lnHalf * age);
+  // confidential-only pairs: no open exchange in either direction (none is
+  // left when confidential exchanges were excluded: such pairs do not exist)
+  const confidentialOnly = new Uint8Array(U);
+  if (!skip) {
+    confidentialOnly.fill(1);
+    const cols = network.exchangeColumns();
+    for (let e = 0; e < cols.count; e++) {
+      if (!cols.confidential[e]) confidentialOnly[dirToPair[findDirectedTie(all, cols.from[e]!, cols.to[e]!)]!] = 0;
     }
   }
-  const confidentialOnly = new Uint8Array(U);
   const strength = new Float64Array(U);
-  for (let k = 0; k < U; k++) {
-    confidentialOnly[k] = hasOpen[k] ? 0 : 1;
-    strength[k] = strengthFromSum(openSum ? openSum[k]! : sum[k]!, opts);
-  }
+  for (let k = 0; k < U; k++) strength[k] = strengthFromSum(sum[k]!, opts);
   for (let i = 0; i < n; i++) deg[i + 1]! += deg[i]!;
   const offsets = deg;
   const fill = offsets.slice(0, n);

@@ -5,6 +5,7 @@
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
 import { DEFAULT_EI_OPTIONS, type EIOptions } from "./ei-index.js";
+import { visibleExchanges } from "../graph/visible-exchanges.js";
 import { groupingOf, type GroupBy } from "./grouping.js";
 import { periodRange, type MixPeriod } from "./periods.js";
 import { eiOf, MIX_UNITS, tallyMix, unitIndex, type MixUnit } from "./tally.js";
@@ -61,7 +62,7 @@ export function eiTrend(network: Network, options: EITrendOptions = {}): EITrend
   const period = options.period ?? "month";
   const grouping = groupingOf(network, groupBy);
   const list = options.person === undefined ? undefined : network.exchangesOf(network.personIndex(options.person));
-  const range = dayRangeOf(network, list);
+  const range = dayRangeOf(network, list, options.excludeConfidential === true);
   const periods = periodRange(period, range?.first ?? 0, range ? range.last : -1);
   const req = { periods: periods.count, periodOfDay: periods.periodOfDay, perPerson: false, excludeConfidential: options.excludeConfidential === true };
   const tally = tallyMix(network, grouping, list ? { ...req, exchanges: list } : req);
@@ -77,10 +78,19 @@ export function eiTrend(network: Network, options: EITrendOptions = {}): EITrend
   return trend;
 }
 
-/** First and last day of some exchanges (date-ordered list) or of all. */
-export function dayRangeOf(network: Network, list: ArrayLike<number> | undefined): { first: number; last: number } | undefined {
-  if (!list) return network.dayRange();
-  if (list.length === 0) return undefined;
-  const day = network.exchangeColumns().day;
-  return { first: day[list[0]!]!, last: day[list[list.length - 1]!]! };
+/** First and last day of some exchanges (date-ordered list) or of all; confidential ones only when not excluded. */
+export function dayRangeOf(network: Network, list: ArrayLike<number> | undefined, excludeConfidential = false): { first: number; last: number } | undefined {
+  if (!list) {
+    const v = visibleExchanges(network, { excludeConfidential });
+    return v.count === 0 ? undefined : { first: v.firstDay!, last: v.lastDay! };
+  }
+  const { day, confidential } = network.exchangeColumns();
+  let lo = 0;
+  let hi = list.length - 1;
+  if (excludeConfidential) {
+    while (lo <= hi && confidential[list[lo]!]) lo++;
+    while (hi >= lo && confidential[list[hi]!]) hi--;
+  }
+  if (lo > hi) return undefined;
+  return { first: day[list[lo]!]!, last: day[list[hi]!]! };
 }

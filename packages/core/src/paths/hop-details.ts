@@ -52,7 +52,10 @@ export function hopDetails(index: PathIndex, a: number, b: number, showConfident
     hop.lastDate = formatDay(lastDay);
     hop.daysSince = index.asOf - lastDay;
   }
-  if (balance.souring) hop.souringReasons = balance.souring.reasons;
+  if (balance.souring) {
+    hop.souringDirection = balance.souring.direction;
+    hop.souringReasons = balance.souring.reasons;
+  }
   return hop;
 }
 

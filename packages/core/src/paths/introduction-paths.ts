@@ -8,10 +8,10 @@ import { formatDay } from "../model/dates.js";
 import { Network } from "../model/network.js";
 import type { OrganisationId, PersonId } from "../model/types.js";
 import { DEFAULT_ASK_STANDING_OPTIONS, type AskStandingOptions } from "./ask-standing.js";
-import { chance, explainPath, nameOf, type ExplainContext } from "./explain.js";
 import { firstHopFactors, hopDetails } from "./hop-details.js";
 import { kBestRoutes, routeStrengths, type RouteQuery } from "./k-routes.js";
 import { createPathIndex, PathIndex } from "./path-index.js";
+import { setRankReasons } from "./rank-reasons.js";
 import type { IntroductionAnswer, IntroductionHop, IntroductionMode, IntroductionPath, IntroductionTarget, NearestContact } from "./types.js";
 
 const SCOPE = "tiegraph/paths";
@@ -160,7 +160,6 @@ function settle(query: IntroductionQuery): Settled {
 
 /** The target's group for "nearest" answers: a person and their colleagues, or the organisation's or tag's people. */
 interface Group {
-  label: string;
   /** Person index → organisation index through which they belong (-1: directly). */
   members: Map<number, number>;
 }
@@ -193,8 +192,9 @@ interface Group {
  * @example
  * ```ts
  * const answer = introductionPaths(network, { to: { person: "bob" }, k: 3 });
- * if (answer.status === "none") console.log(answer.summary, answer.nearest);
- * for (const p of answer.paths) console.log(p.people.join(" → "), p.score, p.explanation.join("\n"));
+ * if (answer.status === "none") console.log(answer.none, answer.nearest);
+ * for (const p of answer.paths) console.log(p.people.join(" → "), p.score, p.reasons[0]?.code);
+ * // in words: formatIntroduction(answer, wordingNames(network)) (core's wording)
  * ```
  */
 export function introductionPaths(source: Network | PathIndex, query: IntroductionQuery): IntroductionAnswer {
@@ -220,20 +220,19 @@ export function introductionPaths(source: Network | PathIndex, query: Introducti
   const avoid = resolveAvoid(network, query.avoid);
   if (avoid.people.has(src)) throw optionError("avoid", "the source cannot be avoided", "a list without the source");
 
-  const ctx: ExplainContext = { network, source: network.personAt(src).id, sourceIsEgo: src === network.egoIndex, mode: o.mode, maxHops: o.maxHops, reciprocityAware: o.reciprocityAware, showConfidential: o.showConfidential };
-  const answer = (status: IntroductionAnswer["status"], summary: string): IntroductionAnswer => ({ status, from: ctx.source, to: query.to, mode: o.mode, maxHops: Number.isFinite(o.maxHops) ? o.maxHops : null, asOf: formatDay(day), paths: [], summary });
+  const maxHops = Number.isFinite(o.maxHops) ? o.maxHops : null;
+  const answer = (status: IntroductionAnswer["status"]): IntroductionAnswer => ({ status, from: network.personAt(src).id, to: query.to, mode: o.mode, maxHops, asOf: formatDay(day), paths: [] });
 
   // the target set and the group named when nothing is in reach
   let targets: number[];
-  const group: Group = { label: "", members: new Map() };
+  const group: Group = { members: new Map() };
   // a person's colleagues are looked up only when nothing is in reach
   let colleagues = (): void => {};
   if (keys[0] === "person") {
     const t = personOf(network, to!.person, "to.person");
-    if (t === src) return answer("self", `${nameOf(ctx, ctx.source, true)} ${ctx.sourceIsEgo ? "are" : "is"} the person to reach: there is nobody to be introduced to.`);
+    if (t === src) return answer("self");
     if (avoid.people.has(t)) throw optionError("avoid", "the person to reach cannot be avoided", "a list without the target");
     targets = [t];
-    group.label = network.personAt(t).name;
     group.members.set(t, -1);
     colleagues = () => {
       for (const org of network.organisationIndicesOn(t, day)) for (const m of index.membersOf(org)) if (!group.members.has(m)) group.members.set(m, org);
@@ -242,13 +241,11 @@ export function introductionPaths(source: Network | PathIndex, query: Introducti
     const org = organisationOf(network, to!.organisation, "to.organisation");
     if (avoid.organisations.has(org)) throw optionError("avoid", "the organisation to reach cannot be avoided", "a list without the target organisation");
     targets = Array.from(index.membersOf(org));
-    group.label = network.organisationAt(org).name;
     for (const m of targets) group.members.set(m, org);
   } else {
     const tag = to!.tag;
     if (typeof tag !== "string" || tag === "") throw optionError("to.tag", "invalid tag", "a non-empty string", tag);
     targets = taggedOn(network, tag, day);
-    group.label = `people tagged ${showValue(tag)}`;
     for (const m of targets) group.members.set(m, -1);
   }
 
@@ -269,8 +266,8 @@ export function introductionPaths(source: Network | PathIndex, query: Introducti
     for (const p of keep) avoided[p] = 0;
     targets = targets.filter((t) => t !== src && !avoided[t]);
     if (targets.length === 0) {
-      const where = keys[0] === "tag" ? `among the ${group.label}` : `at ${group.label}`;
-      const none = answer("none", `Nobody other than ${nameOf(ctx, ctx.source)} is ${where} on ${formatDay(day)}, or everyone there is avoided.`);
+      const none = answer("none");
+      none.none = "empty-group";
       none.nearest = [];
       return none;
     }
@@ -292,9 +289,9 @@ export function introductionPaths(source: Network | PathIndex, query: Introducti
         effBottleneck = Math.min(effBottleneck, effective[i]!);
       });
       const askFactor = startFactor ? startFactor[r.nodes[1]!]! : 1;
-      return { people: r.nodes.map((v) => network.personAt(v).id), score: rq.widest ? effBottleneck : effProduct, bottleneck, product, askFactor, hops, explanation: [] };
+      return { people: r.nodes.map((v) => network.personAt(v).id), score: rq.widest ? effBottleneck : effProduct, bottleneck, product, askFactor, hops, reasons: [] };
     });
-    paths.forEach((p, i) => (p.explanation = explainPath(ctx, p, i + 1, paths[i - 1])));
+    setRankReasons(paths, o.mode, maxHops, o.reciprocityAware);
 
     const targetSet = new Set(targets);
     const direct: IntroductionHop[] = [];
@@ -303,30 +300,19 @@ export function introductionPaths(source: Network | PathIndex, query: Introducti
       const t = g.neighbor[q]!;
       if (targetSet.has(t) && !(o.skipConfidentialOnly && g.confidentialOnly[q])) direct.push(hopDetails(index, src, t, o.showConfidential, o.ask));
     }
-    const limit = Number.isFinite(o.maxHops) ? `within ${o.maxHops} hop${o.maxHops === 1 ? "" : "s"}` : "";
-    const targetLabel = keys[0] === "person" ? group.label : keys[0] === "organisation" ? `anyone at ${group.label}` : `anyone among the ${group.label}`;
     if (paths.length === 0) {
-      const none = answer("none", `No path from ${nameOf(ctx, ctx.source)} to ${targetLabel} ${limit}.`.replace(" .", "."));
+      const none = answer("none");
+      none.none = "no-path";
       colleagues();
       group.members.delete(src);
       for (const m of [...group.members.keys()]) if (avoided[m]) group.members.delete(m);
-      none.nearest = nearestContacts(index, src, group, o, ctx);
-      none.summary += none.nearest.length ? ` Closest: ${none.nearest.map((c) => `${network.person(c.person).name} (${c.hops} hops)`).join(", ")}.` : ` Nobody of ${group.label} is reachable from ${nameOf(ctx, ctx.source)} at all.`;
+      none.nearest = nearestContacts(index, src, group, o);
       return none;
     }
-    const best = paths[0]!;
-    const lead = o.mode === "reliable" ? `the best holds with chance ${chance(best.score)}` : `the best's weakest tie is ${best.score.toFixed(2)}`;
-    let summary = `${paths.length} path${paths.length === 1 ? "" : "s"} from ${nameOf(ctx, ctx.source)} to ${targetLabel}${limit ? ` ${limit}` : ""}; ${lead}.`;
-    if (direct.length > 0) {
-      // the strongest three by name, the rest as a count
-      const byStrength = [...direct].sort((x, y) => y.strength - x.strength);
-      let list = byStrength.slice(0, 3).map((h) => `${network.person(h.to).name} (strength ${h.strength.toFixed(2)}${h.lastDate ? `, last contact ${h.lastDate}` : ""})`).join(", ");
-      if (byStrength.length > 3) list += ` and ${byStrength.length - 3} more`;
-      summary = `${nameOf(ctx, ctx.source, true)} already ${ctx.sourceIsEgo ? "know" : "knows"} ${list} directly. ${summary}`;
-    }
-    const result = answer(direct.length > 0 ? "direct" : "found", summary);
+    const result = answer(direct.length > 0 ? "direct" : "found");
     result.paths = paths;
-    if (direct.length > 0) result.direct = direct;
+    // the source's own ties to the target, strongest first
+    if (direct.length > 0) result.direct = direct.sort((x, y) => y.strength - x.strength);
     return result;
   } finally {
     for (const p of marked) avoided[p] = 0;
@@ -334,17 +320,13 @@ export function introductionPaths(source: Network | PathIndex, query: Introducti
 }
 
 /** The group's people closest to the source in hops (any distance), with a fewest-hop chain to each. */
-function nearestContacts(index: PathIndex, src: number, group: Group, o: Settled, ctx: ExplainContext): NearestContact[] {
+function nearestContacts(index: PathIndex, src: number, group: Group, o: Settled): NearestContact[] {
   if (o.nearest === 0 || group.members.size === 0) return [];
   const network = index.network;
   return index.search.nearest(src, group.members, o.nearest, o.skipConfidentialOnly).map(({ node, hops, chain }) => {
     const org = group.members.get(node)!;
-    const c: NearestContact = { person: network.personAt(node).id, hops, withinHopLimit: hops <= o.maxHops, people: chain.map((v) => network.personAt(v).id), explanation: "" };
+    const c: NearestContact = { person: network.personAt(node).id, hops, withinHopLimit: hops <= o.maxHops, people: chain.map((v) => network.personAt(v).id) };
     if (org >= 0) c.organisation = network.organisationAt(org).id;
-    const orgName = org >= 0 ? network.organisationAt(org).name : "";
-    const who = network.personAt(node).name + (org < 0 ? "" : orgName === group.label ? ` (${orgName})` : ` (at ${orgName} with ${group.label})`);
-    const where = c.withinHopLimit ? "within the limit" : `beyond the limit of ${o.maxHops}`;
-    c.explanation = `${who} is ${hops} hop${hops === 1 ? "" : "s"} away, ${where}: ${chain.map((v, i) => nameOf(ctx, network.personAt(v).id, i === 0)).join(" → ")}.`;
     return c;
   });
 }

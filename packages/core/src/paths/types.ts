@@ -29,6 +29,8 @@ export interface IntroductionHop {
   received: number;
   /** Where the tie stands for `from` asking `to` a favour. */
   standing: AskStanding;
+  /** Which way the tie is souring, from `from`'s side, when the reciprocity souring rules fire: `you-owe` (`from` owes) or `they-owe`. */
+  souringDirection?: "you-owe" | "they-owe";
   /** Why the tie counts as souring, when it does (never citing confidential exchanges unless asked). */
   souringReasons?: string[];
   /** True when the relationship rests only on confidential exchanges (then no date is shown unless asked). */
@@ -53,9 +55,30 @@ export interface IntroductionPath {
   /** The first hop's reciprocity multiplier (1 unless reciprocity-aware). */
   askFactor: number;
   hops: IntroductionHop[];
-  /** In words: the summary, one line per hop, and why the path ranked where it did. */
-  explanation: string[];
+  /** Why the path ranked where it did, in data; `formatPath` (core's wording) puts it in words. */
+  reasons: PathReason[];
 }
+
+/**
+ * Why a path ranked where it did. `rank` is 1-based; scores are the ranking
+ * values (after the first hop's ask factor when reciprocity-aware), chances
+ * the plain products, weakest ties the plain bottlenecks.
+ * - `most-reliable`: #1 and no other path's chain holds with a higher chance (reliable mode);
+ * - `strongest-weakest`: #1 and no other path has a stronger weakest tie (widest mode);
+ * - `first-after-asking`: #1 only because the first hops were weighed (a `reordered` reason follows);
+ * - `below`: ranked under `above` by the plain score; `below-weighted` the same with the first hop weighed;
+ * - `same-weakest`: widest mode, the same weakest tie as `above`, a lower chance;
+ * - `reordered`: a path ranked lower (`over`) has the better plain chain, but its first hop stands worse for asking;
+ * - `ask`: where the first hop stands for asking, and its factor (reciprocity-aware only, when no `reordered` reason names it).
+ */
+export type PathReason =
+  | { code: "most-reliable"; rank: 1; chance: number; maxHops: number | null }
+  | { code: "strongest-weakest"; rank: 1; weakest: number; maxHops: number | null }
+  | { code: "first-after-asking"; rank: 1; mode: IntroductionMode; score: number }
+  | { code: "below" | "below-weighted"; rank: number; above: number; mode: IntroductionMode; score: number; aboveScore: number }
+  | { code: "same-weakest"; rank: number; above: number; weakest: number; chance: number; aboveChance: number }
+  | { code: "reordered"; rank: number; over: number; mode: IntroductionMode; value: number; overValue: number; from: PersonId; person: PersonId; standing: AskStanding; overPerson: PersonId; overStanding: AskStanding }
+  | { code: "ask"; rank: number; from: PersonId; person: PersonId; standing: AskStanding; factor: number };
 
 /** A person of the target's group reachable from the source, for answers with no path in the hop limit. */
 export interface NearestContact {
@@ -68,11 +91,11 @@ export interface NearestContact {
   withinHopLimit: boolean;
   /** A fewest-hop chain from the source to them. */
   people: PersonId[];
-  explanation: string;
 }
 
 /**
- * An answer of introductionPaths:
+ * An answer of introductionPaths, in data (codes and numbers; the summary in
+ * words comes from `formatPathSummary`):
  * - `found`: paths within the hop limit;
  * - `direct`: found, and the source already has a tie with the target (listed in `direct`);
  * - `self`: the source is the target;
@@ -93,6 +116,6 @@ export interface IntroductionAnswer {
   direct?: IntroductionHop[];
   /** Closest reachable people of the target's group (status `none`). */
   nearest?: NearestContact[];
-  /** The answer in one or two sentences. */
-  summary: string;
+  /** Why the status is `none`: nobody (else, not avoided) is in the target's group, or no path reaches them within the limit. */
+  none?: "empty-group" | "no-path";
 }

@@ -7,6 +7,7 @@ import { TiegraphError, showValue } from "../errors.js";
 import { parseDay, type Day } from "../model/dates.js";
 import type { Network } from "../model/network.js";
 import { DEFAULT_TIE_STRENGTH_OPTIONS } from "../graph/tie-strength.js";
+import { defaultAsOf } from "../graph/visible-exchanges.js";
 
 const SCOPE = "tiegraph/reciprocity";
 
@@ -104,7 +105,7 @@ function positive(name: string, v: number, allowZero = false): number {
 export function resolveReciprocityOptions(network: Network, input: ReciprocityOptionsInput = {}): ResolvedReciprocityOptions {
   const d = DEFAULT_RECIPROCITY_OPTIONS;
   const souring: SouringRules = { ...d.souring, ...input.souring };
-  let asOf = network.dayRange()?.last ?? 0;
+  let asOf = defaultAsOf(network, { excludeConfidential: input.excludeConfidential === true });
   if (input.asOf !== undefined) {
     const day = typeof input.asOf === "string" ? parseDay(input.asOf) : undefined;
     if (day === undefined) throw invalid("asOf", "a calendar date YYYY-MM-DD", input.asOf);

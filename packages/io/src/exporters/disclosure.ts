@@ -38,6 +38,9 @@ export function currentAffiliation(network: Network, person: number): { organisa
   return best && { organisation: best.organisation, role: best.role };
 }
 
+// names an attribute cannot keep: the export's own, and "__proto__", which JSON writers drop
+const RESERVED_ATTRIBUTES = new Set(["label", "ego", "organisation", "tags", "notes", "__proto__"]);
+
 /** The attributes of a person that graph exports carry, flat (text, numbers, booleans). */
 export function personAttributes(network: Network, index: number, options: Required<DisclosureOptions>): Record<string, string | number | boolean> {
   const p: Person = network.personAt(index);
@@ -46,7 +49,7 @@ export function personAttributes(network: Network, index: number, options: Requi
   const out: Record<string, string | number | boolean> = { label: p.name, ego: index === network.egoIndex };
   if (current) out.organisation = network.organisationAt(current.organisation).name;
   if (p.tags?.length) out.tags = p.tags.join("; ");
-  for (const [k, v] of Object.entries(p.attributes ?? {})) out[["label", "ego", "organisation", "tags", "notes"].includes(k) ? `attribute_${k}` : k] = v;
+  for (const [k, v] of Object.entries(p.attributes ?? {})) out[RESERVED_ATTRIBUTES.has(k) ? `attribute_${k}` : k] = v;
   if (options.includeNotes && p.notes !== undefined) out.notes = p.notes;
   return out;
 }

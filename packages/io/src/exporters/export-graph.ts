@@ -8,7 +8,7 @@ import Graph from "graphology";
 // declared as graphology-types' AbstractGraph: graphology ships CommonJS with ESM-style types, so a
 // default import of it in a .d.ts is a namespace (TS2709) for consumers under module NodeNext
 import type { AbstractGraph } from "graphology-types";
-import { directedTies, formatDay, parseDay, relationships, TiegraphError, type Network } from "@tiegraph/core";
+import { directedTies, formatDay, parseDay, prototypeSafe, relationships, TiegraphError, type Network } from "@tiegraph/core";
 import { disclosure, personAttributes, type DisclosureOptions } from "./disclosure.js";
 
 /** Which graph an export writes. */
@@ -49,7 +49,8 @@ export function exportedGraph(network: Network, options: GraphExportOptions = {}
   }
   const tieOptions = { excludeConfidential: !d.includeConfidential, ...(asOf === undefined ? {} : { asOf }) };
   const type = kind === "relationships" ? "undirected" : "directed";
-  const graph = new Graph<Attributes, Attributes>({ type, multi: kind === "exchanges", allowSelfLoops: false });
+  // person ids such as "constructor" or "__proto__" are valid node keys
+  const graph = prototypeSafe(new Graph<Attributes, Attributes>({ type, multi: kind === "exchanges", allowSelfLoops: false }));
   const people = network.people();
   for (let i = 0; i < people.length; i++) graph.addNode(people[i]!.id, personAttributes(network, i, d));
   if (kind === "ties") {

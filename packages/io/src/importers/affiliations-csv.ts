@@ -7,6 +7,7 @@ import type { Affiliation } from "@tiegraph/core";
 import { readCsvRows } from "../input/csv-rows.js";
 import type { TextSource } from "../input/text-source.js";
 import { CsvColumns, RowReader } from "./csv-columns.js";
+import { checkImport } from "./check-import.js";
 import { ImportBuilder, type ImportedNetwork } from "./imported.js";
 import { DEFAULT_IMPORT_OPTIONS, ProblemLog, type ImportOptions } from "./options.js";
 
@@ -55,7 +56,6 @@ export async function importAffiliationsCsv(source: TextSource, options: Affilia
       const organisation = r.required("organisation", "an organisation id or name");
       const from = r.date("from");
       const to = r.date("to");
-      if (from !== undefined && to !== undefined && to < from) r.bad("invalid-range", `the affiliation ends (${to}) before it starts (${from})`, "to", "an end date on or after the start date");
       if (!r.ok) return;
       const name = r.text("organisationName");
       const a: Affiliation = { person, organisation: name ? out.organisation(name, line, organisation) : out.organisation(organisation, line) };
@@ -68,6 +68,7 @@ export async function importAffiliationsCsv(source: TextSource, options: Affilia
     opts.onProgress,
   );
   if (!columns) log.fatal("missing-field", "the file has no header line", { line: 1 }, "a header line naming at least person, organisation");
+  checkImport(out.result, log, (field) => columns?.column(field as Column));
   out.result.problems = log.sorted();
   return out.result;
 }

@@ -11,6 +11,7 @@ import { textChunks, type TextSource } from "../input/text-source.js";
 import { normaliseEmail, normaliseName } from "../merge/identity.js";
 import { componentTexts, parseComponent, type ComponentText } from "./components.js";
 import { IdAllocator, slugId } from "./ids.js";
+import { checkImport } from "./check-import.js";
 import { ImportBuilder, type ImportedNetwork } from "./imported.js";
 import { DEFAULT_IMPORT_OPTIONS, ProblemLog, egoPerson, type EgoOption, type ImportOptions } from "./options.js";
 
@@ -256,6 +257,7 @@ export async function importCalendar(source: TextSource, options: CalendarOption
     for (const tzid of added) ICAL.TimezoneService.remove(tzid);
   }
   opts.onProgress?.({ read, total: undefined, records: out.result.records });
+  checkImport(out.result, log);
   out.result.problems = log.sorted();
   return out.result;
 }

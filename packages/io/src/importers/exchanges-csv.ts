@@ -6,6 +6,7 @@ import { EXCHANGE_KINDS, type Exchange, type ExchangeKind } from "@tiegraph/core
 import { readCsvRows } from "../input/csv-rows.js";
 import type { TextSource } from "../input/text-source.js";
 import { CsvColumns, RowReader, listCell } from "./csv-columns.js";
+import { checkImport } from "./check-import.js";
 import { ImportBuilder, type ImportedNetwork } from "./imported.js";
 import { DEFAULT_IMPORT_OPTIONS, ProblemLog, type ImportOptions } from "./options.js";
 
@@ -42,7 +43,6 @@ export async function importExchangesCsv(source: TextSource, options: ExchangesC
   const log = new ProblemLog("tiegraph/io/exchanges-csv", opts.file, opts.strict);
   const out = new ImportBuilder("exchanges-csv", opts.file, false);
   let columns: CsvColumns<Column> | undefined;
-  const ids = new Map<string, number>();
   out.result.records = await readCsvRows(
     source,
     log,
@@ -58,26 +58,17 @@ export async function importExchangesCsv(source: TextSource, options: ExchangesC
       if (date === undefined && r.ok) r.bad("missing-field", "empty date", "date", "an ISO 8601 date YYYY-MM-DD");
       const from = r.required("from", "the id of the giver");
       const to = r.required("to", "the id of the receiver");
-      if (from !== "" && from === to) r.bad("self-exchange", "an exchange of a person with themself", "to", "two different people", to);
-      const kindText = r.required("kind", `one of ${EXCHANGE_KINDS.join(", ")}`).toLowerCase();
-      const kind = EXCHANGE_KINDS.find((k) => k === kindText);
-      if (kindText !== "" && kind === undefined) r.bad("invalid-kind", "unknown exchange kind", "kind", `one of ${EXCHANGE_KINDS.join(", ")}`, kindText);
+      // Kinds, ids, formats, introductions and self-exchanges are the model's rules: checkImport applies them.
+      const kind = r.required("kind", `one of ${EXCHANGE_KINDS.join(", ")}`).toLowerCase() as ExchangeKind;
       const value = r.number("value");
       const minutes = r.number("minutes");
       const confidential = r.boolean("confidential");
       const id = r.text("id");
-      if (id.startsWith("#")) r.bad("invalid-field", "invalid exchange id", "id", "an id not starting with '#'", id);
-      else if (id !== "" && ids.has(id)) r.bad("duplicate-id", `exchange id ${JSON.stringify(id)} already used at line ${ids.get(id)}`, "id", "an id used once");
       const format = r.text("format");
-      if (format.length > 40) r.bad("invalid-field", "format too long", "format", "a short text like coffee, lunch, call", format);
       const introduced = r.text("introduced");
-      if (introduced !== "" && kind !== undefined && kind !== "introduction") r.bad("invalid-field", "only introductions name an introduced person", "introduced", 'kind "introduction" or an empty cell');
-      if (!r.ok || date === undefined || kind === undefined) return;
-      const e: Exchange = { date, from, to, kind: kind as ExchangeKind };
-      if (id !== "") {
-        e.id = id;
-        ids.set(id, line);
-      }
+      if (!r.ok || date === undefined) return;
+      const e: Exchange = { date, from, to, kind };
+      if (id !== "") e.id = id;
       if (value !== undefined) e.value = value;
       if (minutes !== undefined) e.minutes = minutes;
       if (format !== "") e.format = format;
@@ -92,6 +83,7 @@ export async function importExchangesCsv(source: TextSource, options: ExchangesC
     opts.onProgress,
   );
   if (!columns) log.fatal("missing-field", "the file has no header line", { line: 1 }, "a header line naming at least date, from, to, kind");
+  checkImport(out.result, log, (field) => columns?.column(field as Column));
   out.result.problems = log.sorted();
   return out.result;
 }

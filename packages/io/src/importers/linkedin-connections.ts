@@ -11,6 +11,7 @@ import { readCsvRows } from "../input/csv-rows.js";
 import type { TextSource } from "../input/text-source.js";
 import { CsvColumns, RowReader } from "./csv-columns.js";
 import { IdAllocator, slugId } from "./ids.js";
+import { checkImport } from "./check-import.js";
 import { ImportBuilder, type ImportedNetwork } from "./imported.js";
 import { DEFAULT_IMPORT_OPTIONS, ProblemLog, egoPerson, type EgoOption, type ImportOptions } from "./options.js";
 
@@ -114,6 +115,7 @@ export async function importLinkedInConnections(source: TextSource, options: Lin
   if (!columns) {
     log.fatal("invalid-format", "not a LinkedIn Connections.csv: no header line", { line: 1 }, "a header line First Name,Last Name,URL,Email Address,Company,Position,Connected On");
   }
+  checkImport(out.result, log);
   out.result.problems = log.sorted();
   return out.result;
 }

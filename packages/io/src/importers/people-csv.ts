@@ -6,6 +6,7 @@ import type { Person } from "@tiegraph/core";
 import { readCsvRows } from "../input/csv-rows.js";
 import type { TextSource } from "../input/text-source.js";
 import { CsvColumns, RowReader, listCell, unguard } from "./csv-columns.js";
+import { checkImport } from "./check-import.js";
 import { ImportBuilder, type ImportedNetwork } from "./imported.js";
 import { DEFAULT_IMPORT_OPTIONS, ProblemLog, type ImportOptions } from "./options.js";
 
@@ -45,7 +46,6 @@ export async function importPeopleCsv(source: TextSource, options: PeopleCsvOpti
   const log = new ProblemLog("tiegraph/io/people-csv", opts.file, opts.strict);
   const out = new ImportBuilder("people-csv", opts.file, false);
   let columns: CsvColumns<Column> | undefined;
-  const ids = new Map<string, number>();
   out.result.records = await readCsvRows(
     source,
     log,
@@ -59,11 +59,9 @@ export async function importPeopleCsv(source: TextSource, options: PeopleCsvOpti
       r.checkWidth();
       const id = r.required("id", "a person id");
       const name = r.required("name", "the person's name");
-      if (id !== "" && ids.has(id)) r.bad("duplicate-id", `person id ${JSON.stringify(id)} already used at line ${ids.get(id)}`, "id", "an id used once");
+      // Repeated ids and the cadence's range are the model's rules: checkImport applies them.
       const cadence = r.number("cadenceDays", "a positive number of days");
-      if (cadence === 0) r.bad("invalid-value", "invalid cadenceDays", "cadenceDays", "a positive number of days", "0");
       if (!r.ok) return;
-      ids.set(id, line);
       const person: Person = { id, name };
       const emails = listCell(r.text("email"));
       if (emails.length) person.emails = emails;
@@ -93,6 +91,7 @@ export async function importPeopleCsv(source: TextSource, options: PeopleCsvOpti
     opts.onProgress,
   );
   if (!columns) log.fatal("missing-field", "the file has no header line", { line: 1 }, "a header line naming at least id, name");
+  checkImport(out.result, log, (field) => columns?.column((field === "emails" ? "email" : field) as Column));
   out.result.problems = log.sorted();
   return out.result;
 }

@@ -9,6 +9,7 @@ import type { Person } from "@tiegraph/core";
 import { textChunks, type TextSource } from "../input/text-source.js";
 import { componentTexts, parseComponent } from "./components.js";
 import { IdAllocator, slugId } from "./ids.js";
+import { checkImport } from "./check-import.js";
 import { ImportBuilder, type ImportedNetwork } from "./imported.js";
 import { DEFAULT_IMPORT_OPTIONS, ProblemLog, type ImportOptions } from "./options.js";
 import { normaliseEmail } from "../merge/identity.js";
@@ -76,6 +77,7 @@ export async function importVCard(source: TextSource, options: VCardOptions = {}
     }
   }
   opts.onProgress?.({ read, total: undefined, records: out.result.records });
+  checkImport(out.result, log);
   out.result.problems = log.sorted();
   return out.result;
 }

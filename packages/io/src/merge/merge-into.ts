@@ -5,7 +5,8 @@
  * {@link Network.apply}, so a failed merge changes nothing.
  */
 import { KIND_CODE } from "@tiegraph/core/internal";
-import { Network, OPEN_END, OPEN_START, TiegraphError, parseDay, type Affiliation, type Exchange, type Organisation, type OrganisationId, type Person, type PersonId } from "@tiegraph/core";
+import type { TiegraphError} from "@tiegraph/core";
+import { Network, OPEN_END, OPEN_START, checkBatch, parseDay, problemError, problemsError, withoutProblems, type Affiliation, type NetworkData, type RecordLines, type Exchange, type Organisation, type OrganisationId, type Person, type PersonId } from "@tiegraph/core";
 import { IdAllocator } from "../importers/ids.js";
 import type { ImportedNetwork, RecordOrigin } from "../importers/imported.js";
 import { normaliseEmail, normaliseName, normaliseOrganisationName, normaliseUrl } from "./identity.js";
@@ -146,10 +147,6 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
   const opts = { ...DEFAULT_MERGE_OPTIONS, ...options };
   const list: readonly ImportedNetwork[] = Array.isArray(imports) ? imports : [imports as ImportedNetwork];
   const report: MergeReport = { ego: network.ego, added: [], merged: [], ambiguous: [], organisationsAdded: [], affiliationsAdded: 0, exchangesAdded: 0, duplicates: { affiliations: 0, exchanges: 0 }, problems: [], notes: [] };
-  const problem = (e: TiegraphError): void => {
-    if (opts.strict) throw e;
-    report.problems.push(e);
-  };
   for (const imp of list) {
     if (opts.strict && imp.problems.length) throw imp.problems[0]!;
     report.problems.push(...imp.problems);
@@ -218,22 +215,14 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
       if (match.kind === "ambiguous") report.ambiguous.push({ incoming: p.id, name: p.name, candidates: match.candidates, reason: match.reason, addedAs: id, origin });
     });
 
-    const personRef = (id: PersonId, origin: RecordOrigin, what: string): PersonId | undefined => {
-      const mapped = personMap.get(id) ?? id;
-      if (people.has(mapped)) return mapped;
-      problem(locate(new TiegraphError(SCOPE, "unknown-person", `${what} names unknown person ${JSON.stringify(id)}`, { expected: "the id of a person in the network or in the imported people" }), origin));
-      return undefined;
-    };
+    // Ids are only translated here; whether they name someone, and every other rule, is checked
+    // by the model (checkBatch below), with each record's file and line.
+    const personRef = (id: PersonId): PersonId => personMap.get(id) ?? id;
 
     imp.affiliations.forEach((a, k) => {
       const origin = imp.origins.affiliations[k]!;
-      const person = personRef(a.person, origin, "affiliation");
-      if (person === undefined) return;
-      const organisation = orgMap.get(a.organisation) ?? (network.hasOrganisation(a.organisation) ? a.organisation : undefined);
-      if (organisation === undefined) {
-        problem(locate(new TiegraphError(SCOPE, "unknown-organisation", `affiliation names unknown organisation ${JSON.stringify(a.organisation)}`, { expected: "an organisation id or name" }), origin));
-        return;
-      }
+      const person = personRef(a.person);
+      const organisation = orgMap.get(a.organisation) ?? a.organisation;
       const aff: Affiliation = { ...a, person, organisation };
       if (opts.skipDuplicates && covered(aff, network, stagedAffiliations.get(person) ?? [])) {
         report.duplicates.affiliations++;
@@ -247,19 +236,10 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
     });
 
     imp.exchanges.forEach((e, k) => {
-      const origin = imp.origins.exchanges[k]!;
-      const from = personRef(e.from, origin, "exchange");
-      const to = personRef(e.to, origin, "exchange");
-      const introduced = e.introduced === undefined ? undefined : personRef(e.introduced, origin, "introduction");
-      if (from === undefined || to === undefined || (e.introduced !== undefined && introduced === undefined)) return;
-      if (from === to) {
-        problem(locate(new TiegraphError(SCOPE, "self-exchange", `exchange of a person with themself (${JSON.stringify(from)}) once people are merged`, { expected: "two different people" }), origin));
-        return;
-      }
-      const ex: Exchange = { ...e, from, to };
-      if (introduced !== undefined) ex.introduced = introduced;
+      const ex: Exchange = { ...e, from: personRef(e.from), to: personRef(e.to) };
+      if (e.introduced !== undefined) ex.introduced = personRef(e.introduced);
       exchanges.push(ex);
-      exchangeOrigins.push(origin);
+      exchangeOrigins.push(imp.origins.exchanges[k]!);
     });
   });
 
@@ -273,38 +253,40 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
     affiliations,
     exchanges: exchanges.filter((_, i) => keep[i]),
   };
-  const origins: Record<string, (RecordOrigin | undefined)[]> = {
+  const origins = {
     organisations: orgs.origins,
     people: newPeopleOrigins,
     affiliations: affiliationOrigins,
     exchanges: exchangeOrigins.filter((_, i) => keep[i]),
   };
 
-  // Check merged people, then the batch; in lenient mode a record the model refuses is dropped and listed.
-  if (patched.size) new Network().apply({ people: [...patched.values()] });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const scratch = egoChanged ? { ...batch, ego: ego! } : batch;
-      network.apply(scratch);
-      break;
-    } catch (e) {
-      const m = e instanceof TiegraphError && e.pointer ? /^\/(organisations|people|affiliations|exchanges)\/(\d+)/.exec(e.pointer) : null;
-      if (!m || opts.strict || attempt > 10_000) throw e instanceof TiegraphError && m ? locate(e, origins[m[1]!]![Number(m[2])]) : e;
-      const [kind, index] = [m[1] as keyof typeof batch, Number(m[2])];
-      problem(locate(e as TiegraphError, origins[kind]![index]));
-      (batch[kind] as unknown[]).splice(index, 1);
-      origins[kind]!.splice(index, 1);
-      if (kind === "people") report.added = report.added.filter((id) => batch.people.some((p) => p.id === id));
-    }
+  // Check merged people, then the batch, in one pass: in lenient mode the records the model
+  // refuses (and those that depend on them) are left out and listed, and the rest is applied at once.
+  if (patched.size) {
+    const bad = checkBatch(new Network(), { people: [...patched.values()] });
+    if (bad.length) throw problemsError(bad, SCOPE);
   }
+  const whole: NetworkData = egoChanged ? { ...batch, ego: ego! } : batch;
+  const lines: RecordLines = origins;
+  const found = checkBatch(network, whole, { lines });
+  let good = whole;
+  if (found.length) {
+    if (opts.strict) throw problemsError(found, SCOPE);
+    const left = withoutProblems(network, whole, found, { lines });
+    for (const p of [...found, ...left.dependents]) report.problems.push(problemError(p, SCOPE));
+    good = left.batch;
+    const keptPeople = new Set((good.people ?? []).map((p) => p.id));
+    report.added = report.added.filter((id) => keptPeople.has(id) || network.hasPerson(id));
+  }
+  network.apply(good);
   for (const [id, p] of patched) {
     const { id: _id, ...rest } = p;
     network.updatePerson(id, rest);
   }
   report.ego = network.ego;
-  report.organisationsAdded = batch.organisations.map((o) => o.id);
-  report.affiliationsAdded = batch.affiliations.length;
-  report.exchangesAdded = batch.exchanges.length;
+  report.organisationsAdded = (good.organisations ?? []).map((o) => o.id);
+  report.affiliationsAdded = good.affiliations?.length ?? 0;
+  report.exchangesAdded = good.exchanges?.length ?? 0;
   return report;
 }
 
@@ -427,10 +409,4 @@ function notDuplicated(network: Network, exchanges: readonly Exchange[], report:
     if (dup) report.duplicates.exchanges++;
     return !dup;
   });
-}
-
-/** Adds a record's file and line to an error. */
-function locate(e: TiegraphError, origin: RecordOrigin | undefined): TiegraphError {
-  if (!origin || origin.line === 0) return e;
-  return origin.file === undefined ? e.withLocation({ line: origin.line }) : e.withLocation({ file: origin.file, line: origin.line });
 }

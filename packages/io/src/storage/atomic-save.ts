@@ -7,9 +7,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
-import { copyFile, link, open, readFile, rename, unlink } from "node:fs/promises";
+import { copyFile, link, open, readFile, rename, unlink, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { TiegraphError, parseNetworkFile, serializeNetwork, type Network } from "@tiegraph/core";
+import { TiegraphError, parseNetworkFile, serializeNetworkChunks, type Network } from "@tiegraph/core";
 import { decryptNetworkFile, encryptNetworkFile, isEncryptedNetworkFile, type EncryptionOptions } from "./encryption.js";
 
 const SCOPE = "tiegraph/io/save";
@@ -42,16 +42,22 @@ export const DEFAULT_ATOMIC_SAVE_OPTIONS: Readonly<{ backup: boolean }> = { back
  * await saveNetworkFileAtomic("network.tiegraph.json", network);
  * ```
  */
-export async function saveNetworkFileAtomic(path: string, content: Network | string, options: AtomicSaveOptions = {}): Promise<void> {
+export async function saveNetworkFileAtomic(path: string, content: Network | string | Iterable<string>, options: AtomicSaveOptions = {}): Promise<void> {
   const backup = options.backup ?? DEFAULT_ATOMIC_SAVE_OPTIONS.backup;
-  const text =
-    typeof content === "string" ? content : options.passphrase !== undefined ? await encryptNetworkFile(content, options.passphrase, options.encryption ?? {}) : serializeNetwork(content);
+  // a plain network is streamed in chunks: a large one never exists as one string
+  const text: string | Iterable<string> =
+    typeof content !== "string" && !(Symbol.iterator in content)
+      ? options.passphrase !== undefined
+        ? await encryptNetworkFile(content, options.passphrase, options.encryption ?? {})
+        : serializeNetworkChunks(content as Network)
+      : content;
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     const fh = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
     try {
-      await fh.writeFile(text, "utf8");
+      if (typeof text === "string") await fh.writeFile(text, "utf8");
+      else await writeChunks(fh, text);
       await fh.sync();
     } finally {
       await fh.close();
@@ -65,6 +71,19 @@ export async function saveNetworkFileAtomic(path: string, content: Network | str
     const err = e as NodeJS.ErrnoException;
     throw new TiegraphError(SCOPE, "io-error", `could not save: ${err.code ?? ""} ${err.message}`.trim(), { file: path, expected: "a writable folder" });
   }
+}
+
+/** Writes text chunks, gathered into writes of about a megabyte. */
+async function writeChunks(fh: FileHandle, chunks: Iterable<string>): Promise<void> {
+  let pending = "";
+  for (const chunk of chunks) {
+    pending += chunk;
+    if (pending.length >= 1 << 20) {
+      await fh.writeFile(pending, "utf8");
+      pending = "";
+    }
+  }
+  if (pending) await fh.writeFile(pending, "utf8");
 }
 
 /** Puts the current file (if any) at `<path>.bak`, itself atomically. */

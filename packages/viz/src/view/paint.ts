@@ -5,6 +5,7 @@
  * the drawn graph carries nothing the scene does not.
  */
 import Graph from "graphology";
+import { prototypeSafe } from "@tiegraph/core";
 import type { EdgeArrowEncoding } from "../encodings/edge-arrows.js";
 import type { EdgeColourEncoding } from "../encodings/edge-colour.js";
 import type { EdgeWidthEncoding } from "../encodings/edge-width.js";
@@ -42,7 +43,8 @@ export { RINGED_NODE_TYPE };
  * @example sceneGraph(scene, egoRingsLayout(scene)).order === scene.personCount
  */
 export function sceneGraph(scene: Scene, positions: Positions): Graph {
-  const graph = new Graph({ type: "directed", multi: false, allowSelfLoops: false });
+  // person ids such as "constructor" are valid node keys (issue 16.6)
+  const graph = prototypeSafe(new Graph({ type: "directed", multi: false, allowSelfLoops: false }));
   for (let i = 0; i < scene.personCount; i++) {
     graph.addNode(scene.ids[i]!, { index: i, label: scene.names[i]!, x: positions.x[i]!, y: positions.y[i]!, type: PERSON_NODE_TYPE });
   }

@@ -1,0 +1,270 @@
+/**
+ * Betweenness within a work budget: exact when Brandes' algorithm over every
+ * source fits the budget, otherwise estimated from as many sampled shortest
+ * paths as fit, with a stated error bound.
+ */
+import { TiegraphError, showValue } from "../errors.js";
+import type { Network } from "../model/network.js";
+import type { PersonId } from "../model/types.js";
+import { createRandom } from "../generate/random.js";
+import { personRecord } from "../mix/person-record.js";
+import { betweenness } from "./betweenness.js";
+import { tiesFor } from "./mutual-ties.js";
+import type { DirectedTies } from "../graph/tie-index.js";
+
+/** Options of {@link betweennessWithinBudget}. */
+export interface BetweennessBudgetOptions {
+  /**
+   * `"exact"`: every source, whatever the cost; `"sampled"`: as many sampled
+   * shortest paths as the budget allows (exact when Brandes fits it); default `"sampled"`.
+   */
+  mode?: "exact" | "sampled";
+  /**
+   * Work allowed, in tie visits: exact Brandes costs two visits per directed
+   * tie and person, so a network of N people and P ties is exact when 2·N·P
+   * fits; otherwise paths are sampled until this many ties have been visited.
+   * Default 10⁸ (about half a second on a laptop core).
+   */
+  budget?: number;
+  /** Confidence of the error bound (default 0.95). */
+  confidence?: number;
+  /** Seed of the sample (default 1). */
+  seed?: number;
+  /** Leave confidential exchanges out (default false). Ignored when `ties` is given. */
+  excludeConfidential?: boolean;
+  /** The network's directed tie index, when the caller already has it. */
+  ties?: DirectedTies;
+}
+
+/** Defaults of {@link betweennessWithinBudget}. */
+export const DEFAULT_BETWEENNESS_BUDGET_OPTIONS: Readonly<{ mode: "sampled"; budget: number; confidence: number; seed: number; minimumSamples: number }> = {
+  mode: "sampled",
+  budget: 1e8,
+  confidence: 0.95,
+  seed: 1,
+  /** Fewest paths sampled, whatever the budget. */
+  minimumSamples: 100,
+};
+
+/** Betweenness of every person and how far it can be from the exact value. */
+export interface BetweennessEstimate {
+  /** Normalised betweenness by person (as NetworkX's `betweenness_centrality`). */
+  values: Record<PersonId, number>;
+  /** True when computed exactly (Brandes over every source). */
+  exact: boolean;
+  /** Shortest paths sampled (0 when exact). */
+  samples: number;
+  /**
+   * With probability at least `confidence` over the sample, every person's
+   * value is within this distance of the exact normalised betweenness (0 when exact).
+   */
+  errorBound: number;
+  /** Confidence of `errorBound`. */
+  confidence: number;
+}
+
+/**
+ * Normalised betweenness (see {@link betweenness}): exact, by Brandes'
+ * algorithm, when `2 · people · ties ≤ budget` (or `mode: "exact"`);
+ * otherwise estimated by sampling shortest paths (Riondato & Kornaropoulos
+ * 2016, "Fast approximation of betweenness centrality through sampling",
+ * DMKD 30(2)) until the budget of tie visits is spent.
+ *
+ * Each sample draws an ordered pair (s, t), s ≠ t, uniformly, finds the
+ * shortest s→t paths by a balanced bidirectional breadth-first search (the
+ * side with the lighter frontier grows a level at a time), and picks one of
+ * them uniformly (by path counts σ); every inner person of it gets a hit.
+ * A person v's share of hits X̄_v over r samples has mean
+ * `(1 / (n(n − 1))) Σ_{s≠t} σ_st(v) / σ_st = b(v)·(n − 2)/n`, so the
+ * estimate is `X̄_v · n / (n − 2)`. Hits lie in [0, 1], so Hoeffding's
+ * inequality and a union bound over the n people give, with probability at
+ * least `confidence`, for everyone at once:
+ * `|estimate − b(v)| ≤ n/(n − 2) · sqrt(ln(2n / (1 − confidence)) / (2r))`
+ * ({@link betweennessErrorBound}). The sample is seeded: the same network,
+ * options and seed give the same values.
+ *
+ * @example
+ * ```ts
+ * const b = betweennessWithinBudget(network, { budget: 1e8 });
+ * b.exact ? "exact" : `±${b.errorBound.toFixed(3)} at ${b.confidence * 100}%`;
+ * ```
+ */
+export function betweennessWithinBudget(network: Network, options: BetweennessBudgetOptions = {}): BetweennessEstimate {
+  const d = DEFAULT_BETWEENNESS_BUDGET_OPTIONS;
+  const mode = options.mode ?? d.mode;
+  const budget = options.budget ?? d.budget;
+  const confidence = options.confidence ?? d.confidence;
+  if (mode !== "exact" && mode !== "sampled") throw invalid("mode", '"exact" or "sampled"', mode);
+  if (!(budget > 0)) throw invalid("budget", "a positive number of tie visits", budget);
+  if (!(confidence > 0 && confidence < 1)) throw invalid("confidence", "a probability strictly between 0 and 1", confidence);
+  const n = network.personCount;
+  if (n === 0) return { values: {}, exact: true, samples: 0, errorBound: 0, confidence };
+  const ties = tiesFor(network, options);
+  if (mode === "exact" || n < 3 || 2 * n * Math.max(1, ties.pairCount) <= budget) {
+    return { values: betweenness(network, { ties, exactUpTo: n }), exact: true, samples: 0, errorBound: 0, confidence };
+  }
+  const { hits, samples } = samplePaths(ties, budget, Math.max(d.minimumSamples, 1), options.seed ?? d.seed);
+  const scale = n / ((n - 2) * samples);
+  return { values: personRecord(network, (i) => hits[i]! * scale), exact: false, samples, errorBound: betweennessErrorBound(n, samples, confidence), confidence };
+}
+
+/**
+ * The simultaneous bound of {@link betweennessWithinBudget} for n people and
+ * r sampled paths: `n/(n − 2) · sqrt(ln(2n / (1 − confidence)) / (2r))`.
+ *
+ * @example betweennessErrorBound(100_000, 20_000, 0.95) // ≈ 0.0195
+ */
+export function betweennessErrorBound(people: number, samples: number, confidence: number): number {
+  if (samples < 1 || people < 3) return people < 3 ? 0 : Infinity;
+  return (people / (people - 2)) * Math.sqrt(Math.log((2 * people) / (1 - confidence)) / (2 * samples));
+}
+
+/** Hits per person over sampled shortest paths, sampling until `budget` tie visits are spent. */
+function samplePaths(ties: DirectedTies, budget: number, minimumSamples: number, seed: number): { hits: Float64Array; samples: number } {
+  const n = ties.nodeCount;
+  const P = ties.pairCount;
+  const outStart = ties.offsets;
+  const outArc = ties.target;
+  // the reverse graph, for the search back from t: in-arcs by counting sort
+  const inStart = new Int32Array(n + 1);
+  for (let p = 0; p < P; p++) inStart[outArc[p]! + 1]!++;
+  for (let i = 0; i < n; i++) inStart[i + 1]! += inStart[i]!;
+  const fill = inStart.slice(0, n);
+  const inArc = new Int32Array(P);
+  for (let p = 0; p < P; p++) inArc[fill[outArc[p]!]!++] = ties.source[p]!;
+
+  const rnd = createRandom(seed);
+  const hits = new Float64Array(n);
+  const distS = new Int32Array(n).fill(-1);
+  const distT = new Int32Array(n).fill(-1);
+  const sigS = new Float64Array(n);
+  const sigT = new Float64Array(n);
+  const seenS = new Int32Array(n);
+  const seenT = new Int32Array(n);
+  let visits = 0;
+  let samples = 0;
+  while (samples < minimumSamples || visits < budget) {
+    samples++;
+    const s = rnd.int(n);
+    let t = rnd.int(n - 1);
+    if (t >= s) t++;
+    distS[s] = 0;
+    sigS[s] = 1;
+    seenS[0] = s;
+    distT[t] = 0;
+    sigT[t] = 1;
+    seenT[0] = t;
+    // frontiers are the tails of the seen lists: [fs0, nS) and [ft0, nT)
+    let nS = 1;
+    let nT = 1;
+    let fs0 = 0;
+    let ft0 = 0;
+    let meetFrom = -1; // the seen list (forward 0 / backward 1) whose newest level meets the other side
+    while (nS > fs0 && nT > ft0) {
+      let degS = 0;
+      for (let i = fs0; i < nS; i++) degS += outStart[seenS[i]! + 1]! - outStart[seenS[i]!]!;
+      let degT = 0;
+      for (let i = ft0; i < nT; i++) degT += inStart[seenT[i]! + 1]! - inStart[seenT[i]!]!;
+      visits += nS - fs0 + nT - ft0;
+      if (degS <= degT) {
+        const end = nS;
+        for (let i = fs0; i < end; i++) {
+          const u = seenS[i]!;
+          const du = distS[u]! + 1;
+          for (let k = outStart[u]!; k < outStart[u + 1]!; k++) {
+            const w = outArc[k]!;
+            if (distS[w]! < 0) {
+              distS[w] = du;
+              seenS[nS++] = w;
+            }
+            if (distS[w] === du) sigS[w]! += sigS[u]!;
+          }
+        }
+        visits += degS;
+        fs0 = end;
+        for (let i = fs0; i < nS; i++) if (distT[seenS[i]!]! >= 0) meetFrom = 0;
+      } else {
+        const end = nT;
+        for (let i = ft0; i < end; i++) {
+          const u = seenT[i]!;
+          const du = distT[u]! + 1;
+          for (let k = inStart[u]!; k < inStart[u + 1]!; k++) {
+            const w = inArc[k]!;
+            if (distT[w]! < 0) {
+              distT[w] = du;
+              seenT[nT++] = w;
+            }
+            if (distT[w] === du) sigT[w]! += sigT[u]!;
+          }
+        }
+        visits += degT;
+        ft0 = end;
+        for (let i = ft0; i < nT; i++) if (distS[seenT[i]!]! >= 0) meetFrom = 1;
+      }
+      if (meetFrom >= 0) break;
+    }
+    if (meetFrom >= 0) {
+      // the meeting people are the newest level of one side; every shortest path crosses exactly one
+      const list = meetFrom === 0 ? seenS : seenT;
+      const from = meetFrom === 0 ? fs0 : ft0;
+      const to = meetFrom === 0 ? nS : nT;
+      let total = 0;
+      for (let i = from; i < to; i++) {
+        const w = list[i]!;
+        if (distS[w]! >= 0 && distT[w]! >= 0) total += sigS[w]! * sigT[w]!;
+      }
+      let pick = rnd() * total;
+      let w = -1;
+      for (let i = from; i < to; i++) {
+        const x = list[i]!;
+        if (!(distS[x]! >= 0 && distT[x]! >= 0)) continue;
+        w = x;
+        pick -= sigS[x]! * sigT[x]!;
+        if (pick < 0) break;
+      }
+      if (w !== s && w !== t) hits[w]!++;
+      // back to s: a predecessor u of v with probability σ_s(u) / σ_s(v)
+      for (let v = w; distS[v]! > 0; ) {
+        let r = rnd() * sigS[v]!;
+        let u = -1;
+        for (let k = inStart[v]!; k < inStart[v + 1]!; k++) {
+          const x = inArc[k]!;
+          if (distS[x] !== distS[v]! - 1) continue;
+          u = x;
+          r -= sigS[x]!;
+          if (r < 0) break;
+        }
+        visits += inStart[v + 1]! - inStart[v]!;
+        if (u !== s) hits[u]!++;
+        v = u;
+      }
+      // on to t: a successor x of v with probability σ_t(x) / σ_t(v)
+      for (let v = w; distT[v]! > 0; ) {
+        let r = rnd() * sigT[v]!;
+        let u = -1;
+        for (let k = outStart[v]!; k < outStart[v + 1]!; k++) {
+          const x = outArc[k]!;
+          if (distT[x] !== distT[v]! - 1) continue;
+          u = x;
+          r -= sigT[x]!;
+          if (r < 0) break;
+        }
+        visits += outStart[v + 1]! - outStart[v]!;
+        if (u !== t) hits[u]!++;
+        v = u;
+      }
+    }
+    for (let i = 0; i < nS; i++) {
+      distS[seenS[i]!] = -1;
+      sigS[seenS[i]!] = 0;
+    }
+    for (let i = 0; i < nT; i++) {
+      distT[seenT[i]!] = -1;
+      sigT[seenT[i]!] = 0;
+    }
+  }
+  return { hits, samples };
+}
+function invalid(name: string, expected: string, got: unknown): TiegraphError {
+  return new TiegraphError("tiegraph/brokerage", "invalid-option", `invalid option ${name}`, { record: `options.${name}`, expected, got: showValue(got) });
+}

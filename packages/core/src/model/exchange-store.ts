@@ -1,0 +1,391 @@
+/**
+ * The exchange store: every exchange of a network held column-wise in typed
+ * arrays (a few tens of bytes each, so a million fit comfortably in memory and
+ * the analytics scan them in one pass), with the rare extras (ids, notes, tags,
+ * introduced people) in a side map. The {@link Network} owns one; it is not
+ * part of the public API.
+ */
+import { TiegraphError, showValue } from "../errors.js";
+import { formatDay, type Day } from "./dates.js";
+import { EXCHANGE_KINDS, type Exchange, type ExchangeKind } from "./types.js";
+
+const SCOPE = "tiegraph/model";
+
+const FLAG_CONFIDENTIAL = 1;
+const FLAG_EXPLICIT_VALUE = 2;
+
+/** Kind code of each kind (index in {@link EXCHANGE_KINDS}). */
+export const KIND_CODE: Readonly<Record<ExchangeKind, number>> = Object.fromEntries(EXCHANGE_KINDS.map((k, i) => [k, i])) as Record<ExchangeKind, number>;
+/** Kind codes that are touchpoints, not gifts (meeting, connection). */
+export const TOUCHPOINT_CODES: ReadonlySet<number> = new Set([KIND_CODE.meeting, KIND_CODE.connection]);
+
+/** Read-only typed-array view of all exchanges (length = exchange count). */
+export interface ExchangeColumns {
+  readonly count: number;
+  /** Person index of the giver (or initiator). */
+  readonly from: Int32Array;
+  /** Person index of the receiver (or other participant). */
+  readonly to: Int32Array;
+  /** Calendar day of the exchange. */
+  readonly day: Int32Array;
+  /** Index into {@link EXCHANGE_KINDS}. */
+  readonly kind: Uint8Array;
+  /** Value (the kind's default unless overridden). */
+  readonly value: Float64Array;
+  /** Minutes, or NaN when not recorded. */
+  readonly minutes: Float32Array;
+  /** 1 when confidential. */
+  readonly confidential: Uint8Array;
+  /** Format code (index into {@link Network.formats}); 0 = none. */
+  readonly format: Uint8Array;
+}
+
+/** The rarely-set fields of an exchange, kept out of the columns. */
+export interface ExchangeExtras {
+  id?: string;
+  note?: string;
+  tags?: string[];
+  /** Person index of the person introduced (introductions). */
+  introduced?: number;
+}
+
+/** One exchange resolved to indices and codes, ready to be stored (see validate.ts). */
+export interface StagedExchange {
+  from: number;
+  to: number;
+  day: Day;
+  kind: number;
+  value: number;
+  explicit: boolean;
+  minutes: number;
+  confidential: boolean;
+  format: string;
+  extras: ExchangeExtras | undefined;
+}
+
+/**
+ * Column store of exchanges. Positions are indices `0..count-1`; an exchange
+ * without an explicit id is known as `#<position+1>`.
+ */
+export class ExchangeStore {
+  private cap = 0;
+  private n = 0;
+  private from = new Int32Array(0);
+  private to = new Int32Array(0);
+  private day = new Int32Array(0);
+  private kind = new Uint8Array(0);
+  private value = new Float64Array(0);
+  private minutes = new Float32Array(0);
+  private flags = new Uint8Array(0);
+  private format = new Uint8Array(0);
+  private extras = new Map<number, ExchangeExtras>();
+  private readonly ids = new Map<string, number>();
+  private readonly formatList: string[] = [""];
+  private readonly formatIndex = new Map<string, number>([["", 0]]);
+  private byPerson: { people: number; offsets: Int32Array; items: Int32Array } | undefined;
+  private view: ExchangeColumns | undefined;
+
+  /** Number of exchanges. */
+  get count(): number {
+    return this.n;
+  }
+  /** Interned formats; index 0 is "no format". */
+  get formats(): readonly string[] {
+    return this.formatList;
+  }
+
+  /** Whether a format is interned already. */
+  hasFormat(format: string): boolean {
+    return this.formatIndex.has(format);
+  }
+
+  /** Typed-array view (valid until the next change). */
+  columns(): ExchangeColumns {
+    if (this.view) return this.view;
+    const n = this.n;
+    const flags = this.flags.subarray(0, n);
+    const confidential = new Uint8Array(n);
+    for (let i = 0; i < n; i++) confidential[i] = flags[i]! & FLAG_CONFIDENTIAL;
+    return (this.view = {
+      count: n,
+      from: this.from.subarray(0, n),
+      to: this.to.subarray(0, n),
+      day: this.day.subarray(0, n),
+      kind: this.kind.subarray(0, n),
+      value: this.value.subarray(0, n),
+      minutes: this.minutes.subarray(0, n),
+      confidential,
+      format: this.format.subarray(0, n),
+    });
+  }
+
+  /** Whether exchange `i` is confidential. */
+  isConfidential(i: number): boolean {
+    return (this.flags[i]! & FLAG_CONFIDENTIAL) !== 0;
+  }
+  /** The id of exchange `i` (`#<i+1>` when none was given). */
+  id(i: number): string {
+    return this.extras.get(i)?.id ?? `#${i + 1}`;
+  }
+  /** Whether exchange `i` has an explicit id. */
+  hasExplicitId(i: number): boolean {
+    return this.extras.get(i)?.id !== undefined;
+  }
+  /** Whether an explicit id is in use. */
+  hasId(id: string): boolean {
+    return this.ids.has(id);
+  }
+  /** Position of the exchange with this id (explicit or `#n`), or -1. */
+  find(id: string): number {
+    const explicit = this.ids.get(id);
+    if (explicit !== undefined) return explicit;
+    if (/^#\d+$/.test(id)) {
+      const i = Number(id.slice(1)) - 1;
+      if (i >= 0 && i < this.n && this.extras.get(i)?.id === undefined) return i;
+    }
+    return -1;
+  }
+  /** Extras of exchange `i`. */
+  extrasOf(i: number): ExchangeExtras | undefined {
+    return this.extras.get(i);
+  }
+
+  /** Exchange `i` as a plain record, with person ids given by `personId`. */
+  record(i: number, personId: (index: number) => string): Exchange & { id: string } {
+    if (i < 0 || i >= this.n) throw new TiegraphError(SCOPE, "unknown-exchange", `no exchange at index ${i}`, { expected: `an index from 0 to ${this.n - 1}`, got: showValue(i) });
+    const ex = this.extras.get(i);
+    const out: Exchange & { id: string } = {
+      id: ex?.id ?? `#${i + 1}`,
+      date: formatDay(this.day[i]!),
+      kind: EXCHANGE_KINDS[this.kind[i]!]!,
+      from: personId(this.from[i]!),
+      to: personId(this.to[i]!),
+    };
+    if (this.flags[i]! & FLAG_EXPLICIT_VALUE) out.value = this.value[i]!;
+    const min = this.minutes[i]!;
+    if (!Number.isNaN(min)) out.minutes = min;
+    if (this.format[i]) out.format = this.formatList[this.format[i]!]!;
+    if (ex?.introduced !== undefined) out.introduced = personId(ex.introduced);
+    if (ex?.tags) out.tags = [...ex.tags];
+    if (ex?.note !== undefined) out.note = ex.note;
+    if (this.flags[i]! & FLAG_CONFIDENTIAL) out.confidential = true;
+    return out;
+  }
+
+  /** Positions of the exchanges that name a person as giver, receiver or introduced person, ascending. */
+  naming(person: number): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.n; i++) {
+      if (this.from[i] === person || this.to[i] === person || this.extras.get(i)?.introduced === person) out.push(i);
+    }
+    return out;
+  }
+
+  /** First and last day, or undefined when empty. */
+  dayRange(): { first: Day; last: Day } | undefined {
+    if (this.n === 0) return undefined;
+    let first = this.day[0]!;
+    let last = first;
+    for (let i = 1; i < this.n; i++) {
+      const d = this.day[i]!;
+      if (d < first) first = d;
+      if (d > last) last = d;
+    }
+    return { first, last };
+  }
+
+  /** Exchange positions of each person (either side), in date-then-insertion order. */
+  ofPerson(person: number, people: number): Int32Array {
+    let idx = this.byPerson;
+    if (!idx || idx.people !== people) idx = this.byPerson = this.buildByPerson(people);
+    return idx.items.subarray(idx.offsets[person]!, idx.offsets[person + 1]!);
+  }
+
+  private buildByPerson(n: number): { people: number; offsets: Int32Array; items: Int32Array } {
+    const m = this.n;
+    const order = sortedByDay(this.day, m);
+    const offsets = new Int32Array(n + 1);
+    for (let i = 0; i < m; i++) {
+      offsets[this.from[i]! + 1]!++;
+      offsets[this.to[i]! + 1]!++;
+    }
+    for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
+    const fill = offsets.slice(0, n);
+    const items = new Int32Array(2 * m);
+    for (let k = 0; k < m; k++) {
+      const e = order[k]!;
+      items[fill[this.from[e]!]!++] = e;
+      items[fill[this.to[e]!]!++] = e;
+    }
+    return { people: n, offsets, items };
+  }
+
+  // ---------------------------------------------------------------- changes
+
+  /** Forgets derived views after a change. */
+  private changed(): void {
+    this.byPerson = undefined;
+    this.view = undefined;
+  }
+
+  private internFormat(format: string): number {
+    let f = this.formatIndex.get(format);
+    if (f === undefined) {
+      f = this.formatList.length;
+      this.formatList.push(format);
+      this.formatIndex.set(format, f);
+    }
+    return f;
+  }
+
+  private write(i: number, s: StagedExchange): void {
+    this.from[i] = s.from;
+    this.to[i] = s.to;
+    this.day[i] = s.day;
+    this.kind[i] = s.kind;
+    this.value[i] = s.value;
+    this.minutes[i] = s.minutes;
+    this.flags[i] = (s.confidential ? FLAG_CONFIDENTIAL : 0) | (s.explicit ? FLAG_EXPLICIT_VALUE : 0);
+    this.format[i] = this.internFormat(s.format);
+    if (s.extras) {
+      this.extras.set(i, s.extras);
+      if (s.extras.id !== undefined) this.ids.set(s.extras.id, i);
+    } else {
+      this.extras.delete(i);
+    }
+  }
+
+  /** Appends validated exchanges. */
+  append(staged: readonly StagedExchange[]): void {
+    if (staged.length === 0) return;
+    this.ensureCapacity(this.n + staged.length);
+    for (const s of staged) this.write(this.n++, s);
+    this.changed();
+  }
+
+  /** Replaces exchange `i` with a validated one. */
+  replace(i: number, s: StagedExchange): void {
+    const old = this.extras.get(i)?.id;
+    if (old !== undefined) this.ids.delete(old);
+    this.write(i, s);
+    this.changed();
+  }
+
+  /** Inserts a validated exchange at position `at` (later ones move up by one). */
+  insert(at: number, s: StagedExchange): void {
+    this.ensureCapacity(this.n + 1);
+    const n = this.n;
+    for (const col of this.cols()) col.copyWithin(at + 1, at, n);
+    this.n++;
+    this.shiftExtras(at, +1);
+    this.write(at, s);
+    this.changed();
+  }
+
+  /** Removes exchange `i` (later ones move down by one). */
+  remove(i: number): void {
+    const old = this.extras.get(i)?.id;
+    if (old !== undefined) this.ids.delete(old);
+    this.extras.delete(i);
+    for (const col of this.cols()) col.copyWithin(i, i + 1, this.n);
+    this.n--;
+    this.shiftExtras(i + 1, -1);
+    this.changed();
+  }
+
+  /**
+   * Renumbers people after one was removed or inserted: every person index
+   * `p` becomes `map(p)`.
+   */
+  remapPeople(map: (p: number) => number): void {
+    for (let i = 0; i < this.n; i++) {
+      this.from[i] = map(this.from[i]!);
+      this.to[i] = map(this.to[i]!);
+    }
+    for (const ex of this.extras.values()) if (ex.introduced !== undefined) ex.introduced = map(ex.introduced);
+    this.changed();
+  }
+
+  /** Moves the extras of positions ≥ `start` by `delta`. */
+  private shiftExtras(start: number, delta: number): void {
+    let moved = false;
+    for (const k of this.extras.keys()) {
+      if (k >= start) {
+        moved = true;
+        break;
+      }
+    }
+    if (!moved) return;
+    const next = new Map<number, ExchangeExtras>();
+    for (const [k, ex] of this.extras) {
+      const j = k >= start ? k + delta : k;
+      next.set(j, ex);
+      if (ex.id !== undefined) this.ids.set(ex.id, j);
+    }
+    this.extras = next;
+  }
+
+  private cols(): (Int32Array | Uint8Array | Float64Array | Float32Array)[] {
+    return [this.from, this.to, this.day, this.kind, this.value, this.minutes, this.flags, this.format];
+  }
+
+  private ensureCapacity(n: number): void {
+    if (n <= this.cap) return;
+    let cap = Math.max(16, this.cap);
+    while (cap < n) cap = Math.ceil(cap * 1.5);
+    this.resize(cap);
+  }
+
+  private resize(cap: number): void {
+    const grow = <T extends Int32Array | Uint8Array | Float64Array | Float32Array>(a: T, make: (c: number) => T): T => {
+      const b = make(cap);
+      b.set(a.subarray(0, this.n) as never);
+      return b;
+    };
+    this.from = grow(this.from, (c) => new Int32Array(c));
+    this.to = grow(this.to, (c) => new Int32Array(c));
+    this.day = grow(this.day, (c) => new Int32Array(c));
+    this.kind = grow(this.kind, (c) => new Uint8Array(c));
+    this.value = grow(this.value, (c) => new Float64Array(c));
+    this.minutes = grow(this.minutes, (c) => new Float32Array(c));
+    this.flags = grow(this.flags, (c) => new Uint8Array(c));
+    this.format = grow(this.format, (c) => new Uint8Array(c));
+    this.cap = cap;
+    this.view = undefined;
+  }
+
+  /** Gives back memory reserved for growth. */
+  compact(): void {
+    if (this.cap !== this.n) this.resize(this.n);
+  }
+}
+
+/**
+ * Indices 0..m-1 sorted by day (stable), by counting sort over the day range
+ * (a comparison sort when the range is much wider than the count).
+ *
+ * @example sortedByDay(Int32Array.of(5, 3, 5), 3) // Int32Array [1, 0, 2]
+ */
+export function sortedByDay(day: Int32Array, m: number): Int32Array {
+  const order = new Int32Array(m);
+  if (m === 0) return order;
+  let lo = day[0]!;
+  let hi = lo;
+  for (let i = 1; i < m; i++) {
+    const d = day[i]!;
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  const span = hi - lo + 1;
+  if (span > 4 * m + 100000) {
+    const idx = Array.from({ length: m }, (_, i) => i);
+    idx.sort((a, b) => day[a]! - day[b]! || a - b);
+    order.set(idx);
+    return order;
+  }
+  const counts = new Int32Array(span + 1);
+  for (let i = 0; i < m; i++) counts[day[i]! - lo + 1]!++;
+  for (let i = 0; i < span; i++) counts[i + 1]! += counts[i]!;
+  for (let i = 0; i < m; i++) order[counts[day[i]! - lo]!++] = i;
+  return order;
+}

@@ -1,0 +1,28 @@
+/**
+ * What a network holds, in one object: the records, their id indices, the
+ * affiliation spans and the exchange store. The {@link Network} owns one and
+ * exposes it read-only; edits.ts changes it in place.
+ */
+import { ExchangeStore } from "./exchange-store.js";
+import type { NetworkSettings, Organisation, OrganisationId, Person, PersonId } from "./types.js";
+import type { AffiliationSpan } from "./validate.js";
+
+/** The mutable state behind a network (not part of the public API). */
+export interface ModelState {
+  /** Ego's person index, or -1. */
+  ego: number;
+  settings: NetworkSettings;
+  readonly people: Person[];
+  readonly personIndex: Map<PersonId, number>;
+  readonly orgs: Organisation[];
+  readonly orgIndex: Map<OrganisationId, number>;
+  /** Each person's affiliations, sorted by start day. */
+  readonly affs: AffiliationSpan[][];
+  affCount: number;
+  readonly ex: ExchangeStore;
+}
+
+/** An empty state. */
+export function emptyState(): ModelState {
+  return { ego: -1, settings: {}, people: [], personIndex: new Map(), orgs: [], orgIndex: new Map(), affs: [], affCount: 0, ex: new ExchangeStore() };
+}

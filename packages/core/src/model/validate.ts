@@ -1,0 +1,589 @@
+/**
+ * Batch validation, in one place: every rule a network's records must follow
+ * (ids, references, dates, kinds, values) is checked here, for
+ * {@link Network.apply}, the importers, merging and edits alike. A check
+ * returns every problem it finds, each with its record, JSON pointer and,
+ * when the batch was read from a file, the file and line.
+ */
+import { TiegraphError, showValue, type Problem, type TiegraphErrorCode } from "../errors.js";
+import { parseDay, type Day } from "./dates.js";
+import { KIND_CODE, type ExchangeExtras, type StagedExchange } from "./exchange-store.js";
+import { DEFAULT_KIND_VALUES, EXCHANGE_KINDS, type Affiliation, type Exchange, type ExchangeKind, type NetworkData, type NetworkSettings, type Organisation, type Person } from "./types.js";
+
+const SCOPE = "tiegraph/model";
+/** Sentinel day for open-ended affiliation ranges. */
+export const OPEN_START: Day = -2147483648;
+/** Sentinel day for affiliations that have not ended. */
+export const OPEN_END: Day = 2147483647;
+/** At most this many distinct exchange formats (codes fit a byte; 0 is "none"). */
+const MAX_FORMATS = 255;
+
+/** Where a record was read: a line, or a file and a line. */
+export type RecordPlace = number | { file?: string | undefined; line: number } | undefined;
+
+/**
+ * Source lines of a batch's records, parallel to its lists (entry `k` of
+ * `exchanges` is where `batch.exchanges[k]` was read).
+ */
+export interface RecordLines {
+  organisations?: readonly RecordPlace[];
+  people?: readonly RecordPlace[];
+  affiliations?: readonly RecordPlace[];
+  exchanges?: readonly RecordPlace[];
+  ego?: RecordPlace;
+  settings?: RecordPlace;
+}
+
+/** Options of {@link checkBatch}. */
+export interface CheckBatchOptions {
+  /** File name given to every problem (unless `lines` names another). */
+  file?: string;
+  /** Source line of each record. */
+  lines?: RecordLines;
+  /**
+   * Whether ids that refer to people and organisations must resolve, in the
+   * network or in the batch (default true). Importers set it to false: a file
+   * of exchanges names people another file defines, and merging checks them.
+   */
+  resolveReferences?: boolean;
+}
+
+/** The minimum of a network that validation reads. A {@link Network} is one. */
+export interface NetworkLookup {
+  readonly personCount: number;
+  readonly organisationCount: number;
+  readonly formats: readonly string[];
+  /** Person index, or -1. */
+  findPerson(id: string): number;
+  /** Organisation index, or -1. */
+  findOrganisation(id: string): number;
+  /** Position of the exchange with this id, or -1. */
+  findExchange(id: string): number;
+}
+
+/** An affiliation with its organisation and dates resolved to indices and day numbers. */
+export interface AffiliationSpan {
+  organisation: number;
+  from: Day;
+  to: Day;
+  role: string | undefined;
+}
+
+/** A batch resolved to indices, ready to be applied (only meaningful when it has no problems). */
+export interface StagedBatch {
+  organisations: Organisation[];
+  people: Person[];
+  affiliations: { person: number; span: AffiliationSpan }[];
+  exchanges: StagedExchange[];
+  /** New ego index; undefined when the batch does not set ego. */
+  ego: number | undefined;
+  settings: NetworkSettings | undefined;
+}
+
+/**
+ * Checks a batch of records against a network (plus the batch itself, whose
+ * records may refer to each other) and returns every problem, in batch
+ * order: organisations, people, affiliations, exchanges, ego, settings. An
+ * empty list means {@link Network.apply} will accept the batch.
+ *
+ * A record with a problem still counts as present for the records that refer
+ * to it (an exchange naming a person whose cadence is invalid is not itself
+ * reported); {@link withoutProblems} drops both.
+ *
+ * @example
+ * ```ts
+ * const problems = checkBatch(network, { exchanges: [{ date: "2024-01-01", kind: "introduction", from: "a", to: "b", introduced: "a" }] }, { file: "x.csv", lines: { exchanges: [2] } });
+ * problems[0]; // { code: "invalid-field", record: "exchange #0", pointer: "/exchanges/0/introduced", file: "x.csv", line: 2, ... }
+ * ```
+ */
+export function checkBatch(network: NetworkLookup, batch: NetworkData, options: CheckBatchOptions = {}): Problem[] {
+  return stageBatch(network, batch, options).problems;
+}
+
+/** The error thrown for a list of problems: the first one's code and place, all of them in `problems`. */
+export function problemsError(problems: readonly Problem[], scope = SCOPE): TiegraphError {
+  const first = problems[0]!;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
+  const details: ConstructorParameters<typeof TiegraphError>[3] = { record: first.record, problems: [...problems] };
+  if (first.pointer !== undefined) details.pointer = first.pointer;
+  if (first.file !== undefined) details.file = first.file;
+  if (first.line !== undefined) details.line = first.line;
+  if (first.expected !== undefined) details.expected = first.expected;
+  if (first.got !== undefined) details.got = first.got;
+  return new TiegraphError(scope, first.code, first.message + more, details);
+}
+
+/** One problem as a {@link TiegraphError} of its own (for lists of skipped records). */
+export function problemError(problem: Problem, scope = SCOPE): TiegraphError {
+  const { code, message, ...rest } = problem;
+  return new TiegraphError(scope, code, message, rest);
+}
+
+type Section = "organisations" | "people" | "affiliations" | "exchanges";
+
+/**
+ * Validates a batch and resolves it to indices. Used by {@link checkBatch}
+ * and {@link Network.apply}; the staged records are only meaningful when
+ * `problems` is empty.
+ */
+export function stageBatch(network: NetworkLookup, batch: NetworkData, options: CheckBatchOptions = {}): { problems: Problem[]; staged: StagedBatch } {
+  const problems: Problem[] = [];
+  const staged: StagedBatch = { organisations: [], people: [], affiliations: [], exchanges: [], ego: undefined, settings: undefined };
+  const resolve = options.resolveReferences !== false;
+  const place = (section: Section | "ego" | "settings", k: number): { file?: string; line?: number } => {
+    const lines = options.lines;
+    const p = section === "ego" || section === "settings" ? lines?.[section] : lines?.[section]?.[k];
+    const out: { file?: string; line?: number } = {};
+    const file = typeof p === "object" && p.file !== undefined ? p.file : options.file;
+    if (file !== undefined) out.file = file;
+    const line = typeof p === "number" ? p : p?.line;
+    if (line !== undefined && line > 0) out.line = line;
+    return out;
+  };
+  let section: Section | "ego" | "settings" = "organisations";
+  let k = 0;
+  const report = (code: TiegraphErrorCode, message: string, record: string, pointer: string | undefined, expected?: string, ...got: unknown[]): void => {
+    const p: Problem = { code, message, record };
+    if (pointer !== undefined) p.pointer = pointer;
+    Object.assign(p, place(section, k));
+    if (expected !== undefined) p.expected = expected;
+    if (got.length) p.got = showValue(got[0]);
+    problems.push(p);
+  };
+
+  if (batch === null || typeof batch !== "object" || Array.isArray(batch)) {
+    section = "settings";
+    report("invalid-format", "network data must be an object", "batch", "", "{ people, organisations, affiliations, exchanges }", batch);
+    return { problems, staged };
+  }
+  const list = <T>(name: Section): T[] => {
+    const v = batch[name] as unknown;
+    if (v === undefined) return [];
+    if (!Array.isArray(v)) {
+      section = name;
+      k = -1;
+      report("invalid-format", `${name} must be an array`, name, `/${name}`, "an array", v);
+      return [];
+    }
+    return v as T[];
+  };
+  const orgs = list<Organisation>("organisations");
+  const people = list<Person>("people");
+  const affs = list<Affiliation>("affiliations");
+  const exchanges = list<Exchange>("exchanges");
+  if (problems.length) return { problems, staged };
+
+  // --- organisations
+  section = "organisations";
+  const newOrgs = new Map<string, number>();
+  for (k = 0; k < orgs.length; k++) {
+    const o = orgs[k]!;
+    const at = `/organisations/${k}`;
+    if (!organisationOk(o, at, report)) continue;
+    if (network.findOrganisation(o.id) >= 0 || newOrgs.has(o.id)) {
+      report("duplicate-id", `duplicate organisation id ${showValue(o.id)}`, `organisation ${showValue(o.id)}`, at + "/id", "an id not used by another organisation");
+      continue;
+    }
+    newOrgs.set(o.id, network.organisationCount + newOrgs.size);
+    staged.organisations.push(cleanOrganisation(o));
+  }
+
+  // --- people
+  section = "people";
+  const newPeople = new Map<string, number>();
+  for (k = 0; k < people.length; k++) {
+    const p = people[k]!;
+    const at = `/people/${k}`;
+    const ok = personOk(p, at, report);
+    // A person with an id counts as present for references even when another field is bad.
+    if (p === null || typeof p !== "object" || typeof p.id !== "string" || p.id === "") continue;
+    if (network.findPerson(p.id) >= 0 || newPeople.has(p.id)) {
+      report("duplicate-id", `duplicate person id ${showValue(p.id)}`, `person ${showValue(p.id)}`, at + "/id", "an id not used by another person");
+      continue;
+    }
+    newPeople.set(p.id, network.personCount + newPeople.size);
+    if (ok) staged.people.push(cleanPerson(p));
+  }
+  // Ids not found when references are not resolved get their own negative numbers, so equality still works.
+  const outside = new Map<string, number>();
+  const personOf = (id: unknown, at: string, rec: string): number | undefined => {
+    if (typeof id !== "string" || id === "") {
+      report("missing-field", "missing person id", rec, at, "a person id (non-empty string)", id);
+      return undefined;
+    }
+    const i = network.findPerson(id);
+    if (i >= 0) return i;
+    const j = newPeople.get(id);
+    if (j !== undefined) return j;
+    if (!resolve) {
+      let o = outside.get(id);
+      if (o === undefined) outside.set(id, (o = -2 - outside.size));
+      return o;
+    }
+    report("unknown-person", `unknown person ${showValue(id)}`, rec, at, "the id of a person in the network or this batch");
+    return undefined;
+  };
+
+  // --- affiliations
+  section = "affiliations";
+  for (k = 0; k < affs.length; k++) {
+    const a = affs[k]!;
+    const at = `/affiliations/${k}`;
+    const rec = `affiliation #${k}`;
+    if (a === null || typeof a !== "object") {
+      report("invalid-format", "affiliation must be an object", rec, at, "{ person, organisation, from?, to?, role? }", a);
+      continue;
+    }
+    const before = problems.length;
+    const person = personOf(a.person, at + "/person", rec);
+    let org: number | undefined = -1;
+    if (typeof a.organisation !== "string" || a.organisation === "") {
+      report("missing-field", "missing organisation", rec, at + "/organisation", "an organisation id", a.organisation);
+    } else {
+      org = network.findOrganisation(a.organisation);
+      if (org < 0) org = newOrgs.get(a.organisation);
+      if (org === undefined && resolve) report("unknown-organisation", `unknown organisation ${showValue(a.organisation)}`, rec, at + "/organisation", "the id of an organisation in the network or this batch");
+    }
+    const from = a.from === undefined ? OPEN_START : dayOf(a.from, at + "/from", rec, report);
+    const to = a.to === undefined ? OPEN_END : dayOf(a.to, at + "/to", rec, report);
+    if (from !== undefined && to !== undefined && to < from) report("invalid-range", `affiliation ends (${a.to}) before it starts (${a.from})`, rec, at + "/to", "an end date on or after the start date");
+    if (a.role !== undefined && typeof a.role !== "string") report("invalid-field", "role must be text", rec, at + "/role", "a string", a.role);
+    if (problems.length === before) staged.affiliations.push({ person: person!, span: { organisation: org ?? -1, from: from!, to: to!, role: a.role } });
+  }
+
+  // --- exchanges
+  section = "exchanges";
+  const newIds = new Set<string>();
+  const newFormats = new Set<string>();
+  for (k = 0; k < exchanges.length; k++) {
+    const e = exchanges[k]!;
+    const s = exchangeOf(e, k, network, newIds, personOf, report, problems);
+    if (s === undefined) continue;
+    if (s.format !== "" && !network.formats.includes(s.format) && !newFormats.has(s.format)) {
+      if (network.formats.length + newFormats.size >= MAX_FORMATS) {
+        report("invalid-field", "too many distinct exchange formats", exchangeRecord(e, k), `/exchanges/${k}/format`, `at most ${MAX_FORMATS - 1} distinct formats`, s.format);
+        continue;
+      }
+      newFormats.add(s.format);
+    }
+    staged.exchanges.push(s);
+  }
+
+  // --- ego and settings
+  if (batch.ego !== undefined) {
+    section = "ego";
+    staged.ego = personOf(batch.ego, "/ego", "ego");
+  }
+  if (batch.settings !== undefined) {
+    section = "settings";
+    if (settingsOk(batch.settings, "/settings", report)) staged.settings = { ...batch.settings };
+  }
+  return { problems, staged };
+}
+
+/** `exchange "id"` or `exchange #k` (k: position in the batch). */
+function exchangeRecord(e: Exchange, k: number): string {
+  return e !== null && typeof e === "object" && typeof e.id === "string" && e.id !== "" ? `exchange ${showValue(e.id)}` : `exchange #${k}`;
+}
+
+type Report = (code: TiegraphErrorCode, message: string, record: string, pointer: string | undefined, expected?: string, ...got: unknown[]) => void;
+type PersonOf = (id: unknown, at: string, rec: string) => number | undefined;
+
+function exchangeOf(e: Exchange, k: number, network: NetworkLookup, newIds: Set<string>, personOf: PersonOf, report: Report, problems: readonly Problem[]): StagedExchange | undefined {
+  const at = `/exchanges/${k}`;
+  let rec = `exchange #${k}`;
+  if (e === null || typeof e !== "object") {
+    report("invalid-format", "exchange must be an object", rec, at, "{ date, kind, from, to, ... }", e);
+    return undefined;
+  }
+  const before = problems.length;
+  if (e.id !== undefined) {
+    if (typeof e.id !== "string" || e.id === "" || e.id.startsWith("#")) report("invalid-field", "invalid exchange id", rec, at + "/id", "a non-empty string not starting with '#'", e.id);
+    else {
+      rec = `exchange ${showValue(e.id)}`;
+      if (network.findExchange(e.id) >= 0 || newIds.has(e.id)) report("duplicate-id", `duplicate exchange id ${showValue(e.id)}`, rec, at + "/id", "an id not used by another exchange");
+      newIds.add(e.id);
+    }
+  }
+  const kind = typeof e.kind === "string" && Object.hasOwn(KIND_CODE, e.kind) ? KIND_CODE[e.kind as ExchangeKind] : undefined;
+  if (kind === undefined) report("invalid-kind", `unknown exchange kind ${showValue(e.kind)}`, rec, at + "/kind", `one of ${EXCHANGE_KINDS.join(", ")}`);
+  const from = personOf(e.from, at + "/from", rec);
+  const to = personOf(e.to, at + "/to", rec);
+  if (from !== undefined && from === to) report("self-exchange", `exchange of a person with themself (${showValue(e.from)})`, rec, at + "/to", "two different people");
+  const day = dayOf(e.date, at + "/date", rec, report);
+  let value = kind === undefined ? 0 : DEFAULT_KIND_VALUES[e.kind];
+  if (e.value !== undefined) {
+    if (typeof e.value !== "number" || !Number.isFinite(e.value) || e.value < 0) report("invalid-value", "invalid value", rec, at + "/value", "a finite number ≥ 0", e.value);
+    else value = e.value;
+  }
+  let minutes = NaN;
+  if (e.minutes !== undefined) {
+    if (typeof e.minutes !== "number" || !Number.isFinite(e.minutes) || e.minutes < 0) report("invalid-value", "invalid minutes", rec, at + "/minutes", "a finite number of minutes ≥ 0", e.minutes);
+    else minutes = e.minutes;
+  }
+  if (e.format !== undefined && (typeof e.format !== "string" || e.format.length > 40)) report("invalid-field", "invalid format", rec, at + "/format", "a short text like coffee, lunch, call", e.format);
+  if (e.confidential !== undefined && typeof e.confidential !== "boolean") report("invalid-field", "confidential must be true or false", rec, at + "/confidential", "a boolean", e.confidential);
+  if (e.note !== undefined && typeof e.note !== "string") report("invalid-field", "note must be text", rec, at + "/note", "a string", e.note);
+  if (e.tags !== undefined) stringList(e.tags, at + "/tags", rec, report);
+  let extras: ExchangeExtras | undefined;
+  if (e.introduced !== undefined) {
+    const intro = personOf(e.introduced, at + "/introduced", rec);
+    if (e.kind !== "introduction") report("invalid-field", "only introductions name an introduced person", rec, at + "/introduced", 'kind "introduction"');
+    else if (intro !== undefined && (intro === to || intro === from)) report("invalid-field", "an introduction joins two other people", rec, at + "/introduced", "a person other than from and to", e.introduced);
+    if (intro !== undefined) extras = { introduced: intro };
+  }
+  if (problems.length !== before) return undefined;
+  if (e.id !== undefined || e.note !== undefined || (e.tags !== undefined && e.tags.length)) {
+    extras ??= {};
+    if (e.id !== undefined) extras.id = e.id;
+    if (e.note !== undefined) extras.note = e.note;
+    if (e.tags !== undefined && e.tags.length) extras.tags = [...e.tags];
+  }
+  return { from: from!, to: to!, day: day!, kind: kind!, value, explicit: e.value !== undefined, minutes, confidential: e.confidential === true, format: e.format ?? "", extras };
+}
+
+function dayOf(text: unknown, pointer: string, record: string, report: Report): Day | undefined {
+  const d = typeof text === "string" ? parseDay(text) : undefined;
+  if (d === undefined) report("invalid-date", `invalid date ${showValue(text)}`, record, pointer, "a calendar date YYYY-MM-DD");
+  return d;
+}
+
+function stringList(v: unknown, pointer: string, record: string, report: Report): boolean {
+  if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) {
+    report("invalid-field", "expected a list of strings", record, pointer, "an array of strings", v);
+    return false;
+  }
+  return true;
+}
+
+function organisationOk(o: Organisation, at: string, report: Report): boolean {
+  const rec = `organisation at ${at}`;
+  if (o === null || typeof o !== "object") {
+    report("invalid-format", "organisation must be an object", rec, at, "{ id, name }", o);
+    return false;
+  }
+  if (typeof o.id !== "string" || o.id === "") {
+    report("missing-field", "organisation without id", rec, at + "/id", "a non-empty string", o.id);
+    return false;
+  }
+  let ok = true;
+  if (typeof o.name !== "string") {
+    report("missing-field", "organisation without name", `organisation ${showValue(o.id)}`, at + "/name", "a string", o.name);
+    ok = false;
+  }
+  if (o.tags !== undefined) ok = stringList(o.tags, at + "/tags", `organisation ${showValue(o.id)}`, report) && ok;
+  return ok;
+}
+
+function personOk(p: Person, at: string, report: Report): boolean {
+  if (p === null || typeof p !== "object") {
+    report("invalid-format", "person must be an object", `person at ${at}`, at, "{ id, name, ... }", p);
+    return false;
+  }
+  if (typeof p.id !== "string" || p.id === "") {
+    report("missing-field", "person without id", `person at ${at}`, at + "/id", "a non-empty string", p.id);
+    return false;
+  }
+  const rec = `person ${showValue(p.id)}`;
+  let ok = true;
+  const bad = (...args: Parameters<Report>): void => {
+    report(...args);
+    ok = false;
+  };
+  if (typeof p.name !== "string") bad("missing-field", "person without name", rec, at + "/name", "a string", p.name);
+  for (const key of ["emails", "tags", "interests"] as const) if (p[key] !== undefined && !stringList(p[key], `${at}/${key}`, rec, report)) ok = false;
+  if (p.notes !== undefined && typeof p.notes !== "string") bad("invalid-field", "notes must be text", rec, at + "/notes", "a string", p.notes);
+  if (p.url !== undefined && typeof p.url !== "string") bad("invalid-field", "url must be text", rec, at + "/url", "a string", p.url);
+  if (p.cadenceDays !== undefined && (typeof p.cadenceDays !== "number" || !(p.cadenceDays > 0) || !Number.isFinite(p.cadenceDays))) bad("invalid-value", "invalid cadence", rec, at + "/cadenceDays", "a positive number of days", p.cadenceDays);
+  if (p.attributes !== undefined) {
+    if (p.attributes === null || typeof p.attributes !== "object" || Array.isArray(p.attributes)) bad("invalid-field", "attributes must be an object", rec, at + "/attributes", "an object of text, number or boolean values", p.attributes);
+    else {
+      for (const [key, v] of Object.entries(p.attributes)) {
+        if (!["string", "number", "boolean"].includes(typeof v)) bad("invalid-field", `attribute ${showValue(key)} has an unsupported value`, rec, `${at}/attributes/${key}`, "text, a number or a boolean", v);
+      }
+    }
+  }
+  return ok;
+}
+
+function settingsOk(s: NetworkSettings, at: string, report: Report): boolean {
+  const n = { count: 0 };
+  const bad = (...args: Parameters<Report>): void => {
+    report(...args);
+    n.count++;
+  };
+  if (s === null || typeof s !== "object") {
+    bad("invalid-format", "settings must be an object", "settings", at, "an object", s);
+    return false;
+  }
+  if (s.halfLifeDays !== undefined && !(typeof s.halfLifeDays === "number" && s.halfLifeDays > 0 && Number.isFinite(s.halfLifeDays))) bad("invalid-value", "invalid half-life", "settings", at + "/halfLifeDays", "a positive number of days", s.halfLifeDays);
+  if (s.externalTarget !== undefined && !(typeof s.externalTarget === "number" && s.externalTarget >= 0 && s.externalTarget <= 1)) bad("invalid-value", "invalid external target", "settings", at + "/externalTarget", "a share between 0 and 1", s.externalTarget);
+  if (s.cadenceByTag !== undefined) {
+    if (s.cadenceByTag === null || typeof s.cadenceByTag !== "object") bad("invalid-field", "cadenceByTag must be an object", "settings", at + "/cadenceByTag", "an object of tag → days", s.cadenceByTag);
+    else for (const [key, v] of Object.entries(s.cadenceByTag)) if (!(typeof v === "number" && v > 0 && Number.isFinite(v))) bad("invalid-value", `invalid cadence for tag ${showValue(key)}`, "settings", `${at}/cadenceByTag/${key}`, "a positive number of days", v);
+  }
+  return n.count === 0;
+}
+
+/** Throws the problems of a single person record (used when a person is replaced in place). */
+export function checkPerson(p: Person, at: string): void {
+  const problems = collect((report) => personOk(p, at, report));
+  if (problems.length) throw problemsError(problems);
+}
+
+/** Throws the problems of network settings. */
+export function checkSettings(s: NetworkSettings, at = "/settings"): void {
+  const problems = collect((report) => settingsOk(s, at, report));
+  if (problems.length) throw problemsError(problems);
+}
+
+/** Throws the problems of a single organisation record. */
+export function checkOrganisation(o: Organisation, at: string): void {
+  const problems = collect((report) => organisationOk(o, at, report));
+  if (problems.length) throw problemsError(problems);
+}
+
+function collect(run: (report: Report) => unknown): Problem[] {
+  const problems: Problem[] = [];
+  run((code, message, record, pointer, expected, ...got) => {
+    const p: Problem = { code, message, record };
+    if (pointer !== undefined) p.pointer = pointer;
+    if (expected !== undefined) p.expected = expected;
+    if (got.length) p.got = showValue(got[0]);
+    problems.push(p);
+  });
+  return problems;
+}
+
+const PERSON_FIELDS = ["id", "name", "emails", "url", "tags", "notes", "interests", "cadenceDays", "attributes"] as const;
+const ORGANISATION_FIELDS = ["id", "name", "tags"] as const;
+
+/**
+ * A copy of a record with its known fields in one fixed order (unknown ones
+ * after), arrays and objects copied and undefined fields left out, so the
+ * same record always serialises to the same text, however it was built or edited.
+ */
+function canonical<T extends object>(o: T, order: readonly string[]): T {
+  const out: Record<string, unknown> = {};
+  const src = o as Record<string, unknown>;
+  const put = (key: string): void => {
+    const v = src[key];
+    if (v === undefined) return;
+    out[key] = Array.isArray(v) ? [...(v as unknown[])] : v !== null && typeof v === "object" ? { ...(v as object) } : v;
+  };
+  for (const key of order) put(key);
+  for (const key of Object.keys(src)) if (!order.includes(key)) put(key);
+  return out as T;
+}
+
+/** A person record in canonical field order (see validate.ts). */
+export function cleanPerson(p: Person): Person {
+  return canonical(p, PERSON_FIELDS);
+}
+
+/** An organisation record in canonical field order. */
+export function cleanOrganisation(o: Organisation): Organisation {
+  return canonical(o, ORGANISATION_FIELDS);
+}
+
+/** What {@link withoutProblems} kept and left out. */
+export interface BatchWithoutProblems {
+  /** The batch less the records with problems and those that depend on them. */
+  batch: NetworkData;
+  /** For each list, the positions (in the input batch) of the records kept. */
+  kept: { organisations: number[]; people: number[]; affiliations: number[]; exchanges: number[] };
+  /**
+   * Records left out only because they depend on one that had a problem (an
+   * exchange naming a person left out), each as a problem of its own
+   * (`unknown-person` / `unknown-organisation`, the dropped id in the message).
+   */
+  dependents: Problem[];
+}
+
+/**
+ * Leaves out of a batch exactly the records that have problems (as found by
+ * {@link checkBatch} on the same network and batch) and the records that
+ * depend on them: affiliations and exchanges naming a person or organisation
+ * left out, and ego when it names one. What remains passes {@link checkBatch},
+ * so lenient loading is one check and one apply however many records are bad.
+ * A problem with the whole list (`/exchanges` not an array) leaves the list out.
+ *
+ * @example
+ * ```ts
+ * const problems = checkBatch(network, batch);
+ * const { batch: good, dependents } = withoutProblems(network, batch, problems);
+ * network.apply(good); // never throws
+ * ```
+ */
+export function withoutProblems(network: NetworkLookup, batch: NetworkData, problems: readonly Problem[], options: Pick<CheckBatchOptions, "file" | "lines"> = {}): BatchWithoutProblems {
+  const sections = ["organisations", "people", "affiliations", "exchanges"] as const;
+  const bad = { organisations: new Set<number>(), people: new Set<number>(), affiliations: new Set<number>(), exchanges: new Set<number>() };
+  const whole = new Set<string>();
+  let dropEgo = false;
+  let dropSettings = false;
+  for (const p of problems) {
+    const m = p.pointer === undefined ? null : /^\/(organisations|people|affiliations|exchanges)(?:\/(\d+))?/.exec(p.pointer);
+    if (m) {
+      if (m[2] === undefined) whole.add(m[1]!);
+      else bad[m[1] as Section].add(Number(m[2]));
+    } else if (p.record === "ego") dropEgo = true;
+    else if (p.record === "settings") dropSettings = true;
+  }
+  const kept = { organisations: [] as number[], people: [] as number[], affiliations: [] as number[], exchanges: [] as number[] };
+  const lists = {} as Record<Section, unknown[]>;
+  for (const s of sections) {
+    const v = batch[s] as unknown;
+    const all = Array.isArray(v) && !whole.has(s) ? (v as unknown[]) : [];
+    lists[s] = [];
+    all.forEach((r, k) => {
+      if (bad[s].has(k)) return;
+      kept[s].push(k);
+      lists[s].push(r);
+    });
+  }
+  const orgIds = new Set((lists.organisations as Organisation[]).map((o) => o.id));
+  const personIds = new Set((lists.people as Person[]).map((p) => p.id));
+  const personKnown = (id: unknown): boolean => typeof id === "string" && (personIds.has(id) || network.findPerson(id) >= 0);
+  const orgKnown = (id: unknown): boolean => typeof id === "string" && (orgIds.has(id) || network.findOrganisation(id) >= 0);
+  const dependents: Problem[] = [];
+  const dependent = (s: Section, k: number, record: string, field: string, id: string, code: TiegraphErrorCode): void => {
+    const p: Problem = { code, message: `names ${code === "unknown-person" ? "person" : "organisation"} ${showValue(id)}, which was left out for its own problem`, record, pointer: `/${s}/${k}/${field}`, expected: "a record that depends only on records that are kept" };
+    const at = s === "exchanges" || s === "affiliations" ? options.lines?.[s]?.[k] : undefined;
+    const file = typeof at === "object" && at.file !== undefined ? at.file : options.file;
+    if (file !== undefined) p.file = file;
+    const line = typeof at === "number" ? at : at?.line;
+    if (line !== undefined && line > 0) p.line = line;
+    dependents.push(p);
+  };
+  const affKept: number[] = [];
+  const affs = (lists.affiliations as Affiliation[]).filter((a, j) => {
+    const k = kept.affiliations[j]!;
+    const ok = personKnown(a.person) && orgKnown(a.organisation);
+    if (!personKnown(a.person)) dependent("affiliations", k, `affiliation #${k}`, "person", a.person, "unknown-person");
+    else if (!orgKnown(a.organisation)) dependent("affiliations", k, `affiliation #${k}`, "organisation", a.organisation, "unknown-organisation");
+    if (ok) affKept.push(k);
+    return ok;
+  });
+  const exKept: number[] = [];
+  const exchanges = (lists.exchanges as Exchange[]).filter((e, j) => {
+    const k = kept.exchanges[j]!;
+    for (const field of ["from", "to", "introduced"] as const) {
+      const id = e[field];
+      if (id === undefined || personKnown(id)) continue;
+      dependent("exchanges", k, exchangeRecord(e, k), field, id, "unknown-person");
+      return false;
+    }
+    exKept.push(k);
+    return true;
+  });
+  kept.affiliations = affKept;
+  kept.exchanges = exKept;
+  const out: NetworkData = {};
+  if (batch.ego !== undefined && !dropEgo && personKnown(batch.ego)) out.ego = batch.ego;
+  if (batch.settings !== undefined && !dropSettings) out.settings = batch.settings;
+  out.organisations = lists.organisations as Organisation[];
+  out.people = lists.people as Person[];
+  out.affiliations = affs;
+  out.exchanges = exchanges;
+  return { batch: out, kept, dependents };
+}

@@ -1,0 +1,17 @@
+// Wording: the one place that turns core's answers (codes and numbers) into English, for the CLI and the explorer alike.
+export { MESSAGES, NOUNS, message, type MessageCode, type MessageValues } from "./messages.js";
+export { displayNames, type DisplayNames } from "./display-names.js";
+export {
+  wordingNames,
+  formatChance,
+  formatPathSummary,
+  formatPathTitle,
+  formatHop,
+  formatPathReason,
+  formatPath,
+  formatNearest,
+  formatIntroduction,
+  type WordingNames,
+  type IntroductionText,
+} from "./path-text.js";
+export { formatPlanReason, formatOfferPrompt, formatPlanEntry, formatPlanHead, type PlanEntryText } from "./plan-text.js";

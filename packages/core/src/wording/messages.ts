@@ -1,0 +1,147 @@
+/**
+ * The message table: every sentence tiegraph shows about introduction paths
+ * and the weekly plan, keyed by code. Only the formatter reads it, so a
+ * translation replaces this table and nothing else.
+ *
+ * Placeholders: `{name}` inserts a value; `{n#day}` inserts the number n
+ * with the noun in the right number ("1 day", "21 days"), from {@link NOUNS}.
+ */
+import { TiegraphError } from "../errors.js";
+
+/** Singular and plural of the nouns counted in messages. */
+export const NOUNS: Readonly<Record<string, readonly [string, string]>> = {
+  day: ["day", "days"],
+  hop: ["hop", "hops"],
+  path: ["path", "paths"],
+  meeting: ["meeting", "meetings"],
+  "tie strength": ["tie strength", "tie strengths"],
+  more: ["more", "more"],
+};
+
+/** English messages by code. */
+export const MESSAGES = {
+  // --- introduction answers: summaries
+  "summary.self.you": "You are the person to reach: there is nobody to be introduced to.",
+  "summary.self": "{from} is the person to reach: there is nobody to be introduced to.",
+  "summary.found.reliable": "{count#path} from {from} to {target}{limit}; the best, #1, holds with chance {chance}.",
+  "summary.found.widest": "{count#path} from {from} to {target}{limit}; the best, #1, has a weakest tie of {weakest}.",
+  "summary.direct.you": "You already know {list} directly.",
+  "summary.direct": "{from} already knows {list} directly.",
+  "summary.direct.item": "{name} (strength {strength}{last})",
+  "summary.direct.last": ", last contact {date}",
+  "summary.direct.rest": "{list} and {count#more}",
+  "summary.none": "No path from {from} to {target}{limit}.",
+  "summary.none.closest": "Closest: {list}.",
+  "summary.none.closest.item": "{name} ({hops#hop})",
+  "summary.none.unreachable": "Nobody of {group} is reachable from {from} at all.",
+  "summary.empty": "Nobody other than {from} is {where} on {date}, or everyone there is avoided.",
+  "limit.hops": " within {hops#hop}",
+  "limit.none": "",
+  "target.person": "{name}",
+  "target.organisation": "anyone at {name}",
+  "target.tag": 'anyone among the people tagged "{tag}"',
+  "where.organisation": "at {name}",
+  "where.tag": 'among the people tagged "{tag}"',
+  "where.person": "at {name}",
+  "group.tag": 'the people tagged "{tag}"',
+
+  // --- one path
+  "path.title": "#{rank} {chain}: the chain holds with chance {chance} (product of {hops#tie strength}); weakest tie {weakest} ({a} – {b}).",
+  "hop.withheld": "{a} – {b}: strength {strength}, known only from exchanges in confidence (details withheld).",
+  "hop.line": "{a} – {b}: strength {strength}, {when}; {balance}.",
+  "hop.when": "last contact {date} ({days#day} ago)",
+  "hop.when.today": "last contact {date} (the reference day)",
+  "hop.when.none": "no contact on record to show",
+  "hop.gave": "{from} gave {given}, received {received}",
+  "hop.owed": "{to} owes {from} ({gave})",
+  "hop.owed.you": "{to} owes you ({gave})",
+  "hop.owed.souring": "{to} owes {from}, enough to sour the tie ({why})",
+  "hop.owed.souring.you": "{to} owes you, enough to sour the tie ({why})",
+  "hop.owing": "{from} owes {to} ({gave})",
+  "hop.owing.you": "you owe {to} ({gave})",
+  "hop.souring": "souring, one-sided giving: {from} owes {to} ({why})",
+  "hop.souring.you": "souring, one-sided giving: you owe {to} ({why})",
+  "hop.balanced": "in balance ({gave})",
+  "hop.nothing": "no favours either way",
+
+  // --- why a path ranked where it did
+  "rank.most-reliable": "Ranked #1: the most reliable chain{limit}",
+  "rank.strongest-weakest": "Ranked #1: its weakest tie ({weakest}) is the strongest weakest tie of any path{limit}",
+  "rank.first-after-asking": "Ranked #1 with the first hop weighed by whom you would ask ({score})",
+  "rank.below.reliable": "Ranked #{rank}: chance {score}, below #{above}'s {aboveScore}",
+  "rank.below.widest": "Ranked #{rank}: weakest tie {score}, below #{above}'s {aboveScore}",
+  "rank.below-weighted.reliable": "Ranked #{rank}: {score} with the first hop weighed, below #{above}'s {aboveScore}",
+  "rank.below-weighted.widest": "Ranked #{rank}: weakest tie {score} with the first hop weighed, below #{above}'s {aboveScore}",
+  "rank.same-weakest": "Ranked #{rank}: same weakest tie as #{above} ({weakest}), lower chance {chance} against {aboveChance}",
+  "rank.reordered.reliable": "#{over} is more reliable (chance {overValue} against {value}), but {overStanding}; {standing}",
+  "rank.reordered.widest": "#{over} has a stronger weakest tie ({overValue} against {value}), but {overStanding}; {standing}",
+  "rank.ask.discount": "the first hop counts ×{factor} because {standing}",
+  "rank.ask.owed": "{standing}, a good person to ask",
+  "rank.ask.balanced": "{standing}, so asking costs nothing extra",
+  "standing.owed": "{person} owes {from}",
+  "standing.owed.you": "{person} owes you",
+  "standing.owing": "{from} owes {person}",
+  "standing.owing.you": "you owe {person}",
+  "standing.balanced": "{from} and {person} are in balance",
+  "standing.balanced.you": "you and {person} are in balance",
+  "standing.souring": "the tie with {person} is souring",
+
+  // --- nearest people when nothing is in reach
+  "nearest.line": "{who} is {hops#hop} away, {where}: {chain}.",
+  "nearest.who.at": "{name} ({organisation})",
+  "nearest.who.with": "{name} (at {organisation} with {target})",
+  "nearest.within": "within the limit",
+  "nearest.beyond": "beyond the limit of {limit}",
+
+  // --- the weekly plan
+  "plan.owe": "You owe them: they gave you {received} and you gave {given} (recency-weighted; a tip is 1, a favour 3): repay before you ask.",
+  "plan.owe.souring": "You owe them: they gave you {received} and you gave {given} (recency-weighted; a tip is 1, a favour 3), and the relationship is souring: repay before you ask.",
+  "plan.overdue": "Overdue by {days#day} ({cadence}; last touch {last}).",
+  "plan.dormant": "Dormant tie worth reconnecting: once strong (peak strength {peak}), silent for {days#day} since {last}. Reconnected dormant ties bring fresh knowledge (Levin, Walter & Murnighan 2011).",
+  "plan.external": "External contact: {share} of your ties are outside your organisation, below your {target} target.",
+  "plan.target.member": "Works at {organisation}, the organisation you want to reach (tie strength {strength}).",
+  "plan.target.via": "Leads toward {organisation}: can introduce you to {reach} (you → {chain}; the chain holds with chance {chance}).",
+  "plan.due": "Due {date} ({cadence}; last touch {last}).",
+  "plan.due.overdue": "Overdue by {days#day} ({cadence}; last touch {last}).",
+  "plan.due.never": "Not met yet: {cadence}.",
+  "plan.last.never": "never",
+  "cadence.person": "you want to see them every {days#day}",
+  "cadence.tag": "tagged {tag}: every {days#day}",
+  "cadence.tier": "{tier} tie: every {days#day}",
+  "offer.ask-needs": "Ask what they are after: nothing is recorded about what they need.",
+  "offer.no-match": "They are after {interests}; you hold nothing on it yet: ask who could help, or what else they need.",
+  "offer.list": "Offer: {topics}",
+  "plan.title": "{format} with {name}",
+  "plan.head": "Week of {week}{search}: {count#meeting}, {used} of {budget}.",
+  "plan.head.search": " (job search: double budget)",
+  "plan.external-share": "External share of your ties: {share} (target {target}).",
+  "plan.external-share.none": "no ties yet",
+  "plan.empty": "Nobody is due this week.",
+  "plan.no-slot": "no free slot",
+} as const;
+
+/** A message code. */
+export type MessageCode = keyof typeof MESSAGES;
+
+/** Values a message may insert. */
+export type MessageValues = Readonly<Record<string, string | number>>;
+
+/**
+ * Fills a message's placeholders: `{name}` with the value, `{n#noun}` with the
+ * count and the noun in the right number.
+ *
+ * @example
+ * ```ts
+ * message("hop.when", { date: "2026-09-29", days: 1 }); // "last contact 2026-09-29 (1 day ago)"
+ * ```
+ */
+export function message(code: MessageCode, values: MessageValues = {}): string {
+  return MESSAGES[code].replace(/\{([^}#]+)(?:#([^}]+))?\}/g, (_all, key: string, noun: string | undefined) => {
+    const value = values[key];
+    if (value === undefined) throw new TiegraphError("tiegraph/wording", "invalid-option", `message ${code} needs a value for ${key}`, { record: `message ${code}`, expected: `a value for ${key}` });
+    if (noun === undefined) return String(value);
+    const forms = NOUNS[noun];
+    if (!forms) throw new TiegraphError("tiegraph/wording", "invalid-option", `message ${code} counts an unknown noun ${noun}`, { record: `message ${code}`, expected: "a noun of NOUNS" });
+    return `${value} ${value === 1 ? forms[0] : forms[1]}`;
+  });
+}
