@@ -34,6 +34,8 @@ async function moduleFor(spec: string, box: ReturnType<typeof sandbox>): Promise
   if (spec === "@tiegraph/core") return core;
   if (spec === "@tiegraph/io") return io;
   if (spec === "@tiegraph/cli") return { runCli };
+  // viz's main entry imports in Node; @tiegraph/viz/browser examples are tagged `ts browser`
+  if (spec === "@tiegraph/viz") return await import("@tiegraph/viz");
   if (spec === "@tiegraph/io/node") {
     // file names the example saves or loads live in the sandbox
     const node = (await import("@tiegraph/io/node")) as Record<string, unknown>;
@@ -104,7 +106,7 @@ async function runCommand(line: string, box: ReturnType<typeof sandbox>): Promis
  * imports must still name what the packages export (the explorer's browser tests run the real thing).
  */
 function checkBrowserImports(block: DocBlock): void {
-  for (const m of block.code.matchAll(/^import\s+\{([^}]*)\}\s+from\s+"@tiegraph\/(\w+)";?$/gm)) {
+  for (const m of block.code.matchAll(/^import\s+\{([^}]*)\}\s+from\s+"@tiegraph\/(\w+)(?:\/[\w-]+)?";?$/gm)) {
     const src = join(root, "packages", m[2]!, "src");
     const sources = (fs.readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts")).map((f) => fs.readFileSync(join(src, f), "utf8")).join("\n");
     for (const name of m[1]!.split(",").map((n) => n.trim().replace(/^type\s+/, "")).filter(Boolean)) {

@@ -163,7 +163,7 @@ export interface NetworkView {
  * @example
  * ```ts
  * import { generateNetwork } from "@tiegraph/core";
- * import { mountNetworkView, analyseForView } from "@tiegraph/viz";
+ * import { mountNetworkView, analyseForView } from "@tiegraph/viz/browser";
  *
  * const network = generateNetwork({ seed: 7, people: 200, exchanges: 3000 });
  * const view = mountNetworkView(document.getElementById("graph")!, { network, analysis: analyseForView(network) });
