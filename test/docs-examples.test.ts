@@ -65,8 +65,12 @@ function withoutImports(js: string): string {
 function context(): Record<string, unknown> {
   const read = (...p: string[]) => fs.readFileSync(join(DATASETS, ...p), "utf8");
   return {
-    network: core.parseNetworkFile(fs.readFileSync(join(root, "examples", "data", "sample-network.json"), "utf8")),
-    big: core.generateNetwork({ seed: 7, people: 3000, exchanges: 20000, ego: false }),
+    get network() {
+      return core.parseNetworkFile(fs.readFileSync(join(root, "examples", "data", "sample-network.json"), "utf8"));
+    },
+    get big() {
+      return core.generateNetwork({ seed: 7, people: 3000, exchanges: 20000, ego: false });
+    },
     get lazega() {
       return core.loadLazega({ attributes: read("lazega_lawfirm", "ELattr.dat"), relation: read("lazega_lawfirm", "ELadv.dat") }).network;
     },
@@ -81,7 +85,8 @@ async function runTs(block: DocBlock, box: ReturnType<typeof sandbox>): Promise<
   const log = (...values: unknown[]) => lines.push(values.map((v) => (typeof v === "string" ? v : JSON.stringify(v, null, 2))).join(" "));
   const fake = { log, info: log, warn: log, error: log };
   const ctx = context();
-  const names = Object.keys(ctx);
+  // only what the example names: the getters parse or generate (the big network takes seconds)
+  const names = Object.keys(ctx).filter((n) => new RegExp(`\\b${n}\\b`).test(js));
   // the example's own declarations shadow the context: it runs in a block of its own
   const fn = new AsyncFunction("__import", "console", ...names, `{\n${withoutImports(js)}\n}`);
   await fn((spec: string) => moduleFor(spec, box), fake, ...names.map((n) => ctx[n]));
