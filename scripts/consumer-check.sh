@@ -34,7 +34,7 @@ cp -r test/consumer "$WORK/project"
 cd "$WORK/project"
 TYPES_NODE=$(node -p 'require(process.argv[1]).devDependencies["@types/node"]' "$ROOT/package.json")
 printf '{ "name": "tiegraph-consumer", "private": true, "type": "module" }\n' > package.json
-npm install --no-audit --no-fund --loglevel=error --no-package-lock "$WORK"/tarballs/*.tgz "@types/node@$TYPES_NODE" >/dev/null
+npm install --prefer-offline --no-audit --no-fund --loglevel=error --no-package-lock "$WORK"/tarballs/*.tgz "@types/node@$TYPES_NODE" >/dev/null
 
 step "compiling under module NodeNext, skipLibCheck false"
 $TSC -p tsconfig.nodenext.json
