@@ -5,7 +5,7 @@
  * what it draws, and never computes a measure: it draws the scene built
  * from the network and the caller's precomputed analysis.
  */
-import type Graph from "graphology";
+import type { AbstractGraph as Graph } from "graphology-types";
 import Sigma from "sigma";
 import { createEdgeArrowProgram, EdgeRectangleProgram, NodeCircleProgram } from "sigma/rendering";
 import type { Settings } from "sigma/settings";
@@ -172,7 +172,7 @@ export interface NetworkView {
  * @example
  * ```ts
  * import { generateNetwork } from "@tiegraph/core";
- * import { mountNetworkView, analyseForView } from "@tiegraph/viz";
+ * import { mountNetworkView, analyseForView } from "@tiegraph/viz/browser";
  *
  * const network = generateNetwork({ seed: 7, people: 200, exchanges: 3000 });
  * const view = mountNetworkView(document.getElementById("graph")!, { network, analysis: analyseForView(network) });
