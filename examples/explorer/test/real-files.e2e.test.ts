@@ -85,9 +85,8 @@ async function expectedOf(files: readonly string[], largeMeetings = false): Prom
         imports.push(await importExchangesCsv(text, o));
         break;
       case "calendar": {
-        const imported = await importCalendar(text, largeMeetings ? o : { ...o, groupSize: 8, groupEvents: "skip" });
-        const note = imported.notes.map((n) => /^(\d+) group events?/.exec(n)).find(Boolean);
-        skipped += note ? Number(note[1]) : 0;
+        const imported = await importCalendar(text, largeMeetings ? { ...o, largeEventContacts: true } : o);
+        skipped += imported.largeEvents?.events ?? 0;
         imports.push(imported);
         break;
       }
