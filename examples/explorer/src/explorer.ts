@@ -11,6 +11,7 @@ import type { IntroductionAnswer } from "@tiegraph/core";
 import { EDGE_COLOUR_BY, NODE_COLOUR_BY, NODE_SIZE_BY } from "@tiegraph/viz";
 import { h, replaceChildren } from "./dom/element.js";
 import { NetworkSession } from "./network-session.js";
+import { Ledger } from "./ledger/ledger.js";
 import { EgoPicker } from "./panels/ego-picker.js";
 import { ExplorePanel } from "./panels/explore-panel.js";
 import { IntroducePanel } from "./panels/introduce-panel.js";
@@ -48,6 +49,8 @@ export class Explorer {
   private introduction: Answer<IntroductionAnswer> | undefined;
   private dateRange: Answer<Set<number>> | undefined;
   private readonly client = new NetworkClient();
+  /** Logging exchanges, editing people, undo, saving (src/ledger). */
+  readonly ledger: Ledger;
   private readonly search: SearchBox;
   private readonly fileInput: HTMLInputElement;
   private readonly statusText = h("span", { attrs: { "aria-live": "polite", "data-status": "" } });
@@ -108,6 +111,14 @@ export class Explorer {
     this.themeButton = h("button", { attrs: { type: "button", "aria-pressed": "false", "data-action": "theme" }, text: "Dark theme", on: { click: () => this.setState({ theme: this.state.theme === "dark" ? "light" : "dark" }) } });
     this.layoutButton = h("button", { attrs: { type: "button", "aria-pressed": "false", "data-action": "layout" }, text: "Run layout", on: { click: () => this.toggleLayout() } });
 
+    this.ledger = new Ledger({
+      client: this.client,
+      session: () => this.session,
+      selected: () => this.state.selected,
+      adopt: (data) => this.adopt(new NetworkSession(data), true),
+      select: (id) => this.select(id, true),
+      open: (source) => this.open(source, false),
+    });
     const header = h(
       "header",
       { class: "topbar" },
@@ -123,6 +134,7 @@ export class Explorer {
         button("Export PNG", "Download a PNG picture of the graph as shown", () => void this.exportPNG()),
         this.themeButton,
       ),
+      this.ledger.element,
     );
 
     this.explore = new ExplorePanel(ENCODINGS, (patch) => this.setState(patch));
@@ -156,6 +168,8 @@ export class Explorer {
       introduce: (id) => this.setState({ tab: "introduce", target: { kind: "person", id }, path: 0 }),
       focus: (id) => void this.graph.focus(id),
       close: () => this.setState({ selected: "" }),
+      logExchange: (id) => this.ledger.logExchange([id]),
+      editPerson: (id) => void this.ledger.editPerson(id),
     });
     this.graph = new GraphView(this.graphBox, this.legendBox, {
       clickNode: (id) => this.select(id, false),
@@ -184,9 +198,10 @@ export class Explorer {
       personPanel,
     );
     // the error floats over the page, so showing it does not move the graph
-    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.statusText, this.importNote, this.notice, this.errorBox, this.passphraseBox), this.mainArea, this.dropHint);
+    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.statusText, this.importNote, this.notice, this.errorBox, this.passphraseBox), this.ledger.offer, this.mainArea, this.dropHint);
     this.listen();
     this.render();
+    void this.ledger.offerStoredCopy();
   }
 
   /** Opens the sample network that ships with the page, keeping the state from the URL. */
@@ -277,6 +292,7 @@ export class Explorer {
     });
     // a restored path fits the camera itself; otherwise show the restored selection
     if (!this.state.target && this.state.selected && session.hasPerson(this.state.selected)) void this.graph.focus(this.state.selected);
+    this.ledger.adopted(session);
     return true;
   }
 

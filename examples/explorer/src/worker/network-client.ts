@@ -7,7 +7,8 @@
  * overview figures that follow a load are kept until the page asks for them,
  * so they are never lost when they arrive before the page has switched.
  */
-import type { IntroductionAnswer, IntroductionTarget } from "@tiegraph/core";
+import type { IntroductionAnswer, IntroductionTarget, NetworkEdit } from "@tiegraph/core";
+import type { LedgerAnswer, LedgerAsk } from "../ledger/ledger-protocol.js";
 import type { OverviewAnalysis } from "./analysis.js";
 import type { PersonDetails } from "./person-details.js";
 import type { FailureData, LoadedNetworkData, LoadStage, NetworkSource, WorkerMessage, WorkerRequest } from "./protocol.js";
@@ -63,6 +64,18 @@ export class NetworkClient {
   async setEgo(network: number, person: string | undefined): Promise<LoadedNetworkData> {
     const m = await this.ask({ type: "set-ego", id: ++this.lastId, network, person });
     return (m as Extract<WorkerMessage, { type: "loaded" }>).data;
+  }
+
+  /** Applies edits to network `network` (all or nothing); the worker publishes it again with the undo edits in `undo`. */
+  async edit(network: number, edits: NetworkEdit[]): Promise<LoadedNetworkData> {
+    const m = await this.ask({ type: "ledger", id: ++this.lastId, network, ask: { kind: "edit", edits } });
+    return (m as Extract<WorkerMessage, { type: "loaded" }>).data;
+  }
+
+  /** Asks the ledger's side of the worker a question (file text, a person's record, merge suggestions). */
+  async ledger<K extends Exclude<LedgerAsk, { kind: "edit" }>>(network: number, ask: K): Promise<Extract<LedgerAnswer, { kind: K["kind"] }>> {
+    const m = await this.ask({ type: "ledger", id: ++this.lastId, network, ask });
+    return (m as Extract<WorkerMessage, { type: "ledger" }>).answer as Extract<LedgerAnswer, { kind: K["kind"] }>;
   }
 
   /** Tells the worker the page now shows generation `network`, so it can forget the others. */

@@ -7,7 +7,7 @@
  * generation they are about, and a question about one that is gone fails
  * with code "stale".
  */
-import { createPathIndex, displayNames, formatDay, introductionPaths, relationships, TiegraphError, type Network, type PathIndex, type Relationships } from "@tiegraph/core";
+import { createPathIndex, displayNames, formatDay, introductionPaths, relationships, TiegraphError, type Network, type NetworkEdit, type PathIndex, type Relationships } from "@tiegraph/core";
 import { drawingAnalysis, lastShownDay, overviewAnalysis } from "./analysis.js";
 import { drawableBuffers, drawableNetwork } from "./drawable.js";
 import { personDetails } from "./person-details.js";
@@ -15,6 +15,7 @@ import type { FailureData, LoadStage, NetworkSource, WorkerMessage, WorkerReques
 import { readNetwork, type ReadNetwork } from "./read-network.js";
 import { buildSearchIndex } from "../search/search-index.js";
 import { pairsWithExchangeBetween } from "./pairs-between.js";
+import { answerLedger, applyLedgerEdits, rememberPassphrase } from "../ledger/ledger-worker.js";
 
 /** The network on screen and what is derived from it on demand. */
 interface Current {
@@ -58,6 +59,10 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       c.network.setEgo(request.person);
       return publish(request.id, c.read);
     }
+    if (request.type === "ledger") {
+      if (request.ask.kind === "edit") return publish(request.id, c.read, applyLedgerEdits(c.network, request.ask.edits));
+      return post({ type: "ledger", id: request.id, network: c.number, answer: await answerLedger(c.network, request.ask) });
+    }
     if (request.type === "person") {
       const details = personDetails(
         c.network,
@@ -90,12 +95,13 @@ async function load(id: number, source: NetworkSource): Promise<void> {
   const progress = (stage: LoadStage, fraction?: number) => post({ type: "progress", id, stage, fraction });
   progress("reading", 0);
   const read = await readNetwork(source, progress);
+  if (source.kind === "files" && source.passphrase !== undefined) rememberPassphrase(read.network, source.passphrase);
   progress("analysing");
   publish(id, read);
 }
 
 /** Analyses a network, makes it the current one under a new generation number and sends it to the page. */
-function publish(id: number, read: ReadNetwork): void {
+function publish(id: number, read: ReadNetwork, undo?: NetworkEdit[]): void {
   const { name, network, imported, largeMeetingsSkipped } = read;
   const asOf = lastShownDay(network);
   const names = displayNames(network);
@@ -128,6 +134,7 @@ function publish(id: number, read: ReadNetwork): void {
         tags: [...tags].sort((a, b) => a.localeCompare(b)),
         search: buildSearchIndex(network, asOf ?? 0, names),
         analysis,
+        ...(undo ? { undo } : {}),
       },
     },
     [analysis.pairImbalance.buffer, analysis.eiIndex.buffer, ...drawableBuffers(drawable)],
@@ -151,5 +158,5 @@ function dayOption(asOf: number | undefined): { asOf?: number } {
 function failure(e: unknown, code?: string): FailureData {
   const err = e instanceof Error ? e : new Error(String(e));
   const t = e instanceof TiegraphError ? e : undefined;
-  return { message: err.message, code: code ?? t?.code, file: t?.file, line: t?.line, column: t?.column, record: t?.record };
+  return { message: err.message, code: code ?? t?.code, file: t?.file, line: t?.line, column: t?.column, record: t?.record, ...(t ? { problems: t.problems.map((p) => ({ ...p })) } : {}) };
 }

@@ -9,6 +9,8 @@ import type { SearchIndex } from "../search/search-index.js";
 import type { DrawingAnalysis, OverviewAnalysis } from "./analysis.js";
 import type { DrawableNetwork } from "./drawable.js";
 import type { PersonDetails } from "./person-details.js";
+import type { LedgerAnswer, LedgerAsk } from "../ledger/ledger-protocol.js";
+import type { NetworkEdit } from "@tiegraph/core";
 
 /**
  * Where a network comes from: picked or dropped files, or text (the bundled
@@ -29,7 +31,9 @@ export type WorkerRequest =
   /** Makes a person ego (undefined: nobody) and publishes the network again under a new number. */
   | { type: "set-ego"; id: number; network: number; person: string | undefined }
   /** The page now shows generation `network`: the worker may forget the others. No answer. */
-  | { type: "adopted"; id: number; network: number };
+  | { type: "adopted"; id: number; network: number }
+  /** The ledger: an edit (answered by "loaded", with the undo edits) or a question (answered by "ledger"). */
+  | { type: "ledger"; id: number; network: number; ask: LedgerAsk };
 
 /** Everything the page needs to draw and list a loaded network. */
 export interface LoadedNetworkData {
@@ -53,6 +57,8 @@ export interface LoadedNetworkData {
   search: SearchIndex;
   /** The measures the first picture encodes; the rest follows in an "analysed" message. */
   analysis: DrawingAnalysis;
+  /** When published after an edit: the edits that undo it. */
+  undo?: NetworkEdit[];
 }
 
 /** A TiegraphError (or any error) as plain data. */
@@ -65,6 +71,8 @@ export interface FailureData {
   line: number | undefined;
   column: number | undefined;
   record: string | undefined;
+  /** Every problem core found (with pointers into the edits or the batch), when it was a TiegraphError. */
+  problems?: { code: string; message: string; pointer?: string; expected?: string; got?: string }[];
 }
 
 /** What the worker answers. */
@@ -76,4 +84,5 @@ export type WorkerMessage =
   | { type: "analysed"; id: number; network: number; analysis: OverviewAnalysis | undefined; failure?: FailureData }
   | { type: "person"; id: number; network: number; details: PersonDetails }
   | { type: "paths"; id: number; network: number; answer: IntroductionAnswer }
-  | { type: "pairs-between"; id: number; network: number; pairs: Float64Array };
+  | { type: "pairs-between"; id: number; network: number; pairs: Float64Array }
+  | { type: "ledger"; id: number; network: number; answer: LedgerAnswer };
