@@ -336,7 +336,7 @@ describe("keeping the ledger in the page", () => {
     // 4. merge Anne into Ann, from the suggestion
     await page.getByRole("button", { name: "Merge people", exact: true }).click();
     dialog = page.getByRole("dialog", { name: "Merge people" });
-    expect(await dialog.locator('[data-list="merge-suggestions"] li').allTextContents()).toEqual(["Ann Lee and Anne Lee: similar names, both at Globex Merge"]);
+    await expect.poll(() => dialog.locator('[data-list="merge-suggestions"] li').allTextContents()).toEqual(["Ann Lee and Anne Lee: similar names, both at Globex Merge"]);
     await edited(page, () => dialog.getByRole("button", { name: "Merge Anne Lee into Ann Lee" }).click());
     // 5. delete Cy
     await select(page, "cy", "Cy Young");
