@@ -444,6 +444,33 @@ describe("keeping the ledger in the page", () => {
     expect(isEncryptedNetworkFile(saved)).toBe(true);
     expect(await decryptText(saved, PASSPHRASE)).toBe(ORIGINAL);
   }, 180_000);
+
+  it("figures are as of the day chosen: today, the last exchange, or another day (a bad one gets an inline error)", async () => {
+    const page = await openExplorer("download");
+    await openFile(page, plainFile, "ledger.json");
+    await select(page, "bob", "Bob Stone");
+    const ledgerText = () => page.locator('.person-panel [data-section="ledger"]').textContent();
+    const status = () => page.locator("[data-status]").textContent();
+    const given = (asOf: string) => relationshipBalance(network(), "me", "bob", { excludeConfidential: true, asOf }).given.toFixed(2);
+    const asOf = page.getByLabel("As of", { exact: true });
+    expect(await status()).toContain("as of 2026-09-30");
+    expect(await ledgerText()).toContain(`You gave${given("2026-09-30")}`);
+    await edited(page, () => asOf.selectOption("today"));
+    expect(await status()).toContain(`as of ${todayUTC()}`);
+    await expect.poll(ledgerText).toContain(`You gave${given(todayUTC())}`);
+    await asOf.selectOption("day");
+    const g = await generation(page);
+    await page.getByLabel("As of day").fill("2026-02-31");
+    await page.getByLabel("As of day").press("Tab");
+    await expect.poll(() => page.locator('[data-error-for="As of"]').textContent()).toBe('invalid date "2026-02-31"; expected a calendar date YYYY-MM-DD');
+    expect(await generation(page)).toBe(g);
+    await page.getByLabel("As of day").fill("2026-03-15");
+    await edited(page, () => page.getByLabel("As of day").press("Tab"));
+    expect(await status()).toContain("as of 2026-03-15");
+    await expect.poll(ledgerText).toContain(`You gave${given("2026-03-15")}`);
+    expect(given("2026-03-15")).not.toBe(given(todayUTC()));
+    expect(await page.locator('[data-error-for="As of"]').isHidden()).toBe(true);
+  }, 180_000);
 });
 
 /** Today in UTC as YYYY-MM-DD (the test browser runs in the machine's zone, UTC here). */
