@@ -455,7 +455,7 @@ describe("keeping the ledger in the page", () => {
     const asOf = page.getByLabel("As of", { exact: true });
     expect(await status()).toContain("as of 2026-09-30");
     expect(await ledgerText()).toContain(`You gave${given("2026-09-30")}`);
-    await edited(page, () => asOf.selectOption("today"));
+    await edited(page, async () => void (await asOf.selectOption("today")));
     expect(await status()).toContain(`as of ${todayUTC()}`);
     await expect.poll(ledgerText).toContain(`You gave${given(todayUTC())}`);
     await asOf.selectOption("day");
