@@ -2,7 +2,10 @@
  * The network worker: reads, parses, validates and analyses a network off
  * the page's main thread, then keeps it and answers the page's questions
  * (a person's details, introduction paths, ties in a date range). The page
- * never holds the network itself, so a large file never freezes it.
+ * never holds the network itself, so a large file never freezes it. Each
+ * network it publishes gets a new generation number; answers name the
+ * generation they are about, and a question about one that is gone fails
+ * with code "stale".
  */
 import { createPathIndex, displayNames, formatDay, introductionPaths, relationships, TiegraphError, type Network, type NetworkEdit, type PathIndex, type Relationships } from "@tiegraph/core";
 import { drawingAnalysis, lastShownDay, overviewAnalysis } from "./analysis.js";

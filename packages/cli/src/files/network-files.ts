@@ -11,7 +11,7 @@
  * seals it again unless the command was told `--plain`. Outputs that are not
  * network saves (exports, calendars) never replace a network file.
  */
-import { open, readFile } from "node:fs/promises";
+import { open, readFile, stat } from "node:fs/promises";
 import { Network, TiegraphError, parseNetworkFile, toNetworkFile } from "@tiegraph/core";
 import { decryptNetworkFile, encryptText, isEncryptedNetworkFile, saveNetworkFileAtomic, type EncryptionOptions } from "@tiegraph/io/node";
 import { getPassphrase } from "../passphrase.js";
@@ -219,6 +219,24 @@ export async function writeTextFile(file: string, text: string, options: TextSav
     throw new UsageError(options.command, `refusing to write over ${file}: it is a network file (give another output path; only commands that save a network replace one)`);
   }
   await saveNetworkFileAtomic(file, text, { backup: options.backup ?? false });
+}
+
+/**
+ * Refuses an output that is one of the command's input files (the same file
+ * under any name: compared by device and inode), which the save would
+ * replace: a usage error, before anything is read or written.
+ *
+ * @example await refuseInputAsOutput("import", "people.csv", ["people.csv"]) // throws UsageError
+ */
+export async function refuseInputAsOutput(command: string, output: string, inputs: readonly string[]): Promise<void> {
+  const out = await stat(output).catch(() => undefined);
+  if (out === undefined) return;
+  for (const input of inputs) {
+    const s = await stat(input).catch(() => undefined);
+    if (s !== undefined && s.dev === out.dev && s.ino === out.ino) {
+      throw new UsageError(command, `refusing to write over ${output}: it is the input ${input} (give another output path)`);
+    }
+  }
 }
 
 // a network file names its format near the start: `{ "format": "tiegraph"` or `"tiegraph-encrypted"`

@@ -14,9 +14,17 @@ const SCOPE = "tiegraph/model";
 const FLAG_CONFIDENTIAL = 1;
 const FLAG_EXPLICIT_VALUE = 2;
 
-/** Kind code of each kind (index in {@link EXCHANGE_KINDS}). */
+/**
+ * Kind code of each kind (index in {@link EXCHANGE_KINDS}).
+ *
+ * @example KIND_CODE.favour // 1
+ */
 export const KIND_CODE: Readonly<Record<ExchangeKind, number>> = Object.fromEntries(EXCHANGE_KINDS.map((k, i) => [k, i])) as Record<ExchangeKind, number>;
-/** Kind codes that are touchpoints, not gifts (meeting, connection). */
+/**
+ * Kind codes that are touchpoints, not gifts (meeting, connection).
+ *
+ * @example TOUCHPOINT_CODES.has(KIND_CODE.meeting) // true
+ */
 export const TOUCHPOINT_CODES: ReadonlySet<number> = new Set([KIND_CODE.meeting, KIND_CODE.connection]);
 
 /** Read-only typed-array view of all exchanges (length = exchange count). */
@@ -65,7 +73,15 @@ export interface StagedExchange {
 
 /**
  * Column store of exchanges. Positions are indices `0..count-1`; an exchange
- * without an explicit id is known as `#<position+1>`.
+ * without an explicit id is known as `#<position+1>`. Internal to the model:
+ * read exchanges through {@link Network.exchangeColumns} and friends.
+ *
+ * @example
+ * ```ts
+ * const store = new ExchangeStore();
+ * store.append([{ from: 0, to: 1, day: 19800, kind: KIND_CODE.favour, value: 3, explicit: false, minutes: NaN, confidential: false, format: "", extras: undefined }]);
+ * store.columns().from[0]; // 0
+ * ```
  */
 export class ExchangeStore {
   private cap = 0;
@@ -78,7 +94,7 @@ export class ExchangeStore {
   private minutes = new Float32Array(0);
   private flags = new Uint8Array(0);
   private format = new Uint8Array(0);
-  private extras = new Map<number, ExchangeExtras>();
+  private readonly extras = new Map<number, ExchangeExtras>();
   private readonly ids = new Map<string, number>();
   private readonly formatList: string[] = [""];
   private readonly formatIndex = new Map<string, number>([["", 0]]);
@@ -289,7 +305,8 @@ export class ExchangeStore {
     this.extras.delete(i);
     for (const col of this.cols()) col.copyWithin(i, i + 1, this.n);
     this.n--;
-    this.shiftExtras(i + 1, -1);
+    // the last one (an undone append) moves nothing
+    if (i < this.n) this.shiftExtras(i + 1, -1);
     this.changed();
   }
 
@@ -306,23 +323,19 @@ export class ExchangeStore {
     this.changed();
   }
 
-  /** Moves the extras of positions ≥ `start` by `delta`. */
+  /** Moves the extras of positions ≥ `start` by `delta` (±1), re-keying only those. */
   private shiftExtras(start: number, delta: number): void {
-    let moved = false;
-    for (const k of this.extras.keys()) {
-      if (k >= start) {
-        moved = true;
-        break;
-      }
+    const moved: number[] = [];
+    for (const k of this.extras.keys()) if (k >= start) moved.push(k);
+    if (moved.length === 0) return;
+    // move away from the free slot first, so no key is overwritten
+    moved.sort((x, y) => (delta > 0 ? y - x : x - y));
+    for (const k of moved) {
+      const ex = this.extras.get(k)!;
+      this.extras.delete(k);
+      this.extras.set(k + delta, ex);
+      if (ex.id !== undefined) this.ids.set(ex.id, k + delta);
     }
-    if (!moved) return;
-    const next = new Map<number, ExchangeExtras>();
-    for (const [k, ex] of this.extras) {
-      const j = k >= start ? k + delta : k;
-      next.set(j, ex);
-      if (ex.id !== undefined) this.ids.set(ex.id, j);
-    }
-    this.extras = next;
   }
 
   private cols(): (Int32Array | Uint8Array | Float64Array | Float32Array)[] {
