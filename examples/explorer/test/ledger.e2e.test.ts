@@ -333,6 +333,8 @@ describe("keeping the ledger in the page", () => {
     await dialog.getByLabel("Role 2").fill("CFO");
     await edited(page, () => dialog.getByRole("button", { name: "Save changes" }).click());
     await expect.poll(() => page.locator('.person-panel [data-section="history"]').textContent()).toContain("Globex, CFO: 2026-07-01 to now");
+    expect(await page.locator('.person-panel [data-section="interests"] li').allTextContents()).toEqual(["a CFO", "introductions in Berlin"]);
+    expect(await page.locator('.person-panel [data-section="offers"] li').allTextContents()).toEqual(["my notes on pricing"]);
     // 4. merge Anne into Ann, from the suggestion
     await page.getByRole("button", { name: "Merge people", exact: true }).click();
     dialog = page.getByRole("dialog", { name: "Merge people" });
