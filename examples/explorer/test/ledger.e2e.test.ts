@@ -473,6 +473,26 @@ describe("keeping the ledger in the page", () => {
     expect(given("2026-03-15")).not.toBe(given(todayUTC()));
     expect(await page.locator('[data-error-for="As of"]').isHidden()).toBe(true);
   }, 180_000);
+
+  it("choosing which one is you is an edit: unsaved, undone by Undo, written by Save", async () => {
+    const { ego: _ego, ...noEgo } = DATA;
+    const n = new Network();
+    n.apply(noEgo);
+    const file = join(scratch, "no-ego.json");
+    writeFileSync(file, serializeNetwork(n));
+    const page = await openExplorer("download");
+    await openFile(page, file, "no-ego.json");
+    const region = page.getByRole("region", { name: "Which one is you?" });
+    await region.waitFor();
+    await page.getByRole("combobox", { name: "Which one is you?" }).fill("Mia");
+    await edited(page, () => region.getByRole("option", { name: /Mia Ego/ }).first().click());
+    await region.waitFor({ state: "hidden" });
+    expect(await page.locator("[data-unsaved]").textContent()).toBe("Unsaved changes");
+    expect(await saveByDownload(page)).toBe(ORIGINAL);
+    await edited(page, () => page.getByRole("button", { name: "Undo", exact: true }).click());
+    await region.waitFor();
+    expect(await saveByDownload(page)).toBe(serializeNetwork(n));
+  }, 180_000);
 });
 
 /** Today in UTC as YYYY-MM-DD (the test browser runs in the machine's zone, UTC here). */
