@@ -24,6 +24,7 @@ import { DEFAULT_STATE, NO_FILTERS, TABS, type ExplorerState, type Tab } from ".
 import { stateFromHash, stateToHash, type EncodingNames } from "./state/url-state.js";
 import { statusText } from "./status/status-text.js";
 import { GraphView } from "./view/graph-view.js";
+import { DetailBar } from "./view/detail-bar.js";
 import { NetworkClient, WorkerError } from "./worker/network-client.js";
 import type { LoadStage, NetworkSource } from "./worker/protocol.js";
 import { ACCEPTED_FILES, LARGE_MEETING } from "./worker/read-network.js";
@@ -58,6 +59,8 @@ export class Explorer {
   private readonly progress = h("progress", { attrs: { max: 1, "aria-label": "Loading progress", hidden: true } });
   private readonly errorBox = h("div", { class: "error", attrs: { role: "alert", hidden: true } });
   private readonly notice = h("span", { class: "muted", attrs: { role: "status" } });
+  /** Which part of a large network is drawn, with "Show whole network". */
+  private readonly detailBar = new DetailBar(() => void this.showWhole());
   private readonly importNote = h("span", { class: "muted", attrs: { role: "status", "data-imported": "" } });
   private readonly themeButton: HTMLButtonElement;
   private readonly layoutButton: HTMLButtonElement;
@@ -198,7 +201,7 @@ export class Explorer {
       personPanel,
     );
     // the error floats over the page, so showing it does not move the graph
-    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.statusText, this.importNote, this.notice, this.errorBox, this.passphraseBox), this.ledger.offer, this.mainArea, this.dropHint);
+    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.statusText, this.importNote, this.notice, this.detailBar.element, this.errorBox, this.passphraseBox), this.ledger.offer, this.mainArea, this.dropHint);
     this.listen();
     this.render();
     void this.ledger.offerStoredCopy();
@@ -267,6 +270,7 @@ export class Explorer {
     this.foldedFor = "";
     this.explore.setLists(session.organisations, session.tags);
     this.fileText.textContent = session.name;
+    this.detailBar.update(session.detail);
     this.renderImportNote(session);
     // the overview figures follow the picture; the client keeps them if they came first
     this.client.overview(session.number).then(
@@ -294,6 +298,24 @@ export class Explorer {
     if (!this.state.target && this.state.selected && session.hasPerson(this.state.selected)) void this.graph.focus(this.state.selected);
     this.ledger.adopted(session);
     return true;
+  }
+
+  /** Draws the whole of a large network in place of its level-of-detail part, keeping the state. */
+  private async showWhole(): Promise<void> {
+    const session = this.session;
+    if (!session || session.detail.kind === "whole") return;
+    performance.clearMarks("tiegraph:load-start");
+    performance.mark("tiegraph:load-start");
+    this.detailBar.update(session.detail, true);
+    try {
+      const data = await this.client.whole(session.number);
+      if (this.session !== session) return;
+      this.adopt(new NetworkSession(data), true);
+    } catch (e) {
+      if (!(e instanceof WorkerError && e.failure.code === "stale")) this.showError(e);
+    } finally {
+      this.detailBar.update(this.session?.detail);
+    }
   }
 
   /** Makes a person ego: the worker publishes the network again, and the page keeps its state. */
