@@ -13,6 +13,7 @@ import { readNetwork, type ReadNetwork } from "./read-network.js";
 import { buildSearchIndex } from "../search/search-index.js";
 import { pairsWithExchangeBetween } from "./pairs-between.js";
 import { answerLedger, applyLedgerEdits, rememberPassphrase } from "../ledger/ledger-worker.js";
+import { answerWeek } from "../week/week-worker.js";
 
 /** The network on screen and what is derived from it on demand. */
 interface Current {
@@ -60,6 +61,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       if (request.ask.kind === "edit") return publish(request.id, c.read, applyLedgerEdits(c.network, request.ask.edits));
       return post({ type: "ledger", id: request.id, network: c.number, answer: await answerLedger(c.network, request.ask) });
     }
+    if (request.type === "week") return post({ type: "week", id: request.id, network: c.number, answer: answerWeek(c.network, request.ask) });
     if (request.type === "person") {
       const details = personDetails(
         c.network,
