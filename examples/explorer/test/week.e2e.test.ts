@@ -51,10 +51,10 @@ async function open(hash: string): Promise<Page> {
   return rec.page;
 }
 
-/** Sets the tab's "As of" day and waits for the plan of that week. */
+/** Sets the tab's "Week of" day and waits for the plan of that week. */
 async function setDay(page: Page, day: string): Promise<void> {
-  await page.getByLabel("As of").fill(day);
-  await page.getByLabel("As of").dispatchEvent("change");
+  await page.getByLabel("Week of").fill(day);
+  await page.getByLabel("Week of").dispatchEvent("change");
   await waitForWeek(page, day);
 }
 
@@ -120,7 +120,14 @@ describe("This week", () => {
       } else if (jobSearch) {
         await page.getByRole("switch", { name: "Job search" }).check();
         await waitForWeek(page, day);
-      } else await setDay(page, day);
+      } else {
+        // the week follows the page's "Figures as of" day when the reader sets it
+        await page.getByRole("combobox", { name: "As of", exact: true }).selectOption("day");
+        await page.getByLabel("As of day").fill(day);
+        await page.getByLabel("As of day").dispatchEvent("change");
+        await waitForWeek(page, day);
+        expect(await page.getByLabel("Week of").inputValue()).toBe(day);
+      }
       const expected = cliPlan(day, jobSearch);
       const shown = await shownEntries(page);
       // the same people, in the same order, with the same minutes

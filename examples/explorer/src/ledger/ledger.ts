@@ -16,9 +16,9 @@ import { WorkerError, type NetworkClient } from "../worker/network-client.js";
 import type { FailureData, LoadedNetworkData, NetworkSource } from "../worker/protocol.js";
 import { clearWorkingCopy, loadWorkingCopy, storeWorkingCopy, type WorkingCopy } from "./browser-store.js";
 import { todayText } from "./exchange-edits.js";
-import { field, openDialog, setFieldError } from "./form-parts.js";
+import { field, openDialog, problemText, setFieldError } from "./form-parts.js";
 import { EditHistory } from "./history.js";
-import type { TextEncryption } from "./ledger-protocol.js";
+import { DEFAULT_AS_OF, type AsOfChoice, type TextEncryption } from "./ledger-protocol.js";
 import { openLogForm, type LogFormContext } from "./log-form.js";
 import { openMergePeople } from "./merge-people.js";
 import { openPersonEditor } from "./person-editor.js";
@@ -58,6 +58,9 @@ export class Ledger {
   private stores = 0;
   /** A stored working copy being opened again. */
   private continuing: WorkingCopy | undefined;
+  private readonly asOfSelect: HTMLSelectElement;
+  private readonly asOfDay = h("input", { attrs: { type: "text", inputmode: "numeric", placeholder: "YYYY-MM-DD", "aria-label": "As of day", size: 10, hidden: true } });
+  private readonly asOfError = h("span", { class: "field-error", attrs: { role: "alert", "data-error-for": "As of", hidden: true } });
   /** Edits and saves one after another. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -66,6 +69,20 @@ export class Ledger {
     this.undoButton = button("Undo", "Undo the last edit (Ctrl+Z or ⌘Z)", () => void this.undo(), "undo");
     this.redoButton = button("Redo", "Redo (Shift+Ctrl+Z or Shift+⌘Z)", () => void this.redo(), "redo");
     this.saveButton = button("Save", "Save the network file (in place where the browser can, else as a download)", () => void this.save({ kind: "as-opened" }), "save");
+    this.asOfSelect = h(
+      "select",
+      { attrs: { "aria-label": "As of", title: "The day every figure (strengths, balances, souring, paths) is computed as of", "data-action": "as-of" } },
+      h("option", { attrs: { value: "today" }, text: `Today, ${todayText()}` }),
+      h("option", { attrs: { value: "last-exchange" }, text: "The last exchange" }),
+      h("option", { attrs: { value: "day" }, text: "Another day…" }),
+    );
+    this.asOfSelect.value = DEFAULT_AS_OF.kind;
+    this.asOfSelect.addEventListener("change", () => {
+      this.asOfDay.hidden = this.asOfSelect.value !== "day";
+      if (this.asOfSelect.value === "day") this.asOfDay.focus();
+      else void this.chooseAsOf({ kind: this.asOfSelect.value as "today" | "last-exchange" });
+    });
+    this.asOfDay.addEventListener("change", () => void this.chooseAsOf({ kind: "day", date: this.asOfDay.value.trim() }));
     this.element = h(
       "div",
       { class: "ledger-tools", attrs: { role: "toolbar", "aria-label": "Ledger" } },
@@ -76,6 +93,9 @@ export class Ledger {
       this.redoButton,
       this.saveButton,
       button("Save encrypted…", "Save the network file encrypted with a passphrase", () => this.askPassphraseAndSave(), "save-encrypted"),
+      h("label", { class: "row as-of" }, "Figures as of ", this.asOfSelect),
+      this.asOfDay,
+      this.asOfError,
       this.unsavedMark,
       this.message,
     );
@@ -198,6 +218,27 @@ export class Ledger {
       this.history.redone(result.undo);
       this.say(`Redone: ${step.label}.`);
       await this.afterEdit();
+    });
+  }
+
+  /** Sets the day every figure is as of: the worker publishes the network again (not an edit: nothing to undo or save). */
+  private chooseAsOf(choice: AsOfChoice): Promise<void> {
+    return this.serial(async () => {
+      const session = this.host.session();
+      if (!session) return;
+      try {
+        const data = await this.host.client.asOf(session.number, choice);
+        this.asOfError.hidden = true;
+        this.asOfDay.removeAttribute("aria-invalid");
+        this.edited = data.network;
+        this.host.adopt(data);
+      } catch (e) {
+        if (!(e instanceof WorkerError)) throw e;
+        const p = e.failure.problems?.[0];
+        this.asOfError.textContent = p ? problemText(p) : e.failure.message;
+        this.asOfError.hidden = false;
+        this.asOfDay.setAttribute("aria-invalid", "true");
+      }
     });
   }
 

@@ -45,7 +45,7 @@ function shiftDay(day: string, days: number): string {
 /** The "This week" tab. */
 export class WeekPanel {
   readonly element: HTMLElement;
-  private readonly dayInput = h("input", { attrs: { type: "date", "aria-label": "As of", required: true } });
+  private readonly dayInput = h("input", { attrs: { type: "date", "aria-label": "Week of", required: true } });
   private readonly jobSearch = h("input", { attrs: { type: "checkbox", role: "switch", "aria-checked": "false" } });
   private readonly targetSelect = h("select", { attrs: { "aria-label": "Organisation you want to reach" } });
   private readonly body = h("div", { attrs: { "aria-live": "polite", "data-panel": "week" } });
@@ -58,6 +58,8 @@ export class WeekPanel {
   /** Skip and Not this week, per network file name. */
   private readonly choices = new Map<string, WeekChoices>();
   private organisationsFor: NetworkSession | undefined;
+  /** The page's "Figures as of" day last seen, per file name: when it changes, the week follows it. */
+  private readonly pageAsOf = new Map<string, string>();
 
   constructor(private readonly host: WeekHost) {
     this.dayInput.value = this.options.day;
@@ -78,7 +80,7 @@ export class WeekPanel {
         "div",
         { class: "row week-nav", attrs: { role: "group", "aria-label": "Week" } },
         button("‹", "Previous week", () => this.set({ day: shiftDay(this.options.day, -7) })),
-        h("label", { class: "row" }, h("span", { text: "As of" }), this.dayInput),
+        h("label", { class: "row" }, h("span", { text: "Week of" }), this.dayInput),
         button("›", "Next week", () => this.set({ day: shiftDay(this.options.day, 7) })),
         button("Today", "Go to today", () => this.set({ day: todayText() })),
       ),
@@ -104,6 +106,7 @@ export class WeekPanel {
       this.targetSelect.value = this.options.target;
     }
     this.organisationsFor = session;
+    if (session) this.followPageAsOf(session);
     if (!open) return;
     if (!session) return replaceChildren(this.body, h("p", { class: "muted", text: "Open a network first." }));
     if (session.ego === undefined) {
@@ -129,6 +132,17 @@ export class WeekPanel {
       return;
     }
     this.render();
+  }
+
+  /** Moves the week to the page's "Figures as of" day when the reader changes it (the week starts at today). */
+  private followPageAsOf(session: NetworkSession): void {
+    const now = session.analysis.asOf;
+    const seen = this.pageAsOf.get(session.name);
+    this.pageAsOf.set(session.name, now);
+    if (seen !== undefined && now && now !== seen && now !== this.options.day) {
+      this.options = { ...this.options, day: now };
+      this.dayInput.value = now;
+    }
   }
 
   private set(patch: Partial<WeekOptions>): void {

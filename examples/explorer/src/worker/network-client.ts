@@ -8,7 +8,7 @@
  * so they are never lost when they arrive before the page has switched.
  */
 import type { IntroductionAnswer, IntroductionTarget, NetworkEdit } from "@tiegraph/core";
-import type { LedgerAnswer, LedgerAsk } from "../ledger/ledger-protocol.js";
+import type { AsOfChoice, LedgerAnswer, LedgerAsk } from "../ledger/ledger-protocol.js";
 import type { OverviewAnalysis } from "./analysis.js";
 import type { PersonDetails } from "./person-details.js";
 import type { WeekAnswer, WeekAsk } from "../week/week-protocol.js";
@@ -73,8 +73,14 @@ export class NetworkClient {
     return (m as Extract<WorkerMessage, { type: "loaded" }>).data;
   }
 
+  /** Sets the day every figure is as of; the worker publishes the network again. */
+  async asOf(network: number, choice: AsOfChoice): Promise<LoadedNetworkData> {
+    const m = await this.ask({ type: "ledger", id: ++this.lastId, network, ask: { kind: "as-of", choice } });
+    return (m as Extract<WorkerMessage, { type: "loaded" }>).data;
+  }
+
   /** Asks the ledger's side of the worker a question (file text, a person's record, merge suggestions). */
-  async ledger<K extends Exclude<LedgerAsk, { kind: "edit" }>>(network: number, ask: K): Promise<Extract<LedgerAnswer, { kind: K["kind"] }>> {
+  async ledger<K extends Exclude<LedgerAsk, { kind: "edit" | "as-of" }>>(network: number, ask: K): Promise<Extract<LedgerAnswer, { kind: K["kind"] }>> {
     const m = await this.ask({ type: "ledger", id: ++this.lastId, network, ask });
     return (m as Extract<WorkerMessage, { type: "ledger" }>).answer as Extract<LedgerAnswer, { kind: K["kind"] }>;
   }

@@ -2,7 +2,10 @@
  * The network worker: reads, parses, validates and analyses a network off
  * the page's main thread, then keeps it and answers the page's questions
  * (a person's details, introduction paths, ties in a date range). The page
- * never holds the network itself, so a large file never freezes it.
+ * never holds the network itself, so a large file never freezes it. Each
+ * network it publishes gets a new generation number; answers name the
+ * generation they are about, and a question about one that is gone fails
+ * with code "stale".
  */
 import { createPathIndex, displayNames, formatDay, introductionPaths, relationships, TiegraphError, type Network, type NetworkEdit, type PathIndex, type Relationships } from "@tiegraph/core";
 import { drawingAnalysis, lastShownDay, overviewAnalysis } from "./analysis.js";
@@ -12,7 +15,7 @@ import type { FailureData, LoadStage, NetworkSource, WorkerMessage, WorkerReques
 import { readNetwork, type ReadNetwork } from "./read-network.js";
 import { buildSearchIndex } from "../search/search-index.js";
 import { pairsWithExchangeBetween } from "./pairs-between.js";
-import { answerLedger, applyLedgerEdits, rememberPassphrase } from "../ledger/ledger-worker.js";
+import { answerLedger, applyLedgerEdits, referenceDay, rememberPassphrase, setAsOf } from "../ledger/ledger-worker.js";
 import { answerWeek } from "../week/week-worker.js";
 
 /** The network on screen and what is derived from it on demand. */
@@ -59,6 +62,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     }
     if (request.type === "ledger") {
       if (request.ask.kind === "edit") return publish(request.id, c.read, applyLedgerEdits(c.network, request.ask.edits));
+      if (request.ask.kind === "as-of") return (setAsOf(request.ask.choice), publish(request.id, c.read));
       return post({ type: "ledger", id: request.id, network: c.number, answer: await answerLedger(c.network, request.ask) });
     }
     if (request.type === "week") return post({ type: "week", id: request.id, network: c.number, answer: answerWeek(c.network, request.ask) });
@@ -102,7 +106,7 @@ async function load(id: number, source: NetworkSource): Promise<void> {
 /** Analyses a network, makes it the current one under a new generation number and sends it to the page. */
 function publish(id: number, read: ReadNetwork, undo?: NetworkEdit[]): void {
   const { name, network, imported, largeMeetingsSkipped } = read;
-  const asOf = lastShownDay(network);
+  const asOf = referenceDay(network, lastShownDay);
   const names = displayNames(network);
   const { drawable, relationships: rel } = drawableNetwork(network, names, asOf);
   const analysis = drawingAnalysis(network, rel, asOf);

@@ -80,7 +80,7 @@ export function personDetails(network: Network, paths: () => PathIndex, relation
       const last = network.exchangeColumns().day[shown[shown.length - 1]!]!;
       tie = { ...tie, lastDate: formatDay(last), daysSince: rel.asOf - last, exchanges: shown.length };
     }
-    balance = relationshipBalance(network, network.personAt(ego).id, id, { excludeConfidential: !reveal, revealConfidential: reveal });
+    balance = relationshipBalance(network, network.personAt(ego).id, id, { excludeConfidential: !reveal, revealConfidential: reveal, ...(asOfDay === undefined ? {} : { asOf: formatDay(asOfDay) }) });
     const all = mutualConnections(paths(), network.personAt(ego).id, id, { skipConfidentialOnly: !reveal, showConfidential: reveal });
     mutualCount = all.length;
     mutual = all.slice(0, MUTUAL_SHOWN).map((m) => ({ id: m.person, name: name(m.person), withYou: m.withA.strength, withThem: m.withB.strength }));

@@ -1,2 +1,2 @@
 export * from "./network-file.js";
-export { firstSyntaxError, lineColumn, locatePointer } from "./locate.js";
+// locating a JSON pointer in a file's text is internal (@tiegraph/core/internal)

@@ -94,7 +94,7 @@ export class ExchangeStore {
   private minutes = new Float32Array(0);
   private flags = new Uint8Array(0);
   private format = new Uint8Array(0);
-  private extras = new Map<number, ExchangeExtras>();
+  private readonly extras = new Map<number, ExchangeExtras>();
   private readonly ids = new Map<string, number>();
   private readonly formatList: string[] = [""];
   private readonly formatIndex = new Map<string, number>([["", 0]]);
@@ -305,7 +305,8 @@ export class ExchangeStore {
     this.extras.delete(i);
     for (const col of this.cols()) col.copyWithin(i, i + 1, this.n);
     this.n--;
-    this.shiftExtras(i + 1, -1);
+    // the last one (an undone append) moves nothing
+    if (i < this.n) this.shiftExtras(i + 1, -1);
     this.changed();
   }
 
@@ -322,23 +323,19 @@ export class ExchangeStore {
     this.changed();
   }
 
-  /** Moves the extras of positions ≥ `start` by `delta`. */
+  /** Moves the extras of positions ≥ `start` by `delta` (±1), re-keying only those. */
   private shiftExtras(start: number, delta: number): void {
-    let moved = false;
-    for (const k of this.extras.keys()) {
-      if (k >= start) {
-        moved = true;
-        break;
-      }
+    const moved: number[] = [];
+    for (const k of this.extras.keys()) if (k >= start) moved.push(k);
+    if (moved.length === 0) return;
+    // move away from the free slot first, so no key is overwritten
+    moved.sort((x, y) => (delta > 0 ? y - x : x - y));
+    for (const k of moved) {
+      const ex = this.extras.get(k)!;
+      this.extras.delete(k);
+      this.extras.set(k + delta, ex);
+      if (ex.id !== undefined) this.ids.set(ex.id, k + delta);
     }
-    if (!moved) return;
-    const next = new Map<number, ExchangeExtras>();
-    for (const [k, ex] of this.extras) {
-      const j = k >= start ? k + delta : k;
-      next.set(j, ex);
-      if (ex.id !== undefined) this.ids.set(ex.id, j);
-    }
-    this.extras = next;
   }
 
   private cols(): (Int32Array | Uint8Array | Float64Array | Float32Array)[] {
