@@ -53,8 +53,8 @@ async function open(hash: string): Promise<Page> {
 
 /** Sets the tab's "Week of" day and waits for the plan of that week. */
 async function setDay(page: Page, day: string): Promise<void> {
-  await page.getByLabel("Week of").fill(day);
-  await page.getByLabel("Week of").dispatchEvent("change");
+  await page.getByLabel("Week of", { exact: true }).fill(day);
+  await page.getByLabel("Week of", { exact: true }).dispatchEvent("change");
   await waitForWeek(page, day);
 }
 
@@ -126,7 +126,7 @@ describe("This week", () => {
         await page.getByLabel("As of day").fill(day);
         await page.getByLabel("As of day").dispatchEvent("change");
         await waitForWeek(page, day);
-        expect(await page.getByLabel("Week of").inputValue()).toBe(day);
+        expect(await page.getByLabel("Week of", { exact: true }).inputValue()).toBe(day);
       }
       const expected = cliPlan(day, jobSearch);
       const shown = await shownEntries(page);
