@@ -26,6 +26,7 @@ export class AskIntroduction {
   private readonly offer = h("input", { attrs: { type: "text", autocomplete: "off", placeholder: "e.g. our churn study" } });
   private readonly button: HTMLButtonElement;
   private readonly result = h("div", { attrs: { "data-ask-result": "" } });
+  private readonly along = h("p", { class: "small", attrs: { "data-ask-along": "" } });
   private people: string[] = [];
   private shownFor = "";
 
@@ -35,6 +36,7 @@ export class AskIntroduction {
       "section",
       { class: "ask-introduction", attrs: { "aria-label": "Ask for an introduction", hidden: true } },
       h("h3", { text: "Ask for this introduction" }),
+      this.along,
       h("p", { class: "muted small", text: "A double opt-in request to the path's first connector: they check with the person first. It is listed under This week until it is done." }),
       h("label", { class: "field" }, h("span", { text: "Why (optional)" }), this.why),
       h("label", { class: "field" }, h("span", { text: "What you can offer (optional)" }), this.offer),
@@ -50,6 +52,7 @@ export class AskIntroduction {
     // while the paths are worked out again (after an edit) nothing is chosen: keep what was shown
     if (key === "") return;
     this.people = [...people!];
+    this.along.textContent = `Along the path shown: you ask ${session!.personName(this.people[1]!)} to introduce you to ${session!.personName(this.people.at(-1)!)}.`;
     if (key !== this.shownFor) {
       this.shownFor = key;
       replaceChildren(this.result);
