@@ -9,8 +9,8 @@ import { TiegraphError, showValue } from "../errors.js";
 import { Network } from "../model/network.js";
 import type { Exchange, NetworkData } from "../model/types.js";
 import { firstSyntaxError, lineColumn, locatePointer } from "./locate.js";
-import { copyRequest } from "../requests/request-store.js";
-import type { IntroductionRequest } from "../requests/types.js";
+import { copyRequest } from "../model/request-store.js";
+import type { IntroductionRequest } from "../model/request-types.js";
 
 const SCOPE = "tiegraph/format";
 /** The format marker of a network file. */
