@@ -61,7 +61,7 @@ async function setDay(page: Page, day: string): Promise<void> {
 /** Waits until the tab shows the week read on `day`. */
 async function waitForWeek(page: Page, day: string): Promise<void> {
   const monday = cliMonday(day);
-  await page.locator(`[data-panel="week"]:not([aria-busy]) [data-week="${monday}"]`).waitFor({ timeout: 30_000 });
+  await page.locator(`[data-panel="week"]:not([aria-busy]) [data-plan-week="${monday}"]`).waitFor({ timeout: 30_000 });
 }
 
 /** Monday of a day's week (weeks run Monday to Sunday). */

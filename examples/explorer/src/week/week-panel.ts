@@ -205,7 +205,7 @@ export class WeekPanel {
     replaceChildren(
       this.body,
       ...formatPlanHead(plan).map((line, i) => h("p", { class: i ? "small muted" : "plan-head", text: line })),
-      items.length ? h("ol", { class: "plan", attrs: { "aria-label": "Plan for the week", "data-week": plan.week } }, ...items) : h("p", { class: "muted", attrs: { "data-week": plan.week }, text: "Nobody is due this week: the plan is empty." }),
+      items.length ? h("ol", { class: "plan", attrs: { "aria-label": "Plan for the week", "data-plan-week": plan.week } }, ...items) : h("p", { class: "muted", attrs: { "data-plan-week": plan.week }, text: "Nobody is due this week: the plan is empty." }),
       extra.length ? h("h3", { text: "Moved here from last week" }) : null,
       extra.length ? h("ol", { class: "plan", attrs: { "aria-label": "Moved here from last week" } }, ...extra.map((m) => entry(m.item, m.from))) : null,
       dropped.length
