@@ -109,7 +109,11 @@ export class RequestsPanel {
   }
 }
 
-/** Shows a drafted message in a read-only field with a "Copy message" button. */
+/**
+ * Shows a drafted message in a read-only field with a "Copy message" button.
+ *
+ * @example showDraft(box, draftIntroductionMessage(introductionMessage(network, "r1")))
+ */
 export function showDraft(box: HTMLElement, text: string): void {
   const field = h("textarea", { attrs: { readonly: true, rows: Math.min(14, text.split("\n").length + 1), "aria-label": "Message to the connector", "data-message-text": "" } });
   field.value = text;

@@ -7,13 +7,21 @@
 import type { Routine } from "@tiegraph/core";
 import { h, svg } from "../dom/element.js";
 
-/** Minutes as hours for the page: "1.5 h", "0 h". */
+/**
+ * Minutes as hours for the page, to a tenth of an hour.
+ *
+ * @example hoursText(90) // "1.5 h"
+ */
 export function hoursText(minutes: number): string {
   const hours = Math.round((minutes / 60) * 10) / 10;
   return `${hours} h`;
 }
 
-/** The chart's accessible name: the span, the budget, the average and this week. */
+/**
+ * The chart's accessible name: the span, the budget, the average and this week.
+ *
+ * @example routineSummary(networkingRoutine(network, { asOf: "2026-10-07" })) // "Networking hours per week, 26 weeks from the week of 2026-04-13, against a budget of 2 h: …"
+ */
 export function routineSummary(r: Routine): string {
   const first = r.weeks[0]!;
   const average = r.averageMinutes === null ? "no completed week yet" : `on average ${hoursText(r.averageMinutes)} a week`;
@@ -24,6 +32,8 @@ export function routineSummary(r: Routine): string {
  * The bar chart: one bar per week (this week last, marked), the budget as a
  * dashed line. Each bar carries its week and minutes (`data-week`,
  * `data-minutes`) and a tooltip.
+ *
+ * @example panel.append(routineChart(networkingRoutine(network, { asOf: "2026-10-07" })))
  */
 export function routineChart(r: Routine): HTMLElement {
   const W = 300;

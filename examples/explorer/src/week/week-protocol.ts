@@ -33,7 +33,7 @@ export interface WeekData {
   routine: Routine;
   /** `openRequests(network, { asOf: day, person: ego })`: stalled first. */
   requests: OpenRequest[];
-  /** Per planned person: the dates of exchanges with them logged in the plan's week (Monday to Sunday), not confidential. */
+  /** Per person ego had an exchange with in the plan's week (Monday to Sunday): its dates, confidential ones left out. */
   logged: Record<string, string[]>;
 }
 

@@ -11,7 +11,11 @@ import type { WeekAnswer, WeekAsk, WeekData, WeekOptions } from "./week-protocol
 
 const SCOPE = "tiegraph/explorer";
 
-/** Answers a question of the "This week" tab about `network`. */
+/**
+ * Answers a question of the "This week" tab about `network`.
+ *
+ * @example answerWeek(network, { kind: "advance", request: "r1", step: "connector-agreed", date: "2026-10-07" }) // { kind: "change", change, message: undefined }
+ */
 export function answerWeek(network: Network, ask: WeekAsk): WeekAnswer {
   if (ask.kind === "week") return { kind: "week", week: weekData(network, ask.options) };
   if (ask.kind === "message") return { kind: "message", message: introductionMessage(network, ask.request) };
@@ -28,6 +32,8 @@ export function answerWeek(network: Network, ask: WeekAsk): WeekAnswer {
  * [--target ORG]` computes it, the routine and the open requests read on the
  * same day (as the CLI's plan reads them), and what was already logged that
  * week with each planned person (so "Done" shows).
+ *
+ * @example weekData(network, { day: "2026-10-07", jobSearch: false, target: "" }).plan // = tiegraph plan FILE --week 2026-10-07 --json
  */
 export function weekData(network: Network, options: WeekOptions): WeekData {
   const ego = network.ego;
@@ -37,24 +43,21 @@ export function weekData(network: Network, options: WeekOptions): WeekData {
   const plan = weeklyPlan(network, planOptions);
   const routine = networkingRoutine(network, { asOf: options.day, jobSearch: options.jobSearch, includeConfidential: false });
   const requests = openRequests(network, { asOf: options.day, person: ego });
-  return { options, plan, routine, requests, logged: loggedThisWeek(network, plan.items.map((i) => i.person), plan.week) };
+  return { options, plan, routine, requests, logged: loggedThisWeek(network, plan.week) };
 }
 
-/** Dates of the exchanges (not confidential) between ego and each person in the week starting `monday`. */
-function loggedThisWeek(network: Network, people: readonly string[], monday: string): Record<string, string[]> {
+/** Dates of the exchanges (not confidential) between ego and each person they were with in the week starting `monday` (entries moved in from last week included). */
+function loggedThisWeek(network: Network, monday: string): Record<string, string[]> {
   const first = startOfWeek(parseDay(monday)!);
   const last = first + 6;
   const ego = network.egoIndex;
   const cols = network.exchangeColumns();
   const out: Record<string, string[]> = {};
-  const wanted = new Map(people.map((id) => [network.personIndex(id), id]));
   for (const e of network.exchangesOf(ego)) {
     const day = cols.day[e]!;
     if (day < first || day > last || cols.confidential[e]) continue;
     const other = cols.from[e] === ego ? cols.to[e]! : cols.from[e]!;
-    const id = wanted.get(other);
-    if (id === undefined) continue;
-    (out[id] ??= []).push(formatDay(day));
+    (out[network.personAt(other).id] ??= []).push(formatDay(day));
   }
   for (const dates of Object.values(out)) dates.sort();
   return out;
