@@ -19,6 +19,7 @@ import {
   parseNetworkFile,
   planToIcs,
   relationshipBalance,
+  weeklyPlan,
   wordingNames,
   type Exchange,
   type Network,
@@ -214,6 +215,10 @@ describe("This week", () => {
     const message = draftIntroductionMessage(introductionMessage(expected, asked.request));
     applyRequestChange(expected, asked);
     const names = wordingNames(expected);
+    // the plan now has the request on it (whom to see about it), as `tiegraph plan` would
+    const planAfterAsk = weeklyPlan(expected, { week: day });
+    const waiting = planAfterAsk.items.find((i) => i.reasons.some((r) => r.code === "request-waiting" && r.requestId === id));
+    expect(waiting?.person).toBe(connector);
     const stalledLine = formatOpenRequest(openRequests(expected, { asOf: "2026-10-14", person: "me" })[0]!, names);
     const freshLine = formatOpenRequest(openRequests(expected, { asOf: day, person: "me" })[0]!, names);
     const balanceBefore = relationshipBalance(expected, "me", connector, { excludeConfidential: true });
@@ -247,6 +252,9 @@ describe("This week", () => {
     await page.getByRole("tab", { name: "This week" }).click();
     const request = page.getByRole("group", { name: `Request ${id}` });
     await request.waitFor();
+    const entries = await shownEntries(page);
+    expect(entries.map((e) => [e.person, e.minutes])).toEqual(planAfterAsk.items.map((i) => [i.person, i.minutes]));
+    expect(entries.find((e) => e.person === connector)!.reasons).toEqual(formatPlanEntry(waiting!, names).reasons);
     expect(await request.locator("p").first().textContent()).toBe(freshLine);
     expect(await request.getAttribute("data-stalled")).toBe("false");
     await page.getByRole("button", { name: "Next week" }).click();
