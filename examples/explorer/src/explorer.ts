@@ -24,6 +24,7 @@ import { DEFAULT_STATE, NO_FILTERS, TABS, type ExplorerState, type Tab } from ".
 import { stateFromHash, stateToHash, type EncodingNames } from "./state/url-state.js";
 import { statusText } from "./status/status-text.js";
 import { GraphView } from "./view/graph-view.js";
+import { DetailBar } from "./view/detail-bar.js";
 import { AskIntroduction } from "./week/ask-introduction.js";
 import { WeekPanel } from "./week/week-panel.js";
 import { NetworkClient, WorkerError } from "./worker/network-client.js";
@@ -60,6 +61,8 @@ export class Explorer {
   private readonly progress = h("progress", { attrs: { max: 1, "aria-label": "Loading progress", hidden: true } });
   private readonly errorBox = h("div", { class: "error", attrs: { role: "alert", hidden: true } });
   private readonly notice = h("span", { class: "muted", attrs: { role: "status" } });
+  /** Which part of a large network is drawn, with "Show whole network". */
+  private readonly detailBar = new DetailBar(() => void this.showWhole());
   private readonly importNote = h("span", { class: "muted", attrs: { role: "status", "data-imported": "" } });
   private readonly themeButton: HTMLButtonElement;
   private readonly layoutButton: HTMLButtonElement;
@@ -210,7 +213,7 @@ export class Explorer {
       personPanel,
     );
     // the error floats over the page, so showing it does not move the graph
-    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.statusText, this.importNote, this.notice, this.errorBox, this.passphraseBox), this.ledger.offer, this.mainArea, this.dropHint);
+    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.statusText, this.importNote, this.notice, this.detailBar.element, this.errorBox, this.passphraseBox), this.ledger.offer, this.mainArea, this.dropHint);
     this.listen();
     this.render();
     void this.ledger.offerStoredCopy();
@@ -279,6 +282,7 @@ export class Explorer {
     this.foldedFor = "";
     this.explore.setLists(session.organisations, session.tags);
     this.fileText.textContent = session.name;
+    this.detailBar.update(session.detail);
     this.renderImportNote(session);
     // the overview figures follow the picture; the client keeps them if they came first
     this.client.overview(session.number).then(
@@ -308,18 +312,31 @@ export class Explorer {
     return true;
   }
 
+  /** Draws the whole of a large network in place of its level-of-detail part, keeping the state. */
+  private async showWhole(): Promise<void> {
+    const session = this.session;
+    if (!session || session.detail.kind === "whole") return;
+    performance.clearMarks("tiegraph:load-start");
+    performance.mark("tiegraph:load-start");
+    this.detailBar.update(session.detail, true);
+    try {
+      const data = await this.client.whole(session.number);
+      if (this.session !== session) return;
+      this.adopt(new NetworkSession(data), true);
+    } catch (e) {
+      if (!(e instanceof WorkerError && e.failure.code === "stale")) this.showError(e);
+    } finally {
+      this.detailBar.update(this.session?.detail);
+    }
+  }
+
   /** Makes a person ego: the worker publishes the network again, and the page keeps its state. */
   private async chooseEgo(id: string): Promise<void> {
     const session = this.session;
     if (!session) return;
-    try {
-      const data = await this.client.setEgo(session.number, id);
-      if (this.session !== session) return;
-      this.adopt(new NetworkSession(data), true);
-    } catch (e) {
-      if (e instanceof WorkerError && e.failure.code === "stale") return;
-      this.showError(e);
-    }
+    // an edit like any other (src/ledger): Undo takes it back, Save writes it, the working copy keeps it
+    const failure = await this.ledger.apply([{ op: "set-ego", id }], "Which one is you");
+    if (failure && failure.code !== "stale") this.showError(new WorkerError(failure));
   }
 
   /** What the importers did, and the large meetings left out with a way to count them. */

@@ -225,7 +225,7 @@ export class GraphView {
 /** The measures the view encodes, from the worker's analysis (betweenness once it has arrived). */
 function viewAnalysis(session: NetworkSession): ViewAnalysis {
   const out: ViewAnalysis = { eiIndex: session.analysis.eiIndex, pairImbalance: session.analysis.pairImbalance };
-  if (session.overview) out.betweenness = session.overview.betweenness;
+  if (session.overview) out.betweenness = session.drawnValues(session.overview.betweenness);
   return out;
 }
 

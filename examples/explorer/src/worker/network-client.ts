@@ -67,6 +67,12 @@ export class NetworkClient {
     return (m as Extract<WorkerMessage, { type: "loaded" }>).data;
   }
 
+  /** Draws the whole of a large network instead of its level-of-detail part (same generation). */
+  async whole(network: number): Promise<LoadedNetworkData> {
+    const m = await this.ask({ type: "whole", id: ++this.lastId, network });
+    return (m as Extract<WorkerMessage, { type: "loaded" }>).data;
+  }
+
   /** Applies edits to network `network` (all or nothing); the worker publishes it again with the undo edits in `undo`. */
   async edit(network: number, edits: NetworkEdit[]): Promise<LoadedNetworkData> {
     const m = await this.ask({ type: "ledger", id: ++this.lastId, network, ask: { kind: "edit", edits } });
