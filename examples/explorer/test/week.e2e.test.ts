@@ -2,11 +2,14 @@
 // built page, in headless Chromium. The expected plans come from the CLI
 // (`tiegraph plan --json`, run on the same file) and from core on the same
 // network with the same changes applied, so the page must say what they say.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   advanceRequest,
   applyRequestChange,
   askAlongPath,
+  askForIntroduction,
   draftIntroductionMessage,
   formatOpenRequest,
   formatRequestStep,
@@ -19,6 +22,7 @@ import {
   parseNetworkFile,
   planToIcs,
   relationshipBalance,
+  serializeNetwork,
   weeklyPlan,
   wordingNames,
   type Exchange,
@@ -286,5 +290,52 @@ describe("This week", () => {
     const reread = parseNetworkFile(readFileSync((await saved.path())!, "utf8"));
     expect(listRequests(reread).map((r) => [r.id, r.step, r.via, r.to])).toEqual([[id, "introduced", connector, target]]);
     expect(relationshipBalance(reread, "me", connector, { excludeConfidential: true }).balance).toBeCloseTo(balanceAfter.balance, 9);
+  });
+
+  it("a request into an organisation asks whom you were introduced to, and Returned a favour thanks with a favour", async () => {
+    const day = "2026-09-30";
+    // a network file with a request into an organisation, agreed by the connector and the target
+    const network = fresh();
+    const member = network.people().find((p) => p.id !== "me" && network.affiliationsOf(p.id).length > 0)!;
+    const organisation = network.affiliationsOf(member.id)[0]!.organisation;
+    const via = network.people().find((p) => p.id !== "me" && p.id !== member.id)!.id;
+    const asked = askForIntroduction(network, { organisation, via, date: day });
+    applyRequestChange(network, asked);
+    for (const step of ["connector-agreed", "target-agreed"] as const) applyRequestChange(network, advanceRequest(network, asked.request.id, step, day));
+    const file = join(mkdtempSync(join(tmpdir(), "tiegraph-week-")), "org-request.json");
+    writeFileSync(file, serializeNetwork(network));
+    const expected = parseNetworkFile(serializeNetwork(network));
+    const names = wordingNames(expected);
+    const introduced = advanceRequest(expected, asked.request.id, "introduced", day, { person: member.id });
+    expect(introduced.exchanges).toMatchObject([{ kind: "introduction", from: via, to: "me", introduced: member.id }]);
+    applyRequestChange(expected, introduced);
+    applyRequestChange(expected, advanceRequest(expected, asked.request.id, "met", day));
+    const thanked = advanceRequest(expected, asked.request.id, "thanked", day, { kind: "favour" });
+    expect(thanked.exchanges).toMatchObject([{ kind: "favour", from: "me", to: via }]);
+
+    const page = await open("#tab=week");
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await waitForNetwork(page, "org-request.json");
+    await setDay(page, day);
+    const request = page.getByRole("group", { name: `Request ${asked.request.id}` });
+    await request.getByRole("button", { name: "Introduced" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    // nothing is recorded until the person is chosen
+    await dialog.getByRole("button", { name: "Record the introduction" }).click();
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await request.getAttribute("data-step")).toBe("target-agreed");
+    await dialog.getByRole("combobox", { name: "Introduced to" }).fill(member.name.slice(0, -1));
+    await dialog.locator('[role="option"]', { hasText: names.person(member.id) }).first().click();
+    expect(await dialog.getByRole("list", { name: "Chosen people" }).textContent()).toContain(names.person(member.id));
+    await dialog.getByRole("button", { name: "Record the introduction" }).click();
+    await expect.poll(() => request.getAttribute("data-step")).toBe("introduced");
+    await expect.poll(() => page.locator("[data-request-outcome] p").allTextContents()).toEqual(formatRequestStep(asked.request.id, "introduced", day, introduced.exchanges, names));
+    await request.getByRole("button", { name: "Met" }).click();
+    await expect.poll(() => request.getAttribute("data-step")).toBe("met");
+    await request.getByRole("button", { name: "Returned a favour" }).click();
+    // thanked closes the request: it leaves the open list
+    await expect.poll(() => request.count()).toBe(0);
+    await expect.poll(() => page.locator("[data-request-outcome] p").allTextContents()).toEqual(formatRequestStep(asked.request.id, "thanked", day, thanked.exchanges, names));
   });
 });

@@ -8,7 +8,7 @@
  * connector's introduction in the ledger (the favour you now owe), "met" a
  * meeting, "thanked" a gesture back.
  */
-import { draftIntroductionMessage, formatOpenRequest, formatRequestStep, NEXT_STEPS, type IntroductionMessage, type OpenRequest, type RequestChange, type RequestStep, type WordingNames } from "@tiegraph/core";
+import { draftIntroductionMessage, formatOpenRequest, formatRequestStep, NEXT_STEPS, type AdvanceRequestDetails, type IntroductionMessage, type OpenRequest, type RequestChange, type RequestStep, type WordingNames } from "@tiegraph/core";
 import { h, replaceChildren } from "../dom/element.js";
 import { copyFieldText } from "./copy-text.js";
 
@@ -27,7 +27,9 @@ export const STEP_TEXT: Readonly<Record<RequestStep, string>> = {
 /** What the list needs from the tab. */
 export interface RequestsHost {
   /** Works out a step's change, applies it through the ledger; the change, or why it was refused. */
-  advance(request: string, step: RequestStep, date: string): Promise<{ change: RequestChange } | { problem: string }>;
+  advance(request: string, step: RequestStep, date: string, details: AdvanceRequestDetails): Promise<{ change: RequestChange } | { problem: string }>;
+  /** Asks whom you were introduced to at an organisation (a request into an organisation); undefined when cancelled. */
+  pickIntroduced(organisation: string): Promise<string | undefined>;
   /** The facts of a request's message to the connector. */
   message(request: string): Promise<IntroductionMessage>;
 }
@@ -76,19 +78,28 @@ export class RequestsPanel {
       h(
         "div",
         { class: "row" },
-        ...steps.map((step) => h("button", { attrs: { type: "button", "data-step-button": step }, text: STEP_TEXT[step], on: { click: (e) => void this.advance(r.id, step, e.currentTarget as HTMLButtonElement, names) } })),
+        ...steps.map((step) => h("button", { attrs: { type: "button", "data-step-button": step }, text: STEP_TEXT[step], on: { click: (e) => void this.step(r, step, {}, e.currentTarget as HTMLButtonElement, names) } })),
+        // thanks can also be a favour back (3 units instead of a gesture's 1)
+        steps.includes("thanked") ? h("button", { attrs: { type: "button", "data-step-button": "thanked-favour" }, text: "Returned a favour", on: { click: (e) => void this.step(r, "thanked", { kind: "favour" }, e.currentTarget as HTMLButtonElement, names) } }) : null,
         h("button", { attrs: { type: "button" }, text: "Message to the connector", on: { click: () => void this.showMessage(r.id) } }),
       ),
     );
   }
 
-  private async advance(id: string, step: RequestStep, button: HTMLButtonElement, names: WordingNames): Promise<void> {
+  private async step(r: OpenRequest, step: RequestStep, details: AdvanceRequestDetails, button: HTMLButtonElement, names: WordingNames): Promise<void> {
     if (this.busy) return;
+    const id = r.id;
+    // a request into an organisation names, once introduced, the person you were introduced to
+    if (step === "introduced" && r.to === undefined && r.organisation !== undefined) {
+      const person = await this.host.pickIntroduced(r.organisation);
+      if (person === undefined) return;
+      details = { ...details, person };
+    }
     this.busy = true;
     button.disabled = true;
     const date = this.dateInput.value || this.day;
     try {
-      const result = await this.host.advance(id, step, date);
+      const result = await this.host.advance(id, step, date, details);
       if ("problem" in result) {
         button.disabled = false;
         replaceChildren(this.outcome, h("p", { class: "problem", text: result.problem }));

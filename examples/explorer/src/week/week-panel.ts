@@ -10,10 +10,11 @@
  * the share outside your organisation against the target); and the open
  * introduction requests with their steps.
  */
-import { formatDay, formatPlanEntry, formatPlanHead, parseDay, type IntroductionMessage, type NetworkEdit, type PlanItem, type RequestChange, type RequestStep, type Routine } from "@tiegraph/core";
+import { formatDay, formatPlanEntry, formatPlanHead, parseDay, type AdvanceRequestDetails, type IntroductionMessage, type NetworkEdit, type PlanItem, type RequestChange, type RequestStep, type Routine } from "@tiegraph/core";
 import { h, replaceChildren, type Child } from "../dom/element.js";
 import type { NetworkSession } from "../network-session.js";
 import { todayText } from "../ledger/exchange-edits.js";
+import { field, openDialog, PeoplePicker } from "../ledger/form-parts.js";
 import { WorkerError, type NetworkClient } from "../worker/network-client.js";
 import type { FailureData } from "../worker/protocol.js";
 import { pageNames } from "./page-names.js";
@@ -69,7 +70,8 @@ export class WeekPanel {
     this.jobSearch.addEventListener("change", () => this.set({ jobSearch: this.jobSearch.checked }));
     this.targetSelect.addEventListener("change", () => this.set({ target: this.targetSelect.value }));
     this.requests = new RequestsPanel({
-      advance: (request, step, date) => this.advance(request, step, date),
+      advance: (request, step, date, details) => this.advance(request, step, date, details),
+      pickIntroduced: (organisation) => this.pickIntroduced(organisation),
       message: (request) => this.message(request),
     });
     const button = (text: string, label: string, onClick: () => void) => h("button", { attrs: { type: "button", "aria-label": label }, text, on: { click: onClick } });
@@ -241,11 +243,27 @@ export class WeekPanel {
     ];
   }
 
-  private async advance(request: string, step: RequestStep, date: string): Promise<{ change: RequestChange } | { problem: string }> {
+  /** "Whom were you introduced to?" for a request into an organisation: a person picked from the network. */
+  private pickIntroduced(organisation: string): Promise<string | undefined> {
+    const session = this.host.session();
+    if (!session) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      const picker = new PeoplePicker("Introduced to", session, false);
+      let chosen: string | undefined;
+      const d = openDialog(`Introduced at ${session.organisationName(organisation)}`, "Record the introduction", [field("Introduced to", picker.box.input, undefined, picker.element).element], () => {
+        chosen = picker.ids[0];
+        if (chosen !== undefined) d.close();
+      });
+      d.dialog.addEventListener("close", () => resolve(chosen));
+      picker.box.input.focus();
+    });
+  }
+
+  private async advance(request: string, step: RequestStep, date: string, details: AdvanceRequestDetails): Promise<{ change: RequestChange } | { problem: string }> {
     const session = this.host.session();
     if (!session) return { problem: "Open a network first." };
     try {
-      const answer = await this.host.client.week(session.number, { kind: "advance", request, step, date });
+      const answer = await this.host.client.week(session.number, { kind: "advance", request, step, date, details });
       if (answer.kind !== "change") return { problem: "unexpected answer" };
       const failure = await this.host.apply(requestChangeEdits(answer.change), `Request ${request}: ${step}`);
       return failure ? { problem: failure.message } : { change: answer.change };

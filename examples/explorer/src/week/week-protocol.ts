@@ -5,7 +5,7 @@
  * step makes, and a request's message to the connector. Everything is plain
  * data from core; the words come from core's wording on the page.
  */
-import type { IntroductionMessage, OpenRequest, RequestChange, RequestStep, Routine, WeeklyPlan } from "@tiegraph/core";
+import type { AdvanceRequestDetails, IntroductionMessage, OpenRequest, RequestChange, RequestStep, Routine, WeeklyPlan } from "@tiegraph/core";
 
 /** The options of a week, the same as `tiegraph plan`'s: `day` is `--week` (and the day requests and the routine are read on). */
 export interface WeekOptions {
@@ -21,7 +21,7 @@ export interface WeekOptions {
 export type WeekAsk =
   | { kind: "week"; options: WeekOptions }
   | { kind: "ask-along-path"; people: string[]; date: string; why: string; offer: string }
-  | { kind: "advance"; request: string; step: RequestStep; date: string }
+  | { kind: "advance"; request: string; step: RequestStep; date: string; details: AdvanceRequestDetails }
   | { kind: "message"; request: string };
 
 /** The week as core answers it. */

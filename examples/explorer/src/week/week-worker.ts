@@ -19,7 +19,7 @@ const SCOPE = "tiegraph/explorer";
 export function answerWeek(network: Network, ask: WeekAsk): WeekAnswer {
   if (ask.kind === "week") return { kind: "week", week: weekData(network, ask.options) };
   if (ask.kind === "message") return { kind: "message", message: introductionMessage(network, ask.request) };
-  if (ask.kind === "advance") return { kind: "change", change: advanceRequest(network, ask.request, ask.step, ask.date), message: undefined };
+  if (ask.kind === "advance") return { kind: "change", change: advanceRequest(network, ask.request, ask.step, ask.date, ask.details), message: undefined };
   const input: { date: string; why?: string; offer?: string } = { date: ask.date };
   if (ask.why.trim()) input.why = ask.why.trim();
   if (ask.offer.trim()) input.offer = ask.offer.trim();
