@@ -7,7 +7,7 @@
  * unless asked.
  */
 import { readFile } from "node:fs/promises";
-import { Network, TiegraphError, parseNetworkFile, toNetworkFile } from "@tiegraph/core";
+import { TiegraphError, parseNetworkFile, type Network } from "@tiegraph/core";
 import { decryptNetworkFile, isEncryptedNetworkFile, saveNetworkFileAtomic } from "@tiegraph/io/node";
 import { getPassphrase } from "../passphrase.js";
 import type { Terminal } from "../terminal.js";
@@ -68,13 +68,15 @@ function hasConfidentialExchange(network: Network): boolean {
 }
 
 /**
- * A copy of a network without confidential exchanges, person notes and exchange notes.
+ * The network without confidential exchanges, person notes and exchange
+ * notes: core's {@link Network.withoutConfidential}, which filters the
+ * exchange columns directly (no copy through plain records, no re-validation)
+ * and equals loading the redacted file.
  *
  * @example redacted(network).exchangeCount // the exchanges not marked confidential
  */
 export function redacted(network: Network): Network {
-  const { format: _f, version: _v, ...data } = toNetworkFile(network, { redact: true });
-  return Network.from(data);
+  return network.withoutConfidential();
 }
 
 /**
