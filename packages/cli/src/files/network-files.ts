@@ -6,8 +6,9 @@
  * read through {@link loadForAnalysis}, which keeps confidential records out
  * unless asked.
  */
-import { readFile } from "node:fs/promises";
-import { TiegraphError, parseNetworkFile, type Network } from "@tiegraph/core";
+import { createHash, randomBytes } from "node:crypto";
+import { readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { TiegraphError, decodeNetworkColumns, encodeNetworkColumns, parseNetworkFile, type Network } from "@tiegraph/core";
 import { decryptNetworkFile, isEncryptedNetworkFile, saveNetworkFileAtomic } from "@tiegraph/io/node";
 import { getPassphrase } from "../passphrase.js";
 import type { Terminal } from "../terminal.js";
@@ -35,16 +36,67 @@ export async function readText(file: string): Promise<string> {
 
 /**
  * Parses a network file, decrypting it first when it is encrypted (errors name the file, line and column).
+ * A large plain file is read through its columnar copy beside it (see {@link columnsPath})
+ * when that copy was made from exactly these bytes; otherwise the file is parsed and the
+ * copy (re)written for next time. An encrypted file is never copied, and a copy left
+ * beside it from before it was encrypted is deleted.
  *
  * @example const network = await readNetworkFile("net.json", { terminal: processTerminal(), command: "report" });
  */
 export async function readNetworkFile(file: string, reader: Reader): Promise<Network> {
-  const text = await readText(file);
-  if (isEncryptedNetworkFile(text)) {
+  const bytes = await readBytes(file);
+  const head = bytes.subarray(0, 400).toString("utf8");
+  if (isEncryptedNetworkFile(head)) {
+    await unlink(columnsPath(file)).catch(() => undefined);
     const passphrase = await getPassphrase(reader.terminal, { command: reader.command, file });
-    return decryptNetworkFile(text, passphrase, { file });
+    return decryptNetworkFile(bytes.toString("utf8"), passphrase, { file });
   }
-  return parseNetworkFile(text, { file });
+  if (bytes.length < COLUMNS_FROM_BYTES || process.env.TIEGRAPH_COLUMNS === "off") return parseNetworkFile(bytes.toString("utf8"), { file });
+  const source = createHash("sha256").update(bytes).digest("hex");
+  const cached = await readFile(columnsPath(file)).then(
+    (copy) => decodeNetworkColumns(copy, source),
+    () => undefined,
+  );
+  if (cached) return cached;
+  const network = parseNetworkFile(bytes.toString("utf8"), { file });
+  // best effort: a folder we cannot write to only costs the next run its speed
+  await writeColumns(columnsPath(file), encodeNetworkColumns(network, source)).catch(() => undefined);
+  return network;
+}
+
+/** Plain network files from this size on get a columnar copy (smaller ones parse in a blink). */
+const COLUMNS_FROM_BYTES = 4 << 20;
+
+/**
+ * Where the columnar copy of a network file lives: `<file>.columns` beside
+ * it. The copy is derived (delete it at will); it names the SHA-256 of the
+ * file it was made from and is ignored once the file changes. Setting
+ * `TIEGRAPH_COLUMNS=off` reads and writes no copy.
+ *
+ * @example columnsPath("net.json") // "net.json.columns"
+ */
+export function columnsPath(file: string): string {
+  return `${file}.columns`;
+}
+
+/** Writes the copy under a temporary name, then renames it: a reader never sees half of it. */
+async function writeColumns(path: string, bytes: Uint8Array): Promise<void> {
+  const tmp = `${path}.${randomBytes(6).toString("hex")}.tmp`;
+  try {
+    await writeFile(tmp, bytes, { mode: 0o600, flag: "wx" });
+    await rename(tmp, path);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function readBytes(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    throw ioError(file, e, "read");
+  }
 }
 
 /**
@@ -86,6 +138,7 @@ export function redacted(network: Network): Network {
  */
 export async function writeNetworkFile(file: string, network: Network): Promise<void> {
   await saveNetworkFileAtomic(file, network);
+  await unlink(columnsPath(file)).catch(() => undefined);
 }
 
 /**
@@ -97,6 +150,8 @@ export async function writeNetworkFile(file: string, network: Network): Promise<
  */
 export async function writeTextFile(file: string, text: string, backup = false): Promise<void> {
   await saveNetworkFileAtomic(file, text, { backup });
+  // the file changed (perhaps it is now encrypted): its columnar copy, if any, goes
+  await unlink(columnsPath(file)).catch(() => undefined);
 }
 
 /**

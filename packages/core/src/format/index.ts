@@ -1,2 +1,3 @@
 export * from "./network-file.js";
 export { firstSyntaxError, lineColumn, locatePointer } from "./locate.js";
+export { encodeNetworkColumns, decodeNetworkColumns } from "./network-columns.js";

@@ -240,19 +240,20 @@ export class ExchangeStore {
   // ------------------------------------------------------------ bulk copies
 
   /**
-   * A new store holding only the exchanges `keep` accepts, in their order
+   * A new store without the confidential exchanges, the others in their order
    * (so implicit `#n` ids renumber as if the others had never been
    * recorded), filtered column by column without re-validating; notes are
    * left out when `dropNotes`. Format codes stay the same.
    */
-  filtered(keep: (i: number) => boolean, dropNotes: boolean): ExchangeStore {
+  withoutConfidential(dropNotes: boolean): ExchangeStore {
     const out = new ExchangeStore();
     for (let f = 1; f < this.formatList.length; f++) out.internFormat(this.formatList[f]!);
+    const flags = this.flags;
     let m = 0;
-    for (let i = 0; i < this.n; i++) if (keep(i)) m++;
+    for (let i = 0; i < this.n; i++) if (!(flags[i]! & FLAG_CONFIDENTIAL)) m++;
     out.resize(m);
     for (let i = 0; i < this.n; i++) {
-      if (!keep(i)) continue;
+      if (flags[i]! & FLAG_CONFIDENTIAL) continue;
       const j = out.n++;
       out.from[j] = this.from[i]!;
       out.to[j] = this.to[i]!;

@@ -400,8 +400,7 @@ export class Network {
     for (const [id, i] of from.orgIndex) to.orgIndex.set(id, i);
     for (const spans of from.affs) to.affs.push(spans.map((s) => ({ ...s })));
     to.affCount = from.affCount;
-    const ex = from.ex;
-    (to as { ex: ExchangeStore }).ex = ex.filtered((i) => !ex.isConfidential(i), true);
+    (to as { ex: ExchangeStore }).ex = from.ex.withoutConfidential(true);
     out._revision = 1;
     return out;
   }
