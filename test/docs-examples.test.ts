@@ -59,16 +59,24 @@ function withoutImports(js: string): string {
     .replace(/^import\s+(\w+)\s+from\s+("[^"]+");?$/gm, "const $1 = (await __import($2)).default;");
 }
 
-/** What every ts example may use without defining it: the sample network, a larger generated one, the Lazega law firm. */
-function context(): Record<string, unknown> {
-  const read = (...p: string[]) => fs.readFileSync(join(DATASETS, ...p), "utf8");
-  return {
-    network: core.parseNetworkFile(fs.readFileSync(join(root, "examples", "data", "sample-network.json"), "utf8")),
-    big: core.generateNetwork({ seed: 7, people: 3000, exchanges: 20000, ego: false }),
-    get lazega() {
-      return core.loadLazega({ attributes: read("lazega_lawfirm", "ELattr.dat"), relation: read("lazega_lawfirm", "ELadv.dat") }).network;
-    },
-  };
+/** What every ts example may use without defining it: the sample network, a larger generated one, the Lazega law firm (each built once, when an example names it). */
+const made = new Map<string, unknown>();
+const CONTEXT: Record<string, () => unknown> = {
+  network: () => core.parseNetworkFile(fs.readFileSync(join(root, "examples", "data", "sample-network.json"), "utf8")),
+  big: () => core.generateNetwork({ seed: 7, people: 3000, exchanges: 20000, ego: false }),
+  lazega: () => {
+    const read = (...p: string[]) => fs.readFileSync(join(DATASETS, ...p), "utf8");
+    return core.loadLazega({ attributes: read("lazega_lawfirm", "ELattr.dat"), relation: read("lazega_lawfirm", "ELadv.dat") }).network;
+  },
+};
+function contextFor(code: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, make] of Object.entries(CONTEXT)) {
+    if (!new RegExp(`\\b${name}\\b`).test(code)) continue;
+    if (!made.has(name)) made.set(name, make());
+    out[name] = made.get(name);
+  }
+  return out;
 }
 
 const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<void>;
@@ -78,7 +86,7 @@ async function runTs(block: DocBlock, box: ReturnType<typeof sandbox>): Promise<
   const lines: string[] = [];
   const log = (...values: unknown[]) => lines.push(values.map((v) => (typeof v === "string" ? v : JSON.stringify(v, null, 2))).join(" "));
   const fake = { log, info: log, warn: log, error: log };
-  const ctx = context();
+  const ctx = contextFor(block.code);
   const names = Object.keys(ctx);
   // the example's own declarations shadow the context: it runs in a block of its own
   const fn = new AsyncFunction("__import", "console", ...names, `{\n${withoutImports(js)}\n}`);
@@ -116,7 +124,7 @@ function checkBrowserImports(block: DocBlock): void {
 
 for (const doc of docs) {
   const blocks = docBlocks(fs.readFileSync(join(root, doc), "utf8"));
-  const runnable = blocks.filter((b) => b.lang === "ts" || (b.lang === "sh" && b.commands.length > 0));
+  const runnable = blocks.filter((b) => b.lang === "ts" || (b.lang === "sh" && b.commands.length > 0) || (b.lang === "json" && b.tags.includes("network")));
   if (runnable.length === 0) continue;
   describe(doc, () => {
     const box = sandbox();
@@ -124,6 +132,8 @@ for (const doc of docs) {
       const title = `${block.lang} example at line ${block.line}${block.output ? `, with its output at line ${block.output.line}` : ""}`;
       it(title, async () => {
         let printed = "";
+        // an example network file must load as written
+        if (block.lang === "json") return void expect(core.parseNetworkFile(block.code, { file: `${doc}:${block.line}` }).personCount).toBeGreaterThan(0);
         if (block.lang === "ts" && block.tags.includes("browser")) return checkBrowserImports(block);
         if (block.lang === "ts") printed = await runTs(block, box);
         else {

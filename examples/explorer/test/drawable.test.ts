@@ -1,7 +1,7 @@
 // The graph the page draws, rebuilt from the worker's arrays, holds exactly
 // what core's relationshipGraph holds for the drawn attributes, edge for edge
 // in relationship slot order (so per-slot measures line up with edges).
-import { generateNetwork, pairImbalances, relationshipGraph } from "@tiegraph/core";
+import { displayNames, generateNetwork, pairImbalances, relationshipGraph } from "@tiegraph/core";
 import { describe, expect, it } from "vitest";
 import { drawableGraph } from "../src/view/drawable-graph.js";
 import { drawableNetwork } from "../src/worker/drawable.js";
@@ -12,10 +12,11 @@ describe("drawable network", () => {
   const graph = drawableGraph(structuredClone(drawable));
   const reference = relationshipGraph(network, { excludeConfidential: true });
 
-  it("has core's people with their names, organisations, ego flag and tags", () => {
+  it("has core's people with their display names (same names told apart), organisations, ego flag and tags", () => {
     expect(graph.nodes()).toEqual(reference.nodes());
+    const name = displayNames(network);
     reference.forEachNode((id, attr) => {
-      expect(graph.getNodeAttributes(id)).toEqual({ label: attr.label, organisations: attr.organisations, ego: attr.ego, tags: attr.tags });
+      expect(graph.getNodeAttributes(id)).toEqual({ label: name(id), organisations: attr.organisations, ego: attr.ego, tags: attr.tags });
     });
   });
 

@@ -31,6 +31,17 @@ export function positiveNumber(text: string): number {
 }
 
 /**
+ * A finite number ≥ 0 (e.g. `--minutes 0`, `--value 2.5`).
+ *
+ * @example nonNegativeNumber("0") // 0
+ */
+export function nonNegativeNumber(text: string): number {
+  const n = Number(text);
+  if (text.trim() === "" || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`expected a number ≥ 0, got ${JSON.stringify(text)}.`);
+  return n;
+}
+
+/**
  * A whole number, possibly negative (e.g. `--seed -4`).
  *
  * @example integer("-4") // -4

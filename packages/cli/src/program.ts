@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { TiegraphError } from "@tiegraph/core";
 import { EXIT, type ExitCode } from "./exit-codes.js";
-import { processTerminal, type Terminal } from "./terminal.js";
+import { processTerminal, safeTerminal, type Terminal } from "./terminal.js";
 import { UsageError } from "./usage-error.js";
 import { registerGenerate } from "./commands/generate.js";
 import { registerImport } from "./commands/import.js";
@@ -19,6 +19,8 @@ import { registerIntro } from "./commands/intro.js";
 import { registerPlan } from "./commands/plan.js";
 import { registerExport } from "./commands/export.js";
 import { registerEncrypt, registerDecrypt } from "./commands/crypt.js";
+import { registerLog } from "./commands/log.js";
+import { registerPerson } from "./commands/person.js";
 
 function version(): string {
   try {
@@ -53,7 +55,9 @@ Example:
  * await createProgram(processTerminal()).parseAsync(["generate", "--people", "10", "--exchanges", "50", "--seed", "1"], { from: "user" });
  * ```
  */
-export function createProgram(terminal: Terminal): Command {
+export function createProgram(outside: Terminal): Command {
+  // every write is shown escaped: no name from a file can control the terminal
+  const terminal = safeTerminal(outside);
   const program = new Command("tiegraph");
   program
     .description("Keep the record of your face-to-face networking: reciprocity, internal/external mix, introductions, a weekly plan.")
@@ -73,6 +77,8 @@ export function createProgram(terminal: Terminal): Command {
   registerIntro(program, terminal);
   registerPlan(program, terminal);
   registerExport(program, terminal);
+  registerLog(program, terminal);
+  registerPerson(program, terminal);
   registerEncrypt(program, terminal);
   registerDecrypt(program, terminal);
   registerGenerate(program, terminal);
@@ -88,7 +94,8 @@ export function createProgram(terminal: Terminal): Command {
  * process.exitCode = await runCli(process.argv.slice(2));
  * ```
  */
-export async function runCli(args: readonly string[], terminal: Terminal = processTerminal()): Promise<ExitCode> {
+export async function runCli(args: readonly string[], outside: Terminal = processTerminal()): Promise<ExitCode> {
+  const terminal = safeTerminal(outside);
   try {
     await createProgram(terminal).parseAsync([...args], { from: "user" });
     return EXIT.ok;

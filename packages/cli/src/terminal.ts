@@ -40,3 +40,58 @@ export interface Terminal {
 export function processTerminal(): Terminal {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
 }
+
+// C0 controls but tab and line feed, a carriage return not ending a line, DEL,
+// C1 controls, and the bidirectional embeddings, overrides and isolates
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
+
+/**
+ * Text made safe to show on a terminal: every control character (C0 but tab
+ * and line feed, a carriage return that does not end a line, DEL, C1) and
+ * every bidirectional embedding, override or isolate (U+202A–U+202E,
+ * U+2066–U+2069) is written visibly as `\uXXXX`, so a name from a file can
+ * neither retitle, clear or recolour the terminal nor reorder what is shown.
+ * The notation is JSON's, so JSON output stays valid and means the same.
+ * Idempotent: escaped text has nothing left to escape.
+ *
+ * @example terminalText("Term\x1b]0;PWNED\x07") // "Term\\u001b]0;PWNED\\u0007"
+ */
+export function terminalText(text: string): string {
+  return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+const RAW = Symbol("tiegraph.rawSink");
+
+/** A sink that shows everything through {@link terminalText}. */
+function escapingSink(sink: TextSink): TextSink {
+  if ((sink as { [RAW]?: TextSink })[RAW]) return sink;
+  return Object.defineProperties({ write: (text: string): unknown => sink.write(terminalText(text)) } as TextSink, {
+    isTTY: { get: () => sink.isTTY, enumerable: true },
+    columns: { get: () => sink.columns, enumerable: true },
+    [RAW]: { value: sink },
+  });
+}
+
+/**
+ * The terminal every command writes to: the same streams, with every write
+ * passed through {@link terminalText}, so no text a command prints (a table,
+ * a message, an error naming a record) can carry a control sequence, whoever
+ * wrote the view. Applied once by `runCli`; applying it again changes nothing.
+ *
+ * @example await createProgram(safeTerminal(processTerminal())).parseAsync(["report", "net.json"], { from: "user" });
+ */
+export function safeTerminal(terminal: Terminal): Terminal {
+  return { ...terminal, stdout: escapingSink(terminal.stdout), stderr: escapingSink(terminal.stderr) };
+}
+
+/**
+ * Writes control sequences of tiegraph's own (a progress bar redrawing its
+ * line) to the stream under a {@link safeTerminal} sink. Nothing read from a
+ * file may pass through here: escape it with {@link terminalText} first.
+ *
+ * @example writeRaw(terminal.stderr, "\r\x1b[2K") // erase the progress line
+ */
+export function writeRaw(sink: TextSink, sequence: string): void {
+  ((sink as { [RAW]?: TextSink })[RAW] ?? sink).write(sequence);
+}

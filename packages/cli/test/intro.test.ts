@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Network, introductionPaths, parseNetworkFile, relationships, toNetworkFile } from "@tiegraph/core";
+import { Network, formatIntroduction, introductionPaths, parseNetworkFile, relationships, toNetworkFile, wordingNames } from "@tiegraph/core";
 import { FIXTURES, SAMPLE, tiegraph } from "./run-cli.js";
 
 interface PathJson {
@@ -99,6 +99,15 @@ describe("intro --json on the sample network", () => {
   const sample = parseNetworkFile(readFileSync(SAMPLE, "utf8"));
   const { format: _f, version: _v, ...data } = toNetworkFile(sample, { redact: true });
   const redacted = Network.from(data);
+
+  it("prints core's formatter's words, the same the explorer shows, on the file without its confidential exchanges", () => {
+    const r = tiegraph(["intro", SAMPLE, "--to", "p9", "--reciprocity-aware"]);
+    expect(r.status).toBe(0);
+    const text = formatIntroduction(introductionPaths(redacted, { to: { person: "p9" }, reciprocityAware: true }), wordingNames(redacted));
+    expect(r.stdout.split("\n")[0]).toBe(text.summary);
+    for (const [title, ...lines] of text.paths) expect(r.stdout).toContain(`\n${title}\n${lines.map((l) => `   ${l}\n`).join("")}`);
+    expect(text.paths.length).toBe(3);
+  });
 
   it("is introductionPaths' answer, best first, each path a chain of ties from ego to the target", () => {
     const json = introJson([SAMPLE, "--to", "p250", "--k", "5"]);

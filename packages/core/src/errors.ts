@@ -165,7 +165,12 @@ export function showValue(value: unknown): string {
   try {
     s = value === undefined ? "undefined" : typeof value === "number" && !Number.isFinite(value) ? String(value) : JSON.stringify(value);
   } catch {
-    s = String(value);
+    // Too deep or cyclic for JSON.stringify; String() of a deep array recurses too.
+    try {
+      s = String(value);
+    } catch {
+      s = Array.isArray(value) ? "[…]" : typeof value === "object" && value !== null ? "{…}" : typeof value;
+    }
   }
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }

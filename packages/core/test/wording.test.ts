@@ -13,6 +13,7 @@ import {
   formatIntroduction,
   formatPathReason,
   formatPlanReason,
+  formatReason,
   introductionPaths,
   message,
   parseNetworkFile,
@@ -120,6 +121,9 @@ describe("every reason code has words", () => {
       [{ code: "target", organisation: "acme", via: ["ann", "bob"], chance: 0.25, strength: 0.5 }, "Leads toward Org acme: can introduce you to BOB (you → ANN → BOB; the chain holds with chance 0.250)."],
     ];
     for (const [reason, words] of reasons) expect(formatPlanReason(reason, names)).toBe(words);
+    // the one entry point words either kind
+    for (const [reason, words] of reasons) expect(formatReason(reason, names)).toBe(words);
+    expect(formatReason({ code: "below", rank: 2, above: 1, mode: "reliable", score: 0.42, aboveScore: 0.45 }, names)).toBe("Ranked #2: chance 0.420, below #1's 0.450");
   });
 });
 

@@ -15,7 +15,7 @@ const YEAR = { from: "2024-01-01", to: "2024-12-31" };
  * nobody; a 2031 meeting; an all-day offsite organised by Ann 07-01. */
 describe("importCalendar", () => {
   it("turns events into meetings with each other participant, expanding recurrences", async () => {
-    const r = await importCalendar(fixture("calendar.ics"), { ...YEAR, ego: EGO, file: "calendar.ics" });
+    const r = await importCalendar(fixture("calendar.ics"), { ...YEAR, ego: EGO, file: "calendar.ics", largeEventContacts: true });
     expect(r.problems).toEqual([]);
     const oneToOne = r.exchanges.filter((e) => e.value === undefined).map((e) => [e.date, e.from, e.to, e.minutes ?? null, e.confidential ?? false]);
     expect(oneToOne).toEqual([
@@ -42,7 +42,7 @@ describe("importCalendar", () => {
   });
 
   it("skips group events on request, dates UTC times in a time zone, and keeps summaries when asked", async () => {
-    const r = await importCalendar(fixture("calendar.ics"), { ...YEAR, ego: EGO, groupEvents: "skip", timeZone: "Europe/London", summaries: true });
+    const r = await importCalendar(fixture("calendar.ics"), { ...YEAR, ego: EGO, groupEvents: "skip", timeZone: "Europe/London", summaries: true, largeEventContacts: true });
     expect(r.exchanges).toHaveLength(11);
     expect(r.notes).toContain("1 group events (more than 5 other participants) skipped");
     // 23:30 UTC on 11 June is 00:30 BST on 12 June
@@ -60,9 +60,19 @@ describe("importCalendar", () => {
   });
 
   it("infers ego's address when none is given, and says so", async () => {
-    const r = await importCalendar(fixture("calendar.ics"), YEAR);
+    const r = await importCalendar(fixture("calendar.ics"), { ...YEAR, largeEventContacts: true });
     expect(r.notes[0]).toContain("me@example.com");
     expect(r.exchanges).toHaveLength(20);
+  });
+
+  it("leaves the all-hands (9 other participants, more than 8) out by default and says so", async () => {
+    const r = await importCalendar(fixture("calendar.ics"), { ...YEAR, ego: EGO });
+    expect(r.exchanges.some((e) => e.date === "2024-05-15")).toBe(false);
+    // Amir and the 8 attendees are in no other event: none becomes a person
+    expect(r.largeEvents).toEqual({ limit: 8, events: 1, attendees: 9 });
+    expect(r.people.some((p) => p.id === "amir")).toBe(false);
+    const nine = await importCalendar(fixture("calendar.ics"), { ...YEAR, ego: EGO, largeEventSize: 9 });
+    expect(nine.exchanges.filter((e) => e.date === "2024-05-15")).toHaveLength(9);
   });
 
   it("caps the occurrences of an endless series", async () => {
@@ -70,6 +80,7 @@ describe("importCalendar", () => {
     const r = await importCalendar(ics, { ego: EGO, to: "2030-01-01", maxOccurrences: 50 });
     expect(r.exchanges).toHaveLength(50);
     expect(r.exchanges[49]!.date).toBe("2020-02-19");
+    expect(r.warnings).toEqual([{ code: "series-occurrence-limit", file: undefined, line: 2, record: 'event "x" at line 2', limit: 50 }]);
     expect(r.notes[0]).toContain("only the first 50 occurrences");
   });
 

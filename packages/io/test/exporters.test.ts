@@ -64,7 +64,7 @@ describe("exporters", () => {
       affiliations: [{ person: "ann", organisation: "g", from: "2019-01-01", to: "2020-01-01" }, { person: "ann", organisation: "a", from: "2020-01-02", role: "CTO" }],
     });
     expect(exportPeopleCsv(net)).toBe('id,name,organisation,role,email,url,tags,interests,cadenceDays,score\r\nann,Ann,"Acme, Inc.",CTO,,,\'=cmd,,,-5\r\n');
-    expect(csvCell("-5")).toBe("-5");
+    expect(csvCell("-5")).toBe("'-5"); // text "-5"; the number -5 above is written plain
     expect(csvCell("@home")).toBe("'@home");
     expect(csvCell("'=x")).toBe("''=x");
   });

@@ -30,7 +30,7 @@ describe("generic CSV importers", () => {
     expect(r.exchanges).toEqual([
       { date: "2024-01-09", from: "ann", to: "me", kind: "information", note: "Shared the Q1 market map" },
       { date: "2024-01-23", from: "me", to: "ann", kind: "meeting", minutes: 45 },
-      { date: "2024-02-02", from: "me", to: "bruno", kind: "favour", note: "Reviewed his pitch deck,\nline by line" },
+      { date: "2024-02-02", from: "me", to: "bruno", kind: "favour", note: "Reviewed his pitch deck,\r\nline by line" }, // the file's CRLF inside the quoted note is kept
       { date: "2024-02-14", from: "bruno", to: "me", kind: "gesture", value: 1, note: "Bought lunch" },
       { date: "2024-03-01", from: "chidi", to: "me", kind: "information", value: 2, confidential: true, note: "Told me about the reorg before it was announced" },
       { date: "2024-03-05", from: "me", to: "chidi", kind: "meeting", minutes: 30 },
@@ -50,7 +50,7 @@ describe("generic CSV importers", () => {
       [6, 6, "invalid-value"],
       [7, 5, "invalid-value"],
       [8, 7, "invalid-value"],
-      [10, undefined, "parse-error"],
+      [10, 8, "parse-error"], // the quote opening the note cell is never closed
     ]);
     expect(r.problems[0]!.message).toBe('tiegraph/io/exchanges-csv: ex.csv:3:4 exchange at line 3: invalid date date (got "2024-02-30"), expected an ISO 8601 date YYYY-MM-DD');
     // the unknown person is found on merge, with its line

@@ -45,7 +45,7 @@ describe("importLinkedInConnections", () => {
       ["invalid-date", 6, 7],
       ["missing-field", 7, 1],
       ["invalid-date", 8, 7],
-      ["parse-error", 10, undefined],
+      ["parse-error", 10, 5], // the quote opens the Company cell and is never closed
     ]);
     expect(r.problems.every((p) => p.file === "Connections-with-problems.csv")).toBe(true);
     expect(r.problems[0]!.message).toContain("Connections-with-problems.csv:6:7");

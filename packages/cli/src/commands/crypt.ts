@@ -35,7 +35,7 @@ export function registerEncrypt(program: Command, terminal: Terminal): void {
       const passphrase = await getPassphrase(terminal, { command: "encrypt", file, confirm: true });
       const out = flags.output ?? file;
       // the exact bytes are sealed, so decrypt gives back the very same file
-      await writeTextFile(out, await encryptText(text, passphrase));
+      await writeTextFile(out, await encryptText(text, passphrase), { command: "encrypt", networkSave: true });
       terminal.stdout.write(`encrypted ${file}${out === file ? " in place" : ` into ${out}`}\n`);
     });
 }
@@ -63,7 +63,7 @@ export function registerDecrypt(program: Command, terminal: Terminal): void {
         terminal.stdout.write(plain);
         return;
       }
-      await writeTextFile(out, plain);
+      await writeTextFile(out, plain, { command: "decrypt", networkSave: true });
       terminal.stdout.write(`decrypted ${file}${out === file ? " in place" : ` into ${out}`}\n`);
     });
 }

@@ -18,7 +18,7 @@ import {
   type ExportedGraphKind,
   type GraphExportOptions,
 } from "@tiegraph/io";
-import { ioError, readNetworkFile, writeTextFile } from "../files/network-files.js";
+import { ioError, networkText, readNetworkFile, writeTextFile } from "../files/network-files.js";
 import { calendarDate, oneOf } from "../options.js";
 import type { Terminal } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
@@ -39,6 +39,7 @@ interface ExportFlags {
   output?: string;
   includeConfidential?: boolean;
   includeNotes?: boolean;
+  plain?: boolean;
 }
 
 /** The text of one export (all but `--table all`). */
@@ -87,6 +88,7 @@ export function registerExport(program: Command, terminal: Terminal): void {
     .option("-o, --output <path>", "file to write (default: standard output); a folder with --table all")
     .option("--include-confidential", "include confidential exchanges and what they add to ties")
     .option("--include-notes", "include people's and exchanges' notes")
+    .option("--plain", "with --format tiegraph: write the copy decrypted even when FILE is encrypted")
     .addHelpText("after", "\nExamples:\n  $ tiegraph export examples/data/sample-network.json --format gexf -o sample.gexf\n  $ tiegraph export net.json --format csv --table all -o net-csv/\n")
     .action(async (file: string, flags: ExportFlags) => {
       if (flags.table === "all" && flags.format !== "csv") throw new UsageError("export", "--table all goes with --format csv");
@@ -99,15 +101,18 @@ export function registerExport(program: Command, terminal: Terminal): void {
         });
         for (const table of ["people", "affiliations", "exchanges", "ties"] as const) {
           const path = join(folder, `${table}.csv`);
-          await writeTextFile(path, exportText(network, flags, table));
+          await writeTextFile(path, exportText(network, flags, table), { command: "export" });
           terminal.stdout.write(`wrote ${path}\n`);
         }
         return;
       }
-      const text = exportText(network, flags, flags.table as Exclude<CsvTable, "all">);
-      if (flags.output === undefined || flags.output === "-") terminal.stdout.write(text);
+      let text = exportText(network, flags, flags.table as Exclude<CsvTable, "all">);
+      const toStdout = flags.output === undefined || flags.output === "-";
+      // a copy of a network read encrypted stays encrypted unless --plain
+      if (flags.format === "tiegraph") text = await networkText(network, text, { output: toStdout ? "standard output" : flags.output!, plain: flags.plain === true });
+      if (toStdout) terminal.stdout.write(text);
       else {
-        await writeTextFile(flags.output, text);
+        await writeTextFile(flags.output!, text, { command: "export" });
         terminal.stdout.write(`wrote ${flags.output}\n`);
       }
     });

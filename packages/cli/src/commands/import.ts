@@ -43,6 +43,7 @@ interface ImportFlags extends Partial<Record<SourceFlag, string[]>> {
   icsTo?: string;
   strict?: boolean;
   verbose?: boolean;
+  plain?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -72,6 +73,7 @@ export function registerImport(program: Command, terminal: Terminal): void {
     .option("--ics-to <date>", "last calendar date counted (default: today)", calendarDate)
     .option("--strict", "stop at the first bad record (exit 1) instead of skipping and listing it")
     .option("--verbose", "list every skipped record and merged person")
+    .option("--plain", "write the output decrypted even when --into is encrypted (by default it stays encrypted)")
     .addHelpText(
       "after",
       "\nExamples:\n  $ tiegraph import --people people.csv --affiliations affiliations.csv --exchanges exchanges.csv -o net.json\n  $ tiegraph import --linkedin Connections.csv --vcard contacts.vcf --ics calendar.ics --ego me --ego-email me@example.org --into net.json -o net.json\n",
@@ -89,7 +91,7 @@ export function registerImport(program: Command, terminal: Terminal): void {
         if (!network.hasPerson(flags.ego)) throw new UsageError("import", `--ego: no person with id ${JSON.stringify(flags.ego)} after the import`);
         network.setEgo(flags.ego);
       }
-      await writeNetworkFile(flags.output, network);
+      await writeNetworkFile(flags.output, network, { plain: flags.plain === true });
       terminal.stdout.write(renderImport(imports, report, network, before, flags.output, flags.verbose === true));
     });
 }

@@ -4,15 +4,16 @@
  * core's; this file parses the question and lays the answer out).
  */
 import type { Command } from "commander";
-import { introductionPaths, type IntroductionMode, type IntroductionQuery, type IntroductionTarget } from "@tiegraph/core";
+import { createPathIndex, introductionPaths, type IntroductionMode, type IntroductionQuery, type IntroductionTarget } from "@tiegraph/core";
 import { loadForAnalysis } from "../files/network-files.js";
-import { idList, oneOf, wholeNumber } from "../options.js";
+import { calendarDate, idList, oneOf, wholeNumber } from "../options.js";
 import { requireOrganisation, requirePerson, type IdContext } from "../resolve-ids.js";
 import type { Terminal } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
 import { renderIntroduction } from "../view/intro-text.js";
 
 interface IntroFlags {
+  asOf?: string;
   to: string;
   from?: string;
   k: number;
@@ -59,6 +60,7 @@ export function registerIntro(program: Command, terminal: Terminal): void {
     .option("--max-hops <n>", "most hops a path may take, or none", maxHopsOption, 4)
     .option("--avoid <ids>", "people or organisations not to go through, comma-separated (repeatable)", idList)
     .option("--reciprocity-aware", "prefer first hops who owe you or are in balance over ones you owe")
+    .option("--as-of <date>", "tie strengths as of this date, YYYY-MM-DD (default: the last exchange's date); later exchanges do not count", calendarDate)
     .option("--json", "print the answer as JSON (the contract in docs/cli.md)")
     .option("--include-confidential", "use ties known only from confidential exchanges, and show their dates")
     .addHelpText("after", "\nExamples:\n  $ tiegraph intro examples/data/sample-network.json --to p42\n  $ tiegraph intro net.json --to org:acme --k 5 --mode widest --avoid p7,p9 --json\n")
@@ -85,7 +87,7 @@ export function registerIntro(program: Command, terminal: Terminal): void {
       };
       if (flags.from !== undefined) query.from = flags.from;
       if (flags.avoid?.length) query.avoid = flags.avoid;
-      const answer = introductionPaths(network, query);
+      const answer = introductionPaths(flags.asOf !== undefined ? createPathIndex(network, { asOf: flags.asOf }) : network, query);
       terminal.stdout.write(flags.json ? JSON.stringify(answer, null, 2) + "\n" : renderIntroduction(network, answer));
     });
 }

@@ -60,7 +60,7 @@ export function registerPlan(program: Command, terminal: Terminal): void {
       if (flags.target !== undefined) options.targetOrganisation = flags.target;
       if (flags.ego !== undefined) options.ego = flags.ego;
       const plan = weeklyPlan(network, options);
-      if (flags.ics !== undefined) await writeTextFile(flags.ics, planToIcs(plan, { names: wordingNames(network, { you: flags.ego ?? network.ego }) }));
+      if (flags.ics !== undefined) await writeTextFile(flags.ics, planToIcs(plan, { names: wordingNames(network, { you: flags.ego ?? network.ego }) }), { command: "plan" });
       if (flags.json) terminal.stdout.write(JSON.stringify(plan, null, 2) + "\n");
       else terminal.stdout.write(renderPlan(plan, network, flags.ego ?? network.ego));
       if (flags.ics !== undefined) (flags.json ? terminal.stderr : terminal.stdout).write(`wrote ${flags.ics}: ${plan.items.filter((i) => i.slot).length} proposed meetings\n`);

@@ -5,13 +5,19 @@
  * interrupted command never leaves half a file behind. Analysis commands
  * read through {@link loadForAnalysis}, which keeps confidential records out
  * unless asked.
+ *
+ * What was encrypted stays encrypted: a network read from an encrypted file
+ * remembers the passphrase it was opened with, and {@link writeNetworkFile}
+ * seals it again unless the command was told `--plain`. Outputs that are not
+ * network saves (exports, calendars) never replace a network file.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { open, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { TiegraphError, decodeNetworkColumns, encodeNetworkColumns, parseNetworkFile, type Network } from "@tiegraph/core";
-import { decryptNetworkFile, isEncryptedNetworkFile, saveNetworkFileAtomic } from "@tiegraph/io/node";
+import { decryptNetworkFile, encryptText, isEncryptedNetworkFile, saveNetworkFileAtomic, type EncryptionOptions } from "@tiegraph/io/node";
 import { getPassphrase } from "../passphrase.js";
 import type { Terminal } from "../terminal.js";
+import { UsageError } from "../usage-error.js";
 
 const SCOPE = "tiegraph/cli";
 
@@ -47,9 +53,12 @@ export async function readNetworkFile(file: string, reader: Reader): Promise<Net
   const bytes = await readBytes(file);
   const head = bytes.subarray(0, 400).toString("utf8");
   if (isEncryptedNetworkFile(head)) {
-    await unlink(columnsPath(file)).catch(() => undefined);
+    await dropColumns(file);
     const passphrase = await getPassphrase(reader.terminal, { command: reader.command, file });
-    return decryptNetworkFile(bytes.toString("utf8"), passphrase, { file });
+    const text = bytes.toString("utf8");
+    const network = await decryptNetworkFile(text, passphrase, { file });
+    sealed.set(network, { file, passphrase, encryption: encryptionOf(text), terminal: reader.terminal });
+    return network;
   }
   if (bytes.length < COLUMNS_FROM_BYTES || process.env.TIEGRAPH_COLUMNS === "off") return parseNetworkFile(bytes.toString("utf8"), { file });
   const source = createHash("sha256").update(bytes).digest("hex");
@@ -91,12 +100,41 @@ async function writeColumns(path: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
+/** Deletes the columnar copy of a file that was just replaced (perhaps by its encrypted form). */
+async function dropColumns(file: string): Promise<void> {
+  await unlink(columnsPath(file)).catch(() => undefined);
+}
+
 async function readBytes(file: string): Promise<Buffer> {
   try {
     return await readFile(file);
   } catch (e) {
     throw ioError(file, e, "read");
   }
+}
+
+/** How a network read from an encrypted file was sealed, to seal what is written from it the same way. */
+interface Seal {
+  file: string;
+  passphrase: string;
+  encryption: EncryptionOptions;
+  terminal: Terminal;
+}
+const sealed = new WeakMap<Network, Seal>();
+
+/** The key-derivation cost the file was sealed with (kept when it is sealed again). */
+function encryptionOf(envelope: string): EncryptionOptions {
+  const iterations = (JSON.parse(envelope) as { kdf?: { iterations?: unknown } }).kdf?.iterations;
+  return typeof iterations === "number" ? { iterations } : {};
+}
+
+/**
+ * Whether a network was read from an encrypted file (and so is written encrypted).
+ *
+ * @example readFromEncrypted(await readNetworkFile("enc.json", reader)) // true
+ */
+export function readFromEncrypted(network: Network): boolean {
+  return sealed.has(network);
 }
 
 /**
@@ -131,27 +169,147 @@ export function redacted(network: Network): Network {
   return network.withoutConfidential();
 }
 
+/** Options of {@link writeNetworkFile}. */
+export interface NetworkSaveOptions {
+  /**
+   * Write plain JSON even though the network was read from an encrypted file
+   * (the command's `--plain`). A warning says so.
+   */
+  plain?: boolean;
+  /** Where to say how the file was written (default: the terminal the network was read on). */
+  terminal?: Terminal;
+}
+
+/** How {@link writeNetworkFile} wrote a network. */
+export interface NetworkSave {
+  file: string;
+  /** Sealed with the passphrase of the encrypted file it was read from. */
+  encrypted: boolean;
+  /** That encrypted file, when there was one. */
+  readFrom?: string;
+}
+
 /**
- * Saves a network file atomically; the version it replaces is kept as `<file>.bak`.
+ * Saves a network file atomically; the version it replaces is kept as
+ * `<file>.bak`. A network read from an encrypted file is written encrypted
+ * with the same passphrase (and key-derivation cost) unless `plain` is set;
+ * either way a line on standard error says which, so no command decrypts a
+ * file silently. A network not read encrypted may not replace an encrypted
+ * file unless `plain` is set (a typed `invalid-option` error naming the file).
  *
- * @example await writeNetworkFile("net.json", network);
+ * @example await writeNetworkFile("net.json", network); // { file: "net.json", encrypted: false }
  */
-export async function writeNetworkFile(file: string, network: Network): Promise<void> {
-  await saveNetworkFileAtomic(file, network);
-  await unlink(columnsPath(file)).catch(() => undefined);
+export async function writeNetworkFile(file: string, network: Network, options: NetworkSaveOptions = {}): Promise<NetworkSave> {
+  const seal = sealed.get(network);
+  if (seal === undefined) {
+    if (options.plain !== true && (await holdsNetworkFile(file, true))) {
+      throw new TiegraphError(SCOPE, "invalid-option", "is an encrypted network file: saving a network read from plain files there would replace it with plain JSON", {
+        file,
+        expected: "the encrypted file as the input (import --into it) so the result stays encrypted, or --plain to replace it with a plain file",
+      });
+    }
+    await saveNetworkFileAtomic(file, network);
+    await dropColumns(file);
+    return { file, encrypted: false };
+  }
+  const say = options.terminal ?? seal.terminal;
+  if (options.plain === true) {
+    await saveNetworkFileAtomic(file, network);
+    await dropColumns(file);
+    say.stderr.write(plainWarning(file, seal.file));
+    return { file, encrypted: false, readFrom: seal.file };
+  }
+  await saveNetworkFileAtomic(file, network, { passphrase: seal.passphrase, encryption: seal.encryption });
+  await dropColumns(file);
+  say.stderr.write(sealedNotice(file, seal.file));
+  return { file, encrypted: true, readFrom: seal.file };
+}
+
+/**
+ * The text of a network as a command writes it: plain JSON, or sealed with
+ * the passphrase of the encrypted file it was read from (see
+ * {@link writeNetworkFile}), for outputs that are not saved through it (a copy
+ * on standard output).
+ *
+ * @example await networkText(network, serializeNetwork(network, { redact: true }), { plain: false })
+ */
+export async function networkText(network: Network, text: string, options: NetworkSaveOptions & { output: string }): Promise<string> {
+  const seal = sealed.get(network);
+  if (seal === undefined) return text;
+  const say = options.terminal ?? seal.terminal;
+  if (options.plain === true) {
+    say.stderr.write(plainWarning(options.output, seal.file));
+    return text;
+  }
+  say.stderr.write(sealedNotice(options.output, seal.file));
+  return encryptText(text, seal.passphrase, seal.encryption);
+}
+
+function sealedNotice(file: string, from: string): string {
+  return `tiegraph: ${file} is written encrypted with the passphrase of ${from} (--plain writes it decrypted)\n`;
+}
+
+function plainWarning(file: string, from: string): string {
+  return `tiegraph: warning: ${file} is written DECRYPTED (--plain): ${from} was encrypted; anyone who can read ${file} can read its confidential exchanges and notes\n`;
+}
+
+/** Options of {@link writeTextFile}. */
+export interface TextSaveOptions {
+  /** The command writing, for the usage error when the path is refused. */
+  command: string;
+  /** Keep the replaced file as `<file>.bak` (default false). */
+  backup?: boolean;
+  /**
+   * The text is a network file (encrypt, decrypt): it may replace one.
+   * Otherwise (an export, a calendar) a path holding a network file, the
+   * command's own input included, is refused.
+   */
+  networkSave?: boolean;
 }
 
 /**
  * Saves text atomically (an export, a calendar, an encrypted file). No
  * backup is kept unless asked: a backup of a file being encrypted in place
- * would be the plain text.
+ * would be the plain text. Unless `networkSave` is set, a path that already
+ * holds a network file (plain or encrypted, known by its content, so another
+ * name for the input is caught too) is refused with a usage error and
+ * nothing is written.
  *
- * @example await writeTextFile("week.ics", planToIcs(plan));
+ * @example await writeTextFile("week.ics", planToIcs(plan), { command: "plan" });
  */
-export async function writeTextFile(file: string, text: string, backup = false): Promise<void> {
-  await saveNetworkFileAtomic(file, text, { backup });
-  // the file changed (perhaps it is now encrypted): its columnar copy, if any, goes
-  await unlink(columnsPath(file)).catch(() => undefined);
+export async function writeTextFile(file: string, text: string, options: TextSaveOptions): Promise<void> {
+  if (options.networkSave !== true && (await holdsNetworkFile(file))) {
+    throw new UsageError(options.command, `refusing to write over ${file}: it is a network file (give another output path; only commands that save a network replace one)`);
+  }
+  await saveNetworkFileAtomic(file, text, { backup: options.backup ?? false });
+  await dropColumns(file);
+}
+
+// a network file names its format near the start: `{ "format": "tiegraph"` or `"tiegraph-encrypted"`
+const NETWORK_FORMAT = /"format"\s*:\s*"tiegraph(?:-encrypted)?"/;
+
+/**
+ * Whether a path holds a tiegraph network file, plain or encrypted (or only
+ * an encrypted one, with `encryptedOnly`), judged from its first 64 KiB; a
+ * missing path or a folder holds none.
+ *
+ * @example await holdsNetworkFile("net.json") // true
+ */
+export async function holdsNetworkFile(file: string, encryptedOnly = false): Promise<boolean> {
+  let head: string;
+  try {
+    const fh = await open(file, "r");
+    try {
+      const buf = Buffer.alloc(65536);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+      head = buf.subarray(0, bytesRead).toString("utf8");
+    } finally {
+      await fh.close();
+    }
+  } catch {
+    return false; // nothing there (or not a readable file): nothing to protect
+  }
+  return encryptedOnly ? isEncryptedNetworkFile(head) : /^\uFEFF?\s*\{/.test(head) && NETWORK_FORMAT.test(head);
 }
 
 /**

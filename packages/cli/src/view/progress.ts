@@ -3,7 +3,7 @@
  * terminal (never into a log file or a pipe) and only for long imports.
  * Redraws at most ten times a second; `done()` erases it.
  */
-import type { TextSink } from "../terminal.js";
+import { terminalText, writeRaw, type TextSink } from "../terminal.js";
 
 /** A running progress bar. */
 export interface Progress {
@@ -36,7 +36,8 @@ export function progressBar(sink: TextSink, label: string, total: number, minTot
   const draw = (done: number) => {
     const share = Math.min(1, Math.max(0, done / total));
     const full = Math.round(share * width);
-    sink.write(`\r${label} [${"#".repeat(full)}${".".repeat(width - full)}] ${String(Math.round(share * 100)).padStart(3)}%`);
+    // the carriage return is the bar's own; the label (a file name) is shown escaped
+    writeRaw(sink, `\r${terminalText(label)} [${"#".repeat(full)}${".".repeat(width - full)}] ${String(Math.round(share * 100)).padStart(3)}%`);
     drawn = true;
   };
   return {
@@ -47,7 +48,7 @@ export function progressBar(sink: TextSink, label: string, total: number, minTot
       draw(done);
     },
     done() {
-      if (drawn) sink.write("\r\x1b[2K");
+      if (drawn) writeRaw(sink, "\r\x1b[2K");
     },
   };
 }

@@ -1,8 +1,10 @@
 /**
  * Plain-text tables for the terminal: columns padded to the widest cell,
  * numbers right-aligned. Width counts what a terminal shows (accents take no
- * column, East Asian wide characters take two), so names line up as typed.
+ * column, East Asian wide characters take two), so names line up as typed;
+ * control characters in cells are shown escaped (see `terminalText`).
  */
+import { terminalText } from "../terminal.js";
 
 /** One column of a {@link textTable}. */
 export interface Column {
@@ -43,7 +45,9 @@ function pad(text: string, width: number, right: boolean): string {
  * // "person  balance\n------  -------\nAnn        2.00\n"
  * ```
  */
-export function textTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
+export function textTable(columns: readonly Column[], cells: readonly (readonly string[])[]): string {
+  // escaped before measuring, so a control character in a name shows and the columns still line up
+  const rows = cells.map((r) => r.map(terminalText));
   const widths = columns.map((c, i) => Math.max(displayWidth(c.title), ...rows.map((r) => displayWidth(r[i] ?? ""))));
   const line = (cells: readonly string[]) => columns.map((c, i) => pad(cells[i] ?? "", widths[i]!, c.right === true)).join("  ").trimEnd();
   return [line(columns.map((c) => c.title)), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n") + "\n";
@@ -64,5 +68,6 @@ export function fixed(value: number | null | undefined, digits = 2): string {
  * @example heading("Brokers") // "Brokers\n=======\n"
  */
 export function heading(title: string): string {
-  return `${title}\n${"=".repeat(displayWidth(title))}\n`;
+  const shown = terminalText(title);
+  return `${shown}\n${"=".repeat(displayWidth(shown))}\n`;
 }

@@ -120,108 +120,95 @@ export function locatePointer(text: string, pointer: string): number {
 
 /**
  * Offset of the first JSON syntax error in a text (JSON.parse in Node 20
- * does not report positions), or -1 when the text is valid JSON.
+ * does not report positions), or -1 when the text is valid JSON. The scan
+ * keeps its own stack of open brackets instead of recursing, so any depth
+ * (10,000 unclosed `[`) is scanned in constant call-stack space; an unclosed
+ * bracket is an error at the end of the text.
+ *
+ * @example firstSyntaxError('{"a": [1, 2}') // 11
  */
 export function firstSyntaxError(text: string): number {
-  let i = 0;
   const n = text.length;
-  class Stop {
-    constructor(readonly at: number) {}
-  }
-  const fail = (): never => {
-    throw new Stop(Math.min(i, n));
-  };
-  const ws = () => {
+  let i = 0;
+  const ws = (): void => {
     while (i < n && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
   };
-  const str = () => {
+  /** Skips a string at i; false at a syntax error (i then points at it). */
+  const str = (): boolean => {
     i++;
     while (i < n && text[i] !== '"') {
-      const c = text.charCodeAt(i);
-      if (c < 0x20) fail();
+      if (text.charCodeAt(i) < 0x20) return false;
       if (text[i] === "\\") {
         const e = text[i + 1];
         if (e === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail();
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return false;
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
         else {
           i++;
-          fail();
+          return false;
         }
       } else i++;
     }
-    if (i >= n) fail();
+    if (i >= n) return false;
     i++;
+    return true;
   };
-  const value = (depth: number): void => {
-    if (depth > 10000) fail();
-    ws();
+  /** Skips a scalar (string, literal, number) at i; false at a syntax error. */
+  const scalar = (): boolean => {
     const c = text[i];
-    if (c === "{") {
-      i++;
-      ws();
-      if (text[i] === "}") {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail();
-        str();
-        ws();
-        if (text[i] !== ":") fail();
-        i++;
-        value(depth + 1);
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "}") {
-          i++;
-          return;
-        }
-        fail();
-      }
-    } else if (c === "[") {
-      i++;
-      ws();
-      if (text[i] === "]") {
-        i++;
-        return;
-      }
-      for (;;) {
-        value(depth + 1);
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "]") {
-          i++;
-          return;
-        }
-        fail();
-      }
-    } else if (c === '"') str();
-    else if (c === "t" || c === "f" || c === "n") {
+    if (c === '"') return str();
+    if (c === "t" || c === "f" || c === "n") {
       const word = c === "t" ? "true" : c === "f" ? "false" : "null";
-      if (text.slice(i, i + word.length) !== word) fail();
+      if (text.slice(i, i + word.length) !== word) return false;
       i += word.length;
-    } else {
-      const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-      if (!m) fail();
-      i += m![0].length;
+      return true;
     }
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m) return false;
+    i += m[0].length;
+    return true;
   };
-  try {
-    value(0);
+  /** Reads `"key":` inside an object; false at a syntax error. */
+  const key = (): boolean => {
     ws();
-    if (i < n) fail();
-    return -1;
-  } catch (e) {
-    if (e instanceof Stop) return e.at;
-    throw e;
+    if (text[i] !== '"' || !str()) return false;
+    ws();
+    if (text[i] !== ":") return false;
+    i++;
+    return true;
+  };
+  // The open containers, innermost last: "{" or "[".
+  const open: string[] = [];
+  let wantValue = true;
+  for (;;) {
+    ws();
+    if (wantValue) {
+      const c = text[i];
+      if (c === "{" || c === "[") {
+        open.push(c);
+        i++;
+        ws();
+        if (text[i] === (c === "{" ? "}" : "]")) {
+          open.pop();
+          i++;
+          wantValue = false;
+        } else if (c === "{" && !key()) return Math.min(i, n);
+        continue;
+      }
+      if (!scalar()) return Math.min(i, n);
+      wantValue = false;
+      continue;
+    }
+    const inner = open[open.length - 1];
+    if (inner === undefined) return i < n ? i : -1;
+    if (text[i] === ",") {
+      i++;
+      if (inner === "{" && !key()) return Math.min(i, n);
+      wantValue = true;
+    } else if (text[i] === (inner === "{" ? "}" : "]")) {
+      open.pop();
+      i++;
+    } else return Math.min(i, n);
   }
 }

@@ -13,6 +13,9 @@ import { formatDay } from "./dates.js";
 
 const SCOPE = "tiegraph/model";
 
+/** Fields to change; a field set to `undefined` is removed. */
+export type Patch<T> = { [K in keyof T]?: T[K] | undefined };
+
 /**
  * One change to a network. Positions (`at`, `index`) are optional on adds:
  * without them a record goes where loading would put it (people,
@@ -33,16 +36,16 @@ const SCOPE = "tiegraph/model";
  */
 export type NetworkEdit =
   | { op: "add-person"; person: Person; at?: number }
-  | { op: "update-person"; id: PersonId; patch: Partial<Omit<Person, "id">> }
+  | { op: "update-person"; id: PersonId; patch: Patch<Omit<Person, "id">> }
   | { op: "remove-person"; id: PersonId }
   | { op: "add-organisation"; organisation: Organisation; at?: number }
-  | { op: "update-organisation"; id: OrganisationId; patch: Partial<Omit<Organisation, "id">> }
+  | { op: "update-organisation"; id: OrganisationId; patch: Patch<Omit<Organisation, "id">> }
   | { op: "remove-organisation"; id: OrganisationId }
   | { op: "add-affiliation"; affiliation: Affiliation; at?: number }
   | { op: "update-affiliation"; person: PersonId; index: number; affiliation: Affiliation }
   | { op: "remove-affiliation"; person: PersonId; index: number }
   | { op: "add-exchange"; exchange: Exchange; at?: number }
-  | { op: "update-exchange"; id: string; patch: Partial<Exchange> }
+  | { op: "update-exchange"; id: string; patch: Patch<Exchange> }
   | { op: "remove-exchange"; id: string }
   | { op: "merge-people"; keep: PersonId; drop: PersonId }
   | { op: "set-ego"; id: PersonId | undefined };
@@ -188,14 +191,14 @@ class Editor {
     return [{ op: "remove-person", id: p.id }];
   }
 
-  private updatePerson(id: PersonId, patch: Partial<Omit<Person, "id">>, k: number): NetworkEdit[] {
+  private updatePerson(id: PersonId, patch: Patch<Omit<Person, "id">>, k: number): NetworkEdit[] {
     const i = this.person(id, k, "/id");
     checkPatch(patch, id, k);
     const old = this.s.people[i]!;
     const next = cleanPerson({ ...old, ...patch, id } as Person);
     checkPerson(next, `/${k}/patch`);
     this.s.people[i] = next;
-    return [{ op: "update-person", id, patch: undoPatch(old, next, ["id"]) as Partial<Omit<Person, "id">> }];
+    return [{ op: "update-person", id, patch: undoPatch(old, next, ["id"]) as Patch<Omit<Person, "id">> }];
   }
 
   private removePerson(id: PersonId, k: number): NetworkEdit[] {
@@ -246,7 +249,7 @@ class Editor {
     for (let j = naming.length - 1; j >= 0; j--) if (collides(naming[j]!)) run({ op: "remove-exchange", id: ex.id(naming[j]!) });
     for (const x of ex.naming(di)) {
       const [from, to, introduced] = pair(x);
-      const patch: Partial<Exchange> = {};
+      const patch: Patch<Exchange> = {};
       if (from === di) patch.from = keep;
       if (to === di) patch.to = keep;
       if (introduced === di) patch.introduced = keep;
@@ -277,7 +280,7 @@ class Editor {
     return [{ op: "remove-organisation", id: o.id }];
   }
 
-  private updateOrganisation(id: OrganisationId, patch: Partial<Omit<Organisation, "id">>, k: number): NetworkEdit[] {
+  private updateOrganisation(id: OrganisationId, patch: Patch<Omit<Organisation, "id">>, k: number): NetworkEdit[] {
     const i = this.organisation(id, k, "/id");
     checkPatch(patch, id, k);
     const old = this.s.orgs[i]!;
@@ -285,7 +288,7 @@ class Editor {
     for (const key of Object.keys(next) as (keyof Organisation)[]) if (next[key] === undefined) delete next[key];
     checkOrganisation(next, `/${k}/patch`);
     this.s.orgs[i] = cleanOrganisation(next);
-    return [{ op: "update-organisation", id, patch: undoPatch(old, next, ["id"]) as Partial<Omit<Organisation, "id">> }];
+    return [{ op: "update-organisation", id, patch: undoPatch(old, next, ["id"]) as Patch<Omit<Organisation, "id">> }];
   }
 
   private removeOrganisation(id: OrganisationId, k: number): NetworkEdit[] {
@@ -357,7 +360,7 @@ class Editor {
     return [{ op: "remove-exchange", id: this.s.ex.id(i) }];
   }
 
-  private updateExchange(id: string, patch: Partial<Exchange>, k: number): NetworkEdit[] {
+  private updateExchange(id: string, patch: Patch<Exchange>, k: number): NetworkEdit[] {
     const i = this.exchange(id, k, "/id");
     if (patch === null || typeof patch !== "object") fail(k, "invalid-format", "a patch must be an object", "/patch", "an object of the fields to change", patch);
     const old = this.exchangeRecord(i);
@@ -377,7 +380,7 @@ class Editor {
     };
     const s: StagedExchange = this.stage({ exchanges: [next] }, "patch", k, lookup).exchanges[0]!;
     this.s.ex.replace(i, s);
-    return [{ op: "update-exchange", id: this.s.ex.id(i), patch: undoPatch(old, next, []) as Partial<Exchange> }];
+    return [{ op: "update-exchange", id: this.s.ex.id(i), patch: undoPatch(old, next, []) as Patch<Exchange> }];
   }
 
   private removeExchange(id: string, k: number): NetworkEdit[] {

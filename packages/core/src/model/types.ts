@@ -23,6 +23,11 @@ export interface Person {
    * first meeting is the time to find out, so you can offer it later.
    */
   interests?: string[];
+  /**
+   * What you can offer them: information, help or introductions you could
+   * bring (the other half of "what they are after").
+   */
+  offers?: string[];
   /** Explicit cadence: see this person at least every `cadenceDays` days. */
   cadenceDays?: number;
   /** Free attributes (office, department, practice, …) usable as a grouping for internal/external. */

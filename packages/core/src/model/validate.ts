@@ -391,7 +391,7 @@ function personOk(p: Person, at: string, report: Report): boolean {
     ok = false;
   };
   if (typeof p.name !== "string") bad("missing-field", "person without name", rec, at + "/name", "a string", p.name);
-  for (const key of ["emails", "tags", "interests"] as const) if (p[key] !== undefined && !stringList(p[key], `${at}/${key}`, rec, report)) ok = false;
+  for (const key of ["emails", "tags", "interests", "offers"] as const) if (p[key] !== undefined && !stringList(p[key], `${at}/${key}`, rec, report)) ok = false;
   if (p.notes !== undefined && typeof p.notes !== "string") bad("invalid-field", "notes must be text", rec, at + "/notes", "a string", p.notes);
   if (p.url !== undefined && typeof p.url !== "string") bad("invalid-field", "url must be text", rec, at + "/url", "a string", p.url);
   if (p.cadenceDays !== undefined && (typeof p.cadenceDays !== "number" || !(p.cadenceDays > 0) || !Number.isFinite(p.cadenceDays))) bad("invalid-value", "invalid cadence", rec, at + "/cadenceDays", "a positive number of days", p.cadenceDays);
@@ -455,7 +455,7 @@ function collect(run: (report: Report) => unknown): Problem[] {
   return problems;
 }
 
-const PERSON_FIELDS = ["id", "name", "emails", "url", "tags", "notes", "interests", "cadenceDays", "attributes"] as const;
+const PERSON_FIELDS = ["id", "name", "emails", "url", "tags", "notes", "interests", "offers", "cadenceDays", "attributes"] as const;
 const ORGANISATION_FIELDS = ["id", "name", "tags"] as const;
 
 /**

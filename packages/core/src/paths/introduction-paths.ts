@@ -1,7 +1,8 @@
 /**
  * "Who can introduce me to X": the k best introduction paths from a source
  * to a person, to anyone at an organisation, or to anyone with a tag, over
- * the network's relationships, each explained hop by hop.
+ * the network's relationships, each with its hops and the reasons it ranked
+ * where it did, in data (core's wording puts them in words).
  */
 import { TiegraphError, showValue } from "../errors.js";
 import { formatDay } from "../model/dates.js";

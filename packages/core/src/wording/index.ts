@@ -14,4 +14,4 @@ export {
   type WordingNames,
   type IntroductionText,
 } from "./path-text.js";
-export { formatPlanReason, formatOfferPrompt, formatPlanEntry, formatPlanHead, type PlanEntryText } from "./plan-text.js";
+export { formatReason, formatPlanReason, formatOfferPrompt, formatPlanEntry, formatPlanHead, type PlanEntryText } from "./plan-text.js";

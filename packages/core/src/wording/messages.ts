@@ -8,7 +8,11 @@
  */
 import { TiegraphError } from "../errors.js";
 
-/** Singular and plural of the nouns counted in messages. */
+/**
+ * Singular and plural of the nouns counted in messages.
+ *
+ * @example NOUNS.day // ["day", "days"]: "{n#day}" reads "1 day", "2 days"
+ */
 export const NOUNS: Readonly<Record<string, readonly [string, string]>> = {
   day: ["day", "days"],
   hop: ["hop", "hops"],
@@ -18,7 +22,11 @@ export const NOUNS: Readonly<Record<string, readonly [string, string]>> = {
   more: ["more", "more"],
 };
 
-/** English messages by code. */
+/**
+ * English messages by code: the table a translation replaces.
+ *
+ * @example MESSAGES["hop.when"] // "last contact {date} ({days#day} ago)"
+ */
 export const MESSAGES = {
   // --- introduction answers: summaries
   "summary.self.you": "You are the person to reach: there is nobody to be introduced to.",

@@ -39,7 +39,15 @@ export function wordingNames(network: Network, options: { you?: PersonId | undef
   return out;
 }
 
-/** A chance: three decimals, or two significant digits when tiny. */
+/**
+ * A chance as the words show it: three decimals, or two significant digits when tiny.
+ *
+ * @example
+ * ```ts
+ * formatChance(0.4562); // "0.456"
+ * formatChance(0.00456); // "0.0046"
+ * ```
+ */
 export function formatChance(x: number): string {
   return x >= 0.01 ? x.toFixed(3) : x.toPrecision(2);
 }

@@ -4,7 +4,8 @@
  */
 import type { OfferPrompt, PlanCadence, PlanItem, PlanReason, WeeklyPlan } from "../cadence/weekly-plan.js";
 import { message } from "./messages.js";
-import { formatChance, type WordingNames } from "./path-text.js";
+import type { PathReason } from "../paths/types.js";
+import { formatChance, formatPathReason, type WordingNames } from "./path-text.js";
 
 const percent = (x: number): string => `${Math.round(x * 100)}%`;
 
@@ -106,4 +107,21 @@ export function formatPlanHead(plan: WeeklyPlan): string[] {
     message("plan.head", { week: plan.week, search, count: plan.items.length, used: hours(plan.usedMinutes), budget: hours(plan.budgetMinutes) }),
     message("plan.external-share", { share: plan.external.share === null ? message("plan.external-share.none") : percent(plan.external.share), target: percent(plan.external.target) }),
   ];
+}
+
+const PLAN_CODES = new Set<string>(["owe", "overdue", "dormant", "external", "target", "due"]);
+
+/**
+ * Any reason core answers with, a path's or a plan item's, in words: the
+ * one entry point the contract names (`formatPathReason` and
+ * `formatPlanReason` are the two halves).
+ *
+ * @example
+ * ```ts
+ * formatReason({ code: "external", share: 0.4, target: 0.5 }, names);
+ * // "External contact: 40% of your ties are outside your organisation, below your 50% target."
+ * ```
+ */
+export function formatReason(reason: PathReason | PlanReason, names: WordingNames): string {
+  return PLAN_CODES.has(reason.code) ? formatPlanReason(reason as PlanReason, names) : formatPathReason(reason as PathReason, names);
 }

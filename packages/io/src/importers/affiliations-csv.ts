@@ -57,11 +57,12 @@ export async function importAffiliationsCsv(source: TextSource, options: Affilia
       const from = r.date("from");
       const to = r.date("to");
       if (!r.ok) return;
-      const name = r.text("organisationName");
-      const a: Affiliation = { person, organisation: name ? out.organisation(name, line, organisation) : out.organisation(organisation, line) };
+      const record = `affiliation at line ${line}`;
+      const name = out.name(r.text("organisationName"), "organisationName", line, record);
+      const a: Affiliation = { person, organisation: name ? out.organisation(name, line, organisation) : out.organisation(out.name(organisation, "organisation", line, record), line) };
       if (from !== undefined) a.from = from;
       if (to !== undefined) a.to = to;
-      const role = r.text("role");
+      const role = out.name(r.text("role"), "role", line, record);
       if (role !== "") a.role = role;
       out.affiliation(a, line);
     },

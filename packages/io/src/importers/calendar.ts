@@ -12,8 +12,9 @@ import { normaliseEmail, normaliseName } from "../merge/identity.js";
 import { componentTexts, parseComponent, type ComponentText } from "./components.js";
 import { IdAllocator, slugId } from "./ids.js";
 import { checkImport } from "./check-import.js";
-import { ImportBuilder, type ImportedNetwork } from "./imported.js";
+import { ImportBuilder, type ImportWarningCode, type ImportedNetwork } from "./imported.js";
 import { DEFAULT_IMPORT_OPTIONS, ProblemLog, egoPerson, type EgoOption, type ImportOptions } from "./options.js";
+import { StepBudget, StepLimitReached, ruleProblem, seriesStarts } from "./recurrence.js";
 
 /** Options of {@link importCalendar}. */
 export interface CalendarOptions extends ImportOptions {
@@ -38,24 +39,60 @@ export interface CalendarOptions extends ImportOptions {
   groupEvents?: "down-weight" | "skip";
   /** IANA time zone (e.g. `Europe/London`) to date timed events in; default: the date as written in the file. */
   timeZone?: string;
-  /** At most this many occurrences of one recurring event are counted (default 1000). */
+  /** At most this many occurrences of one recurring event, in range, are counted (default 1000). */
   maxOccurrences?: number;
+  /** At most this many occurrences in range are counted in the whole file (default 100,000). */
+  maxFileOccurrences?: number;
+  /** At most this many meetings are made from the whole file (default 200,000). */
+  maxMeetings?: number;
+  /**
+   * Steps allowed to expand one recurring event (default 100,000): each inner
+   * step of the calendar library's iterator and each date it yields, dates
+   * before `from` included, plus one per year searched.
+   */
+  maxSeriesSteps?: number;
+  /** Steps allowed for all recurring events of the file together (default 2,000,000). */
+  maxFileSteps?: number;
+  /**
+   * Events with more other participants than this (default 8) are large
+   * (all-hands, conferences): they make no people and no meetings, and the
+   * result's `largeEvents` says how many were skipped, unless `largeEventContacts` is set.
+   */
+  largeEventSize?: number;
+  /** Count large events too, making their participants people (default false). */
+  largeEventContacts?: boolean;
   /** Keep each event's SUMMARY as the meeting's private note (default false). */
   summaries?: boolean;
 }
 
 /** Defaults of {@link importCalendar}. */
-export const DEFAULT_CALENDAR_OPTIONS: Readonly<Required<Pick<CalendarOptions, "strict" | "groupSize" | "groupEvents" | "maxOccurrences" | "summaries">>> = {
+export const DEFAULT_CALENDAR_OPTIONS: Readonly<
+  Required<Pick<CalendarOptions, "strict" | "groupSize" | "groupEvents" | "maxOccurrences" | "maxFileOccurrences" | "maxMeetings" | "maxSeriesSteps" | "maxFileSteps" | "largeEventSize" | "largeEventContacts" | "summaries">>
+> = {
   ...(DEFAULT_IMPORT_OPTIONS as { strict: boolean }),
   groupSize: 5,
   groupEvents: "down-weight",
   maxOccurrences: 1000,
+  maxFileOccurrences: 100_000,
+  maxMeetings: 200_000,
+  maxSeriesSteps: 100_000,
+  maxFileSteps: 2_000_000,
+  largeEventSize: 8,
+  largeEventContacts: false,
   summaries: false,
 };
 
 const WANTED = new Set(["VEVENT", "VTIMEZONE"]);
-/** Expansion steps per recurring event, occurrences before `from` included: bounds the work on any input. */
-const MAX_STEPS = 100_000;
+/** Whole-number options and their least value. */
+const COUNT_OPTIONS = [
+  ["groupSize", 1],
+  ["maxOccurrences", 1],
+  ["maxFileOccurrences", 1],
+  ["maxMeetings", 1],
+  ["maxSeriesSteps", 1],
+  ["maxFileSteps", 1],
+  ["largeEventSize", 1],
+] as const;
 
 interface Participant {
   key: string;
@@ -86,8 +123,10 @@ export async function importCalendar(source: TextSource, options: CalendarOption
   const log = new ProblemLog("tiegraph/io/calendar", opts.file, opts.strict);
   const first = opts.from === undefined ? -Infinity : optionDay(opts.from, "from");
   const last = optionDay(opts.to ?? todayText(), "to");
-  if (!(Number.isInteger(opts.groupSize) && opts.groupSize >= 1)) throw new TiegraphError("tiegraph/io/calendar", "invalid-option", "invalid groupSize", { expected: "a whole number ≥ 1", got: String(opts.groupSize) });
-  if (!(Number.isInteger(opts.maxOccurrences) && opts.maxOccurrences >= 1)) throw new TiegraphError("tiegraph/io/calendar", "invalid-option", "invalid maxOccurrences", { expected: "a whole number ≥ 1", got: String(opts.maxOccurrences) });
+  for (const [name, least] of COUNT_OPTIONS) {
+    const v = opts[name];
+    if (!(Number.isInteger(v) && v >= least)) throw new TiegraphError("tiegraph/io/calendar", "invalid-option", `invalid ${name}`, { expected: `a whole number ≥ ${least}`, got: String(v) });
+  }
   const dateOf = dater(opts.timeZone);
   const out = new ImportBuilder("calendar", opts.file, true);
   out.result.ego = ego;
@@ -170,30 +209,56 @@ export async function importCalendar(source: TextSource, options: CalendarOption
       }
     }
 
-    // 4. Occurrences → meetings.
+    // 4. Occurrences → meetings, in file order, within the bounds (see the options).
+    series.sort((a, b) => (lineOf.get(a.component) ?? 0) - (lineOf.get(b.component) ?? 0));
     const people = new Map<string, string>();
     const ids = new IdAllocator((id) => id === ego.id);
     let skippedGroups = 0;
+    const budget = new StepBudget(opts.maxSeriesSteps, opts.maxFileSteps);
+    // No date after `last` is used; a year more leaves room for time zones.
+    const lastYear = Number(formatDay(last).slice(0, 4)) + 1;
+    let fileOccurrences = 0;
+    let expansionStopped = false;
+    const largeSeries = new Set<ICAL.Event>();
+    const largeKeys = new Set<string>();
+    const seen = new Map<ICAL.Component, Participant[]>();
+    // Participants once per component: a 20,000-attendee series is not re-read at each occurrence.
+    const participants = (item: ICAL.Event): { list: Participant[]; large: boolean } => {
+      let list = seen.get(item.component);
+      const first = list === undefined;
+      if (list === undefined) seen.set(item.component, (list = participantsOf(item, egoEmails)));
+      const large = list.length > opts.largeEventSize && !opts.largeEventContacts;
+      if (large && first) for (const p of list) largeKeys.add(p.key);
+      return { list, large };
+    };
+    const recordOf = (item: ICAL.Event, line: number): string => `event ${JSON.stringify(item.uid || item.summary || "")} at line ${line}`;
     const personFor = (p: Participant, line: number): string => {
       let id = people.get(p.key);
       if (id === undefined) {
-        id = ids.take(slugId(p.name || p.email.split("@")[0]!, "attendee"));
+        const name = out.name(p.name, "name", line, `attendee ${JSON.stringify(p.email || p.key)} at line ${line}`);
+        id = ids.take(slugId(name || p.email.split("@")[0]!, "attendee"));
         people.set(p.key, id);
-        const person: Person = { id, name: p.name || p.email };
+        const person: Person = { id, name: name || p.email };
         if (p.email) person.emails = [p.email];
         out.person(person, line);
       }
       return id;
     };
-    const occurrence = (item: ICAL.Event, start: ICAL.Time, end: ICAL.Time): void => {
+    const occurrence = (series: ICAL.Event, item: ICAL.Event, start: ICAL.Time, end: ICAL.Time): void => {
       const line = lineOf.get(item.component) ?? 1;
-      const place = { line, record: `event ${JSON.stringify(item.uid || item.summary || "")} at line ${line}` };
+      const place = { line, record: recordOf(item, line) };
       if (String(item.component.getFirstPropertyValue("status") ?? "").toUpperCase() === "CANCELLED") return;
       const date = dateOf(start);
       const day = parseDay(date);
       if (day === undefined || day < first || day > last) return;
-      const participants = participantsOf(item, egoEmails);
-      if (participants.length === 0) return;
+      const { list, large } = participants(item);
+      if (list.length === 0) return;
+      if (large) {
+        largeSeries.add(series);
+        return;
+      }
+      if (++fileOccurrences > opts.maxFileOccurrences) throw new FileBoundReached("file-occurrence-limit", opts.maxFileOccurrences);
+      if (out.result.exchanges.length + list.length > opts.maxMeetings) throw new FileBoundReached("file-meeting-limit", opts.maxMeetings);
       let minutes: number | undefined;
       if (!start.isDate) {
         const m = Math.round((end.toUnixTime() - start.toUnixTime()) / 60);
@@ -203,7 +268,7 @@ export async function importCalendar(source: TextSource, options: CalendarOption
         }
         minutes = m;
       }
-      const n = participants.length;
+      const n = list.length;
       let value: number | undefined;
       if (n > opts.groupSize) {
         if (opts.groupEvents === "skip") {
@@ -214,7 +279,7 @@ export async function importCalendar(source: TextSource, options: CalendarOption
       }
       const klass = String(item.component.getFirstPropertyValue("class") ?? "").toUpperCase();
       const summary = item.summary ? String(item.summary).trim() : "";
-      for (const p of participants) {
+      for (const p of list) {
         const id = personFor(p, line);
         const e: Exchange = { date, kind: "meeting", from: p.organizer ? id : ego.id, to: p.organizer ? ego.id : id };
         if (minutes !== undefined) e.minutes = minutes;
@@ -226,33 +291,58 @@ export async function importCalendar(source: TextSource, options: CalendarOption
     };
     for (const event of series) {
       const line = lineOf.get(event.component) ?? 1;
+      const record = recordOf(event, line);
+      let invented = 0;
       try {
         if (!event.isRecurring()) {
-          occurrence(event, event.startDate, event.endDate);
+          occurrence(event, event, event.startDate, event.endDate);
           continue;
         }
-        const it = event.iterator();
+        if (expansionStopped) continue;
+        const problems = event.component.getAllProperties("rrule").map((p) => ruleProblem(p.getFirstValue() as ICAL.Recur));
+        const problem = problems.find((p) => p === "too-frequent") ?? problems.find((p) => p !== undefined);
+        if (problem !== undefined) {
+          out.warn({ code: problem === "too-frequent" ? "recurrence-too-frequent" : "recurrence-impossible", line, record });
+          occurrence(event, event, event.startDate, event.endDate);
+          continue;
+        }
+        budget.startSeries();
         let counted = 0;
-        for (let step = 0; step < MAX_STEPS; step++) {
-          const next = it.next();
-          if (!next) break;
+        for (const next of seriesStarts(event, budget, lastYear, () => invented++)) {
           const details = event.getOccurrenceDetails(next);
           const day = parseDay(dateOf(details.startDate));
           if (day !== undefined && day > last && next.compare(details.startDate) >= 0) break;
           if (day === undefined || day < first || day > last) continue;
           if (++counted > opts.maxOccurrences) {
-            out.result.notes.push(`recurring event at line ${line}: only the first ${opts.maxOccurrences} occurrences in range were counted`);
+            out.warn({ code: "series-occurrence-limit", line, record, limit: opts.maxOccurrences });
             break;
           }
-          occurrence(details.item, details.startDate, details.endDate);
+          occurrence(event, details.item, details.startDate, details.endDate);
         }
       } catch (e) {
+        if (e instanceof StepLimitReached) {
+          out.warn({ code: e.scope === "series" ? "series-step-limit" : "file-step-limit", line, record, limit: e.limit });
+          expansionStopped ||= e.scope === "file";
+          continue;
+        }
+        if (e instanceof FileBoundReached) {
+          out.warn({ code: e.code, line, record, limit: e.limit });
+          break;
+        }
         // ical.js throws plain errors on rules it cannot follow; ours pass through.
         if (e instanceof TiegraphError) throw e;
-        log.report("parse-error", `the event could not be expanded: ${e instanceof Error ? e.message : String(e)}`, { line, record: `event at line ${line}` }, "a valid DTSTART, DTEND/DURATION and RRULE");
+        log.report("parse-error", `the event could not be expanded: ${e instanceof Error ? e.message : String(e)}`, { line, record }, "a valid DTSTART, DTEND/DURATION and RRULE");
+      } finally {
+        if (invented) out.warn({ code: "recurrence-invented-dates", line, record, count: invented });
       }
     }
     if (skippedGroups) out.result.notes.push(`${skippedGroups} group events (more than ${opts.groupSize} other participants) skipped`);
+    if (!opts.largeEventContacts) {
+      let attendees = 0;
+      for (const k of largeKeys) if (!people.has(k)) attendees++;
+      out.result.largeEvents = { limit: opts.largeEventSize, events: largeSeries.size, attendees };
+      if (largeSeries.size) out.result.notes.push(`${largeSeries.size} large events (more than ${opts.largeEventSize} other participants) skipped; ${attendees} of their participants did not become contacts (pass largeEventContacts to count them)`);
+    }
   } finally {
     for (const tzid of added) ICAL.TimezoneService.remove(tzid);
   }
@@ -260,6 +350,16 @@ export async function importCalendar(source: TextSource, options: CalendarOption
   checkImport(out.result, log);
   out.result.problems = log.sorted();
   return out.result;
+}
+
+/** A bound of the whole file was reached: the import stops counting there. */
+class FileBoundReached extends Error {
+  constructor(
+    readonly code: Extract<ImportWarningCode, "file-occurrence-limit" | "file-meeting-limit">,
+    readonly limit: number,
+  ) {
+    super(code);
+  }
 }
 
 /** The other participants of an event: organizer and attendees, without ego, decliners, rooms and resources. */

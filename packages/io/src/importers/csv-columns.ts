@@ -5,6 +5,7 @@
  * problems. Shared by the generic CSV importers.
  */
 import { formatDay, parseDay } from "@tiegraph/core";
+import { unguardFormula } from "../exporters/csv-guard.js";
 import type { ProblemLog } from "./options.js";
 
 /** A column name reduced for comparison: `Connected On` → `connectedon`. */
@@ -67,17 +68,12 @@ export class CsvColumns<K extends string> {
 }
 
 /**
- * A cell's text, trimmed, with the guard of formula-like text removed (see {@link unguard}).
+ * A cell's text with the guard of formula-like text removed (see
+ * {@link unguardFormula}). The CSV reader has already trimmed unquoted cells;
+ * spaces inside quotes are kept, so exported text reads back the same.
  */
 export function cellText(cell: string | undefined): string {
-  if (cell === undefined) return "";
-  const t = cell.trim();
-  return unguard(t);
-}
-
-/** Removes the `'` our CSV exports put before formula-like text (`'=…`, `'+…`, `'-…`, `'@…`, `''…`). */
-export function unguard(text: string): string {
-  return text.length > 1 && text[0] === "'" && "=+-@'".includes(text[1]!) ? text.slice(1) : text;
+  return cell === undefined ? "" : unguardFormula(cell);
 }
 
 /** Splits a list cell on `;` (the separator our exports write), trimming and dropping empties. */

@@ -5,6 +5,7 @@
  */
 import type { Affiliation, Exchange, Organisation, Person, TiegraphError } from "@tiegraph/core";
 import { normaliseOrganisationName } from "../merge/identity.js";
+import { withoutControlCharacters } from "./control-characters.js";
 import { IdAllocator, slugId } from "./ids.js";
 
 /** Where a record was read: file name (when known) and 1-based line. */
@@ -48,6 +49,80 @@ export interface ImportedNetwork {
   problems: TiegraphError[];
   /** Facts worth telling the user that are not problems (e.g. an inferred address of ego). */
   notes: string[];
+  /**
+   * Records read only in part: a recurring event cut at a bound, control
+   * characters removed from a name. Each also has a line in `notes`.
+   */
+  warnings: ImportWarning[];
+  /** Calendars only: events left out for their size (see `CalendarOptions.largeEventSize`). */
+  largeEvents?: LargeEventsSkipped;
+}
+
+/** What a calendar import left out because the events were too large to say much about a tie. */
+export interface LargeEventsSkipped {
+  /** The size limit: events with more other participants than this were skipped. */
+  limit: number;
+  /** Events (a recurring series counts once) skipped. */
+  events: number;
+  /** Distinct participants of those events who did not become people because of it. */
+  attendees: number;
+}
+
+/** Why a record was read only in part. */
+export type ImportWarningCode =
+  /** A recurring event repeats more often than daily (SECONDLY, MINUTELY, HOURLY): only its first start counts. */
+  | "recurrence-too-frequent"
+  /** A recurrence rule no date satisfies (e.g. BYMONTH=2;BYMONTHDAY=30): only its first start counts. */
+  | "recurrence-impossible"
+  /** Dates the calendar library produced that do not satisfy the rule (e.g. 1 March for 29 February) were dropped; `count` says how many. */
+  | "recurrence-invented-dates"
+  /** A series reached `limit` occurrences in range; later ones were not counted. */
+  | "series-occurrence-limit"
+  /** Expanding a series took `limit` steps; the rest of it was not counted. */
+  | "series-step-limit"
+  /** The file reached `limit` occurrences, steps or meetings; this event and later ones were not counted. */
+  | "file-occurrence-limit"
+  | "file-step-limit"
+  | "file-meeting-limit"
+  /** Control characters (C0, C1, DEL or NUL) were removed from `field`; `count` says how many. */
+  | "control-characters-removed";
+
+/** A record read only in part, with where it is and the numbers that explain it (no sentences: see {@link importWarningText}). */
+export interface ImportWarning {
+  code: ImportWarningCode;
+  file: string | undefined;
+  /** 1-based line where the record (row, card, event) starts. */
+  line: number;
+  /** The record, e.g. `event "weekly-sync" at line 12`. */
+  record: string;
+  /** The bound that was reached. */
+  limit?: number;
+  /** How many (dates dropped, characters removed). */
+  count?: number;
+  /** The field concerned (e.g. `name`, `organisation`). */
+  field?: string;
+}
+
+/**
+ * One line of English for a warning (what the CLI prints as a note).
+ *
+ * @example importWarningText({ code: "series-occurrence-limit", file: "cal.ics", line: 9, record: "event \"x\" at line 9", limit: 1000 })
+ * // "cal.ics:9: event \"x\" at line 9: only the first 1000 occurrences in range were counted"
+ */
+export function importWarningText(w: ImportWarning): string {
+  const where = `${w.file !== undefined ? `${w.file}:` : "line "}${w.line}: ${w.record}`;
+  const what: Record<ImportWarningCode, string> = {
+    "recurrence-too-frequent": "repeats more often than daily; only its first start was counted",
+    "recurrence-impossible": "its recurrence rule matches no date; only its first start was counted",
+    "recurrence-invented-dates": `${w.count ?? 0} dates that do not satisfy its recurrence rule were dropped`,
+    "series-occurrence-limit": `only the first ${w.limit ?? 0} occurrences in range were counted`,
+    "series-step-limit": `expanding it stopped after ${w.limit ?? 0} steps; later occurrences were not counted`,
+    "file-occurrence-limit": `the file reached ${w.limit ?? 0} occurrences; this and later events were not counted`,
+    "file-step-limit": `the file reached ${w.limit ?? 0} expansion steps; this and later recurring events were not counted`,
+    "file-meeting-limit": `the file reached ${w.limit ?? 0} meetings; this and later events were not counted`,
+    "control-characters-removed": `${w.count ?? 0} control characters removed from ${w.field ?? "a field"}`,
+  };
+  return `${where}: ${what[w.code]}`;
 }
 
 /** An empty import of a format, for importers to fill. */
@@ -65,6 +140,7 @@ export function emptyImport(format: ImportFormat, file: string | undefined, gene
     records: 0,
     problems: [],
     notes: [],
+    warnings: [],
   };
 }
 
@@ -86,6 +162,23 @@ export class ImportBuilder {
   private origin(line: number): RecordOrigin {
     if (this.last.line !== line) this.last = { file: this.result.file, line };
     return this.last;
+  }
+
+  /** Lists a warning (and its text among the notes). */
+  warn(w: Omit<ImportWarning, "file">): void {
+    const full: ImportWarning = { ...w, file: this.result.file };
+    this.result.warnings.push(full);
+    this.result.notes.push(importWarningText(full));
+  }
+
+  /**
+   * A name (person, organisation, role) as text: control characters removed,
+   * with a `control-characters-removed` warning naming the field and line.
+   */
+  name(text: string, field: string, line: number, record: string): string {
+    const clean = withoutControlCharacters(text);
+    if (clean.removed) this.warn({ code: "control-characters-removed", line, record, field, count: clean.removed });
+    return clean.text;
   }
 
   /** Adds a person read at a line. */

@@ -8,3 +8,4 @@ export * from "./linkedin-connections.js";
 export * from "./vcard.js";
 export * from "./calendar.js";
 export { slugId } from "./ids.js";
+export { withoutControlCharacters } from "./control-characters.js";

@@ -88,7 +88,8 @@ export async function importLinkedInConnections(source: TextSource, options: Lin
       }
       const r = new RowReader(columns, row, line, log, `connection at line ${line}`);
       r.checkWidth();
-      const name = `${r.text("First Name")} ${r.text("Last Name")}`.trim();
+      const record = `connection at line ${line}`;
+      const name = out.name(`${r.text("First Name")} ${r.text("Last Name")}`.trim(), "name", line, record);
       if (name === "") r.bad("missing-field", "connection without a name", "First Name", "a first or last name");
       const dateText = r.text("Connected On");
       const date = linkedInDate(dateText);
@@ -102,9 +103,9 @@ export async function importLinkedInConnections(source: TextSource, options: Lin
       const email = r.text("Email Address");
       if (email) person.emails = [email];
       out.person(person, line);
-      const company = r.text("Company");
+      const company = out.name(r.text("Company"), "organisation", line, record);
       if (company) {
-        const role = r.text("Position");
+        const role = out.name(r.text("Position"), "role", line, record);
         const organisation = out.organisation(company, line);
         out.affiliation(role ? { person: id, organisation, role } : { person: id, organisation }, line);
       }

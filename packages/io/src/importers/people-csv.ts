@@ -5,7 +5,8 @@
 import type { Person } from "@tiegraph/core";
 import { readCsvRows } from "../input/csv-rows.js";
 import type { TextSource } from "../input/text-source.js";
-import { CsvColumns, RowReader, listCell, unguard } from "./csv-columns.js";
+import { unguardFormula } from "../exporters/csv-guard.js";
+import { CsvColumns, RowReader, listCell } from "./csv-columns.js";
 import { checkImport } from "./check-import.js";
 import { ImportBuilder, type ImportedNetwork } from "./imported.js";
 import { DEFAULT_IMPORT_OPTIONS, ProblemLog, type ImportOptions } from "./options.js";
@@ -58,7 +59,9 @@ export async function importPeopleCsv(source: TextSource, options: PeopleCsvOpti
       const r = new RowReader(columns, row, line, log, idText ? `person ${JSON.stringify(idText)}` : `row at line ${line}`);
       r.checkWidth();
       const id = r.required("id", "a person id");
-      const name = r.required("name", "the person's name");
+      const record = `person ${JSON.stringify(id)}`;
+      const name = out.name(r.required("name", "the person's name"), "name", line, record);
+      if (name === "" && r.text("name") !== "") r.bad("missing-field", "the name holds only control characters", "name", "the person's name");
       // Repeated ids and the cadence's range are the model's rules: checkImport applies them.
       const cadence = r.number("cadenceDays", "a positive number of days");
       if (!r.ok) return;
@@ -81,10 +84,10 @@ export async function importPeopleCsv(source: TextSource, options: PeopleCsvOpti
       }
       if (Object.keys(attributes).length) person.attributes = attributes;
       out.person(person, line);
-      const org = r.text("organisation");
+      const org = out.name(r.text("organisation"), "organisation", line, record);
       if (org) {
         const affiliation = { person: id, organisation: out.organisation(org, line) };
-        const role = r.text("role");
+        const role = out.name(r.text("role"), "role", line, record);
         out.affiliation(role ? { ...affiliation, role } : affiliation, line);
       }
     },
@@ -98,15 +101,14 @@ export async function importPeopleCsv(source: TextSource, options: PeopleCsvOpti
 
 /**
  * An attribute cell as a value: a number when the text is exactly a number's
- * usual spelling (so "007" and "1e3" stay text), true/false as booleans.
+ * usual spelling (so "007" and "1e3" stay text), true/false as booleans;
+ * guarded text (`'-1`, see {@link unguardFormula}) stays text.
  */
 export function attributeValue(cell: string | undefined): string | number | boolean | undefined {
-  if (cell === undefined) return undefined;
-  const t = cell.trim();
-  if (t === "") return undefined;
-  if (t === "true") return true;
-  if (t === "false") return false;
-  const n = Number(t);
-  if (Number.isFinite(n) && String(n) === t) return n;
-  return unguard(t);
+  if (cell === undefined || cell === "") return undefined;
+  if (cell === "true") return true;
+  if (cell === "false") return false;
+  const n = Number(cell);
+  if (Number.isFinite(n) && String(n) === cell) return n;
+  return unguardFormula(cell);
 }

@@ -53,7 +53,7 @@ export async function importVCard(source: TextSource, options: VCardOptions = {}
     const comp = parseComponent(card, log);
     if (!comp) continue;
     const place = { line: card.firstLine, record: `vCard at line ${card.firstLine}` };
-    const name = cardName(comp);
+    const name = out.name(cardName(comp), "name", card.firstLine, place.record);
     if (name === "") {
       log.report("missing-field", "card without a name", place, "an FN or N line");
       continue;
@@ -69,9 +69,9 @@ export async function importVCard(source: TextSource, options: VCardOptions = {}
     const note = texts(comp, "note").join("\n").trim();
     if (note && opts.notes) person.notes = note;
     out.person(person, card.firstLine);
-    const org = organisationName(comp);
+    const org = out.name(organisationName(comp), "organisation", card.firstLine, place.record);
     if (org) {
-      const title = texts(comp, "title")[0];
+      const title = out.name(texts(comp, "title")[0] ?? "", "role", card.firstLine, place.record);
       const a = { person: person.id, organisation: out.organisation(org, card.firstLine) };
       out.affiliation(title ? { ...a, role: title } : a, card.firstLine);
     }

@@ -1,11 +1,19 @@
 /**
  * CSV rows from any text source, streamed. csv-parse does the parsing; this
  * module only feeds it blocks of whole records. A block ends at a line break
- * outside quotes: since a `"` either opens or closes a quoted field (an
- * escaped `""` does both), a line break with an even number of quotes before
- * it ends a record. Each block is parsed on its own, so memory stays at one
- * block, a broken record spoils only its block, and line numbers are exact
- * (csv-parse miscounts `\r\n` inside quotes; the text arrives with `\n` only).
+ * outside a quoted cell, found by a small scanner that knows where quoted
+ * cells open (a `"` at the start of a cell; one inside an unquoted cell is
+ * text) and close (a `"` not doubled). Each block is parsed on its own, so
+ * memory stays at one block and a broken record spoils only its block.
+ * Line breaks are read as they are (`\r\n`, `\n` or a lone `\r` end a row),
+ * so a `\r\n` inside a quoted cell stays in the cell; csv-parse counts each
+ * such `\r` as a line, which the row numbering takes back out. Spaces around
+ * unquoted cells are trimmed; quoted cells keep theirs.
+ *
+ * A quoted cell that never closes would swallow every later row into one
+ * cell: that stops the read with a `parse-error` at the line and column where
+ * the quote opens, saying how many rows it swallowed, in lenient mode too
+ * (on the last line it spoils only its own row, which is skipped and listed).
  */
 import { CsvError, parse } from "#csv-sync";
 import type { ProblemLog } from "../importers/options.js";
@@ -13,8 +21,16 @@ import { sourceSize, textChunks, type ReadProgress, type TextSource } from "./te
 
 /** Blocks are cut once they reach this many characters. */
 const BLOCK = 1 << 18;
-/** A block with an unclosed quote is cut anyway at this size, so a stray quote cannot swallow the file. */
-const MAX_OPEN_QUOTE_BLOCK = 1 << 23;
+/** Longest quoted cell read (characters, 8 Mi): a longer one is taken for an unclosed quote and stops the read. */
+export const MAX_QUOTED_CELL = 1 << 23;
+
+/** Where the scanner is: at a cell's start, in an unquoted cell, in a quoted cell, or just after a `"` in one. */
+const enum Scan {
+  CellStart,
+  Unquoted,
+  Quoted,
+  QuoteInQuoted,
+}
 
 /** Called once per non-blank row with its fields and the line it starts on. */
 export type CsvRowHandler = (fields: string[], line: number) => void;
@@ -40,16 +56,17 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
   let read = 0;
   let rows = 0;
   let pending = "";
-  let scanned = 0; // characters of `pending` already scanned for quotes
-  let inQuotes = false;
+  let scanned = 0; // characters of `pending` already scanned
+  let state = Scan.CellStart as Scan;
+  let scanLine = 1; // line of pending[scanned]
+  let cell = 0; // 0-based cell of the record being scanned
+  let open = { line: 0, column: 0, at: 0 }; // where the quoted cell being scanned opened (`at`: offset in pending)
   let cut = -1; // end (exclusive) of the last complete record in `pending`
+  let cutLine = 1; // line of pending[cut]
   let firstLine = 1; // line number of pending[0]
 
   const parseBlock = (block: string): void => {
     const startLine = firstLine;
-    let newlines = 0;
-    for (let i = block.indexOf("\n"); i >= 0; i = block.indexOf("\n", i + 1)) newlines++;
-    firstLine += newlines;
     // csv-parse's own errors are collected and reported in file order among the rows, so strict mode stops at the first problem of the file.
     const errors: { line: number; problem: string }[] = [];
     const skipped = new Set<number>();
@@ -64,6 +81,8 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
       records = parse(block, {
         relax_column_count: true,
         relax_quotes: true,
+        trim: true,
+        record_delimiter: ["\r\n", "\n", "\r"],
         skip_empty_lines: true,
         info: true,
         skip_records_with_error: true,
@@ -82,10 +101,14 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
         log.report("parse-error", errors[next]!.problem, { line: errors[next]!.line }, "well-formed CSV (quotes closed, a quoted field followed by a comma or line end)");
       }
     };
+    let carriageReturns = 0; // \r inside cells so far in the block: csv-parse counted each as a line
     for (const { record, info } of records) {
       let inner = 0;
-      for (const f of record) for (let i = f.indexOf("\n"); i >= 0; i = f.indexOf("\n", i + 1)) inner++;
-      const line = startLine + info.lines - 1 - inner;
+      for (const f of record) {
+        for (let i = f.indexOf("\n"); i >= 0; i = f.indexOf("\n", i + 1)) inner++;
+        for (let i = f.indexOf("\r"); i >= 0; i = f.indexOf("\r", i + 1)) carriageReturns++;
+      }
+      const line = startLine + info.lines - carriageReturns - 1 - inner;
       reportUpTo(line - 1);
       if (record.length === 1 && record[0]!.trim() === "") continue;
       rows++;
@@ -98,25 +121,76 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
     const block = pending.slice(0, upTo);
     pending = pending.slice(upTo);
     scanned -= upTo;
+    open.at -= upTo;
     cut = -1;
     parseBlock(block);
+    firstLine = cutLine;
   };
 
-  for await (const chunk of textChunks(source, (r) => (read = r))) {
+  // The rows before the open record are read first, so strict mode still stops at the file's first problem.
+  const unclosed = (problem: string): never => {
+    if (cut > 0) flush(cut);
+    return log.fatal("parse-error", problem, { line: open.line, column: open.column, record: `row at line ${open.line}` }, 'a closing " for the quoted cell (a " inside a quoted cell is written "")');
+  };
+
+  /** Scans `pending` on from `scanned`; a `\r` at the very end waits for the next chunk (it may be a `\r\n`) unless `final`. */
+  const scan = (final: boolean): void => {
+    let i = scanned;
+    for (; i < pending.length; i++) {
+      let c = pending.charCodeAt(i);
+      if (c === 13 && state !== Scan.Quoted) {
+        // A line break outside a quoted cell: \r\n (the \n ends it) or a lone \r (read as \n).
+        if (i + 1 === pending.length && !final) break;
+        if (pending.charCodeAt(i + 1) === 10) continue;
+        c = 10;
+      }
+      if (c === 10) scanLine++;
+      switch (state) {
+        case Scan.CellStart:
+        case Scan.Unquoted:
+        case Scan.QuoteInQuoted:
+          if (c === 44) {
+            state = Scan.CellStart;
+            cell++;
+          } else if (c === 10) {
+            state = Scan.CellStart;
+            cell = 0;
+            cut = i + 1;
+            cutLine = scanLine;
+          } else if (c === 34 && state === Scan.CellStart) {
+            state = Scan.Quoted;
+            open = { line: scanLine, column: cell + 1, at: i };
+          } else if (c === 34 && state === Scan.QuoteInQuoted) {
+            state = Scan.Quoted; // "" inside a quoted cell
+          } else if (!(state === Scan.CellStart && (c === 32 || c === 9))) {
+            state = Scan.Unquoted; // spaces before a cell's opening quote are trimmed, as csv-parse does
+          }
+          break;
+        default:
+          if (c === 34) state = Scan.QuoteInQuoted;
+      }
+    }
+    scanned = i;
+  };
+
+  for await (const chunk of textChunks(source, (r) => (read = r), { lineBreaks: "keep" })) {
     pending += chunk;
-    for (let i = scanned; i < pending.length; i++) {
-      const c = pending.charCodeAt(i);
-      if (c === 34) inQuotes = !inQuotes;
-      else if (c === 10 && !inQuotes) cut = i + 1;
+    scan(false);
+    if (state === Scan.Quoted && pending.length - open.at > MAX_QUOTED_CELL) {
+      unclosed(`unclosed quote: the quoted cell opened here runs past ${MAX_QUOTED_CELL} characters (line ${scanLine} so far), swallowing ${scanLine - open.line} rows`);
     }
-    scanned = pending.length;
     if (cut >= BLOCK) flush(cut);
-    else if (inQuotes && pending.length >= MAX_OPEN_QUOTE_BLOCK) {
-      const nl = pending.lastIndexOf("\n");
-      inQuotes = false;
-      flush(nl >= 0 ? nl + 1 : pending.length);
-    }
     onProgress?.({ read, total, records: rows });
+  }
+  scan(true);
+  if (state === Scan.Quoted) {
+    // Every line after the opening one went into the cell (a final line break starts no row). A quote
+    // left open on the last line spoils that row only: it is reported like any malformed row.
+    const swallowed = (/[\r\n]$/.test(pending) ? scanLine - 1 : scanLine) - open.line;
+    if (swallowed > 0) unclosed(`unclosed quote: the quoted cell opened here runs to the end of the file, swallowing ${swallowed} rows`);
+    if (cut > 0) flush(cut);
+    pending = "";
+    log.report("parse-error", "unclosed quote: the quoted cell opened here runs to the end of the file, swallowing 0 rows", { line: open.line, column: open.column, record: `row at line ${open.line}` }, 'a closing " for the quoted cell (a " inside a quoted cell is written "")');
   }
   if (pending.length) flush(pending.length);
   onProgress?.({ read, total, records: rows });

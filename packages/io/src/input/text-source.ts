@@ -34,6 +34,12 @@ export function sourceSize(source: TextSource): number | undefined {
   return undefined;
 }
 
+/** Options of {@link textChunks}. */
+export interface TextChunkOptions {
+  /** `"normalise"` (default): `\r\n` and lone `\r` become `\n`. `"keep"`: the text as it is (CSV keeps `\r\n` inside quoted cells). */
+  lineBreaks?: "normalise" | "keep";
+}
+
 /**
  * Reads a source as decoded text chunks. Line breaks (`\r\n`, lone `\r`) come
  * out as `\n`, even when a `\r\n` pair is split across two chunks; a UTF-8 byte
@@ -44,7 +50,8 @@ export function sourceSize(source: TextSource): number | undefined {
  * for await (const chunk of textChunks("a\r\nb")) console.log(JSON.stringify(chunk)); // "a\nb"
  * ```
  */
-export async function* textChunks(source: TextSource, onRead?: (read: number) => void): AsyncGenerator<string> {
+export async function* textChunks(source: TextSource, onRead?: (read: number) => void, options: TextChunkOptions = {}): AsyncGenerator<string> {
+  const keep = options.lineBreaks === "keep";
   let pendingCR = false;
   let read = 0;
   let first = true;
@@ -53,6 +60,7 @@ export async function* textChunks(source: TextSource, onRead?: (read: number) =>
     let t = pendingCR ? "\r" + text : text;
     if (first && t.charCodeAt(0) === 0xfeff) t = t.slice(1);
     if (t.length) first = false;
+    if (keep) return t;
     pendingCR = !last && t.endsWith("\r");
     if (pendingCR) t = t.slice(0, -1);
     return t.indexOf("\r") < 0 ? t : t.replace(/\r\n?/g, "\n");

@@ -18,12 +18,17 @@ const SCOPE = "tiegraph/io/encryption";
 export const ENCRYPTED_FORMAT = "tiegraph-encrypted";
 /** Current envelope version. */
 export const ENCRYPTED_VERSION = 1;
-/** Iteration counts accepted when reading, so a tampered header can neither weaken the key nor stall the reader. */
-export const PBKDF2_ITERATION_RANGE: readonly [number, number] = [100_000, 10_000_000];
+/**
+ * Iteration counts accepted, writing and reading: at least 100,000, so a
+ * tampered header cannot weaken the key, and at most 2,000,000 (about 3 s of
+ * key derivation on a laptop, 3.3 times the default), so a file cannot stall
+ * its reader by asking for more.
+ */
+export const PBKDF2_ITERATION_RANGE: readonly [number, number] = [100_000, 2_000_000];
 
 /** Options of {@link encryptText} and {@link encryptNetworkFile}. */
 export interface EncryptionOptions {
-  /** PBKDF2 iterations (default 600,000; between 100,000 and 10,000,000). */
+  /** PBKDF2 iterations (default 600,000; within {@link PBKDF2_ITERATION_RANGE}, 100,000 to 2,000,000). */
   iterations?: number;
 }
 
@@ -112,8 +117,12 @@ export async function decryptText(envelopeText: string, passphrase: string, opti
   if (e.version !== ENCRYPTED_VERSION) throw fail(`unsupported envelope version ${JSON.stringify(e.version)}`, `version ${ENCRYPTED_VERSION}`);
   const k = e.kdf;
   const c = e.cipher;
-  const iterationsOk = k && Number.isInteger(k.iterations) && k.iterations >= PBKDF2_ITERATION_RANGE[0] && k.iterations <= PBKDF2_ITERATION_RANGE[1];
-  if (!k || k.name !== "PBKDF2" || k.hash !== "SHA-256" || !iterationsOk || typeof k.salt !== "string") throw fail("the key derivation parameters are damaged", "PBKDF2 with SHA-256, a salt and 100,000–10,000,000 iterations");
+  const [least, most] = PBKDF2_ITERATION_RANGE;
+  if (k && typeof k.iterations === "number" && k.iterations > most) {
+    throw fail(`the file asks for ${k.iterations} PBKDF2 iterations, more than the ${most} a file may ask for`, `at most ${most} iterations (PBKDF2_ITERATION_RANGE)`);
+  }
+  const iterationsOk = k && Number.isInteger(k.iterations) && k.iterations >= least;
+  if (!k || k.name !== "PBKDF2" || k.hash !== "SHA-256" || !iterationsOk || typeof k.salt !== "string") throw fail("the key derivation parameters are damaged", `PBKDF2 with SHA-256, a salt and ${least}–${most} iterations`);
   if (!c || c.name !== "AES-GCM" || c.tagLength !== 128 || typeof c.iv !== "string" || typeof e.data !== "string") throw fail("the cipher parameters are damaged", "AES-GCM with a 12-byte nonce and a 128-bit tag");
   const salt = fromBase64(k.salt);
   const iv = fromBase64(c.iv);
@@ -133,14 +142,32 @@ export async function decryptText(envelopeText: string, passphrase: string, opti
   }
 }
 
+/** The fields of an envelope, exactly. */
+const ENVELOPE_FIELDS = ["cipher", "data", "format", "kdf", "version"];
+
 /**
- * Whether a text looks like an encrypted network file (its format marker),
- * without decrypting it.
+ * Whether a text is an encrypted network file, without decrypting it: a JSON
+ * object with exactly the envelope's fields (`format` set to the marker,
+ * `version`, `kdf` and `cipher` objects, `data` text). A CSV or an ordinary
+ * JSON file that merely holds the marker as a value is not one. Texts that do
+ * not open with `{` and name the marker near the start are rejected without
+ * being parsed. Whether the parameters are sound is for {@link decryptText} to say.
  *
  * @example isEncryptedNetworkFile(await encryptText("x", "pw")) // true
+ * @example isEncryptedNetworkFile('{"format":"tiegraph-encrypted","people":[]}') // false
  */
 export function isEncryptedNetworkFile(text: string): boolean {
-  return /^\s*\{[\s\S]{0,200}"format"\s*:\s*"tiegraph-encrypted"/.test(text.slice(0, 400));
+  if (!/^\s*\{/.test(text) || !text.slice(0, 400).includes(`"${ENCRYPTED_FORMAT}"`)) return false;
+  let e: unknown;
+  try {
+    e = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (e === null || typeof e !== "object" || Array.isArray(e)) return false;
+  const r = e as Record<string, unknown>;
+  const isObject = (v: unknown): boolean => v !== null && typeof v === "object" && !Array.isArray(v);
+  return Object.keys(r).sort().join() === ENVELOPE_FIELDS.join() && r.format === ENCRYPTED_FORMAT && isObject(r.kdf) && isObject(r.cipher) && typeof r.data === "string";
 }
 
 /**
