@@ -21,9 +21,12 @@ const here = dirname(fileURLToPath(import.meta.url));
 const CLI = join(here, "..", "packages", "cli", "dist", "bin.js");
 const PEER = join(here, "peers", "commands_networkx.py");
 const RUNS = Number(process.env.BENCH_COMMANDS_RUNS ?? 3);
+/** Seconds after which a process is stopped and shown as "> N s" (BENCH_COMMANDS_TIMEOUT, default 600). */
+const TIMEOUT = Number(process.env.BENCH_COMMANDS_TIMEOUT ?? 600);
 
 interface Run {
   ok: boolean;
+  timedOut?: boolean;
   seconds: number;
   peakMb: number;
 }
@@ -33,16 +36,16 @@ function timed(command: string[], env: Record<string, string> = {}): Run {
   const report = join(OUT, "time.txt");
   let ok = true;
   try {
-    execFileSync("/usr/bin/time", ["-f", "%e %M", "-o", report, ...command], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
+    execFileSync("/usr/bin/time", ["-f", "%e %M", "-o", report, "timeout", "-s", "KILL", String(TIMEOUT), ...command], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
   } catch {
     ok = false;
   }
   const [seconds, kb] = readFileSync(report, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
-  return { ok, seconds: seconds!, peakMb: kb! / 1024 };
+  return { ok, timedOut: !ok && seconds! >= TIMEOUT - 1, seconds: seconds!, peakMb: kb! / 1024 };
 }
 
 function median(runs: Run[]): Run {
-  return { ok: runs.every((r) => r.ok), seconds: percentile(runs.map((r) => r.seconds), 50), peakMb: percentile(runs.map((r) => r.peakMb), 50) };
+  return { ok: runs.every((r) => r.ok), timedOut: runs.some((r) => r.timedOut), seconds: percentile(runs.map((r) => r.seconds), 50), peakMb: percentile(runs.map((r) => r.peakMb), 50) };
 }
 
 interface Job {
@@ -88,6 +91,7 @@ function sizeSection(people: number, exchanges: number): string {
     // the first read of a file has no columnar copy yet; it writes one for the later runs
     rmSync(`${net}.columns`, { force: true });
     const runs: Run[] = [];
+    console.error(`      ${new Date().toISOString().slice(11, 19)}`);
     for (let r = 0; r < RUNS; r++) {
       for (const f of job.clean ?? []) rmSync(f, { force: true });
       runs.push(timed(job.tiegraph));
@@ -95,14 +99,15 @@ function sizeSection(people: number, exchanges: number): string {
     const first = runs[0]!;
     const later = median(runs.length > 1 ? runs.slice(1) : runs);
     const nx = job.networkx ? timed(job.networkx) : null;
+    const shown = (r: Run): string | number => (r.ok ? r.seconds : r.timedOut ? `> ${TIMEOUT}` : "failed");
     rows.push([
       job.name,
-      first.ok ? first.seconds : "failed",
-      later.ok ? later.seconds : "failed",
+      shown(first),
+      shown(later),
       Math.round(Math.max(first.peakMb, later.peakMb)),
-      nx ? (nx.ok ? nx.seconds : "failed") : "–",
+      nx ? shown(nx) : "–",
       nx?.ok ? Math.round(nx.peakMb) : "–",
-      nx?.ok && later.ok ? `${(nx.seconds / later.seconds).toFixed(1)}×` : "–",
+      nx?.ok && later.ok ? `${(nx.seconds / later.seconds).toFixed(1)}×` : nx?.timedOut && later.ok ? `> ${(TIMEOUT / later.seconds).toFixed(1)}×` : "–",
     ]);
   }
   return [

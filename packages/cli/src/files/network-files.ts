@@ -51,16 +51,17 @@ export async function readText(file: string): Promise<string> {
  */
 export async function readNetworkFile(file: string, reader: Reader): Promise<Network> {
   const bytes = await readBytes(file);
-  const head = bytes.subarray(0, 400).toString("utf8");
-  if (isEncryptedNetworkFile(head)) {
+  // an encrypted file names its format at the start: only then is the whole text decoded to check it
+  const text = bytes.subarray(0, 400).toString("utf8").includes("tiegraph-encrypted") ? bytes.toString("utf8") : undefined;
+  if (text !== undefined && isEncryptedNetworkFile(text)) {
     await dropColumns(file);
     const passphrase = await getPassphrase(reader.terminal, { command: reader.command, file });
-    const text = bytes.toString("utf8");
     const network = await decryptNetworkFile(text, passphrase, { file });
     sealed.set(network, { file, passphrase, encryption: encryptionOf(text), terminal: reader.terminal });
     return network;
   }
-  if (bytes.length < COLUMNS_FROM_BYTES || process.env.TIEGRAPH_COLUMNS === "off") return parseNetworkFile(bytes.toString("utf8"), { file });
+  const columns = reader.terminal.env.TIEGRAPH_COLUMNS;
+  if (text !== undefined || columns === "off" || (columns !== "always" && bytes.length < COLUMNS_FROM_BYTES)) return parseNetworkFile(text ?? bytes.toString("utf8"), { file });
   const source = createHash("sha256").update(bytes).digest("hex");
   const cached = await readFile(columnsPath(file)).then(
     (copy) => decodeNetworkColumns(copy, source),
@@ -79,8 +80,9 @@ const COLUMNS_FROM_BYTES = 4 << 20;
 /**
  * Where the columnar copy of a network file lives: `<file>.columns` beside
  * it. The copy is derived (delete it at will); it names the SHA-256 of the
- * file it was made from and is ignored once the file changes. Setting
- * `TIEGRAPH_COLUMNS=off` reads and writes no copy.
+ * file it was made from and is ignored once the file changes. Only plain
+ * files of 4 MiB or more get one; `TIEGRAPH_COLUMNS=off` reads and writes
+ * no copy, `TIEGRAPH_COLUMNS=always` makes one for any plain file.
  *
  * @example columnsPath("net.json") // "net.json.columns"
  */
