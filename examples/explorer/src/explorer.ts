@@ -3,12 +3,16 @@
  * and the session of the network on screen, and wires the header, the tabs,
  * the graph view and the person panel together. Data flows one way: a file
  * goes to the worker, which keeps the network and answers questions; the
- * page draws the answers and the state.
+ * page draws the answers and the state. One network at a time: a new file
+ * replaces every part of the page (graph, filters, search, panels, tabs,
+ * URL) or, when it cannot be opened or drawn, none of them.
  */
 import type { IntroductionAnswer } from "@tiegraph/core";
 import { EDGE_COLOUR_BY, NODE_COLOUR_BY, NODE_SIZE_BY } from "@tiegraph/viz";
 import { h, replaceChildren } from "./dom/element.js";
 import { NetworkSession } from "./network-session.js";
+import { Ledger } from "./ledger/ledger.js";
+import { EgoPicker } from "./panels/ego-picker.js";
 import { ExplorePanel } from "./panels/explore-panel.js";
 import { IntroducePanel } from "./panels/introduce-panel.js";
 import { MixPanel } from "./panels/mix-panel.js";
@@ -18,13 +22,16 @@ import { SearchBox } from "./search/search-box.js";
 import { searchNetwork, type SearchHit } from "./search/search-index.js";
 import { DEFAULT_STATE, NO_FILTERS, TABS, type ExplorerState, type Tab } from "./state/explorer-state.js";
 import { stateFromHash, stateToHash, type EncodingNames } from "./state/url-state.js";
+import { statusText } from "./status/status-text.js";
 import { GraphView } from "./view/graph-view.js";
 import { NetworkClient, WorkerError } from "./worker/network-client.js";
 import type { LoadStage, NetworkSource } from "./worker/protocol.js";
-import { ACCEPTED_FILES } from "./worker/read-network.js";
+import { ACCEPTED_FILES, LARGE_MEETING } from "./worker/read-network.js";
 
 const STAGE_TEXT: Record<LoadStage, string> = { reading: "Reading", parsing: "Checking", analysing: "Analysing", drawing: "Drawing" };
 const TAB_TEXT: Record<Tab, string> = { explore: "Explore", introduce: "Introduce", reciprocity: "Reciprocity", mix: "Inside/outside" };
+/** Narrow screens (phones): the legend starts folded, the person panel is a bottom sheet. */
+const NARROW = "(max-width: 700px)";
 /** The encodings the page offers: all of the view's. */
 const ENCODINGS: EncodingNames = { size: NODE_SIZE_BY, colour: NODE_COLOUR_BY, edge: EDGE_COLOUR_BY };
 
@@ -42,6 +49,8 @@ export class Explorer {
   private introduction: Answer<IntroductionAnswer> | undefined;
   private dateRange: Answer<Set<number>> | undefined;
   private readonly client = new NetworkClient();
+  /** Logging exchanges, editing people, undo, saving (src/ledger). */
+  readonly ledger: Ledger;
   private readonly search: SearchBox;
   private readonly fileInput: HTMLInputElement;
   private readonly statusText = h("span", { attrs: { "aria-live": "polite", "data-status": "" } });
@@ -61,9 +70,19 @@ export class Explorer {
   private readonly graph: GraphView;
   private readonly graphBox = h("div", { class: "graph", attrs: { role: "img", "aria-label": "Network graph: people are dots, ties are lines. Use the search box or the lists to choose people." } });
   private readonly legendBox = h("details", { class: "legend-box", attrs: { open: true } }, h("summary", { text: "Legend" }));
+  private readonly egoPicker: EgoPicker;
+  /** The session whose "Which one is you?" was skipped. */
+  private egoSkipped: NetworkSession | undefined;
+  /** The files on screen, to open again with other options (large meetings counted). */
+  private lastFiles: Extract<NetworkSource, { kind: "files" }> | undefined;
+  private readonly passphraseBox = h("form", { class: "passphrase", attrs: { hidden: true, "aria-label": "Encrypted network file" } });
+  private readonly clearPathButton: HTMLButtonElement;
+  /** What the legend was last folded for (a selection or a path), so it folds once per new one. */
+  private foldedFor = "";
   private readonly mainArea: HTMLElement;
   private readonly dropHint = h("div", { class: "drop-hint", attrs: { hidden: true, "aria-hidden": "true" }, text: "Drop the file to open it here (it stays in this browser)" });
-  private shownSession: NetworkSession | undefined;
+  /** Which session and overview state the Reciprocity and Inside/outside tabs show. */
+  private shownOverview = "";
 
   constructor(private readonly root: HTMLElement) {
     const prefersDark = typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
@@ -92,6 +111,14 @@ export class Explorer {
     this.themeButton = h("button", { attrs: { type: "button", "aria-pressed": "false", "data-action": "theme" }, text: "Dark theme", on: { click: () => this.setState({ theme: this.state.theme === "dark" ? "light" : "dark" }) } });
     this.layoutButton = h("button", { attrs: { type: "button", "aria-pressed": "false", "data-action": "layout" }, text: "Run layout", on: { click: () => this.toggleLayout() } });
 
+    this.ledger = new Ledger({
+      client: this.client,
+      session: () => this.session,
+      selected: () => this.state.selected,
+      adopt: (data) => this.adopt(new NetworkSession(data), true),
+      select: (id) => this.select(id, true),
+      open: (source) => this.open(source, false),
+    });
     const header = h(
       "header",
       { class: "topbar" },
@@ -107,11 +134,16 @@ export class Explorer {
         button("Export PNG", "Download a PNG picture of the graph as shown", () => void this.exportPNG()),
         this.themeButton,
       ),
+      this.ledger.element,
     );
 
     this.explore = new ExplorePanel(ENCODINGS, (patch) => this.setState(patch));
     this.introduce = new IntroducePanel((patch) => this.setState(patch));
-    this.reciprocity = new ReciprocityPanel((id) => this.select(id, true));
+    this.reciprocity = new ReciprocityPanel(
+      (id) => this.select(id, true),
+      (all) => this.setState({ allTies: all }),
+    );
+    this.egoPicker = new EgoPicker({ choose: (id) => void this.chooseEgo(id), skip: () => ((this.egoSkipped = this.session), this.render()) });
     this.mix = new MixPanel((id) => this.setState({ tab: "explore", filters: { ...NO_FILTERS, organisations: [id] } }));
     const tabList = h("div", { attrs: { role: "tablist", "aria-label": "Views" } });
     const panels: HTMLElement[] = [];
@@ -136,32 +168,40 @@ export class Explorer {
       introduce: (id) => this.setState({ tab: "introduce", target: { kind: "person", id }, path: 0 }),
       focus: (id) => void this.graph.focus(id),
       close: () => this.setState({ selected: "" }),
+      logExchange: (id) => this.ledger.logExchange([id]),
+      editPerson: (id) => void this.ledger.editPerson(id),
     });
     this.graph = new GraphView(this.graphBox, this.legendBox, {
       clickNode: (id) => this.select(id, false),
+      // a click on the background clears the selection and the path
       clickStage: () => {
-        if (this.state.selected) this.setState({ selected: "" });
+        if (this.state.selected || this.state.target) this.setState({ selected: "", target: undefined, path: 0 });
       },
     });
+    if (typeof matchMedia === "function" && matchMedia(NARROW).matches) this.legendBox.open = false;
+    const tool = (text: string, label: string, onClick: () => void, action: string) => h("button", { attrs: { type: "button", "aria-label": label, title: label, "data-action": action }, text, on: { click: onClick } });
+    this.clearPathButton = h("button", { class: "clear-path", attrs: { type: "button", hidden: true, "data-action": "clear-path" }, text: "Clear path", on: { click: () => this.clearPath() } });
+    const tools = h(
+      "div",
+      { class: "graph-tools", attrs: { role: "toolbar", "aria-label": "Graph view" } },
+      tool("+", "Zoom in", () => this.graph.zoom(1.5), "zoom-in"),
+      tool("−", "Zoom out", () => this.graph.zoom(1 / 1.5), "zoom-out"),
+      tool("⤢", "Zoom to fit", () => this.graph.fit(), "zoom-fit"),
+      this.clearPathButton,
+    );
 
     this.mainArea = h(
       "main",
       { class: "main no-person" },
-      h("nav", { class: "sidebar", attrs: { "aria-label": "Views and filters" } }, tabList, ...panels),
-      h("div", { class: "graph-area" }, this.graphBox, this.legendBox),
+      h("nav", { class: "sidebar", attrs: { "aria-label": "Views and filters" } }, this.egoPicker.element, tabList, ...panels),
+      h("div", { class: "graph-area" }, this.graphBox, tools, this.legendBox),
       personPanel,
     );
     // the error floats over the page, so showing it does not move the graph
-    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.statusText, this.importNote, this.notice, this.errorBox), this.mainArea, this.dropHint);
-
-    this.client.onAnalysed = (network, overview) => {
-      if (this.session?.number !== network) return;
-      this.session.overview = overview;
-      this.shownSession = undefined;
-      this.render();
-    };
+    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.statusText, this.importNote, this.notice, this.errorBox, this.passphraseBox), this.ledger.offer, this.mainArea, this.dropHint);
     this.listen();
     this.render();
+    void this.ledger.offerStoredCopy();
   }
 
   /** Opens the sample network that ships with the page, keeping the state from the URL. */
@@ -179,9 +219,10 @@ export class Explorer {
     performance.mark("tiegraph:load-start");
     this.progress.hidden = false;
     this.progress.removeAttribute("value");
+    let resolved: NetworkSource | undefined;
     try {
       // the sample is a chunk of the page itself: no request leaves the page's origin
-      const resolved: NetworkSource = source.kind === "sample" ? { kind: "text", text: (await import("../../data/sample-network.json?raw")).default, name: "sample-network.json" } : source;
+      resolved = source.kind === "sample" ? { kind: "text", text: (await import("../../data/sample-network.json?raw")).default, name: "sample-network.json" } : source;
       const data = await this.client.load(resolved, (stage, fraction) => this.showProgress(stage, fraction));
       this.showProgress("drawing", undefined);
       // let "Drawing…" reach the screen before the view is built (a hidden page gets no frames: do not wait for one)
@@ -189,28 +230,60 @@ export class Explorer {
         requestAnimationFrame(() => setTimeout(resolve, 0));
         setTimeout(resolve, 50);
       });
-      this.errorBox.hidden = true;
-      this.adopt(new NetworkSession(data), keepState);
+      const previous = this.lastFiles;
+      this.lastFiles = resolved.kind === "files" ? resolved : undefined;
+      if (this.adopt(new NetworkSession(data), keepState)) {
+        this.errorBox.hidden = true;
+        this.passphraseBox.hidden = true;
+      } else this.lastFiles = previous;
     } catch (e) {
       if (e instanceof WorkerError && e.failure.code === "cancelled") return;
-      this.showError(e);
+      if (e instanceof WorkerError && resolved?.kind === "files" && e.failure.code === "decrypt-failed") this.askPassphrase(resolved, resolved.passphrase !== undefined);
+      else this.showError(e);
+      this.renderStatus();
     } finally {
       this.progress.hidden = true;
     }
   }
 
-  private adopt(session: NetworkSession, keepState: boolean): void {
+  /**
+   * Shows a loaded network in every part of the page, or in none: the view
+   * is drawn first (the only step that can fail), and only then do the
+   * filters, search, panels, tabs and URL switch. Returns whether it did.
+   */
+  private adopt(session: NetworkSession, keepState: boolean): boolean {
+    const state: ExplorerState = keepState ? this.state : { ...this.state, selected: "", target: undefined, path: 0, search: "", filters: { ...this.state.filters, organisations: [], tags: [] } };
+    try {
+      this.graph.show(session, state);
+    } catch (e) {
+      this.showError(e);
+      return false;
+    }
     this.session = session;
+    this.client.adopted(session.number);
+    this.state = state;
     this.introduction = undefined;
     this.dateRange = undefined;
-    if (!keepState) this.state = { ...this.state, selected: "", target: undefined, path: 0, search: "", filters: { ...this.state.filters, organisations: [], tags: [] } };
+    this.foldedFor = "";
     this.explore.setLists(session.organisations, session.tags);
-    this.graph.show(session, this.state);
     this.fileText.textContent = session.name;
-    this.statusText.textContent = `${session.personCount.toLocaleString("en")} people, ${session.organisationCount.toLocaleString("en")} organisations, ${session.exchangeCount.toLocaleString("en")} exchanges${session.analysis.asOf ? `, as of ${session.analysis.asOf}` : ""}`;
-    this.importNote.textContent = session.imported.join(" ");
+    this.renderImportNote(session);
+    // the overview figures follow the picture; the client keeps them if they came first
+    this.client.overview(session.number).then(
+      (overview) => {
+        if (this.session !== session) return;
+        session.overview = overview;
+        this.render();
+      },
+      (e: unknown) => {
+        if (this.session !== session) return;
+        session.overviewProblem = e instanceof Error ? e.message : String(e);
+        this.render();
+      },
+    );
     this.setState({});
     this.root.dataset.loaded = session.name;
+    this.root.dataset.generation = String(session.number);
     // the page's own work is done here; the picture is on screen once the GPU has drawn it
     performance.measure("tiegraph:load-to-view", "tiegraph:load-start");
     afterPaint(() => {
@@ -219,6 +292,60 @@ export class Explorer {
     });
     // a restored path fits the camera itself; otherwise show the restored selection
     if (!this.state.target && this.state.selected && session.hasPerson(this.state.selected)) void this.graph.focus(this.state.selected);
+    this.ledger.adopted(session);
+    return true;
+  }
+
+  /** Makes a person ego: the worker publishes the network again, and the page keeps its state. */
+  private async chooseEgo(id: string): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    try {
+      const data = await this.client.setEgo(session.number, id);
+      if (this.session !== session) return;
+      this.adopt(new NetworkSession(data), true);
+    } catch (e) {
+      if (e instanceof WorkerError && e.failure.code === "stale") return;
+      this.showError(e);
+    }
+  }
+
+  /** What the importers did, and the large meetings left out with a way to count them. */
+  private renderImportNote(session: NetworkSession): void {
+    const skipped = session.largeMeetingsSkipped;
+    const files = this.lastFiles;
+    replaceChildren(
+      this.importNote,
+      session.imported.join(" "),
+      skipped
+        ? h(
+            "span",
+            { attrs: { "data-large-meetings": skipped } },
+            ` ${skipped} calendar ${skipped === 1 ? "event" : "events"} with more than ${LARGE_MEETING} other participants made no contacts. `,
+            h("button", { attrs: { type: "button", "data-action": "large-meetings" }, text: "Count them too", on: { click: () => files && void this.open({ ...files, largeMeetings: true }, false) } }),
+          )
+        : null,
+    );
+  }
+
+  /** Asks for the passphrase of an encrypted network file, then opens the files again with it. */
+  private askPassphrase(source: Extract<NetworkSource, { kind: "files" }>, wrong: boolean): void {
+    const input = h("input", { attrs: { type: "password", autocomplete: "current-password", "aria-label": "Passphrase", required: true } });
+    replaceChildren(
+      this.passphraseBox,
+      h("strong", { text: "This network file is encrypted." }),
+      wrong ? h("span", { class: "problem", attrs: { role: "alert" }, text: " That passphrase does not open it." }) : null,
+      h("label", { class: "row" }, "Passphrase", input),
+      h("button", { attrs: { type: "submit" }, text: "Open" }),
+      h("button", { attrs: { type: "button" }, text: "Cancel", on: { click: () => (this.passphraseBox.hidden = true) } }),
+    );
+    this.passphraseBox.onsubmit = (ev) => {
+      ev.preventDefault();
+      this.passphraseBox.hidden = true;
+      void this.open({ ...source, passphrase: input.value }, false);
+    };
+    this.passphraseBox.hidden = false;
+    input.focus();
   }
 
   private showProgress(stage: LoadStage, fraction: number | undefined): void {
@@ -239,7 +366,22 @@ export class Explorer {
       h("button", { attrs: { type: "button" }, text: "Dismiss", on: { click: () => (this.errorBox.hidden = true) } }),
     );
     this.errorBox.hidden = false;
-    if (this.session) this.statusText.textContent = `${this.session.personCount.toLocaleString("en")} people, ${this.session.exchangeCount.toLocaleString("en")} exchanges (unchanged)`;
+  }
+
+  /** The status line: people and ties shown of all, and the day the figures are as of. */
+  private renderStatus(): void {
+    const session = this.session;
+    const shown = this.graph.shown();
+    if (!session || !shown) {
+      if (!session) this.statusText.textContent = "";
+      return;
+    }
+    this.statusText.textContent = statusText({ shownPeople: shown.people, people: session.personCount, shownTies: shown.ties, ties: session.tieCount, asOf: session.analysis.asOf });
+  }
+
+  /** Clears the introduction path (and the target it was drawn for). */
+  private clearPath(): void {
+    this.setState({ target: undefined, path: 0 });
   }
 
   /** Changes the state, writes it to the URL and redraws. */
@@ -252,7 +394,11 @@ export class Explorer {
 
   private select(id: string, focusCamera: boolean): void {
     this.setState({ selected: id });
-    if (focusCamera) void this.graph.focus(id);
+    if (!focusCamera) return;
+    void this.graph.focus(id);
+    // on a phone the panel is a bottom sheet: bring the graph's top to the top of the screen,
+    // so the person, at the graph's centre, is above the sheet rather than under it
+    if (typeof matchMedia === "function" && matchMedia(NARROW).matches) this.graphBox.parentElement?.scrollIntoView({ block: "start" });
   }
 
   private pick(hit: SearchHit): void {
@@ -278,15 +424,27 @@ export class Explorer {
     if (this.search.input.value !== s.search && document.activeElement !== this.search.input) this.search.setText(s.search);
     this.explore.update(s);
     const session = this.session;
-    if (session !== this.shownSession) {
-      this.reciprocity.update(session);
+    this.egoPicker.update(session, this.egoSkipped === session);
+    const overviewKey = session ? `${session.number}|${session.overview ? "done" : session.overviewProblem ? "failed" : "pending"}|${s.allTies}` : "";
+    if (overviewKey !== this.shownOverview) {
+      this.reciprocity.update(session, s.allTies);
       this.mix.update(session);
-      this.shownSession = session;
+      this.shownOverview = overviewKey;
     }
     this.person.show(session, s.selected);
     this.mainArea.classList.toggle("no-person", this.person.element.hidden);
     this.notice.textContent = this.graph.apply(s, this.pairsInRange()) ?? "";
     this.renderIntroduction();
+    this.renderStatus();
+    this.foldLegend();
+  }
+
+  /** The legend folds away from a newly selected person or path (it can be opened again); Clear path shows with a path. */
+  private foldLegend(): void {
+    this.clearPathButton.hidden = !this.graph.path.length;
+    const focus = [this.state.selected, this.graph.path.join(" ")].filter(Boolean).join("|");
+    if (focus && focus !== this.foldedFor) this.legendBox.open = false;
+    this.foldedFor = focus;
   }
 
   /** The pairs with an exchange in the date range, once the worker has answered (asks it otherwise). */
@@ -337,9 +495,11 @@ export class Explorer {
     const current = key && this.introduction?.key === key ? this.introduction : undefined;
     this.introduce.update(session, s, current?.value, current?.problem, key !== "" && !current?.value && !current?.problem);
     const chosen = current?.value?.paths[s.path] ?? current?.value?.paths[0];
-    const ids = chosen ? chosen.people : [];
+    // the path belongs to the Introduce tab: it is not drawn over the others
+    const ids = chosen && s.tab === "introduce" ? chosen.people : [];
     if (ids.join("\u0000") !== this.graph.path.join("\u0000")) {
       void this.graph.highlightPath(ids);
+      this.foldLegend();
       if (ids.length && performance.getEntriesByName("tiegraph:path-start", "mark").length) performance.measure("tiegraph:path-applied", "tiegraph:path-start");
       if (ids.length) {
         afterPaint(() => {
@@ -394,6 +554,8 @@ export class Explorer {
         this.setState({ selected: "" });
         // the panel is gone: keep the keyboard user somewhere sensible
         if (inPanel) this.search.input.focus();
+      } else if (e.key === "Escape" && this.state.target) {
+        this.clearPath();
       }
     });
     window.addEventListener("hashchange", () => {

@@ -1,7 +1,8 @@
 /**
  * The network on screen, as the page holds it: the drawable relationship
  * graph, the lists the controls offer, the search index and the worker's
- * analysis (the overview part arrives a moment after the rest). The network itself stays in the worker; questions about it go
+ * analysis (the overview part arrives a moment after the rest). Names are
+ * display names (core's displayNames): same-named people differ. The network itself stays in the worker; questions about it go
  * there through the client, naming this session's load number.
  */
 import type { UndirectedGraph } from "graphology";
@@ -17,9 +18,12 @@ export class NetworkSession {
   readonly name: string;
   /** What the importers did, one sentence each. */
   readonly imported: readonly string[];
+  /** Calendar events left out for having more than eight other participants. */
+  readonly largeMeetingsSkipped: number;
   readonly personCount: number;
   readonly organisationCount: number;
-  readonly exchangeCount: number;
+  /** Ties that can be drawn (confidential-only relationships left out). */
+  readonly tieCount: number;
   /** The relationship graph the view draws (node order = person index). */
   readonly graph: UndirectedGraph;
   readonly organisations: readonly { id: string; name: string }[];
@@ -29,6 +33,8 @@ export class NetworkSession {
   readonly analysis: DrawingAnalysis;
   /** The overview panels' figures, once the worker has sent them. */
   overview: OverviewAnalysis | undefined;
+  /** Why the overview figures could not be computed, if they could not. */
+  overviewProblem: string | undefined;
   /** Ego's id, if the network has one. */
   readonly ego: string | undefined;
   private readonly index = new Map<string, number>();
@@ -38,9 +44,10 @@ export class NetworkSession {
     this.number = data.network;
     this.name = data.name;
     this.imported = data.imported;
+    this.largeMeetingsSkipped = data.largeMeetingsSkipped;
     this.personCount = data.personCount;
     this.organisationCount = data.organisationCount;
-    this.exchangeCount = data.exchangeCount;
+    this.tieCount = data.tieCount;
     this.graph = drawableGraph(data.drawable);
     this.organisations = data.organisations;
     this.tags = data.tags;

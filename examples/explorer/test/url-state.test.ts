@@ -26,6 +26,7 @@ describe("URL state", () => {
       path: 2,
       mode: "widest",
       aware: false,
+      allTies: true,
       theme: "dark",
     };
     const hash = stateToHash(state);

@@ -17,6 +17,7 @@ import { registerImport } from "./commands/import.js";
 import { registerReport } from "./commands/report.js";
 import { registerIntro } from "./commands/intro.js";
 import { registerPlan } from "./commands/plan.js";
+import { registerAsk } from "./commands/ask.js";
 import { registerExport } from "./commands/export.js";
 import { registerEncrypt, registerDecrypt } from "./commands/crypt.js";
 import { registerLog } from "./commands/log.js";
@@ -76,6 +77,7 @@ export function createProgram(outside: Terminal): Command {
   registerReport(program, terminal);
   registerIntro(program, terminal);
   registerPlan(program, terminal);
+  registerAsk(program, terminal);
   registerExport(program, terminal);
   registerLog(program, terminal);
   registerPerson(program, terminal);

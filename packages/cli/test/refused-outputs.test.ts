@@ -97,3 +97,20 @@ describe("outputs that would replace a network file are refused (16.8)", () => {
     expect(readFileSync(other, "utf8")).toBe(readFileSync(net, "utf8"));
   });
 });
+
+describe("import never writes over a file it reads (16.8)", () => {
+  it("-o one of the source files is a usage error, by any name", async () => {
+    const dir = tempDir();
+    const people = join(dir, "people.csv");
+    const csv = "id,name\nnew1,Nova Person\n";
+    writeFileSync(people, csv);
+    const alias = join(dir, "alias.csv");
+    linkSync(people, alias);
+    for (const out of [people, alias]) {
+      const r = await run(["import", "--people", people, "-o", out]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(`refusing to write over ${out}: it is the input ${people}`);
+      expect(readFileSync(people, "utf8")).toBe(csv);
+    }
+  });
+});

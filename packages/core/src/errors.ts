@@ -10,6 +10,9 @@ export type TiegraphErrorCode =
   | "unknown-person"
   | "unknown-organisation"
   | "unknown-exchange"
+  | "unknown-request"
+  | "invalid-step"
+  | "request-closed"
   | "self-exchange"
   | "invalid-value"
   | "invalid-date"
@@ -22,6 +25,7 @@ export type TiegraphErrorCode =
   | "parse-error"
   | "invalid-option"
   | "decrypt-failed"
+  | "limit-exceeded"
   | "io-error";
 
 /** Where an error was found: a record, a JSON pointer, a file position. */

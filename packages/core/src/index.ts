@@ -14,4 +14,5 @@ export * from "./mix/index.js";
 export * from "./brokerage/index.js";
 export * from "./paths/index.js";
 export * from "./cadence/index.js";
+export * from "./requests/index.js";
 export * from "./wording/index.js";

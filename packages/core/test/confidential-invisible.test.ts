@@ -7,6 +7,10 @@ import fc from "fast-check";
 import {
   betweenness,
   bridgingContacts,
+  createPathIndex,
+  introductionPaths,
+  pairBalances,
+  pairImbalances,
   constraint,
   defaultAsOf,
   directedTies,
@@ -46,6 +50,9 @@ function measures(net: Network): Record<string, unknown> {
     exchangeGraph: withoutKeys(exchangeGraph(net, hide)),
     ledger: reciprocityLedger(net, hide),
     overall: overallReciprocity(net, hide),
+    pairBalances: pairBalances(net, hide),
+    // slots aligned with the relationships the caller draws
+    pairImbalancesGivenIndex: pairImbalances(net, { ...hide, relationships: relationships(net, hide) }),
     ei: eiIndex(net, hide),
     eiValue: eiIndex(net, { ...hide, by: "value" }),
     eiTrend: eiTrend(net, { ...hide, person: "p0" }),
@@ -57,6 +64,8 @@ function measures(net: Network): Record<string, unknown> {
     bridging: bridgingContacts(net, "p0"), // confidential-only ties stay out by default
     cadences: relationshipCadences(net, { ego: "p0" }), // includeConfidential defaults to false
     plan: weeklyPlan(net, { week: "2026-08-24", ego: "p0" }), // likewise
+    paths: introductionPaths(createPathIndex(net, hide), { from: "p0", to: { person: `p${net.personCount - 1}` }, k: 3 }),
+    pathsToOrg: introductionPaths(createPathIndex(net, hide), { from: "p0", to: { organisation: "o1" }, mode: "widest" }),
   };
 }
 

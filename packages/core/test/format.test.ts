@@ -44,9 +44,9 @@ describe("network file format", () => {
 
   it("rejects foreign files and unknown versions clearly", () => {
     expect(errorOf(() => parseNetworkFile('{"nodes": []}')).code).toBe("invalid-format");
-    const v2 = errorOf(() => parseNetworkFile('{"format": "tiegraph", "version": 2}'));
-    expect(v2.code).toBe("unsupported-version");
-    expect(v2.message).toContain("unsupported network file version 2");
+    const v3 = errorOf(() => parseNetworkFile('{"format": "tiegraph", "version": 3}'));
+    expect(v3.code).toBe("unsupported-version");
+    expect(v3.message).toContain("unsupported network file version 3");
     expect(errorOf(() => parseNetworkFile('{"format": "tiegraph", "version": 1, "edges": []}')).code).toBe("invalid-field");
   });
 });

@@ -96,3 +96,15 @@ describe("withoutProblems: lenient loading in one pass", () => {
     expect(left.batch.exchanges).toEqual([{ date: "2024-02-02", kind: "information", from: "me", to: "ann" }]);
   });
 });
+
+describe("withoutProblems and ego", () => {
+  it("leaves ego unchanged, and says so, when the person named ego was left out", () => {
+    const net = known();
+    const batch: NetworkData = { ego: "bo", people: [{ id: "bo", name: "Bo", emails: "bo@x.test" as never }] };
+    const left = withoutProblems(net, batch, checkBatch(net, batch));
+    expect(left.batch.ego).toBeUndefined();
+    expect(left.dependents.map((p) => [p.record, p.pointer, p.code])).toEqual([["ego", "/ego", "unknown-person"]]);
+    net.apply(left.batch);
+    expect(net.ego).toBeUndefined();
+  });
+});

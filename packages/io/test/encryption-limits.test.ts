@@ -1,8 +1,8 @@
 // Issue 16.9: an ordinary file taken for an encrypted one, and an encrypted file demanding 10,000,000 PBKDF2 iterations.
 import { describe, expect, it } from "vitest";
 import { TiegraphError } from "@tiegraph/core";
-import { PBKDF2_ITERATION_RANGE, decryptText, encryptText, exportExchangesCsv, isEncryptedNetworkFile, type EncryptedEnvelope } from "@tiegraph/io";
-import { Network } from "@tiegraph/core";
+import { MAX_ENCRYPTED_BYTES, PBKDF2_ITERATION_RANGE, decryptText, encryptNetworkFile, encryptText, exportExchangesCsv, isEncryptedNetworkFile, type EncryptedEnvelope } from "@tiegraph/io";
+import { Network, serializeNetwork } from "@tiegraph/core";
 
 const PASS = "correct horse battery staple";
 
@@ -42,5 +42,14 @@ describe("encrypted-file detection and limits (issue 16.9)", () => {
 
   it("writes no file a reader would refuse: encrypting with more than the cap is an invalid option", async () => {
     expect((await failure(encryptText("{}", PASS, { iterations: 2_000_001 }))).code).toBe("invalid-option");
+  });
+});
+
+describe("encrypting a network file without one whole string (issue 16.9)", () => {
+  it("seals the chunked text of the network: decrypting gives serializeNetwork's text exactly", async () => {
+    const net = Network.from({ people: [{ id: "a", name: "Zoë \u202E" }, { id: "b", name: "B", notes: "private" }], exchanges: [{ date: "2024-01-01", kind: "meeting", from: "a", to: "b", confidential: true }] });
+    const sealed = await encryptNetworkFile(net, PASS, { iterations: 100_000 });
+    expect(await decryptText(sealed, PASS)).toBe(serializeNetwork(net));
+    expect(MAX_ENCRYPTED_BYTES).toBe(360 * 1024 * 1024);
   });
 });

@@ -1,7 +1,8 @@
 // Encodings: the values d3 scales give on the hand network, written out by hand.
 import { describe, expect, it } from "vitest";
-import { relationships, TiegraphError } from "@tiegraph/core";
+import { Network, relationships, TiegraphError } from "@tiegraph/core";
 import { edgeArrowEncoding, edgeColourEncoding, edgeWidthEncoding, nodeColourEncoding, nodeSizeEncoding } from "../src/encodings/index.js";
+import { legendCountsOfShown } from "../src/legend/index.js";
 import { sceneFromNetwork, type Scene } from "../src/scene/index.js";
 import { DARK_THEME, LIGHT_THEME } from "../src/theme/index.js";
 import { handNetwork, strengthOf } from "./hand-network.js";
@@ -133,6 +134,21 @@ describe("edge encodings", () => {
     expect(enc.legend!.gradient!.ticks.map((t) => t.label)).toEqual(["you give more", "balanced", "you receive more"]);
   });
 
+  it("colours only your own ties with \"your-reciprocity\"; the others stay neutral", () => {
+    const enc = edgeColourEncoding(s, "your-reciprocity", LIGHT_THEME);
+    // the same colour as "reciprocity" on ego's ties …
+    expect(enc.colours[tie(s, "me", "ann")]).toBe("rgb(207, 144, 100)");
+    expect(enc.colours[tie(s, "me", "cat")]).toBe("rgb(94, 60, 153)");
+    // … and neutral on ties between two others, however one-sided
+    expect(enc.colours[tie(s, "dan", "fay")]).toBe(LIGHT_THEME.edge);
+    expect(enc.colours[tie(s, "bob", "cat")]).toBe(LIGHT_THEME.edge);
+    expect(enc.legend!.title).toBe("Tie colour: reciprocity of your ties");
+    // it needs an ego
+    const noEgo = net.toData();
+    delete noEgo.ego;
+    expect(code(() => edgeColourEncoding(sceneFromNetwork(Network.from(noEgo), { pairImbalance: new Float64Array(s.tieCount) }), "your-reciprocity", LIGHT_THEME))).toBe("invalid-option");
+  });
+
   it("widths ties by strength: w = 0.5 + 3.5·s", () => {
     const enc = edgeWidthEncoding(scene, "strength");
     // me–ann: 0.5 + 3.5·0.632121 = 2.71242
@@ -149,5 +165,21 @@ describe("edge encodings", () => {
     expect(enc.direction[tie(s, "me", "bob")]).toBe(0); // unknown
     expect(enc.legend!.units).toContain("at least 2×");
     expect(code(() => edgeArrowEncoding(scene, "imbalance"))).toBe("invalid-option");
+  });
+});
+
+describe("legendCountsOfShown", () => {
+  it("recounts a colour legend over the people shown; entries without a count stay", () => {
+    const enc = nodeColourEncoding(scene, "organisation", LIGHT_THEME);
+    const acme = enc.colours[idx("ann")]!;
+    // hide ann: the Acme entry counts one person fewer, the other entries keep theirs
+    const shown = legendCountsOfShown(enc.legend!, enc.colours, (i) => i !== idx("ann"));
+    const before = enc.legend!.entries.find((e) => e.colour === acme)!.label;
+    const n = Number(/\((\d+)\)$/.exec(before)![1]);
+    expect(shown.entries.find((e) => e.colour === acme)!.label).toBe(before.replace(/\(\d+\)$/, `(${n - 1})`));
+    const others = (l: typeof enc.legend) => l!.entries.filter((e) => e.colour !== acme).map((e) => e.label);
+    expect(others(shown)).toEqual(others(enc.legend));
+    const ie = nodeColourEncoding(scene, "internal-external", LIGHT_THEME);
+    expect(legendCountsOfShown(ie.legend!, ie.colours, () => false).entries.map((e) => e.label)).toEqual(["you", "internal: same organisation as you (0)", "external (0)"]);
   });
 });

@@ -50,11 +50,12 @@ export class IntroducePanel {
     this.modeSelect.value = state.mode;
     this.awareBox.checked = state.aware;
     const target = state.target;
-    if (session && target && document.activeElement !== this.picker.input) {
-      this.picker.setText(target.kind === "person" ? session.personName(target.id) : session.organisationName(target.id));
+    if (document.activeElement !== this.picker.input) {
+      // the picker shows the target's name, or nothing once the path is cleared (never a typed fragment)
+      this.picker.setText(session && target ? (target.kind === "person" ? session.personName(target.id) : session.organisationName(target.id)) : "");
     }
     if (!session) return replaceChildren(this.result, h("p", { class: "muted", text: "Open a network first." }));
-    if (session.ego === undefined) return replaceChildren(this.result, h("p", { class: "muted", text: "This network has no ego (\"me\"), so there is nobody to introduce." }));
+    if (session.ego === undefined) return replaceChildren(this.result, h("p", { class: "muted", text: "This network does not say which one is you, so there is nobody to introduce you yet. Choose yourself above." }));
     if (problem) return replaceChildren(this.result, h("p", { class: "problem", attrs: { role: "status" }, text: problem }));
     if (pending) {
       // keep the previous answer on screen until the new one arrives, marked busy

@@ -31,13 +31,17 @@ export class MixPanel {
 
   /** Shows ego's mix. */
   update(session: NetworkSession | undefined): void {
+    if (session?.overviewProblem) {
+      replaceChildren(this.element, h("p", { class: "problem", attrs: { role: "status" }, text: `The mix could not be computed: ${session.overviewProblem}` }));
+      return;
+    }
     if (session && !session.overview) {
       replaceChildren(this.element, h("p", { class: "muted", attrs: { "aria-busy": "true" }, text: "Analysing…" }));
       return;
     }
     const mix = session?.overview?.mix;
     if (!session || !mix) {
-      replaceChildren(this.element, h("p", { class: "muted", text: session ? "This network has no ego (\"me\"), so there is no mix to show." : "Open a network first." }));
+      replaceChildren(this.element, h("p", { class: "muted", text: session ? "This network does not say which one is you, so there is no mix to show. Choose yourself above." : "Open a network first." }));
       return;
     }
     const s = mix.share;

@@ -19,6 +19,10 @@ export interface PersonPanelActions {
   introduce(id: string): void;
   focus(id: string): void;
   close(): void;
+  /** Opens "Log exchange" with this person (the ledger, src/ledger). */
+  logExchange?(id: string): void;
+  /** Opens "Edit person" for this person. */
+  editPerson?(id: string): void;
 }
 
 /** The person panel. */
@@ -85,6 +89,8 @@ export class PersonPanel {
         { class: "row" },
         !d.isEgo && d.hasEgo ? h("button", { class: "primary", attrs: { type: "button" }, text: `Introduce me to ${d.name}`, on: { click: () => this.actions.introduce(d.id) } }) : null,
         h("button", { attrs: { type: "button" }, text: "Show on graph", on: { click: () => this.actions.focus(d.id) } }),
+        this.actions.logExchange && !d.isEgo ? h("button", { attrs: { type: "button", "aria-label": `Log exchange with ${d.name}`, "data-action": "log-with" }, text: "Log exchange", on: { click: () => this.actions.logExchange?.(d.id) } }) : null,
+        this.actions.editPerson ? h("button", { attrs: { type: "button", "data-action": "edit-person" }, text: "Edit person", on: { click: () => this.actions.editPerson?.(d.id) } }) : null,
       ),
       ...tieSection(d, session.analysis.asOf),
       ...ledgerSection(d),

@@ -48,18 +48,21 @@ export function foldText(text: string): string {
  * organisation on the reference day) and every organisation (with the number
  * of people in it on that day).
  *
- * @example const index = buildSearchIndex(network);
+ * `names` gives the name shown for each person index (default: core's
+ * displayNames, so same-named people differ; the worker passes the one it
+ * computed already).
+ *
+ * @example const index = buildSearchIndex(network, network.dayRange()?.last ?? 0);
  */
-export function buildSearchIndex(network: Network, referenceDay: number): SearchIndex {
+export function buildSearchIndex(network: Network, referenceDay: number, names: (index: number) => string = displayNames(network)): SearchIndex {
   const entries: SearchHit[] = [];
   const headCount = new Int32Array(network.organisationCount);
   const people = network.people();
-  const name = displayNames(network);
   for (let i = 0; i < people.length; i++) {
     const orgs = network.organisationIndicesOn(i, referenceDay);
     for (const o of orgs) headCount[o]!++;
     const p = people[i]!;
-    entries.push({ kind: "person", id: p.id, label: name(i), detail: orgs.map((o) => network.organisationAt(o).name).join(", ") });
+    entries.push({ kind: "person", id: p.id, label: names(i), detail: orgs.map((o) => network.organisationAt(o).name).join(", ") });
   }
   network.organisations().forEach((o, k) => {
     entries.push({ kind: "organisation", id: o.id, label: o.name, detail: `organisation, ${headCount[k]} ${headCount[k] === 1 ? "person" : "people"}` });

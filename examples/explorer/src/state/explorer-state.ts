@@ -74,6 +74,8 @@ export interface ExplorerState {
   mode: PathMode;
   /** Prefer first hops who owe you or are in balance with you. */
   aware: boolean;
+  /** On the Reciprocity tab, colour everyone's ties (default: only yours). */
+  allTies: boolean;
   theme: ThemeName;
 }
 
@@ -94,6 +96,7 @@ export const DEFAULT_STATE: Readonly<ExplorerState> = {
   path: 0,
   mode: "reliable",
   aware: true,
+  allTies: false,
   theme: "light",
 };
 

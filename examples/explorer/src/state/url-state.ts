@@ -42,6 +42,7 @@ export function stateToHash(state: ExplorerState): string {
   if (state.target && state.path > 0) p.set("path", String(state.path));
   if (state.mode !== d.mode) p.set("mode", state.mode);
   if (state.aware !== d.aware) p.set("aware", state.aware ? "1" : "0");
+  if (state.allTies) p.set("ties", "all");
   if (state.theme !== d.theme) p.set("theme", state.theme);
   const text = p.toString();
   return text ? `#${text}` : "";
@@ -81,6 +82,7 @@ export function stateFromHash(hash: string, names: EncodingNames, base: Explorer
     path: intro && Number.isInteger(path) && path > 0 && path < 100 ? path : 0,
     mode: oneOf(p.get("mode"), PATH_MODES, base.mode),
     aware: p.get("aware") === "0" ? false : p.get("aware") === "1" ? true : base.aware,
+    allTies: p.get("ties") === "all",
     theme: oneOf(p.get("theme"), THEME_NAMES, base.theme),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { mountNetworkView, type NetworkView, type NetworkViewSource, type ViewAnalysis, type ViewEncoding } from "@tiegraph/viz";
 import type { NetworkSession } from "../network-session.js";
-import type { ExplorerState } from "../state/explorer-state.js";
+import { DEFAULT_STATE, type ExplorerState } from "../state/explorer-state.js";
 import { EXACT_BETWEENNESS_UP_TO } from "../worker/analysis.js";
 import { viewFilter } from "./view-filter.js";
 
@@ -24,13 +24,33 @@ export interface GraphViewEvents {
   clickStage(): void;
 }
 
-/** The encodings a state asks for; the open tab can override one (reciprocity colours ties, mix colours people). */
-export function effectiveEncoding(state: ExplorerState, hasEgo: boolean): Pick<ViewEncoding, "nodeSize" | "nodeColour" | "edgeColour"> {
-  return {
-    nodeSize: state.size as ViewEncoding["nodeSize"],
-    nodeColour: (state.tab === "mix" && hasEgo ? "internal-external" : state.colour) as ViewEncoding["nodeColour"],
-    edgeColour: (state.tab === "reciprocity" ? "reciprocity" : state.edge) as ViewEncoding["edgeColour"],
-  };
+/**
+ * The encodings to draw a session with: what the state asks for, with the
+ * open tab's override (Reciprocity colours ties, Inside/outside colours
+ * people), and a substitute wherever this network cannot show what is asked
+ * yet (no ego, betweenness still being computed), so a file never fails for
+ * a default encoding. `notice` says what was substituted and why.
+ */
+export function effectiveEncoding(state: ExplorerState, session: Pick<NetworkSession, "ego" | "overview">): Pick<ViewEncoding, "nodeSize" | "nodeColour" | "edgeColour"> & { notice: string | undefined } {
+  const hasEgo = session.ego !== undefined;
+  let notice: string | undefined;
+  let nodeSize = state.size as ViewEncoding["nodeSize"];
+  if (nodeSize === "strength-to-ego" && !hasEgo) {
+    nodeSize = "degree";
+    if (state.size !== DEFAULT_STATE.size) notice = "Sizes show ties drawn: tie strength to you needs to know which one is you.";
+  } else if (nodeSize === "betweenness" && !session.overview) {
+    nodeSize = "degree";
+    notice = "Betweenness is still being computed; sizes follow in a moment.";
+  }
+  let nodeColour = (state.tab === "mix" && hasEgo ? "internal-external" : state.colour) as ViewEncoding["nodeColour"];
+  if (nodeColour === "internal-external" && !hasEgo) {
+    nodeColour = "organisation";
+    notice = "Colours show organisations: internal or external needs to know which one is you.";
+  }
+  let edgeColour = state.edge as ViewEncoding["edgeColour"];
+  if (state.tab === "reciprocity") edgeColour = hasEgo && !state.allTies ? "your-reciprocity" : "reciprocity";
+  else if (edgeColour === "your-reciprocity" && !hasEgo) edgeColour = "reciprocity";
+  return { nodeSize, nodeColour, edgeColour, notice };
 }
 
 /** The graph view of the page. */
@@ -52,12 +72,13 @@ export class GraphView {
     return this.view;
   }
 
-  /** Draws a network (mounting the view the first time, updating it after). */
+  /**
+   * Draws a network (mounting the view the first time, updating it after).
+   * All or nothing: when it throws, the view still shows the previous network.
+   */
   show(session: NetworkSession, state: ExplorerState): void {
     const source = sourceOf(session);
-    this.session = session;
-    this.pathIds = [];
-    const encoding = effectiveEncoding(state, session.ego !== undefined);
+    const { notice: _notice, ...encoding } = effectiveEncoding(state, session);
     if (!this.view) {
       this.view = mountNetworkView(this.container, source, {
         theme: state.theme,
@@ -74,6 +95,10 @@ export class GraphView {
       this.view.on("clickStage", () => this.events.clickStage());
       // sigma follows window resizes only; panels opening and closing resize the container too
       const renderer = this.view.renderer;
+      // the camera's zoom, for tests and tools that read the page (1 shows the whole network)
+      const camera = renderer.getCamera();
+      this.container.dataset.cameraRatio = camera.ratio.toFixed(4);
+      camera.on("updated", (c) => (this.container.dataset.cameraRatio = c.ratio.toFixed(4)));
       let size = "";
       new ResizeObserver(() => {
         const next = `${this.container.offsetWidth}x${this.container.offsetHeight}`;
@@ -83,11 +108,14 @@ export class GraphView {
       // what the view was mounted with needs no second pass (each one redraws every item)
       this.applied = { encoding: JSON.stringify(encoding), theme: state.theme, filter: NO_FILTER, selected: "", path: "" };
     } else {
-      this.view.update(source);
-      // the view keeps its theme and encodings; filter and selection are looked at again
-      this.applied = { ...this.applied, filter: UNKNOWN, selected: UNKNOWN, path: "" };
+      // the new network and the encodings it can show, in one step that changes nothing if it fails
+      this.view.update(source, encoding);
+      // the view keeps its theme; filter and selection are looked at again
+      this.applied = { ...this.applied, encoding: JSON.stringify(encoding), filter: UNKNOWN, selected: UNKNOWN, path: "" };
       void this.view.fit(0);
     }
+    this.session = session;
+    this.pathIds = [];
     this.appliedPairs = undefined;
   }
 
@@ -95,28 +123,28 @@ export class GraphView {
    * Brings the view in line with the state. `pairs` are the pairs with an
    * exchange in the date range, once the worker has found them. Returns a
    * message when the state asks for an encoding this network cannot show
-   * (the view keeps its own).
+   * (the view shows a substitute).
    */
   apply(state: ExplorerState, pairs: ReadonlySet<number> | undefined): string | undefined {
     const view = this.view;
     const session = this.session;
     if (!view || !session) return undefined;
-    let problem: string | undefined;
     if (this.applied.theme !== state.theme) {
       view.setTheme(state.theme);
       this.applied.theme = state.theme;
     }
-    const encoding = effectiveEncoding(state, session.ego !== undefined);
+    const { notice, ...encoding } = effectiveEncoding(state, session);
+    let problem = notice;
+    if (encoding.nodeSize === "betweenness" && session.overview?.betweennessSample) problem = `Betweenness is estimated from ${session.overview.betweennessSample} sampled people (exact up to ${EXACT_BETWEENNESS_UP_TO.toLocaleString("en")} people).`;
+    const encKey = JSON.stringify(encoding);
     if (encoding.nodeSize === "betweenness" && !view.scene.betweenness) {
-      if (!session.overview) return "Betweenness is still being computed; sizes follow in a moment.";
       // betweenness arrives after the first picture: draw again with it, keeping positions
-      // (the view keeps theme, encodings, filter and selection; the path goes)
-      view.update(sourceOf(session));
+      // (the view keeps theme, filter and selection; the path goes)
+      view.update(sourceOf(session), encoding);
+      this.applied.encoding = encKey;
       this.applied.path = "";
       this.pathIds = [];
     }
-    if (encoding.nodeSize === "betweenness" && session.overview?.betweennessSample) problem = `Betweenness is estimated from ${session.overview.betweennessSample} sampled people (exact up to ${EXACT_BETWEENNESS_UP_TO.toLocaleString("en")} people).`;
-    const encKey = JSON.stringify(encoding);
     if (this.applied.encoding !== encKey) {
       try {
         view.setEncoding(encoding);
@@ -128,9 +156,12 @@ export class GraphView {
     const filter = viewFilter({ personCount: session.personCount, hasEgo: session.ego !== undefined, personIndex: (id) => session.personIndex(id), personTags: (id) => session.personTags(id) }, state.filters, state.scope, pairs);
     const filterKey = filter ? JSON.stringify([state.filters, state.scope]) : NO_FILTER;
     if (this.applied.filter !== filterKey || (filter && this.appliedPairs !== pairs)) {
+      const first = this.applied.filter === UNKNOWN;
       view.setFilter(filter);
       this.applied.filter = filterKey;
       this.appliedPairs = pairs;
+      // after a filter the camera shows what is left (a new network has just been fitted)
+      if (!first) void view.fit();
     }
     const selected = state.selected && view.graph.hasNode(state.selected) ? state.selected : "";
     if (this.applied.selected !== selected) {
@@ -140,7 +171,22 @@ export class GraphView {
     return problem;
   }
 
-  /** Highlights an introduction path (people in order) and fits the camera to it; empty clears. */
+  /** How many people and ties are drawn now. */
+  shown(): { people: number; ties: number } | undefined {
+    return this.view?.shown();
+  }
+
+  /** Zooms in (factor > 1) or out. */
+  zoom(factor: number): void {
+    void this.view?.zoom(factor);
+  }
+
+  /** Fits the camera to what is shown. */
+  fit(): void {
+    void this.view?.fit();
+  }
+
+  /** Highlights an introduction path (people in order) and fits the camera to it; empty clears (the camera stays). */
   async highlightPath(ids: readonly string[]): Promise<void> {
     const view = this.view;
     if (!view) return;

@@ -16,6 +16,7 @@ import {
   pairImbalances,
   reciprocityLedger,
   relationships,
+  type Day,
   type EITrendPoint,
   type ExternalShare,
   type Network,
@@ -73,39 +74,60 @@ export interface EgoMix {
   unaffiliated: number;
 }
 
-/** The measures the first picture encodes; `rel` is the network's relationship index, when already built. */
-export function drawingAnalysis(network: Network, rel?: Relationships): DrawingAnalysis {
-  const range = network.dayRange();
+/**
+ * The reference day of everything the page shows: the last day with an
+ * exchange that is not confidential (undefined without one). Confidential
+ * exchanges are hidden, so they may not date the page either.
+ *
+ * @example lastShownDay(network) // parseDay("2026-09-30") when the last open exchange is that day
+ */
+export function lastShownDay(network: Network): Day | undefined {
+  const cols = network.exchangeColumns();
+  let last: Day | undefined;
+  for (let e = 0; e < cols.count; e++) {
+    if (cols.confidential[e]) continue;
+    if (last === undefined || cols.day[e]! > last) last = cols.day[e]!;
+  }
+  return last;
+}
+
+/** The measures the first picture encodes; `rel` is the network's relationship index, when already built; `asOf` from {@link lastShownDay}. */
+export function drawingAnalysis(network: Network, rel: Relationships | undefined, asOf: Day | undefined): DrawingAnalysis {
   const ei = eiIndex(network, { excludeConfidential: true });
   const eiByPerson = new Float64Array(network.personCount);
   network.people().forEach((p, i) => (eiByPerson[i] = ei.byPerson[p.id] ?? NaN));
   return {
-    asOf: range ? formatDay(range.last) : "",
-    pairImbalance: pairImbalances(network, { excludeConfidential: true, ...(rel ? { relationships: rel } : {}) }),
+    asOf: asOf === undefined ? "" : formatDay(asOf),
+    pairImbalance: pairImbalances(network, { excludeConfidential: true, ...dateOption(asOf), ...(rel ? { relationships: rel } : {}) }),
     eiIndex: eiByPerson,
   };
 }
 
-/** The overview panels' figures; `egoEI` is ego's E-I index from the first part (null: no ties). */
-export function overviewAnalysis(network: Network, egoEI: number | null): OverviewAnalysis {
+/** The overview panels' figures; `egoEI` is ego's E-I index from the first part (null: no ties); `asOf` from {@link lastShownDay}. */
+export function overviewAnalysis(network: Network, egoEI: number | null, asOf: Day | undefined): OverviewAnalysis {
   const ego = network.ego;
   const sampled = network.personCount > EXACT_BETWEENNESS_UP_TO;
-  const byId = betweenness(network, { excludeConfidential: true, ...(sampled ? { sample: BETWEENNESS_SAMPLE } : {}) });
+  const byId = network.personCount ? betweenness(network, { excludeConfidential: true, ...(sampled ? { sample: BETWEENNESS_SAMPLE } : {}) }) : {};
   return {
-    ledger: ego !== undefined ? reciprocityLedger(network, { excludeConfidential: true }) : undefined,
-    mix: ego !== undefined ? egoMix(network, egoEI) : undefined,
+    ledger: ego !== undefined ? reciprocityLedger(network, { excludeConfidential: true, ...dateOption(asOf) }) : undefined,
+    mix: ego !== undefined ? egoMix(network, egoEI, asOf) : undefined,
     betweenness: Float64Array.from(network.people(), (p) => byId[p.id] ?? NaN),
     betweennessSample: sampled ? BETWEENNESS_SAMPLE : undefined,
   };
 }
 
-function egoMix(network: Network, ei: number | null): EgoMix {
+/** `{ asOf: "YYYY-MM-DD" }` for a known day, else nothing (the measure's own default). */
+function dateOption(asOf: Day | undefined): { asOf?: string } {
+  return asOf === undefined ? {} : { asOf: formatDay(asOf) };
+}
+
+function egoMix(network: Network, ei: number | null, shownDay: Day | undefined): EgoMix {
   const ego = network.egoIndex;
-  const asOf = network.dayRange()?.last ?? 0;
+  const asOf = shownDay ?? network.dayRange()?.last ?? 0;
   const trend = eiTrend(network, { person: network.ego!, period: "quarter", excludeConfidential: true }).points;
   const share = externalShare(network, { excludeConfidential: true });
   // who ego's contacts work for today: a tally for display over the redacted relationships
-  const rel = relationships(network, { excludeConfidential: true });
+  const rel = relationships(network, { excludeConfidential: true, asOf });
   const own = new Set(network.organisationIndicesOn(ego, asOf));
   const contacts = new Map<number, number>();
   let unaffiliated = 0;

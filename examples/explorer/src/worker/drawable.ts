@@ -6,7 +6,7 @@
  * core's relationshipGraph, without building a graph object the page would
  * have to receive object by object.
  */
-import { displayNames, relationships, type Network, type Relationships } from "@tiegraph/core";
+import { displayNames, relationships, type Day, type Network, type Relationships } from "@tiegraph/core";
 
 /** A network as the page draws it. Tie k is relationship slot k. */
 export interface DrawableNetwork {
@@ -26,17 +26,19 @@ export interface DrawableNetwork {
   confidentialOnly: Uint8Array;
 }
 
-/** The drawable network and the relationship index it came from (for measures that take one). */
-export function drawableNetwork(network: Network): { drawable: DrawableNetwork; relationships: Relationships } {
-  const rel = relationships(network, { excludeConfidential: true });
+/**
+ * The drawable network and the relationship index it came from (for
+ * measures that take one). `names` gives each person's shown name (core's
+ * displayNames); `asOf` is the reference day (default: the network's last).
+ */
+export function drawableNetwork(network: Network, names: (index: number) => string = displayNames(network), asOf?: Day): { drawable: DrawableNetwork; relationships: Relationships } {
+  const rel = relationships(network, { excludeConfidential: true, ...(asOf === undefined ? {} : { asOf }) });
   const people = network.people();
-  // same-named people told apart by organisation, then email, as in the CLI
-  const name = displayNames(network);
   return {
     relationships: rel,
     drawable: {
       ids: people.map((p) => p.id),
-      names: people.map((_p, i) => name(i)),
+      names: people.map((_p, i) => names(i)),
       organisations: people.map((_p, i) => network.organisationIndicesOn(i, rel.asOf).map((o) => network.organisationAt(o).id)),
       tags: people.map((p) => p.tags ?? []),
       ego: network.egoIndex,

@@ -1,9 +1,14 @@
 /**
  * The page's side of the network worker: sends requests, matches answers by
- * request number, reports load progress. A new load supersedes the one in
- * flight; questions about a replaced network fail with code "stale".
+ * request number, reports load progress. Every network the worker publishes
+ * has a generation number and every answer names the generation it is
+ * about: an answer about another generation than the one asked about fails
+ * with code "stale", and a new load supersedes the one in flight. The
+ * overview figures that follow a load are kept until the page asks for them,
+ * so they are never lost when they arrive before the page has switched.
  */
-import type { IntroductionAnswer, IntroductionTarget } from "@tiegraph/core";
+import type { IntroductionAnswer, IntroductionTarget, NetworkEdit } from "@tiegraph/core";
+import type { LedgerAnswer, LedgerAsk } from "../ledger/ledger-protocol.js";
 import type { OverviewAnalysis } from "./analysis.js";
 import type { PersonDetails } from "./person-details.js";
 import type { FailureData, LoadedNetworkData, LoadStage, NetworkSource, WorkerMessage, WorkerRequest } from "./protocol.js";
@@ -18,7 +23,10 @@ export class WorkerError extends Error {
 /** Hears the stages of a load. */
 export type ProgressListener = (stage: LoadStage, fraction: number | undefined) => void;
 
-type Pending = { resolve: (m: WorkerMessage) => void; reject: (e: Error) => void; onProgress?: ProgressListener };
+/** A request awaiting its answer; `network` is the generation it asks about. */
+type Pending = { resolve: (m: WorkerMessage) => void; reject: (e: Error) => void; onProgress?: ProgressListener; network: number | undefined };
+
+type Deferred<T> = { promise: Promise<T>; resolve: (v: T) => void; reject: (e: Error) => void };
 
 /** Talks to the network worker. */
 export class NetworkClient {
@@ -26,8 +34,8 @@ export class NetworkClient {
   private lastId = 0;
   private loadId = 0;
   private readonly pending = new Map<number, Pending>();
-  /** Hears the overview analysis that follows each load (network number, figures). */
-  onAnalysed: (network: number, analysis: OverviewAnalysis) => void = () => undefined;
+  /** The overview figures (or their failure) by generation, kept for the newest generations only. */
+  private readonly overviews = new Map<number, Deferred<OverviewAnalysis>>();
 
   constructor() {
     this.worker = new Worker(new URL("./network-worker.ts", import.meta.url), { type: "module", name: "tiegraph-network" });
@@ -52,6 +60,34 @@ export class NetworkClient {
     return (m as Extract<WorkerMessage, { type: "loaded" }>).data;
   }
 
+  /** Makes a person ego (undefined: nobody); the worker publishes the network again under a new generation. */
+  async setEgo(network: number, person: string | undefined): Promise<LoadedNetworkData> {
+    const m = await this.ask({ type: "set-ego", id: ++this.lastId, network, person });
+    return (m as Extract<WorkerMessage, { type: "loaded" }>).data;
+  }
+
+  /** Applies edits to network `network` (all or nothing); the worker publishes it again with the undo edits in `undo`. */
+  async edit(network: number, edits: NetworkEdit[]): Promise<LoadedNetworkData> {
+    const m = await this.ask({ type: "ledger", id: ++this.lastId, network, ask: { kind: "edit", edits } });
+    return (m as Extract<WorkerMessage, { type: "loaded" }>).data;
+  }
+
+  /** Asks the ledger's side of the worker a question (file text, a person's record, merge suggestions). */
+  async ledger<K extends Exclude<LedgerAsk, { kind: "edit" }>>(network: number, ask: K): Promise<Extract<LedgerAnswer, { kind: K["kind"] }>> {
+    const m = await this.ask({ type: "ledger", id: ++this.lastId, network, ask });
+    return (m as Extract<WorkerMessage, { type: "ledger" }>).answer as Extract<LedgerAnswer, { kind: K["kind"] }>;
+  }
+
+  /** Tells the worker the page now shows generation `network`, so it can forget the others. */
+  adopted(network: number): void {
+    this.worker.postMessage({ type: "adopted", id: ++this.lastId, network } satisfies WorkerRequest);
+  }
+
+  /** The overview figures of a generation; rejects with the worker's failure when they could not be computed. */
+  overview(network: number): Promise<OverviewAnalysis> {
+    return this.deferred(network).promise;
+  }
+
   /** What the person panel shows about a person. */
   async person(network: number, person: string, reveal: boolean): Promise<PersonDetails> {
     const m = await this.ask({ type: "person", id: ++this.lastId, network, person, reveal });
@@ -72,13 +108,34 @@ export class NetworkClient {
 
   private ask(request: WorkerRequest, onProgress?: ProgressListener): Promise<WorkerMessage> {
     return new Promise((resolve, reject) => {
-      this.pending.set(request.id, onProgress ? { resolve, reject, onProgress } : { resolve, reject });
+      this.pending.set(request.id, onProgress ? { resolve, reject, onProgress, network: "network" in request ? request.network : undefined } : { resolve, reject, network: "network" in request ? request.network : undefined });
       this.worker.postMessage(request);
     });
   }
 
+  private deferred(network: number): Deferred<OverviewAnalysis> {
+    let d = this.overviews.get(network);
+    if (!d) {
+      let resolve!: (v: OverviewAnalysis) => void;
+      let reject!: (e: Error) => void;
+      const promise = new Promise<OverviewAnalysis>((res, rej) => ((resolve = res), (reject = rej)));
+      // a generation nobody asks about must not report an unhandled rejection
+      promise.catch(() => undefined);
+      d = { promise, resolve, reject };
+      this.overviews.set(network, d);
+      // keep the newest few generations only
+      for (const k of this.overviews.keys()) if (k < network - 4) this.overviews.delete(k);
+    }
+    return d;
+  }
+
   private receive(message: WorkerMessage): void {
-    if (message.type === "analysed") return this.onAnalysed(message.network, message.analysis);
+    if (message.type === "analysed") {
+      const d = this.deferred(message.network);
+      if (message.analysis) d.resolve(message.analysis);
+      else d.reject(new WorkerError(message.failure ?? { message: "the analysis failed", code: undefined, file: undefined, line: undefined, column: undefined, record: undefined }));
+      return;
+    }
     const p = this.pending.get(message.id);
     if (!p) return;
     if (message.type === "progress") {
@@ -87,6 +144,7 @@ export class NetworkClient {
     }
     this.pending.delete(message.id);
     if (message.type === "failed") p.reject(new WorkerError(message.failure));
+    else if ("network" in message && p.network !== undefined && message.network !== p.network) p.reject(new WorkerError({ message: "the network has changed", code: "stale", file: undefined, line: undefined, column: undefined, record: undefined }));
     else p.resolve(message);
   }
 

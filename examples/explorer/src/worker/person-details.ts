@@ -5,7 +5,7 @@
  * and notes are only included when the reader revealed them, so they never
  * reach the page otherwise.
  */
-import { displayNames, formatDay, mutualConnections, relationshipBalance, type DisplayNames, type Network, type PathIndex, type RelationshipBalance, type Relationships } from "@tiegraph/core";
+import { displayNames, formatDay, mutualConnections, relationshipBalance, type Network, type PathIndex, type RelationshipBalance, type Relationships } from "@tiegraph/core";
 
 /** Most exchanges listed. */
 export const RECENT_EXCHANGES = 12;
@@ -55,19 +55,14 @@ export interface PersonDetails {
   notes: string | undefined;
 }
 
-// display names per network: same-named people told apart (by organisation, then email), built once
-const displayed = new WeakMap<Network, DisplayNames>();
-
 /** The details of person `id`; throws `unknown-person` for an id not in the network. */
-export function personDetails(network: Network, paths: () => PathIndex, relationshipsOf: (withConfidential: boolean) => Relationships, id: string, reveal: boolean): PersonDetails {
+export function personDetails(network: Network, paths: () => PathIndex, relationshipsOf: (withConfidential: boolean) => Relationships, id: string, reveal: boolean, names: (index: number) => string = displayNames(network), asOfDay?: number): PersonDetails {
   const i = network.personIndex(id);
   const person = network.personAt(i);
   const ego = network.egoIndex;
   const withEgo = ego >= 0 && ego !== i;
-  const asOf = network.dayRange()?.last ?? 0;
-  let names = displayed.get(network);
-  if (!names) displayed.set(network, (names = displayNames(network)));
-  const name: DisplayNames = names;
+  const asOf = asOfDay ?? network.dayRange()?.last ?? 0;
+  const name = (p: string) => names(network.personIndex(p));
 
   let tie: PersonDetails["tie"];
   let balance: RelationshipBalance | undefined;
@@ -103,7 +98,7 @@ export function personDetails(network: Network, paths: () => PathIndex, relation
 
   return {
     id,
-    name: person.name,
+    name: names(i),
     isEgo: i === ego,
     hasEgo: ego >= 0,
     revealed: reveal,

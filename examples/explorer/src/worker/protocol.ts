@@ -9,9 +9,15 @@ import type { SearchIndex } from "../search/search-index.js";
 import type { DrawingAnalysis, OverviewAnalysis } from "./analysis.js";
 import type { DrawableNetwork } from "./drawable.js";
 import type { PersonDetails } from "./person-details.js";
+import type { LedgerAnswer, LedgerAsk } from "../ledger/ledger-protocol.js";
+import type { NetworkEdit } from "@tiegraph/core";
 
-/** Where a network comes from: picked or dropped files, or text (the bundled sample). */
-export type NetworkSource = { kind: "files"; files: File[] } | { kind: "text"; text: string; name: string };
+/**
+ * Where a network comes from: picked or dropped files, or text (the bundled
+ * sample). `passphrase` opens an encrypted network file; `largeMeetings`
+ * lets calendar events with more than eight other participants make contacts.
+ */
+export type NetworkSource = { kind: "files"; files: File[]; passphrase?: string; largeMeetings?: boolean } | { kind: "text"; text: string; name: string };
 
 /** The stages of a load, in order. */
 export type LoadStage = "reading" | "parsing" | "analysing" | "drawing";
@@ -21,7 +27,13 @@ export type WorkerRequest =
   | { type: "load"; id: number; source: NetworkSource }
   | { type: "person"; id: number; network: number; person: string; reveal: boolean }
   | { type: "paths"; id: number; network: number; to: IntroductionTarget; mode: "reliable" | "widest"; reciprocityAware: boolean }
-  | { type: "pairs-between"; id: number; network: number; from: string; to: string };
+  | { type: "pairs-between"; id: number; network: number; from: string; to: string }
+  /** Makes a person ego (undefined: nobody) and publishes the network again under a new number. */
+  | { type: "set-ego"; id: number; network: number; person: string | undefined }
+  /** The page now shows generation `network`: the worker may forget the others. No answer. */
+  | { type: "adopted"; id: number; network: number }
+  /** The ledger: an edit (answered by "loaded", with the undo edits) or a question (answered by "ledger"). */
+  | { type: "ledger"; id: number; network: number; ask: LedgerAsk };
 
 /** Everything the page needs to draw and list a loaded network. */
 export interface LoadedNetworkData {
@@ -31,9 +43,12 @@ export interface LoadedNetworkData {
   name: string;
   /** What the importers did, one sentence each (empty for a network file). */
   imported: string[];
+  /** Calendar events left out for having more than eight other participants. */
+  largeMeetingsSkipped: number;
   personCount: number;
   organisationCount: number;
-  exchangeCount: number;
+  /** Ties that can be drawn: relationships with at least one exchange that is not confidential. */
+  tieCount: number;
   /** What the view draws: people and relationships, as arrays. */
   drawable: DrawableNetwork;
   organisations: { id: string; name: string }[];
@@ -42,6 +57,8 @@ export interface LoadedNetworkData {
   search: SearchIndex;
   /** The measures the first picture encodes; the rest follows in an "analysed" message. */
   analysis: DrawingAnalysis;
+  /** When published after an edit: the edits that undo it. */
+  undo?: NetworkEdit[];
 }
 
 /** A TiegraphError (or any error) as plain data. */
@@ -54,6 +71,8 @@ export interface FailureData {
   line: number | undefined;
   column: number | undefined;
   record: string | undefined;
+  /** Every problem core found (with pointers into the edits or the batch), when it was a TiegraphError. */
+  problems?: { code: string; message: string; pointer?: string; expected?: string; got?: string }[];
 }
 
 /** What the worker answers. */
@@ -61,7 +80,9 @@ export type WorkerMessage =
   | { type: "progress"; id: number; stage: LoadStage; fraction: number | undefined }
   | { type: "failed"; id: number; failure: FailureData }
   | { type: "loaded"; id: number; data: LoadedNetworkData }
-  | { type: "analysed"; id: number; network: number; analysis: OverviewAnalysis }
-  | { type: "person"; id: number; details: PersonDetails }
-  | { type: "paths"; id: number; answer: IntroductionAnswer }
-  | { type: "pairs-between"; id: number; pairs: Float64Array };
+  /** The overview figures of network `network`, or why there are none. */
+  | { type: "analysed"; id: number; network: number; analysis: OverviewAnalysis | undefined; failure?: FailureData }
+  | { type: "person"; id: number; network: number; details: PersonDetails }
+  | { type: "paths"; id: number; network: number; answer: IntroductionAnswer }
+  | { type: "pairs-between"; id: number; network: number; pairs: Float64Array }
+  | { type: "ledger"; id: number; network: number; answer: LedgerAnswer };

@@ -1,32 +1,40 @@
 /**
- * Turns the files a person opened into one Network, in the worker. A
- * tiegraph network file is parsed by core; LinkedIn's Connections.csv,
- * vCard and calendar files are read by @tiegraph/io's importers and merged
- * (into the network file when one was opened with them, else into a new
- * network). Everything is strict: the first bad record stops the load with
- * its file and line, so nothing half-read ever reaches the page.
+ * Turns the files a person opened into one Network, in the worker. Each
+ * file's kind comes from its content (see file-kind.ts), not its name. A
+ * tiegraph network file (plain, or encrypted with the passphrase the page
+ * asked for) is parsed by core; CSVs (LinkedIn, tiegraph people, exchanges,
+ * affiliations), vCard and calendar files are read by @tiegraph/io's
+ * importers and merged (into the network file when one was opened with
+ * them, else into a new network). A network file is strict: the first bad
+ * record stops the load with its file and line. Imported files are read as
+ * the CLI's import reads them: a bad record (a LinkedIn row with an
+ * impossible date) is left out, and the import note names it with its file
+ * and line, so one bad row does not refuse a whole export.
  */
 import { Network, parseNetworkFile, TiegraphError } from "@tiegraph/core";
-import { importCalendar, importLinkedInConnections, importVCard, mergeInto, readText, type ImportedNetwork, type ReadProgress, type TextSource } from "@tiegraph/io";
+import {
+  decryptNetworkFile,
+  importAffiliationsCsv,
+  importCalendar,
+  importExchangesCsv,
+  importLinkedInConnections,
+  importPeopleCsv,
+  importVCard,
+  mergeInto,
+  readText,
+  type ImportedNetwork,
+  type ReadProgress,
+  type TextSource,
+} from "@tiegraph/io";
+import { FILE_KIND_TEXT, fileKind, SNIFF_CHARS, type FileKind } from "./file-kind.js";
 import type { NetworkSource } from "./protocol.js";
 
-/** The kinds of file the page opens. */
-export type FileKind = "network" | "linkedin" | "vcard" | "calendar";
+export { ACCEPTED_FILES } from "./file-kind.js";
 
-const KINDS: readonly [RegExp, FileKind][] = [
-  [/\.json$/i, "network"],
-  [/\.csv$/i, "linkedin"],
-  [/\.(vcf|vcard)$/i, "vcard"],
-  [/\.(ics|ical|ifb)$/i, "calendar"],
-];
+const SCOPE = "tiegraph/explorer";
 
-/** What the page accepts, for the file picker. */
-export const ACCEPTED_FILES = ".json,.csv,.vcf,.vcard,.ics,.ical";
-
-/** The kind of a file, from its name; undefined for anything else. */
-export function fileKind(name: string): FileKind | undefined {
-  return KINDS.find(([pattern]) => pattern.test(name))?.[1];
-}
+/** Calendar events with more than this many other participants make no contacts unless asked (see NetworkSource.largeMeetings). */
+export const LARGE_MEETING = 8;
 
 /** A network read from files, with what the importers did. */
 export interface ReadNetwork {
@@ -35,26 +43,50 @@ export interface ReadNetwork {
   network: Network;
   /** One sentence per import (people added and merged), empty for a network file alone. */
   imported: string[];
+  /** Calendar events left out for having more than {@link LARGE_MEETING} other participants. */
+  largeMeetingsSkipped: number;
 }
+
+/** Skipped records named in the import note (the rest are counted). */
+const SKIPPED_LISTED = 3;
+
+/** The calendar importer's note about group events it skipped (the page says it in its own words). */
+const GROUP_NOTE = /^(\d+) group events? \(more than \d+ other participants\) skipped/;
+
+/** The order imports are merged in: people before the records that name them. */
+const IMPORT_ORDER: readonly FileKind[] = ["people-csv", "linkedin", "vcard", "affiliations-csv", "exchanges-csv", "calendar"];
 
 /**
  * Reads and merges a source; `onProgress` hears the fraction of bytes read,
  * then "parsing" once everything is read. Throws a TiegraphError naming the
- * file and line.
+ * file (and line); an encrypted file without a passphrase, or with a wrong
+ * one, throws `decrypt-failed`.
  */
 export async function readNetwork(source: NetworkSource, onProgress: (stage: "reading" | "parsing", fraction?: number) => void): Promise<ReadNetwork> {
   if (source.kind === "text") {
     onProgress("parsing");
-    return { name: source.name, network: parseNetworkFile(source.text, { file: source.name }), imported: [] };
+    return { name: source.name, network: parseNetworkFile(source.text, { file: source.name }), imported: [], largeMeetingsSkipped: 0 };
   }
   const files = source.files;
-  const kinds = files.map((f) => {
-    const kind = fileKind(f.name);
-    if (!kind) throw new TiegraphError("tiegraph/explorer", "invalid-format", "this kind of file cannot be opened", { file: f.name, expected: "a tiegraph network file (.json), LinkedIn's Connections.csv, a vCard file (.vcf) or a calendar (.ics)" });
-    return kind;
-  });
-  const networks = files.filter((_f, i) => kinds[i] === "network");
-  if (networks.length > 1) throw new TiegraphError("tiegraph/explorer", "invalid-option", "more than one network file at once", { file: networks[1]!.name, expected: "one network file (.json), with any number of files to import into it" });
+  const kinds: FileKind[] = [];
+  for (const f of files) {
+    const kind = fileKind(await f.slice(0, SNIFF_CHARS).text());
+    if (!kind) {
+      throw new TiegraphError(SCOPE, "invalid-format", "this kind of file cannot be opened", {
+        file: f.name,
+        expected: "a tiegraph network file (.json, plain or encrypted), LinkedIn's Connections.csv, a tiegraph people, exchanges or affiliations CSV, a vCard file (.vcf) or a calendar (.ics)",
+      });
+    }
+    if (kind === "gexf" || kind === "graphml") {
+      throw new TiegraphError(SCOPE, "invalid-format", `a ${FILE_KIND_TEXT[kind]} holds the drawn ties but not the exchanges they come from, so it cannot be analysed`, {
+        file: f.name,
+        expected: "the tiegraph network file (.json) it was exported from",
+      });
+    }
+    kinds.push(kind);
+  }
+  const networks = files.filter((_f, i) => kinds[i] === "network" || kinds[i] === "encrypted-network");
+  if (networks.length > 1) throw new TiegraphError(SCOPE, "invalid-option", "more than one network file at once", { file: networks[1]!.name, expected: "one network file, with any number of files to import into it" });
 
   const total = files.reduce((sum, f) => sum + f.size, 0) || 1;
   const done = new Map<File, number>();
@@ -67,23 +99,70 @@ export async function readNetwork(source: NetworkSource, onProgress: (stage: "re
   };
   let network = new Network();
   const base = networks[0];
-  if (base) network = parseNetworkFile(await readText(base, (read) => progress(base, read)), { file: base.name });
+  if (base) {
+    const text = await readText(base, (read) => progress(base, read));
+    if (kinds[files.indexOf(base)] === "encrypted-network") {
+      if (source.passphrase === undefined) throw new TiegraphError(SCOPE, "decrypt-failed", "this network file is encrypted", { file: base.name, expected: "its passphrase" });
+      network = await decryptNetworkFile(text, source.passphrase, { file: base.name });
+    } else network = parseNetworkFile(text, { file: base.name });
+  }
   const imports: ImportedNetwork[] = [];
-  for (let i = 0; i < files.length; i++) {
+  let largeMeetingsSkipped = 0;
+  const order = files.map((_f, i) => i).sort((i, j) => IMPORT_ORDER.indexOf(kinds[i]!) - IMPORT_ORDER.indexOf(kinds[j]!));
+  for (const i of order) {
     const file = files[i]!;
     const kind = kinds[i]!;
-    if (kind === "network") continue;
-    const options = { file: file.name, strict: true, onProgress: (p: ReadProgress) => progress(file, p.read) };
-    const read: (s: TextSource, o: typeof options) => Promise<ImportedNetwork> = kind === "linkedin" ? importLinkedInConnections : kind === "vcard" ? importVCard : importCalendar;
-    imports.push(await read(file, options));
+    if (kind === "network" || kind === "encrypted-network") continue;
+    const options = { file: file.name, strict: false, onProgress: (p: ReadProgress) => progress(file, p.read) };
+    const imported = await importFile(kind, file, options, source.largeMeetings === true);
+    if (kind === "calendar" && source.largeMeetings !== true) largeMeetingsSkipped += skippedGroupEvents(imported);
+    imports.push(imported);
   }
   const imported: string[] = [];
   if (imports.length) {
-    const report = mergeInto(network, imports, { strict: true });
+    const report = mergeInto(network, imports, { strict: false });
+    // nothing usable: say why (the first bad record, with its file and line) and keep what is on screen
+    if (network.personCount === 0 && report.problems.length) throw report.problems[0]!;
     imported.push(
       `Imported ${imports.map((m) => m.file).join(", ")}: ${report.added.length} people added, ${report.merged.length} recognised, ${report.ambiguous.length} uncertain (added apart), ${report.exchangesAdded} exchanges.`,
-      ...report.notes,
+      ...report.notes.filter((note) => !GROUP_NOTE.test(note)),
     );
+    const skipped = report.problems;
+    if (skipped.length) {
+      const listed = skipped.slice(0, SKIPPED_LISTED).map((e) => e.message);
+      imported.push(`${skipped.length} ${skipped.length === 1 ? "record" : "records"} left out: ${listed.join("; ")}${skipped.length > SKIPPED_LISTED ? `; and ${skipped.length - SKIPPED_LISTED} more` : ""}.`);
+    }
   }
-  return { name: files.map((f) => f.name).join(" + "), network, imported };
+  return { name: files.map((f) => f.name).join(" + "), network, imported, largeMeetingsSkipped };
+}
+
+type ImportFileOptions = { file: string; strict: boolean; onProgress: (p: ReadProgress) => void };
+
+function importFile(kind: FileKind, file: TextSource, options: ImportFileOptions, largeMeetings: boolean): Promise<ImportedNetwork> {
+  switch (kind) {
+    case "linkedin":
+      return importLinkedInConnections(file, options);
+    case "people-csv":
+      return importPeopleCsv(file, options);
+    case "exchanges-csv":
+      return importExchangesCsv(file, options);
+    case "affiliations-csv":
+      return importAffiliationsCsv(file, options);
+    case "vcard":
+      return importVCard(file, options);
+    case "calendar":
+      // an all-hands says nothing about any one tie: its attendees make no contacts unless asked
+      return importCalendar(file, largeMeetings ? options : { ...options, groupSize: LARGE_MEETING, groupEvents: "skip" });
+    default:
+      throw new TiegraphError(SCOPE, "invalid-format", `cannot import a ${FILE_KIND_TEXT[kind]}`, { file: options.file });
+  }
+}
+
+/** The number of group events the calendar importer skipped, from its note. */
+function skippedGroupEvents(imported: ImportedNetwork): number {
+  for (const note of imported.notes) {
+    const m = GROUP_NOTE.exec(note);
+    if (m) return Number(m[1]);
+  }
+  return 0;
 }

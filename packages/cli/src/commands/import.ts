@@ -22,7 +22,7 @@ import {
   type ReadProgress,
   type TextSource,
 } from "@tiegraph/io";
-import { ioError, readNetworkFile, writeNetworkFile } from "../files/network-files.js";
+import { ioError, readNetworkFile, refuseInputAsOutput, writeNetworkFile } from "../files/network-files.js";
 import { calendarDate } from "../options.js";
 import type { Terminal } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
@@ -81,6 +81,8 @@ export function registerImport(program: Command, terminal: Terminal): void {
     .action(async (flags: ImportFlags) => {
       const files = IMPORT_SOURCES.flatMap((flag) => (flags[flag] ?? []).map((file) => ({ flag, file })));
       if (files.length === 0) throw new UsageError("import", "nothing to import: give at least one of --people, --affiliations, --exchanges, --linkedin, --vcard, --ics");
+      // the network may replace the file it was merged into, never one of the files it reads
+      await refuseInputAsOutput("import", flags.output, files.map((f) => f.file));
       const ego = egoOption(flags);
       const network = flags.into !== undefined ? await readNetworkFile(flags.into, { terminal, command: "import" }) : new Network();
       const before = { people: network.personCount, exchanges: network.exchangeCount };

@@ -1,17 +1,20 @@
 /**
  * `tiegraph plan FILE`: the weekly networking plan within a time budget
  * (two hours by default, double in a job search), with the reasons and what
- * to bring for each meeting; `--ics` writes the proposed slots to a calendar
+ * to bring for each meeting, then the open introduction requests with their
+ * age and a nudge when stalled, and whether the routine is kept; `--ics` writes the proposed slots to a calendar
  * file.
  */
 import type { Command } from "commander";
-import { planToIcs, weeklyPlan, wordingNames, type WeeklyPlanOptions } from "@tiegraph/core";
+import { networkingRoutine, openRequests, planToIcs, weeklyPlan, wordingNames, type WeeklyPlanOptions } from "@tiegraph/core";
 import { loadForAnalysis, writeTextFile } from "../files/network-files.js";
 import { calendarDate, positiveNumber } from "../options.js";
 import { requireOrganisation, requirePerson } from "../resolve-ids.js";
 import type { Terminal } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
 import { renderPlan } from "../view/plan-text.js";
+import { renderOpenRequests } from "../view/request-text.js";
+import { renderRoutine } from "../view/routine-text.js";
 
 interface PlanFlags {
   week?: string;
@@ -62,7 +65,15 @@ export function registerPlan(program: Command, terminal: Terminal): void {
       const plan = weeklyPlan(network, options);
       if (flags.ics !== undefined) await writeTextFile(flags.ics, planToIcs(plan, { names: wordingNames(network, { you: flags.ego ?? network.ego }) }), { command: "plan" });
       if (flags.json) terminal.stdout.write(JSON.stringify(plan, null, 2) + "\n");
-      else terminal.stdout.write(renderPlan(plan, network, flags.ego ?? network.ego));
+      else {
+        terminal.stdout.write(renderPlan(plan, network, flags.ego ?? network.ego));
+        // every open request of ego, read on the same day as the plan reads them (stalled first)
+        const asOf = options.week;
+        terminal.stdout.write(renderOpenRequests(network, openRequests(network, { asOf, person: flags.ego ?? network.ego! }), asOf));
+        // and whether the routine is kept, up to that day
+        const routine = networkingRoutine(network, { asOf, jobSearch: options.jobSearch === true, includeConfidential, ...(flags.hours !== undefined ? { hours: flags.hours } : {}), ...(flags.ego !== undefined ? { ego: flags.ego } : {}) });
+        terminal.stdout.write(renderRoutine(routine));
+      }
       if (flags.ics !== undefined) (flags.json ? terminal.stderr : terminal.stdout).write(`wrote ${flags.ics}: ${plan.items.filter((i) => i.slot).length} proposed meetings\n`);
     });
 }

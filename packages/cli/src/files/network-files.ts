@@ -12,7 +12,7 @@
  * network saves (exports, calendars) never replace a network file.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { open, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { open, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { TiegraphError, decodeNetworkColumns, encodeNetworkColumns, parseNetworkFile, type Network } from "@tiegraph/core";
 import { decryptNetworkFile, encryptText, isEncryptedNetworkFile, saveNetworkFileAtomic, type EncryptionOptions } from "@tiegraph/io/node";
 import { getPassphrase } from "../passphrase.js";
@@ -285,6 +285,24 @@ export async function writeTextFile(file: string, text: string, options: TextSav
   }
   await saveNetworkFileAtomic(file, text, { backup: options.backup ?? false });
   await dropColumns(file);
+}
+
+/**
+ * Refuses an output that is one of the command's input files (the same file
+ * under any name: compared by device and inode), which the save would
+ * replace: a usage error, before anything is read or written.
+ *
+ * @example await refuseInputAsOutput("import", "people.csv", ["people.csv"]) // throws UsageError
+ */
+export async function refuseInputAsOutput(command: string, output: string, inputs: readonly string[]): Promise<void> {
+  const out = await stat(output).catch(() => undefined);
+  if (out === undefined) return;
+  for (const input of inputs) {
+    const s = await stat(input).catch(() => undefined);
+    if (s !== undefined && s.dev === out.dev && s.ino === out.ino) {
+      throw new UsageError(command, `refusing to write over ${output}: it is the input ${input} (give another output path)`);
+    }
+  }
 }
 
 // a network file names its format near the start: `{ "format": "tiegraph"` or `"tiegraph-encrypted"`

@@ -27,3 +27,5 @@ export {
   type PlanSlot,
 } from "./weekly-plan.js";
 export { planToIcs, DEFAULT_PLAN_ICS_OPTIONS, type PlanIcsOptions } from "./plan-ics.js";
+export { networkingRoutine, DEFAULT_ROUTINE_OPTIONS, type Routine, type RoutineOptions, type RoutineWeek } from "./routine.js";
+export { routineMinutes, DEFAULT_ROUTINE_KIND_MINUTES } from "./routine-minutes.js";

@@ -9,6 +9,7 @@ import type { Network } from "../model/network.js";
 import { createPathIndex, introductionPaths } from "../paths/index.js";
 import { reciprocityLedger } from "../reciprocity/index.js";
 import type { PlanCadence, PlanReason } from "./plan-reasons.js";
+import { waitingRequests } from "../requests/index.js";
 import type { RelationshipCadence } from "./relationship-cadences.js";
 
 /** One reason to see one person. */
@@ -123,4 +124,13 @@ export function targetCandidates(network: Network, ego: number, organisation: nu
     out.push({ person: first, reason: { code: "target", organisation: org.id, via: path.people.slice(1), chance: path.product, strength: path.hops[0]!.strength } });
   }
   return out;
+}
+
+/**
+ * Open introduction requests of ego, read on `asOf` ({@link waitingRequests}:
+ * stalled first, then the longest without a step), each on the person to see
+ * about it: the connector, or the target once introduced.
+ */
+export function requestCandidates(network: Network, ego: number, asOf: Day, stallDays?: number): Candidate[] {
+  return waitingRequests(network, { asOf: formatDay(asOf), person: network.personAt(ego).id, ...(stallDays !== undefined ? { stallDays } : {}) }).map(({ person, reason }): Candidate => ({ person: network.personIndex(person), reason }));
 }

@@ -3,6 +3,7 @@
  * figures. Core's wording (`formatPlanReason`) puts them in words.
  */
 import type { OrganisationId, PersonId } from "../model/types.js";
+import type { RequestWaitingReason } from "../requests/waiting-requests.js";
 import type { CadenceSource } from "./relationship-cadences.js";
 import type { CadenceTier } from "./tiers.js";
 
@@ -24,7 +25,8 @@ export interface PlanCadence {
  * - `external`: your external share (`share`) is below its `target`;
  * - `target`: they lead toward `organisation` (`via`: the people after you on the best path, ending at the member reached; `chance` of that path; `strength` of your tie);
  * - `due`: due on `dueDate` (or overdue by `overdueDays`, or never met when `lastTouch` is absent).
- * Other helpers may add codes (e.g. requests waiting for an answer); the formatter keys on `code`.
+ * - `request-waiting`: an open introduction request ({@link RequestWaitingReason}: `requestId`, `ageDays`, `stalled`, `step`, `waitingOn`).
+ * Other helpers may add codes; the formatter keys on `code`.
  */
 export type PlanReason =
   | { code: "owe"; given: number; received: number; souring: boolean }
@@ -32,7 +34,8 @@ export type PlanReason =
   | { code: "dormant"; peakStrength: number; daysSinceTouch: number; lastTouch: string }
   | { code: "external"; share: number; target: number }
   | { code: "target"; organisation: OrganisationId; via: PersonId[]; chance: number; strength: number }
-  | { code: "due"; dueDate: string; overdueDays: number; cadence: PlanCadence; lastTouch?: string };
+  | { code: "due"; dueDate: string; overdueDays: number; cadence: PlanCadence; lastTouch?: string }
+  | RequestWaitingReason;
 
 /** Why someone is on the plan: the code of a {@link PlanReason}. */
 export type PlanReasonCode = PlanReason["code"];

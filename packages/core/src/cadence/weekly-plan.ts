@@ -10,7 +10,7 @@ import type { ExchangeColumns, Network } from "../model/network.js";
 import { KIND_CODE } from "../model/network.js";
 import type { OrganisationId, PersonId } from "../model/types.js";
 import { matchOffer, topicsHeld } from "./offer.js";
-import { dueCandidates, externalCandidates, oweCandidates, reconnectCandidates, targetCandidates, type Candidate, type IndexedCadence } from "./plan-candidates.js";
+import { dueCandidates, externalCandidates, oweCandidates, reconnectCandidates, requestCandidates, targetCandidates, type Candidate, type IndexedCadence } from "./plan-candidates.js";
 import type { OfferPrompt, PlanReason } from "./plan-reasons.js";
 import { externalShare, type TargetStatus } from "../mix/index.js";
 import { layOutSlots, resolvePlanSchedule, type PlanSchedule, type PlanSlot } from "./plan-slots.js";
@@ -42,6 +42,8 @@ export interface WeeklyPlanOptions extends Omit<CadenceOptions, "asOf" | "contac
   minOwed?: number;
   /** When meetings may be proposed (see {@link PlanSchedule}). */
   schedule?: Partial<PlanSchedule>;
+  /** An open introduction request with no step for this many days has stalled (default 14). */
+  stallDays?: number;
 }
 
 /** Defaults of {@link weeklyPlan}. */
@@ -97,7 +99,11 @@ export interface WeeklyPlan {
  *    than its tolerance (networking mostly inside your own organisation is
  *    not enough); (d) `target`, people who lead toward
  *    `targetOrganisation`, in the order of their best introduction path;
- *    (e) `due`, everyone else due or overdue.
+ *    (e) `due`, everyone else due or overdue; and, second in turn after
+ *    (a), `request-waiting`: your open introduction requests, read on the
+ *    day given as `week` (not its Monday, so a request asked this week is
+ *    there), stalled first ({@link waitingRequests}), each on the person to
+ *    see about it (the connector; the target once introduced).
  * 3. **Choice**: the lists take turns, (a) to (e) and again, each giving its
  *    first person not yet planned, so a week is never only repayments. A
  *    person is planned once, with the reasons of every list they are on.
@@ -126,7 +132,7 @@ export function weeklyPlan(network: Network, options: WeeklyPlanOptions): Weekly
   const weekDay = typeof options?.week === "string" ? parseDay(options.week) : undefined;
   if (weekDay === undefined) throw new TiegraphError(SCOPE, "invalid-date", "invalid week", { record: "week", expected: "a calendar date YYYY-MM-DD in the week to plan", got: showValue(options?.week) });
   const monday = startOfWeek(weekDay);
-  const { week: _week, hours: _hours, jobSearch: _jobSearch, durations: _durations, targetOrganisation: _target, externalTarget: _externalTarget, minOwed: _minOwed, schedule: _schedule, ...cadenceOptions } = options;
+  const { week: _week, hours: _hours, jobSearch: _jobSearch, durations: _durations, targetOrganisation: _target, externalTarget: _externalTarget, minOwed: _minOwed, schedule: _schedule, stallDays, ...cadenceOptions } = options;
   const cadence = resolveCadenceOptions(network, { ...cadenceOptions, asOf: formatDay(monday) });
   const ego = cadence.ego;
   const hours = number(options.hours ?? DEFAULT_WEEKLY_PLAN_OPTIONS.hours, "hours", "a number of hours ≥ 0", (h) => h >= 0);
@@ -148,6 +154,7 @@ export function weeklyPlan(network: Network, options: WeeklyPlanOptions): Weekly
   const external = externalShare(network, { person: network.personAt(ego).id, target: externalTarget, excludeConfidential: !cadence.includeConfidential });
   const lists: Candidate[][] = [
     oweCandidates(network, ego, monday, minOwed, cadence.includeConfidential, cadence.halfLifeDays),
+    requestCandidates(network, ego, weekDay, stallDays),
     reconnectCandidates(network, clock),
     external.status === "below" ? externalCandidates(network, clock, ego, monday, external.share!, externalTarget) : [],
     target >= 0 ? targetCandidates(network, ego, target, monday, cadence.includeConfidential, cadence.halfLifeDays) : [],
@@ -158,7 +165,8 @@ export function weeklyPlan(network: Network, options: WeeklyPlanOptions): Weekly
     for (const c of list) {
       const r = reasonsOf.get(c.person);
       if (!r) reasonsOf.set(c.person, [c]);
-      else if (!r.some((x) => x.reason.code === c.reason.code)) r.push(c);
+      // every open request is its own reason; other codes count once per person
+      else if (c.reason.code === "request-waiting" || !r.some((x) => x.reason.code === c.reason.code)) r.push(c);
     }
   }
 

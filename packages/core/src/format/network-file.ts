@@ -1,6 +1,7 @@
 /**
- * The tiegraph network file: versioned JSON (`"format": "tiegraph", "version": 1`)
- * whose body is {@link NetworkData}. Pure functions, string in and out, so the
+ * The tiegraph network file: versioned JSON (`"format": "tiegraph", "version": 2`)
+ * whose body is {@link NetworkData}. Version 2 added the `requests` section
+ * (introduction requests); version 1 files (no requests) still read. Pure functions, string in and out, so the
  * same code loads files in Node, the CLI and the browser. The JSON Schema is
  * docs/network-file.schema.json; docs/format.md explains every field.
  */
@@ -8,12 +9,21 @@ import { TiegraphError, showValue } from "../errors.js";
 import { Network } from "../model/network.js";
 import type { Exchange, NetworkData } from "../model/types.js";
 import { firstSyntaxError, lineColumn, locatePointer } from "./locate.js";
+import { copyRequest } from "../requests/request-store.js";
+import type { IntroductionRequest } from "../requests/types.js";
 
 const SCOPE = "tiegraph/format";
 /** The format marker of a network file. */
 export const NETWORK_FILE_FORMAT = "tiegraph";
-/** The newest file version this library reads and writes. */
-export const NETWORK_FILE_VERSION = 1;
+/** The newest file version this library reads and writes (2: introduction requests). */
+export const NETWORK_FILE_VERSION = 2;
+/** The oldest file version this library still reads. */
+export const OLDEST_NETWORK_FILE_VERSION = 1;
+/** Top-level sections of each version's body. */
+const SECTIONS: Readonly<Record<number, readonly string[]>> = {
+  1: ["ego", "settings", "organisations", "people", "affiliations", "exchanges"],
+  2: ["ego", "settings", "organisations", "people", "affiliations", "exchanges", "requests"],
+};
 
 /** A network file as parsed JSON. */
 export interface NetworkFile extends NetworkData {
@@ -33,7 +43,8 @@ export interface ParseNetworkFileOptions {
  * was expected: malformed JSON (`parse-error`), a missing or foreign format
  * marker (`invalid-format`), an unknown version (`unsupported-version`), or
  * any model validation error (unknown person, duplicate id, bad date, …).
- * Older versions will be migrated here when version 2 exists.
+ * Version 1 files read as they are: version 2 only added the optional
+ * `requests` section, so there is nothing to migrate.
  *
  * @example
  * ```ts
@@ -68,7 +79,7 @@ export function parseNetworkFile(text: string, options: ParseNetworkFileOptions 
  * Builds a network from an already-parsed network file object (checks the
  * format marker and version, then validates the body).
  *
- * @example networkFromFileObject({ format: "tiegraph", version: 1, people: [] })
+ * @example networkFromFileObject({ format: "tiegraph", version: 2, people: [], requests: [] })
  */
 export function networkFromFileObject(doc: unknown): Network {
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
@@ -78,12 +89,15 @@ export function networkFromFileObject(doc: unknown): Network {
   if (d.format !== NETWORK_FILE_FORMAT) {
     throw new TiegraphError(SCOPE, "invalid-format", "not a tiegraph network file", { pointer: "/format", got: showValue(d.format), expected: '"format": "tiegraph"' });
   }
-  if (d.version !== NETWORK_FILE_VERSION) {
-    throw new TiegraphError(SCOPE, "unsupported-version", `unsupported network file version ${showValue(d.version)}`, { pointer: "/version", expected: `version ${NETWORK_FILE_VERSION} (this tiegraph reads versions 1 to ${NETWORK_FILE_VERSION}; a newer file needs a newer tiegraph)` });
+  const sections = typeof d.version === "number" ? SECTIONS[d.version] : undefined;
+  if (sections === undefined) {
+    throw new TiegraphError(SCOPE, "unsupported-version", `unsupported network file version ${showValue(d.version)}`, { pointer: "/version", expected: `version ${OLDEST_NETWORK_FILE_VERSION} to ${NETWORK_FILE_VERSION} (a newer file needs a newer tiegraph)` });
   }
-  const known = new Set(["format", "version", "ego", "settings", "organisations", "people", "affiliations", "exchanges", "$schema"]);
+  const known = new Set(["format", "version", ...sections, "$schema"]);
   for (const k of Object.keys(d)) {
-    if (!known.has(k)) throw new TiegraphError(SCOPE, "invalid-field", `unknown top-level field ${showValue(k)}`, { pointer: `/${k}`, expected: [...known].join(", ") });
+    if (known.has(k)) continue;
+    const since = k === "requests" ? " (requests need version 2)" : "";
+    throw new TiegraphError(SCOPE, "invalid-field", `unknown top-level field ${showValue(k)} in a version ${d.version} file${since}`, { pointer: `/${k}`, expected: [...known].join(", ") });
   }
   const { format: _f, version: _v, $schema: _s, ...body } = d;
   return Network.from(body as NetworkData);
@@ -92,8 +106,8 @@ export function networkFromFileObject(doc: unknown): Network {
 /** Options of {@link serializeNetwork}. */
 export interface SerializeNetworkOptions {
   /**
-   * Leave out confidential exchanges, person notes and exchange notes (for a
-   * copy to share). Default false: a saved file keeps everything.
+   * Leave out confidential exchanges, person notes, exchange notes and the
+   * `why` and `offer` of introduction requests (for a copy to share). Default false: a saved file keeps everything.
    */
   redact?: boolean;
   /** Indentation (default 2; 0 for one line). */
@@ -103,13 +117,15 @@ export interface SerializeNetworkOptions {
 /**
  * The network as a network file object (format marker, version, body).
  *
- * @example toNetworkFile(net).version // 1
+ * @example toNetworkFile(net).version // 2
  */
 export function toNetworkFile(network: Network, options: Pick<SerializeNetworkOptions, "redact"> = {}): NetworkFile {
   const data = network.toData();
   if (options.redact) {
     data.people = (data.people ?? []).map(({ notes: _n, ...p }) => p);
     data.exchanges = (data.exchanges ?? []).filter((e) => !e.confidential).map(({ note: _n, ...e }) => e);
+    // why you want an introduction and what you would offer are private notes too
+    if (data.requests) data.requests = data.requests.map(({ why: _w, offer: _o, ...r }) => r);
   }
   return { format: NETWORK_FILE_FORMAT, version: NETWORK_FILE_VERSION, ...data };
 }
@@ -177,6 +193,9 @@ export function* serializeNetworkChunks(network: Network, options: SerializeNetw
   let kept = n;
   if (redact) for (let i = 0; i < n; i++) if (network.isConfidential(i)) kept--;
   lists.push(["exchanges", kept, () => undefined]);
+  // introduction requests (version 2), only when there are some; a redacted copy keeps no why or offer
+  const requests = network.requests();
+  if (requests.length) lists.push(["requests", requests.length, (i) => requestRecord(requests[i]!, redact)]);
   for (const [name, count, at] of lists) {
     out = key(name);
     if (count === 0) {
@@ -240,6 +259,16 @@ function exchangeRecord(network: Network, i: number, redact: boolean): Exchange 
   if (e.id?.startsWith("#")) delete e.id;
   if (redact) delete e.note;
   return e;
+}
+
+/** A request as stored in a file (undefined fields left out); without why and offer when redacting. */
+function requestRecord(r: IntroductionRequest, redact: boolean): IntroductionRequest {
+  const copy = copyRequest(r);
+  if (redact) {
+    delete copy.why;
+    delete copy.offer;
+  }
+  return copy;
 }
 
 function withoutKey<T extends object>(o: T, k: keyof T): T {

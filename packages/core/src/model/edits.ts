@@ -7,13 +7,20 @@
 import { TiegraphError, showValue, type Problem, type TiegraphErrorCode } from "../errors.js";
 import type { StagedExchange } from "./exchange-store.js";
 import type { ModelState } from "./state.js";
+import { checkRequests } from "../requests/check-requests.js";
+import { copyRequest } from "../requests/request-store.js";
+import type { IntroductionRequest } from "../requests/types.js";
 import type { Affiliation, Exchange, NetworkData, Organisation, OrganisationId, Person, PersonId } from "./types.js";
 import { OPEN_END, OPEN_START, checkOrganisation, checkPerson, cleanOrganisation, cleanPerson, problemsError, stageBatch, type AffiliationSpan, type NetworkLookup, type StagedBatch } from "./validate.js";
 import { formatDay } from "./dates.js";
 
 const SCOPE = "tiegraph/model";
 
-/** Fields to change; a field set to `undefined` is removed. */
+/**
+ * Fields to change; a field set to `undefined` is removed.
+ *
+ * @example const patch: Patch<Omit<Person, "id">> = { name: "Ann Lee", notes: undefined };
+ */
 export type Patch<T> = { [K in keyof T]?: T[K] | undefined };
 
 /**
@@ -33,6 +40,14 @@ export type Patch<T> = { [K in keyof T]?: T[K] | undefined };
  *   makes `keep` ego if `drop` was, and removes `drop`. Exchanges between the
  *   two, and introductions that would introduce `keep` to themself, are
  *   removed: a person cannot exchange with themself. The undo brings them back.
+ *   Introduction requests naming `drop` name `keep` instead (refused if that
+ *   would make a request's asker, connector and target not three people).
+ * - `remove-person` and `remove-organisation` refuse while an introduction
+ *   request names them (requests are a record of what you asked; remove those
+ *   first with `remove-request`).
+ * - `put-request` stores an introduction request, replacing the one with the
+ *   same id (in place) or adding it (at `at`, default the end), checked by
+ *   the same rules as loading; `remove-request` removes one.
  */
 export type NetworkEdit =
   | { op: "add-person"; person: Person; at?: number }
@@ -48,9 +63,15 @@ export type NetworkEdit =
   | { op: "update-exchange"; id: string; patch: Patch<Exchange> }
   | { op: "remove-exchange"; id: string }
   | { op: "merge-people"; keep: PersonId; drop: PersonId }
-  | { op: "set-ego"; id: PersonId | undefined };
+  | { op: "set-ego"; id: PersonId | undefined }
+  | { op: "put-request"; request: IntroductionRequest; at?: number }
+  | { op: "remove-request"; id: string };
 
-/** The kinds of edit, as written in `op`. */
+/**
+ * The kinds of edit, as written in `op`.
+ *
+ * @example NETWORK_EDIT_OPS.includes("merge-people") // true
+ */
 export const NETWORK_EDIT_OPS: readonly NetworkEdit["op"][] = [
   "add-person",
   "update-person",
@@ -66,12 +87,16 @@ export const NETWORK_EDIT_OPS: readonly NetworkEdit["op"][] = [
   "remove-exchange",
   "merge-people",
   "set-ego",
+  "put-request",
+  "remove-request",
 ];
 
 /**
  * Applies edits in order to a network's state; if one fails, those already
  * applied are undone and the error is thrown, so nothing changes. Returns the
- * edits that undo the whole list.
+ * edits that undo the whole list. {@link Network.edit} is the public entry.
+ *
+ * @example const undo = applyEdits(state, network, [{ op: "set-ego", id: "ann" }]); // [{ op: "set-ego", id: "me" }]
  */
 export function applyEdits(state: ModelState, lookup: NetworkLookup, edits: readonly NetworkEdit[]): NetworkEdit[] {
   const editor = new Editor(state, lookup);
@@ -124,6 +149,10 @@ class Editor {
         return this.mergePeople(e.keep, e.drop, k);
       case "set-ego":
         return this.setEgo(e.id, k);
+      case "put-request":
+        return this.putRequest(e.request, e.at, k);
+      case "remove-request":
+        return this.removeRequest(e.id, k);
       default:
         return fail(k, "invalid-field", `unknown edit ${showValue((e as { op: unknown }).op)}`, "/op", `one of ${NETWORK_EDIT_OPS.join(", ")}`);
     }
@@ -204,6 +233,8 @@ class Editor {
   private removePerson(id: PersonId, k: number): NetworkEdit[] {
     const i = this.person(id, k, "/id");
     const { s } = this;
+    const requests = s.requests.namingPerson(id);
+    if (requests.length) fail(k, "invalid-value", `person ${showValue(id)} is named in introduction request ${showValue(requests[0])}`, "/id", "a person no introduction request names (remove those requests first)");
     const person = s.people[i]!;
     const positions = s.ex.naming(i);
     const exchanges = positions.map((x) => this.exchangeRecord(x));
@@ -264,8 +295,40 @@ class Editor {
     const { id: _id, ...patch } = combined;
     run({ op: "update-person", id: keep, patch });
     if (this.s.ego === di) run({ op: "set-ego", id: keep });
+    for (const rid of this.s.requests.namingPerson(drop)) {
+      const r = copyRequest(this.s.requests.find(rid)!);
+      const swap = (p: PersonId): PersonId => (p === drop ? keep : p);
+      r.from = swap(r.from);
+      r.via = swap(r.via);
+      if (r.to !== undefined) r.to = swap(r.to);
+      for (const step of r.steps) if (step.person !== undefined) step.person = swap(step.person);
+      run({ op: "put-request", request: r });
+    }
     run({ op: "remove-person", id: drop });
     return undo.reverse().flat();
+  }
+
+  // --------------------------------------------------------------- requests
+
+  private putRequest(request: IntroductionRequest, at: number | undefined, k: number): NetworkEdit[] {
+    const { requests, personIndex, orgIndex } = this.s;
+    const problems = checkRequests([request], { hasPerson: (id) => personIndex.has(id), hasOrganisation: (id) => orgIndex.has(id), isTaken: () => false }, "/request");
+    if (problems.length) throw problemsError(problems.map((p) => ({ ...p, record: p.record, pointer: `/${k}${p.pointer.replace(/^\/request\/0/, "/request")}` })));
+    const copy = copyRequest(request);
+    const i = requests.indexOf(copy.id);
+    if (i >= 0) {
+      const old = requests.find(copy.id)!;
+      requests.put(copy);
+      return [{ op: "put-request", request: old }];
+    }
+    requests.insert(this.position(at, requests.size, k), copy);
+    return [{ op: "remove-request", id: copy.id }];
+  }
+
+  private removeRequest(id: string, k: number): NetworkEdit[] {
+    const removed = typeof id === "string" ? this.s.requests.remove(id) : undefined;
+    if (!removed) fail(k, "unknown-request", `unknown introduction request ${showValue(id)}`, "/id", "the id of a request in the network");
+    return [{ op: "put-request", request: removed.request, at: removed.at }];
   }
 
   // ---------------------------------------------------------- organisations
@@ -294,6 +357,8 @@ class Editor {
   private removeOrganisation(id: OrganisationId, k: number): NetworkEdit[] {
     const i = this.organisation(id, k, "/id");
     const { orgs, orgIndex, affs } = this.s;
+    const requests = this.s.requests.namingOrganisation(id);
+    if (requests.length) fail(k, "invalid-value", `organisation ${showValue(id)} is the target of introduction request ${showValue(requests[0])}`, "/id", "an organisation no introduction request targets (remove those requests first)");
     if (affs.some((list) => list.some((span) => span.organisation === i))) fail(k, "invalid-value", `organisation ${showValue(id)} still has affiliations`, "/id", "an organisation no affiliation names (remove or move those first)");
     const old = orgs[i]!;
     orgs.splice(i, 1);

@@ -14,9 +14,17 @@ const SCOPE = "tiegraph/model";
 const FLAG_CONFIDENTIAL = 1;
 const FLAG_EXPLICIT_VALUE = 2;
 
-/** Kind code of each kind (index in {@link EXCHANGE_KINDS}). */
+/**
+ * Kind code of each kind (index in {@link EXCHANGE_KINDS}).
+ *
+ * @example KIND_CODE.favour // 1
+ */
 export const KIND_CODE: Readonly<Record<ExchangeKind, number>> = Object.fromEntries(EXCHANGE_KINDS.map((k, i) => [k, i])) as Record<ExchangeKind, number>;
-/** Kind codes that are touchpoints, not gifts (meeting, connection). */
+/**
+ * Kind codes that are touchpoints, not gifts (meeting, connection).
+ *
+ * @example TOUCHPOINT_CODES.has(KIND_CODE.meeting) // true
+ */
 export const TOUCHPOINT_CODES: ReadonlySet<number> = new Set([KIND_CODE.meeting, KIND_CODE.connection]);
 
 /** Read-only typed-array view of all exchanges (length = exchange count). */
@@ -82,7 +90,15 @@ export interface StagedExchange {
 
 /**
  * Column store of exchanges. Positions are indices `0..count-1`; an exchange
- * without an explicit id is known as `#<position+1>`.
+ * without an explicit id is known as `#<position+1>`. Internal to the model:
+ * read exchanges through {@link Network.exchangeColumns} and friends.
+ *
+ * @example
+ * ```ts
+ * const store = new ExchangeStore();
+ * store.append([{ from: 0, to: 1, day: 19800, kind: KIND_CODE.favour, value: 3, explicit: false, minutes: NaN, confidential: false, format: "", extras: undefined }]);
+ * store.columns().from[0]; // 0
+ * ```
  */
 export class ExchangeStore {
   private cap = 0;

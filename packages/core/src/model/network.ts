@@ -8,6 +8,7 @@ import { TiegraphError, showValue } from "../errors.js";
 import { formatDay, parseDay, type Day } from "./dates.js";
 import { ExchangeStore, KIND_CODE, TOUCHPOINT_CODES, sortedByDay, type ExchangeColumns, type RawExchangeColumns } from "./exchange-store.js";
 import type { Affiliation, Exchange, NetworkData, NetworkSettings, Organisation, OrganisationId, Person, PersonId } from "./types.js";
+import type { IntroductionRequest } from "../requests/types.js";
 import { applyEdits, type NetworkEdit } from "./edits.js";
 import { emptyState, type ModelState } from "./state.js";
 import { OPEN_END, OPEN_START, checkPerson, checkSettings, cleanOrganisation, cleanPerson, problemsError, stageBatch, type AffiliationSpan, type StagedBatch } from "./validate.js";
@@ -266,6 +267,30 @@ export class Network {
     return this._s.ex.dayRange();
   }
 
+  // --------------------------------------------------------------- requests
+
+  /**
+   * Introduction requests, in the order they were added (see `requests/`).
+   * Read-only: change them with `applyRequestChange` or the `put-request` edit.
+   *
+   * @example net.requests().map((r) => r.id) // ["r1", "r2"]
+   */
+  requests(): readonly IntroductionRequest[] {
+    return this._s.requests.all();
+  }
+  /**
+   * The introduction request with this id, or undefined.
+   *
+   * @example net.findRequest("r1")?.steps.at(-1)?.step // "connector-agreed"
+   */
+  findRequest(id: string): IntroductionRequest | undefined {
+    return this._s.requests.find(id);
+  }
+  /** Whether an introduction request has this id. */
+  hasRequest(id: string): boolean {
+    return this._s.requests.indexOf(id) >= 0;
+  }
+
   // ---------------------------------------------------------------- changes
 
   /** Adds one person. */
@@ -368,6 +393,7 @@ export class Network {
     this._s.ex.append(staged.exchanges);
     if (staged.ego !== undefined) this._s.ego = staged.ego;
     if (staged.settings !== undefined) this._s.settings = { ...staged.settings };
+    this._s.requests.commit(staged.requests);
     this._revision++;
   }
 
@@ -462,6 +488,7 @@ export class Network {
       if (!this._s.ex.hasExplicitId(i)) delete e.id;
       data.exchanges.push(e);
     }
+    if (this._s.requests.size) data.requests = this._s.requests.toData();
     return data;
   }
 }

@@ -3,6 +3,7 @@
  * affiliation spans and the exchange store. The {@link Network} owns one and
  * exposes it read-only; edits.ts changes it in place.
  */
+import { RequestStore } from "../requests/request-store.js";
 import { ExchangeStore } from "./exchange-store.js";
 import type { NetworkSettings, Organisation, OrganisationId, Person, PersonId } from "./types.js";
 import type { AffiliationSpan } from "./validate.js";
@@ -20,9 +21,15 @@ export interface ModelState {
   readonly affs: AffiliationSpan[][];
   affCount: number;
   readonly ex: ExchangeStore;
+  /** Introduction requests (see requests/). */
+  readonly requests: RequestStore;
 }
 
-/** An empty state. */
+/**
+ * An empty state.
+ *
+ * @example emptyState().people.length // 0
+ */
 export function emptyState(): ModelState {
-  return { ego: -1, settings: {}, people: [], personIndex: new Map(), orgs: [], orgIndex: new Map(), affs: [], affCount: 0, ex: new ExchangeStore() };
+  return { ego: -1, settings: {}, people: [], personIndex: new Map(), orgs: [], orgIndex: new Map(), affs: [], affCount: 0, ex: new ExchangeStore(), requests: new RequestStore() };
 }

@@ -2,6 +2,7 @@
  * The domain model's records as they are written in files and passed to the
  * API: people, organisations, affiliations over time, and exchanges.
  */
+import type { IntroductionRequest } from "../requests/types.js";
 
 /** Stable identifier of a person (any non-empty string). */
 export type PersonId = string;
@@ -134,4 +135,6 @@ export interface NetworkData {
   people?: Person[];
   affiliations?: Affiliation[];
   exchanges?: Exchange[];
+  /** Introduction requests and their steps (see `requests/`). */
+  requests?: IntroductionRequest[];
 }

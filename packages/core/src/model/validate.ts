@@ -8,12 +8,23 @@
 import { TiegraphError, showValue, type Problem, type TiegraphErrorCode } from "../errors.js";
 import { parseDay, type Day } from "./dates.js";
 import { KIND_CODE, type ExchangeExtras, type StagedExchange } from "./exchange-store.js";
+import { checkRequests } from "../requests/check-requests.js";
+import { copyRequest } from "../requests/request-store.js";
+import type { IntroductionRequest } from "../requests/types.js";
 import { DEFAULT_KIND_VALUES, EXCHANGE_KINDS, type Affiliation, type Exchange, type ExchangeKind, type NetworkData, type NetworkSettings, type Organisation, type Person } from "./types.js";
 
 const SCOPE = "tiegraph/model";
-/** Sentinel day for open-ended affiliation ranges. */
+/**
+ * Sentinel day for open-ended affiliation ranges.
+ *
+ * @example network.affiliationSpans("ann")[0].from === OPEN_START // no start date recorded
+ */
 export const OPEN_START: Day = -2147483648;
-/** Sentinel day for affiliations that have not ended. */
+/**
+ * Sentinel day for affiliations that have not ended.
+ *
+ * @example network.affiliationSpans("ann")[0].to === OPEN_END // still there
+ */
 export const OPEN_END: Day = 2147483647;
 /** At most this many distinct exchange formats (codes fit a byte; 0 is "none"). */
 const MAX_FORMATS = 255;
@@ -30,6 +41,7 @@ export interface RecordLines {
   people?: readonly RecordPlace[];
   affiliations?: readonly RecordPlace[];
   exchanges?: readonly RecordPlace[];
+  requests?: readonly RecordPlace[];
   ego?: RecordPlace;
   settings?: RecordPlace;
 }
@@ -59,6 +71,8 @@ export interface NetworkLookup {
   findOrganisation(id: string): number;
   /** Position of the exchange with this id, or -1. */
   findExchange(id: string): number;
+  /** Whether an introduction request has this id (absent: none has). */
+  hasRequest?(id: string): boolean;
 }
 
 /** An affiliation with its organisation and dates resolved to indices and day numbers. */
@@ -78,6 +92,8 @@ export interface StagedBatch {
   /** New ego index; undefined when the batch does not set ego. */
   ego: number | undefined;
   settings: NetworkSettings | undefined;
+  /** Introduction requests, copied (see requests/). */
+  requests: IntroductionRequest[];
 }
 
 /**
@@ -100,7 +116,15 @@ export function checkBatch(network: NetworkLookup, batch: NetworkData, options: 
   return stageBatch(network, batch, options).problems;
 }
 
-/** The error thrown for a list of problems: the first one's code and place, all of them in `problems`. */
+/**
+ * The error thrown for a list of problems: the first one's code and place, all of them in `problems`.
+ *
+ * @example
+ * ```ts
+ * const problems = checkBatch(network, batch);
+ * if (problems.length) throw problemsError(problems); // "tiegraph/model: exchange #3 /exchanges/3/date: invalid date … (and 2 more problems)"
+ * ```
+ */
 export function problemsError(problems: readonly Problem[], scope = SCOPE): TiegraphError {
   const first = problems[0]!;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
@@ -113,7 +137,11 @@ export function problemsError(problems: readonly Problem[], scope = SCOPE): Tieg
   return new TiegraphError(scope, first.code, first.message + more, details);
 }
 
-/** One problem as a {@link TiegraphError} of its own (for lists of skipped records). */
+/**
+ * One problem as a {@link TiegraphError} of its own (for lists of skipped records).
+ *
+ * @example checkBatch(network, batch).map((p) => problemError(p, "tiegraph/io/merge"))
+ */
 export function problemError(problem: Problem, scope = SCOPE): TiegraphError {
   const { code, message, ...rest } = problem;
   return new TiegraphError(scope, code, message, rest);
@@ -125,12 +153,19 @@ type Section = "organisations" | "people" | "affiliations" | "exchanges";
  * Validates a batch and resolves it to indices. Used by {@link checkBatch}
  * and {@link Network.apply}; the staged records are only meaningful when
  * `problems` is empty.
+ *
+ * @example
+ * ```ts
+ * const { problems, staged } = stageBatch(network, { people: [{ id: "cy", name: "Cy" }] });
+ * problems; // []
+ * staged.people[0]; // { id: "cy", name: "Cy" }
+ * ```
  */
 export function stageBatch(network: NetworkLookup, batch: NetworkData, options: CheckBatchOptions = {}): { problems: Problem[]; staged: StagedBatch } {
   const problems: Problem[] = [];
-  const staged: StagedBatch = { organisations: [], people: [], affiliations: [], exchanges: [], ego: undefined, settings: undefined };
+  const staged: StagedBatch = { organisations: [], people: [], affiliations: [], exchanges: [], ego: undefined, settings: undefined, requests: [] };
   const resolve = options.resolveReferences !== false;
-  const place = (section: Section | "ego" | "settings", k: number): { file?: string; line?: number } => {
+  const place = (section: Section | "requests" | "ego" | "settings", k: number): { file?: string; line?: number } => {
     const lines = options.lines;
     const p = section === "ego" || section === "settings" ? lines?.[section] : lines?.[section]?.[k];
     const out: { file?: string; line?: number } = {};
@@ -140,7 +175,7 @@ export function stageBatch(network: NetworkLookup, batch: NetworkData, options: 
     if (line !== undefined && line > 0) out.line = line;
     return out;
   };
-  let section: Section | "ego" | "settings" = "organisations";
+  let section: Section | "requests" | "ego" | "settings" = "organisations";
   let k = 0;
   const report = (code: TiegraphErrorCode, message: string, record: string, pointer: string | undefined, expected?: string, ...got: unknown[]): void => {
     const p: Problem = { code, message, record };
@@ -277,6 +312,29 @@ export function stageBatch(network: NetworkLookup, batch: NetworkData, options: 
   if (batch.settings !== undefined) {
     section = "settings";
     if (settingsOk(batch.settings, "/settings", report)) staged.settings = { ...batch.settings };
+  }
+
+  // --- introduction requests (their rules live in requests/check-requests.ts)
+  if (batch.requests !== undefined) {
+    section = "requests";
+    k = -1;
+    if (!Array.isArray(batch.requests)) report("invalid-format", "requests must be an array", "requests", "/requests", "an array", batch.requests);
+    else {
+      const found = checkRequests(batch.requests, {
+        hasPerson: (id) => !resolve || network.findPerson(id) >= 0 || newPeople.has(id),
+        hasOrganisation: (id) => !resolve || network.findOrganisation(id) >= 0 || newOrgs.has(id),
+        isTaken: (id) => network.hasRequest?.(id) === true,
+      });
+      const bad = new Set<number>();
+      for (const p of found) {
+        k = Number(/^\/requests\/(\d+)/.exec(p.pointer)?.[1] ?? -1);
+        bad.add(k);
+        problems.push({ ...p, ...place("requests", k) });
+      }
+      batch.requests.forEach((r, j) => {
+        if (!bad.has(j)) staged.requests.push(copyRequest(r));
+      });
+    }
   }
   return { problems, staged };
 }
@@ -425,19 +483,31 @@ function settingsOk(s: NetworkSettings, at: string, report: Report): boolean {
   return n.count === 0;
 }
 
-/** Throws the problems of a single person record (used when a person is replaced in place). */
+/**
+ * Throws the problems of a single person record (used when a person is replaced in place).
+ *
+ * @example checkPerson({ id: "ann", name: "Ann", cadenceDays: 0 }, "/people/1") // throws invalid-value at /people/1/cadenceDays
+ */
 export function checkPerson(p: Person, at: string): void {
   const problems = collect((report) => personOk(p, at, report));
   if (problems.length) throw problemsError(problems);
 }
 
-/** Throws the problems of network settings. */
+/**
+ * Throws the problems of network settings.
+ *
+ * @example checkSettings({ externalTarget: 2 }) // throws invalid-value at /settings/externalTarget
+ */
 export function checkSettings(s: NetworkSettings, at = "/settings"): void {
   const problems = collect((report) => settingsOk(s, at, report));
   if (problems.length) throw problemsError(problems);
 }
 
-/** Throws the problems of a single organisation record. */
+/**
+ * Throws the problems of a single organisation record.
+ *
+ * @example checkOrganisation({ id: "acme", name: 3 as never }, "/organisations/0") // throws missing-field
+ */
 export function checkOrganisation(o: Organisation, at: string): void {
   const problems = collect((report) => organisationOk(o, at, report));
   if (problems.length) throw problemsError(problems);
@@ -476,12 +546,20 @@ function canonical<T extends object>(o: T, order: readonly string[]): T {
   return out as T;
 }
 
-/** A person record in canonical field order (see validate.ts). */
+/**
+ * A person record in canonical field order (id, name, emails, url, tags, notes, interests, offers, cadenceDays, attributes).
+ *
+ * @example Object.keys(cleanPerson({ tags: ["x"], name: "Ann", id: "ann" })) // ["id", "name", "tags"]
+ */
 export function cleanPerson(p: Person): Person {
   return canonical(p, PERSON_FIELDS);
 }
 
-/** An organisation record in canonical field order. */
+/**
+ * An organisation record in canonical field order (id, name, tags).
+ *
+ * @example Object.keys(cleanOrganisation({ name: "Acme", id: "acme" })) // ["id", "name"]
+ */
 export function cleanOrganisation(o: Organisation): Organisation {
   return canonical(o, ORGANISATION_FIELDS);
 }
@@ -579,7 +657,14 @@ export function withoutProblems(network: NetworkLookup, batch: NetworkData, prob
   kept.affiliations = affKept;
   kept.exchanges = exKept;
   const out: NetworkData = {};
-  if (batch.ego !== undefined && !dropEgo && personKnown(batch.ego)) out.ego = batch.ego;
+  if (batch.ego !== undefined && !dropEgo) {
+    if (personKnown(batch.ego)) out.ego = batch.ego;
+    else {
+      const p: Problem = { code: "unknown-person", message: `names person ${showValue(batch.ego)}, which was left out for its own problem`, record: "ego", pointer: "/ego", expected: "a record that depends only on records that are kept" };
+      if (options.file !== undefined) p.file = options.file;
+      dependents.push(p);
+    }
+  }
   if (batch.settings !== undefined && !dropSettings) out.settings = batch.settings;
   out.organisations = lists.organisations as Organisation[];
   out.people = lists.people as Person[];

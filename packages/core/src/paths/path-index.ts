@@ -41,6 +41,12 @@ export interface PathIndexOptions {
   strength?: FixedStrengths;
   /** Gesture and souring rules for the balances shown on each hop (see the reciprocity measures). */
   reciprocity?: ReciprocityOptionsInput;
+  /**
+   * Leave confidential exchanges out entirely (default false): no tie,
+   * strength, balance or default reference day rests on one, as if they had
+   * never been recorded (see `relationships`).
+   */
+  excludeConfidential?: boolean;
 }
 
 /** Defaults of {@link createPathIndex}: the tie-strength defaults, reference day = last exchange. */
@@ -152,9 +158,10 @@ export function createPathIndex(network: Network, options: PathIndexOptions = {}
   if (!(typeof saturation === "number" && saturation > 0 && Number.isFinite(saturation))) throw invalid("saturation", "a positive number", saturation);
   const floor = options.floor ?? DEFAULT_PATH_INDEX_OPTIONS.floor;
   if (!(typeof floor === "number" && floor > 0 && floor <= 1)) throw invalid("floor", "a number in (0, 1]", floor);
-  const rel = relationships(network, asOf === undefined ? { halfLifeDays, saturation, floor } : { halfLifeDays, saturation, floor, asOf });
+  const excludeConfidential = options.excludeConfidential === true;
+  const rel = relationships(network, asOf === undefined ? { halfLifeDays, saturation, floor, excludeConfidential } : { halfLifeDays, saturation, floor, asOf, excludeConfidential });
   const strength = options.strength === undefined ? rel.strength : fixedStrengths(network, rel, options.strength);
-  const reciprocity = resolveReciprocityOptions(network, { ...options.reciprocity, asOf: formatDay(rel.asOf), halfLifeDays });
+  const reciprocity = resolveReciprocityOptions(network, { ...options.reciprocity, asOf: formatDay(rel.asOf), halfLifeDays, ...(excludeConfidential ? { excludeConfidential } : {}) });
   if (network.personCount > 0) network.exchangesOf(0); // builds the network's per-person exchange index now, not on the first query
   return new PathIndex(network, rel, strength, reciprocity);
 }

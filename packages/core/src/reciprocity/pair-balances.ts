@@ -52,7 +52,8 @@ export interface PairBalances {
  */
 export function pairBalances(network: Network, options: PairBalanceOptions = {}): PairBalances {
   const o = resolveReciprocityOptions(network, options);
-  const rel = options.relationships ?? relationships(network);
+  // slots must match the relationships the caller draws: without confidential exchanges when they are excluded
+  const rel = options.relationships ?? relationships(network, { excludeConfidential: o.excludeConfidential });
   const n = network.personCount;
   if (rel.nodeCount !== n) {
     throw new TiegraphError("tiegraph/reciprocity", "invalid-option", "the relationship index was built for another network", { record: "options.relationships", expected: `an index of ${n} people`, got: `${rel.nodeCount} people` });
@@ -70,15 +71,19 @@ export function pairBalances(network: Network, options: PairBalanceOptions = {})
   const fill = loStart.slice(0, n);
   const byLo = new Int32Array(m);
   for (let e = 0; e < m; e++) byLo[fill[Math.min(from[e]!, to[e]!)]!++] = e;
-  const slotOfNeighbour = new Int32Array(n);
+  // an exchange whose pair is not in the index (a confidential one, when the
+  // index was built without them) gets no slot (-1) and is left out
+  const slotOfNeighbour = new Int32Array(n).fill(-1);
   const slotOf = new Int32Array(m);
+  const skipConfidential = o.excludeConfidential;
   for (let lo = 0; lo < n; lo++) {
     if (loStart[lo] === loStart[lo + 1]) continue;
     for (let q = rel.offsets[lo]!; q < rel.offsets[lo + 1]!; q++) slotOfNeighbour[rel.neighbor[q]!] = rel.pair[q]!;
     for (let k = loStart[lo]!; k < loStart[lo + 1]!; k++) {
       const e = byLo[k]!;
-      slotOf[e] = slotOfNeighbour[Math.max(from[e]!, to[e]!)]!;
+      slotOf[e] = skipConfidential && cols.confidential[e] ? -1 : slotOfNeighbour[Math.max(from[e]!, to[e]!)]!;
     }
+    for (let q = rel.offsets[lo]!; q < rel.offsets[lo + 1]!; q++) slotOfNeighbour[rel.neighbor[q]!] = -1;
   }
   // under tsx (the tests and benchmarks run through it) an imported function is
   // called through a getter and never inlined; local aliases avoid that
@@ -88,11 +93,12 @@ export function pairBalances(network: Network, options: PairBalanceOptions = {})
   const imbalanceFrom = imbalanceOf;
   // pack exchanges by slot, reading them in storage order, then put each slot's run in date order
   const slotStart = new Int32Array(U + 1);
-  for (let e = 0; e < m; e++) slotStart[slotOf[e]! + 1]!++;
+  for (let e = 0; e < m; e++) if (slotOf[e]! >= 0) slotStart[slotOf[e]! + 1]!++;
   for (let k = 0; k < U; k++) slotStart[k + 1]! += slotStart[k]!;
   const slotFill = slotStart.slice(0, U);
   const runs: PairRuns = { day: new Int32Array(m), value: new Float64Array(m), code: new Uint8Array(m), index: new Int32Array(m) };
   for (let e = 0; e < m; e++) {
+    if (slotOf[e]! < 0) continue;
     const x = slotFill[slotOf[e]!]!++;
     runs.day[x] = cols.day[e]!;
     runs.value[x] = cols.value[e]!;

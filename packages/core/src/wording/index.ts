@@ -15,3 +15,4 @@ export {
   type IntroductionText,
 } from "./path-text.js";
 export { formatReason, formatPlanReason, formatOfferPrompt, formatPlanEntry, formatPlanHead, type PlanEntryText } from "./plan-text.js";
+export { draftIntroductionMessage, formatRequestNext, formatRequestWaiting, formatRequestLine, formatOpenRequest, formatRequestStep } from "./request-message.js";

@@ -6,6 +6,7 @@ import type { OfferPrompt, PlanCadence, PlanItem, PlanReason, WeeklyPlan } from 
 import { message } from "./messages.js";
 import type { PathReason } from "../paths/types.js";
 import { formatChance, formatPathReason, type WordingNames } from "./path-text.js";
+import { formatRequestWaiting } from "./request-message.js";
 
 const percent = (x: number): string => `${Math.round(x * 100)}%`;
 
@@ -41,6 +42,8 @@ export function formatPlanReason(reason: PlanReason, names: WordingNames): strin
       const chain = reason.via.map((id) => names.person(id));
       return message("plan.target.via", { organisation, reach: chain.at(-1)!, chain: chain.join(" → "), chance: formatChance(reason.chance) });
     }
+    case "request-waiting":
+      return formatRequestWaiting(reason);
     case "due": {
       const cadence = cadenceText(reason.cadence);
       if (reason.lastTouch === undefined) return message("plan.due.never", { cadence });

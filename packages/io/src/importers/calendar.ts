@@ -336,6 +336,7 @@ export async function importCalendar(source: TextSource, options: CalendarOption
         if (invented) out.warn({ code: "recurrence-invented-dates", line, record, count: invented });
       }
     }
+    out.result.steps = budget.used;
     if (skippedGroups) out.result.notes.push(`${skippedGroups} group events (more than ${opts.groupSize} other participants) skipped`);
     if (!opts.largeEventContacts) {
       let attendees = 0;

@@ -54,6 +54,8 @@ export interface ImportedNetwork {
    * characters removed from a name. Each also has a line in `notes`.
    */
   warnings: ImportWarning[];
+  /** Calendars only: recurrence expansion steps spent (never more than `CalendarOptions.maxFileSteps`). */
+  steps?: number;
   /** Calendars only: events left out for their size (see `CalendarOptions.largeEventSize`). */
   largeEvents?: LargeEventsSkipped;
 }

@@ -115,12 +115,12 @@ export class StepBudget {
     this.series = 0;
   }
 
-  /** Charges `n` steps; throws {@link StepLimitReached} once a budget is exceeded. */
+  /** Charges `n` steps; throws {@link StepLimitReached}, charging nothing, when that would pass a budget. */
   step(n = 1): void {
+    if (this.file + n > this.perFile) throw new StepLimitReached("file", this.perFile);
+    if (this.series + n > this.perSeries) throw new StepLimitReached("series", this.perSeries);
     this.series += n;
     this.file += n;
-    if (this.file > this.perFile) throw new StepLimitReached("file", this.perFile);
-    if (this.series > this.perSeries) throw new StepLimitReached("series", this.perSeries);
   }
 
   /** Steps used by the file so far. */

@@ -67,11 +67,12 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
 
   const parseBlock = (block: string): void => {
     const startLine = firstLine;
+    const lineOf = csvParseLines(block);
     // csv-parse's own errors are collected and reported in file order among the rows, so strict mode stops at the first problem of the file.
     const errors: { line: number; problem: string }[] = [];
     const skipped = new Set<number>();
     const noteError = (err: CsvError): void => {
-      const line = startLine + Number(err.lines ?? 1) - 1;
+      const line = startLine + lineOf(Number(err.lines ?? 1)) - 1;
       if (skipped.has(line)) return;
       skipped.add(line);
       errors.push({ line, problem: csvProblem(err) });
@@ -101,14 +102,10 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
         log.report("parse-error", errors[next]!.problem, { line: errors[next]!.line }, "well-formed CSV (quotes closed, a quoted field followed by a comma or line end)");
       }
     };
-    let carriageReturns = 0; // \r inside cells so far in the block: csv-parse counted each as a line
     for (const { record, info } of records) {
       let inner = 0;
-      for (const f of record) {
-        for (let i = f.indexOf("\n"); i >= 0; i = f.indexOf("\n", i + 1)) inner++;
-        for (let i = f.indexOf("\r"); i >= 0; i = f.indexOf("\r", i + 1)) carriageReturns++;
-      }
-      const line = startLine + info.lines - carriageReturns - 1 - inner;
+      for (const f of record) for (let i = f.indexOf("\n"); i >= 0; i = f.indexOf("\n", i + 1)) inner++;
+      const line = startLine + lineOf(info.lines) - 1 - inner;
       reportUpTo(line - 1);
       if (record.length === 1 && record[0]!.trim() === "") continue;
       rows++;
@@ -195,6 +192,40 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
   if (pending.length) flush(pending.length);
   onProgress?.({ read, total, records: rows });
   return rows;
+}
+
+/**
+ * csv-parse counts lines its own way: a `\r` inside a quoted cell counts as a
+ * line of its own (a `\r\n` there as two). This maps its count, within one
+ * block (which starts at a record), to the block's real line (1-based): a
+ * line ends at `\n`, and outside quoted cells also at a lone `\r`.
+ */
+function csvParseLines(block: string): (counted: number) => number {
+  if (!block.includes("\r")) return (counted) => counted;
+  const real = [1, 1]; // real[c]: the real line when csv-parse has counted c
+  let line = 1;
+  let state = Scan.CellStart as Scan;
+  for (let i = 0; i < block.length; i++) {
+    const c = block.charCodeAt(i);
+    if (state === Scan.Quoted) {
+      if (c === 34) state = Scan.QuoteInQuoted;
+      else if (c === 10 || c === 13) {
+        if (c === 10) line++;
+        real.push(line);
+      }
+      continue;
+    }
+    if (c === 13 || c === 10) {
+      if (c === 13 && block.charCodeAt(i + 1) === 10) i++;
+      line++;
+      real.push(line);
+      state = Scan.CellStart;
+    } else if (c === 44) state = Scan.CellStart;
+    else if (c === 34 && state === Scan.CellStart) state = Scan.Quoted;
+    else if (c === 34 && state === Scan.QuoteInQuoted) state = Scan.Quoted;
+    else if (!(state === Scan.CellStart && (c === 32 || c === 9))) state = Scan.Unquoted;
+  }
+  return (counted) => real[Math.min(Math.max(counted, 1), real.length - 1)]!;
 }
 
 function csvProblem(err: CsvError): string {

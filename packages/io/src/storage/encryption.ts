@@ -11,7 +11,7 @@
  * additional data, so changing any byte of the file is detected. The envelope
  * format is documented in docs/io.md.
  */
-import { TiegraphError, parseNetworkFile, serializeNetwork, type Network } from "@tiegraph/core";
+import { TiegraphError, parseNetworkFile, serializeNetworkChunks, type Network } from "@tiegraph/core";
 
 const SCOPE = "tiegraph/io/encryption";
 /** Format marker of an encrypted network file. */
@@ -78,7 +78,23 @@ function checkPassphrase(passphrase: unknown): asserts passphrase is string {
  * ```
  */
 export async function encryptText(plaintext: string, passphrase: string, options: EncryptionOptions = {}): Promise<string> {
+  return encryptBytes(new TextEncoder().encode(plaintext), passphrase, options);
+}
+
+/**
+ * Most bytes of plain text an encrypted file holds (360 MiB): its envelope
+ * carries them in base64, one string 4/3 as long, and a JavaScript string
+ * holds at most about 512 million characters.
+ */
+export const MAX_ENCRYPTED_BYTES = 360 * 2 ** 20;
+
+async function encryptBytes(plain: Uint8Array<ArrayBuffer>, passphrase: string, options: EncryptionOptions): Promise<string> {
   checkPassphrase(passphrase);
+  if (plain.length > MAX_ENCRYPTED_BYTES) {
+    throw new TiegraphError(SCOPE, "limit-exceeded", `the text to encrypt is ${plain.length} bytes, more than the ${MAX_ENCRYPTED_BYTES} an encrypted file holds (MAX_ENCRYPTED_BYTES)`, {
+      expected: `at most ${MAX_ENCRYPTED_BYTES} bytes, or a plain file`,
+    });
+  }
   const iterations = options.iterations ?? DEFAULT_ENCRYPTION_OPTIONS.iterations;
   if (!Number.isInteger(iterations) || iterations < PBKDF2_ITERATION_RANGE[0] || iterations > PBKDF2_ITERATION_RANGE[1]) {
     throw new TiegraphError(SCOPE, "invalid-option", "invalid PBKDF2 iteration count", { expected: `a whole number from ${PBKDF2_ITERATION_RANGE[0]} to ${PBKDF2_ITERATION_RANGE[1]}`, got: String(iterations) });
@@ -87,7 +103,7 @@ export async function encryptText(plaintext: string, passphrase: string, options
   const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
   const head = { kdf: { name: "PBKDF2", hash: "SHA-256", iterations, salt: toBase64(salt) }, cipher: { name: "AES-GCM", iv: toBase64(iv), tagLength: 128 } } as const;
   const key = await deriveKey(passphrase, salt, iterations);
-  const sealed = await subtle().encrypt({ name: "AES-GCM", iv, additionalData: associatedData(head), tagLength: 128 }, key, new TextEncoder().encode(plaintext));
+  const sealed = await subtle().encrypt({ name: "AES-GCM", iv, additionalData: associatedData(head), tagLength: 128 }, key, plain);
   const envelope: EncryptedEnvelope = { format: ENCRYPTED_FORMAT, version: ENCRYPTED_VERSION, ...head, data: toBase64(new Uint8Array(sealed)) };
   return JSON.stringify(envelope, null, 1) + "\n";
 }
@@ -180,7 +196,27 @@ export function isEncryptedNetworkFile(text: string): boolean {
  * ```
  */
 export async function encryptNetworkFile(network: Network, passphrase: string, options: EncryptionOptions = {}): Promise<string> {
-  return encryptText(serializeNetwork(network), passphrase, options);
+  // Encoded piece by piece: the file's text need never be one string; a file too large to seal stops early.
+  const encoder = new TextEncoder();
+  const pieces: Uint8Array[] = [];
+  let size = 0;
+  for (const chunk of serializeNetworkChunks(network)) {
+    const bytes = encoder.encode(chunk);
+    size += bytes.length;
+    if (size > MAX_ENCRYPTED_BYTES) {
+      throw new TiegraphError(SCOPE, "limit-exceeded", `the network file is more than ${MAX_ENCRYPTED_BYTES} bytes, the most an encrypted file holds (MAX_ENCRYPTED_BYTES)`, {
+        expected: `a network file of at most ${MAX_ENCRYPTED_BYTES} bytes, or a plain file`,
+      });
+    }
+    pieces.push(bytes);
+  }
+  const plain = new Uint8Array(size);
+  let at = 0;
+  for (const p of pieces) {
+    plain.set(p, at);
+    at += p.length;
+  }
+  return encryptBytes(plain, passphrase, options);
 }
 
 /**

@@ -21,8 +21,9 @@ export interface ViewAnalysis {
    * Reciprocity balance of each relationship in [−1, 1]:
    * `(given_a − given_b) / (given_a + given_b)`, positive when the
    * relationship's lower-index person `a` gives more. One value per slot of
-   * `relationships(network)`, which is also the edge order of
-   * `relationshipGraph(network)`; NaN where unknown (no giving either way).
+   * `relationships(network, { excludeConfidential })` with the scene's choice
+   * (without confidential exchanges by default), which is also the edge order
+   * of `relationshipGraph`; NaN where unknown (no giving either way).
    */
   pairImbalance?: ArrayLike<number>;
   /** Cadence tier per person (0 = seen most often), for the ego-rings layout by cadence. */

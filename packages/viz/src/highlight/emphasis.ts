@@ -14,6 +14,26 @@ export interface Emphasis {
   kind: EmphasisKind;
   nodes: ReadonlySet<string>;
   edges: ReadonlySet<string>;
+  /** For a path shown together with a selection: the path's own people and hops (drawn in the highlight colour); default all. */
+  pathNodes?: ReadonlySet<string>;
+  pathEdges?: ReadonlySet<string>;
+}
+
+/**
+ * A path and a selection emphasised together: both stay bright, only the
+ * path is drawn in the highlight colour, so selecting someone while a path
+ * is shown fades neither.
+ *
+ * @example combinedEmphasis(pathEmphasis(g, ["me", "ann"]), selectionEmphasis(g, ["bob"])).nodes.size // 3
+ */
+export function combinedEmphasis(path: Emphasis, selection: Emphasis): Emphasis {
+  return {
+    kind: "path",
+    nodes: new Set([...path.nodes, ...selection.nodes]),
+    edges: new Set([...path.edges, ...selection.edges]),
+    pathNodes: path.nodes,
+    pathEdges: path.edges,
+  };
 }
 
 /** An introduction path's emphasis, plus the hops that are not drawn (e.g. redacted ties). */

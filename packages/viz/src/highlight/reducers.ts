@@ -74,7 +74,7 @@ export function createReducers(state: () => HighlightState): {
         data.zIndex = 2;
         if (emphasis.nodes.size <= s.maxForcedLabels) data.forceLabel = true;
         if (!(data.labelSize >= s.labels.strongSize)) data.labelSize = s.labels.strongSize;
-        if (emphasis.kind === "path") data.color = s.theme.highlight;
+        if (emphasis.kind === "path" && (emphasis.pathNodes ?? emphasis.nodes).has(node)) data.color = s.theme.highlight;
       } else if (!isEgo) {
         data.color = data.fadedColor;
         if (data.type === RINGED_NODE_TYPE) data.ringColor = data.fadedColor;
@@ -99,7 +99,7 @@ export function createReducers(state: () => HighlightState): {
     if (emphasis) {
       if (emphasis.edges.has(edge)) {
         data.zIndex = 1;
-        if (emphasis.kind === "path") {
+        if (emphasis.kind === "path" && (emphasis.pathEdges ?? emphasis.edges).has(edge)) {
           data.color = s.theme.highlight;
           data.size = Math.max(3, data.size);
         }

@@ -1,1 +1,2 @@
 export * from "./legend-element.js";
+export * from "./shown-counts.js";

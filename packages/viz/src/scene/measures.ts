@@ -55,7 +55,7 @@ export function checkPairImbalance(values: ArrayLike<number> | undefined, pairCo
   if (values.length !== pairCount) {
     throw new TiegraphError(SCOPE, "invalid-option", `analysis.pairImbalance has ${values.length} values for ${pairCount} relationships`, {
       record: "analysis.pairImbalance",
-      expected: "one value per slot of relationships(network) (the edge order of relationshipGraph(network))",
+      expected: "one value per slot of the relationships drawn: relationships(network, { excludeConfidential }) with the scene's choice (pairImbalances with the same excludeConfidential)",
     });
   }
   for (let k = 0; k < pairCount; k++) {

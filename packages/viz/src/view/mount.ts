@@ -20,10 +20,11 @@ import type { LegendSpec } from "../encodings/legend-spec.js";
 import { nodeColourEncoding } from "../encodings/node-colour.js";
 import { nodeSizeEncoding } from "../encodings/node-size.js";
 import { exportPNG, type PngOptions } from "../export/png.js";
-import { neighbourhoodEmphasis, pathEmphasis, selectionEmphasis, type Emphasis, type PathEmphasis } from "../highlight/emphasis.js";
+import { combinedEmphasis, neighbourhoodEmphasis, pathEmphasis, selectionEmphasis, type Emphasis, type PathEmphasis } from "../highlight/emphasis.js";
 import { createReducers, type HighlightState } from "../highlight/reducers.js";
 import { createLabelDrawers, DEFAULT_LABEL_OPTIONS } from "../labels/draw-label.js";
 import { renderLegend } from "../legend/legend-element.js";
+import { legendCountsOfShown } from "../legend/shown-counts.js";
 import { egoRingsLayout, type EgoRingsOptions } from "../layout/ego-rings.js";
 import { forceAtlas2Layout, type LayoutRunner } from "../layout/forceatlas2.js";
 import type { Positions } from "../layout/positions.js";
@@ -113,8 +114,12 @@ export interface NetworkView {
   readonly scene: Scene;
   /** The legend element, kept up to date; placed over the view unless `legend: "detached"`. */
   readonly legend: HTMLElement;
-  /** Replaces what is drawn (e.g. after new exchanges), keeping positions of people already drawn. */
-  update(source: NetworkViewSource): void;
+  /**
+   * Replaces what is drawn (e.g. after new exchanges, or another network), keeping positions of
+   * people already drawn; `encoding` changes encodings in the same step. All or nothing: if the
+   * new source cannot be drawn with the encodings asked for, it throws and the view is unchanged.
+   */
+  update(source: NetworkViewSource, encoding?: Partial<ViewEncoding>): void;
   /** The encodings in force. */
   encoding(): ViewEncoding;
   /** Changes encodings; all or nothing (a missing input throws and changes nothing). */
@@ -136,8 +141,12 @@ export interface NetworkView {
   clearHighlights(): void;
   /** Centres the camera on a person. */
   focus(id: PersonId, options?: FocusOptions): Promise<void>;
-  /** Shows the whole network. */
+  /** Shows everyone not hidden by the filter (the whole network when nothing is hidden). */
   fit(duration?: number): Promise<void>;
+  /** Zooms in (factor > 1) or out (factor < 1) around the centre of the view. */
+  zoom(factor: number, duration?: number): Promise<void>;
+  /** How many people and ties are drawn now (filters applied; ties whose ends are hidden count as hidden). */
+  shown(): { people: number; ties: number };
   /** Starts ForceAtlas2 in a web worker from the current positions. */
   startLayout(): void;
   stopLayout(): void;
@@ -204,7 +213,8 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
   let path: PathEmphasis | undefined;
   let selected: Emphasis | undefined;
   let filter: ViewFilter | null = null;
-  const activeEmphasis = () => neighbourhood ?? path ?? selected;
+  // a path and a selection show together: picking someone while a path is drawn fades neither
+  const activeEmphasis = () => neighbourhood ?? (path && selected ? combinedEmphasis(path, selected) : (path ?? selected));
 
   const prevPosition = container.style.position;
   if (getComputedStyle(container).position === "static") container.style.position = "relative";
@@ -252,7 +262,8 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
   const overlay = opts.legend === "overlay" ? legendOverlay(container, legend, opts.legendOpen) : undefined;
   const tooltip: Tooltip | undefined = opts.tooltip ? createTooltip(container, theme) : undefined;
   const refreshLegend = () => {
-    renderLegend(legend, legendsOf(enc), theme, { ego: scene.egoIndex >= 0, selection: state.selection.size > 0, path: path !== undefined });
+    const specs = state.hiddenNodes.size ? legendsOf(enc).map((spec) => (spec.channel === "node-colour" ? legendCountsOfShown(spec, enc.nodeColour.colours, (i) => !state.hiddenNodes.has(scene.ids[i]!) || i === scene.egoIndex) : spec)) : legendsOf(enc);
+    renderLegend(legend, specs, theme, { ego: scene.egoIndex >= 0, selection: state.selection.size > 0, path: path !== undefined });
     if (overlay) Object.assign(overlay.style, { background: theme.background, color: theme.text, font: `11px ${theme.font}` });
   };
   refreshLegend();
@@ -363,10 +374,12 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
       return scene;
     },
     legend,
-    update(next) {
+    update(next, patch) {
       alive();
       const nextScene = buildScene(next, opts.includeConfidential);
-      const nextEnc = resolveEncodings(nextScene, requested, explicit, theme, opts);
+      const nextRequested = patch ? { ...requested, ...patch } : requested;
+      const nextExplicit = patch ? new Set([...explicit, ...(Object.keys(patch) as (keyof ViewEncoding)[])]) : explicit;
+      const nextEnc = resolveEncodings(nextScene, nextRequested, nextExplicit, theme, opts);
       const base = initialPositions(nextScene, opts);
       graph.forEachNode((key, attr) => {
         const i = nextScene.indexOf.get(key);
@@ -379,6 +392,8 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
       paintNodes(nextGraph, nextScene, nextEnc, theme, opts.labels);
       paintEdges(nextGraph, nextEnc);
       // nothing below can fail
+      requested = nextRequested;
+      for (const k of nextExplicit) explicit.add(k);
       fa2?.kill();
       fa2 = undefined;
       scene = nextScene;
@@ -447,6 +462,7 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
         throw e;
       }
       renderer.refresh();
+      refreshLegend();
     },
     highlightNeighbourhood(id) {
       alive();
@@ -462,14 +478,16 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
         refreshLegend();
         return { hops: 0, missingHops: [] };
       }
-      path = pathEmphasis(graph, ids);
+      // kept locally: another call may replace or clear the path while the camera moves
+      const shown = pathEmphasis(graph, ids);
+      path = shown;
       applyEmphasis(true);
       refreshLegend();
       if (o.fitCamera !== false) {
-        const target = cameraStateForNodes(renderer, path.nodes);
+        const target = cameraStateForNodes(renderer, shown.nodes);
         if (target) await moveCamera(renderer, target, o.duration ?? opts.cameraDuration);
       }
-      return { hops: path.edges.size, missingHops: path.missingHops };
+      return { hops: shown.edges.size, missingHops: shown.missingHops };
     },
     select(ids) {
       alive();
@@ -498,7 +516,25 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
     },
     fit(duration = opts.cameraDuration) {
       alive();
-      return moveCamera(renderer, { x: 0.5, y: 0.5, ratio: 1, angle: 0 }, duration);
+      if (!state.hiddenNodes.size) return moveCamera(renderer, { x: 0.5, y: 0.5, ratio: 1, angle: 0 }, duration);
+      const shownNodes = nodeKeys.filter((k) => !state.hiddenNodes.has(k) || k === state.ego);
+      return moveCamera(renderer, { angle: 0, ...(cameraStateForNodes(renderer, shownNodes, 1.2) ?? { x: 0.5, y: 0.5, ratio: 1 }) }, duration);
+    },
+    zoom(factor, duration = opts.cameraDuration) {
+      alive();
+      if (!(factor > 0) || !Number.isFinite(factor)) throw new TiegraphError(SCOPE, "invalid-option", `invalid zoom factor ${factor}`, { expected: "a positive number (> 1 zooms in)" });
+      const camera = renderer.getCamera();
+      return moveCamera(renderer, { ratio: camera.getBoundedRatio(camera.ratio / factor) }, duration);
+    },
+    shown() {
+      const hidden = (k: string) => k !== state.ego && state.hiddenNodes.has(k);
+      let people = 0;
+      for (const k of nodeKeys) if (!hidden(k)) people++;
+      let ties = 0;
+      graph.forEachEdge((edge, _attr, source, target) => {
+        if (!state.hiddenEdges.has(edge) && !hidden(source) && !hidden(target)) ties++;
+      });
+      return { people, ties };
     },
     startLayout() {
       alive();
