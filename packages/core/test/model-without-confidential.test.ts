@@ -53,7 +53,7 @@ function measures(net: Network) {
   };
 }
 
-/** A generated network plus exchange notes, explicit ids and tags on some exchanges. */
+/** A generated network plus exchange notes, explicit ids and tags on some exchanges, and an introduction request. */
 function sample(seed: number, people: number, exchanges: number, confidentialShare: number): Network {
   const net = generateNetwork({ seed, people, exchanges, ego: true, confidentialShare });
   const ids = net.people().map((p) => p.id);
@@ -63,6 +63,8 @@ function sample(seed: number, people: number, exchanges: number, confidentialSha
       { id: "x-open", date: "2026-01-06", kind: "information", from: ids[2]!, to: ids[1]!, note: "a note", tags: ["t"] },
       { date: "2026-01-07", kind: "meeting", from: ids[0]!, to: ids[3]!, format: "coffee", minutes: 40, value: 2 },
     ],
+    // an introduction request: its why and offer are private, as notes are
+    requests: [{ id: "r1", from: ids[0]!, via: ids[1]!, to: ids[4]!, why: "a private reason", offer: "a private offer", steps: [{ step: "asked", date: "2026-01-08" }] }],
   });
   return net;
 }
@@ -77,6 +79,8 @@ describe("Network.withoutConfidential", () => {
         const copy = copyRedacted(net);
         expect(view.toData()).toEqual(copy.toData());
         expect(serializeNetwork(view)).toBe(serializeNetwork(copy));
+        expect(view.requests()).toHaveLength(1);
+        expect(view.requests()[0]!.why).toBeUndefined();
         expect(view.exchangeCount).toBe(net.exchangeCount - net.exchangeColumns().confidential.reduce((a, b) => a + b, 0));
         expect(measures(view)).toEqual(measures(copy));
         // the network it came from is untouched
@@ -112,6 +116,7 @@ describe("Network.fromColumns", () => {
     const { exchanges: _e, ...records } = net.toData();
     const copy = Network.fromColumns(records, net.rawExchangeColumns());
     expect(serializeNetwork(copy)).toBe(serializeNetwork(net));
+    expect(copy.requests()).toEqual(net.requests());
   });
   it("rejects columns that name a person out of range, naming the row", () => {
     const net = sample(7, 10, 20, 0);
@@ -119,6 +124,6 @@ describe("Network.fromColumns", () => {
     const raw = net.rawExchangeColumns();
     const from = raw.from.slice();
     from[3] = people!.length; // one past the last person
-    expect(() => Network.fromColumns({ ...records, people }, { ...raw, from })).toThrow(/row 3 is out of range/);
+    expect(() => Network.fromColumns({ ...records, people: people! }, { ...raw, from })).toThrow(/row 3 is out of range/);
   });
 });

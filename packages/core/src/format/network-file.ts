@@ -237,7 +237,8 @@ export function* serializeNetworkChunks(network: Network, options: SerializeNetw
 
 /**
  * Everything in a network but its exchanges, as in {@link Network.toData}:
- * ego, settings, organisations, people and affiliations, in file order.
+ * ego, settings, organisations, people, affiliations and introduction
+ * requests (when there are some), in file order.
  *
  * @example networkRecords(net).people?.length === net.personCount
  */
@@ -249,6 +250,8 @@ export function networkRecords(network: Network): Omit<NetworkData, "exchanges">
   out.organisations = [...network.organisations()];
   out.people = [...network.people()];
   out.affiliations = out.people.flatMap((p) => network.affiliationsOf(p.id));
+  const requests = network.requests();
+  if (requests.length) out.requests = requests.map(copyRequest);
   return out;
 }
 

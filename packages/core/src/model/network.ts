@@ -9,6 +9,7 @@ import { formatDay, parseDay, type Day } from "./dates.js";
 import { ExchangeStore, KIND_CODE, TOUCHPOINT_CODES, sortedByDay, type ExchangeColumns, type RawExchangeColumns } from "./exchange-store.js";
 import type { Affiliation, Exchange, NetworkData, NetworkSettings, Organisation, OrganisationId, Person, PersonId } from "./types.js";
 import type { IntroductionRequest } from "../requests/types.js";
+import { copyRequest } from "../requests/request-store.js";
 import { applyEdits, type NetworkEdit } from "./edits.js";
 import { emptyState, type ModelState } from "./state.js";
 import { OPEN_END, OPEN_START, checkPerson, checkSettings, cleanOrganisation, cleanPerson, problemsError, stageBatch, type AffiliationSpan, type StagedBatch } from "./validate.js";
@@ -399,7 +400,8 @@ export class Network {
 
   /**
    * This network as if its confidential exchanges had never been recorded,
-   * without people's and exchanges' notes: what an analysis shows when
+   * without people's and exchanges' notes (nor the why and offer of
+   * introduction requests): what an analysis shows when
    * nothing said in confidence may reach it. A cheap copy: the exchange
    * columns are filtered directly, nothing is re-validated, and this network
    * is left as it is. Equal, record for record, to loading the redacted file
@@ -427,6 +429,13 @@ export class Network {
     for (const spans of from.affs) to.affs.push(spans.map((s) => ({ ...s })));
     to.affCount = from.affCount;
     (to as { ex: ExchangeStore }).ex = from.ex.withoutConfidential(true);
+    // why someone wants an introduction and what they would offer are private notes too
+    to.requests.commit(
+      from.requests.all().map((r) => {
+        const { why: _w, offer: _o, ...rest } = copyRequest(r);
+        return rest;
+      }),
+    );
     out._revision = 1;
     return out;
   }
