@@ -9,7 +9,6 @@ import { formatDay, parseDay, type Day } from "./dates.js";
 import { ExchangeStore, KIND_CODE, TOUCHPOINT_CODES, sortedByDay, type ExchangeColumns, type RawExchangeColumns } from "./exchange-store.js";
 import type { Affiliation, Exchange, NetworkData, NetworkSettings, Organisation, OrganisationId, Person, PersonId } from "./types.js";
 import type { IntroductionRequest } from "../requests/types.js";
-import { copyRequest } from "../requests/request-store.js";
 import { applyEdits, type NetworkEdit } from "./edits.js";
 import { emptyState, type ModelState } from "./state.js";
 import { OPEN_END, OPEN_START, checkPerson, checkSettings, cleanOrganisation, cleanPerson, problemsError, stageBatch, type AffiliationSpan, type StagedBatch } from "./validate.js";
@@ -432,8 +431,8 @@ export class Network {
     // why someone wants an introduction and what they would offer are private notes too
     to.requests.commit(
       from.requests.all().map((r) => {
-        const { why: _w, offer: _o, ...rest } = copyRequest(r);
-        return rest;
+        const { why: _w, offer: _o, ...rest } = r;
+        return { ...rest, steps: r.steps.map((step) => ({ ...step })) };
       }),
     );
     out._revision = 1;
