@@ -83,7 +83,7 @@ describe("reading through the columnar copy", () => {
       const viaCopy = await outputs(file, person, other, { TIEGRAPH_COLUMNS: "always" });
       expect(existsSync(`${file}.columns`)).toBe(true);
       expect(viaCopy).toEqual(parsed);
-    }, 120_000);
+    }, 400_000);
   }
 
   it("ignores a copy made from other bytes: a changed file is read as it is now", async () => {
