@@ -105,7 +105,8 @@ function sizeSection(people: number, exchanges: number): string {
       `\`${job.name}\``,
       shown(first),
       shown(later),
-      Math.round(Math.max(first.peakMb, later.peakMb)),
+      // a process stopped by the timeout is not measured: its peak is unknown
+      first.timedOut || later.timedOut ? "–" : Math.round(Math.max(first.peakMb, later.peakMb)),
       nx ? shown(nx) : "–",
       nx?.ok ? Math.round(nx.peakMb) : "–",
       nx?.ok && later.ok ? `${(nx.seconds / later.seconds).toFixed(1)}×` : nx?.timedOut && later.ok ? `> ${(TIMEOUT / later.seconds).toFixed(1)}×` : "–",
