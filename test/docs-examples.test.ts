@@ -33,6 +33,7 @@ function sandbox(): { dir: string; read: (p: string) => string; write: (p: strin
 async function moduleFor(spec: string, box: ReturnType<typeof sandbox>): Promise<unknown> {
   if (spec === "@tiegraph/core") return core;
   if (spec === "@tiegraph/io") return io;
+  if (spec === "@tiegraph/viz") return (await import("@tiegraph/viz")) as Record<string, unknown>; // the Node-safe entry
   if (spec === "@tiegraph/cli") return { runCli };
   if (spec === "@tiegraph/io/node") {
     // file names the example saves or loads live in the sandbox

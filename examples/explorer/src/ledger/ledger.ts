@@ -19,7 +19,7 @@ import { todayText } from "./exchange-edits.js";
 import { field, openDialog, problemText, setFieldError } from "./form-parts.js";
 import { EditHistory } from "./history.js";
 import { DEFAULT_AS_OF, type AsOfChoice, type TextEncryption } from "./ledger-protocol.js";
-import { openLogForm } from "./log-form.js";
+import { openLogForm, type LogFormContext } from "./log-form.js";
 import { openMergePeople } from "./merge-people.js";
 import { openPersonEditor } from "./person-editor.js";
 import { saveText } from "./save-file.js";
@@ -147,8 +147,10 @@ export class Ledger {
 
   private async continueCopy(copy: WorkingCopy): Promise<void> {
     this.offer.hidden = true;
-    this.continuing = copy;
-    await this.host.open({ kind: "files", files: [new File([copy.text], copy.name, { type: "application/json" })] });
+    // the working copy is a network file, whatever the files it was first imported from
+    const name = /\.json$/i.test(copy.name) ? copy.name : `${copy.name.replace(/[^\w.-]+/g, "-")}.json`;
+    this.continuing = { ...copy, name };
+    await this.host.open({ kind: "files", files: [new File([copy.text], name, { type: "application/json" })] });
   }
 
   /** Called by the page whenever it shows a network: a new file starts a new history. */
@@ -169,11 +171,11 @@ export class Ledger {
     this.render();
   }
 
-  /** Opens "Log exchange", with the given people in "With". */
-  logExchange(withPeople: string[]): void {
+  /** Opens "Log exchange", with the given people in "With" (and, from "This week", a date and values to start with). */
+  logExchange(withPeople: string[], start?: { date?: string; prefill?: LogFormContext["prefill"] }): void {
     const session = this.host.session();
     if (!session) return;
-    openLogForm({ session, ego: session.ego, with: withPeople, today: todayText(), apply: (edits, label) => this.apply(edits, label) });
+    openLogForm({ session, ego: session.ego, with: withPeople, today: start?.date ?? todayText(), ...(start?.prefill ? { prefill: start.prefill } : {}), apply: (edits, label) => this.apply(edits, label) });
   }
 
   /** Opens "Add person". */
@@ -268,9 +270,13 @@ export class Ledger {
     const session = this.host.session();
     if (!session) return { failure: { message: "no network is open", code: undefined, file: undefined, line: undefined, column: undefined, record: undefined } };
     try {
+      performance.clearMarks("tiegraph:edit-start");
+      performance.mark("tiegraph:edit-start");
       const data = await this.host.client.edit(session.number, edits);
       this.edited = data.network;
       this.host.adopt(data);
+      // from sending the edit to the page showing its result (what a benchmark reads)
+      performance.measure("tiegraph:edit", "tiegraph:edit-start");
       return { undo: data.undo ?? [] };
     } catch (e) {
       if (e instanceof WorkerError) return { failure: e.failure };
