@@ -13,7 +13,7 @@ import { decryptText, encryptText, isEncryptedNetworkFile } from "@tiegraph/io";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { tiegraph } from "../../../packages/cli/test/run-cli.js";
-import { EXPLORER_ROOT, foreignRequests, launchChromium, serveExplorer, waitForNetwork, type ServedExplorer } from "./browser.js";
+import { asOfLastExchange, EXPLORER_ROOT, foreignRequests, launchChromium, serveExplorer, waitForNetwork, type ServedExplorer } from "./browser.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "tiegraph-ledger-e2e-"));
 const PASSPHRASE = "ledger kept in the browser";
@@ -86,7 +86,7 @@ afterEach(async () => {
  * Access API away, so Save downloads; "stand-in" puts a save picker in its
  * place that keeps what is written in `window.savedFiles`.
  */
-async function openExplorer(picker: "download" | "stand-in"): Promise<Page> {
+async function openExplorer(picker: "download" | "stand-in", asOf: "last-exchange" | "today" = "last-exchange"): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   const requests: string[] = [];
   const errors: string[] = [];
@@ -120,6 +120,8 @@ async function openExplorer(picker: "download" | "stand-in"): Promise<Page> {
   contexts.push({ context, requests, errors });
   await page.goto(served.url);
   await waitForNetwork(page);
+  // the page starts as of today; the figures these tests compute with core are as of the last exchange
+  if (asOf === "last-exchange") await asOfLastExchange(page);
   return page;
 }
 
@@ -447,19 +449,22 @@ describe("keeping the ledger in the page", () => {
     expect(await decryptText(saved, PASSPHRASE)).toBe(ORIGINAL);
   }, 180_000);
 
-  it("figures are as of the day chosen: today, the last exchange, or another day (a bad one gets an inline error)", async () => {
-    const page = await openExplorer("download");
+  it("figures are as of the day chosen: today (the default), the last exchange, or another day (a bad one gets an inline error)", async () => {
+    const page = await openExplorer("download", "today");
     await openFile(page, plainFile, "ledger.json");
     await select(page, "bob", "Bob Stone");
     const ledgerText = () => page.locator('.person-panel [data-section="ledger"]').textContent();
     const status = () => page.locator("[data-status]").textContent();
     const given = (asOf: string) => relationshipBalance(network(), "me", "bob", { excludeConfidential: true, asOf }).given.toFixed(2);
     const asOf = page.getByLabel("As of", { exact: true });
-    expect(await status()).toContain("as of 2026-09-30");
-    expect(await ledgerText()).toContain(`You gave${given("2026-09-30")}`);
-    await edited(page, async () => void (await asOf.selectOption("today")));
+    // figures are as of today by default, and today's date is shown beside the status line
+    expect(await asOf.inputValue()).toBe("today");
     expect(await status()).toContain(`as of ${todayUTC()}`);
-    await expect.poll(ledgerText).toContain(`You gave${given(todayUTC())}`);
+    expect(await page.locator("[data-today]").textContent()).toBe(`Today: ${todayUTC()}`);
+    expect(await ledgerText()).toContain(`You gave${given(todayUTC())}`);
+    await edited(page, async () => void (await asOf.selectOption("last-exchange")));
+    expect(await status()).toContain("as of 2026-09-30");
+    await expect.poll(ledgerText).toContain(`You gave${given("2026-09-30")}`);
     await asOf.selectOption("day");
     const g = await generation(page);
     await page.getByLabel("As of day").fill("2026-02-31");
