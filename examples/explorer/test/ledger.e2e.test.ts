@@ -84,7 +84,9 @@ afterEach(async () => {
 /**
  * A fresh page (its own storage). `picker`: "download" takes the File System
  * Access API away, so Save downloads; "stand-in" puts a save picker in its
- * place that keeps what is written in `window.savedFiles`.
+ * place that keeps what is written in `window.savedFiles`. `asOf`: the page
+ * starts as of today; "last-exchange" (the default here) sets it to the last
+ * exchange, the day core's measures use when given none.
  */
 async function openExplorer(picker: "download" | "stand-in", asOf: "last-exchange" | "today" = "last-exchange"): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
