@@ -1,5 +1,6 @@
 // Vitest configuration for the whole workspace: every package's tests run
 // against the packages' TypeScript sources through the "source" export condition.
+import { availableParallelism } from "node:os";
 import { defineConfig, defaultServerConditions, defaultClientConditions } from "vite";
 
 export default defineConfig({
@@ -11,5 +12,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // one test file per core (vitest's default leaves one core idle: a single worker on a 2-core machine)
+    maxWorkers: availableParallelism(),
+    // prints each file as it finishes, so a long run shows its progress
+    reporters: ["default"],
   },
 });

@@ -24,12 +24,15 @@ import { DEFAULT_STATE, NO_FILTERS, TABS, type ExplorerState, type Tab } from ".
 import { stateFromHash, stateToHash, type EncodingNames } from "./state/url-state.js";
 import { statusText } from "./status/status-text.js";
 import { GraphView } from "./view/graph-view.js";
+import { DetailBar } from "./view/detail-bar.js";
+import { AskIntroduction } from "./week/ask-introduction.js";
+import { WeekPanel } from "./week/week-panel.js";
 import { NetworkClient, WorkerError } from "./worker/network-client.js";
 import type { LoadStage, NetworkSource } from "./worker/protocol.js";
 import { ACCEPTED_FILES, LARGE_MEETING } from "./worker/read-network.js";
 
 const STAGE_TEXT: Record<LoadStage, string> = { reading: "Reading", parsing: "Checking", analysing: "Analysing", drawing: "Drawing" };
-const TAB_TEXT: Record<Tab, string> = { explore: "Explore", introduce: "Introduce", reciprocity: "Reciprocity", mix: "Inside/outside" };
+const TAB_TEXT: Record<Tab, string> = { explore: "Explore", introduce: "Introduce", reciprocity: "Reciprocity", mix: "Inside/outside", week: "This week" };
 /** Narrow screens (phones): the legend starts folded, the person panel is a bottom sheet. */
 const NARROW = "(max-width: 700px)";
 /** The encodings the page offers: all of the view's. */
@@ -58,6 +61,8 @@ export class Explorer {
   private readonly progress = h("progress", { attrs: { max: 1, "aria-label": "Loading progress", hidden: true } });
   private readonly errorBox = h("div", { class: "error", attrs: { role: "alert", hidden: true } });
   private readonly notice = h("span", { class: "muted", attrs: { role: "status" } });
+  /** Which part of a large network is drawn, with "Show whole network". */
+  private readonly detailBar = new DetailBar(() => void this.showWhole());
   private readonly importNote = h("span", { class: "muted", attrs: { role: "status", "data-imported": "" } });
   private readonly themeButton: HTMLButtonElement;
   private readonly layoutButton: HTMLButtonElement;
@@ -66,6 +71,9 @@ export class Explorer {
   private readonly introduce: IntroducePanel;
   private readonly reciprocity: ReciprocityPanel;
   private readonly mix: MixPanel;
+  /** The "This week" tab and "Ask for this introduction" under the Introduce tab's path (src/week). */
+  private readonly week: WeekPanel;
+  private readonly askIntroduction: AskIntroduction;
   private readonly person: PersonPanel;
   private readonly graph: GraphView;
   private readonly graphBox = h("div", { class: "graph", attrs: { role: "img", "aria-label": "Network graph: people are dots, ties are lines. Use the search box or the lists to choose people." } });
@@ -148,7 +156,14 @@ export class Explorer {
     const tabList = h("div", { attrs: { role: "tablist", "aria-label": "Views" } });
     const panels: HTMLElement[] = [];
     this.tabs = {} as Record<Tab, { tab: HTMLButtonElement; panel: HTMLElement }>;
-    const content: Record<Tab, HTMLElement> = { explore: this.explore.element, introduce: this.introduce.element, reciprocity: this.reciprocity.element, mix: this.mix.element };
+    this.week = new WeekPanel({
+      client: this.client,
+      session: () => this.session,
+      apply: (edits, label) => this.ledger.apply(edits, label),
+      logMeeting: (person, date, minutes) => this.ledger.logExchange([person], { date, prefill: { kind: "meeting", minutes } }),
+    });
+    this.askIntroduction = new AskIntroduction({ day: () => this.week.day, ask: (people, date, why, offer) => this.week.ask(people, date, why, offer) });
+    const content: Record<Tab, HTMLElement> = { explore: this.explore.element, introduce: h("div", {}, this.introduce.element, this.askIntroduction.element), reciprocity: this.reciprocity.element, mix: this.mix.element, week: this.week.element };
     for (const t of TABS) {
       const tab = h("button", {
         attrs: { type: "button", role: "tab", id: `tab-${t}`, "aria-controls": `panel-${t}`, "aria-selected": "false", tabindex: -1 },
@@ -198,7 +213,7 @@ export class Explorer {
       personPanel,
     );
     // the error floats over the page, so showing it does not move the graph
-    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.statusText, this.importNote, this.notice, this.errorBox, this.passphraseBox), this.ledger.offer, this.mainArea, this.dropHint);
+    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.statusText, this.importNote, this.notice, this.detailBar.element, this.errorBox, this.passphraseBox), this.ledger.offer, this.mainArea, this.dropHint);
     this.listen();
     this.render();
     void this.ledger.offerStoredCopy();
@@ -267,6 +282,7 @@ export class Explorer {
     this.foldedFor = "";
     this.explore.setLists(session.organisations, session.tags);
     this.fileText.textContent = session.name;
+    this.detailBar.update(session.detail);
     this.renderImportNote(session);
     // the overview figures follow the picture; the client keeps them if they came first
     this.client.overview(session.number).then(
@@ -296,18 +312,31 @@ export class Explorer {
     return true;
   }
 
+  /** Draws the whole of a large network in place of its level-of-detail part, keeping the state. */
+  private async showWhole(): Promise<void> {
+    const session = this.session;
+    if (!session || session.detail.kind === "whole") return;
+    performance.clearMarks("tiegraph:load-start");
+    performance.mark("tiegraph:load-start");
+    this.detailBar.update(session.detail, true);
+    try {
+      const data = await this.client.whole(session.number);
+      if (this.session !== session) return;
+      this.adopt(new NetworkSession(data), true);
+    } catch (e) {
+      if (!(e instanceof WorkerError && e.failure.code === "stale")) this.showError(e);
+    } finally {
+      this.detailBar.update(this.session?.detail);
+    }
+  }
+
   /** Makes a person ego: the worker publishes the network again, and the page keeps its state. */
   private async chooseEgo(id: string): Promise<void> {
     const session = this.session;
     if (!session) return;
-    try {
-      const data = await this.client.setEgo(session.number, id);
-      if (this.session !== session) return;
-      this.adopt(new NetworkSession(data), true);
-    } catch (e) {
-      if (e instanceof WorkerError && e.failure.code === "stale") return;
-      this.showError(e);
-    }
+    // an edit like any other (src/ledger): Undo takes it back, Save writes it, the working copy keeps it
+    const failure = await this.ledger.apply([{ op: "set-ego", id }], "Which one is you");
+    if (failure && failure.code !== "stale") this.showError(new WorkerError(failure));
   }
 
   /** What the importers did, and the large meetings left out with a way to count them. */
@@ -431,6 +460,7 @@ export class Explorer {
       this.mix.update(session);
       this.shownOverview = overviewKey;
     }
+    this.week.update(session, s.tab === "week");
     this.person.show(session, s.selected);
     this.mainArea.classList.toggle("no-person", this.person.element.hidden);
     this.notice.textContent = this.graph.apply(s, this.pairsInRange()) ?? "";
@@ -495,6 +525,7 @@ export class Explorer {
     const current = key && this.introduction?.key === key ? this.introduction : undefined;
     this.introduce.update(session, s, current?.value, current?.problem, key !== "" && !current?.value && !current?.problem);
     const chosen = current?.value?.paths[s.path] ?? current?.value?.paths[0];
+    this.askIntroduction.update(session, chosen?.people);
     // the path belongs to the Introduce tab: it is not drawn over the others
     const ids = chosen && s.tab === "introduce" ? chosen.people : [];
     if (ids.join("\u0000") !== this.graph.path.join("\u0000")) {

@@ -9,6 +9,7 @@ import type { UndirectedGraph } from "graphology";
 import { drawableGraph } from "./view/drawable-graph.js";
 import type { SearchIndex } from "./search/search-index.js";
 import type { DrawingAnalysis, OverviewAnalysis } from "./worker/analysis.js";
+import type { DetailShown } from "./worker/level-of-detail.js";
 import type { LoadedNetworkData } from "./worker/protocol.js";
 
 /** A loaded network on the page. */
@@ -24,7 +25,9 @@ export class NetworkSession {
   readonly organisationCount: number;
   /** Ties that can be drawn (confidential-only relationships left out). */
   readonly tieCount: number;
-  /** The relationship graph the view draws (node order = person index). */
+  /** How much of the network is drawn: the whole, or a level-of-detail part of a large network. */
+  readonly detail: DetailShown;
+  /** The relationship graph the view draws (node order = person index, or the order of `drawnPeople` for a part). */
   readonly graph: UndirectedGraph;
   readonly organisations: readonly { id: string; name: string }[];
   readonly tags: readonly string[];
@@ -37,6 +40,8 @@ export class NetworkSession {
   overviewProblem: string | undefined;
   /** Ego's id, if the network has one. */
   readonly ego: string | undefined;
+  /** For a part: the network person index of each drawn person (node order). */
+  private readonly drawnPeople: Int32Array | undefined;
   private readonly index = new Map<string, number>();
   private readonly organisationNames: Map<string, string>;
 
@@ -48,21 +53,33 @@ export class NetworkSession {
     this.personCount = data.personCount;
     this.organisationCount = data.organisationCount;
     this.tieCount = data.tieCount;
+    this.detail = data.detail;
+    this.drawnPeople = data.drawable.people;
     this.graph = drawableGraph(data.drawable);
     this.organisations = data.organisations;
     this.tags = data.tags;
     this.search = data.search;
     this.analysis = data.analysis;
     let ego: string | undefined;
+    // every person, drawn or not, by network index: the search index lists people in that order, before organisations
+    for (const e of data.search.entries) if (e.kind === "person") this.index.set(e.id, this.index.size);
     this.graph.forEachNode((id, attr) => {
-      this.index.set(id, this.index.size);
       if (attr.ego === true) ego = id;
     });
     this.ego = ego;
     this.organisationNames = new Map(data.organisations.map((o) => [o.id, o.name]));
   }
 
-  /** Whether a person is in the network. */
+  /**
+   * Per-person values of the whole network (by person index) for the people
+   * drawn, in node order: the values themselves when the whole network is drawn.
+   */
+  drawnValues(values: Float64Array): Float64Array {
+    const drawn = this.drawnPeople;
+    return drawn ? Float64Array.from(drawn, (i) => values[i]!) : values;
+  }
+
+  /** Whether a person is in the network (drawn or not). */
   hasPerson(id: string): boolean {
     return this.index.has(id);
   }
@@ -74,7 +91,8 @@ export class NetworkSession {
 
   /** A person's name (their id when unknown). */
   personName(id: string): string {
-    return this.graph.hasNode(id) ? (this.graph.getNodeAttribute(id, "label") as string) : id;
+    const i = this.index.get(id);
+    return i === undefined ? id : this.search.entries[i]!.label;
   }
 
   /** A person's tags. */

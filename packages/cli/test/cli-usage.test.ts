@@ -4,13 +4,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { FIXTURES, ROOT, SAMPLE, tiegraph } from "./run-cli.js";
+import { FIXTURES, ROOT, SAMPLE, cli } from "./run-cli.js";
 
 const COMMANDS = ["import", "report", "intro", "plan", "export", "encrypt", "decrypt", "generate"];
 
 describe("tiegraph --help", () => {
-  it("lists every command, the exit codes and the passphrase variable", () => {
-    const r = tiegraph(["--help"]);
+  it("lists every command, the exit codes and the passphrase variable", async () => {
+    const r = await cli(["--help"]);
     expect(r.status).toBe(0);
     for (const c of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${c}\\b`, "m"));
     expect(r.stdout).toContain("0  success");
@@ -19,17 +19,17 @@ describe("tiegraph --help", () => {
     expect(r.stdout).toContain("TIEGRAPH_PASSPHRASE");
   });
 
-  it.each(COMMANDS)("%s --help shows its usage and an example, exit 0", (command) => {
-    const r = tiegraph([command, "--help"]);
+  it.each(COMMANDS)("%s --help shows its usage and an example, exit 0", async (command) => {
+    const r = await cli([command, "--help"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`Usage: tiegraph ${command}`);
     expect(r.stdout).toMatch(new RegExp(`Examples?:\\n  \\$ tiegraph ${command} `));
     expect(r.stderr).toBe("");
   });
 
-  it("--version prints the package version", () => {
+  it("--version prints the package version", async () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, "packages", "cli", "package.json"), "utf8")) as { version: string };
-    const r = tiegraph(["--version"]);
+    const r = await cli(["--version"]);
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(version);
   });
@@ -47,8 +47,8 @@ describe("usage errors exit 2", () => {
     [["plan", SAMPLE, "--week", "2026-02-30"], "expected a calendar date YYYY-MM-DD"],
     [["plan", SAMPLE, "--hours", "-1"], "expected a number > 0"],
     [["export", SAMPLE, "--format", "pdf"], "expected one of gexf, graphml, json, csv, tiegraph"],
-  ])("tiegraph %j", (args, message) => {
-    const r = tiegraph(args);
+  ])("tiegraph %j", async (args, message) => {
+    const r = await cli(args);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stdout).toBe("");
@@ -56,25 +56,25 @@ describe("usage errors exit 2", () => {
 });
 
 describe("bad input exits 1 with a message naming the file and line", () => {
-  it("a missing file", () => {
-    const r = tiegraph(["report", "no/such/net.json"]);
+  it("a missing file", async () => {
+    const r = await cli(["report", "no/such/net.json"]);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe("tiegraph/cli: no/such/net.json: cannot read the file: no such file or folder, expected a readable file\n");
   });
 
-  it("malformed JSON: file, line and column of the syntax error", () => {
+  it("malformed JSON: file, line and column of the syntax error", async () => {
     const file = join(FIXTURES, "bad-json.json");
-    const r = tiegraph(["report", file]);
+    const r = await cli(["report", file]);
     expect(r.status).toBe(1);
     // the stray comma is on line 9, right after the exchange's closing brace (column 75)
     expect(r.stderr).toContain(`tiegraph/format: ${file}:9:75: not valid JSON`);
     expect(r.stdout).toBe("");
   });
 
-  it.each(["report", "intro", "plan", "export"])("an exchange naming an unknown person (%s): file, line, record and field", (command) => {
+  it.each(["report", "intro", "plan", "export"])("an exchange naming an unknown person (%s): file, line, record and field", async (command) => {
     const file = join(FIXTURES, "unknown-person.json");
     const extra = command === "intro" ? ["--to", "ann"] : command === "export" ? ["--format", "gexf"] : [];
-    const r = tiegraph([command, file, ...extra]);
+    const r = await cli([command, file, ...extra]);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`tiegraph/model: ${file}:10:67 exchange #1 /exchanges/1/to: unknown person "zed", expected the id of a person in the network or this batch\n`);
   });

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseNetworkFile } from "@tiegraph/core";
-import { FIXTURES, SAMPLE, tempDir, tiegraph } from "./run-cli.js";
+import { FIXTURES, SAMPLE, tempDir, cli } from "./run-cli.js";
 
 const sample = parseNetworkFile(readFileSync(SAMPLE, "utf8"));
 const data = sample.toData();
@@ -17,7 +17,7 @@ function leaks(text: string): string[] {
 }
 
 describe("nothing confidential unless asked", () => {
-  it("the sample holds notes to leak (so the checks below can fail)", () => {
+  it("the sample holds notes to leak (so the checks below can fail)", async () => {
     expect(SECRETS.length).toBeGreaterThan(3);
     expect(leaks(readFileSync(SAMPLE, "utf8")).length).toBe(SECRETS.length);
   });
@@ -39,33 +39,33 @@ describe("nothing confidential unless asked", () => {
     ["export csv people", [SAMPLE, "--format", "csv", "--table", "people"]],
     ["export csv exchanges", [SAMPLE, "--format", "csv", "--table", "exchanges"]],
     ["export tiegraph", [SAMPLE, "--format", "tiegraph"]],
-  ])("%s prints no note", (label, args) => {
-    const r = tiegraph([label.split(" ")[0]!, ...args]);
+  ])("%s prints no note", async (label, args) => {
+    const r = await cli([label.split(" ")[0]!, ...args]);
     expect(r.status).toBe(0);
     expect(leaks(r.stdout + r.stderr)).toEqual([]);
     if (label === "plan --ics") expect(leaks(readFileSync(ics, "utf8"))).toEqual([]);
   });
 
-  it("export --include-notes is the way to get them", () => {
-    const r = tiegraph(["export", SAMPLE, "--format", "csv", "--table", "exchanges", "--include-confidential", "--include-notes"]);
+  it("export --include-notes is the way to get them", async () => {
+    const r = await cli(["export", SAMPLE, "--format", "csv", "--table", "exchanges", "--include-confidential", "--include-notes"]);
     expect(leaks(r.stdout).length).toBeGreaterThan(0);
   });
 
-  it("a tie known only from confidential exchanges: no path, no name, no date, unless --include-confidential", () => {
+  it("a tie known only from confidential exchanges: no path, no name, no date, unless --include-confidential", async () => {
     // in intro-small.json, Cy's only exchanges with me are confidential (8 on 2024-05-01) and Cy has private notes
     const small = join(FIXTURES, "intro-small.json");
     for (const args of [["report", small, "--json"], ["report", small], ["intro", small, "--to", "t", "--json"], ["intro", small, "--to", "c"]]) {
-      const r = tiegraph(args);
+      const r = await cli(args);
       expect(r.status).toBe(0);
       expect(r.stdout).not.toContain("secret");
       const json = args.includes("--json") ? (JSON.parse(r.stdout) as { ledger?: { contact: string }[]; paths?: { people: string[] }[] }) : undefined;
       expect(json?.ledger?.some((e) => e.contact === "c") ?? false).toBe(false);
       expect(json?.paths?.some((p) => p.people[1] === "c") ?? false).toBe(false);
     }
-    const toCy = tiegraph(["intro", small, "--to", "c"]).stdout;
+    const toCy = (await cli(["intro", small, "--to", "c"])).stdout;
     expect(toCy).not.toMatch(/You – Cy Cole/);
     expect(toCy).toContain("You → Bo Berg → Tess Target → Cy Cole");
-    const asked = JSON.parse(tiegraph(["report", small, "--json", "--include-confidential"]).stdout) as { ledger: { contact: string }[] };
+    const asked = JSON.parse((await cli(["report", small, "--json", "--include-confidential"])).stdout) as { ledger: { contact: string }[] };
     expect(asked.ledger.some((e) => e.contact === "c")).toBe(true);
   });
 });

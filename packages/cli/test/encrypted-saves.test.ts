@@ -89,6 +89,12 @@ const ROWS: Row[] = [
     plain: true,
   },
   {
+    name: "ask (in place)",
+    args: (w) => ({ args: ["ask", w.enc, "--to", "t", "--via", "a", "--why", "advice", "--date", "2026-03-02"], out: w.enc }),
+    check: (n) => expect(n.findRequest("r1")).toMatchObject({ to: "t", via: "a" }),
+    plain: true,
+  },
+  {
     name: "log (in place)",
     args: (w) => ({ args: ["log", w.enc, "--with", "a", "--kind", "gesture", "--direction", "gave", "--date", "2026-11-04"], out: w.enc }),
     check: (n) => expect(n.toData().exchanges!.at(-1)).toMatchObject({ date: "2026-11-04", kind: "gesture", from: "me", to: "a" }),

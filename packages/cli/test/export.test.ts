@@ -5,32 +5,32 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseNetworkFile, serializeNetwork } from "@tiegraph/core";
 import { exportAffiliationsCsv, exportExchangesCsv, exportGexf, exportGraphml, exportGraphologyJson, exportPeopleCsv, exportTiesCsv } from "@tiegraph/io";
-import { FIXTURES, SAMPLE, tempDir, tiegraph } from "./run-cli.js";
+import { FIXTURES, SAMPLE, tempDir, cli } from "./run-cli.js";
 
 const sample = parseNetworkFile(readFileSync(SAMPLE, "utf8"));
 
-function exported(args: string[]): string {
-  const r = tiegraph(["export", SAMPLE, ...args]);
+async function exported(args: string[]): Promise<string> {
+  const r = await cli(["export", SAMPLE, ...args]);
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
   return r.stdout;
 }
 
 describe("tiegraph export", () => {
-  it("gexf, graphml and graphology json are io's exporters, ties by default", () => {
-    expect(exported(["--format", "gexf"])).toBe(exportGexf(sample));
-    expect(exported(["--format", "graphml", "--graph", "relationships"])).toBe(exportGraphml(sample, { graph: "relationships", includeConfidential: false, includeNotes: false }));
-    const json = exported(["--format", "json"]);
+  it("gexf, graphml and graphology json are io's exporters, ties by default", async () => {
+    expect(await exported(["--format", "gexf"])).toBe(exportGexf(sample));
+    expect(await exported(["--format", "graphml", "--graph", "relationships"])).toBe(exportGraphml(sample, { graph: "relationships", includeConfidential: false, includeNotes: false }));
+    const json = await exported(["--format", "json"]);
     expect(json).toBe(exportGraphologyJson(sample, { pretty: true }) + "\n");
     const graph = JSON.parse(json) as { nodes: unknown[]; edges: unknown[] };
     expect(graph.nodes).toHaveLength(301);
   });
 
-  it("csv: one table to standard output, or all four into a folder", () => {
-    expect(exported(["--format", "csv"])).toBe(exportTiesCsv(sample));
-    expect(exported(["--format", "csv", "--table", "exchanges"])).toBe(exportExchangesCsv(sample));
+  it("csv: one table to standard output, or all four into a folder", async () => {
+    expect(await exported(["--format", "csv"])).toBe(exportTiesCsv(sample));
+    expect(await exported(["--format", "csv", "--table", "exchanges"])).toBe(exportExchangesCsv(sample));
     const folder = join(tempDir(), "csv");
-    const r = tiegraph(["export", SAMPLE, "--format", "csv", "--table", "all", "-o", folder]);
+    const r = await cli(["export", SAMPLE, "--format", "csv", "--table", "all", "-o", folder]);
     expect(r.status).toBe(0);
     expect(readdirSync(folder).sort()).toEqual(["affiliations.csv", "exchanges.csv", "people.csv", "ties.csv"]);
     expect(readFileSync(join(folder, "people.csv"), "utf8")).toBe(exportPeopleCsv(sample));
@@ -38,29 +38,29 @@ describe("tiegraph export", () => {
     expect(r.stdout).toBe(["people", "affiliations", "exchanges", "ties"].map((t) => `wrote ${join(folder, `${t}.csv`)}\n`).join(""));
   });
 
-  it("--include-confidential and --include-notes pass through to the exporters", () => {
-    const text = exported(["--format", "csv", "--table", "exchanges", "--include-confidential", "--include-notes"]);
+  it("--include-confidential and --include-notes pass through to the exporters", async () => {
+    const text = await exported(["--format", "csv", "--table", "exchanges", "--include-confidential", "--include-notes"]);
     expect(text).toBe(exportExchangesCsv(sample, { includeConfidential: true, includeNotes: true }));
     expect(text).toContain("told me in confidence");
-    expect(exported(["--format", "csv", "--table", "exchanges"])).not.toContain("told me in confidence");
+    expect(await exported(["--format", "csv", "--table", "exchanges"])).not.toContain("told me in confidence");
   });
 
-  it("tiegraph: a redacted copy of the network file, complete only when both are asked for", () => {
-    expect(exported(["--format", "tiegraph"])).toBe(serializeNetwork(sample, { redact: true }));
-    expect(exported(["--format", "tiegraph", "--include-confidential", "--include-notes"])).toBe(serializeNetwork(sample));
+  it("tiegraph: a redacted copy of the network file, complete only when both are asked for", async () => {
+    expect(await exported(["--format", "tiegraph"])).toBe(serializeNetwork(sample, { redact: true }));
+    expect(await exported(["--format", "tiegraph", "--include-confidential", "--include-notes"])).toBe(serializeNetwork(sample));
   });
 
-  it("-o writes the file and says so", () => {
+  it("-o writes the file and says so", async () => {
     const out = join(tempDir(), "net.graphml");
-    const r = tiegraph(["export", join(FIXTURES, "intro-small.json"), "--format", "graphml", "-o", out]);
+    const r = await cli(["export", join(FIXTURES, "intro-small.json"), "--format", "graphml", "-o", out]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(`wrote ${out}\n`);
     expect(readFileSync(out, "utf8")).toBe(exportGraphml(parseNetworkFile(readFileSync(join(FIXTURES, "intro-small.json"), "utf8"))));
   });
 
-  it("--table all needs --format csv and -o", () => {
-    expect(tiegraph(["export", SAMPLE, "--format", "gexf", "--table", "all", "-o", tempDir()]).stderr).toContain("--table all goes with --format csv");
-    const r = tiegraph(["export", SAMPLE, "--format", "csv", "--table", "all"]);
+  it("--table all needs --format csv and -o", async () => {
+    expect((await cli(["export", SAMPLE, "--format", "gexf", "--table", "all", "-o", tempDir()])).stderr).toContain("--table all goes with --format csv");
+    const r = await cli(["export", SAMPLE, "--format", "csv", "--table", "all"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("give their folder with -o");
   });

@@ -4,12 +4,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateNetwork, parseNetworkFile, serializeNetwork } from "@tiegraph/core";
-import { tempDir, tiegraph } from "./run-cli.js";
+import { tempDir, cli } from "./run-cli.js";
 
 describe("tiegraph generate", () => {
-  it("writes generateNetwork's network to -o and says what it wrote", () => {
+  it("writes generateNetwork's network to -o and says what it wrote", async () => {
     const out = join(tempDir(), "net.json");
-    const r = tiegraph(["generate", "--people", "40", "--exchanges", "500", "--seed", "7", "-o", out]);
+    const r = await cli(["generate", "--people", "40", "--exchanges", "500", "--seed", "7", "-o", out]);
     expect(r.status).toBe(0);
     const expected = generateNetwork({ seed: 7, people: 40, exchanges: 500 });
     expect(readFileSync(out, "utf8")).toBe(serializeNetwork(expected));
@@ -17,8 +17,8 @@ describe("tiegraph generate", () => {
     expect(r.stderr).toBe("");
   });
 
-  it("writes to standard output without -o, and passes --organisations and --no-ego through", () => {
-    const r = tiegraph(["generate", "--people", "30", "--exchanges", "200", "--seed", "-3", "--organisations", "4", "--no-ego"]);
+  it("writes to standard output without -o, and passes --organisations and --no-ego through", async () => {
+    const r = await cli(["generate", "--people", "30", "--exchanges", "200", "--seed", "-3", "--organisations", "4", "--no-ego"]);
     expect(r.status).toBe(0);
     const net = parseNetworkFile(r.stdout);
     expect(net.ego).toBeUndefined();
@@ -26,17 +26,17 @@ describe("tiegraph generate", () => {
     expect(r.stdout).toBe(serializeNetwork(generateNetwork({ seed: -3, people: 30, exchanges: 200, organisations: 4, ego: false })));
   });
 
-  it("--no-extras passes extras: false through (no emails, interests, tags or notes)", () => {
-    const r = tiegraph(["generate", "--people", "30", "--exchanges", "200", "--seed", "4", "--no-extras"]);
+  it("--no-extras passes extras: false through (no emails, interests, tags or notes)", async () => {
+    const r = await cli(["generate", "--people", "30", "--exchanges", "200", "--seed", "4", "--no-extras"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(serializeNetwork(generateNetwork({ seed: 4, people: 30, exchanges: 200, extras: false })));
     expect(r.stdout).not.toContain("@example.org");
   });
 
-  it("the same seed gives the same file, another seed another", () => {
-    const a = tiegraph(["generate", "--people", "20", "--exchanges", "100", "--seed", "1"]).stdout;
-    const b = tiegraph(["generate", "--people", "20", "--exchanges", "100", "--seed", "1"]).stdout;
-    const c = tiegraph(["generate", "--people", "20", "--exchanges", "100", "--seed", "2"]).stdout;
+  it("the same seed gives the same file, another seed another", async () => {
+    const a = (await cli(["generate", "--people", "20", "--exchanges", "100", "--seed", "1"])).stdout;
+    const b = (await cli(["generate", "--people", "20", "--exchanges", "100", "--seed", "1"])).stdout;
+    const c = (await cli(["generate", "--people", "20", "--exchanges", "100", "--seed", "2"])).stdout;
     expect(a).toBe(b);
     expect(a).not.toBe(c);
   });
@@ -46,17 +46,17 @@ describe("tiegraph generate", () => {
     [["--people", "10", "--exchanges", "-5", "--seed", "1"], "--exchanges <m>", "expected a whole number ≥ 0"],
     [["--people", "10", "--exchanges", "5", "--seed", "1.5"], "--seed <s>", "expected a whole number"],
     [["--people", "10", "--exchanges", "5"], "--seed", "not specified"],
-  ])("rejects %j with exit code 2", (args, option, problem) => {
-    const r = tiegraph(["generate", ...args]);
+  ])("rejects %j with exit code 2", async (args, option, problem) => {
+    const r = await cli(["generate", ...args]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(option);
     expect(r.stderr).toContain(problem);
     expect(r.stdout).toBe("");
   });
 
-  it("a path it cannot write is bad input (exit 1) naming the path", () => {
+  it("a path it cannot write is bad input (exit 1) naming the path", async () => {
     const out = join(tempDir(), "missing-folder", "net.json");
-    const r = tiegraph(["generate", "--people", "10", "--exchanges", "10", "--seed", "1", "-o", out]);
+    const r = await cli(["generate", "--people", "10", "--exchanges", "10", "--seed", "1", "-o", out]);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(out);
   });

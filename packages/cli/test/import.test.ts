@@ -3,11 +3,11 @@
 // mode, merging into an existing file, and a progress bar on a terminal.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { parseNetworkFile } from "@tiegraph/core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseNetworkFile, type Network } from "@tiegraph/core";
 import { runCli } from "../src/program.js";
 import type { Terminal } from "../src/terminal.js";
-import { FIXTURES, tempDir, tiegraph } from "./run-cli.js";
+import { FIXTURES, cli, tempDir, type CliRun } from "./run-cli.js";
 
 const f = (name: string) => join(FIXTURES, name);
 const ALL = ["--people", f("people.csv"), "--affiliations", f("affiliations.csv"), "--exchanges", f("exchanges.csv"), "--linkedin", f("Connections.csv"), "--vcard", f("contacts.vcf"), "--ics", f("calendar.ics")];
@@ -15,10 +15,14 @@ const EGO = ["--ego", "me", "--ego-email", "me@example.org", "--ics-to", "2024-1
 
 describe("tiegraph import", () => {
   const out = join(tempDir(), "net.json");
-  const r = tiegraph(["import", ...ALL, ...EGO, "-o", out]);
-  const net = parseNetworkFile(readFileSync(out, "utf8"));
+  let r!: CliRun;
+  let net!: Network;
+  beforeAll(async () => {
+    r = await cli(["import", ...ALL, ...EGO, "-o", out]);
+    net = parseNetworkFile(readFileSync(out, "utf8"));
+  });
 
-  it("writes one network from all six sources, with ego", () => {
+  it("writes one network from all six sources, with ego", async () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     // people.csv: me, ann, bob, cara, dan; LinkedIn adds Eve (Frank's row is bad); the vCard adds Gina
@@ -29,7 +33,7 @@ describe("tiegraph import", () => {
     expect(r.stdout).toContain(`wrote ${out}: 7 people (7 new), 5 organisations, 14 exchanges (14 new), ego me\n`);
   });
 
-  it("merges the people the sources share, and says by what", () => {
+  it("merges the people the sources share, and says by what", async () => {
     expect(net.person("ann").url).toBe("https://www.linkedin.com/in/ann-lee-12ab");
     expect(net.person("gina-park").emails).toEqual(["gina@hooli.example"]);
     expect(r.stdout).toContain(`${f("Connections.csv")}:5: Ann Lee is ann (same email)\n`);
@@ -37,7 +41,7 @@ describe("tiegraph import", () => {
     expect(r.stdout).toContain("merged: 7 people added, 4 merged with people already known, 0 ambiguous (added apart)\n");
   });
 
-  it("keeps attribute columns as person attributes, and confidential exchanges as confidential", () => {
+  it("keeps attribute columns as person attributes, and confidential exchanges as confidential", async () => {
     expect(net.person("bob").attributes).toEqual({ office: "London" });
     const cols = net.exchangeColumns();
     let confidential = 0;
@@ -45,15 +49,15 @@ describe("tiegraph import", () => {
     expect(confidential).toBe(1);
   });
 
-  it("reports each file read and each record skipped with its file and line", () => {
+  it("reports each file read and each record skipped with its file and line", async () => {
     expect(r.stdout).toContain(`read ${f("people.csv")} (people CSV): 6 records: 5 people, 3 organisations, 5 affiliations, 0 exchanges\n`);
     expect(r.stdout).toContain(`read ${f("Connections.csv")} (LinkedIn connections): 6 records: 2 people, 2 organisations, 2 affiliations, 2 exchanges; 1 skipped\n`);
     expect(r.stdout).toContain(`skipped 1 record:\n  tiegraph/io/linkedin: ${f("Connections.csv")}:7:7 connection at line 7: invalid Connected On date (got "31 Feb 2024")`);
   });
 
-  it("--into merges into an existing file: importing the same files again adds nothing", () => {
+  it("--into merges into an existing file: importing the same files again adds nothing", async () => {
     const again = join(tempDir(), "again.json");
-    const r2 = tiegraph(["import", ...ALL, ...EGO, "--into", out, "-o", again]);
+    const r2 = await cli(["import", ...ALL, ...EGO, "--into", out, "-o", again]);
     expect(r2.status).toBe(0);
     expect(parseNetworkFile(readFileSync(again, "utf8")).exchangeCount).toBe(14);
     expect(r2.stdout).toContain("merged: 0 people added");
@@ -62,32 +66,32 @@ describe("tiegraph import", () => {
 });
 
 describe("import problems", () => {
-  it("a bad row is skipped and listed with its line; --strict stops there (exit 1) and writes nothing", () => {
+  it("a bad row is skipped and listed with its line; --strict stops there (exit 1) and writes nothing", async () => {
     const out = join(tempDir(), "net.json");
-    const lenient = tiegraph(["import", "--people", f("people.csv"), "--exchanges", f("exchanges-bad-date.csv"), "-o", out]);
+    const lenient = await cli(["import", "--people", f("people.csv"), "--exchanges", f("exchanges-bad-date.csv"), "-o", out]);
     expect(lenient.status).toBe(0);
     expect(lenient.stdout).toContain(`${f("exchanges-bad-date.csv")}:3:1 exchange at line 3: invalid date`);
     expect(parseNetworkFile(readFileSync(out, "utf8")).exchangeCount).toBe(2);
     const strictOut = join(tempDir(), "strict.json");
-    const strict = tiegraph(["import", "--people", f("people.csv"), "--exchanges", f("exchanges-bad-date.csv"), "-o", strictOut, "--strict"]);
+    const strict = await cli(["import", "--people", f("people.csv"), "--exchanges", f("exchanges-bad-date.csv"), "-o", strictOut, "--strict"]);
     expect(strict.status).toBe(1);
     expect(strict.stderr).toMatch(new RegExp(`^tiegraph/io/exchanges-csv: ${f("exchanges-bad-date.csv").replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:3:1 exchange at line 3: invalid date`));
     expect(() => readFileSync(strictOut)).toThrow();
   });
 
-  it("an exchange naming someone nobody imported is skipped with its line", () => {
+  it("an exchange naming someone nobody imported is skipped with its line", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "ex.csv"), "date,from,to,kind,value\n2024-01-10,ann,me,favour,\n2024-01-11,ann,zoe,favour,\n");
-    const r = tiegraph(["import", "--people", f("people.csv"), "--exchanges", join(dir, "ex.csv"), "-o", join(dir, "net.json")]);
+    const r = await cli(["import", "--people", f("people.csv"), "--exchanges", join(dir, "ex.csv"), "-o", join(dir, "net.json")]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`ex\\.csv:3\\b.*zoe`));
   });
 
-  it("a missing file is bad input naming it; no source at all is a usage error", () => {
-    const missing = tiegraph(["import", "--people", "nowhere.csv", "-o", join(tempDir(), "x.json")]);
+  it("a missing file is bad input naming it; no source at all is a usage error", async () => {
+    const missing = await cli(["import", "--people", "nowhere.csv", "-o", join(tempDir(), "x.json")]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toBe("tiegraph/cli: nowhere.csv: cannot read the file: no such file or folder, expected a readable file\n");
-    const none = tiegraph(["import", "-o", join(tempDir(), "x.json")]);
+    const none = await cli(["import", "-o", join(tempDir(), "x.json")]);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain("nothing to import");
   });

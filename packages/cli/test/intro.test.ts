@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Network, formatIntroduction, introductionPaths, parseNetworkFile, relationships, toNetworkFile, wordingNames } from "@tiegraph/core";
-import { FIXTURES, SAMPLE, tiegraph } from "./run-cli.js";
+import { FIXTURES, SAMPLE, cli } from "./run-cli.js";
 
 interface PathJson {
   people: string[];
@@ -20,8 +20,8 @@ interface IntroJson {
   none?: string;
 }
 
-function introJson(args: string[]): IntroJson {
-  const r = tiegraph(["intro", ...args, "--json"]);
+async function introJson(args: string[]): Promise<IntroJson> {
+  const r = await cli(["intro", ...args, "--as-of", "last", "--json"]);
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
   return JSON.parse(r.stdout) as IntroJson;
@@ -35,8 +35,8 @@ const SMALL = join(FIXTURES, "intro-small.json");
 const s = (n: number) => 1 - Math.exp(-n / 4);
 
 describe("intro on a network worked out by hand", () => {
-  it("reliable: me → b → t (0.8647 × 0.5276 = 0.4562) before me → a → t (0.6321² = 0.3996); the confidential route through c is left out", () => {
-    const json = introJson([SMALL, "--to", "t"]);
+  it("reliable: me → b → t (0.8647 × 0.5276 = 0.4562) before me → a → t (0.6321² = 0.3996); the confidential route through c is left out", async () => {
+    const json = await introJson([SMALL, "--to", "t"]);
     expect(json.paths.map((p) => p.people)).toEqual([["me", "b", "t"], ["me", "a", "t"]]);
     expect(json.paths[0]!.score).toBeCloseTo(s(8) * s(3), 12);
     expect(json.paths[0]!.bottleneck).toBeCloseTo(s(3), 12);
@@ -46,48 +46,50 @@ describe("intro on a network worked out by hand", () => {
     expect(json.status).toBe("found");
   });
 
-  it("widest: me → a → t (weakest tie 0.6321) before me → b → t (weakest 0.5276)", () => {
-    const json = introJson([SMALL, "--to", "t", "--mode", "widest"]);
+  it("widest: me → a → t (weakest tie 0.6321) before me → b → t (weakest 0.5276)", async () => {
+    const json = await introJson([SMALL, "--to", "t", "--mode", "widest"]);
     expect(json.paths.map((p) => p.people)).toEqual([["me", "a", "t"], ["me", "b", "t"]]);
     expect(json.paths.map((p) => p.score)).toEqual(json.paths.map((p) => p.bottleneck));
     expect(json.paths[0]!.score).toBeCloseTo(s(4), 12);
     expect(json.paths[1]!.score).toBeCloseTo(s(3), 12);
   });
 
-  it("--include-confidential lets the route through c lead: 0.8647² = 0.7477", () => {
-    const json = introJson([SMALL, "--to", "t", "--include-confidential"]);
+  it("--include-confidential lets the route through c lead: 0.8647² = 0.7477", async () => {
+    const json = await introJson([SMALL, "--to", "t", "--include-confidential"]);
     expect(json.paths[0]!.people).toEqual(["me", "c", "t"]);
     expect(json.paths[0]!.score).toBeCloseTo(s(8) * s(8), 12);
     expect(json.paths).toHaveLength(3);
   });
 
-  it("--avoid b leaves only the route through a; --k 1 keeps the best", () => {
-    expect(introJson([SMALL, "--to", "t", "--avoid", "b"]).paths.map((p) => p.people)).toEqual([["me", "a", "t"]]);
-    expect(introJson([SMALL, "--to", "t", "--k", "1"]).paths.map((p) => p.people)).toEqual([["me", "b", "t"]]);
+  it("--avoid b leaves only the route through a; --k 1 keeps the best", async () => {
+    expect((await introJson([SMALL, "--to", "t", "--avoid", "b"])).paths.map((p) => p.people)).toEqual([["me", "a", "t"]]);
+    expect((await introJson([SMALL, "--to", "t", "--k", "1"])).paths.map((p) => p.people)).toEqual([["me", "b", "t"]]);
   });
 
-  it("--max-hops 1: no path, and the answer says so", () => {
-    const json = introJson([SMALL, "--to", "t", "--max-hops", "1"]);
+  it("--max-hops 1: no path, and the answer says so", async () => {
+    const json = await introJson([SMALL, "--to", "t", "--max-hops", "1"]);
     expect(json.status).toBe("none");
     expect(json.paths).toEqual([]);
     expect(json.none).toBe("no-path");
-    const r = tiegraph(["intro", SMALL, "--to", "t", "--max-hops", "1"]);
-    expect(r.stdout.split("\n")[0]).toMatch(/^No path from you to Tess Target within 1 hop\. /);
+    const r = await cli(["intro", SMALL, "--as-of", "last", "--to", "t", "--max-hops", "1"]);
+    expect(r.stdout.split("\n")[0]).toBe("Figures as of 2024-05-01 (today is 2026-11-30).");
+    expect(r.stdout.split("\n")[1]).toMatch(/^No path from you to Tess Target within 1 hop\. /);
   });
 
-  it("org: and tag: targets reach anyone there", () => {
+  it("org: and tag: targets reach anyone there", async () => {
     // Globex: b, c (and t); b is a direct relationship of me
-    const org = introJson([SMALL, "--to", "org:globex", "--k", "1"]);
+    const org = await introJson([SMALL, "--to", "org:globex", "--k", "1"]);
     expect(org.paths[0]!.people).toEqual(["me", "b"]);
-    const tag = introJson([SMALL, "--to", "tag:investor", "--k", "1"]);
+    const tag = await introJson([SMALL, "--to", "tag:investor", "--k", "1"]);
     expect(tag.paths[0]!.people).toEqual(["me", "b", "t"]);
   });
 
-  it("prints each path in core's words, and nothing said in confidence", () => {
-    const r = tiegraph(["intro", SMALL, "--to", "t"]);
+  it("prints each path in core's words, and nothing said in confidence", async () => {
+    const r = await cli(["intro", SMALL, "--as-of", "last", "--to", "t"]);
     expect(r.status).toBe(0);
     // the summary quotes #1's own figure, the one on its title line
-    expect(r.stdout.split("\n")[0]).toBe("2 paths from you to Tess Target within 4 hops; the best, #1, holds with chance 0.456.");
+    expect(r.stdout.split("\n")[0]).toBe("Figures as of 2024-05-01 (today is 2026-11-30).");
+    expect(r.stdout.split("\n")[1]).toBe("2 paths from you to Tess Target within 4 hops; the best, #1, holds with chance 0.456.");
     expect(r.stdout).toContain("#1 You → Bo Berg → Tess Target: the chain holds with chance 0.456 (product of 2 tie strengths); weakest tie 0.53 (Bo Berg – Tess Target).");
     expect(r.stdout).toContain("   You – Bo Berg: strength 0.86, last contact 2024-05-01 (the reference day);");
     expect(r.stdout).toContain("   Ranked #2: chance 0.400, below #1's 0.456.");
@@ -100,17 +102,18 @@ describe("intro --json on the sample network", () => {
   const { format: _f, version: _v, ...data } = toNetworkFile(sample, { redact: true });
   const redacted = Network.from(data);
 
-  it("prints core's formatter's words, the same the explorer shows, on the file without its confidential exchanges", () => {
-    const r = tiegraph(["intro", SAMPLE, "--to", "p9", "--reciprocity-aware"]);
+  it("prints core's formatter's words, the same the explorer shows, on the file without its confidential exchanges", async () => {
+    const r = await cli(["intro", SAMPLE, "--as-of", "last", "--to", "p9", "--reciprocity-aware"]);
     expect(r.status).toBe(0);
     const text = formatIntroduction(introductionPaths(redacted, { to: { person: "p9" }, reciprocityAware: true }), wordingNames(redacted));
-    expect(r.stdout.split("\n")[0]).toBe(text.summary);
+    expect(r.stdout.split("\n")[0]).toBe("Figures as of 2026-09-30 (today is 2026-11-30).");
+    expect(r.stdout.split("\n")[1]).toBe(text.summary);
     for (const [title, ...lines] of text.paths) expect(r.stdout).toContain(`\n${title}\n${lines.map((l) => `   ${l}\n`).join("")}`);
     expect(text.paths.length).toBe(3);
   });
 
-  it("is introductionPaths' answer, best first, each path a chain of ties from ego to the target", () => {
-    const json = introJson([SAMPLE, "--to", "p250", "--k", "5"]);
+  it("is introductionPaths' answer, best first, each path a chain of ties from ego to the target", async () => {
+    const json = await introJson([SAMPLE, "--to", "p250", "--k", "5"]);
     const expected = introductionPaths(redacted, { to: { person: "p250" }, k: 5 });
     expect(json).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(json.paths.length).toBeGreaterThan(1);
@@ -131,13 +134,13 @@ describe("intro --json on the sample network", () => {
     }
   });
 
-  it("unknown targets are usage errors naming the file", () => {
+  it("unknown targets are usage errors naming the file", async () => {
     for (const [to, what] of [["nobody", 'no person with id "nobody"'], ["org:nowhere", 'no organisation with id "nowhere"']] as const) {
-      const r = tiegraph(["intro", SAMPLE, "--to", to]);
+      const r = await cli(["intro", SAMPLE, "--as-of", "last", "--to", to]);
       expect(r.status).toBe(2);
       expect(r.stderr).toContain(`tiegraph intro: --to: ${what} in ${SAMPLE}`);
     }
-    const r = tiegraph(["intro", SAMPLE, "--to", "p1", "--avoid", "p2,zz"]);
+    const r = await cli(["intro", SAMPLE, "--as-of", "last", "--to", "p1", "--avoid", "p2,zz"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`--avoid: no person or organisation with id "zz" in ${SAMPLE}`);
   });

@@ -1,11 +1,16 @@
-// Runs the tiegraph command as a user would, as a subprocess on the package's
-// TypeScript sources (no build needed), and captures what it printed.
+// Runs the tiegraph command and captures what it printed: `cli` in-process (fast,
+// what almost every test uses), `tiegraphProcess` as a real subprocess on the
+// package's TypeScript sources, kept for the few checks that need a process
+// (exit status set by bin.ts, a closed pipe, signals); see subprocess.test.ts.
 import { spawnSync } from "node:child_process";
+import { EventEmitter } from "node:events";
 import { mkdtempSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { runCli } from "../src/program.js";
+import type { Terminal, TextSource } from "../src/terminal.js";
 
 /** The repository root. */
 export const ROOT = resolve(import.meta.dirname, "../../..");
@@ -13,7 +18,8 @@ export const ROOT = resolve(import.meta.dirname, "../../..");
 export const SAMPLE = join(ROOT, "examples", "data", "sample-network.json");
 /** The committed CLI fixtures. */
 export const FIXTURES = join(ROOT, "examples", "data", "fixtures-cli");
-const BIN = join(ROOT, "packages", "cli", "src", "bin.ts");
+/** The executable's source. */
+export const BIN = join(ROOT, "packages", "cli", "src", "bin.ts");
 // tsx by absolute address, so runs from any working folder find it ("tsx" resolves to its loader for both conditions)
 const TSX = pathToFileURL(createRequire(join(ROOT, "package.json")).resolve("tsx")).href;
 
@@ -24,22 +30,62 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Options of {@link tiegraph}. */
+/** Options of {@link cli} and {@link tiegraphProcess}. */
 export interface RunOptions {
-  /** Extra environment variables (TIEGRAPH_PASSPHRASE…). */
+  /** Extra environment variables (TIEGRAPH_PASSPHRASE…); the test process's own TIEGRAPH_PASSPHRASE is never passed on. */
   env?: Record<string, string>;
-  /** Text on standard input. */
+  /** Text on standard input (not a terminal). */
   input?: string;
+  /** Working folder of a subprocess run ({@link tiegraphProcess} only). */
   cwd?: string;
 }
 
-/** Runs `tiegraph ...args` and waits for it. */
-export function tiegraph(args: readonly string[], options: RunOptions = {}): CliRun {
-  const env: Record<string, string | undefined> = { ...process.env, ...options.env };
+/** "Today" of every run unless a test sets TIEGRAPH_TODAY itself, so figures as of today do not change with the calendar. */
+export const TODAY = "2026-11-30";
+
+function environment(options: RunOptions): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = { ...process.env, TIEGRAPH_TODAY: TODAY, ...options.env };
   if (!options.env || !("TIEGRAPH_PASSPHRASE" in options.env)) delete env.TIEGRAPH_PASSPHRASE;
+  return env;
+}
+
+/**
+ * Runs `tiegraph ...args` inside the test process through {@link runCli}, with a
+ * terminal that is not interactive (like a pipe) and records what was written.
+ */
+export async function cli(args: readonly string[], options: Pick<RunOptions, "env" | "input"> = {}): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const input = options.input ?? "";
+  let sent = false;
+  const stdin = Object.assign(new EventEmitter(), {
+    isTTY: false,
+    setEncoding() {},
+    pause() {},
+    resume() {
+      if (sent) return;
+      sent = true;
+      setImmediate(() => {
+        if (input !== "") stdin.emit("data", input);
+        stdin.emit("end");
+      });
+    },
+  }) as TextSource;
+  const terminal: Terminal = {
+    stdout: { write: (s: string) => void (stdout += s), isTTY: false },
+    stderr: { write: (s: string) => void (stderr += s), isTTY: false },
+    stdin,
+    env: environment(options),
+  };
+  const status = await runCli(args, terminal);
+  return { status, stdout, stderr };
+}
+
+/** Runs `tiegraph ...args` as a subprocess (node + tsx on bin.ts) and waits for it. Slow: use {@link cli} unless the test needs a process. */
+export function tiegraphProcess(args: readonly string[], options: RunOptions = {}): CliRun {
   const r = spawnSync(process.execPath, ["--conditions=source", "--import", TSX, BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env,
+    env: environment(options),
     input: options.input ?? "",
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
@@ -52,3 +98,6 @@ export function tiegraph(args: readonly string[], options: RunOptions = {}): Cli
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "tiegraph-cli-"));
 }
+
+/** @deprecated A subprocess per call (seconds each): use {@link cli}, or {@link tiegraphProcess} where a real process is the point. */
+export const tiegraph = tiegraphProcess;

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { Network } from "@tiegraph/core";
-import { csvCell, exportExchangesCsv, exportPeopleCsv, guardFormula, importExchangesCsv, importPeopleCsv, unguardFormula, withoutControlCharacters } from "@tiegraph/io";
+import { exportExchangesCsv, exportPeopleCsv, guardFormula, importExchangesCsv, importPeopleCsv, unguardFormula, withoutControlCharacters } from "@tiegraph/io";
+import { csvCell } from "../src/exporters/csv-text.js";
 
 const FORMULA = /^[\t\r\n ]*[=+\-@]/;
 

@@ -18,8 +18,8 @@ import {
   importExchangesCsv,
   importPeopleCsv,
   mergeInto,
-  csvCell,
 } from "@tiegraph/io";
+import { csvCell } from "../src/exporters/csv-text.js";
 
 /** A generated network with the awkward content real ones have: notes, commas, quotes, line breaks, formula-like text. */
 function sample(): Network {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Network, TiegraphError } from "@tiegraph/core";
-import { importLinkedInConnections, linkedInDate, mergeInto } from "@tiegraph/io";
+import { importLinkedInConnections, mergeInto } from "@tiegraph/io";
+import { linkedInDate } from "../src/importers/linkedin-connections.js";
 import { fixture, fixtureText } from "./fixtures.js";
 
 describe("importLinkedInConnections", () => {

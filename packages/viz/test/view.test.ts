@@ -517,6 +517,47 @@ describe("export, update, events, destroy", () => {
     await page.close();
   });
 
+  it("updates to another network and its encodings in one step or not at all; counts what is shown; zooms", async () => {
+    const page = await h.open();
+    await mountHand(page, { encoding: { nodeSize: "strength-to-ego" } });
+    const r = await page.evaluate(async (data) => {
+      const { core, frames } = window.tiegraph;
+      const v = window.view;
+      const noEgo = { ...data };
+      delete noEgo.ego;
+      const other = core.Network.from(noEgo);
+      let refused = "";
+      try {
+        v.update({ network: other });
+      } catch (e) {
+        refused = (e as { code: string }).code;
+      }
+      const unchanged = { ego: v.scene.egoIndex, size: v.encoding().nodeSize };
+      v.update({ network: other }, { nodeSize: "degree" });
+      const switched = { ego: v.scene.egoIndex, size: v.encoding().nodeSize };
+      const all = v.shown();
+      const annTies = v.graph.degree("ann");
+      v.setFilter({ hidden: ["ann"] });
+      const filtered = v.shown();
+      const ratio = () => v.renderer.getCamera().ratio;
+      await v.fit(0);
+      const fitted = ratio();
+      await v.zoom(2, 0);
+      const zoomed = ratio();
+      await frames();
+      return { refused, unchanged, switched, all, order: v.graph.order, size: v.graph.size, annTies, filtered, fitted, zoomed };
+    }, handNetworkData());
+    // an explicit encoding the new network cannot draw: refused, the view keeps the old network
+    expect(r.refused).toBe("invalid-option");
+    expect(r.unchanged).toEqual({ ego: 0, size: "strength-to-ego" });
+    expect(r.switched).toEqual({ ego: -1, size: "degree" });
+    expect(r.all).toEqual({ people: r.order, ties: r.size });
+    // hiding ann hides her and every tie of hers
+    expect(r.filtered).toEqual({ people: r.order - 1, ties: r.size - r.annTies });
+    expect(r.zoomed).toBeCloseTo(r.fitted / 2, 6);
+    await page.close();
+  });
+
   it("emits clickNode for a click on a person", async () => {
     const page = await h.open();
     // detached legend: the overlay would sit over cat and take the click

@@ -59,7 +59,14 @@ async function transact<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore
  * @example await storeWorkingCopy({ name: "net.json", text, encrypted: false, unsaved: true, storedAt: new Date().toISOString(), edits: 1 })
  */
 export async function storeWorkingCopy(copy: WorkingCopy): Promise<void> {
-  await transact("readwrite", (s) => s.put(copy, KEY));
+  try {
+    await transact("readwrite", (s) => s.put(copy, KEY));
+  } catch (e) {
+    // a handle the browser cannot keep (DataCloneError): keep the network, which is what matters
+    if (!copy.handle || !(e instanceof DOMException && e.name === "DataCloneError")) throw e;
+    const { handle: _handle, ...rest } = copy;
+    await transact("readwrite", (s) => s.put(rest, KEY));
+  }
 }
 
 /** The stored working copy, if any. */

@@ -9,9 +9,17 @@ import type { Affiliation, NetworkEdit, Person } from "@tiegraph/core";
 /** How the file text is wanted: as opened (encrypted when it was), plain, or encrypted with a new passphrase. */
 export type TextEncryption = { kind: "as-opened" } | { kind: "encrypt"; passphrase: string };
 
+/** The day every figure is as of: today, the last exchange that may be shown, or a given day (YYYY-MM-DD). */
+export type AsOfChoice = { kind: "today" } | { kind: "last-exchange" } | { kind: "day"; date: string };
+
+/** The reference day the page starts with (the worker keeps the reader's choice across files). */
+export const DEFAULT_AS_OF: AsOfChoice = { kind: "last-exchange" };
+
 /** What the ledger asks the worker about network `network`. */
 export type LedgerAsk =
   | { kind: "edit"; edits: NetworkEdit[] }
+  /** Sets the reference day of every figure; answered like an edit, by the network published again. */
+  | { kind: "as-of"; choice: AsOfChoice }
   | { kind: "text"; encryption: TextEncryption }
   | { kind: "person-record"; person: string }
   | { kind: "merge-suggestions" };

@@ -5,16 +5,39 @@
  * stays in the worker's memory only), gives a person's record to the editor
  * and finds people who may be the same.
  */
-import { serializeNetwork, type Network, type NetworkEdit } from "@tiegraph/core";
+import { parseDay, serializeNetwork, TiegraphError, type Day, type Network, type NetworkEdit } from "@tiegraph/core";
 import { encryptText } from "@tiegraph/io";
 import { foldText } from "../search/search-index.js";
-import type { LedgerAnswer, LedgerAsk, MergeSuggestion, PersonRecord, TextEncryption } from "./ledger-protocol.js";
+import { todayText } from "./exchange-edits.js";
+import { DEFAULT_AS_OF, type AsOfChoice, type LedgerAnswer, type LedgerAsk, type MergeSuggestion, type PersonRecord, type TextEncryption } from "./ledger-protocol.js";
 
 /** Passphrases of the networks opened encrypted (or saved encrypted since): memory only. */
 const passphrases = new WeakMap<Network, string>();
 
 /** Most merge suggestions listed. */
 export const MERGE_SUGGESTIONS_SHOWN = 50;
+
+let asOf: AsOfChoice = DEFAULT_AS_OF;
+
+/**
+ * Chooses the reference day of every figure; a day that is not a calendar
+ * date throws `invalid-date` and changes nothing.
+ */
+export function setAsOf(choice: AsOfChoice): void {
+  if (choice.kind === "day" && parseDay(choice.date) === undefined) throw new TiegraphError("tiegraph/explorer", "invalid-date", `invalid date ${JSON.stringify(choice.date)}`, { pointer: "/asOf", expected: "a calendar date YYYY-MM-DD" });
+  asOf = choice;
+}
+
+/**
+ * The reference day of a network's figures: today (the reader's date), the
+ * given day, or the last day with an exchange that may be shown
+ * (`lastShown`, undefined without one).
+ */
+export function referenceDay(network: Network, lastShown: (network: Network) => Day | undefined): Day | undefined {
+  if (asOf.kind === "today") return parseDay(todayText());
+  if (asOf.kind === "day") return parseDay(asOf.date);
+  return lastShown(network);
+}
 
 /** Notes the passphrase an encrypted network was opened with. */
 export function rememberPassphrase(network: Network, passphrase: string): void {
@@ -27,7 +50,7 @@ export function applyLedgerEdits(network: Network, edits: NetworkEdit[]): Networ
 }
 
 /** Answers a ledger question other than an edit. */
-export async function answerLedger(network: Network, ask: Exclude<LedgerAsk, { kind: "edit" }>): Promise<LedgerAnswer> {
+export async function answerLedger(network: Network, ask: Exclude<LedgerAsk, { kind: "edit" | "as-of" }>): Promise<LedgerAnswer> {
   if (ask.kind === "text") return { kind: "text", ...(await networkText(network, ask.encryption)) };
   if (ask.kind === "person-record") return { kind: "person-record", record: personRecord(network, ask.person) };
   return { kind: "merge-suggestions", suggestions: mergeSuggestions(network) };

@@ -16,10 +16,10 @@ import { WorkerError, type NetworkClient } from "../worker/network-client.js";
 import type { FailureData, LoadedNetworkData, NetworkSource } from "../worker/protocol.js";
 import { clearWorkingCopy, loadWorkingCopy, storeWorkingCopy, type WorkingCopy } from "./browser-store.js";
 import { todayText } from "./exchange-edits.js";
-import { field, openDialog, setFieldError } from "./form-parts.js";
+import { field, openDialog, problemText, setFieldError } from "./form-parts.js";
 import { EditHistory } from "./history.js";
-import type { TextEncryption } from "./ledger-protocol.js";
-import { openLogForm } from "./log-form.js";
+import { DEFAULT_AS_OF, type AsOfChoice, type TextEncryption } from "./ledger-protocol.js";
+import { openLogForm, type LogFormContext } from "./log-form.js";
 import { openMergePeople } from "./merge-people.js";
 import { openPersonEditor } from "./person-editor.js";
 import { saveText } from "./save-file.js";
@@ -54,10 +54,15 @@ export class Ledger {
   private edited = -1;
   /** Where Save writes in place, when known. */
   private handle: FileSystemFileHandle | undefined;
+  /** The handle of a network file dropped on the page, while it is being opened (Chromium gives one). */
+  private dropped: Promise<FileSystemFileHandle | undefined> | undefined;
   /** Working copies stored since the page opened. */
   private stores = 0;
   /** A stored working copy being opened again. */
   private continuing: WorkingCopy | undefined;
+  private readonly asOfSelect: HTMLSelectElement;
+  private readonly asOfDay = h("input", { attrs: { type: "text", inputmode: "numeric", placeholder: "YYYY-MM-DD", "aria-label": "As of day", size: 10, hidden: true } });
+  private readonly asOfError = h("span", { class: "field-error", attrs: { role: "alert", "data-error-for": "As of", hidden: true } });
   /** Edits and saves one after another. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -66,6 +71,20 @@ export class Ledger {
     this.undoButton = button("Undo", "Undo the last edit (Ctrl+Z or ⌘Z)", () => void this.undo(), "undo");
     this.redoButton = button("Redo", "Redo (Shift+Ctrl+Z or Shift+⌘Z)", () => void this.redo(), "redo");
     this.saveButton = button("Save", "Save the network file (in place where the browser can, else as a download)", () => void this.save({ kind: "as-opened" }), "save");
+    this.asOfSelect = h(
+      "select",
+      { attrs: { "aria-label": "As of", title: "The day every figure (strengths, balances, souring, paths) is computed as of", "data-action": "as-of" } },
+      h("option", { attrs: { value: "today" }, text: `Today, ${todayText()}` }),
+      h("option", { attrs: { value: "last-exchange" }, text: "The last exchange" }),
+      h("option", { attrs: { value: "day" }, text: "Another day…" }),
+    );
+    this.asOfSelect.value = DEFAULT_AS_OF.kind;
+    this.asOfSelect.addEventListener("change", () => {
+      this.asOfDay.hidden = this.asOfSelect.value !== "day";
+      if (this.asOfSelect.value === "day") this.asOfDay.focus();
+      else void this.chooseAsOf({ kind: this.asOfSelect.value as "today" | "last-exchange" });
+    });
+    this.asOfDay.addEventListener("change", () => void this.chooseAsOf({ kind: "day", date: this.asOfDay.value.trim() }));
     this.element = h(
       "div",
       { class: "ledger-tools", attrs: { role: "toolbar", "aria-label": "Ledger" } },
@@ -76,11 +95,26 @@ export class Ledger {
       this.redoButton,
       this.saveButton,
       button("Save encrypted…", "Save the network file encrypted with a passphrase", () => this.askPassphraseAndSave(), "save-encrypted"),
+      h("label", { class: "row as-of" }, "Figures as of ", this.asOfSelect),
+      this.asOfDay,
+      this.asOfError,
       this.unsavedMark,
       this.message,
     );
     document.addEventListener("keydown", (e) => this.key(e));
+    // before the page's own drop handler: the handle must be asked for while the event lasts
+    window.addEventListener("drop", (e) => this.noteDrop(e), { capture: true });
     this.render();
+  }
+
+  /** Keeps the handle of a single dropped file, so that Save can write that file in place. */
+  private noteDrop(e: DragEvent): void {
+    const items = [...(e.dataTransfer?.items ?? [])].filter((i) => i.kind === "file");
+    const item = items.length === 1 ? (items[0] as DataTransferItem & { getAsFileSystemHandle?: () => Promise<FileSystemHandle | null> }) : undefined;
+    this.dropped = item?.getAsFileSystemHandle?.().then(
+      (handle) => (handle?.kind === "file" ? (handle as FileSystemFileHandle) : undefined),
+      () => undefined,
+    );
   }
 
   /** Offers to continue the working copy stored by an earlier visit, if any. */
@@ -113,8 +147,10 @@ export class Ledger {
 
   private async continueCopy(copy: WorkingCopy): Promise<void> {
     this.offer.hidden = true;
-    this.continuing = copy;
-    await this.host.open({ kind: "files", files: [new File([copy.text], copy.name, { type: "application/json" })] });
+    // the working copy is a network file, whatever the files it was first imported from
+    const name = /\.json$/i.test(copy.name) ? copy.name : `${copy.name.replace(/[^\w.-]+/g, "-")}.json`;
+    this.continuing = { ...copy, name };
+    await this.host.open({ kind: "files", files: [new File([copy.text], name, { type: "application/json" })] });
   }
 
   /** Called by the page whenever it shows a network: a new file starts a new history. */
@@ -124,15 +160,22 @@ export class Ledger {
     this.continuing = undefined;
     this.history.reset(!copy?.unsaved);
     this.handle = copy?.handle;
+    const dropped = this.dropped;
+    this.dropped = undefined;
+    // a dropped network file (not an imported CSV or calendar) is saved back where it came from
+    if (dropped && !copy && /\.json$/i.test(session.name))
+      void dropped.then((handle) => {
+        if (handle?.name === session.name && this.host.session() === session) this.handle = handle;
+      });
     this.message.textContent = copy ? `Continuing your working copy of ${session.name}.` : "";
     this.render();
   }
 
-  /** Opens "Log exchange", with the given people in "With". */
-  logExchange(withPeople: string[]): void {
+  /** Opens "Log exchange", with the given people in "With" (and, from "This week", a date and values to start with). */
+  logExchange(withPeople: string[], start?: { date?: string; prefill?: LogFormContext["prefill"] }): void {
     const session = this.host.session();
     if (!session) return;
-    openLogForm({ session, ego: session.ego, with: withPeople, today: todayText(), apply: (edits, label) => this.apply(edits, label) });
+    openLogForm({ session, ego: session.ego, with: withPeople, today: start?.date ?? todayText(), ...(start?.prefill ? { prefill: start.prefill } : {}), apply: (edits, label) => this.apply(edits, label) });
   }
 
   /** Opens "Add person". */
@@ -201,14 +244,39 @@ export class Ledger {
     });
   }
 
+  /** Sets the day every figure is as of: the worker publishes the network again (not an edit: nothing to undo or save). */
+  private chooseAsOf(choice: AsOfChoice): Promise<void> {
+    return this.serial(async () => {
+      const session = this.host.session();
+      if (!session) return;
+      try {
+        const data = await this.host.client.asOf(session.number, choice);
+        this.asOfError.hidden = true;
+        this.asOfDay.removeAttribute("aria-invalid");
+        this.edited = data.network;
+        this.host.adopt(data);
+      } catch (e) {
+        if (!(e instanceof WorkerError)) throw e;
+        const p = e.failure.problems?.[0];
+        this.asOfError.textContent = p ? problemText(p) : e.failure.message;
+        this.asOfError.hidden = false;
+        this.asOfDay.setAttribute("aria-invalid", "true");
+      }
+    });
+  }
+
   /** Sends edits to the worker and shows the network it publishes; the undo edits, or the failure. */
   private async run(edits: NetworkEdit[]): Promise<{ undo: NetworkEdit[] } | { failure: FailureData }> {
     const session = this.host.session();
     if (!session) return { failure: { message: "no network is open", code: undefined, file: undefined, line: undefined, column: undefined, record: undefined } };
     try {
+      performance.clearMarks("tiegraph:edit-start");
+      performance.mark("tiegraph:edit-start");
       const data = await this.host.client.edit(session.number, edits);
       this.edited = data.network;
       this.host.adopt(data);
+      // from sending the edit to the page showing its result (what a benchmark reads)
+      performance.measure("tiegraph:edit", "tiegraph:edit-start");
       return { undo: data.undo ?? [] };
     } catch (e) {
       if (e instanceof WorkerError) return { failure: e.failure };

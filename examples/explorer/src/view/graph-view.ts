@@ -4,7 +4,7 @@
  * selection, the chosen introduction path), touching the view only for what
  * changed. The view draws; nothing here computes a measure.
  */
-import { mountNetworkView, type NetworkView, type NetworkViewSource, type ViewAnalysis, type ViewEncoding } from "@tiegraph/viz";
+import { mountNetworkView, type NetworkView, type NetworkViewSource, type ViewAnalysis, type ViewEncoding } from "@tiegraph/viz/browser";
 import type { NetworkSession } from "../network-session.js";
 import { DEFAULT_STATE, type ExplorerState } from "../state/explorer-state.js";
 import { EXACT_BETWEENNESS_UP_TO } from "../worker/analysis.js";
@@ -225,7 +225,7 @@ export class GraphView {
 /** The measures the view encodes, from the worker's analysis (betweenness once it has arrived). */
 function viewAnalysis(session: NetworkSession): ViewAnalysis {
   const out: ViewAnalysis = { eiIndex: session.analysis.eiIndex, pairImbalance: session.analysis.pairImbalance };
-  if (session.overview) out.betweenness = session.overview.betweenness;
+  if (session.overview) out.betweenness = session.drawnValues(session.overview.betweenness);
   return out;
 }
 

@@ -26,8 +26,17 @@ import {
 
 /** Above this many people betweenness is estimated from a sample of sources. */
 export const EXACT_BETWEENNESS_UP_TO = 2_000;
-/** Sources sampled above that. */
+/** Most sources sampled above that. */
 export const BETWEENNESS_SAMPLE = 500;
+/** Fewest sources sampled above that. */
+export const BETWEENNESS_SAMPLE_MIN = 50;
+/** Work allowed for the estimate, in people and exchanges visited (each sampled source visits every one once): about a second of the worker. */
+export const BETWEENNESS_WORK = 40_000_000;
+
+/** Sources sampled for a network of `people` people and `exchanges` exchanges: as many as fit the work budget, between the two bounds. */
+export function betweennessSample(people: number, exchanges: number): number {
+  return Math.max(BETWEENNESS_SAMPLE_MIN, Math.min(BETWEENNESS_SAMPLE, Math.floor(BETWEENNESS_WORK / Math.max(1, people + exchanges))));
+}
 
 /** The measures the first picture encodes. */
 export interface DrawingAnalysis {
@@ -107,12 +116,13 @@ export function drawingAnalysis(network: Network, rel: Relationships | undefined
 export function overviewAnalysis(network: Network, egoEI: number | null, asOf: Day | undefined): OverviewAnalysis {
   const ego = network.ego;
   const sampled = network.personCount > EXACT_BETWEENNESS_UP_TO;
-  const byId = network.personCount ? betweenness(network, { excludeConfidential: true, ...(sampled ? { sample: BETWEENNESS_SAMPLE } : {}) }) : {};
+  const sample = betweennessSample(network.personCount, network.exchangeCount);
+  const byId = network.personCount ? betweenness(network, { excludeConfidential: true, ...(sampled ? { sample } : {}) }) : {};
   return {
     ledger: ego !== undefined ? reciprocityLedger(network, { excludeConfidential: true, ...dateOption(asOf) }) : undefined,
     mix: ego !== undefined ? egoMix(network, egoEI, asOf) : undefined,
     betweenness: Float64Array.from(network.people(), (p) => byId[p.id] ?? NaN),
-    betweennessSample: sampled ? BETWEENNESS_SAMPLE : undefined,
+    betweennessSample: sampled ? sample : undefined,
   };
 }
 

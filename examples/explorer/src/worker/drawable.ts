@@ -24,15 +24,19 @@ export interface DrawableNetwork {
   strength: Float64Array;
   /** 1 when every exchange of the tie is confidential (the view leaves it out). */
   confidentialOnly: Uint8Array;
+  /** When only a part is drawn (see level-of-detail.ts): the network person index of each drawn person. */
+  people?: Int32Array;
 }
 
 /**
  * The drawable network and the relationship index it came from (for
  * measures that take one). `names` gives each person's shown name (core's
- * displayNames); `asOf` is the reference day (default: the network's last).
+ * displayNames); `asOf` is the reference day (default: the network's last);
+ * `built` is that relationship index (confidential exchanges left out, as of
+ * `asOf`) when the caller already has it.
  */
-export function drawableNetwork(network: Network, names: (index: number) => string = displayNames(network), asOf?: Day): { drawable: DrawableNetwork; relationships: Relationships } {
-  const rel = relationships(network, { excludeConfidential: true, ...(asOf === undefined ? {} : { asOf }) });
+export function drawableNetwork(network: Network, names: (index: number) => string = displayNames(network), asOf?: Day, built?: Relationships): { drawable: DrawableNetwork; relationships: Relationships } {
+  const rel = built ?? relationships(network, { excludeConfidential: true, ...(asOf === undefined ? {} : { asOf }) });
   const people = network.people();
   return {
     relationships: rel,
@@ -53,5 +57,5 @@ export function drawableNetwork(network: Network, names: (index: number) => stri
 
 /** The typed arrays of a drawable network, to transfer. */
 export function drawableBuffers(d: DrawableNetwork): ArrayBuffer[] {
-  return [d.a.buffer, d.b.buffer, d.strength.buffer, d.confidentialOnly.buffer] as ArrayBuffer[];
+  return [d.a.buffer, d.b.buffer, d.strength.buffer, d.confidentialOnly.buffer, ...(d.people ? [d.people.buffer] : [])] as ArrayBuffer[];
 }

@@ -8,9 +8,10 @@
  * so they are never lost when they arrive before the page has switched.
  */
 import type { IntroductionAnswer, IntroductionTarget, NetworkEdit } from "@tiegraph/core";
-import type { LedgerAnswer, LedgerAsk } from "../ledger/ledger-protocol.js";
+import type { AsOfChoice, LedgerAnswer, LedgerAsk } from "../ledger/ledger-protocol.js";
 import type { OverviewAnalysis } from "./analysis.js";
 import type { PersonDetails } from "./person-details.js";
+import type { WeekAnswer, WeekAsk } from "../week/week-protocol.js";
 import type { FailureData, LoadedNetworkData, LoadStage, NetworkSource, WorkerMessage, WorkerRequest } from "./protocol.js";
 
 /** A failed request: the message says what was wrong and where. */
@@ -66,16 +67,34 @@ export class NetworkClient {
     return (m as Extract<WorkerMessage, { type: "loaded" }>).data;
   }
 
+  /** Draws the whole of a large network instead of its level-of-detail part (same generation). */
+  async whole(network: number): Promise<LoadedNetworkData> {
+    const m = await this.ask({ type: "whole", id: ++this.lastId, network });
+    return (m as Extract<WorkerMessage, { type: "loaded" }>).data;
+  }
+
   /** Applies edits to network `network` (all or nothing); the worker publishes it again with the undo edits in `undo`. */
   async edit(network: number, edits: NetworkEdit[]): Promise<LoadedNetworkData> {
     const m = await this.ask({ type: "ledger", id: ++this.lastId, network, ask: { kind: "edit", edits } });
     return (m as Extract<WorkerMessage, { type: "loaded" }>).data;
   }
 
+  /** Sets the day every figure is as of; the worker publishes the network again. */
+  async asOf(network: number, choice: AsOfChoice): Promise<LoadedNetworkData> {
+    const m = await this.ask({ type: "ledger", id: ++this.lastId, network, ask: { kind: "as-of", choice } });
+    return (m as Extract<WorkerMessage, { type: "loaded" }>).data;
+  }
+
   /** Asks the ledger's side of the worker a question (file text, a person's record, merge suggestions). */
-  async ledger<K extends Exclude<LedgerAsk, { kind: "edit" }>>(network: number, ask: K): Promise<Extract<LedgerAnswer, { kind: K["kind"] }>> {
+  async ledger<K extends Exclude<LedgerAsk, { kind: "edit" | "as-of" }>>(network: number, ask: K): Promise<Extract<LedgerAnswer, { kind: K["kind"] }>> {
     const m = await this.ask({ type: "ledger", id: ++this.lastId, network, ask });
     return (m as Extract<WorkerMessage, { type: "ledger" }>).answer as Extract<LedgerAnswer, { kind: K["kind"] }>;
+  }
+
+  /** Asks the "This week" tab's side of the worker (the week, a request change, a request's message). */
+  async week(network: number, ask: WeekAsk): Promise<WeekAnswer> {
+    const m = await this.ask({ type: "week", id: ++this.lastId, network, ask });
+    return (m as Extract<WorkerMessage, { type: "week" }>).answer;
   }
 
   /** Tells the worker the page now shows generation `network`, so it can forget the others. */

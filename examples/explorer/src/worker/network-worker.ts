@@ -2,17 +2,23 @@
  * The network worker: reads, parses, validates and analyses a network off
  * the page's main thread, then keeps it and answers the page's questions
  * (a person's details, introduction paths, ties in a date range). The page
- * never holds the network itself, so a large file never freezes it.
+ * never holds the network itself, so a large file never freezes it. Each
+ * network it publishes gets a new generation number; answers name the
+ * generation they are about, and a question about one that is gone fails
+ * with code "stale".
  */
 import { createPathIndex, displayNames, formatDay, introductionPaths, relationships, TiegraphError, type Network, type NetworkEdit, type PathIndex, type Relationships } from "@tiegraph/core";
-import { drawingAnalysis, lastShownDay, overviewAnalysis } from "./analysis.js";
-import { drawableBuffers, drawableNetwork } from "./drawable.js";
+import { drawingAnalysis, lastShownDay, overviewAnalysis, type DrawingAnalysis } from "./analysis.js";
+import { drawableBuffers, drawableNetwork, type DrawableNetwork } from "./drawable.js";
+import { drawablePart } from "./drawable-part.js";
+import { detailShown, levelOfDetail, type LevelOfDetail } from "./level-of-detail.js";
 import { personDetails } from "./person-details.js";
 import type { FailureData, LoadStage, NetworkSource, WorkerMessage, WorkerRequest } from "./protocol.js";
 import { readNetwork, type ReadNetwork } from "./read-network.js";
 import { buildSearchIndex } from "../search/search-index.js";
 import { pairsWithExchangeBetween } from "./pairs-between.js";
-import { answerLedger, applyLedgerEdits, rememberPassphrase } from "../ledger/ledger-worker.js";
+import { answerLedger, applyLedgerEdits, referenceDay, rememberPassphrase, setAsOf } from "../ledger/ledger-worker.js";
+import { answerWeek } from "../week/week-worker.js";
 
 /** The network on screen and what is derived from it on demand. */
 interface Current {
@@ -25,6 +31,8 @@ interface Current {
   asOf: number | undefined;
   paths: PathIndex | undefined;
   relationships: [Relationships | undefined, Relationships | undefined];
+  /** The drawing measures of the whole network, to draw it whole on request. */
+  drawing: DrawingAnalysis;
   /** What was read, to publish the network again (e.g. after ego is chosen). */
   read: ReadNetwork;
 }
@@ -37,6 +45,10 @@ interface Current {
  */
 const networks = new Map<number, Current>();
 let loads = 0;
+/** Large networks whose whole was asked for: they stay whole when published again (ego chosen, edits). */
+const wholeAsked = new WeakSet<ReadNetwork>();
+/** Work done after a network is published, one job per task, so questions that arrive in between are answered first. */
+const background: (() => void)[] = [];
 
 const post = (message: WorkerMessage, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 
@@ -56,10 +68,16 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       c.network.setEgo(request.person);
       return publish(request.id, c.read);
     }
+    if (request.type === "whole") {
+      wholeAsked.add(c.read);
+      return postLoaded(request.id, c, { kind: "whole" }, undefined);
+    }
     if (request.type === "ledger") {
       if (request.ask.kind === "edit") return publish(request.id, c.read, applyLedgerEdits(c.network, request.ask.edits));
+      if (request.ask.kind === "as-of") return (setAsOf(request.ask.choice), publish(request.id, c.read));
       return post({ type: "ledger", id: request.id, network: c.number, answer: await answerLedger(c.network, request.ask) });
     }
+    if (request.type === "week") return post({ type: "week", id: request.id, network: c.number, answer: answerWeek(c.network, request.ask) });
     if (request.type === "person") {
       const details = personDetails(
         c.network,
@@ -99,33 +117,64 @@ async function load(id: number, source: NetworkSource): Promise<void> {
 
 /** Analyses a network, makes it the current one under a new generation number and sends it to the page. */
 function publish(id: number, read: ReadNetwork, undo?: NetworkEdit[]): void {
-  const { name, network, imported, largeMeetingsSkipped } = read;
-  const asOf = lastShownDay(network);
+  const { network } = read;
+  const asOf = referenceDay(network, lastShownDay);
   const names = displayNames(network);
-  const { drawable, relationships: rel } = drawableNetwork(network, names, asOf);
-  const analysis = drawingAnalysis(network, rel, asOf);
+  const rel = relationships(network, { excludeConfidential: true, ...dayOption(asOf) });
+  const drawing = drawingAnalysis(network, rel, asOf);
   const number = ++loads;
-  const egoEI = network.egoIndex >= 0 && !Number.isNaN(analysis.eiIndex[network.egoIndex]!) ? analysis.eiIndex[network.egoIndex]! : null;
-  const current: Current = { number, network, names, asOf, paths: undefined, relationships: [rel, undefined], read };
+  const egoEI = network.egoIndex >= 0 && !Number.isNaN(drawing.eiIndex[network.egoIndex]!) ? drawing.eiIndex[network.egoIndex]! : null;
+  const current: Current = { number, network, names, asOf, paths: undefined, relationships: [rel, undefined], drawing, read };
   // keep the page's network (the lowest generation kept) and this one; older unadopted ones go
   for (const k of [...networks.keys()].sort((x, y) => x - y).slice(1)) networks.delete(k);
   networks.set(number, current);
+  // a large network opens on a part of it (see level-of-detail.ts), unless its whole was asked for
+  postLoaded(id, current, wholeAsked.has(read) ? { kind: "whole" } : levelOfDetail(rel, network.egoIndex), undo);
+  // while the page draws: the path index (the person panel's mutual connections, the first introduction), then the overview figures
+  background.length = 0;
+  later(() => {
+    if (networks.get(number) === current) current.paths ??= pathIndex(current);
+  });
+  later(() => {
+    if (networks.get(number) !== current) return;
+    try {
+      const overview = overviewAnalysis(network, egoEI, asOf);
+      post({ type: "analysed", id, network: number, analysis: overview }, [overview.betweenness.buffer]);
+    } catch (e) {
+      // the tabs that wait for it show why instead of "Analysing…"
+      post({ type: "analysed", id, network: number, analysis: undefined, failure: failure(e) });
+    }
+  });
+}
+
+/** Sends the page what it draws of network `c` at a level of detail, and the lists it offers. */
+function postLoaded(id: number, c: Current, detail: LevelOfDetail, undo: NetworkEdit[] | undefined): void {
+  const { network, read, names, asOf } = c;
+  const rel = c.relationships[0]!;
+  let drawable: DrawableNetwork;
+  let analysis: DrawingAnalysis;
+  if (detail.kind === "whole") {
+    drawable = drawableNetwork(network, names, asOf, rel).drawable;
+    // copies: the worker keeps its own to draw the whole again
+    analysis = { asOf: c.drawing.asOf, pairImbalance: c.drawing.pairImbalance.slice(), eiIndex: c.drawing.eiIndex.slice() };
+  } else ({ drawable, analysis } = drawablePart(network, names, rel, c.drawing, detail));
   const tags = new Set<string>();
   for (const p of network.people()) for (const t of p.tags ?? []) tags.add(t);
   let tieCount = 0;
-  for (let k = 0; k < drawable.confidentialOnly.length; k++) if (!drawable.confidentialOnly[k]) tieCount++;
+  for (let k = 0; k < rel.confidentialOnly.length; k++) if (!rel.confidentialOnly[k]) tieCount++;
   post(
     {
       type: "loaded",
       id,
       data: {
-        network: number,
-        name,
-        imported,
-        largeMeetingsSkipped,
+        network: c.number,
+        name: read.name,
+        imported: read.imported,
+        largeMeetingsSkipped: read.largeMeetingsSkipped,
         personCount: network.personCount,
         organisationCount: network.organisationCount,
         tieCount,
+        detail: detailShown(detail),
         drawable,
         organisations: network.organisations().map((o) => ({ id: o.id, name: o.name })),
         tags: [...tags].sort((a, b) => a.localeCompare(b)),
@@ -136,15 +185,18 @@ function publish(id: number, read: ReadNetwork, undo?: NetworkEdit[]): void {
     },
     [analysis.pairImbalance.buffer, analysis.eiIndex.buffer, ...drawableBuffers(drawable)],
   );
-  // while the page draws: the overview panels' figures, then the path index for the first introduction
-  try {
-    const overview = overviewAnalysis(network, egoEI, asOf);
-    post({ type: "analysed", id, network: number, analysis: overview }, [overview.betweenness.buffer]);
-  } catch (e) {
-    // the tabs that wait for it show why instead of "Analysing…"
-    post({ type: "analysed", id, network: number, analysis: undefined, failure: failure(e) });
-  }
-  if (networks.get(number) === current) current.paths ??= pathIndex(current);
+}
+
+/** Queues a job to run after the questions already waiting. */
+function later(job: () => void): void {
+  background.push(job);
+  if (background.length === 1) setTimeout(runLater, 0);
+}
+
+function runLater(): void {
+  const job = background.shift();
+  job?.();
+  if (background.length) setTimeout(runLater, 0);
 }
 
 /** `{ asOf }` for a known day, else nothing (the measure's own default). */

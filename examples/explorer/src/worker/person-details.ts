@@ -39,6 +39,8 @@ export interface PersonDetails {
   /** Affiliations, latest first. */
   history: { organisation: string; role: string | undefined; from: string | undefined; to: string | undefined }[];
   interests: string[];
+  /** What you can offer them (Person.offers). */
+  offers: string[];
   tags: string[];
   /** The tie with ego: undefined for ego or without an ego; null when there is none. */
   tie: { strength: number; lastDate: string; daysSince: number; exchanges: number } | null | undefined;
@@ -80,7 +82,7 @@ export function personDetails(network: Network, paths: () => PathIndex, relation
       const last = network.exchangeColumns().day[shown[shown.length - 1]!]!;
       tie = { ...tie, lastDate: formatDay(last), daysSince: rel.asOf - last, exchanges: shown.length };
     }
-    balance = relationshipBalance(network, network.personAt(ego).id, id, { excludeConfidential: !reveal, revealConfidential: reveal });
+    balance = relationshipBalance(network, network.personAt(ego).id, id, { excludeConfidential: !reveal, revealConfidential: reveal, ...(asOfDay === undefined ? {} : { asOf: formatDay(asOfDay) }) });
     const all = mutualConnections(paths(), network.personAt(ego).id, id, { skipConfidentialOnly: !reveal, showConfidential: reveal });
     mutualCount = all.length;
     mutual = all.slice(0, MUTUAL_SHOWN).map((m) => ({ id: m.person, name: name(m.person), withYou: m.withA.strength, withThem: m.withB.strength }));
@@ -108,6 +110,7 @@ export function personDetails(network: Network, paths: () => PathIndex, relation
       .reverse()
       .map((a) => ({ organisation: network.organisation(a.organisation).name, role: a.role, from: a.from, to: a.to })),
     interests: person.interests ?? [],
+    offers: person.offers ?? [],
     tags: person.tags ?? [],
     tie,
     balance,

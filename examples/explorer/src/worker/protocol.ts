@@ -8,9 +8,11 @@ import type { IntroductionAnswer, IntroductionTarget } from "@tiegraph/core";
 import type { SearchIndex } from "../search/search-index.js";
 import type { DrawingAnalysis, OverviewAnalysis } from "./analysis.js";
 import type { DrawableNetwork } from "./drawable.js";
+import type { DetailShown } from "./level-of-detail.js";
 import type { PersonDetails } from "./person-details.js";
 import type { LedgerAnswer, LedgerAsk } from "../ledger/ledger-protocol.js";
 import type { NetworkEdit } from "@tiegraph/core";
+import type { WeekAnswer, WeekAsk } from "../week/week-protocol.js";
 
 /**
  * Where a network comes from: picked or dropped files, or text (the bundled
@@ -30,10 +32,14 @@ export type WorkerRequest =
   | { type: "pairs-between"; id: number; network: number; from: string; to: string }
   /** Makes a person ego (undefined: nobody) and publishes the network again under a new number. */
   | { type: "set-ego"; id: number; network: number; person: string | undefined }
+  /** Draws the whole of a large network instead of its level-of-detail part; answered by "loaded" (same generation). */
+  | { type: "whole"; id: number; network: number }
   /** The page now shows generation `network`: the worker may forget the others. No answer. */
   | { type: "adopted"; id: number; network: number }
   /** The ledger: an edit (answered by "loaded", with the undo edits) or a question (answered by "ledger"). */
-  | { type: "ledger"; id: number; network: number; ask: LedgerAsk };
+  | { type: "ledger"; id: number; network: number; ask: LedgerAsk }
+  /** The "This week" tab: the week's plan, routine and requests, or a request change (answered by "week"). */
+  | { type: "week"; id: number; network: number; ask: WeekAsk };
 
 /** Everything the page needs to draw and list a loaded network. */
 export interface LoadedNetworkData {
@@ -49,6 +55,8 @@ export interface LoadedNetworkData {
   organisationCount: number;
   /** Ties that can be drawn: relationships with at least one exchange that is not confidential. */
   tieCount: number;
+  /** How much of the network `drawable` is: the whole, or a level-of-detail part of a large network. */
+  detail: DetailShown;
   /** What the view draws: people and relationships, as arrays. */
   drawable: DrawableNetwork;
   organisations: { id: string; name: string }[];
@@ -85,4 +93,5 @@ export type WorkerMessage =
   | { type: "person"; id: number; network: number; details: PersonDetails }
   | { type: "paths"; id: number; network: number; answer: IntroductionAnswer }
   | { type: "pairs-between"; id: number; network: number; pairs: Float64Array }
-  | { type: "ledger"; id: number; network: number; answer: LedgerAnswer };
+  | { type: "ledger"; id: number; network: number; answer: LedgerAnswer }
+  | { type: "week"; id: number; network: number; answer: WeekAnswer };

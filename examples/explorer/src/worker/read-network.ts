@@ -13,6 +13,7 @@
  */
 import { Network, parseNetworkFile, TiegraphError } from "@tiegraph/core";
 import {
+  DEFAULT_CALENDAR_OPTIONS,
   decryptNetworkFile,
   importAffiliationsCsv,
   importCalendar,
@@ -33,8 +34,8 @@ export { ACCEPTED_FILES } from "./file-kind.js";
 
 const SCOPE = "tiegraph/explorer";
 
-/** Calendar events with more than this many other participants make no contacts unless asked (see NetworkSource.largeMeetings). */
-export const LARGE_MEETING = 8;
+/** Calendar events with more than this many other participants make no contacts unless asked (see NetworkSource.largeMeetings): @tiegraph/io's default. */
+export const LARGE_MEETING = DEFAULT_CALENDAR_OPTIONS.largeEventSize;
 
 /** A network read from files, with what the importers did. */
 export interface ReadNetwork {
@@ -50,8 +51,8 @@ export interface ReadNetwork {
 /** Skipped records named in the import note (the rest are counted). */
 const SKIPPED_LISTED = 3;
 
-/** The calendar importer's note about group events it skipped (the page says it in its own words). */
-const GROUP_NOTE = /^(\d+) group events? \(more than \d+ other participants\) skipped/;
+/** The calendar importer's note about large events it skipped (the page says it in its own words, with a button). */
+const LARGE_EVENTS_NOTE = /^\d+ large events? \(more than \d+ other participants\) skipped/;
 
 /** The order imports are merged in: people before the records that name them. */
 const IMPORT_ORDER: readonly FileKind[] = ["people-csv", "linkedin", "vcard", "affiliations-csv", "exchanges-csv", "calendar"];
@@ -115,7 +116,7 @@ export async function readNetwork(source: NetworkSource, onProgress: (stage: "re
     if (kind === "network" || kind === "encrypted-network") continue;
     const options = { file: file.name, strict: false, onProgress: (p: ReadProgress) => progress(file, p.read) };
     const imported = await importFile(kind, file, options, source.largeMeetings === true);
-    if (kind === "calendar" && source.largeMeetings !== true) largeMeetingsSkipped += skippedGroupEvents(imported);
+    largeMeetingsSkipped += imported.largeEvents?.events ?? 0;
     imports.push(imported);
   }
   const imported: string[] = [];
@@ -125,7 +126,7 @@ export async function readNetwork(source: NetworkSource, onProgress: (stage: "re
     if (network.personCount === 0 && report.problems.length) throw report.problems[0]!;
     imported.push(
       `Imported ${imports.map((m) => m.file).join(", ")}: ${report.added.length} people added, ${report.merged.length} recognised, ${report.ambiguous.length} uncertain (added apart), ${report.exchangesAdded} exchanges.`,
-      ...report.notes.filter((note) => !GROUP_NOTE.test(note)),
+      ...report.notes.filter((note) => !LARGE_EVENTS_NOTE.test(note)),
     );
     const skipped = report.problems;
     if (skipped.length) {
@@ -151,18 +152,9 @@ function importFile(kind: FileKind, file: TextSource, options: ImportFileOptions
     case "vcard":
       return importVCard(file, options);
     case "calendar":
-      // an all-hands says nothing about any one tie: its attendees make no contacts unless asked
-      return importCalendar(file, largeMeetings ? options : { ...options, groupSize: LARGE_MEETING, groupEvents: "skip" });
+      // an all-hands says nothing about any one tie: its attendees make no contacts unless asked (io's default)
+      return importCalendar(file, largeMeetings ? { ...options, largeEventContacts: true } : options);
     default:
       throw new TiegraphError(SCOPE, "invalid-format", `cannot import a ${FILE_KIND_TEXT[kind]}`, { file: options.file });
   }
-}
-
-/** The number of group events the calendar importer skipped, from its note. */
-function skippedGroupEvents(imported: ImportedNetwork): number {
-  for (const note of imported.notes) {
-    const m = GROUP_NOTE.exec(note);
-    if (m) return Number(m[1]);
-  }
-  return 0;
 }

@@ -1,2 +1,2 @@
-export * from "./random.js";
+// the seeded random source is internal (@tiegraph/core/internal)
 export * from "./professional.js";

@@ -10,7 +10,8 @@
  * those indices (`hasEdge`, `hasDirectedEdge`, `hasUndirectedEdge` with a
  * source and a target) use `Object.hasOwn` instead.
  */
-import type Graph from "graphology";
+// graphology-types' class: a default import of graphology in a .d.ts is a namespace (TS2709) under module NodeNext
+import type { AbstractGraph as Graph } from "graphology-types";
 import { TiegraphError } from "../errors.js";
 
 const SCOPE = "tiegraph/graph";

@@ -7,9 +7,9 @@
 import { TiegraphError, showValue, type Problem, type TiegraphErrorCode } from "../errors.js";
 import type { StagedExchange } from "./exchange-store.js";
 import type { ModelState } from "./state.js";
-import { checkRequests } from "../requests/check-requests.js";
-import { copyRequest } from "../requests/request-store.js";
-import type { IntroductionRequest } from "../requests/types.js";
+import { checkRequests } from "./request-check.js";
+import { copyRequest } from "./request-store.js";
+import type { IntroductionRequest } from "./request-types.js";
 import type { Affiliation, Exchange, NetworkData, Organisation, OrganisationId, Person, PersonId } from "./types.js";
 import { OPEN_END, OPEN_START, checkOrganisation, checkPerson, cleanOrganisation, cleanPerson, problemsError, stageBatch, type AffiliationSpan, type NetworkLookup, type StagedBatch } from "./validate.js";
 import { formatDay } from "./dates.js";

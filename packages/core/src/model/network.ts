@@ -8,7 +8,7 @@ import { TiegraphError, showValue } from "../errors.js";
 import { formatDay, parseDay, type Day } from "./dates.js";
 import { ExchangeStore, KIND_CODE, TOUCHPOINT_CODES, sortedByDay, type ExchangeColumns, type RawExchangeColumns } from "./exchange-store.js";
 import type { Affiliation, Exchange, NetworkData, NetworkSettings, Organisation, OrganisationId, Person, PersonId } from "./types.js";
-import type { IntroductionRequest } from "../requests/types.js";
+import type { IntroductionRequest } from "./request-types.js";
 import { applyEdits, type NetworkEdit } from "./edits.js";
 import { emptyState, type ModelState } from "./state.js";
 import { OPEN_END, OPEN_START, checkPerson, checkSettings, cleanOrganisation, cleanPerson, problemsError, stageBatch, type AffiliationSpan, type StagedBatch } from "./validate.js";

@@ -3,7 +3,7 @@
  * affiliation spans and the exchange store. The {@link Network} owns one and
  * exposes it read-only; edits.ts changes it in place.
  */
-import { RequestStore } from "../requests/request-store.js";
+import { RequestStore } from "./request-store.js";
 import { ExchangeStore } from "./exchange-store.js";
 import type { NetworkSettings, Organisation, OrganisationId, Person, PersonId } from "./types.js";
 import type { AffiliationSpan } from "./validate.js";

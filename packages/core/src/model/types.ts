@@ -2,7 +2,7 @@
  * The domain model's records as they are written in files and passed to the
  * API: people, organisations, affiliations over time, and exchanges.
  */
-import type { IntroductionRequest } from "../requests/types.js";
+import type { IntroductionRequest } from "./request-types.js";
 
 /** Stable identifier of a person (any non-empty string). */
 export type PersonId = string;

@@ -8,9 +8,9 @@
 import { TiegraphError, showValue, type Problem, type TiegraphErrorCode } from "../errors.js";
 import { parseDay, type Day } from "./dates.js";
 import { KIND_CODE, type ExchangeExtras, type StagedExchange } from "./exchange-store.js";
-import { checkRequests } from "../requests/check-requests.js";
-import { copyRequest } from "../requests/request-store.js";
-import type { IntroductionRequest } from "../requests/types.js";
+import { checkRequests } from "./request-check.js";
+import { copyRequest } from "./request-store.js";
+import type { IntroductionRequest } from "./request-types.js";
 import { DEFAULT_KIND_VALUES, EXCHANGE_KINDS, type Affiliation, type Exchange, type ExchangeKind, type NetworkData, type NetworkSettings, type Organisation, type Person } from "./types.js";
 
 const SCOPE = "tiegraph/model";

@@ -6,10 +6,10 @@ import { TiegraphError, showValue } from "../errors.js";
 import { parseDay } from "../model/dates.js";
 import type { Network } from "../model/network.js";
 import type { Exchange, PersonId } from "../model/types.js";
-import { NEXT_STEPS, isRequestStep, stepViolation } from "./steps.js";
-import { copyRequest } from "./request-store.js";
+import { NEXT_STEPS, isRequestStep, stepViolation } from "../model/request-steps.js";
+import { copyRequest } from "../model/request-store.js";
 import type { RequestChange } from "./request-change.js";
-import type { IntroductionRequest, RequestStep } from "./types.js";
+import type { IntroductionRequest, RequestStep } from "../model/request-types.js";
 
 const SCOPE = "tiegraph/requests";
 

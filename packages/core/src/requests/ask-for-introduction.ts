@@ -4,9 +4,9 @@
 import { TiegraphError, showValue } from "../errors.js";
 import type { Network } from "../model/network.js";
 import type { OrganisationId, PersonId } from "../model/types.js";
-import { checkRequests, requestError } from "./check-requests.js";
+import { checkRequests, requestError } from "../model/request-check.js";
 import type { RequestChange } from "./request-change.js";
-import type { IntroductionRequest } from "./types.js";
+import type { IntroductionRequest } from "../model/request-types.js";
 
 /** What {@link askForIntroduction} needs. */
 export interface AskForIntroductionInput {

@@ -6,7 +6,7 @@
  */
 import { TiegraphError, showValue } from "../errors.js";
 import type { Network } from "../model/network.js";
-import type { IntroductionRequest } from "./types.js";
+import type { IntroductionRequest } from "../model/request-types.js";
 
 /** A person or organisation named in the message. */
 export interface MessageParty {

@@ -5,9 +5,9 @@ import { TiegraphError, showValue } from "../errors.js";
 import { parseDay, type Day } from "../model/dates.js";
 import type { Network } from "../model/network.js";
 import type { OrganisationId, PersonId } from "../model/types.js";
-import { NEXT_STEPS, statusAfter, waitingOnAfter } from "./steps.js";
+import { NEXT_STEPS, statusAfter, waitingOnAfter } from "../model/request-steps.js";
 import { targetPerson } from "./advance-request.js";
-import type { IntroductionRequest, RequestStatus, RequestStep, RequestWaitingOn } from "./types.js";
+import type { IntroductionRequest, RequestStatus, RequestStep, RequestWaitingOn } from "../model/request-types.js";
 
 /** Options of {@link listRequests}. */
 export interface ListRequestsOptions {

@@ -6,7 +6,7 @@ import { TiegraphError, showValue } from "../errors.js";
 import type { NetworkEdit } from "../model/edits.js";
 import type { Network } from "../model/network.js";
 import type { Exchange } from "../model/types.js";
-import type { IntroductionRequest } from "./types.js";
+import type { IntroductionRequest } from "../model/request-types.js";
 
 /** What {@link askForIntroduction} and {@link advanceRequest} return, for {@link applyRequestChange}. */
 export interface RequestChange {

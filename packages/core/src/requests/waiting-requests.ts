@@ -6,7 +6,7 @@
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
 import { openRequests } from "./open-requests.js";
-import type { RequestStep, RequestWaitingOn } from "./types.js";
+import type { RequestStep, RequestWaitingOn } from "../model/request-types.js";
 
 /** The weekly plan's reason for an open request (see {@link waitingRequests}). */
 export interface RequestWaitingReason {

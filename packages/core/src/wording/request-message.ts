@@ -8,7 +8,7 @@ import type { Exchange } from "../model/types.js";
 import type { IntroductionMessage } from "../requests/introduction-message.js";
 import type { RequestState } from "../requests/list-requests.js";
 import type { OpenRequest } from "../requests/open-requests.js";
-import type { RequestStep } from "../requests/types.js";
+import type { RequestStep } from "../model/request-types.js";
 import type { RequestWaitingReason } from "../requests/waiting-requests.js";
 import { message } from "./messages.js";
 import type { WordingNames } from "./path-text.js";

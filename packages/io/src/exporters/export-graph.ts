@@ -5,6 +5,9 @@
  * confidential content only when asked.
  */
 import Graph from "graphology";
+// declared as graphology-types' AbstractGraph: graphology ships CommonJS with ESM-style types, so a
+// default import of it in a .d.ts is a namespace (TS2709) for consumers under module NodeNext
+import type { AbstractGraph } from "graphology-types";
 import { directedTies, formatDay, parseDay, prototypeSafe, relationships, TiegraphError, type Network } from "@tiegraph/core";
 import { disclosure, personAttributes, type DisclosureOptions } from "./disclosure.js";
 
@@ -36,7 +39,7 @@ type Attributes = Record<string, string | number | boolean>;
  *
  * @example exportedGraph(network, { graph: "relationships" }).size
  */
-export function exportedGraph(network: Network, options: GraphExportOptions = {}): Graph<Attributes, Attributes> {
+export function exportedGraph(network: Network, options: GraphExportOptions = {}): AbstractGraph<Attributes, Attributes> {
   const d = disclosure(options);
   const kind = options.graph ?? DEFAULT_GRAPH_EXPORT_OPTIONS.graph;
   let asOf: number | undefined;

@@ -3,7 +3,7 @@
  * Cytoscape, NetworkX and igraph. graphology-graphml only parses, so the
  * writer is here: typed `<key>` declarations, then nodes and edges.
  */
-import type Graph from "graphology";
+import type { AbstractGraph as Graph } from "graphology-types";
 import type { Network } from "@tiegraph/core";
 import { exportedGraph, type GraphExportOptions } from "./export-graph.js";
 import { xmlEscape } from "./xml-text.js";

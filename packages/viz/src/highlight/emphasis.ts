@@ -3,7 +3,7 @@
  * person's neighbourhood (on hover), a selected set, or an introduction path.
  * Everything outside the emphasis is faded by the view's reducers.
  */
-import type Graph from "graphology";
+import type { AbstractGraph as Graph } from "graphology-types";
 import { TiegraphError, type PersonId } from "@tiegraph/core";
 
 /** The kind of highlight, which decides how emphasised items are drawn. */

@@ -3,7 +3,7 @@
  * layout runs off the main thread and writes positions back to the graph,
  * which sigma redraws as they arrive.
  */
-import type Graph from "graphology";
+import type { AbstractGraph as Graph } from "graphology-types";
 import FA2LayoutSupervisor from "graphology-layout-forceatlas2/worker";
 import { inferSettings, type ForceAtlas2Settings } from "graphology-layout-forceatlas2";
 

@@ -5,7 +5,7 @@
  * from nodes and `strength` and `confidentialOnly` from edges, so whatever
  * else a caller put on the graph (notes, emails) never reaches the picture.
  */
-import type Graph from "graphology";
+import type { AbstractGraph as Graph } from "graphology-types";
 import { TiegraphError, type PersonId } from "@tiegraph/core";
 import type { ViewAnalysis } from "../analysis/view-analysis.js";
 import { alignPersonMeasures, checkPairImbalance } from "./measures.js";

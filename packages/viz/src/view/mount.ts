@@ -5,77 +5,41 @@
  * what it draws, and never computes a measure: it draws the scene built
  * from the network and the caller's precomputed analysis.
  */
-import type Graph from "graphology";
+import type { AbstractGraph as Graph } from "graphology-types";
 import Sigma from "sigma";
 import { createEdgeArrowProgram, EdgeRectangleProgram, NodeCircleProgram } from "sigma/rendering";
 import type { Settings } from "sigma/settings";
 import type { SigmaNodeEventPayload } from "sigma/types";
 import { createNodeBorderProgram } from "@sigma/node-border";
-import { Network, TiegraphError, type PersonId } from "@tiegraph/core";
-import type { ViewAnalysis } from "../analysis/view-analysis.js";
-import { edgeArrowEncoding } from "../encodings/edge-arrows.js";
-import { edgeColourEncoding } from "../encodings/edge-colour.js";
-import { edgeWidthEncoding } from "../encodings/edge-width.js";
+import { TiegraphError, type PersonId } from "@tiegraph/core";
 import type { LegendSpec } from "../encodings/legend-spec.js";
-import { nodeColourEncoding } from "../encodings/node-colour.js";
-import { nodeSizeEncoding } from "../encodings/node-size.js";
 import { exportPNG, type PngOptions } from "../export/png.js";
 import { combinedEmphasis, neighbourhoodEmphasis, pathEmphasis, selectionEmphasis, type Emphasis, type PathEmphasis } from "../highlight/emphasis.js";
 import { createReducers, type HighlightState } from "../highlight/reducers.js";
-import { createLabelDrawers, DEFAULT_LABEL_OPTIONS } from "../labels/draw-label.js";
+import { createLabelDrawers, DEFAULT_LABEL_OPTIONS, type LabelOptions } from "../labels/draw-label.js";
 import { renderLegend } from "../legend/legend-element.js";
 import { legendCountsOfShown } from "../legend/shown-counts.js";
 import { egoRingsLayout, type EgoRingsOptions } from "../layout/ego-rings.js";
 import { forceAtlas2Layout, type LayoutRunner } from "../layout/forceatlas2.js";
 import type { Positions } from "../layout/positions.js";
 import { sunflowerLayout, type SunflowerOptions } from "../layout/sunflower.js";
-import { sceneFromGraph } from "../scene/from-graph.js";
-import { sceneFromNetwork } from "../scene/from-network.js";
 import type { Scene } from "../scene/scene.js";
 import { resolveTheme, type ViewTheme } from "../theme/themes.js";
 import { createTooltip, type Tooltip } from "../tooltip/tooltip.js";
 import { cameraStateForNodes, moveCamera } from "./camera.js";
+import { hiddenByFilter, type ViewFilter } from "./filter.js";
+import { initialPositions } from "./initial-positions.js";
+import { legendOverlay } from "./legend-overlay.js";
 import { DEFAULT_NETWORK_VIEW_OPTIONS, DEFAULT_VIEW_ENCODING, type NetworkViewOptions, type ViewEncoding } from "./options.js";
 import { paintEdges, paintNodes, PERSON_NODE_TYPE, RINGED_NODE_TYPE, sceneGraph, type AppliedEncodings } from "./paint.js";
+import { legendsOf, resolveEncodings } from "./resolve-encodings.js";
+import { buildScene, type NetworkViewSource } from "./source.js";
+import { tooltipLines } from "./tooltip-lines.js";
+
+export type { NetworkViewSource } from "./source.js";
+export type { ViewFilter, ViewPerson, ViewTie } from "./filter.js";
 
 const SCOPE = "tiegraph/viz";
-
-/** What a view draws: a network, or a relationship graph, with precomputed analysis. */
-export type NetworkViewSource =
-  | Network
-  | { network: Network; analysis?: ViewAnalysis }
-  | { graph: Graph; analysis?: ViewAnalysis; organisationNames?: ReadonlyMap<string, string>; asOf?: string };
-
-/** A person as filters see them (drawn facts only). */
-export interface ViewPerson {
-  id: PersonId;
-  name: string;
-  /** Organisation ids on the reference day. */
-  organisations: readonly string[];
-  isEgo: boolean;
-  /** Shares an organisation with ego. */
-  internal: boolean;
-  strengthToEgo: number;
-  degree: number;
-  /** Hops from ego over drawn ties, −1 when unreachable. */
-  hopsFromEgo: number;
-}
-
-/** A drawn tie as filters see it; `source` is the end nearer to ego. */
-export interface ViewTie {
-  source: PersonId;
-  target: PersonId;
-  strength: number;
-  /** Reciprocity balance from `source`'s side (NaN when unknown). */
-  balance: number;
-}
-
-/** What to hide: people and ties failing a predicate, and/or a set of people. Ego is never hidden. */
-export interface ViewFilter {
-  node?: (person: ViewPerson) => boolean;
-  edge?: (tie: ViewTie) => boolean;
-  hidden?: Iterable<PersonId>;
-}
 
 /** Events of a view and their payloads. */
 export interface NetworkViewEvents {
@@ -172,7 +136,7 @@ export interface NetworkView {
  * @example
  * ```ts
  * import { generateNetwork } from "@tiegraph/core";
- * import { mountNetworkView, analyseForView } from "@tiegraph/viz";
+ * import { mountNetworkView, analyseForView } from "@tiegraph/viz/browser";
  *
  * const network = generateNetwork({ seed: 7, people: 200, exchanges: 3000 });
  * const view = mountNetworkView(document.getElementById("graph")!, { network, analysis: analyseForView(network) });
@@ -191,11 +155,7 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
   const explicit = new Set<keyof ViewEncoding>(Object.keys(options.encoding ?? {}) as (keyof ViewEncoding)[]);
   let requested: ViewEncoding = { ...DEFAULT_VIEW_ENCODING, ...options.encoding };
 
-  let scene = buildScene(source, opts.includeConfidential);
-  let enc = resolveEncodings(scene, requested, explicit, theme, opts);
-  let graph = sceneGraph(scene, initialPositions(scene, opts));
-  paintNodes(graph, scene, enc, theme, opts.labels);
-  paintEdges(graph, enc);
+  let { scene, enc, graph } = drawScene(source, requested, explicit, theme, opts, undefined);
   let nodeKeys = graph.nodes();
   let edgeKeys = graph.edges();
 
@@ -290,18 +250,6 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
     renderer.refresh({ partialGraph: { nodes: [...nodes], edges: [...edges] }, skipIndexation: true });
   };
 
-  const tooltipLines = (id: string): string[] => {
-    const i = scene.indexOf.get(id)!;
-    const lines = [scene.names[i]!];
-    const orgs = scene.organisations[i]!.map((o) => scene.organisationNames.get(o) ?? o);
-    lines.push(orgs.length ? orgs.join(", ") : "no organisation");
-    if (scene.egoIndex === i) lines.push("you");
-    else if (scene.egoIndex >= 0) lines.push(scene.strengthToEgo[i]! > 0 ? `tie strength to you: ${scene.strengthToEgo[i]!.toFixed(2)}` : "no direct tie to you");
-    lines.push(`ties drawn: ${scene.degree[i]}`);
-    if (enc.nodeSize.by === "betweenness" && scene.betweenness) lines.push(`betweenness: ${formatNumber(scene.betweenness[i]!)}`);
-    if (enc.nodeColour.by === "ei-index" && scene.eiIndex) lines.push(`E-I index: ${Number.isNaN(scene.eiIndex[i]!) ? "no ties" : (scene.eiIndex[i]! > 0 ? "+" : "") + scene.eiIndex[i]!.toFixed(2)}`);
-    return lines;
-  };
 
   // leaving a person clears the highlight on the next frame, unless the
   // pointer enters another person first: then only the two neighbourhoods
@@ -317,7 +265,7 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
       neighbourhood = neighbourhoodEmphasis(graph, node);
       applyEmphasis(false);
     }
-    tooltip?.show(tooltipLines(node), event.x, event.y);
+    tooltip?.show(tooltipLines(scene, enc, node), event.x, event.y);
     emit("hover", node);
   });
   renderer.on("leaveNode", () => {
@@ -336,27 +284,7 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
   renderer.on("doubleClickNode", ({ node }) => emit("doubleClickNode", node));
   renderer.on("clickStage", () => emit("clickStage"));
 
-  const evaluateFilter = () => {
-    const hiddenNodes = new Set<string>();
-    const hiddenEdges = new Set<string>();
-    if (filter) {
-      if (filter.hidden !== undefined) {
-        let k = 0;
-        for (const id of filter.hidden) {
-          if (!scene.indexOf.has(id)) throw new TiegraphError(SCOPE, "unknown-person", `unknown person ${JSON.stringify(id)}`, { record: `filter.hidden #${k}`, expected: "the id of a person drawn in the view" });
-          hiddenNodes.add(id);
-          k++;
-        }
-      }
-      if (filter.node) for (let i = 0; i < scene.personCount; i++) if (!filter.node(personOf(scene, i))) hiddenNodes.add(scene.ids[i]!);
-      if (filter.edge) {
-        graph.forEachEdge((edge, attr) => {
-          if (!filter!.edge!(tieOf(scene, attr.tie as number))) hiddenEdges.add(edge);
-        });
-      }
-    }
-    return { hiddenNodes, hiddenEdges };
-  };
+  const evaluateFilter = () => hiddenByFilter(scene, graph, filter);
 
   const alive = () => {
     if (destroyed) throw new TiegraphError(SCOPE, "invalid-option", "the view was destroyed", { expected: "a mounted view" });
@@ -376,21 +304,10 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
     legend,
     update(next, patch) {
       alive();
-      const nextScene = buildScene(next, opts.includeConfidential);
       const nextRequested = patch ? { ...requested, ...patch } : requested;
       const nextExplicit = patch ? new Set([...explicit, ...(Object.keys(patch) as (keyof ViewEncoding)[])]) : explicit;
-      const nextEnc = resolveEncodings(nextScene, nextRequested, nextExplicit, theme, opts);
-      const base = initialPositions(nextScene, opts);
-      graph.forEachNode((key, attr) => {
-        const i = nextScene.indexOf.get(key);
-        if (i !== undefined) {
-          base.x[i] = attr.x as number;
-          base.y[i] = attr.y as number;
-        }
-      });
-      const nextGraph = sceneGraph(nextScene, base);
-      paintNodes(nextGraph, nextScene, nextEnc, theme, opts.labels);
-      paintEdges(nextGraph, nextEnc);
+      // the same steps as mounting, keeping the positions of people already drawn
+      const { scene: nextScene, enc: nextEnc, graph: nextGraph } = drawScene(next, nextRequested, nextExplicit, theme, opts, graph);
       // nothing below can fail
       requested = nextRequested;
       for (const k of nextExplicit) explicit.add(k);
@@ -586,102 +503,32 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
   return view;
 }
 
-/** A folding box in the top-right corner of the container holding the legend. */
-function legendOverlay(container: HTMLElement, legend: HTMLElement, open: boolean): HTMLElement {
-  const doc = container.ownerDocument;
-  const box = doc.createElement("details");
-  box.className = "tiegraph-legend-overlay";
-  box.open = open;
-  const summary = doc.createElement("summary");
-  summary.textContent = "Legend";
-  Object.assign(summary.style, { cursor: "pointer", fontWeight: "600", userSelect: "none" });
-  Object.assign(legend.style, { marginTop: "4px" });
-  box.append(summary, legend);
-  Object.assign(box.style, { position: "absolute", top: "8px", right: "8px", zIndex: "2", maxWidth: "230px", maxHeight: "calc(100% - 16px)", overflow: "auto", padding: "4px 8px", borderRadius: "4px", opacity: "0.95", boxShadow: "0 1px 3px rgba(0,0,0,.25)" });
-  container.append(box);
-  return box;
-}
-
-function buildScene(source: NetworkViewSource, includeConfidential: boolean): Scene {
-  if (source instanceof Network) return sceneFromNetwork(source, {}, { includeConfidential });
-  if (source && typeof source === "object" && "network" in source && source.network instanceof Network) return sceneFromNetwork(source.network, source.analysis ?? {}, { includeConfidential });
-  if (source && typeof source === "object" && "graph" in source) {
-    const o: { includeConfidential: boolean; organisationNames?: ReadonlyMap<string, string>; asOf?: string } = { includeConfidential };
-    if (source.organisationNames) o.organisationNames = source.organisationNames;
-    if (source.asOf !== undefined) o.asOf = source.asOf;
-    return sceneFromGraph(source.graph, source.analysis ?? {}, o);
-  }
-  throw new TiegraphError(SCOPE, "invalid-option", "nothing to draw", { expected: "a Network, { network, analysis? } or { graph, analysis? }" });
-}
-
-type EncodingOptions = Pick<NetworkViewOptions, "nodeSize" | "nodeColour" | "edgeWidth" | "edgeArrows">;
-
-/** Computes every encoding; a default whose input is missing falls back, an explicit one throws. */
-function resolveEncodings(scene: Scene, requested: ViewEncoding, explicit: ReadonlySet<keyof ViewEncoding>, theme: ViewTheme, opts: EncodingOptions): AppliedEncodings {
-  const fallback = <T>(channel: keyof ViewEncoding, make: () => T, otherwise: () => T): T => {
-    try {
-      return make();
-    } catch (e) {
-      if (explicit.has(channel) || !(e instanceof TiegraphError) || e.code !== "invalid-option") throw e;
-      return otherwise();
+/**
+ * Everything a view draws from a source, before anything is shown: the
+ * scene, the encodings and the painted graph. Mounting and updating both go
+ * through it; `previous` keeps the positions of people already drawn. Throws
+ * (and changes nothing) when an explicit encoding cannot be drawn.
+ */
+function drawScene(
+  source: NetworkViewSource,
+  requested: ViewEncoding,
+  explicit: ReadonlySet<keyof ViewEncoding>,
+  theme: ViewTheme,
+  opts: NetworkViewOptions & { labels: LabelOptions },
+  previous: Graph | undefined,
+): { scene: Scene; enc: AppliedEncodings; graph: Graph } {
+  const scene = buildScene(source, opts.includeConfidential);
+  const enc = resolveEncodings(scene, requested, explicit, theme, opts);
+  const base = initialPositions(scene, opts);
+  previous?.forEachNode((key, attr) => {
+    const i = scene.indexOf.get(key);
+    if (i !== undefined) {
+      base.x[i] = attr.x as number;
+      base.y[i] = attr.y as number;
     }
-  };
-  return {
-    nodeSize: fallback("nodeSize", () => nodeSizeEncoding(scene, requested.nodeSize, opts.nodeSize), () => nodeSizeEncoding(scene, "degree", opts.nodeSize)),
-    nodeColour: fallback("nodeColour", () => nodeColourEncoding(scene, requested.nodeColour, theme, opts.nodeColour), () => nodeColourEncoding(scene, "organisation", theme, opts.nodeColour)),
-    edgeColour: fallback("edgeColour", () => edgeColourEncoding(scene, requested.edgeColour, theme), () => edgeColourEncoding(scene, "none", theme)),
-    edgeWidth: fallback("edgeWidth", () => edgeWidthEncoding(scene, requested.edgeWidth, opts.edgeWidth), () => edgeWidthEncoding(scene, "none", opts.edgeWidth)),
-    edgeArrows: fallback("edgeArrows", () => edgeArrowEncoding(scene, requested.edgeArrows, opts.edgeArrows), () => edgeArrowEncoding(scene, "none", opts.edgeArrows)),
-  };
-}
-
-function legendsOf(enc: AppliedEncodings): LegendSpec[] {
-  return [enc.nodeColour.legend, enc.nodeSize.legend, enc.edgeColour.legend, enc.edgeWidth.legend, enc.edgeArrows.legend].filter((l): l is LegendSpec => l !== undefined);
-}
-
-function initialPositions(scene: Scene, opts: Pick<NetworkViewOptions, "layout" | "positions" | "egoRings" | "sunflower">): Positions {
-  switch (opts.layout) {
-    case "auto":
-      return scene.egoIndex >= 0 ? egoRingsLayout(scene, opts.egoRings) : sunflowerLayout(scene, opts.sunflower);
-    case "ego-rings":
-      return egoRingsLayout(scene, opts.egoRings);
-    case "sunflower":
-      return sunflowerLayout(scene, opts.sunflower);
-    case "preset": {
-      const p = sunflowerLayout(scene, opts.sunflower);
-      if (!opts.positions) throw new TiegraphError(SCOPE, "invalid-option", 'the "preset" layout needs positions', { expected: "options.positions: a map of person id → { x, y }" });
-      for (const [id, pos] of opts.positions) {
-        const i = scene.indexOf.get(id);
-        if (i === undefined) continue;
-        if (!Number.isFinite(pos?.x) || !Number.isFinite(pos?.y)) throw new TiegraphError(SCOPE, "invalid-value", `position of ${JSON.stringify(id)} is not a pair of finite numbers`, { record: `positions[${JSON.stringify(id)}]`, expected: "{ x, y } with finite numbers" });
-        p.x[i] = pos.x;
-        p.y[i] = pos.y;
-      }
-      return p;
-    }
-    default:
-      throw new TiegraphError(SCOPE, "invalid-option", `unknown layout ${JSON.stringify(opts.layout)}`, { expected: '"auto", "ego-rings", "sunflower" or "preset"' });
-  }
-}
-
-function personOf(scene: Scene, i: number): ViewPerson {
-  return {
-    id: scene.ids[i]!,
-    name: scene.names[i]!,
-    organisations: scene.organisations[i]!,
-    isEgo: i === scene.egoIndex,
-    internal: scene.internal[i] === 1,
-    strengthToEgo: scene.strengthToEgo[i]!,
-    degree: scene.degree[i]!,
-    hopsFromEgo: scene.hopsFromEgo[i]!,
-  };
-}
-
-function tieOf(scene: Scene, k: number): ViewTie {
-  return { source: scene.ids[scene.a[k]!]!, target: scene.ids[scene.b[k]!]!, strength: scene.strength[k]!, balance: scene.balance[k]! };
-}
-
-function formatNumber(v: number): string {
-  if (Number.isNaN(v)) return "—";
-  return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2);
+  });
+  const graph = sceneGraph(scene, base);
+  paintNodes(graph, scene, enc, theme, opts.labels);
+  paintEdges(graph, enc);
+  return { scene, enc, graph };
 }

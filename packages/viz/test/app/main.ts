@@ -6,7 +6,7 @@
 import Graph from "graphology";
 import Sigma from "sigma";
 import * as core from "@tiegraph/core";
-import * as viz from "@tiegraph/viz";
+import * as viz from "@tiegraph/viz/browser";
 
 /** Resolves after the browser has painted twice (sigma renders on animation frames). */
 function frames(n = 2): Promise<void> {

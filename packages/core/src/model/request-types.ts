@@ -3,7 +3,7 @@
  * the API: who asked whom to be introduced to whom, why, what the asker can
  * offer, and the dated steps of the double opt-in.
  */
-import type { OrganisationId, PersonId } from "../model/types.js";
+import type { OrganisationId, PersonId } from "./types.js";
 
 /**
  * The steps of a double opt-in introduction, in order:

@@ -4,9 +4,9 @@
  * the model, so a bad request in a file is reported like a bad exchange.
  */
 import { TiegraphError, showValue, type TiegraphErrorCode } from "../errors.js";
-import { parseDay, type Day } from "../model/dates.js";
-import { isRequestStep, stepViolation } from "./steps.js";
-import type { IntroductionRequest } from "./types.js";
+import { parseDay, type Day } from "./dates.js";
+import { isRequestStep, stepViolation } from "./request-steps.js";
+import type { IntroductionRequest } from "./request-types.js";
 
 const SCOPE = "tiegraph/requests";
 

@@ -3,7 +3,7 @@
  * separate from the exchange columns. The model validates requests
  * (`stageBatch`, the `put-request` edit) before anything reaches the store.
  */
-import type { IntroductionRequest } from "./types.js";
+import type { IntroductionRequest } from "./request-types.js";
 
 /**
  * A deep copy of a request (steps copied, undefined fields left out).

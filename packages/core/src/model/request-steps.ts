@@ -3,7 +3,7 @@
  * is, and when a request is closed. One table, read by the validation of
  * stored requests and by {@link advanceRequest} alike.
  */
-import type { RequestStatus, RequestStep, RequestWaitingOn } from "./types.js";
+import type { RequestStatus, RequestStep, RequestWaitingOn } from "./request-types.js";
 
 /** The steps that may follow each step (none: the request is closed). */
 export const NEXT_STEPS: Readonly<Record<RequestStep, readonly RequestStep[]>> = {

@@ -1,0 +1,70 @@
+// The few checks that need a real `tiegraph` process (node + tsx on bin.ts);
+// every other CLI test runs the program in-process through `cli` (run-cli.ts).
+// Here: bin.ts turns runCli's code into the process's exit status, reads a
+// real (non-terminal) standard input, stops quietly when the reader of its
+// output goes away, and a killed save leaves no half-written file.
+import { spawn } from "node:child_process";
+import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { BIN, FIXTURES, ROOT, SAMPLE, tempDir, tiegraphProcess } from "./run-cli.js";
+
+const TSX = pathToFileURL(createRequire(join(ROOT, "package.json")).resolve("tsx")).href;
+
+describe("the tiegraph process", () => {
+  it("exits with runCli's code: 0 ok, 1 bad input, 2 usage", () => {
+    const ok = tiegraphProcess(["--version"]);
+    expect(ok.status).toBe(0);
+    const { version } = JSON.parse(readFileSync(join(ROOT, "packages", "cli", "package.json"), "utf8")) as { version: string };
+    expect(ok.stdout.trim()).toBe(version);
+    const bad = tiegraphProcess(["report", join(FIXTURES, "bad-json.json")]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain("bad-json.json:9:75: not valid JSON");
+    const usage = tiegraphProcess(["bogus"]);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain("unknown command 'bogus'");
+  });
+
+  it("with a pipe on standard input and no TIEGRAPH_PASSPHRASE, encrypt refuses (exit 2) instead of waiting for a prompt", () => {
+    const file = join(tempDir(), "net.json");
+    copyFileSync(join(FIXTURES, "intro-small.json"), file);
+    const r = tiegraphProcess(["encrypt", file], { input: "typed into a pipe\n" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("needs a passphrase: set TIEGRAPH_PASSPHRASE or run tiegraph in a terminal");
+    expect(readFileSync(file, "utf8")).toBe(readFileSync(join(FIXTURES, "intro-small.json"), "utf8"));
+  });
+
+  it("stops quietly (exit 0, nothing on stderr) when the reader closes the pipe early, like `| head -1`", async () => {
+    const child = spawn(process.execPath, ["--conditions=source", "--import", TSX, BIN, "export", SAMPLE, "--format", "csv", "--table", "exchanges"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
+    let firstChunk = "";
+    child.stdout.once("data", (chunk: Buffer) => {
+      firstChunk = chunk.toString("utf8");
+      child.stdout.destroy();
+    });
+    const code = await new Promise<number | null>((done) => child.on("close", (c) => done(c)));
+    expect(firstChunk.length).toBeGreaterThan(0);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+  });
+
+  it("killed while saving a large network, it leaves no half-written file: the save goes through a temporary file", async () => {
+    const dir = tempDir();
+    const out = join(dir, "big.json");
+    const child = spawn(process.execPath, ["--conditions=source", "--import", TSX, BIN, "generate", "--people", "3000", "--exchanges", "60000", "--seed", "1", "-o", out], { cwd: ROOT, stdio: "ignore" });
+    const exited = new Promise((done) => child.on("close", done));
+    // kill it as soon as the first file shows up in the folder, i.e. while it is saving
+    let first: string | undefined;
+    while (first === undefined && child.exitCode === null) {
+      first = readdirSync(dir)[0];
+      if (first === undefined) await new Promise((done) => setTimeout(done, 5));
+    }
+    child.kill("SIGKILL");
+    await exited;
+    expect(first).toMatch(/^\.big\.json\.[0-9a-f]+\.tmp$/);
+    if (existsSync(out)) expect(() => JSON.parse(readFileSync(out, "utf8")) as unknown).not.toThrow();
+  });
+});

@@ -1,0 +1,9 @@
+/**
+ * @tiegraph/core/internal: helpers that the other tiegraph packages (io, viz,
+ * cli, the benchmarks) share with core. NOT public API: no semver promise,
+ * they may change or go in any release. Import from `@tiegraph/core`.
+ * @packageDocumentation
+ */
+export { KIND_CODE, TOUCHPOINT_CODES, sortedByDay } from "./model/exchange-store.js";
+export { createRandom, type Random } from "./generate/random.js";
+export { firstSyntaxError, lineColumn, locatePointer } from "./format/locate.js";

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The published packages as another project uses them: packs every package
+# (pnpm pack, as publishing would), installs the tarballs into a fresh project
+# in a temporary folder (their dependencies come from the npm registry), then
+# compiles test/consumer under NodeNext and under Bundler with skipLibCheck
+# false, runs it in Node as ESM, require()s every package from CommonJS,
+# bundles core and viz for the browser with vite, and checks each tarball's
+# files. Needs the packages built (pnpm build). TIEGRAPH_KEEP_CONSUMER=1 keeps
+# the temporary folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+PNPM="npx -y pnpm@12.4.2"
+TSC="node $ROOT/node_modules/typescript/bin/tsc"
+VITE="$ROOT/node_modules/.bin/vite"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/tiegraph-consumer.XXXXXX")
+if [ "${TIEGRAPH_KEEP_CONSUMER:-}" = "1" ]; then trap 'echo "  (kept $WORK)"' EXIT; else trap 'rm -rf "$WORK"' EXIT; fi
+START=$SECONDS
+step() { echo "  -- $* ($((SECONDS - START)) s)"; }
+
+for p in core io viz cli; do
+  [ -f "packages/$p/dist/index.js" ] || { echo "packages/$p is not built: run pnpm build first" >&2; exit 1; }
+done
+
+step "packing core, io, viz, cli"
+mkdir -p "$WORK/tarballs"
+for p in core io viz cli; do (cd "packages/$p" && $PNPM --silent pack --pack-destination "$WORK/tarballs" >/dev/null); done
+
+step "tarball contents"
+node scripts/consumer-check-files.mjs "$WORK"/tarballs/*.tgz
+
+step "installing the tarballs into a fresh project"
+cp -r test/consumer "$WORK/project"
+cd "$WORK/project"
+TYPES_NODE=$(node -p 'require(process.argv[1]).devDependencies["@types/node"]' "$ROOT/package.json")
+printf '{ "name": "tiegraph-consumer", "private": true, "type": "module" }\n' > package.json
+npm install --prefer-offline --no-audit --no-fund --loglevel=error --no-package-lock "$WORK"/tarballs/*.tgz "@types/node@$TYPES_NODE" >/dev/null
+
+step "compiling under module NodeNext, skipLibCheck false"
+$TSC -p tsconfig.nodenext.json
+step "running it in Node (ESM)"
+node out/main.js
+
+step "compiling under moduleResolution Bundler, skipLibCheck false"
+$TSC -p tsconfig.bundler.json
+
+step "require() from CommonJS"
+node src/require.cjs
+
+step "bundling core and viz with vite"
+$VITE build --config vite.config.mjs
+node - <<'JS'
+// Each page's JavaScript: its entry and every chunk it imports (vite's manifest).
+// The E-I page imports only the main entries: no sigma in it. The view page has it.
+const { readFileSync } = require("node:fs");
+const manifest = JSON.parse(readFileSync("dist-browser/.vite/manifest.json", "utf8"));
+const page = (html) => {
+  const seen = new Set();
+  const visit = (key) => {
+    const chunk = manifest[key];
+    if (!chunk || seen.has(chunk.file)) return;
+    seen.add(chunk.file);
+    for (const k of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) visit(k);
+  };
+  visit(html);
+  if (seen.size === 0) throw new Error(`the manifest has no ${html}`);
+  return [...seen].map((f) => readFileSync(`dist-browser/${f}`, "utf8")).join("\n");
+};
+const ei = page("index.html");
+const view = page("view.html");
+if (ei.includes("WebGL2RenderingContext")) throw new Error("the E-I page's bundle carries sigma: @tiegraph/viz's main entry pulls in the browser-only parts");
+if (!view.includes("WebGL2RenderingContext")) throw new Error("the view page's bundle has no sigma");
+const kB = (text) => (Buffer.byteLength(text) / 1024).toFixed(1);
+console.log(`  E-I page ${kB(ei)} kB (core + a viz encoding, no sigma), view page ${kB(view)} kB (with sigma and the ForceAtlas2 worker)`);
+JS
+step "consumer check passed"
