@@ -25,12 +25,14 @@ import { stateFromHash, stateToHash, type EncodingNames } from "./state/url-stat
 import { statusText } from "./status/status-text.js";
 import { GraphView } from "./view/graph-view.js";
 import { DetailBar } from "./view/detail-bar.js";
+import { AskIntroduction } from "./week/ask-introduction.js";
+import { WeekPanel } from "./week/week-panel.js";
 import { NetworkClient, WorkerError } from "./worker/network-client.js";
 import type { LoadStage, NetworkSource } from "./worker/protocol.js";
 import { ACCEPTED_FILES, LARGE_MEETING } from "./worker/read-network.js";
 
 const STAGE_TEXT: Record<LoadStage, string> = { reading: "Reading", parsing: "Checking", analysing: "Analysing", drawing: "Drawing" };
-const TAB_TEXT: Record<Tab, string> = { explore: "Explore", introduce: "Introduce", reciprocity: "Reciprocity", mix: "Inside/outside" };
+const TAB_TEXT: Record<Tab, string> = { explore: "Explore", introduce: "Introduce", reciprocity: "Reciprocity", mix: "Inside/outside", week: "This week" };
 /** Narrow screens (phones): the legend starts folded, the person panel is a bottom sheet. */
 const NARROW = "(max-width: 700px)";
 /** The encodings the page offers: all of the view's. */
@@ -69,6 +71,9 @@ export class Explorer {
   private readonly introduce: IntroducePanel;
   private readonly reciprocity: ReciprocityPanel;
   private readonly mix: MixPanel;
+  /** The "This week" tab and "Ask for this introduction" under the Introduce tab's path (src/week). */
+  private readonly week: WeekPanel;
+  private readonly askIntroduction: AskIntroduction;
   private readonly person: PersonPanel;
   private readonly graph: GraphView;
   private readonly graphBox = h("div", { class: "graph", attrs: { role: "img", "aria-label": "Network graph: people are dots, ties are lines. Use the search box or the lists to choose people." } });
@@ -151,7 +156,14 @@ export class Explorer {
     const tabList = h("div", { attrs: { role: "tablist", "aria-label": "Views" } });
     const panels: HTMLElement[] = [];
     this.tabs = {} as Record<Tab, { tab: HTMLButtonElement; panel: HTMLElement }>;
-    const content: Record<Tab, HTMLElement> = { explore: this.explore.element, introduce: this.introduce.element, reciprocity: this.reciprocity.element, mix: this.mix.element };
+    this.week = new WeekPanel({
+      client: this.client,
+      session: () => this.session,
+      apply: (edits, label) => this.ledger.apply(edits, label),
+      logMeeting: (person, date, minutes) => this.ledger.logExchange([person], { date, prefill: { kind: "meeting", minutes } }),
+    });
+    this.askIntroduction = new AskIntroduction({ day: () => this.week.day, ask: (people, date, why, offer) => this.week.ask(people, date, why, offer) });
+    const content: Record<Tab, HTMLElement> = { explore: this.explore.element, introduce: h("div", {}, this.introduce.element, this.askIntroduction.element), reciprocity: this.reciprocity.element, mix: this.mix.element, week: this.week.element };
     for (const t of TABS) {
       const tab = h("button", {
         attrs: { type: "button", role: "tab", id: `tab-${t}`, "aria-controls": `panel-${t}`, "aria-selected": "false", tabindex: -1 },
@@ -448,6 +460,7 @@ export class Explorer {
       this.mix.update(session);
       this.shownOverview = overviewKey;
     }
+    this.week.update(session, s.tab === "week");
     this.person.show(session, s.selected);
     this.mainArea.classList.toggle("no-person", this.person.element.hidden);
     this.notice.textContent = this.graph.apply(s, this.pairsInRange()) ?? "";
@@ -512,6 +525,7 @@ export class Explorer {
     const current = key && this.introduction?.key === key ? this.introduction : undefined;
     this.introduce.update(session, s, current?.value, current?.problem, key !== "" && !current?.value && !current?.problem);
     const chosen = current?.value?.paths[s.path] ?? current?.value?.paths[0];
+    this.askIntroduction.update(session, chosen?.people);
     // the path belongs to the Introduce tab: it is not drawn over the others
     const ids = chosen && s.tab === "introduce" ? chosen.people : [];
     if (ids.join("\u0000") !== this.graph.path.join("\u0000")) {

@@ -19,7 +19,7 @@ import { todayText } from "./exchange-edits.js";
 import { field, openDialog, problemText, setFieldError } from "./form-parts.js";
 import { EditHistory } from "./history.js";
 import { DEFAULT_AS_OF, type AsOfChoice, type TextEncryption } from "./ledger-protocol.js";
-import { openLogForm } from "./log-form.js";
+import { openLogForm, type LogFormContext } from "./log-form.js";
 import { openMergePeople } from "./merge-people.js";
 import { openPersonEditor } from "./person-editor.js";
 import { saveText } from "./save-file.js";
@@ -181,11 +181,11 @@ export class Ledger {
     this.render();
   }
 
-  /** Opens "Log exchange", with the given people in "With". */
-  logExchange(withPeople: string[]): void {
+  /** Opens "Log exchange", with the given people in "With" (and, from "This week", a date and values to start with). */
+  logExchange(withPeople: string[], start?: { date?: string; prefill?: LogFormContext["prefill"] }): void {
     const session = this.host.session();
     if (!session) return;
-    openLogForm({ session, ego: session.ego, with: withPeople, today: todayText(), apply: (edits, label) => this.apply(edits, label) });
+    openLogForm({ session, ego: session.ego, with: withPeople, today: start?.date ?? todayText(), ...(start?.prefill ? { prefill: start.prefill } : {}), apply: (edits, label) => this.apply(edits, label) });
   }
 
   /** Opens "Add person". */
