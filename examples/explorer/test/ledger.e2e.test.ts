@@ -13,7 +13,7 @@ import { decryptText, encryptText, isEncryptedNetworkFile } from "@tiegraph/io";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { tiegraph } from "../../../packages/cli/test/run-cli.js";
-import { foreignRequests, launchChromium, serveExplorer, waitForNetwork, type ServedExplorer } from "./browser.js";
+import { EXPLORER_ROOT, foreignRequests, launchChromium, serveExplorer, waitForNetwork, type ServedExplorer } from "./browser.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "tiegraph-ledger-e2e-"));
 const PASSPHRASE = "ledger kept in the browser";
@@ -492,6 +492,35 @@ describe("keeping the ledger in the page", () => {
     await edited(page, () => page.getByRole("button", { name: "Undo", exact: true }).click());
     await region.waitFor();
     expect(await saveByDownload(page)).toBe(serializeNetwork(n));
+  }, 180_000);
+
+  it("a network imported from LinkedIn's CSV is kept as a network file: edited, reloaded, continued", async () => {
+    const page = await openExplorer("download");
+    const csv = join(EXPLORER_ROOT, "..", "data", "fixtures-cli", "Connections.csv");
+    await openFile(page, csv, "Connections.csv");
+    const people = await page.evaluate(() => document.querySelector("[data-status]")!.textContent!);
+    await page.getByRole("button", { name: "Add person", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Add person" });
+    // a person needs a name: the page says so and adds nothing
+    await dialog.getByRole("button", { name: "Add", exact: true }).click();
+    expect(await dialog.locator('[data-error-for="Name"]').textContent()).toBe("Give the person a name.");
+    await dialog.getByLabel("Name", { exact: true }).fill("Zed Novak");
+    await edited(page, () => dialog.getByRole("button", { name: "Add", exact: true }).click());
+    await stored(page, 1);
+    await page.reload();
+    await waitForNetwork(page);
+    await page.getByRole("button", { name: "Continue it" }).click();
+    await waitForNetwork(page, "Connections.csv.json");
+    await select(page, "zed-novak", "Zed Novak");
+    expect(await page.locator("[data-status]").textContent()).not.toBe(people);
+    // Save writes a network file, named for what it was imported from
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    const d = await download;
+    expect(d.suggestedFilename()).toBe("Connections.csv.json");
+    const path = join(scratch, "imported.json");
+    await d.saveAs(path);
+    expect(parseNetworkFile(readFileSync(path, "utf8")).person("zed-novak").name).toBe("Zed Novak");
   }, 180_000);
 });
 

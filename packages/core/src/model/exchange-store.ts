@@ -57,6 +57,23 @@ export interface ExchangeExtras {
   introduced?: number;
 }
 
+/** The store's columns as stored (see {@link ExchangeStore.raw}): flags bit 1 = confidential, bit 2 = explicit value. */
+export interface RawExchangeColumns {
+  count: number;
+  from: Int32Array<ArrayBuffer>;
+  to: Int32Array<ArrayBuffer>;
+  day: Int32Array<ArrayBuffer>;
+  kind: Uint8Array<ArrayBuffer>;
+  value: Float64Array<ArrayBuffer>;
+  minutes: Float32Array<ArrayBuffer>;
+  flags: Uint8Array<ArrayBuffer>;
+  format: Uint8Array<ArrayBuffer>;
+  /** Interned formats after "no format" (code 1 onwards). */
+  formats: string[];
+  /** Extras by position, ascending. */
+  extras: [number, ExchangeExtras][];
+}
+
 /** One exchange resolved to indices and codes, ready to be stored (see validate.ts). */
 export interface StagedExchange {
   from: number;
@@ -241,6 +258,97 @@ export class ExchangeStore {
       items[fill[this.to[e]!]!++] = e;
     }
     return { people: n, offsets, items };
+  }
+
+  // ------------------------------------------------------------ bulk copies
+
+  /**
+   * A new store without the confidential exchanges, the others in their order
+   * (so implicit `#n` ids renumber as if the others had never been
+   * recorded), filtered column by column without re-validating; notes are
+   * left out when `dropNotes`. Format codes stay the same.
+   */
+  withoutConfidential(dropNotes: boolean): ExchangeStore {
+    const out = new ExchangeStore();
+    for (let f = 1; f < this.formatList.length; f++) out.internFormat(this.formatList[f]!);
+    const flags = this.flags;
+    let m = 0;
+    for (let i = 0; i < this.n; i++) if (!(flags[i]! & FLAG_CONFIDENTIAL)) m++;
+    out.resize(m);
+    for (let i = 0; i < this.n; i++) {
+      if (flags[i]! & FLAG_CONFIDENTIAL) continue;
+      const j = out.n++;
+      out.from[j] = this.from[i]!;
+      out.to[j] = this.to[i]!;
+      out.day[j] = this.day[i]!;
+      out.kind[j] = this.kind[i]!;
+      out.value[j] = this.value[i]!;
+      out.minutes[j] = this.minutes[i]!;
+      out.flags[j] = this.flags[i]!;
+      out.format[j] = this.format[i]!;
+      const ex = this.extras.get(i);
+      if (!ex) continue;
+      const copy: ExchangeExtras = { ...ex };
+      if (ex.tags) copy.tags = [...ex.tags];
+      if (dropNotes) delete copy.note;
+      if (Object.keys(copy).length === 0) continue;
+      out.extras.set(j, copy);
+      if (copy.id !== undefined) out.ids.set(copy.id, j);
+    }
+    return out;
+  }
+
+  /** The stored columns as they are (flags and all), for a columnar copy of the network; see {@link ExchangeStore.fromRaw}. */
+  raw(): RawExchangeColumns {
+    const n = this.n;
+    const extras: [number, ExchangeExtras][] = [...this.extras].sort((a, b) => a[0] - b[0]);
+    return {
+      count: n,
+      from: this.from.subarray(0, n),
+      to: this.to.subarray(0, n),
+      day: this.day.subarray(0, n),
+      kind: this.kind.subarray(0, n),
+      value: this.value.subarray(0, n),
+      minutes: this.minutes.subarray(0, n),
+      flags: this.flags.subarray(0, n),
+      format: this.format.subarray(0, n),
+      formats: this.formatList.slice(1),
+      extras,
+    };
+  }
+
+  /**
+   * A store holding the columns of {@link ExchangeStore.raw} (taken over, not
+   * copied). Checks what a column can break cheaply (people indices below
+   * `people`, no self-exchange, known kinds, format codes in range,
+   * non-negative values); the records themselves were validated when the
+   * columns were written. Returns the position of the first bad row, or the store.
+   */
+  static fromRaw(raw: RawExchangeColumns, people: number): ExchangeStore | { badRow: number } {
+    const n = raw.count;
+    const formats = raw.formats.length + 1;
+    for (let i = 0; i < n; i++) {
+      const f = raw.from[i]!;
+      const t = raw.to[i]!;
+      if (!(f >= 0 && f < people && t >= 0 && t < people && f !== t && raw.kind[i]! < EXCHANGE_KINDS.length && raw.format[i]! < formats && raw.value[i]! >= 0 && (raw.flags[i]! & ~3) === 0)) return { badRow: i };
+    }
+    for (const [i, ex] of raw.extras) if (!(i >= 0 && i < n) || (ex.introduced !== undefined && !(ex.introduced >= 0 && ex.introduced < people))) return { badRow: i };
+    const out = new ExchangeStore();
+    for (const f of raw.formats) out.internFormat(f);
+    out.n = out.cap = n;
+    out.from = raw.from;
+    out.to = raw.to;
+    out.day = raw.day;
+    out.kind = raw.kind;
+    out.value = raw.value;
+    out.minutes = raw.minutes;
+    out.flags = raw.flags;
+    out.format = raw.format;
+    for (const [i, ex] of raw.extras) {
+      out.extras.set(i, ex);
+      if (ex.id !== undefined) out.ids.set(ex.id, i);
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- changes
