@@ -185,19 +185,20 @@ async function saveByDownload(page: Page): Promise<string> {
   return readFileSync(path, "utf8");
 }
 
-/** The working copy in the page's IndexedDB. */
-function storedCopy(page: Page): Promise<{ text: string; encrypted: boolean; unsaved: boolean; name: string } | undefined> {
+/** The working copy of a file in the page's IndexedDB. */
+function storedCopy(page: Page, name = "ledger.json"): Promise<{ text: string; encrypted: boolean; unsaved: boolean; name: string } | undefined> {
   return page.evaluate(
-    () =>
+    (key) =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open("tiegraph-explorer", 1);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const get = open.result.transaction("working").objectStore("working").get("current");
+          const get = open.result.transaction("working").objectStore("working").get(key);
           get.onsuccess = () => resolve(get.result);
           get.onerror = () => reject(get.error);
         };
       }),
+    name,
   );
 }
 
@@ -246,7 +247,7 @@ describe("keeping the ledger in the page", () => {
     expect(copy?.text).toBe(serializeNetwork(after));
     await page.reload();
     await waitForNetwork(page);
-    await page.getByRole("region", { name: "Unsaved work" }).getByRole("button", { name: "Continue it" }).click();
+    await page.getByRole("region", { name: "Unsaved work" }).getByRole("button", { name: "Continue ledger.json" }).click();
     await waitForNetwork(page, "ledger.json");
     await select(page, "bob", "Bob Stone");
     await expect.poll(() => panel.locator('[data-section="exchanges"]').textContent()).toContain("2026-03-01: favour, Bob Stone → Mia Ego");
@@ -420,7 +421,7 @@ describe("keeping the ledger in the page", () => {
     const expected = network();
     expected.edit(FAVOUR);
     await stored(page, 1);
-    const copy = (await storedCopy(page))!;
+    const copy = (await storedCopy(page, "ledger-encrypted.json"))!;
     expect(copy.encrypted).toBe(true);
     expect(isEncryptedNetworkFile(copy.text)).toBe(true);
     expect(copy.text).not.toContain("Bob");
@@ -516,9 +517,12 @@ describe("keeping the ledger in the page", () => {
     await stored(page, 1);
     await page.reload();
     await waitForNetwork(page);
-    await page.getByRole("button", { name: "Continue it" }).click();
+    await page.getByRole("button", { name: "Continue Connections.csv" }).click();
     await waitForNetwork(page, "Connections.csv.json");
     await select(page, "zed-novak", "Zed Novak");
+    // kept under the network file's name from now on
+    expect(await storedCopy(page, "Connections.csv")).toBeUndefined();
+    expect((await storedCopy(page, "Connections.csv.json"))?.unsaved).toBe(true);
     expect(await page.locator("[data-status]").textContent()).not.toBe(people);
     // Save writes a network file, named for what it was imported from
     const download = page.waitForEvent("download");

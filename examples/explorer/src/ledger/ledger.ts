@@ -14,7 +14,7 @@ import { h, replaceChildren } from "../dom/element.js";
 import type { NetworkSession } from "../network-session.js";
 import { WorkerError, type NetworkClient } from "../worker/network-client.js";
 import type { FailureData, LoadedNetworkData, NetworkSource } from "../worker/protocol.js";
-import { clearWorkingCopy, loadWorkingCopy, storeWorkingCopy, type WorkingCopy } from "./browser-store.js";
+import { clearWorkingCopy, loadWorkingCopies, storeWorkingCopy, type WorkingCopy } from "./browser-store.js";
 import { todayText } from "./exchange-edits.js";
 import { field, openDialog, problemText, setFieldError } from "./form-parts.js";
 import { EditHistory } from "./history.js";
@@ -23,6 +23,9 @@ import { openLogForm, type LogFormContext } from "./log-form.js";
 import { openMergePeople } from "./merge-people.js";
 import { openPersonEditor } from "./person-editor.js";
 import { saveText } from "./save-file.js";
+
+/** Most stored working copies offered after a reload. */
+export const STORED_COPIES_OFFERED = 5;
 
 /** Keyboard shortcut of "Log exchange" (no modifier, outside text fields). */
 export const LOG_SHORTCUT = "l";
@@ -117,31 +120,37 @@ export class Ledger {
     );
   }
 
-  /** Offers to continue the working copy stored by an earlier visit, if any. */
+  /** Offers to continue the working copies stored by earlier visits, if any (the latest few). */
   async offerStoredCopy(): Promise<void> {
-    let copy: WorkingCopy | undefined;
+    let copies: WorkingCopy[];
     try {
-      copy = await loadWorkingCopy();
+      copies = await loadWorkingCopies();
     } catch {
       return; // storage refused (private mode): nothing to offer
     }
-    if (!copy) return;
-    const stored = copy;
-    replaceChildren(
-      this.offer,
-      h("span", { text: `Your working copy of ${stored.name} (${stored.edits} ${stored.edits === 1 ? "edit" : "edits"}${stored.unsaved ? ", not saved to the file" : ""}${stored.encrypted ? ", encrypted" : ""}) is kept in this browser since ${stored.storedAt.slice(0, 16).replace("T", " ")}. ` }),
-      h("button", { class: "primary", attrs: { type: "button" }, text: "Continue it", on: { click: () => void this.continueCopy(stored) } }),
-      h("button", {
-        attrs: { type: "button" },
-        text: "Discard it",
-        on: {
-          click: () => {
-            this.offer.hidden = true;
-            void clearWorkingCopy();
+    const shown = copies.slice(0, STORED_COPIES_OFFERED);
+    if (!shown.length) return;
+    const line = (copy: WorkingCopy): HTMLElement => {
+      const row: HTMLElement = h(
+        "p",
+        { attrs: { "data-copy": copy.name } },
+        h("span", { text: `Your working copy of ${copy.name} (${copy.edits} ${copy.edits === 1 ? "edit" : "edits"}${copy.unsaved ? ", not saved to the file" : ""}${copy.encrypted ? ", encrypted" : ""}) is kept in this browser since ${copy.storedAt.slice(0, 16).replace("T", " ")}. ` }),
+        h("button", { class: "primary", attrs: { type: "button", "aria-label": `Continue ${copy.name}` }, text: "Continue it", on: { click: () => void this.continueCopy(copy) } }),
+        h("button", {
+          attrs: { type: "button", "aria-label": `Discard ${copy.name}` },
+          text: "Discard it",
+          on: {
+            click: () => {
+              row.remove();
+              if (!this.offer.querySelector("[data-copy]")) this.offer.hidden = true;
+              void clearWorkingCopy(copy.name);
+            },
           },
-        },
-      }),
-    );
+        }),
+      );
+      return row;
+    };
+    replaceChildren(this.offer, ...shown.map(line));
     this.offer.hidden = false;
   }
 
@@ -150,6 +159,7 @@ export class Ledger {
     // the working copy is a network file, whatever the files it was first imported from
     const name = /\.json$/i.test(copy.name) ? copy.name : `${copy.name.replace(/[^\w.-]+/g, "-")}.json`;
     this.continuing = { ...copy, name };
+    if (name !== copy.name) await clearWorkingCopy(copy.name).then(() => storeWorkingCopy({ ...copy, name }), () => undefined);
     await this.host.open({ kind: "files", files: [new File([copy.text], name, { type: "application/json" })] });
   }
 
