@@ -12,6 +12,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Benchmark } from "./run.js";
 import { OUT } from "./data.js";
@@ -116,7 +117,7 @@ function sizeSection(people: number, exchanges: number): string {
   return [
     `### ${people.toLocaleString("en")} people, ${exchanges.toLocaleString("en")} exchanges`,
     "",
-    `${gen ? `\`generate\` wrote the file in ${gen.seconds.toFixed(1)} s (peak ${Math.round(gen.peakMb)} MB). ` : ""}Processes were stopped after ${TIMEOUT} s ("> ${TIMEOUT}"). "first" is a run that found no columnar copy of the file (it parses the JSON and writes the copy); "later" is the median of the ${Math.max(1, RUNS - 1)} runs after it, which read the copy. Peak is the larger of the two, in MB. NetworkX ran once.`,
+    `Load average on the ${cpus().length}-core machine when this size finished: ${loadavg()[0]!.toFixed(0)} (other work running makes every figure larger, tiegraph's and NetworkX's alike; compare within a row). ${gen ? `\`generate\` wrote the file in ${gen.seconds.toFixed(1)} s (peak ${Math.round(gen.peakMb)} MB). ` : ""}Processes were stopped after ${TIMEOUT} s ("> ${TIMEOUT}"). "first" is a run that found no columnar copy of the file (it parses the JSON and writes the copy); "later" is the median of the ${Math.max(1, RUNS - 1)} runs after it, which read the copy. Peak is the larger of the two, in MB. NetworkX ran once.`,
     "",
     table(["command", "tiegraph first (s)", "tiegraph later (s)", "tiegraph peak (MB)", "NetworkX (s)", "NetworkX peak (MB)", "NetworkX / tiegraph later"], rows),
   ].join("\n");

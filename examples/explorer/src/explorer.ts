@@ -12,6 +12,7 @@ import { EDGE_COLOUR_BY, NODE_COLOUR_BY, NODE_SIZE_BY } from "@tiegraph/viz";
 import { h, replaceChildren } from "./dom/element.js";
 import { NetworkSession } from "./network-session.js";
 import { Ledger } from "./ledger/ledger.js";
+import { todayText } from "./ledger/exchange-edits.js";
 import { EgoPicker } from "./panels/ego-picker.js";
 import { ExplorePanel } from "./panels/explore-panel.js";
 import { IntroducePanel } from "./panels/introduce-panel.js";
@@ -57,6 +58,8 @@ export class Explorer {
   private readonly search: SearchBox;
   private readonly fileInput: HTMLInputElement;
   private readonly statusText = h("span", { attrs: { "aria-live": "polite", "data-status": "" } });
+  /** Today's date beside the status line: figures are as of today unless "As of" says otherwise. */
+  private readonly todayNote = h("span", { class: "today", attrs: { "data-today": "" } });
   private readonly fileText = h("span", { class: "file" });
   private readonly progress = h("progress", { attrs: { max: 1, "aria-label": "Loading progress", hidden: true } });
   private readonly errorBox = h("div", { class: "error", attrs: { role: "alert", hidden: true } });
@@ -213,7 +216,7 @@ export class Explorer {
       personPanel,
     );
     // the error floats over the page, so showing it does not move the graph
-    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.statusText, this.importNote, this.notice, this.detailBar.element, this.errorBox, this.passphraseBox), this.ledger.offer, this.mainArea, this.dropHint);
+    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.statusText, this.todayNote, this.importNote, this.notice, this.detailBar.element, this.errorBox, this.passphraseBox), this.ledger.offer, this.mainArea, this.dropHint);
     this.listen();
     this.render();
     void this.ledger.offerStoredCopy();
@@ -397,15 +400,16 @@ export class Explorer {
     this.errorBox.hidden = false;
   }
 
-  /** The status line: people and ties shown of all, and the day the figures are as of. */
+  /** The status line: people and ties shown of all, the day the figures are as of, and today's date. */
   private renderStatus(): void {
     const session = this.session;
     const shown = this.graph.shown();
     if (!session || !shown) {
-      if (!session) this.statusText.textContent = "";
+      if (!session) this.statusText.textContent = this.todayNote.textContent = "";
       return;
     }
     this.statusText.textContent = statusText({ shownPeople: shown.people, people: session.personCount, shownTies: shown.ties, ties: session.tieCount, asOf: session.analysis.asOf });
+    this.todayNote.textContent = `Today: ${todayText()}`;
   }
 
   /** Clears the introduction path (and the target it was drawn for). */

@@ -141,7 +141,8 @@ async function openFiles(page: Page, files: readonly string[]): Promise<void> {
 async function everyTabSettles(page: Page): Promise<Record<string, string>> {
   const texts: Record<string, string> = {};
   for (const tab of TABS) {
-    await page.getByRole("tab", { name: tab }).click();
+    // generous: drawing a whole 20,000-person network in software WebGL keeps the page busy for a while on a loaded machine
+    await page.getByRole("tab", { name: tab }).click({ timeout: 120_000 });
     const panel = page.getByRole("tabpanel", { name: tab });
     await page.waitForFunction((id) => {
       const el = document.getElementById(id)!;
@@ -152,7 +153,7 @@ async function everyTabSettles(page: Page): Promise<Record<string, string>> {
     expect(await panel.locator(".problem").count(), `${tab} tab shows no problem`).toBe(0);
     texts[tab] = text;
   }
-  await page.getByRole("tab", { name: "Explore" }).click();
+  await page.getByRole("tab", { name: "Explore" }).click({ timeout: 120_000 });
   return texts;
 }
 

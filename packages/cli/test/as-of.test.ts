@@ -5,7 +5,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cli, tempDir } from "./run-cli.js";
+import { cli as run, tempDir, TODAY, type CliRun } from "./run-cli.js";
+
+/** Runs with TIEGRAPH_TODAY = 2026-11-30 unless the test gives its own. */
+const cli = (args: string[], options: { env?: Record<string, string> } = {}): Promise<CliRun> => run(args, { env: { TIEGRAPH_TODAY: TODAY, ...options.env } });
 
 // me and ann work at acme, bob at bolt.
 // x1 2026-01-01 me gives ann a favour (value 3)

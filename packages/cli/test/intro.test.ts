@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Network, formatIntroduction, introductionPaths, parseNetworkFile, relationships, toNetworkFile, wordingNames } from "@tiegraph/core";
-import { FIXTURES, SAMPLE, cli } from "./run-cli.js";
+import { FIXTURES, SAMPLE, TODAY, cli } from "./run-cli.js";
 
 interface PathJson {
   people: string[];
@@ -71,7 +71,7 @@ describe("intro on a network worked out by hand", () => {
     expect(json.status).toBe("none");
     expect(json.paths).toEqual([]);
     expect(json.none).toBe("no-path");
-    const r = await cli(["intro", SMALL, "--as-of", "last", "--to", "t", "--max-hops", "1"]);
+    const r = await cli(["intro", SMALL, "--as-of", "last", "--to", "t", "--max-hops", "1"], { env: { TIEGRAPH_TODAY: TODAY } });
     expect(r.stdout.split("\n")[0]).toBe("Figures as of 2024-05-01 (today is 2026-11-30).");
     expect(r.stdout.split("\n")[1]).toMatch(/^No path from you to Tess Target within 1 hop\. /);
   });
@@ -85,7 +85,7 @@ describe("intro on a network worked out by hand", () => {
   });
 
   it("prints each path in core's words, and nothing said in confidence", async () => {
-    const r = await cli(["intro", SMALL, "--as-of", "last", "--to", "t"]);
+    const r = await cli(["intro", SMALL, "--as-of", "last", "--to", "t"], { env: { TIEGRAPH_TODAY: TODAY } });
     expect(r.status).toBe(0);
     // the summary quotes #1's own figure, the one on its title line
     expect(r.stdout.split("\n")[0]).toBe("Figures as of 2024-05-01 (today is 2026-11-30).");
@@ -103,7 +103,7 @@ describe("intro --json on the sample network", () => {
   const redacted = Network.from(data);
 
   it("prints core's formatter's words, the same the explorer shows, on the file without its confidential exchanges", async () => {
-    const r = await cli(["intro", SAMPLE, "--as-of", "last", "--to", "p9", "--reciprocity-aware"]);
+    const r = await cli(["intro", SAMPLE, "--as-of", "last", "--to", "p9", "--reciprocity-aware"], { env: { TIEGRAPH_TODAY: TODAY } });
     expect(r.status).toBe(0);
     const text = formatIntroduction(introductionPaths(redacted, { to: { person: "p9" }, reciprocityAware: true }), wordingNames(redacted));
     expect(r.stdout.split("\n")[0]).toBe("Figures as of 2026-09-30 (today is 2026-11-30).");

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Network, formatPlanEntry, parseNetworkFile, planToIcs, toNetworkFile, weeklyPlan, wordingNames, type WeeklyPlan } from "@tiegraph/core";
-import { FIXTURES, SAMPLE, tempDir, cli } from "./run-cli.js";
+import { FIXTURES, SAMPLE, TODAY, tempDir, cli } from "./run-cli.js";
 
 const sample = parseNetworkFile(readFileSync(SAMPLE, "utf8"));
 const { format: _f, version: _v, ...data } = toNetworkFile(sample, { redact: true });
@@ -42,7 +42,7 @@ describe("tiegraph plan", () => {
 
   it("prints each meeting with its day and time, format, person, reasons and offer", async () => {
     const plan = weeklyPlan(redacted, { week: WEEK, jobSearch: false, includeConfidential: false });
-    const r = await cli(["plan", SAMPLE, "--week", WEEK]);
+    const r = await cli(["plan", SAMPLE, "--week", WEEK], { env: { TIEGRAPH_TODAY: TODAY } });
     expect(r.status).toBe(0);
     const hm = (m: number) => `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}`;
     expect(r.stdout.split("\n")[0]).toBe("Figures as of 2026-10-07 (today is 2026-11-30).");

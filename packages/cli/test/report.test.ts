@@ -19,7 +19,7 @@ import {
   displayNames,
 } from "@tiegraph/core";
 import { krackhardtAdvice, lazegaAdvice, type ResearchNetwork } from "./research-networks.js";
-import { SAMPLE, cli, tempDir, type CliRun } from "./run-cli.js";
+import { SAMPLE, TODAY, cli, tempDir, type CliRun } from "./run-cli.js";
 
 /** The report document as scripts read it. */
 interface ReportJson {
@@ -174,7 +174,7 @@ describe.each([
 describe("report as tables", () => {
   let r!: CliRun;
   beforeAll(async () => {
-    r = await cli(["report", SAMPLE, "--as-of", "last", "--top", "3"]);
+    r = await cli(["report", SAMPLE, "--as-of", "last", "--top", "3"], { env: { TIEGRAPH_TODAY: TODAY } });
   });
   const ledger = reciprocityLedger(sampleRedacted);
   // people who share a name are told apart as core's displayNames does

@@ -40,11 +40,11 @@ export interface RunOptions {
   cwd?: string;
 }
 
-/** "Today" of every run unless a test sets TIEGRAPH_TODAY itself, so figures as of today do not change with the calendar. */
+/** A fixed "today" for tests that print it: pass `{ env: { TIEGRAPH_TODAY: TODAY } }` so the output does not change with the calendar. */
 export const TODAY = "2026-11-30";
 
 function environment(options: RunOptions): Record<string, string | undefined> {
-  const env: Record<string, string | undefined> = { ...process.env, TIEGRAPH_TODAY: TODAY, ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, ...options.env };
   if (!options.env || !("TIEGRAPH_PASSPHRASE" in options.env)) delete env.TIEGRAPH_PASSPHRASE;
   return env;
 }

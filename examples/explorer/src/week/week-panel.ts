@@ -131,9 +131,8 @@ export class WeekPanel {
           this.render();
         },
       );
-      return;
     }
-    this.render();
+    // the same week of the same network is on screen already: leave it (and the reader's focus in it) alone
   }
 
   /** Moves the week to the page's "Figures as of" day when the reader changes it (the week starts at today). */

@@ -286,14 +286,14 @@ export class ExchangeStore {
       out.minutes[j] = this.minutes[i]!;
       out.flags[j] = this.flags[i]!;
       out.format[j] = this.format[i]!;
-      const ex = this.extras.get(i);
+      out.slot[j] = -1;
+      const ex = this.extrasOf(i);
       if (!ex) continue;
       const copy: ExchangeExtras = { ...ex };
       if (ex.tags) copy.tags = [...ex.tags];
       if (dropNotes) delete copy.note;
       if (Object.keys(copy).length === 0) continue;
-      out.extras.set(j, copy);
-      if (copy.id !== undefined) out.ids.set(copy.id, j);
+      out.attach(j, copy);
     }
     return out;
   }
@@ -301,7 +301,11 @@ export class ExchangeStore {
   /** The stored columns as they are (flags and all), for a columnar copy of the network; see {@link ExchangeStore.fromRaw}. */
   raw(): RawExchangeColumns {
     const n = this.n;
-    const extras: [number, ExchangeExtras][] = [...this.extras].sort((a, b) => a[0] - b[0]);
+    const extras: [number, ExchangeExtras][] = [];
+    for (let i = 0; i < n; i++) {
+      const k = this.slot[i]!;
+      if (k >= 0) extras.push([i, this.slots[k]!]);
+    }
     return {
       count: n,
       from: this.from.subarray(0, n),
@@ -344,10 +348,8 @@ export class ExchangeStore {
     out.minutes = raw.minutes;
     out.flags = raw.flags;
     out.format = raw.format;
-    for (const [i, ex] of raw.extras) {
-      out.extras.set(i, ex);
-      if (ex.id !== undefined) out.ids.set(ex.id, i);
-    }
+    out.slot = new Int32Array(n).fill(-1);
+    for (const [i, ex] of raw.extras) out.attach(i, ex);
     return out;
   }
 
@@ -369,6 +371,15 @@ export class ExchangeStore {
     return f;
   }
 
+  /** Gives exchange `i` (which has none) its extras, in a free slot. */
+  private attach(i: number, extras: ExchangeExtras): void {
+    const k = this.freeSlots.pop() ?? this.slots.length;
+    this.slots[k] = extras;
+    this.slotPos[k] = i;
+    this.slot[i] = k;
+    if (extras.id !== undefined) this.ids.set(extras.id, k);
+  }
+
   private write(i: number, s: StagedExchange): void {
     this.from[i] = s.from;
     this.to[i] = s.to;
@@ -379,11 +390,7 @@ export class ExchangeStore {
     this.flags[i] = (s.confidential ? FLAG_CONFIDENTIAL : 0) | (s.explicit ? FLAG_EXPLICIT_VALUE : 0);
     this.format[i] = this.internFormat(s.format);
     if (s.extras) {
-      const k = this.freeSlots.pop() ?? this.slots.length;
-      this.slots[k] = s.extras;
-      this.slotPos[k] = i;
-      this.slot[i] = k;
-      if (s.extras.id !== undefined) this.ids.set(s.extras.id, k);
+      this.attach(i, s.extras);
     } else {
       this.slot[i] = -1;
     }
