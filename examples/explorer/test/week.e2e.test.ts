@@ -63,6 +63,15 @@ async function setDay(page: Page, day: string): Promise<void> {
   await waitForWeek(page, day);
 }
 
+/** Sets the page's "Figures as of" day (the ledger's control); the week follows it. */
+async function setPageAsOf(page: Page, day: string): Promise<void> {
+  await page.getByRole("combobox", { name: "As of", exact: true }).selectOption("day");
+  await page.getByLabel("As of day").fill(day);
+  await page.getByLabel("As of day").dispatchEvent("change");
+  await waitForWeek(page, day);
+  expect(await page.getByLabel("Week of", { exact: true }).inputValue()).toBe(day);
+}
+
 /** Waits until the tab shows the week read on `day`. */
 async function waitForWeek(page: Page, day: string): Promise<void> {
   const monday = cliMonday(day);
@@ -127,11 +136,7 @@ describe("This week", () => {
         await waitForWeek(page, day);
       } else {
         // the week follows the page's "Figures as of" day when the reader sets it
-        await page.getByRole("combobox", { name: "As of", exact: true }).selectOption("day");
-        await page.getByLabel("As of day").fill(day);
-        await page.getByLabel("As of day").dispatchEvent("change");
-        await waitForWeek(page, day);
-        expect(await page.getByLabel("Week of", { exact: true }).inputValue()).toBe(day);
+        await setPageAsOf(page, day);
       }
       const expected = cliPlan(day, jobSearch);
       const shown = await shownEntries(page);
@@ -239,7 +244,8 @@ describe("This week", () => {
     expect(balanceAfter.balance - balanceBefore.balance).toBeCloseTo(-3, 9);
 
     const page = await open("#tab=week");
-    await setDay(page, day);
+    // the page's figures (the connector's ledger) as of the same day as core's
+    await setPageAsOf(page, day);
     await page.evaluate((hash) => (location.hash = hash), `#tab=introduce&intro=person%3A${encodeURIComponent(target)}`);
     await page.locator("ol.paths > li").first().waitFor();
     const ask = page.getByRole("region", { name: "Ask for an introduction" });
@@ -316,7 +322,7 @@ describe("This week", () => {
     const page = await open("#tab=week");
     await page.locator('input[type="file"]').setInputFiles(file);
     await waitForNetwork(page, "org-request.json");
-    await setDay(page, day);
+    await setPageAsOf(page, day);
     const request = page.getByRole("group", { name: `Request ${asked.request.id}` });
     await request.getByRole("button", { name: "Introduced" }).click();
     const dialog = page.getByRole("dialog");
