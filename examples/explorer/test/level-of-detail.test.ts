@@ -159,7 +159,7 @@ describe("on a generated network", () => {
     graph.forEachNode((id, attr) => expect(attr).toEqual(whole.getNodeAttributes(id)));
     // tie k of the part is relationship slot part.ties[k], between the same people, with its measures
     expect(graph.size).toBe(part.ties.length);
-    graph.forEachEdge((_e, attr, s, t) => expect(whole.hasEdge(s, t)).toBe(true));
+    graph.forEachEdge((_e, _attr, s, t) => expect(whole.hasEdge(s, t)).toBe(true));
     part.ties.forEach((slot, k) => {
       expect([cut.drawable.ids[cut.drawable.a[k]!], cut.drawable.ids[cut.drawable.b[k]!]]).toEqual([drawable.ids[drawable.a[slot]!], drawable.ids[drawable.b[slot]!]]);
       expect(cut.drawable.strength[k]).toBe(drawable.strength[slot]);

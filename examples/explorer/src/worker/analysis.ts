@@ -29,9 +29,9 @@ export const EXACT_BETWEENNESS_UP_TO = 2_000;
 /** Most sources sampled above that. */
 export const BETWEENNESS_SAMPLE = 500;
 /** Fewest sources sampled above that. */
-export const BETWEENNESS_SAMPLE_MIN = 50;
-/** Work allowed for the estimate, in people and exchanges visited (each sampled source visits every one once): about a second of the worker. */
-export const BETWEENNESS_WORK = 40_000_000;
+export const BETWEENNESS_SAMPLE_MIN = 20;
+/** Work allowed for the estimate, in people and exchanges visited (each sampled source visits every one once): about half a second of the worker on a quiet core. */
+export const BETWEENNESS_WORK = 20_000_000;
 
 /** Sources sampled for a network of `people` people and `exchanges` exchanges: as many as fit the work budget, between the two bounds. */
 export function betweennessSample(people: number, exchanges: number): number {
