@@ -325,14 +325,9 @@ export class Explorer {
   private async chooseEgo(id: string): Promise<void> {
     const session = this.session;
     if (!session) return;
-    try {
-      const data = await this.client.setEgo(session.number, id);
-      if (this.session !== session) return;
-      this.adopt(new NetworkSession(data), true);
-    } catch (e) {
-      if (e instanceof WorkerError && e.failure.code === "stale") return;
-      this.showError(e);
-    }
+    // an edit like any other (src/ledger): Undo takes it back, Save writes it, the working copy keeps it
+    const failure = await this.ledger.apply([{ op: "set-ego", id }], "Which one is you");
+    if (failure && failure.code !== "stale") this.showError(new WorkerError(failure));
   }
 
   /** What the importers did, and the large meetings left out with a way to count them. */

@@ -333,6 +333,8 @@ describe("keeping the ledger in the page", () => {
     await dialog.getByLabel("Role 2").fill("CFO");
     await edited(page, () => dialog.getByRole("button", { name: "Save changes" }).click());
     await expect.poll(() => page.locator('.person-panel [data-section="history"]').textContent()).toContain("Globex, CFO: 2026-07-01 to now");
+    expect(await page.locator('.person-panel [data-section="interests"] li').allTextContents()).toEqual(["a CFO", "introductions in Berlin"]);
+    expect(await page.locator('.person-panel [data-section="offers"] li').allTextContents()).toEqual(["my notes on pricing"]);
     // 4. merge Anne into Ann, from the suggestion
     await page.getByRole("button", { name: "Merge people", exact: true }).click();
     dialog = page.getByRole("dialog", { name: "Merge people" });
@@ -455,7 +457,7 @@ describe("keeping the ledger in the page", () => {
     const asOf = page.getByLabel("As of", { exact: true });
     expect(await status()).toContain("as of 2026-09-30");
     expect(await ledgerText()).toContain(`You gave${given("2026-09-30")}`);
-    await edited(page, () => asOf.selectOption("today"));
+    await edited(page, async () => void (await asOf.selectOption("today")));
     expect(await status()).toContain(`as of ${todayUTC()}`);
     await expect.poll(ledgerText).toContain(`You gave${given(todayUTC())}`);
     await asOf.selectOption("day");
@@ -470,6 +472,26 @@ describe("keeping the ledger in the page", () => {
     await expect.poll(ledgerText).toContain(`You gave${given("2026-03-15")}`);
     expect(given("2026-03-15")).not.toBe(given(todayUTC()));
     expect(await page.locator('[data-error-for="As of"]').isHidden()).toBe(true);
+  }, 180_000);
+
+  it("choosing which one is you is an edit: unsaved, undone by Undo, written by Save", async () => {
+    const { ego: _ego, ...noEgo } = DATA;
+    const n = new Network();
+    n.apply(noEgo);
+    const file = join(scratch, "no-ego.json");
+    writeFileSync(file, serializeNetwork(n));
+    const page = await openExplorer("download");
+    await openFile(page, file, "no-ego.json");
+    const region = page.getByRole("region", { name: "Which one is you?" });
+    await region.waitFor();
+    await page.getByRole("combobox", { name: "Which one is you?" }).fill("Mia");
+    await edited(page, () => region.getByRole("option", { name: /Mia Ego/ }).first().click());
+    await region.waitFor({ state: "hidden" });
+    expect(await page.locator("[data-unsaved]").textContent()).toBe("Unsaved changes");
+    expect(await saveByDownload(page)).toBe(ORIGINAL);
+    await edited(page, () => page.getByRole("button", { name: "Undo", exact: true }).click());
+    await region.waitFor();
+    expect(await saveByDownload(page)).toBe(serializeNetwork(n));
   }, 180_000);
 });
 

@@ -1,25 +1,16 @@
 // `tiegraph log` and `tiegraph person`, run in-process through runCli: what they write
 // to the network file, that a bad command line or bad data changes nothing, and that an
 // encrypted file stays encrypted with its passphrase.
-import { EventEmitter } from "node:events";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseNetworkFile, serializeNetwork, Network, type NetworkData } from "@tiegraph/core";
 import { decryptText, encryptText, isEncryptedNetworkFile } from "@tiegraph/io";
-import { runCli } from "../src/program.js";
-import type { TextSource } from "../src/terminal.js";
 import { localToday } from "../src/today.js";
-import { tempDir } from "./run-cli.js";
+import { cli, tempDir } from "./run-cli.js";
 
-/** Runs `tiegraph ...args` in this process with a non-interactive terminal; returns the exit code and what was printed. */
-async function run(args: string[], env: Record<string, string> = {}): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const stdin = Object.assign(new EventEmitter(), { isTTY: false, setEncoding() {}, pause() {}, resume() {} }) as TextSource;
-  const status = await runCli(args, { stdout: { write: (s: string) => void (stdout += s) }, stderr: { write: (s: string) => void (stderr += s) }, stdin, env });
-  return { status, stdout, stderr };
-}
+/** Runs `tiegraph ...args` in this process (run-cli's in-process `cli`). */
+const run = (args: string[], env: Record<string, string> = {}) => cli(args, { env });
 
 const small = (): NetworkData => ({
   ego: "me",

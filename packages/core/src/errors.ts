@@ -119,8 +119,13 @@ export class TiegraphError extends Error {
     this.problems = details.problems ?? [ownProblem(code, problem, details)];
   }
 
-  /** A copy of this error with a file position added (used by file loaders). */
-  withLocation(location: ErrorLocation): TiegraphError {
+  /**
+   * A copy of this error with a file position added (used by file loaders),
+   * and optionally its list of problems located too.
+   *
+   * @example err.withLocation({ file: "net.json", line: 12, column: 7 })
+   */
+  withLocation(location: ErrorLocation, problems?: readonly Problem[]): TiegraphError {
     const scope = this.message.slice(0, this.message.indexOf(":"));
     return new TiegraphError(scope, this.code, this.problem, {
       record: location.record ?? this.record,
@@ -130,7 +135,7 @@ export class TiegraphError extends Error {
       column: location.column ?? this.column,
       expected: this.expected,
       got: this.got,
-      problems: this.problems.length > 1 ? this.problems.map((p) => ({ ...p, ...(location.file !== undefined && p.file === undefined ? { file: location.file } : {}) })) : undefined,
+      problems: problems ?? (this.problems.length > 1 ? this.problems.map((p) => ({ ...p, ...(location.file !== undefined && p.file === undefined ? { file: location.file } : {}) })) : undefined),
     } as TiegraphErrorDetails);
   }
 }

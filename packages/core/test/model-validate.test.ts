@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { errorOf } from "./error-of.js";
-import { Network, checkBatch, withoutProblems, type NetworkData } from "@tiegraph/core";
+import { Network, checkBatch, parseNetworkFile, withoutProblems, type NetworkData } from "@tiegraph/core";
 
 const known = (): Network =>
   Network.from({
@@ -106,5 +106,27 @@ describe("withoutProblems and ego", () => {
     expect(left.dependents.map((p) => [p.record, p.pointer, p.code])).toEqual([["ego", "/ego", "unknown-person"]]);
     net.apply(left.batch);
     expect(net.ego).toBeUndefined();
+  });
+});
+
+describe("a network file with several problems", () => {
+  it("names the file and line of every problem, not only the first", () => {
+    const text = [
+      "{",
+      '  "format": "tiegraph", "version": 1,',
+      '  "people": [{ "id": "me", "name": "Me" }, { "id": "ann", "name": "Ann" }],',
+      '  "exchanges": [',
+      '    { "date": "2024-01-02", "kind": "favour", "from": "ann", "to": "me" },',
+      '    { "date": "2024-02-30", "kind": "favour", "from": "ann", "to": "me" },',
+      '    { "date": "2024-03-01", "kind": "favour", "from": "zed", "to": "me" }',
+      "  ]",
+      "}",
+    ].join("\n");
+    const err = errorOf(() => parseNetworkFile(text, { file: "net.json" }));
+    expect([err.file, err.line]).toEqual(["net.json", 6]);
+    expect(err.problems.map((p) => [p.code, p.file, p.line])).toEqual([
+      ["invalid-date", "net.json", 6],
+      ["unknown-person", "net.json", 7],
+    ]);
   });
 });

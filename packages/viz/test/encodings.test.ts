@@ -18,7 +18,8 @@ const tie = (s: Scene, x: string, y: string) => {
   throw new Error(`no tie ${x}–${y}`);
 };
 function withBalances(values: Record<string, number>): Scene {
-  const rel = relationships(net);
+  // one value per slot of the relationships drawn (confidential exchanges left out, as the scene does)
+  const rel = relationships(net, { excludeConfidential: true });
   const imbalance = new Float64Array(rel.pairCount).fill(NaN);
   for (const [pair, v] of Object.entries(values)) {
     const [a, b] = pair.split("–").map((p) => net.personIndex(p)).sort((p, q) => p - q);

@@ -54,6 +54,8 @@ export class Ledger {
   private edited = -1;
   /** Where Save writes in place, when known. */
   private handle: FileSystemFileHandle | undefined;
+  /** The handle of a network file dropped on the page, while it is being opened (Chromium gives one). */
+  private dropped: Promise<FileSystemFileHandle | undefined> | undefined;
   /** Working copies stored since the page opened. */
   private stores = 0;
   /** A stored working copy being opened again. */
@@ -100,7 +102,19 @@ export class Ledger {
       this.message,
     );
     document.addEventListener("keydown", (e) => this.key(e));
+    // before the page's own drop handler: the handle must be asked for while the event lasts
+    window.addEventListener("drop", (e) => this.noteDrop(e), { capture: true });
     this.render();
+  }
+
+  /** Keeps the handle of a single dropped file, so that Save can write that file in place. */
+  private noteDrop(e: DragEvent): void {
+    const items = [...(e.dataTransfer?.items ?? [])].filter((i) => i.kind === "file");
+    const item = items.length === 1 ? (items[0] as DataTransferItem & { getAsFileSystemHandle?: () => Promise<FileSystemHandle | null> }) : undefined;
+    this.dropped = item?.getAsFileSystemHandle?.().then(
+      (handle) => (handle?.kind === "file" ? (handle as FileSystemFileHandle) : undefined),
+      () => undefined,
+    );
   }
 
   /** Offers to continue the working copy stored by an earlier visit, if any. */
@@ -144,6 +158,13 @@ export class Ledger {
     this.continuing = undefined;
     this.history.reset(!copy?.unsaved);
     this.handle = copy?.handle;
+    const dropped = this.dropped;
+    this.dropped = undefined;
+    // a dropped network file (not an imported CSV or calendar) is saved back where it came from
+    if (dropped && !copy && /\.json$/i.test(session.name))
+      void dropped.then((handle) => {
+        if (handle?.name === session.name && this.host.session() === session) this.handle = handle;
+      });
     this.message.textContent = copy ? `Continuing your working copy of ${session.name}.` : "";
     this.render();
   }

@@ -9,7 +9,7 @@ import type { NetworkEdit } from "@tiegraph/core";
 import { h, replaceChildren } from "../dom/element.js";
 import type { NetworkSession } from "../network-session.js";
 import type { FailureData } from "../worker/protocol.js";
-import { field, openDialog, showProblems, type Field } from "./form-parts.js";
+import { field, openDialog, setFieldError, showProblems, type Field } from "./form-parts.js";
 import type { PersonRecord } from "./ledger-protocol.js";
 import { freshId, personEdits, personFieldOf, type AffiliationRow } from "./person-edits.js";
 
@@ -103,6 +103,9 @@ export function openPersonEditor(ctx: PersonEditorContext): void {
     p ? "Save changes" : "Add",
     Object.values(fields).map((f) => f.element),
     async () => {
+      // core takes any text as a name; a person nobody can tell apart on screen is the page's concern
+      setFieldError(name, value(name).trim() === "" ? "Give the person a name." : undefined);
+      if (value(name).trim() === "") return name.control.focus();
       const id = p?.id ?? freshId(value(name), (x) => ctx.session.hasPerson(x), "person");
       const edits = personEdits(
         p,

@@ -176,7 +176,8 @@ function ledgerSection(d: PersonDetails): Child[] {
 
 function interestsSection(d: PersonDetails): Child[] {
   const out: Child[] = [h("h3", { text: "What they are after" })];
-  out.push(d.interests.length ? h("ul", { class: "tags" }, ...d.interests.map((t) => h("li", { text: t }))) : h("p", { class: "muted", text: "Not recorded yet: ask at your next meeting." }));
+  out.push(d.interests.length ? h("ul", { class: "tags", attrs: { "data-section": "interests" } }, ...d.interests.map((t) => h("li", { text: t }))) : h("p", { class: "muted", text: "Not recorded yet: ask at your next meeting." }));
+  if (d.offers.length) out.push(h("h3", { text: "What you can offer them" }), h("ul", { class: "tags", attrs: { "data-section": "offers" } }, ...d.offers.map((t) => h("li", { text: t }))));
   if (d.tags.length) out.push(h("h3", { text: "Tags" }), h("ul", { class: "tags" }, ...d.tags.map((t) => h("li", { text: t }))));
   return out;
 }

@@ -39,6 +39,8 @@ export interface PersonDetails {
   /** Affiliations, latest first. */
   history: { organisation: string; role: string | undefined; from: string | undefined; to: string | undefined }[];
   interests: string[];
+  /** What you can offer them (Person.offers). */
+  offers: string[];
   tags: string[];
   /** The tie with ego: undefined for ego or without an ego; null when there is none. */
   tie: { strength: number; lastDate: string; daysSince: number; exchanges: number } | null | undefined;
@@ -108,6 +110,7 @@ export function personDetails(network: Network, paths: () => PathIndex, relation
       .reverse()
       .map((a) => ({ organisation: network.organisation(a.organisation).name, role: a.role, from: a.from, to: a.to })),
     interests: person.interests ?? [],
+    offers: person.offers ?? [],
     tags: person.tags ?? [],
     tie,
     balance,

@@ -63,9 +63,11 @@ export function parseNetworkFile(text: string, options: ParseNetworkFileOptions 
     throw new TiegraphError(SCOPE, "parse-error", `not valid JSON near ${near}`, { ...where(offset), expected: "a JSON network file" });
   }
   const located = (err: TiegraphError): TiegraphError => {
-    if (err.pointer === undefined) return file !== undefined ? err.withLocation({ file }) : err;
+    // every problem of a batch gets its own line, not only the first
+    const problems = err.problems.length > 1 ? err.problems.map((p) => ({ ...p, ...(p.pointer !== undefined && locatePointer(text, p.pointer) >= 0 ? { line: where(locatePointer(text, p.pointer)).line } : {}), ...(file !== undefined ? { file } : {}) })) : undefined;
+    if (err.pointer === undefined) return file !== undefined || problems ? err.withLocation(file !== undefined ? { file } : {}, problems) : err;
     const off = locatePointer(text, err.pointer);
-    return err.withLocation(off >= 0 ? where(off) : file !== undefined ? { file } : {});
+    return err.withLocation(off >= 0 ? where(off) : file !== undefined ? { file } : {}, problems);
   };
   try {
     return networkFromFileObject(doc);

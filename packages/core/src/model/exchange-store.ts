@@ -94,7 +94,13 @@ export class ExchangeStore {
   private minutes = new Float32Array(0);
   private flags = new Uint8Array(0);
   private format = new Uint8Array(0);
-  private readonly extras = new Map<number, ExchangeExtras>();
+  /** Per exchange, the slot of its extras in `slots`, or -1. A column, so it moves with the others. */
+  private slot = new Int32Array(0);
+  /** Extras by slot (undefined: a free slot), and the position of the exchange each belongs to. */
+  private readonly slots: (ExchangeExtras | undefined)[] = [];
+  private readonly slotPos: number[] = [];
+  private readonly freeSlots: number[] = [];
+  /** Explicit id → slot. */
   private readonly ids = new Map<string, number>();
   private readonly formatList: string[] = [""];
   private readonly formatIndex = new Map<string, number>([["", 0]]);
@@ -141,11 +147,11 @@ export class ExchangeStore {
   }
   /** The id of exchange `i` (`#<i+1>` when none was given). */
   id(i: number): string {
-    return this.extras.get(i)?.id ?? `#${i + 1}`;
+    return this.extrasOf(i)?.id ?? `#${i + 1}`;
   }
   /** Whether exchange `i` has an explicit id. */
   hasExplicitId(i: number): boolean {
-    return this.extras.get(i)?.id !== undefined;
+    return this.extrasOf(i)?.id !== undefined;
   }
   /** Whether an explicit id is in use. */
   hasId(id: string): boolean {
@@ -154,22 +160,23 @@ export class ExchangeStore {
   /** Position of the exchange with this id (explicit or `#n`), or -1. */
   find(id: string): number {
     const explicit = this.ids.get(id);
-    if (explicit !== undefined) return explicit;
+    if (explicit !== undefined) return this.slotPos[explicit]!;
     if (/^#\d+$/.test(id)) {
       const i = Number(id.slice(1)) - 1;
-      if (i >= 0 && i < this.n && this.extras.get(i)?.id === undefined) return i;
+      if (i >= 0 && i < this.n && this.extrasOf(i)?.id === undefined) return i;
     }
     return -1;
   }
   /** Extras of exchange `i`. */
   extrasOf(i: number): ExchangeExtras | undefined {
-    return this.extras.get(i);
+    const k = i >= 0 && i < this.n ? this.slot[i]! : -1;
+    return k < 0 ? undefined : this.slots[k];
   }
 
   /** Exchange `i` as a plain record, with person ids given by `personId`. */
   record(i: number, personId: (index: number) => string): Exchange & { id: string } {
     if (i < 0 || i >= this.n) throw new TiegraphError(SCOPE, "unknown-exchange", `no exchange at index ${i}`, { expected: `an index from 0 to ${this.n - 1}`, got: showValue(i) });
-    const ex = this.extras.get(i);
+    const ex = this.extrasOf(i);
     const out: Exchange & { id: string } = {
       id: ex?.id ?? `#${i + 1}`,
       date: formatDay(this.day[i]!),
@@ -192,7 +199,7 @@ export class ExchangeStore {
   naming(person: number): number[] {
     const out: number[] = [];
     for (let i = 0; i < this.n; i++) {
-      if (this.from[i] === person || this.to[i] === person || this.extras.get(i)?.introduced === person) out.push(i);
+      if (this.from[i] === person || this.to[i] === person || this.extrasOf(i)?.introduced === person) out.push(i);
     }
     return out;
   }
@@ -264,10 +271,13 @@ export class ExchangeStore {
     this.flags[i] = (s.confidential ? FLAG_CONFIDENTIAL : 0) | (s.explicit ? FLAG_EXPLICIT_VALUE : 0);
     this.format[i] = this.internFormat(s.format);
     if (s.extras) {
-      this.extras.set(i, s.extras);
-      if (s.extras.id !== undefined) this.ids.set(s.extras.id, i);
+      const k = this.freeSlots.pop() ?? this.slots.length;
+      this.slots[k] = s.extras;
+      this.slotPos[k] = i;
+      this.slot[i] = k;
+      if (s.extras.id !== undefined) this.ids.set(s.extras.id, k);
     } else {
-      this.extras.delete(i);
+      this.slot[i] = -1;
     }
   }
 
@@ -281,8 +291,7 @@ export class ExchangeStore {
 
   /** Replaces exchange `i` with a validated one. */
   replace(i: number, s: StagedExchange): void {
-    const old = this.extras.get(i)?.id;
-    if (old !== undefined) this.ids.delete(old);
+    this.release(i);
     this.write(i, s);
     this.changed();
   }
@@ -300,9 +309,7 @@ export class ExchangeStore {
 
   /** Removes exchange `i` (later ones move down by one). */
   remove(i: number): void {
-    const old = this.extras.get(i)?.id;
-    if (old !== undefined) this.ids.delete(old);
-    this.extras.delete(i);
+    this.release(i);
     for (const col of this.cols()) col.copyWithin(i, i + 1, this.n);
     this.n--;
     // the last one (an undone append) moves nothing
@@ -319,27 +326,29 @@ export class ExchangeStore {
       this.from[i] = map(this.from[i]!);
       this.to[i] = map(this.to[i]!);
     }
-    for (const ex of this.extras.values()) if (ex.introduced !== undefined) ex.introduced = map(ex.introduced);
+    for (const ex of this.slots) if (ex?.introduced !== undefined) ex.introduced = map(ex.introduced);
     this.changed();
   }
 
-  /** Moves the extras of positions ≥ `start` by `delta` (±1), re-keying only those. */
+  /** Frees the extras slot of exchange `i`, if it has one. */
+  private release(i: number): void {
+    const k = this.slot[i]!;
+    if (k < 0) return;
+    const id = this.slots[k]!.id;
+    if (id !== undefined) this.ids.delete(id);
+    this.slots[k] = undefined;
+    this.freeSlots.push(k);
+    this.slot[i] = -1;
+  }
+
+  /** Moves the recorded positions of extras at positions ≥ `start` by `delta` (their slots moved with the columns). */
   private shiftExtras(start: number, delta: number): void {
-    const moved: number[] = [];
-    for (const k of this.extras.keys()) if (k >= start) moved.push(k);
-    if (moved.length === 0) return;
-    // move away from the free slot first, so no key is overwritten
-    moved.sort((x, y) => (delta > 0 ? y - x : x - y));
-    for (const k of moved) {
-      const ex = this.extras.get(k)!;
-      this.extras.delete(k);
-      this.extras.set(k + delta, ex);
-      if (ex.id !== undefined) this.ids.set(ex.id, k + delta);
-    }
+    const { slots, slotPos } = this;
+    for (let k = 0; k < slotPos.length; k++) if (slots[k] !== undefined && slotPos[k]! >= start) slotPos[k]! += delta;
   }
 
   private cols(): (Int32Array | Uint8Array | Float64Array | Float32Array)[] {
-    return [this.from, this.to, this.day, this.kind, this.value, this.minutes, this.flags, this.format];
+    return [this.from, this.to, this.day, this.kind, this.value, this.minutes, this.flags, this.format, this.slot];
   }
 
   private ensureCapacity(n: number): void {
@@ -363,6 +372,7 @@ export class ExchangeStore {
     this.minutes = grow(this.minutes, (c) => new Float32Array(c));
     this.flags = grow(this.flags, (c) => new Uint8Array(c));
     this.format = grow(this.format, (c) => new Uint8Array(c));
+    this.slot = grow(this.slot, (c) => new Int32Array(c));
     this.cap = cap;
     this.view = undefined;
   }

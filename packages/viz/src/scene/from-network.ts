@@ -5,7 +5,7 @@
  * and confidential exchanges add nothing to tie strength; person notes,
  * emails, attributes and exchange notes are never read.
  */
-import { formatDay, relationships, type Network, type Relationships } from "@tiegraph/core";
+import { formatDay, relationships, type Network } from "@tiegraph/core";
 import type { ViewAnalysis } from "../analysis/view-analysis.js";
 import { alignPersonMeasures, checkPairImbalance } from "./measures.js";
 import { completeScene, DEFAULT_SCENE_OPTIONS, type Scene, type SceneOptions } from "./scene.js";
@@ -24,11 +24,7 @@ import { completeScene, DEFAULT_SCENE_OPTIONS, type Scene, type SceneOptions } f
 export function sceneFromNetwork(network: Network, analysis: ViewAnalysis = {}, options: Partial<SceneOptions> = {}): Scene {
   const o = { ...DEFAULT_SCENE_OPTIONS, ...options };
   const rel = relationships(network, { excludeConfidential: !o.includeConfidential });
-  // analysis.pairImbalance has one value per slot of relationships(network), every relationship;
-  // without confidential exchanges the drawn index may hold fewer: take each drawn pair's value
-  const all = o.includeConfidential ? rel : relationships(network);
-  const given = checkPairImbalance(analysis.pairImbalance, all.pairCount);
-  const imbalance = given && all !== rel ? valuesBySlotOf(given, all, rel) : given;
+  const imbalance = checkPairImbalance(analysis.pairImbalance, rel.pairCount);
   const people = network.people();
   const n = people.length;
   const ids = people.map((p) => p.id);
@@ -76,14 +72,4 @@ export function sceneFromNetwork(network: Network, analysis: ViewAnalysis = {}, 
     slot,
     asOf: rel.pairCount > 0 || network.exchangeCount > 0 ? formatDay(asOf) : "",
   });
-}
-
-/** Values given per slot of index `from`, re-indexed by the slots of `to` (pairs matched by their ends). */
-function valuesBySlotOf(values: ArrayLike<number>, from: Relationships, to: Relationships): Float64Array {
-  const n = Math.max(from.nodeCount, to.nodeCount);
-  const byPair = new Map<number, number>();
-  for (let k = 0; k < from.pairCount; k++) byPair.set(from.a[k]! * n + from.b[k]!, values[k]!);
-  const out = new Float64Array(to.pairCount).fill(NaN);
-  for (let k = 0; k < to.pairCount; k++) out[k] = byPair.get(to.a[k]! * n + to.b[k]!) ?? NaN;
-  return out;
 }
