@@ -92,6 +92,8 @@ async function explorerFigures(network: Network, file: string, people: number): 
       if (page) await page.context().close();
       ({ page } = await openPage(browser, served.url, { width: WIDTH, height: HEIGHT }));
       await waitForNetwork(page);
+      // tsx compiles with keepNames, which wraps functions passed to page.evaluate in a __name helper the page lacks
+      await page.evaluate("globalThis.__name = (f) => f");
       // a probe on the main thread: the longest gap between its ticks is the longest stall
       await page.evaluate(() => {
         const w = window as unknown as { __stall: number };
