@@ -13,7 +13,7 @@ import { drawableBuffers, drawableNetwork, type DrawableNetwork } from "./drawab
 import { drawablePart } from "./drawable-part.js";
 import { detailShown, levelOfDetail, type LevelOfDetail } from "./level-of-detail.js";
 import { personDetails } from "./person-details.js";
-import type { FailureData, LoadStage, NetworkSource, WorkerMessage, WorkerRequest } from "./protocol.js";
+import type { FailureData, LoadedNetworkData, LoadStage, NetworkSource, WorkerMessage, WorkerRequest } from "./protocol.js";
 import { readNetwork, type ReadNetwork } from "./read-network.js";
 import { buildSearchIndex } from "../search/search-index.js";
 import { pairsWithExchangeBetween } from "./pairs-between.js";
@@ -32,6 +32,8 @@ interface Current {
   relationships: [Relationships | undefined, Relationships | undefined];
   /** The drawing measures of the whole network, to draw it whole on request. */
   drawing: DrawingAnalysis;
+  /** The lists the page offers (built once per generation; structured clone copies them). */
+  lists?: Pick<LoadedNetworkData, "organisations" | "tags" | "search" | "tieCount">;
   /** What was read, to publish the network again (e.g. after ego is chosen). */
   read: ReadNetwork;
 }
@@ -156,10 +158,7 @@ function postLoaded(id: number, c: Current, detail: LevelOfDetail, undo: Network
     // copies: the worker keeps its own to draw the whole again
     analysis = { asOf: c.drawing.asOf, pairImbalance: c.drawing.pairImbalance.slice(), eiIndex: c.drawing.eiIndex.slice() };
   } else ({ drawable, analysis } = drawablePart(network, names, rel, c.drawing, detail));
-  const tags = new Set<string>();
-  for (const p of network.people()) for (const t of p.tags ?? []) tags.add(t);
-  let tieCount = 0;
-  for (let k = 0; k < rel.confidentialOnly.length; k++) if (!rel.confidentialOnly[k]) tieCount++;
+  c.lists ??= lists(network, rel, names, asOf);
   post(
     {
       type: "loaded",
@@ -171,18 +170,29 @@ function postLoaded(id: number, c: Current, detail: LevelOfDetail, undo: Network
         largeMeetingsSkipped: read.largeMeetingsSkipped,
         personCount: network.personCount,
         organisationCount: network.organisationCount,
-        tieCount,
+        ...c.lists,
         detail: detailShown(detail),
         drawable,
-        organisations: network.organisations().map((o) => ({ id: o.id, name: o.name })),
-        tags: [...tags].sort((a, b) => a.localeCompare(b)),
-        search: buildSearchIndex(network, asOf ?? 0, names),
         analysis,
         ...(undo ? { undo } : {}),
       },
     },
     [analysis.pairImbalance.buffer, analysis.eiIndex.buffer, ...drawableBuffers(drawable)],
   );
+}
+
+/** The organisations, tags, search index and drawable tie count of a network. */
+function lists(network: Network, rel: Relationships, names: (index: number) => string, asOf: number | undefined): NonNullable<Current["lists"]> {
+  const tags = new Set<string>();
+  for (const p of network.people()) for (const t of p.tags ?? []) tags.add(t);
+  let tieCount = 0;
+  for (let k = 0; k < rel.confidentialOnly.length; k++) if (!rel.confidentialOnly[k]) tieCount++;
+  return {
+    tieCount,
+    organisations: network.organisations().map((o) => ({ id: o.id, name: o.name })),
+    tags: [...tags].sort((a, b) => a.localeCompare(b)),
+    search: buildSearchIndex(network, asOf ?? 0, names),
+  };
 }
 
 /** Queues a job to run after the questions already waiting. */
