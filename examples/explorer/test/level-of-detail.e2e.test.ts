@@ -44,6 +44,18 @@ function egoNeighbourhood(depth: number): { people: number; ties: number } {
   return { people: seen.size, ties };
 }
 
+/** Ego and their `most` strongest contacts over drawn ties (equal strengths by person index), and the drawn ties between them. */
+function egoClosest(most: number): { people: number; ties: number } {
+  const contacts: [number, number][] = [];
+  const ego = network.egoIndex;
+  for (let q = rel.offsets[ego]!; q < rel.offsets[ego + 1]!; q++) if (drawn(rel.pair[q]!)) contacts.push([rel.neighbor[q]!, rel.strength[rel.pair[q]!]!]);
+  contacts.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+  const kept = new Set([ego, ...contacts.slice(0, most).map((c) => c[0])]);
+  let ties = 0;
+  for (let k = 0; k < rel.pairCount; k++) if (drawn(k) && kept.has(rel.a[k]!) && kept.has(rel.b[k]!)) ties++;
+  return { people: kept.size, ties };
+}
+
 const n = (x: number) => x.toLocaleString("en");
 let served: ServedExplorer;
 let browser: Browser;
@@ -60,10 +72,13 @@ afterAll(async () => {
 
 describe("a large network", () => {
   it("opens on ego's neighbourhood with an exact status line, and shows the whole network on request", async () => {
-    // the page's rule: depth 2 unless that holds more than mostPeople people, then depth 1
+    // the page's rule: depth 2 unless that holds more than mostPeople people, then depth 1, then ego's strongest contacts
+    const most = LEVEL_OF_DETAIL_OPTIONS.mostPeople;
     let depth = LEVEL_OF_DETAIL_OPTIONS.depth;
     let part = egoNeighbourhood(depth);
-    while (part.people > LEVEL_OF_DETAIL_OPTIONS.mostPeople && depth > 1) part = egoNeighbourhood(--depth);
+    while (part.people > most && depth > 1) part = egoNeighbourhood(--depth);
+    const closest = part.people > most;
+    if (closest) part = egoClosest(most - 1);
     expect(network.personCount).toBeGreaterThan(LEVEL_OF_DETAIL_OPTIONS.above);
     expect(part.people).toBeLessThan(network.personCount);
 
@@ -74,8 +89,8 @@ describe("a large network", () => {
     const status = page.locator("[data-status]");
     expect(await status.textContent()).toBe(`${n(part.people)} of ${n(network.personCount)} people, ${n(part.ties)} of ${n(allTies)} ties shown, as of ${asOf}`);
     const bar = page.locator(".detail-bar");
-    expect(await bar.getAttribute("data-detail")).toBe("neighbourhood");
-    expect(await bar.textContent()).toContain(`the people within ${depth} ${depth === 1 ? "step" : "steps"} of you`);
+    expect(await bar.getAttribute("data-detail")).toBe(closest ? "closest" : "neighbourhood");
+    expect(await bar.textContent()).toContain(closest ? `you and your ${n(part.people - 1)} strongest contacts` : `the people within ${depth} ${depth === 1 ? "step" : "steps"} of you`);
 
     // search still covers everyone, drawn or not
     const outside = network.personAt(network.personCount - 1).name;
