@@ -8,7 +8,7 @@
  * with code "stale".
  */
 import { createPathIndex, displayNames, formatDay, introductionPaths, relationships, TiegraphError, type Network, type NetworkEdit, type PathIndex, type Relationships } from "@tiegraph/core";
-import { drawingAnalysis, lastShownDay, overviewAnalysis, type DrawingAnalysis } from "./analysis.js";
+import { drawingAnalysis, lastShownDay, overviewSteps, type DrawingAnalysis } from "./analysis.js";
 import { drawableBuffers, drawableNetwork, type DrawableNetwork } from "./drawable.js";
 import { drawablePart } from "./drawable-part.js";
 import { detailShown, levelOfDetail, type LevelOfDetail } from "./level-of-detail.js";
@@ -131,19 +131,29 @@ function publish(id: number, read: ReadNetwork, undo?: NetworkEdit[]): void {
   // a large network opens on a part of it (see level-of-detail.ts), unless its whole was asked for
   postLoaded(id, current, wholeAsked.has(read) ? { kind: "whole" } : levelOfDetail(rel, network.egoIndex), undo);
   // while the page draws: the path index (the person panel's mutual connections, the first introduction), then the overview figures
-  background.length = 0;
   later(() => {
     if (networks.get(number) === current) current.paths ??= pathIndex(current);
   });
-  later(() => {
-    if (networks.get(number) !== current) return;
-    try {
-      const overview = overviewAnalysis(network, egoEI, asOf);
-      post({ type: "analysed", id, network: number, analysis: overview }, [overview.betweenness.buffer]);
-    } catch (e) {
-      // the tabs that wait for it show why instead of "Analysing…"
-      post({ type: "analysed", id, network: number, analysis: undefined, failure: failure(e) });
-    }
+  // the overview figures in steps (ledger, mix, betweenness), each its own job
+  const [ledger, mix, last] = overviewSteps(network, egoEI, asOf);
+  let failed = false;
+  const step = (run: () => void) =>
+    later(() => {
+      // a network the page may still show (kept) gets its figures; one that is gone does not
+      if (networks.get(number) !== current || failed) return;
+      try {
+        run();
+      } catch (e) {
+        // the tabs that wait for it show why instead of "Analysing…"
+        failed = true;
+        post({ type: "analysed", id, network: number, analysis: undefined, failure: failure(e) });
+      }
+    });
+  step(ledger);
+  step(mix);
+  step(() => {
+    const overview = last();
+    post({ type: "analysed", id, network: number, analysis: overview }, [overview.betweenness.buffer]);
   });
 }
 
@@ -203,8 +213,11 @@ function later(job: () => void): void {
 
 function runLater(): void {
   const job = background.shift();
-  job?.();
-  if (background.length) setTimeout(runLater, 0);
+  try {
+    job?.();
+  } finally {
+    if (background.length) setTimeout(runLater, 0);
+  }
 }
 
 /** `{ asOf }` for a known day, else nothing (the measure's own default). */
