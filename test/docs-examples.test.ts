@@ -33,6 +33,7 @@ function sandbox(): { dir: string; read: (p: string) => string; write: (p: strin
 async function moduleFor(spec: string, box: ReturnType<typeof sandbox>): Promise<unknown> {
   if (spec === "@tiegraph/core") return core;
   if (spec === "@tiegraph/io") return io;
+  if (spec === "@tiegraph/viz") return (await import("@tiegraph/viz")) as Record<string, unknown>; // the Node-safe entry
   if (spec === "@tiegraph/cli") return { runCli };
   if (spec === "@tiegraph/io/node") {
     // file names the example saves or loads live in the sandbox
@@ -94,6 +95,12 @@ async function runTs(block: DocBlock, box: ReturnType<typeof sandbox>): Promise<
   return lines.length ? `${lines.join("\n")}\n` : "";
 }
 
+/**
+ * "Today" of every documented command (TIEGRAPH_TODAY): the sample network's
+ * last exchange day, so figures "as of today" in the docs do not change with the calendar.
+ */
+const DOCS_TODAY = "2026-09-30";
+
 /** One `tiegraph …` command line, run in-process; file arguments map to the sandbox unless they are in the repository. */
 async function runCommand(line: string, box: ReturnType<typeof sandbox>): Promise<{ code: number; stdout: string; stderr: string }> {
   const args = line.replace(/^(pnpm --silent |npx )?tiegraph\s+/, "").trim().split(/\s+/);
@@ -101,7 +108,7 @@ async function runCommand(line: string, box: ReturnType<typeof sandbox>): Promis
   let stdout = "";
   let stderr = "";
   const stdin = Object.assign(new (await import("node:events")).EventEmitter(), { isTTY: false, setEncoding() {}, pause() {}, resume() {} });
-  const terminal = { stdout: { write: (s: string) => void (stdout += s), isTTY: false }, stderr: { write: (s: string) => void (stderr += s), isTTY: false }, stdin, env: {} };
+  const terminal = { stdout: { write: (s: string) => void (stdout += s), isTTY: false }, stderr: { write: (s: string) => void (stderr += s), isTTY: false }, stdin, env: { TIEGRAPH_TODAY: DOCS_TODAY } };
   const code = await runCli(mapped, terminal as unknown as Parameters<typeof runCli>[1]);
   const local = (s: string) => s.split(`${box.dir}/`).join("");
   return { code, stdout: local(stdout), stderr: local(stderr) };

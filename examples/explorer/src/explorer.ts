@@ -12,6 +12,7 @@ import { EDGE_COLOUR_BY, NODE_COLOUR_BY, NODE_SIZE_BY } from "@tiegraph/viz";
 import { h, replaceChildren } from "./dom/element.js";
 import { NetworkSession } from "./network-session.js";
 import { Ledger } from "./ledger/ledger.js";
+import { todayText } from "./ledger/exchange-edits.js";
 import { EgoPicker } from "./panels/ego-picker.js";
 import { ExplorePanel } from "./panels/explore-panel.js";
 import { IntroducePanel } from "./panels/introduce-panel.js";
@@ -25,12 +26,14 @@ import { stateFromHash, stateToHash, type EncodingNames } from "./state/url-stat
 import { statusText } from "./status/status-text.js";
 import { GraphView } from "./view/graph-view.js";
 import { DetailBar } from "./view/detail-bar.js";
+import { AskIntroduction } from "./week/ask-introduction.js";
+import { WeekPanel } from "./week/week-panel.js";
 import { NetworkClient, WorkerError } from "./worker/network-client.js";
 import type { LoadStage, NetworkSource } from "./worker/protocol.js";
 import { ACCEPTED_FILES, LARGE_MEETING } from "./worker/read-network.js";
 
 const STAGE_TEXT: Record<LoadStage, string> = { reading: "Reading", parsing: "Checking", analysing: "Analysing", drawing: "Drawing" };
-const TAB_TEXT: Record<Tab, string> = { explore: "Explore", introduce: "Introduce", reciprocity: "Reciprocity", mix: "Inside/outside" };
+const TAB_TEXT: Record<Tab, string> = { explore: "Explore", introduce: "Introduce", reciprocity: "Reciprocity", mix: "Inside/outside", week: "This week" };
 /** Narrow screens (phones): the legend starts folded, the person panel is a bottom sheet. */
 const NARROW = "(max-width: 700px)";
 /** The encodings the page offers: all of the view's. */
@@ -55,6 +58,8 @@ export class Explorer {
   private readonly search: SearchBox;
   private readonly fileInput: HTMLInputElement;
   private readonly statusText = h("span", { attrs: { "aria-live": "polite", "data-status": "" } });
+  /** Today's date beside the status line: figures are as of today unless "As of" says otherwise. */
+  private readonly todayNote = h("span", { class: "today", attrs: { "data-today": "" } });
   private readonly fileText = h("span", { class: "file" });
   private readonly progress = h("progress", { attrs: { max: 1, "aria-label": "Loading progress", hidden: true } });
   private readonly errorBox = h("div", { class: "error", attrs: { role: "alert", hidden: true } });
@@ -69,6 +74,9 @@ export class Explorer {
   private readonly introduce: IntroducePanel;
   private readonly reciprocity: ReciprocityPanel;
   private readonly mix: MixPanel;
+  /** The "This week" tab and "Ask for this introduction" under the Introduce tab's path (src/week). */
+  private readonly week: WeekPanel;
+  private readonly askIntroduction: AskIntroduction;
   private readonly person: PersonPanel;
   private readonly graph: GraphView;
   private readonly graphBox = h("div", { class: "graph", attrs: { role: "img", "aria-label": "Network graph: people are dots, ties are lines. Use the search box or the lists to choose people." } });
@@ -151,7 +159,14 @@ export class Explorer {
     const tabList = h("div", { attrs: { role: "tablist", "aria-label": "Views" } });
     const panels: HTMLElement[] = [];
     this.tabs = {} as Record<Tab, { tab: HTMLButtonElement; panel: HTMLElement }>;
-    const content: Record<Tab, HTMLElement> = { explore: this.explore.element, introduce: this.introduce.element, reciprocity: this.reciprocity.element, mix: this.mix.element };
+    this.week = new WeekPanel({
+      client: this.client,
+      session: () => this.session,
+      apply: (edits, label) => this.ledger.apply(edits, label),
+      logMeeting: (person, date, minutes) => this.ledger.logExchange([person], { date, prefill: { kind: "meeting", minutes } }),
+    });
+    this.askIntroduction = new AskIntroduction({ day: () => this.week.day, ask: (people, date, why, offer) => this.week.ask(people, date, why, offer) });
+    const content: Record<Tab, HTMLElement> = { explore: this.explore.element, introduce: h("div", {}, this.introduce.element, this.askIntroduction.element), reciprocity: this.reciprocity.element, mix: this.mix.element, week: this.week.element };
     for (const t of TABS) {
       const tab = h("button", {
         attrs: { type: "button", role: "tab", id: `tab-${t}`, "aria-controls": `panel-${t}`, "aria-selected": "false", tabindex: -1 },
@@ -201,7 +216,7 @@ export class Explorer {
       personPanel,
     );
     // the error floats over the page, so showing it does not move the graph
-    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.statusText, this.importNote, this.notice, this.detailBar.element, this.errorBox, this.passphraseBox), this.ledger.offer, this.mainArea, this.dropHint);
+    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.statusText, this.todayNote, this.importNote, this.notice, this.detailBar.element, this.errorBox, this.passphraseBox), this.ledger.offer, this.mainArea, this.dropHint);
     this.listen();
     this.render();
     void this.ledger.offerStoredCopy();
@@ -388,15 +403,16 @@ export class Explorer {
     this.errorBox.hidden = false;
   }
 
-  /** The status line: people and ties shown of all, and the day the figures are as of. */
+  /** The status line: people and ties shown of all, the day the figures are as of, and today's date. */
   private renderStatus(): void {
     const session = this.session;
     const shown = this.graph.shown();
     if (!session || !shown) {
-      if (!session) this.statusText.textContent = "";
+      if (!session) this.statusText.textContent = this.todayNote.textContent = "";
       return;
     }
     this.statusText.textContent = statusText({ shownPeople: shown.people, people: session.personCount, shownTies: shown.ties, ties: session.tieCount, asOf: session.analysis.asOf });
+    this.todayNote.textContent = `Today: ${todayText()}`;
   }
 
   /** Clears the introduction path (and the target it was drawn for). */
@@ -451,6 +467,7 @@ export class Explorer {
       this.mix.update(session);
       this.shownOverview = overviewKey;
     }
+    this.week.update(session, s.tab === "week");
     this.person.show(session, s.selected);
     this.mainArea.classList.toggle("no-person", this.person.element.hidden);
     this.notice.textContent = this.graph.apply(s, this.pairsInRange()) ?? "";
@@ -515,6 +532,7 @@ export class Explorer {
     const current = key && this.introduction?.key === key ? this.introduction : undefined;
     this.introduce.update(session, s, current?.value, current?.problem, key !== "" && !current?.value && !current?.problem);
     const chosen = current?.value?.paths[s.path] ?? current?.value?.paths[0];
+    this.askIntroduction.update(session, chosen?.people);
     // the path belongs to the Introduce tab: it is not drawn over the others
     const ids = chosen && s.tab === "introduce" ? chosen.people : [];
     if (ids.join("\u0000") !== this.graph.path.join("\u0000")) {

@@ -261,7 +261,11 @@ describe("explorer page", () => {
     expect(seen).toContain("Checking…");
     expect(seen).toContain("Analysing…");
     expect(seen).toContain("Drawing…");
-    expect(seen[seen.length - 1]).toBe(wholeStatus(big, "2026-09-30"));
+    // 3,001 people: above 3,000 the page opens on a part, and the whole network is one click away
+    expect(big.personCount).toBe(3001);
+    expect(seen[seen.length - 1]).toMatch(/^[\d,]+ of 3,001 people, /);
+    await page.getByRole("button", { name: "Show whole network" }).click();
+    await page.waitForFunction((t) => document.querySelector("[data-status]")!.textContent === t, wholeStatus(big, "2026-09-30"));
   });
 
   it("shows a person named with HTML as text", async () => {

@@ -13,7 +13,7 @@ import { decryptText, encryptText, isEncryptedNetworkFile } from "@tiegraph/io";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { tiegraph } from "../../../packages/cli/test/run-cli.js";
-import { foreignRequests, launchChromium, serveExplorer, waitForNetwork, type ServedExplorer } from "./browser.js";
+import { EXPLORER_ROOT, foreignRequests, launchChromium, serveExplorer, waitForNetwork, type ServedExplorer } from "./browser.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "tiegraph-ledger-e2e-"));
 const PASSPHRASE = "ledger kept in the browser";
@@ -181,19 +181,20 @@ async function saveByDownload(page: Page): Promise<string> {
   return readFileSync(path, "utf8");
 }
 
-/** The working copy in the page's IndexedDB. */
-function storedCopy(page: Page): Promise<{ text: string; encrypted: boolean; unsaved: boolean; name: string } | undefined> {
+/** The working copy of a file in the page's IndexedDB. */
+function storedCopy(page: Page, name = "ledger.json"): Promise<{ text: string; encrypted: boolean; unsaved: boolean; name: string } | undefined> {
   return page.evaluate(
-    () =>
+    (key) =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open("tiegraph-explorer", 1);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const get = open.result.transaction("working").objectStore("working").get("current");
+          const get = open.result.transaction("working").objectStore("working").get(key);
           get.onsuccess = () => resolve(get.result);
           get.onerror = () => reject(get.error);
         };
       }),
+    name,
   );
 }
 
@@ -242,7 +243,7 @@ describe("keeping the ledger in the page", () => {
     expect(copy?.text).toBe(serializeNetwork(after));
     await page.reload();
     await waitForNetwork(page);
-    await page.getByRole("region", { name: "Unsaved work" }).getByRole("button", { name: "Continue it" }).click();
+    await page.getByRole("region", { name: "Unsaved work" }).getByRole("button", { name: "Continue ledger.json" }).click();
     await waitForNetwork(page, "ledger.json");
     await select(page, "bob", "Bob Stone");
     await expect.poll(() => panel.locator('[data-section="exchanges"]').textContent()).toContain("2026-03-01: favour, Bob Stone → Mia Ego");
@@ -416,7 +417,7 @@ describe("keeping the ledger in the page", () => {
     const expected = network();
     expected.edit(FAVOUR);
     await stored(page, 1);
-    const copy = (await storedCopy(page))!;
+    const copy = (await storedCopy(page, "ledger-encrypted.json"))!;
     expect(copy.encrypted).toBe(true);
     expect(isEncryptedNetworkFile(copy.text)).toBe(true);
     expect(copy.text).not.toContain("Bob");
@@ -492,6 +493,38 @@ describe("keeping the ledger in the page", () => {
     await edited(page, () => page.getByRole("button", { name: "Undo", exact: true }).click());
     await region.waitFor();
     expect(await saveByDownload(page)).toBe(serializeNetwork(n));
+  }, 180_000);
+
+  it("a network imported from LinkedIn's CSV is kept as a network file: edited, reloaded, continued", async () => {
+    const page = await openExplorer("download");
+    const csv = join(EXPLORER_ROOT, "..", "data", "fixtures-cli", "Connections.csv");
+    await openFile(page, csv, "Connections.csv");
+    const people = await page.evaluate(() => document.querySelector("[data-status]")!.textContent!);
+    await page.getByRole("button", { name: "Add person", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Add person" });
+    // a person needs a name: the page says so and adds nothing
+    await dialog.getByRole("button", { name: "Add", exact: true }).click();
+    expect(await dialog.locator('[data-error-for="Name"]').textContent()).toBe("Give the person a name.");
+    await dialog.getByLabel("Name", { exact: true }).fill("Zed Novak");
+    await edited(page, () => dialog.getByRole("button", { name: "Add", exact: true }).click());
+    await stored(page, 1);
+    await page.reload();
+    await waitForNetwork(page);
+    await page.getByRole("button", { name: "Continue Connections.csv" }).click();
+    await waitForNetwork(page, "Connections.csv.json");
+    await select(page, "zed-novak", "Zed Novak");
+    // kept under the network file's name from now on
+    expect(await storedCopy(page, "Connections.csv")).toBeUndefined();
+    expect((await storedCopy(page, "Connections.csv.json"))?.unsaved).toBe(true);
+    expect(await page.locator("[data-status]").textContent()).not.toBe(people);
+    // Save writes a network file, named for what it was imported from
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    const d = await download;
+    expect(d.suggestedFilename()).toBe("Connections.csv.json");
+    const path = join(scratch, "imported.json");
+    await d.saveAs(path);
+    expect(parseNetworkFile(readFileSync(path, "utf8")).person("zed-novak").name).toBe("Zed Novak");
   }, 180_000);
 });
 

@@ -82,3 +82,15 @@ export function oneOf<T extends string>(choices: readonly T[]): (text: string) =
     return text as T;
   };
 }
+
+/**
+ * The day figures are as of (`--as-of`): a calendar date YYYY-MM-DD, or
+ * `last` for the day of the last exchange the command may see.
+ *
+ * @example asOfDate("last") // "last"
+ */
+export function asOfDate(text: string): string {
+  if (text === "last") return text;
+  if (parseDay(text) === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new InvalidArgumentError(`expected a calendar date YYYY-MM-DD or "last", got ${JSON.stringify(text)}.`);
+  return text;
+}

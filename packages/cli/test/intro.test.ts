@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Network, formatIntroduction, introductionPaths, parseNetworkFile, relationships, toNetworkFile, wordingNames } from "@tiegraph/core";
-import { FIXTURES, SAMPLE, cli } from "./run-cli.js";
+import { FIXTURES, SAMPLE, TODAY, cli } from "./run-cli.js";
 
 interface PathJson {
   people: string[];
@@ -21,7 +21,7 @@ interface IntroJson {
 }
 
 async function introJson(args: string[]): Promise<IntroJson> {
-  const r = await cli(["intro", ...args, "--json"]);
+  const r = await cli(["intro", ...args, "--as-of", "last", "--json"]);
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
   return JSON.parse(r.stdout) as IntroJson;
@@ -71,8 +71,9 @@ describe("intro on a network worked out by hand", () => {
     expect(json.status).toBe("none");
     expect(json.paths).toEqual([]);
     expect(json.none).toBe("no-path");
-    const r = await cli(["intro", SMALL, "--to", "t", "--max-hops", "1"]);
-    expect(r.stdout.split("\n")[0]).toMatch(/^No path from you to Tess Target within 1 hop\. /);
+    const r = await cli(["intro", SMALL, "--as-of", "last", "--to", "t", "--max-hops", "1"], { env: { TIEGRAPH_TODAY: TODAY } });
+    expect(r.stdout.split("\n")[0]).toBe("Figures as of 2024-05-01 (today is 2026-11-30).");
+    expect(r.stdout.split("\n")[1]).toMatch(/^No path from you to Tess Target within 1 hop\. /);
   });
 
   it("org: and tag: targets reach anyone there", async () => {
@@ -84,10 +85,11 @@ describe("intro on a network worked out by hand", () => {
   });
 
   it("prints each path in core's words, and nothing said in confidence", async () => {
-    const r = await cli(["intro", SMALL, "--to", "t"]);
+    const r = await cli(["intro", SMALL, "--as-of", "last", "--to", "t"], { env: { TIEGRAPH_TODAY: TODAY } });
     expect(r.status).toBe(0);
     // the summary quotes #1's own figure, the one on its title line
-    expect(r.stdout.split("\n")[0]).toBe("2 paths from you to Tess Target within 4 hops; the best, #1, holds with chance 0.456.");
+    expect(r.stdout.split("\n")[0]).toBe("Figures as of 2024-05-01 (today is 2026-11-30).");
+    expect(r.stdout.split("\n")[1]).toBe("2 paths from you to Tess Target within 4 hops; the best, #1, holds with chance 0.456.");
     expect(r.stdout).toContain("#1 You → Bo Berg → Tess Target: the chain holds with chance 0.456 (product of 2 tie strengths); weakest tie 0.53 (Bo Berg – Tess Target).");
     expect(r.stdout).toContain("   You – Bo Berg: strength 0.86, last contact 2024-05-01 (the reference day);");
     expect(r.stdout).toContain("   Ranked #2: chance 0.400, below #1's 0.456.");
@@ -101,10 +103,11 @@ describe("intro --json on the sample network", () => {
   const redacted = Network.from(data);
 
   it("prints core's formatter's words, the same the explorer shows, on the file without its confidential exchanges", async () => {
-    const r = await cli(["intro", SAMPLE, "--to", "p9", "--reciprocity-aware"]);
+    const r = await cli(["intro", SAMPLE, "--as-of", "last", "--to", "p9", "--reciprocity-aware"], { env: { TIEGRAPH_TODAY: TODAY } });
     expect(r.status).toBe(0);
     const text = formatIntroduction(introductionPaths(redacted, { to: { person: "p9" }, reciprocityAware: true }), wordingNames(redacted));
-    expect(r.stdout.split("\n")[0]).toBe(text.summary);
+    expect(r.stdout.split("\n")[0]).toBe("Figures as of 2026-09-30 (today is 2026-11-30).");
+    expect(r.stdout.split("\n")[1]).toBe(text.summary);
     for (const [title, ...lines] of text.paths) expect(r.stdout).toContain(`\n${title}\n${lines.map((l) => `   ${l}\n`).join("")}`);
     expect(text.paths.length).toBe(3);
   });
@@ -133,11 +136,11 @@ describe("intro --json on the sample network", () => {
 
   it("unknown targets are usage errors naming the file", async () => {
     for (const [to, what] of [["nobody", 'no person with id "nobody"'], ["org:nowhere", 'no organisation with id "nowhere"']] as const) {
-      const r = await cli(["intro", SAMPLE, "--to", to]);
+      const r = await cli(["intro", SAMPLE, "--as-of", "last", "--to", to]);
       expect(r.status).toBe(2);
       expect(r.stderr).toContain(`tiegraph intro: --to: ${what} in ${SAMPLE}`);
     }
-    const r = await cli(["intro", SAMPLE, "--to", "p1", "--avoid", "p2,zz"]);
+    const r = await cli(["intro", SAMPLE, "--as-of", "last", "--to", "p1", "--avoid", "p2,zz"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`--avoid: no person or organisation with id "zz" in ${SAMPLE}`);
   });

@@ -5,24 +5,25 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Network, formatPlanEntry, parseNetworkFile, planToIcs, toNetworkFile, weeklyPlan, wordingNames, type WeeklyPlan } from "@tiegraph/core";
-import { FIXTURES, SAMPLE, tempDir, cli } from "./run-cli.js";
+import { FIXTURES, SAMPLE, TODAY, tempDir, cli } from "./run-cli.js";
 
 const sample = parseNetworkFile(readFileSync(SAMPLE, "utf8"));
 const { format: _f, version: _v, ...data } = toNetworkFile(sample, { redact: true });
 const redacted = Network.from(data);
 const WEEK = "2026-10-07"; // a Wednesday: the plan is for Monday 5 to Sunday 11 October 2026
 
-async function planJson(args: string[]): Promise<WeeklyPlan> {
+async function planJson(args: string[]): Promise<WeeklyPlan & { asOf: string }> {
   const r = await cli(["plan", SAMPLE, "--week", WEEK, ...args, "--json"]);
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
-  return JSON.parse(r.stdout) as WeeklyPlan;
+  return JSON.parse(r.stdout) as WeeklyPlan & { asOf: string };
 }
 
 describe("tiegraph plan", () => {
   it("--json is weeklyPlan for the week's Monday, within the 2-hour default budget", async () => {
     const json = await planJson([]);
-    expect(json).toEqual(JSON.parse(JSON.stringify(weeklyPlan(redacted, { week: WEEK, jobSearch: false, includeConfidential: false }))));
+    // without --as-of the figures are as of --week's date
+    expect(json).toEqual({ asOf: WEEK, ...JSON.parse(JSON.stringify(weeklyPlan(redacted, { week: WEEK, jobSearch: false, includeConfidential: false }))) });
     expect(json.week).toBe("2026-10-05");
     expect(json.budgetMinutes).toBe(120);
     expect(json.usedMinutes).toBe(json.items.reduce((m, i) => m + i.minutes, 0));
@@ -34,17 +35,18 @@ describe("tiegraph plan", () => {
     const json = await planJson(["--hours", "3", "--job-search"]);
     expect(json.budgetMinutes).toBe(360);
     expect(json.jobSearch).toBe(true);
-    expect(json).toEqual(JSON.parse(JSON.stringify(weeklyPlan(redacted, { week: WEEK, hours: 3, jobSearch: true, includeConfidential: false }))));
+    expect(json).toEqual({ asOf: WEEK, ...JSON.parse(JSON.stringify(weeklyPlan(redacted, { week: WEEK, hours: 3, jobSearch: true, includeConfidential: false }))) });
     const all = await planJson(["--include-confidential"]);
-    expect(all).toEqual(JSON.parse(JSON.stringify(weeklyPlan(sample, { week: WEEK, jobSearch: false, includeConfidential: true }))));
+    expect(all).toEqual({ asOf: WEEK, ...JSON.parse(JSON.stringify(weeklyPlan(sample, { week: WEEK, jobSearch: false, includeConfidential: true }))) });
   });
 
   it("prints each meeting with its day and time, format, person, reasons and offer", async () => {
     const plan = weeklyPlan(redacted, { week: WEEK, jobSearch: false, includeConfidential: false });
-    const r = await cli(["plan", SAMPLE, "--week", WEEK]);
+    const r = await cli(["plan", SAMPLE, "--week", WEEK], { env: { TIEGRAPH_TODAY: TODAY } });
     expect(r.status).toBe(0);
     const hm = (m: number) => `${Math.floor(m / 60)}h${String(m % 60).padStart(2, "0")}`;
-    expect(r.stdout.split("\n")[0]).toBe(`Week of 2026-10-05: ${plan.items.length} meetings, ${hm(plan.usedMinutes)} of 2h00.`);
+    expect(r.stdout.split("\n")[0]).toBe("Figures as of 2026-10-07 (today is 2026-11-30).");
+    expect(r.stdout.split("\n")[1]).toBe(`Week of 2026-10-05: ${plan.items.length} meetings, ${hm(plan.usedMinutes)} of 2h00.`);
     const first = plan.items[0]!;
     expect(first.slot).toBeDefined();
     const weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][new Date(`${first.slot!.date}T12:00:00Z`).getUTCDay()];

@@ -19,7 +19,7 @@ import {
   displayNames,
 } from "@tiegraph/core";
 import { krackhardtAdvice, lazegaAdvice, type ResearchNetwork } from "./research-networks.js";
-import { SAMPLE, cli, tempDir, type CliRun } from "./run-cli.js";
+import { SAMPLE, TODAY, cli, tempDir, type CliRun } from "./run-cli.js";
 
 /** The report document as scripts read it. */
 interface ReportJson {
@@ -35,7 +35,7 @@ interface ReportJson {
 }
 
 async function reportJson(args: string[]): Promise<ReportJson> {
-  const r = await cli(["report", ...args, "--json"]);
+  const r = await cli(["report", ...args, "--as-of", "last", "--json"]);
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
   return JSON.parse(r.stdout) as ReportJson;
@@ -174,7 +174,7 @@ describe.each([
 describe("report as tables", () => {
   let r!: CliRun;
   beforeAll(async () => {
-    r = await cli(["report", SAMPLE, "--top", "3"]);
+    r = await cli(["report", SAMPLE, "--as-of", "last", "--top", "3"], { env: { TIEGRAPH_TODAY: TODAY } });
   });
   const ledger = reciprocityLedger(sampleRedacted);
   // people who share a name are told apart as core's displayNames does
@@ -182,7 +182,8 @@ describe("report as tables", () => {
 
   it("prints the summary line and every section", async () => {
     expect(r.status).toBe(0);
-    expect(r.stdout.split("\n")[0]).toBe(`${SAMPLE}: 301 people, ${sampleRedacted.exchangeCount} exchanges, as of 2026-09-30, ego Me`);
+    expect(r.stdout.split("\n")[0]).toBe("Figures as of 2026-09-30 (today is 2026-11-30).");
+    expect(r.stdout.split("\n")[1]).toBe(`${SAMPLE}: 301 people, ${sampleRedacted.exchangeCount} exchanges, ego Me`);
     for (const title of ["Reciprocity", "Who owes whom: Me's ledger as of 2026-09-30", `Souring relationships: ${ledger.souring.length}`, "Internal / external, by organisation (affiliations on each exchange's date)", "Brokers"]) expect(r.stdout).toContain(`\n${title}\n`);
   });
 
@@ -212,7 +213,7 @@ describe("report as tables", () => {
 describe("report options", () => {
   it("--group-by judges internal/external by a person attribute (Lazega's offices)", async () => {
     const data = lazegaAdvice();
-    const r = await cli(["report", data.file, "--group-by", "office"]);
+    const r = await cli(["report", data.file, "--as-of", "last", "--group-by", "office"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Internal / external, by attribute "office"');
     expect(r.stdout).toMatch(/Boston\s+\d+\s+\d+\s+-0\.51/);
@@ -220,20 +221,20 @@ describe("report options", () => {
   });
 
   it("--person gives another person's ledger", async () => {
-    const json = JSON.parse((await cli(["report", SAMPLE, "--person", "p42", "--json"])).stdout) as { ledgerPerson: string; ledger: unknown[] };
+    const json = JSON.parse((await cli(["report", SAMPLE, "--as-of", "last", "--person", "p42", "--json"])).stdout) as { ledgerPerson: string; ledger: unknown[] };
     expect(json.ledgerPerson).toBe("p42");
     expect(json.ledger).toEqual(reciprocityLedger(sampleRedacted, { person: "p42" }).entries);
   });
 
   it("an attribute nobody has is a usage error listing the attributes there are", async () => {
     const data = lazegaAdvice();
-    const r = await cli(["report", data.file, "--group-by", "floor"]);
+    const r = await cli(["report", data.file, "--as-of", "last", "--group-by", "floor"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`tiegraph report: --group-by: no person in ${data.file} has the attribute "floor"; expected organisation or one of age, gender, office, practice, school, seniority, status, years`);
   });
 
   it("an unknown --person is a usage error naming the file", async () => {
-    const r = await cli(["report", SAMPLE, "--person", "nobody"]);
+    const r = await cli(["report", SAMPLE, "--as-of", "last", "--person", "nobody"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`tiegraph report: --person: no person with id "nobody" in ${SAMPLE}`);
   });

@@ -40,6 +40,9 @@ export interface RunOptions {
   cwd?: string;
 }
 
+/** A fixed "today" for tests that print it: pass `{ env: { TIEGRAPH_TODAY: TODAY } }` so the output does not change with the calendar. */
+export const TODAY = "2026-11-30";
+
 function environment(options: RunOptions): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = { ...process.env, ...options.env };
   if (!options.env || !("TIEGRAPH_PASSPHRASE" in options.env)) delete env.TIEGRAPH_PASSPHRASE;

@@ -1,5 +1,8 @@
-// TextEncoder is a global in Node 20 and in every browser; core's build uses the
-// ES library only (no DOM, no Node types), so declare the one part it uses.
+// TextEncoder and TextDecoder are globals in Node 20 and in every browser; core's build uses the
+// ES library only (no DOM, no Node types), so declare the parts it uses.
 declare class TextEncoder {
-  encode(input?: string): Uint8Array;
+  encode(input?: string): Uint8Array<ArrayBuffer>;
+}
+declare class TextDecoder {
+  decode(input?: Uint8Array): string;
 }

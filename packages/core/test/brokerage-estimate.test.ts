@@ -20,14 +20,14 @@ describe("betweennessWithinBudget on the real datasets", () => {
       const { network } = load();
       const ties = directedTies(network);
       const exact = betweenness(network, { ties, exactUpTo: network.personCount });
-      const full = betweennessWithinBudget(network, { ties, budget: 2 * network.personCount * ties.pairCount });
+      const full = betweennessWithinBudget(network, { ties, exactBudget: 2 * network.personCount * ties.pairCount });
       expect(full.exact).toBe(true);
       expect(full.errorBound).toBe(0);
       expect(full.values).toEqual(exact);
-      // a budget of a tenth of Brandes' cost forces sampling
-      const budget = (2 * network.personCount * ties.pairCount) / 10;
+      // an exact budget just short of Brandes' cost forces sampling, within a tenth of it
+      const cost = 2 * network.personCount * ties.pairCount;
       for (const seed of [1, 2, 3]) {
-        const est = betweennessWithinBudget(network, { ties, budget, seed });
+        const est = betweennessWithinBudget(network, { ties, exactBudget: cost - 1, budget: cost / 10, seed });
         expect(est.exact).toBe(false);
         expect(est.samples).toBeGreaterThanOrEqual(100);
         expect(est.errorBound).toBeCloseTo(betweennessErrorBound(network.personCount, est.samples, 0.95), 12);
@@ -53,7 +53,7 @@ describe("betweennessWithinBudget by hand", () => {
     ],
   });
   it("samples paths when Brandes does not fit, and hits only the inner person", () => {
-    const est = betweennessWithinBudget(net, { budget: 1, seed: 5 });
+    const est = betweennessWithinBudget(net, { exactBudget: 0, budget: 1, seed: 5 });
     expect(est.exact).toBe(false);
     expect(est.samples).toBe(100);
     expect(est.values.a).toBe(0);

@@ -1,7 +1,8 @@
 /**
- * The working network in the browser's own storage (IndexedDB), written
+ * The working networks in the browser's own storage (IndexedDB), written
  * after every edit so that a reload, a crash or a closed tab loses nothing.
- * One record: the network file's text (an encrypted envelope when the
+ * One record per file name (so opening and editing another file does not
+ * replace the first one's unsaved work): the network file's text (an encrypted envelope when the
  * network was opened encrypted: the passphrase stays in memory, never here),
  * its name, whether it has changes the file on disk lacks, and the file's
  * handle for saving in place where the browser has one.
@@ -26,7 +27,6 @@ export interface WorkingCopy {
 
 const DB_NAME = "tiegraph-explorer";
 const STORE = "working";
-const KEY = "current";
 
 function openDatabase(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -60,22 +60,22 @@ async function transact<T>(mode: IDBTransactionMode, run: (store: IDBObjectStore
  */
 export async function storeWorkingCopy(copy: WorkingCopy): Promise<void> {
   try {
-    await transact("readwrite", (s) => s.put(copy, KEY));
+    await transact("readwrite", (s) => s.put(copy, copy.name));
   } catch (e) {
     // a handle the browser cannot keep (DataCloneError): keep the network, which is what matters
     if (!copy.handle || !(e instanceof DOMException && e.name === "DataCloneError")) throw e;
     const { handle: _handle, ...rest } = copy;
-    await transact("readwrite", (s) => s.put(rest, KEY));
+    await transact("readwrite", (s) => s.put(rest, copy.name));
   }
 }
 
-/** The stored working copy, if any. */
-export async function loadWorkingCopy(): Promise<WorkingCopy | undefined> {
-  const found = await transact<unknown>("readonly", (s) => s.get(KEY));
-  return (found ?? undefined) as WorkingCopy | undefined;
+/** The stored working copies, the latest first. */
+export async function loadWorkingCopies(): Promise<WorkingCopy[]> {
+  const found = (await transact<unknown[]>("readonly", (s) => s.getAll())) as WorkingCopy[];
+  return found.sort((a, b) => b.storedAt.localeCompare(a.storedAt));
 }
 
-/** Forgets the stored working copy. */
-export async function clearWorkingCopy(): Promise<void> {
-  await transact("readwrite", (s) => s.delete(KEY));
+/** Forgets the working copy of a file. */
+export async function clearWorkingCopy(name: string): Promise<void> {
+  await transact("readwrite", (s) => s.delete(name));
 }

@@ -13,7 +13,7 @@ export type TextEncryption = { kind: "as-opened" } | { kind: "encrypt"; passphra
 export type AsOfChoice = { kind: "today" } | { kind: "last-exchange" } | { kind: "day"; date: string };
 
 /** The reference day the page starts with (the worker keeps the reader's choice across files). */
-export const DEFAULT_AS_OF: AsOfChoice = { kind: "last-exchange" };
+export const DEFAULT_AS_OF: AsOfChoice = { kind: "today" };
 
 /** What the ledger asks the worker about network `network`. */
 export type LedgerAsk =

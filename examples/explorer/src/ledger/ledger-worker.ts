@@ -5,7 +5,7 @@
  * stays in the worker's memory only), gives a person's record to the editor
  * and finds people who may be the same.
  */
-import { parseDay, serializeNetwork, TiegraphError, type Day, type Network, type NetworkEdit } from "@tiegraph/core";
+import { parseDay, referenceDay as coreReferenceDay, serializeNetwork, TiegraphError, type Day, type Network, type NetworkEdit } from "@tiegraph/core";
 import { encryptText } from "@tiegraph/io";
 import { foldText } from "../search/search-index.js";
 import { todayText } from "./exchange-edits.js";
@@ -29,14 +29,15 @@ export function setAsOf(choice: AsOfChoice): void {
 }
 
 /**
- * The reference day of a network's figures: today (the reader's date), the
- * given day, or the last day with an exchange that may be shown
- * (`lastShown`, undefined without one).
+ * The reference day of a network's figures, by core's one rule
+ * (`referenceDay`): today (the reader's date, the default), the given day, or
+ * the last day with an exchange that may be shown (`lastShown`; undefined
+ * without one).
  */
 export function referenceDay(network: Network, lastShown: (network: Network) => Day | undefined): Day | undefined {
-  if (asOf.kind === "today") return parseDay(todayText());
-  if (asOf.kind === "day") return parseDay(asOf.date);
-  return lastShown(network);
+  if (asOf.kind === "last-exchange" && lastShown(network) === undefined) return undefined;
+  const choice = asOf.kind === "day" ? { asOf: asOf.date } : asOf.kind === "last-exchange" ? { asOf: "last" } : {};
+  return coreReferenceDay(network, { ...choice, today: todayText(), excludeConfidential: true });
 }
 
 /** Notes the passphrase an encrypted network was opened with. */

@@ -14,15 +14,18 @@ import { h, replaceChildren } from "../dom/element.js";
 import type { NetworkSession } from "../network-session.js";
 import { WorkerError, type NetworkClient } from "../worker/network-client.js";
 import type { FailureData, LoadedNetworkData, NetworkSource } from "../worker/protocol.js";
-import { clearWorkingCopy, loadWorkingCopy, storeWorkingCopy, type WorkingCopy } from "./browser-store.js";
+import { clearWorkingCopy, loadWorkingCopies, storeWorkingCopy, type WorkingCopy } from "./browser-store.js";
 import { todayText } from "./exchange-edits.js";
 import { field, openDialog, problemText, setFieldError } from "./form-parts.js";
 import { EditHistory } from "./history.js";
 import { DEFAULT_AS_OF, type AsOfChoice, type TextEncryption } from "./ledger-protocol.js";
-import { openLogForm } from "./log-form.js";
+import { openLogForm, type LogFormContext } from "./log-form.js";
 import { openMergePeople } from "./merge-people.js";
 import { openPersonEditor } from "./person-editor.js";
 import { saveText } from "./save-file.js";
+
+/** Most stored working copies offered after a reload. */
+export const STORED_COPIES_OFFERED = 5;
 
 /** Keyboard shortcut of "Log exchange" (no modifier, outside text fields). */
 export const LOG_SHORTCUT = "l";
@@ -117,38 +120,47 @@ export class Ledger {
     );
   }
 
-  /** Offers to continue the working copy stored by an earlier visit, if any. */
+  /** Offers to continue the working copies stored by earlier visits, if any (the latest few). */
   async offerStoredCopy(): Promise<void> {
-    let copy: WorkingCopy | undefined;
+    let copies: WorkingCopy[];
     try {
-      copy = await loadWorkingCopy();
+      copies = await loadWorkingCopies();
     } catch {
       return; // storage refused (private mode): nothing to offer
     }
-    if (!copy) return;
-    const stored = copy;
-    replaceChildren(
-      this.offer,
-      h("span", { text: `Your working copy of ${stored.name} (${stored.edits} ${stored.edits === 1 ? "edit" : "edits"}${stored.unsaved ? ", not saved to the file" : ""}${stored.encrypted ? ", encrypted" : ""}) is kept in this browser since ${stored.storedAt.slice(0, 16).replace("T", " ")}. ` }),
-      h("button", { class: "primary", attrs: { type: "button" }, text: "Continue it", on: { click: () => void this.continueCopy(stored) } }),
-      h("button", {
-        attrs: { type: "button" },
-        text: "Discard it",
-        on: {
-          click: () => {
-            this.offer.hidden = true;
-            void clearWorkingCopy();
+    const shown = copies.slice(0, STORED_COPIES_OFFERED);
+    if (!shown.length) return;
+    const line = (copy: WorkingCopy): HTMLElement => {
+      const row: HTMLElement = h(
+        "p",
+        { attrs: { "data-copy": copy.name } },
+        h("span", { text: `Your working copy of ${copy.name} (${copy.edits} ${copy.edits === 1 ? "edit" : "edits"}${copy.unsaved ? ", not saved to the file" : ""}${copy.encrypted ? ", encrypted" : ""}) is kept in this browser since ${copy.storedAt.slice(0, 16).replace("T", " ")}. ` }),
+        h("button", { class: "primary", attrs: { type: "button", "aria-label": `Continue ${copy.name}` }, text: "Continue it", on: { click: () => void this.continueCopy(copy) } }),
+        h("button", {
+          attrs: { type: "button", "aria-label": `Discard ${copy.name}` },
+          text: "Discard it",
+          on: {
+            click: () => {
+              row.remove();
+              if (!this.offer.querySelector("[data-copy]")) this.offer.hidden = true;
+              void clearWorkingCopy(copy.name);
+            },
           },
-        },
-      }),
-    );
+        }),
+      );
+      return row;
+    };
+    replaceChildren(this.offer, ...shown.map(line));
     this.offer.hidden = false;
   }
 
   private async continueCopy(copy: WorkingCopy): Promise<void> {
     this.offer.hidden = true;
-    this.continuing = copy;
-    await this.host.open({ kind: "files", files: [new File([copy.text], copy.name, { type: "application/json" })] });
+    // the working copy is a network file, whatever the files it was first imported from
+    const name = /\.json$/i.test(copy.name) ? copy.name : `${copy.name.replace(/[^\w.-]+/g, "-")}.json`;
+    this.continuing = { ...copy, name };
+    if (name !== copy.name) await clearWorkingCopy(copy.name).then(() => storeWorkingCopy({ ...copy, name }), () => undefined);
+    await this.host.open({ kind: "files", files: [new File([copy.text], name, { type: "application/json" })] });
   }
 
   /** Called by the page whenever it shows a network: a new file starts a new history. */
@@ -169,11 +181,11 @@ export class Ledger {
     this.render();
   }
 
-  /** Opens "Log exchange", with the given people in "With". */
-  logExchange(withPeople: string[]): void {
+  /** Opens "Log exchange", with the given people in "With" (and, from "This week", a date and values to start with). */
+  logExchange(withPeople: string[], start?: { date?: string; prefill?: LogFormContext["prefill"] }): void {
     const session = this.host.session();
     if (!session) return;
-    openLogForm({ session, ego: session.ego, with: withPeople, today: todayText(), apply: (edits, label) => this.apply(edits, label) });
+    openLogForm({ session, ego: session.ego, with: withPeople, today: start?.date ?? todayText(), ...(start?.prefill ? { prefill: start.prefill } : {}), apply: (edits, label) => this.apply(edits, label) });
   }
 
   /** Opens "Add person". */
@@ -268,9 +280,13 @@ export class Ledger {
     const session = this.host.session();
     if (!session) return { failure: { message: "no network is open", code: undefined, file: undefined, line: undefined, column: undefined, record: undefined } };
     try {
+      performance.clearMarks("tiegraph:edit-start");
+      performance.mark("tiegraph:edit-start");
       const data = await this.host.client.edit(session.number, edits);
       this.edited = data.network;
       this.host.adopt(data);
+      // from sending the edit to the page showing its result (what a benchmark reads)
+      performance.measure("tiegraph:edit", "tiegraph:edit-start");
       return { undo: data.undo ?? [] };
     } catch (e) {
       if (e instanceof WorkerError) return { failure: e.failure };

@@ -31,6 +31,8 @@ export interface LogFormContext {
   with: string[];
   /** The default date (today). */
   today: string;
+  /** Values to start with other than the defaults (the "This week" tab's "Done": a meeting of the planned minutes). */
+  prefill?: { kind?: ExchangeKind; minutes?: number; note?: string };
   /** Applies the edits; resolves with the failure when core refused them. */
   apply(edits: NetworkEdit[], label: string): Promise<FailureData | undefined>;
 }
@@ -66,8 +68,10 @@ export function openLogForm(ctx: LogFormContext): void {
     else if (directionSelect.value === "both") directionSelect.value = "gave";
   };
   kindSelect.addEventListener("change", kindChanged);
-  kindSelect.value = "information";
+  kindSelect.value = ctx.prefill?.kind ?? "information";
   kindChanged();
+  if (ctx.prefill?.minutes !== undefined) (minutes.control as HTMLInputElement).value = String(ctx.prefill.minutes);
+  if (ctx.prefill?.note !== undefined) noteInput.value = ctx.prefill.note;
 
   const d = openDialog(
     "Log exchange",

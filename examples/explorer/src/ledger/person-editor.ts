@@ -6,7 +6,7 @@
  * brings back. Core checks every value and accepts all edits or none.
  */
 import type { NetworkEdit } from "@tiegraph/core";
-import { h, replaceChildren } from "../dom/element.js";
+import { h, uniqueId } from "../dom/element.js";
 import type { NetworkSession } from "../network-session.js";
 import type { FailureData } from "../worker/protocol.js";
 import { field, openDialog, setFieldError, showProblems, type Field } from "./form-parts.js";
@@ -76,8 +76,14 @@ export function openPersonEditor(ctx: PersonEditorContext): void {
   };
   for (const a of ctx.record?.affiliations ?? []) addRow(a);
   const addRowButton = h("button", { attrs: { type: "button" }, text: "Add organisation", on: { click: () => addRow() } });
-  const history = field("Organisation history", rowsBox, "a job change is a new row; give the old one an end date");
-  replaceChildren(history.element, ...Array.from(history.element.childNodes), addRowButton);
+  // a group of fields, named by its legend; its error is its own
+  const historyError = h("p", { class: "field-error", attrs: { id: uniqueId("history-error"), hidden: true, "data-error-for": "Organisation history" } });
+  rowsBox.setAttribute("aria-describedby", historyError.id);
+  const history: Field = {
+    element: h("fieldset", { class: "field" }, h("legend", { text: "Organisation history" }), h("p", { class: "muted small", text: "A job change is a new row: give the old one an end date." }), rowsBox, addRowButton, historyError),
+    control: rowsBox,
+    error: historyError,
+  };
   const fields: Record<string, Field> = { Name: name, Emails: emails, Tags: tags, "What they are after": interests, "What I can offer them": offers, "Organisation history": history };
 
   const value = (f: Field) => (f.control as HTMLInputElement | HTMLTextAreaElement).value;

@@ -6,9 +6,9 @@
  */
 
 /** The tab of the left-hand panel. */
-export type Tab = "explore" | "introduce" | "reciprocity" | "mix";
+export type Tab = "explore" | "introduce" | "reciprocity" | "mix" | "week";
 /** All tabs, in display order. */
-export const TABS: readonly Tab[] = ["explore", "introduce", "reciprocity", "mix"];
+export const TABS: readonly Tab[] = ["explore", "introduce", "reciprocity", "mix", "week"];
 
 /** Whether the graph shows everyone or only ego and their direct contacts. */
 export type Scope = "network" | "ego";

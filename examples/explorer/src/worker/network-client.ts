@@ -11,6 +11,7 @@ import type { IntroductionAnswer, IntroductionTarget, NetworkEdit } from "@tiegr
 import type { AsOfChoice, LedgerAnswer, LedgerAsk } from "../ledger/ledger-protocol.js";
 import type { OverviewAnalysis } from "./analysis.js";
 import type { PersonDetails } from "./person-details.js";
+import type { WeekAnswer, WeekAsk } from "../week/week-protocol.js";
 import type { FailureData, LoadedNetworkData, LoadStage, NetworkSource, WorkerMessage, WorkerRequest } from "./protocol.js";
 
 /** A failed request: the message says what was wrong and where. */
@@ -88,6 +89,12 @@ export class NetworkClient {
   async ledger<K extends Exclude<LedgerAsk, { kind: "edit" | "as-of" }>>(network: number, ask: K): Promise<Extract<LedgerAnswer, { kind: K["kind"] }>> {
     const m = await this.ask({ type: "ledger", id: ++this.lastId, network, ask });
     return (m as Extract<WorkerMessage, { type: "ledger" }>).answer as Extract<LedgerAnswer, { kind: K["kind"] }>;
+  }
+
+  /** Asks the "This week" tab's side of the worker (the week, a request change, a request's message). */
+  async week(network: number, ask: WeekAsk): Promise<WeekAnswer> {
+    const m = await this.ask({ type: "week", id: ++this.lastId, network, ask });
+    return (m as Extract<WorkerMessage, { type: "week" }>).answer;
   }
 
   /** Tells the worker the page now shows generation `network`, so it can forget the others. */

@@ -18,6 +18,7 @@ import { readNetwork, type ReadNetwork } from "./read-network.js";
 import { buildSearchIndex } from "../search/search-index.js";
 import { pairsWithExchangeBetween } from "./pairs-between.js";
 import { answerLedger, applyLedgerEdits, referenceDay, rememberPassphrase, setAsOf } from "../ledger/ledger-worker.js";
+import { answerWeek } from "../week/week-worker.js";
 
 /** The network on screen and what is derived from it on demand. */
 interface Current {
@@ -78,6 +79,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       if (request.ask.kind === "as-of") return (setAsOf(request.ask.choice), publish(request.id, c.read));
       return post({ type: "ledger", id: request.id, network: c.number, answer: await answerLedger(c.network, request.ask) });
     }
+    if (request.type === "week") return post({ type: "week", id: request.id, network: c.number, answer: answerWeek(c.network, request.ask) });
     if (request.type === "person") {
       const details = personDetails(
         c.network,

@@ -12,6 +12,7 @@ import type { DetailShown } from "./level-of-detail.js";
 import type { PersonDetails } from "./person-details.js";
 import type { LedgerAnswer, LedgerAsk } from "../ledger/ledger-protocol.js";
 import type { NetworkEdit } from "@tiegraph/core";
+import type { WeekAnswer, WeekAsk } from "../week/week-protocol.js";
 
 /**
  * Where a network comes from: picked or dropped files, or text (the bundled
@@ -36,7 +37,9 @@ export type WorkerRequest =
   /** The page now shows generation `network`: the worker may forget the others. No answer. */
   | { type: "adopted"; id: number; network: number }
   /** The ledger: an edit (answered by "loaded", with the undo edits) or a question (answered by "ledger"). */
-  | { type: "ledger"; id: number; network: number; ask: LedgerAsk };
+  | { type: "ledger"; id: number; network: number; ask: LedgerAsk }
+  /** The "This week" tab: the week's plan, routine and requests, or a request change (answered by "week"). */
+  | { type: "week"; id: number; network: number; ask: WeekAsk };
 
 /** Everything the page needs to draw and list a loaded network. */
 export interface LoadedNetworkData {
@@ -90,4 +93,5 @@ export type WorkerMessage =
   | { type: "person"; id: number; network: number; details: PersonDetails }
   | { type: "paths"; id: number; network: number; answer: IntroductionAnswer }
   | { type: "pairs-between"; id: number; network: number; pairs: Float64Array }
-  | { type: "ledger"; id: number; network: number; answer: LedgerAnswer };
+  | { type: "ledger"; id: number; network: number; answer: LedgerAnswer }
+  | { type: "week"; id: number; network: number; answer: WeekAnswer };

@@ -6,7 +6,8 @@
 import type { Command } from "commander";
 import { createPathIndex, introductionPaths, type IntroductionMode, type IntroductionQuery, type IntroductionTarget } from "@tiegraph/core";
 import { loadForAnalysis } from "../files/network-files.js";
-import { calendarDate, idList, oneOf, wholeNumber } from "../options.js";
+import { asOfLine, figuresAsOf } from "../as-of.js";
+import { asOfDate, idList, oneOf, wholeNumber } from "../options.js";
 import { requireOrganisation, requirePerson, type IdContext } from "../resolve-ids.js";
 import type { Terminal } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
@@ -60,14 +61,16 @@ export function registerIntro(program: Command, terminal: Terminal): void {
     .option("--max-hops <n>", "most hops a path may take, or none", maxHopsOption, 4)
     .option("--avoid <ids>", "people or organisations not to go through, comma-separated (repeatable)", idList)
     .option("--reciprocity-aware", "prefer first hops who owe you or are in balance over ones you owe")
-    .option("--as-of <date>", "tie strengths as of this date, YYYY-MM-DD (default: the last exchange's date); later exchanges do not count", calendarDate)
+    .option("--as-of <date>", "figures as of this date, YYYY-MM-DD, or last (the last exchange's date); default today; later exchanges do not count", asOfDate)
     .option("--json", "print the answer as JSON (the contract in docs/cli.md)")
     .option("--include-confidential", "use ties known only from confidential exchanges, and show their dates")
     .addHelpText("after", "\nExamples:\n  $ tiegraph intro examples/data/sample-network.json --to p42\n  $ tiegraph intro net.json --to org:acme --k 5 --mode widest --avoid p7,p9 --json\n")
     .action(async (file: string, flags: IntroFlags) => {
       const target = parseTarget(flags.to);
       const includeConfidential = flags.includeConfidential === true;
-      const network = await loadForAnalysis(file, includeConfidential, { terminal, command: "intro" });
+      const loaded = await loadForAnalysis(file, includeConfidential, { terminal, command: "intro" });
+      const when = figuresAsOf(loaded, flags.asOf, terminal, "intro");
+      const network = when.network;
       const at = (option: string): IdContext => ({ command: "intro", option, file });
       if ("person" in target) requirePerson(network, target.person, at("--to"));
       if ("organisation" in target) requireOrganisation(network, target.organisation, at("--to"));
@@ -87,7 +90,7 @@ export function registerIntro(program: Command, terminal: Terminal): void {
       };
       if (flags.from !== undefined) query.from = flags.from;
       if (flags.avoid?.length) query.avoid = flags.avoid;
-      const answer = introductionPaths(flags.asOf !== undefined ? createPathIndex(network, { asOf: flags.asOf }) : network, query);
-      terminal.stdout.write(flags.json ? JSON.stringify(answer, null, 2) + "\n" : renderIntroduction(network, answer));
+      const answer = introductionPaths(createPathIndex(network, { asOf: when.asOf }), query);
+      terminal.stdout.write(flags.json ? JSON.stringify(answer, null, 2) + "\n" : `${asOfLine(when)}\n${renderIntroduction(network, answer)}`);
     });
 }

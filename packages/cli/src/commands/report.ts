@@ -14,8 +14,9 @@ import {
   eiIndex,
   eiTrend,
   externalShare,
-  formatDay,
   overallReciprocity,
+  parseDay,
+  TiegraphError,
   personReciprocity,
   reciprocityLedger,
   relationships,
@@ -30,7 +31,8 @@ import {
   type RelationshipBalance,
 } from "@tiegraph/core";
 import { loadForAnalysis } from "../files/network-files.js";
-import { oneOf, wholeNumber } from "../options.js";
+import { asOfLine, figuresAsOf } from "../as-of.js";
+import { asOfDate, oneOf, wholeNumber } from "../options.js";
 import { requireGrouping, requirePerson } from "../resolve-ids.js";
 import type { Terminal } from "../terminal.js";
 import { renderReport } from "../view/report-text.js";
@@ -51,8 +53,11 @@ export interface ReportData {
   people: number;
   exchanges: number;
   ego: PersonId | null;
-  /** Reference day of strengths and balances (the last exchange day); null without exchanges. */
-  asOf: string | null;
+  /**
+   * The day every figure is as of (today unless `--as-of`): strengths decay
+   * to it, balances are read on it, and exchanges after it are left out.
+   */
+  asOf: string;
   /** Whether confidential exchanges and notes were counted. */
   includesConfidential: boolean;
   groupBy: string;
@@ -97,6 +102,8 @@ export interface ReportRequest {
   groupBy: string;
   person: PersonId | undefined;
   period: MixPeriod;
+  /** The day figures are as of, YYYY-MM-DD; the network must already be without later exchanges (see `figuresAsOf`). */
+  asOf: string;
   /** How to compute betweenness (default `"sampled"`). */
   brokerage?: BrokerageMode;
   /** Whether to list every tie (the JSON does; the tables do not show them). Default true. */
@@ -109,28 +116,29 @@ export interface ReportRequest {
  *
  * @example
  * ```ts
- * const data = buildReport(network, { file: "net.json", includesConfidential: false, groupBy: "organisation", person: undefined, period: "quarter" });
+ * const data = buildReport(network, { file: "net.json", includesConfidential: false, groupBy: "organisation", person: undefined, period: "quarter", asOf: "2026-11-30" });
  * ```
  */
 export function buildReport(network: Network, request: ReportRequest): { data: ReportData; ledger: ReciprocityLedger | null } {
   const person = request.person ?? network.ego;
-  const ties = directedTies(network);
+  const day = parseDay(request.asOf);
+  if (day === undefined) throw new TiegraphError("tiegraph/cli", "invalid-option", "invalid asOf", { record: "request.asOf", expected: "a calendar date YYYY-MM-DD", got: JSON.stringify(request.asOf) });
+  const ties = directedTies(network, { asOf: day });
   const ei = eiIndex(network, { groupBy: request.groupBy });
   const tieList: ReportTie[] = [];
   if (request.listTies !== false) {
-    const rel = relationships(network);
+    const rel = relationships(network, { asOf: day });
     for (let k = 0; k < rel.pairCount; k++) tieList.push({ a: network.personAt(rel.a[k]!).id, b: network.personAt(rel.b[k]!).id, strength: rel.strength[k]! });
   }
   const brokerage = request.brokerage ?? "sampled";
   const between = brokerage === "off" ? null : betweennessWithinBudget(network, { ties, mode: brokerage });
-  const ledger = person === undefined ? null : reciprocityLedger(network, { person });
-  const range = network.dayRange();
+  const ledger = person === undefined ? null : reciprocityLedger(network, { person, asOf: request.asOf });
   const data: ReportData = {
     file: request.file,
     people: network.personCount,
     exchanges: network.exchangeCount,
     ego: network.ego ?? null,
-    asOf: range ? formatDay(range.last) : null,
+    asOf: request.asOf,
     includesConfidential: request.includesConfidential,
     groupBy: request.groupBy,
     reciprocity: { overall: overallReciprocity(network, { ties }), weighted: weightedReciprocity(network, { ties }).r, byPerson: personReciprocity(network, { ties }) },
@@ -142,7 +150,7 @@ export function buildReport(network: Network, request: ReportRequest): { data: R
     betweenness: between?.values ?? {},
     betweennessSampled: between !== null && !between.exact,
     betweennessEstimate: between && { mode: brokerage, exact: between.exact, samples: between.samples, errorBound: between.errorBound, confidence: between.confidence },
-    bridging: person === undefined ? [] : bridgingContacts(network, person, { groupBy: request.groupBy }),
+    bridging: person === undefined ? [] : bridgingContacts(network, person, { groupBy: request.groupBy, asOf: request.asOf }),
     ties: tieList,
     ledgerPerson: ledger?.person ?? null,
     ledger: ledger?.entries ?? [],
@@ -158,6 +166,7 @@ interface ReportFlags {
   top: number;
   includeConfidential?: boolean;
   brokerage: BrokerageMode;
+  asOf?: string;
 }
 
 /**
@@ -176,15 +185,18 @@ export function registerReport(program: Command, terminal: Terminal): void {
     .option("--period <period>", "step of the trend: month or quarter", oneOf<MixPeriod>(["month", "quarter"]), "quarter")
     .option("--top <n>", "rows per table", wholeNumber(1), 10)
     .option("--include-confidential", "count confidential exchanges and show notes (left out by default)")
+    .option("--as-of <date>", "figures as of this date, YYYY-MM-DD, or last (the last exchange's date); default today; later exchanges do not count", asOfDate)
     .option("--brokerage <mode>", "betweenness: sampled (exact on small networks, else estimated within a work budget, with its error bound), exact, or off", oneOf<BrokerageMode>(["off", "sampled", "exact"]), "sampled")
     .addHelpText("after", "\nExamples:\n  $ tiegraph report examples/data/sample-network.json\n  $ tiegraph report lazega.json --group-by office --json > report.json\n")
     .action(async (file: string, flags: ReportFlags) => {
       const includesConfidential = flags.includeConfidential === true;
-      const network = await loadForAnalysis(file, includesConfidential, { terminal, command: "report" });
+      const loaded = await loadForAnalysis(file, includesConfidential, { terminal, command: "report" });
+      const when = figuresAsOf(loaded, flags.asOf, terminal, "report");
+      const network = when.network;
       requireGrouping(network, flags.groupBy, { command: "report", option: "--group-by", file });
       if (flags.person !== undefined) requirePerson(network, flags.person, { command: "report", option: "--person", file });
-      const { data, ledger } = buildReport(network, { file, includesConfidential, groupBy: flags.groupBy, person: flags.person, period: flags.period, brokerage: flags.brokerage, listTies: flags.json === true });
+      const { data, ledger } = buildReport(network, { file, includesConfidential, groupBy: flags.groupBy, person: flags.person, period: flags.period, asOf: when.asOf, brokerage: flags.brokerage, listTies: flags.json === true });
       if (flags.json) terminal.stdout.write(JSON.stringify(data, null, 2) + "\n");
-      else terminal.stdout.write(renderReport(network, data, ledger, flags.top));
+      else terminal.stdout.write(`${asOfLine(when)}\n${renderReport(network, data, ledger, flags.top)}`);
     });
 }

@@ -11,8 +11,9 @@
  * seals it again unless the command was told `--plain`. Outputs that are not
  * network saves (exports, calendars) never replace a network file.
  */
-import { open, readFile, stat } from "node:fs/promises";
-import { Network, TiegraphError, parseNetworkFile, toNetworkFile } from "@tiegraph/core";
+import { createHash, randomBytes } from "node:crypto";
+import { open, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { TiegraphError, decodeNetworkColumns, encodeNetworkColumns, parseNetworkFile, type Network } from "@tiegraph/core";
 import { decryptNetworkFile, encryptText, isEncryptedNetworkFile, saveNetworkFileAtomic, type EncryptionOptions } from "@tiegraph/io/node";
 import { getPassphrase } from "../passphrase.js";
 import type { Terminal } from "../terminal.js";
@@ -41,18 +42,77 @@ export async function readText(file: string): Promise<string> {
 
 /**
  * Parses a network file, decrypting it first when it is encrypted (errors name the file, line and column).
+ * A large plain file is read through its columnar copy beside it (see {@link columnsPath})
+ * when that copy was made from exactly these bytes; otherwise the file is parsed and the
+ * copy (re)written for next time. An encrypted file is never copied, and a copy left
+ * beside it from before it was encrypted is deleted.
  *
  * @example const network = await readNetworkFile("net.json", { terminal: processTerminal(), command: "report" });
  */
 export async function readNetworkFile(file: string, reader: Reader): Promise<Network> {
-  const text = await readText(file);
-  if (isEncryptedNetworkFile(text)) {
+  const bytes = await readBytes(file);
+  // an encrypted file names its format at the start: only then is the whole text decoded to check it
+  const text = bytes.subarray(0, 400).toString("utf8").includes("tiegraph-encrypted") ? bytes.toString("utf8") : undefined;
+  if (text !== undefined && isEncryptedNetworkFile(text)) {
+    await dropColumns(file);
     const passphrase = await getPassphrase(reader.terminal, { command: reader.command, file });
     const network = await decryptNetworkFile(text, passphrase, { file });
     sealed.set(network, { file, passphrase, encryption: encryptionOf(text), terminal: reader.terminal });
     return network;
   }
-  return parseNetworkFile(text, { file });
+  const columns = reader.terminal.env.TIEGRAPH_COLUMNS;
+  if (text !== undefined || columns === "off" || (columns !== "always" && bytes.length < COLUMNS_FROM_BYTES)) return parseNetworkFile(text ?? bytes.toString("utf8"), { file });
+  const source = createHash("sha256").update(bytes).digest("hex");
+  const cached = await readFile(columnsPath(file)).then(
+    (copy) => decodeNetworkColumns(copy, source),
+    () => undefined,
+  );
+  if (cached) return cached;
+  const network = parseNetworkFile(bytes.toString("utf8"), { file });
+  // best effort: a folder we cannot write to only costs the next run its speed
+  await writeColumns(columnsPath(file), encodeNetworkColumns(network, source)).catch(() => undefined);
+  return network;
+}
+
+/** Plain network files from this size on get a columnar copy (smaller ones parse in a blink). */
+const COLUMNS_FROM_BYTES = 4 << 20;
+
+/**
+ * Where the columnar copy of a network file lives: `<file>.columns` beside
+ * it. The copy is derived (delete it at will); it names the SHA-256 of the
+ * file it was made from and is ignored once the file changes. Only plain
+ * files of 4 MiB or more get one; `TIEGRAPH_COLUMNS=off` reads and writes
+ * no copy, `TIEGRAPH_COLUMNS=always` makes one for any plain file.
+ *
+ * @example columnsPath("net.json") // "net.json.columns"
+ */
+export function columnsPath(file: string): string {
+  return `${file}.columns`;
+}
+
+/** Writes the copy under a temporary name, then renames it: a reader never sees half of it. */
+async function writeColumns(path: string, bytes: Uint8Array): Promise<void> {
+  const tmp = `${path}.${randomBytes(6).toString("hex")}.tmp`;
+  try {
+    await writeFile(tmp, bytes, { mode: 0o600, flag: "wx" });
+    await rename(tmp, path);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Deletes the columnar copy of a file that was just replaced (perhaps by its encrypted form). */
+async function dropColumns(file: string): Promise<void> {
+  await unlink(columnsPath(file)).catch(() => undefined);
+}
+
+async function readBytes(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    throw ioError(file, e, "read");
+  }
 }
 
 /** How a network read from an encrypted file was sealed, to seal what is written from it the same way. */
@@ -100,13 +160,15 @@ function hasConfidentialExchange(network: Network): boolean {
 }
 
 /**
- * A copy of a network without confidential exchanges, person notes and exchange notes.
+ * The network without confidential exchanges, person notes and exchange
+ * notes: core's {@link Network.withoutConfidential}, which filters the
+ * exchange columns directly (no copy through plain records, no re-validation)
+ * and equals loading the redacted file.
  *
  * @example redacted(network).exchangeCount // the exchanges not marked confidential
  */
 export function redacted(network: Network): Network {
-  const { format: _f, version: _v, ...data } = toNetworkFile(network, { redact: true });
-  return Network.from(data);
+  return network.withoutConfidential();
 }
 
 /** Options of {@link writeNetworkFile}. */
@@ -149,15 +211,18 @@ export async function writeNetworkFile(file: string, network: Network, options: 
       });
     }
     await saveNetworkFileAtomic(file, network);
+    await dropColumns(file);
     return { file, encrypted: false };
   }
   const say = options.terminal ?? seal.terminal;
   if (options.plain === true) {
     await saveNetworkFileAtomic(file, network);
+    await dropColumns(file);
     say.stderr.write(plainWarning(file, seal.file));
     return { file, encrypted: false, readFrom: seal.file };
   }
   await saveNetworkFileAtomic(file, network, { passphrase: seal.passphrase, encryption: seal.encryption });
+  await dropColumns(file);
   say.stderr.write(sealedNotice(file, seal.file));
   return { file, encrypted: true, readFrom: seal.file };
 }
@@ -219,6 +284,7 @@ export async function writeTextFile(file: string, text: string, options: TextSav
     throw new UsageError(options.command, `refusing to write over ${file}: it is a network file (give another output path; only commands that save a network replace one)`);
   }
   await saveNetworkFileAtomic(file, text, { backup: options.backup ?? false });
+  await dropColumns(file);
 }
 
 /**

@@ -45,7 +45,7 @@ export function renderReport(network: Network, data: ReportData, ledger: Recipro
   const out: string[] = [];
   const name = displayNames(network);
   const who = data.ledgerPerson === null ? undefined : name(data.ledgerPerson);
-  out.push(`${data.file}: ${data.people} people, ${data.exchanges} exchanges${data.asOf ? `, as of ${data.asOf}` : ""}${data.ego ? `, ego ${name(data.ego)}` : ""}\n`);
+  out.push(`${data.file}: ${data.people} people, ${data.exchanges} exchanges${data.ego ? `, ego ${name(data.ego)}` : ""}\n`);
   out.push(data.includesConfidential ? "Confidential exchanges are counted (--include-confidential).\n" : "Confidential exchanges and notes are left out (add --include-confidential to count them).\n");
 
   // --- reciprocity

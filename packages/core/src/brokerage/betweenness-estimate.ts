@@ -20,10 +20,15 @@ export interface BetweennessBudgetOptions {
    */
   mode?: "exact" | "sampled";
   /**
-   * Work allowed, in tie visits: exact Brandes costs two visits per directed
-   * tie and person, so a network of N people and P ties is exact when 2·N·P
-   * fits; otherwise paths are sampled until this many ties have been visited.
-   * Default 10⁸ (about half a second on a laptop core).
+   * Exact work allowed, in tie visits: Brandes costs two visits per directed
+   * tie and person, so a network of N people and P ties is exact when
+   * `2·N·P ≤ exactBudget`. Default 2·10⁸ (a couple of seconds on a laptop core).
+   */
+  exactBudget?: number;
+  /**
+   * Sampling work allowed, in tie visits: above the exact budget, shortest
+   * paths are sampled until this many ties have been visited. Default 2·10⁷
+   * (a fraction of a second on a laptop core).
    */
   budget?: number;
   /** Confidence of the error bound (default 0.95). */
@@ -37,9 +42,10 @@ export interface BetweennessBudgetOptions {
 }
 
 /** Defaults of {@link betweennessWithinBudget}. */
-export const DEFAULT_BETWEENNESS_BUDGET_OPTIONS: Readonly<{ mode: "sampled"; budget: number; confidence: number; seed: number; minimumSamples: number }> = {
+export const DEFAULT_BETWEENNESS_BUDGET_OPTIONS: Readonly<{ mode: "sampled"; exactBudget: number; budget: number; confidence: number; seed: number; minimumSamples: number }> = {
   mode: "sampled",
-  budget: 1e8,
+  exactBudget: 2e8,
+  budget: 2e7,
   confidence: 0.95,
   seed: 1,
   /** Fewest paths sampled, whatever the budget. */
@@ -65,7 +71,7 @@ export interface BetweennessEstimate {
 
 /**
  * Normalised betweenness (see {@link betweenness}): exact, by Brandes'
- * algorithm, when `2 · people · ties ≤ budget` (or `mode: "exact"`);
+ * algorithm, when `2 · people · ties ≤ exactBudget` (or `mode: "exact"`);
  * otherwise estimated by sampling shortest paths (Riondato & Kornaropoulos
  * 2016, "Fast approximation of betweenness centrality through sampling",
  * DMKD 30(2)) until the budget of tie visits is spent.
@@ -85,7 +91,7 @@ export interface BetweennessEstimate {
  *
  * @example
  * ```ts
- * const b = betweennessWithinBudget(network, { budget: 1e8 });
+ * const b = betweennessWithinBudget(network, { budget: 5e7 });
  * b.exact ? "exact" : `±${b.errorBound.toFixed(3)} at ${b.confidence * 100}%`;
  * ```
  */
@@ -93,14 +99,16 @@ export function betweennessWithinBudget(network: Network, options: BetweennessBu
   const d = DEFAULT_BETWEENNESS_BUDGET_OPTIONS;
   const mode = options.mode ?? d.mode;
   const budget = options.budget ?? d.budget;
+  const exactBudget = options.exactBudget ?? d.exactBudget;
   const confidence = options.confidence ?? d.confidence;
   if (mode !== "exact" && mode !== "sampled") throw invalid("mode", '"exact" or "sampled"', mode);
   if (!(budget > 0)) throw invalid("budget", "a positive number of tie visits", budget);
+  if (!(exactBudget >= 0)) throw invalid("exactBudget", "a number of tie visits ≥ 0", exactBudget);
   if (!(confidence > 0 && confidence < 1)) throw invalid("confidence", "a probability strictly between 0 and 1", confidence);
   const n = network.personCount;
   if (n === 0) return { values: {}, exact: true, samples: 0, errorBound: 0, confidence };
   const ties = tiesFor(network, options);
-  if (mode === "exact" || n < 3 || 2 * n * Math.max(1, ties.pairCount) <= budget) {
+  if (mode === "exact" || n < 3 || 2 * n * Math.max(1, ties.pairCount) <= exactBudget) {
     return { values: betweenness(network, { ties, exactUpTo: n }), exact: true, samples: 0, errorBound: 0, confidence };
   }
   const { hits, samples } = samplePaths(ties, budget, Math.max(d.minimumSamples, 1), options.seed ?? d.seed);

@@ -173,9 +173,9 @@ export function* serializeNetworkChunks(network: Network, options: SerializeNetw
     return text.slice(text.indexOf("[") + 1, text.lastIndexOf("]") - (nl + pad).length);
   };
   const head: Record<string, unknown> = { format: NETWORK_FILE_FORMAT, version: NETWORK_FILE_VERSION };
-  if (network.ego !== undefined) head.ego = network.ego;
-  const settings = network.settings;
-  if (Object.keys(settings).length) head.settings = settings;
+  const records = networkRecords(network);
+  if (records.ego !== undefined) head.ego = records.ego;
+  if (records.settings !== undefined) head.settings = records.settings;
   let out = "{";
   let first = true;
   const key = (k: string): string => {
@@ -185,9 +185,7 @@ export function* serializeNetworkChunks(network: Network, options: SerializeNetw
   };
   for (const [k, v] of Object.entries(head)) out += key(k) + JSON.stringify(v, null, indent).replace(/\n/g, nl + pad);
   yield out;
-  const organisations = network.organisations();
-  const people = network.people();
-  const affiliations = people.flatMap((p) => network.affiliationsOf(p.id));
+  const { organisations = [], people = [], affiliations = [] } = records;
   const lists: [string, number, (i: number) => unknown][] = [
     ["organisations", organisations.length, (i) => organisations[i]],
     ["people", people.length, (i) => (redact ? withoutKey(people[i]!, "notes") : people[i])],
@@ -237,6 +235,26 @@ export function* serializeNetworkChunks(network: Network, options: SerializeNetw
     yield out + nl + pad + "]";
   }
   yield nl + "}\n";
+}
+
+/**
+ * Everything in a network but its exchanges, as in {@link Network.toData}:
+ * ego, settings, organisations, people, affiliations and introduction
+ * requests (when there are some), in file order.
+ *
+ * @example networkRecords(net).people?.length === net.personCount
+ */
+export function networkRecords(network: Network): Omit<NetworkData, "exchanges"> {
+  const out: Omit<NetworkData, "exchanges"> = {};
+  if (network.ego !== undefined) out.ego = network.ego;
+  const settings = network.settings;
+  if (Object.keys(settings).length) out.settings = settings;
+  out.organisations = [...network.organisations()];
+  out.people = [...network.people()];
+  out.affiliations = out.people.flatMap((p) => network.affiliationsOf(p.id));
+  const requests = network.requests();
+  if (requests.length) out.requests = requests.map(copyRequest);
+  return out;
 }
 
 /** Exchange i as stored in a file: no implicit `#n` id, and no note when redacting. */

@@ -7,8 +7,9 @@
  */
 import { TiegraphError } from "../errors.js";
 import { formatDay, parseDay } from "../model/dates.js";
-import { Network } from "../model/network.js";
-import type { Exchange, ExchangeKind, Organisation, Person } from "../model/types.js";
+import type { ExchangeExtras } from "../model/exchange-store.js";
+import { KIND_CODE, Network, type RawExchangeColumns } from "../model/network.js";
+import { DEFAULT_KIND_VALUES, type ExchangeKind, type Organisation, type Person } from "../model/types.js";
 import { createRandom, type Random } from "./random.js";
 import { FIRST_NAMES, LAST_NAMES, ORG_PREFIXES, ORG_SUFFIXES, PERSON_TAGS, TOPICS } from "./names.js";
 
@@ -234,36 +235,53 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
     nbr[fill[relB[r]!]!++] = relA[r]!;
   }
 
-  const net = new Network();
-  net.apply({ organisations: orgs, people, affiliations, ...(hasEgo ? { ego: "me" } : {}) });
-  const CHUNK = 100_000;
-  let batch: Exchange[] = [];
+  // the exchanges go straight into typed columns (no record per exchange, nothing to re-validate:
+  // every index and code below is in range by construction); Network.fromColumns checks them cheaply
+  const M = R === 0 ? 0 : o.exchanges;
+  const raw: RawExchangeColumns = {
+    count: M,
+    from: new Int32Array(M),
+    to: new Int32Array(M),
+    day: new Int32Array(M),
+    kind: new Uint8Array(M),
+    value: new Float64Array(M),
+    minutes: new Float32Array(M).fill(NaN),
+    flags: new Uint8Array(M),
+    format: new Uint8Array(M),
+    formats: [],
+    extras: [],
+  };
+  const formatCode = (f: string): number => {
+    let c = raw.formats.indexOf(f);
+    if (c < 0) c = raw.formats.push(f) - 1;
+    return c + 1;
+  };
   const confidentialNotes = ["told me in confidence about layoffs", "shared salary bands", "is interviewing elsewhere", "board is unhappy with the CEO"];
-  for (let x = 0; x < o.exchanges; x++) {
-    if (R === 0) break;
+  for (let x = 0; x < M; x++) {
     const r = pickRel();
     const profile = relProfile[r]!;
     let giver = relA[r]!;
     let taker = relB[r]!;
-    const kind = weighted(rnd, KIND_MIX);
+    let kind = weighted(rnd, KIND_MIX);
     if (profile === "taker" || profile === "giver") {
       // one side (relB for taker, relA for giver) gives 90% of the time
       const oneWay = rnd.chance(0.9);
       if ((profile === "taker") === oneWay) [giver, taker] = [taker, giver];
     } else if (rnd.chance(0.5)) [giver, taker] = [taker, giver];
     const dayOffset = profile === "dormant" ? rnd.int(Math.min(span, 300)) : rnd.int(span + 1);
-    const e: Exchange = { date: formatDay(startDay + dayOffset), kind, from: giver, to: taker } as unknown as Exchange;
-    e.from = people[giver]!.id;
-    e.to = people[taker]!.id;
+    raw.from[x] = giver;
+    raw.to[x] = taker;
+    raw.day[x] = startDay + dayOffset;
+    let extras: ExchangeExtras | undefined;
     if (kind === "meeting") {
       const [fmt, min] = FORMATS[rnd.int(FORMATS.length)]!;
-      e.format = fmt;
-      e.minutes = min;
+      raw.format[x] = formatCode(fmt);
+      raw.minutes[x] = min;
     } else if (kind === "gesture") {
-      e.format = rnd.chance(0.7) ? "coffee" : "lunch";
+      raw.format[x] = formatCode(rnd.chance(0.7) ? "coffee" : "lunch");
     } else if (kind === "information") {
       const topic = rnd.pick(TOPICS);
-      if (o.extras) e.tags = [topic];
+      if (o.extras) extras = { tags: [topic] };
     } else if (kind === "introduction") {
       const a = nbrStart[giver]!;
       const b = nbrStart[giver + 1]!;
@@ -272,21 +290,18 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
         const c = nbr[a + rnd.int(b - a)]!;
         if (c !== taker && c !== giver) third = c;
       }
-      if (third < 0) e.kind = "favour";
-      else e.introduced = people[third]!.id;
+      if (third < 0) kind = "favour";
+      else extras = { introduced: third };
     }
+    raw.kind[x] = KIND_CODE[kind];
+    raw.value[x] = DEFAULT_KIND_VALUES[kind];
     if (rnd.chance(o.confidentialShare)) {
-      e.confidential = true;
+      raw.flags[x] = 1; // confidential
       const note = rnd.pick(confidentialNotes);
-      if (o.extras) e.note = note;
+      if (o.extras) (extras ??= {}).note = note;
     }
-    batch.push(e);
-    if (batch.length === CHUNK) {
-      net.addExchanges(batch);
-      batch = [];
-    }
+    if (extras) raw.extras.push([x, extras]);
   }
-  if (batch.length) net.addExchanges(batch);
-  net.compact();
+  const net = Network.fromColumns({ organisations: orgs, people, affiliations, ...(hasEgo ? { ego: "me" } : {}) }, raw);
   return net;
 }

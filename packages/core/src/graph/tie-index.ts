@@ -39,7 +39,7 @@ export interface DirectedTies {
   readonly lastDay: Int32Array;
   /** Directed strength in (0, 1] from `decayed`. */
   readonly strength: Float64Array;
-  /** Reference day of the decay. */
+  /** Reference day of the decay; exchanges dated after it are left out. */
   readonly asOf: number;
 }
 
@@ -79,13 +79,14 @@ export function directedTies(network: Network, options: TieIndexOptions = {}): D
   const lnHalf = -Math.LN2 / opts.halfLifeDays;
   const asOf = opts.asOf;
 
-  // bucket exchange indices by source
+  // bucket exchange indices by source; an exchange after the reference day
+  // has not happened yet as of that day and counts nowhere
   const bucketStart = new Int32Array(n + 1);
-  for (let e = 0; e < m; e++) if (!(skip && confidential[e])) bucketStart[from[e]! + 1]!++;
+  for (let e = 0; e < m; e++) if (!(skip && confidential[e]) && day[e]! <= asOf) bucketStart[from[e]! + 1]!++;
   for (let i = 0; i < n; i++) bucketStart[i + 1]! += bucketStart[i]!;
   const fill = bucketStart.slice(0, n);
   const byFrom = new Int32Array(bucketStart[n]!);
-  for (let e = 0; e < m; e++) if (!(skip && confidential[e])) byFrom[fill[from[e]!]!++] = e;
+  for (let e = 0; e < m; e++) if (!(skip && confidential[e]) && day[e]! <= asOf) byFrom[fill[from[e]!]!++] = e;
 
   // first pass: count distinct targets per source
   const stamp = new Int32Array(n).fill(-1);
@@ -141,7 +142,7 @@ export function directedTies(network: Network, options: TieIndexOptions = {}): D
       const d = day[e]!;
       const age = asOf - d;
       const w = value[e]!;
-      const dw = age <= 0 ? w : w * Math.exp(lnHalf * age);
+      const dw = age === 0 ? w : w * Math.exp(lnHalf * age);
       count[p]!++;
       decayed[p]! += dw;
       if (!isTouch[kind[e]!]) {
@@ -261,7 +262,7 @@ export function relationships(network: Network, options: TieIndexOptions = {}): 
     confidentialOnly.fill(1);
     const cols = network.exchangeColumns();
     for (let e = 0; e < cols.count; e++) {
-      if (!cols.confidential[e]) confidentialOnly[dirToPair[findDirectedTie(all, cols.from[e]!, cols.to[e]!)]!] = 0;
+      if (!cols.confidential[e] && cols.day[e]! <= all.asOf) confidentialOnly[dirToPair[findDirectedTie(all, cols.from[e]!, cols.to[e]!)]!] = 0;
     }
   }
   const strength = new Float64Array(U);

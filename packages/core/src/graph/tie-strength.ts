@@ -12,7 +12,7 @@ export interface TieStrengthOptions {
   saturation: number;
   /** Floor: a relationship with any exchange is never weaker than this. */
   floor: number;
-  /** Reference day "now"; default: the network's last exchange day. */
+  /** Reference day "now" (see `referenceDay`); exchanges after it do not count. Default: the network's last exchange day. */
   asOf?: Day;
 }
 

@@ -57,6 +57,23 @@ export interface ExchangeExtras {
   introduced?: number;
 }
 
+/** The store's columns as stored (see {@link ExchangeStore.raw}): flags bit 1 = confidential, bit 2 = explicit value. */
+export interface RawExchangeColumns {
+  count: number;
+  from: Int32Array<ArrayBuffer>;
+  to: Int32Array<ArrayBuffer>;
+  day: Int32Array<ArrayBuffer>;
+  kind: Uint8Array<ArrayBuffer>;
+  value: Float64Array<ArrayBuffer>;
+  minutes: Float32Array<ArrayBuffer>;
+  flags: Uint8Array<ArrayBuffer>;
+  format: Uint8Array<ArrayBuffer>;
+  /** Interned formats after "no format" (code 1 onwards). */
+  formats: string[];
+  /** Extras by position, ascending. */
+  extras: [number, ExchangeExtras][];
+}
+
 /** One exchange resolved to indices and codes, ready to be stored (see validate.ts). */
 export interface StagedExchange {
   from: number;
@@ -243,6 +260,99 @@ export class ExchangeStore {
     return { people: n, offsets, items };
   }
 
+  // ------------------------------------------------------------ bulk copies
+
+  /**
+   * A new store without the confidential exchanges, the others in their order
+   * (so implicit `#n` ids renumber as if the others had never been
+   * recorded), filtered column by column without re-validating; notes are
+   * left out when `dropNotes`. Format codes stay the same.
+   */
+  withoutConfidential(dropNotes: boolean): ExchangeStore {
+    const out = new ExchangeStore();
+    for (let f = 1; f < this.formatList.length; f++) out.internFormat(this.formatList[f]!);
+    const flags = this.flags;
+    let m = 0;
+    for (let i = 0; i < this.n; i++) if (!(flags[i]! & FLAG_CONFIDENTIAL)) m++;
+    out.resize(m);
+    for (let i = 0; i < this.n; i++) {
+      if (flags[i]! & FLAG_CONFIDENTIAL) continue;
+      const j = out.n++;
+      out.from[j] = this.from[i]!;
+      out.to[j] = this.to[i]!;
+      out.day[j] = this.day[i]!;
+      out.kind[j] = this.kind[i]!;
+      out.value[j] = this.value[i]!;
+      out.minutes[j] = this.minutes[i]!;
+      out.flags[j] = this.flags[i]!;
+      out.format[j] = this.format[i]!;
+      out.slot[j] = -1;
+      const ex = this.extrasOf(i);
+      if (!ex) continue;
+      const copy: ExchangeExtras = { ...ex };
+      if (ex.tags) copy.tags = [...ex.tags];
+      if (dropNotes) delete copy.note;
+      if (Object.keys(copy).length === 0) continue;
+      out.attach(j, copy);
+    }
+    return out;
+  }
+
+  /** The stored columns as they are (flags and all), for a columnar copy of the network; see {@link ExchangeStore.fromRaw}. */
+  raw(): RawExchangeColumns {
+    const n = this.n;
+    const extras: [number, ExchangeExtras][] = [];
+    for (let i = 0; i < n; i++) {
+      const k = this.slot[i]!;
+      if (k >= 0) extras.push([i, this.slots[k]!]);
+    }
+    return {
+      count: n,
+      from: this.from.subarray(0, n),
+      to: this.to.subarray(0, n),
+      day: this.day.subarray(0, n),
+      kind: this.kind.subarray(0, n),
+      value: this.value.subarray(0, n),
+      minutes: this.minutes.subarray(0, n),
+      flags: this.flags.subarray(0, n),
+      format: this.format.subarray(0, n),
+      formats: this.formatList.slice(1),
+      extras,
+    };
+  }
+
+  /**
+   * A store holding the columns of {@link ExchangeStore.raw} (taken over, not
+   * copied). Checks what a column can break cheaply (people indices below
+   * `people`, no self-exchange, known kinds, format codes in range,
+   * non-negative values); the records themselves were validated when the
+   * columns were written. Returns the position of the first bad row, or the store.
+   */
+  static fromRaw(raw: RawExchangeColumns, people: number): ExchangeStore | { badRow: number } {
+    const n = raw.count;
+    const formats = raw.formats.length + 1;
+    for (let i = 0; i < n; i++) {
+      const f = raw.from[i]!;
+      const t = raw.to[i]!;
+      if (!(f >= 0 && f < people && t >= 0 && t < people && f !== t && raw.kind[i]! < EXCHANGE_KINDS.length && raw.format[i]! < formats && raw.value[i]! >= 0 && (raw.flags[i]! & ~3) === 0)) return { badRow: i };
+    }
+    for (const [i, ex] of raw.extras) if (!(i >= 0 && i < n) || (ex.introduced !== undefined && !(ex.introduced >= 0 && ex.introduced < people))) return { badRow: i };
+    const out = new ExchangeStore();
+    for (const f of raw.formats) out.internFormat(f);
+    out.n = out.cap = n;
+    out.from = raw.from;
+    out.to = raw.to;
+    out.day = raw.day;
+    out.kind = raw.kind;
+    out.value = raw.value;
+    out.minutes = raw.minutes;
+    out.flags = raw.flags;
+    out.format = raw.format;
+    out.slot = new Int32Array(n).fill(-1);
+    for (const [i, ex] of raw.extras) out.attach(i, ex);
+    return out;
+  }
+
   // ---------------------------------------------------------------- changes
 
   /** Forgets derived views after a change. */
@@ -261,6 +371,15 @@ export class ExchangeStore {
     return f;
   }
 
+  /** Gives exchange `i` (which has none) its extras, in a free slot. */
+  private attach(i: number, extras: ExchangeExtras): void {
+    const k = this.freeSlots.pop() ?? this.slots.length;
+    this.slots[k] = extras;
+    this.slotPos[k] = i;
+    this.slot[i] = k;
+    if (extras.id !== undefined) this.ids.set(extras.id, k);
+  }
+
   private write(i: number, s: StagedExchange): void {
     this.from[i] = s.from;
     this.to[i] = s.to;
@@ -271,11 +390,7 @@ export class ExchangeStore {
     this.flags[i] = (s.confidential ? FLAG_CONFIDENTIAL : 0) | (s.explicit ? FLAG_EXPLICIT_VALUE : 0);
     this.format[i] = this.internFormat(s.format);
     if (s.extras) {
-      const k = this.freeSlots.pop() ?? this.slots.length;
-      this.slots[k] = s.extras;
-      this.slotPos[k] = i;
-      this.slot[i] = k;
-      if (s.extras.id !== undefined) this.ids.set(s.extras.id, k);
+      this.attach(i, s.extras);
     } else {
       this.slot[i] = -1;
     }

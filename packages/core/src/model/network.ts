@@ -6,7 +6,7 @@
  */
 import { TiegraphError, showValue } from "../errors.js";
 import { formatDay, parseDay, type Day } from "./dates.js";
-import { KIND_CODE, TOUCHPOINT_CODES, sortedByDay, type ExchangeColumns } from "./exchange-store.js";
+import { ExchangeStore, KIND_CODE, TOUCHPOINT_CODES, sortedByDay, type ExchangeColumns, type RawExchangeColumns } from "./exchange-store.js";
 import type { Affiliation, Exchange, NetworkData, NetworkSettings, Organisation, OrganisationId, Person, PersonId } from "./types.js";
 import type { IntroductionRequest } from "./request-types.js";
 import { applyEdits, type NetworkEdit } from "./edits.js";
@@ -14,7 +14,7 @@ import { emptyState, type ModelState } from "./state.js";
 import { OPEN_END, OPEN_START, checkPerson, checkSettings, cleanOrganisation, cleanPerson, problemsError, stageBatch, type AffiliationSpan, type StagedBatch } from "./validate.js";
 
 export { KIND_CODE, OPEN_END, OPEN_START, TOUCHPOINT_CODES, sortedByDay };
-export type { AffiliationSpan, ExchangeColumns };
+export type { AffiliationSpan, ExchangeColumns, RawExchangeColumns };
 
 const SCOPE = "tiegraph/model";
 
@@ -395,6 +395,75 @@ export class Network {
     if (staged.settings !== undefined) this._s.settings = { ...staged.settings };
     this._s.requests.commit(staged.requests);
     this._revision++;
+  }
+
+  /**
+   * This network as if its confidential exchanges had never been recorded,
+   * without people's and exchanges' notes (nor the why and offer of
+   * introduction requests): what an analysis shows when
+   * nothing said in confidence may reach it. A cheap copy: the exchange
+   * columns are filtered directly, nothing is re-validated, and this network
+   * is left as it is. Equal, record for record, to loading the redacted file
+   * (`serializeNetwork(net, { redact: true })`).
+   *
+   * @example
+   * ```ts
+   * const shared = net.withoutConfidential();
+   * shared.exchangeCount; // the exchanges not marked confidential
+   * ```
+   */
+  withoutConfidential(): Network {
+    const out = new Network();
+    const from = this._s;
+    const to = out._s;
+    to.ego = from.ego;
+    to.settings = { ...from.settings };
+    for (const p of from.people) {
+      const { notes: _n, ...rest } = p;
+      to.people.push(cleanPerson(rest));
+    }
+    for (const [id, i] of from.personIndex) to.personIndex.set(id, i);
+    for (const o of from.orgs) to.orgs.push(cleanOrganisation(o));
+    for (const [id, i] of from.orgIndex) to.orgIndex.set(id, i);
+    for (const spans of from.affs) to.affs.push(spans.map((s) => ({ ...s })));
+    to.affCount = from.affCount;
+    (to as { ex: ExchangeStore }).ex = from.ex.withoutConfidential(true);
+    // why someone wants an introduction and what they would offer are private notes too
+    to.requests.commit(
+      from.requests.all().map((r) => {
+        const { why: _w, offer: _o, ...rest } = r;
+        return { ...rest, steps: r.steps.map((step) => ({ ...step })) };
+      }),
+    );
+    out._revision = 1;
+    return out;
+  }
+
+  /**
+   * The exchange columns exactly as stored, for a columnar copy of the network
+   * (see {@link Network.fromColumns}); read-only.
+   *
+   * @example const raw = net.rawExchangeColumns(); raw.count === net.exchangeCount;
+   */
+  rawExchangeColumns(): RawExchangeColumns {
+    return this._s.ex.raw();
+  }
+
+  /**
+   * A network from its records without exchanges (validated as {@link Network.from}
+   * does) and the exchange columns of {@link rawExchangeColumns} (taken over,
+   * checked cheaply column by column: people in range, no self-exchange,
+   * known kinds and formats). Throws `invalid-format` naming the first bad row.
+   *
+   * @example const copy = Network.fromColumns({ people: net.toData().people }, net.rawExchangeColumns());
+   */
+  static fromColumns(records: Omit<NetworkData, "exchanges">, columns: RawExchangeColumns): Network {
+    const net = Network.from({ ...records, exchanges: [] });
+    const store = ExchangeStore.fromRaw(columns, net.personCount);
+    if (!(store instanceof ExchangeStore)) throw new TiegraphError(SCOPE, "invalid-format", `exchange column row ${store.badRow} is out of range`, { record: `exchange #${store.badRow + 1}`, expected: "columns written by rawExchangeColumns of a valid network" });
+    (net._s as { ex: ExchangeStore }).ex = store;
+    net._revision++;
+    return net;
   }
 
   /** Gives back memory reserved for growth (call after bulk loading). */

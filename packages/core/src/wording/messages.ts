@@ -146,6 +146,8 @@ export const MESSAGES = {
   "request.list.status": "{status}: {waiting}",
   "request.list.empty": "No introduction requests.",
   "request.open.head": "Introduction requests open on {date}:",
+  "as-of.today": "Figures as of today, {date}.",
+  "as-of.day": "Figures as of {date} (today is {today}).",
   "request.open.line": "- {request}: to {target} via {connector}, asked {age#day} ago; {step} {date}, next: {next}",
   "request.open.stalled": " (stalled: no step for {days#day}, time for a nudge)",
   "request.step": "{request}: {step} on {date}",

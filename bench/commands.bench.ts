@@ -1,0 +1,140 @@
+/**
+ * Whole-process benchmark of the CLI on the generated network: each command
+ * runs as its own process from a cold start (Node start-up, reading the file,
+ * computing, writing), timed from outside with `/usr/bin/time` (wall seconds
+ * and peak resident memory), beside NetworkX doing the same job as a whole
+ * process (bench/peers/commands_networkx.py: read the file, build the
+ * DiGraph, compute, write). Uses the built CLI (packages/cli/dist): run
+ * `pnpm build` first. Sizes: `BENCH_COMMANDS_SIZES=100000x1000000,300000x3000000`
+ * (people × exchanges; default the first). `BENCH_COMMANDS_RUNS` (default 3)
+ * runs per tiegraph command, the median shown; NetworkX runs once (it is slow).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { cpus, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import type { Benchmark } from "./run.js";
+import { OUT } from "./data.js";
+import { percentile, table } from "./util.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const CLI = join(here, "..", "packages", "cli", "dist", "bin.js");
+const PEER = join(here, "peers", "commands_networkx.py");
+const RUNS = Number(process.env.BENCH_COMMANDS_RUNS ?? 3);
+/** Seconds after which a process is stopped and shown as "> N s" (BENCH_COMMANDS_TIMEOUT, default 600). */
+const TIMEOUT = Number(process.env.BENCH_COMMANDS_TIMEOUT ?? 600);
+
+interface Run {
+  ok: boolean;
+  timedOut?: boolean;
+  seconds: number;
+  peakMb: number;
+}
+
+/** One whole process under /usr/bin/time: wall seconds and peak RSS (its largest process). */
+function timed(command: string[], env: Record<string, string> = {}): Run {
+  const report = join(OUT, "time.txt");
+  let ok = true;
+  try {
+    execFileSync("/usr/bin/time", ["-f", "%e %M", "-o", report, "timeout", "-s", "KILL", String(TIMEOUT), ...command], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
+  } catch {
+    ok = false;
+  }
+  const [seconds, kb] = readFileSync(report, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
+  return { ok, timedOut: !ok && seconds! >= TIMEOUT - 1, seconds: seconds!, peakMb: kb! / 1024 };
+}
+
+function median(runs: Run[]): Run {
+  return { ok: runs.every((r) => r.ok), timedOut: runs.some((r) => r.timedOut), seconds: percentile(runs.map((r) => r.seconds), 50), peakMb: percentile(runs.map((r) => r.peakMb), 50) };
+}
+
+interface Job {
+  name: string;
+  tiegraph: string[];
+  networkx: string[] | null;
+  /** Runs that make a file the next run would otherwise find (import, generate, export) start clean. */
+  clean?: string[];
+}
+
+function sizeSection(people: number, exchanges: number): string {
+  const dir = join(OUT, `commands-${people}`);
+  mkdirSync(dir, { recursive: true });
+  const net = join(dir, "net.json");
+  const node = (...args: string[]) => ["node", CLI, ...args];
+  const py = (...args: string[]) => ["python3", PEER, ...args];
+  // the network every command reads, made by the command under test (kept between runs of the benchmark)
+  const gen = existsSync(net) ? null : timed(node("generate", "--people", String(people), "--exchanges", String(exchanges), "--seed", "2026", "-o", net));
+  const csv = join(dir, "csv");
+  if (!existsSync(join(csv, "exchanges.csv"))) execFileSync("node", [CLI, "export", net, "--format", "csv", "--table", "all", "--include-confidential", "-o", csv], { stdio: "ignore" });
+  const target = `p${Math.floor(people / 2)}`;
+  const jobs: Job[] = [
+    { name: "intro", tiegraph: node("intro", net, "--from", "p1", "--to", target), networkx: py("intro", net, "p1", target) },
+    { name: "plan", tiegraph: node("plan", net, "--ego", "p1", "--week", "2026-10-05"), networkx: py("plan", net, "p1") },
+    { name: "report --json", tiegraph: node("report", net, "--json"), networkx: py("report", net) },
+    { name: "report (tables)", tiegraph: node("report", net), networkx: null },
+    { name: "export gexf", tiegraph: node("export", net, "--format", "gexf", "-o", join(dir, "out.gexf")), networkx: py("export-gexf", net, join(dir, "nx.gexf")) },
+    { name: "export graphml", tiegraph: node("export", net, "--format", "graphml", "-o", join(dir, "out.graphml")), networkx: py("export-graphml", net, join(dir, "nx.graphml")) },
+    { name: "export json", tiegraph: node("export", net, "--format", "json", "-o", join(dir, "out.json")), networkx: py("export-json", net, join(dir, "nx.json")) },
+    { name: "export csv (ties)", tiegraph: node("export", net, "--format", "csv", "-o", join(dir, "out.csv")), networkx: py("export-csv", net, join(dir, "nx.csv")) },
+    { name: "export tiegraph", tiegraph: node("export", net, "--format", "tiegraph", "-o", join(dir, "out.tiegraph.json")), networkx: null },
+    {
+      name: `import (${exchanges.toLocaleString("en")} exchange rows)`,
+      tiegraph: node("import", "--people", join(csv, "people.csv"), "--exchanges", join(csv, "exchanges.csv"), "-o", join(dir, "imported.json")),
+      networkx: py("import", join(csv, "exchanges.csv"), join(csv, "people.csv"), join(dir, "nx-imported.json")),
+      clean: [join(dir, "imported.json"), join(dir, "imported.json.bak")],
+    },
+    { name: "generate", tiegraph: node("generate", "--people", String(people), "--exchanges", String(exchanges), "--seed", "7", "-o", join(dir, "gen.json")), networkx: py("generate", String(people), String(exchanges), join(dir, "nx-gen.json")), clean: [join(dir, "gen.json"), join(dir, "gen.json.bak")] },
+  ];
+  const rows: (string | number)[][] = [];
+  const only = process.env.BENCH_COMMANDS_JOBS?.split(",");
+  for (const job of jobs.filter((j) => !only || only.some((o) => j.name.startsWith(o)))) {
+    console.error(`    ${people}: ${job.name}`);
+    // the first read of a file has no columnar copy yet; it writes one for the later runs
+    rmSync(`${net}.columns`, { force: true });
+    const runs: Run[] = [];
+    console.error(`      ${new Date().toISOString().slice(11, 19)}`);
+    for (let r = 0; r < RUNS; r++) {
+      for (const f of job.clean ?? []) rmSync(f, { force: true });
+      runs.push(timed(job.tiegraph));
+    }
+    const first = runs[0]!;
+    const later = median(runs.length > 1 ? runs.slice(1) : runs);
+    const nx = job.networkx ? timed(job.networkx) : null;
+    const shown = (r: Run): string | number => (r.ok ? r.seconds : r.timedOut ? `> ${TIMEOUT}` : "failed");
+    rows.push([
+      `\`${job.name}\``,
+      shown(first),
+      shown(later),
+      // a process stopped by the timeout is not measured: its peak is unknown
+      first.timedOut || later.timedOut ? "–" : Math.round(Math.max(first.peakMb, later.peakMb)),
+      nx ? shown(nx) : "–",
+      nx?.ok ? Math.round(nx.peakMb) : "–",
+      nx?.ok && later.ok ? `${(nx.seconds / later.seconds).toFixed(1)}×` : nx?.timedOut && later.ok ? `> ${(TIMEOUT / later.seconds).toFixed(1)}×` : "–",
+    ]);
+    console.error(`      ${rows[rows.length - 1]!.join(" | ")}`);
+  }
+  return [
+    `### ${people.toLocaleString("en")} people, ${exchanges.toLocaleString("en")} exchanges`,
+    "",
+    `Load average on the ${cpus().length}-core machine when this size finished: ${loadavg()[0]!.toFixed(0)} (other work running makes every figure larger, tiegraph's and NetworkX's alike; compare within a row). ${gen ? `\`generate\` wrote the file in ${gen.seconds.toFixed(1)} s (peak ${Math.round(gen.peakMb)} MB). ` : ""}Processes were stopped after ${TIMEOUT} s ("> ${TIMEOUT}"). "first" is a run that found no columnar copy of the file (it parses the JSON and writes the copy); "later" is the median of the ${Math.max(1, RUNS - 1)} runs after it, which read the copy. Peak is the larger of the two, in MB. NetworkX ran once.`,
+    "",
+    table(["command", "tiegraph first (s)", "tiegraph later (s)", "tiegraph peak (MB)", "NetworkX (s)", "NetworkX peak (MB)", "NetworkX / tiegraph later"], rows),
+  ].join("\n");
+}
+
+const bench: Benchmark = {
+  title: "Commands (whole processes)",
+  order: 5,
+  async run() {
+    if (!existsSync(CLI)) return "Skipped: the CLI is not built (run `pnpm build` first).";
+    const sizes = (process.env.BENCH_COMMANDS_SIZES ?? "100000x1000000").split(",").map((s) => s.split("x").map(Number) as [number, number]);
+    const sections = sizes.map(([p, e]) => sizeSection(p, e));
+    return [
+      "Each command is a separate process from a cold start, timed from outside with `/usr/bin/time -f '%e %M'` (wall seconds, peak resident memory). NetworkX's column is bench/peers/commands_networkx.py doing the same job as a whole process: read the same JSON file, build the DiGraph of non-confidential ties, compute (a shortest path for intro, ego's neighbours' last contacts for plan, overall reciprocity and the E-I index for report), and write the same kind of file. `report` estimates betweenness within its default work budget (`--brokerage sampled`).",
+      "",
+      ...sections,
+    ].join("\n\n");
+  },
+};
+export default bench;

@@ -1,0 +1,120 @@
+// The columnar copy beside a network file (files/network-files.ts): every command prints exactly
+// what it prints when the JSON is parsed, on the sample network and the research datasets; the
+// copy is made from plain files only, ignored once the file changes, and never left beside an
+// encrypted file. In-process (runCli) with a terminal whose environment says when to use the copy.
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadEmailEuCore, serializeNetwork } from "@tiegraph/core";
+import { runCli } from "../src/program.js";
+import type { Terminal } from "../src/terminal.js";
+import { DATASETS, krackhardtAdvice, lazegaAdvice } from "./research-networks.js";
+import { SAMPLE, tempDir } from "./run-cli.js";
+
+/** Runs tiegraph in-process; returns the exit code and what it printed. */
+async function run(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const terminal: Terminal = {
+    stdout: { write: (s: string) => void (out += s), isTTY: false },
+    stderr: { write: (s: string) => void (err += s), isTTY: false },
+    stdin: process.stdin,
+    env: { ...env, NO_COLOR: "1" },
+  } as Terminal;
+  const code = await runCli(args, terminal);
+  return { code, out, err };
+}
+
+/** The commands whose output must not depend on how the file was read. */
+function commands(file: string, person: string, other: string, dir: string): string[][] {
+  return [
+    ["report", file, "--json"],
+    ["report", file],
+    ["report", file, "--json", "--include-confidential"],
+    ["intro", file, "--from", person, "--to", other, "--json"],
+    ["intro", file, "--from", person, "--to", other],
+    ["plan", file, "--ego", person, "--week", "2026-10-05", "--json"],
+    ["export", file, "--format", "gexf", "-o", join(dir, "out.gexf")],
+    ["export", file, "--format", "graphml", "-o", join(dir, "out.graphml")],
+    ["export", file, "--format", "json", "-o", join(dir, "out.json")],
+    ["export", file, "--format", "csv", "--table", "ties", "-o", join(dir, "ties.csv")],
+    ["export", file, "--format", "tiegraph", "-o", join(dir, "copy.json")],
+  ];
+}
+
+/** Every command's output (and written file) with the JSON parsed, then twice through the copy. */
+async function outputs(file: string, person: string, other: string, env: Record<string, string>): Promise<string[]> {
+  const dir = tempDir();
+  const seen: string[] = [];
+  for (const args of commands(file, person, other, dir)) {
+    const r = await run(args, env);
+    expect(r.code, `${args.join(" ")}: ${r.err}`).toBe(0);
+    const written = args.includes("-o") ? readFileSync(args[args.indexOf("-o") + 1]!, "utf8") : "";
+    seen.push(r.out.replaceAll(dir, "<dir>") + written);
+  }
+  return seen;
+}
+
+const email = () => {
+  const read = (f: string) => readFileSync(join(DATASETS, "email_eu_core", f), "utf8");
+  const file = join(tempDir(), "email.json");
+  writeFileSync(file, serializeNetwork(loadEmailEuCore({ edges: read("email-Eu-core.txt"), departments: read("email-Eu-core-department-labels.txt") }).network));
+  return file;
+};
+
+const networks: [string, () => string, string, string][] = [
+  ["the sample network", () => {
+    const file = join(tempDir(), "sample.json");
+    copyFileSync(SAMPLE, file);
+    return file;
+  }, "me", "p42"],
+  ["Lazega's law firm", () => lazegaAdvice().file, "L1", "L40"],
+  ["Krackhardt's managers", () => krackhardtAdvice().file, "K1", "K20"],
+  ["email-Eu-core", email, "E0", "E500"],
+];
+
+describe("reading through the columnar copy", () => {
+  for (const [name, make, person, other] of networks) {
+    it(`changes no command's output on ${name}`, async () => {
+      const file = make();
+      const parsed = await outputs(file, person, other, { TIEGRAPH_COLUMNS: "off" });
+      expect(existsSync(`${file}.columns`)).toBe(false);
+      // the first run writes the copy, the ones after it read it
+      const viaCopy = await outputs(file, person, other, { TIEGRAPH_COLUMNS: "always" });
+      expect(existsSync(`${file}.columns`)).toBe(true);
+      expect(viaCopy).toEqual(parsed);
+    }, 400_000);
+  }
+
+  it("ignores a copy made from other bytes: a changed file is read as it is now", async () => {
+    const file = join(tempDir(), "net.json");
+    copyFileSync(SAMPLE, file);
+    const env = { TIEGRAPH_COLUMNS: "always" };
+    const before = await run(["report", file, "--json"], env);
+    expect(existsSync(`${file}.columns`)).toBe(true);
+    // another network in the same file: the copy names the old file's hash
+    const doc = JSON.parse(readFileSync(file, "utf8")) as { exchanges: unknown[] };
+    doc.exchanges = doc.exchanges.slice(0, 100);
+    writeFileSync(file, JSON.stringify(doc));
+    const after = await run(["report", file, "--json"], env);
+    expect((JSON.parse(after.out) as { exchanges: number }).exchanges).toBeLessThanOrEqual(100);
+    expect(after.out).not.toBe(before.out);
+    expect(after.out).toBe((await run(["report", file, "--json"], { TIEGRAPH_COLUMNS: "off" })).out);
+  });
+
+  it("makes no copy of an encrypted file and deletes one left from before it was encrypted", async () => {
+    const file = join(tempDir(), "net.json");
+    copyFileSync(SAMPLE, file);
+    const env = { TIEGRAPH_COLUMNS: "always", TIEGRAPH_PASSPHRASE: "correct horse battery staple" };
+    await run(["report", file], env);
+    const stale = readFileSync(`${file}.columns`);
+    const enc = await run(["encrypt", file], env);
+    expect(enc.code, enc.err).toBe(0);
+    expect(existsSync(`${file}.columns`)).toBe(false);
+    // a plain copy put back beside the encrypted file (say, from a backup) goes at the next read
+    writeFileSync(`${file}.columns`, stale);
+    const r = await run(["report", file, "--json"], env);
+    expect(r.code, r.err).toBe(0);
+    expect(existsSync(`${file}.columns`)).toBe(false);
+  });
+});

@@ -1,0 +1,129 @@
+// Network.withoutConfidential (the cheap filtered view analysis commands use) against the copy
+// it replaces: serialise with redact, then load and validate again. Property test over
+// generated networks with confidential exchanges, notes, explicit ids and tags.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  betweenness,
+  bridgingContacts,
+  constraint,
+  directedTies,
+  effectiveSize,
+  eiIndex,
+  eiTrend,
+  externalShare,
+  generateNetwork,
+  introductionPaths,
+  Network,
+  networkFromFileObject,
+  overallReciprocity,
+  personReciprocity,
+  reciprocityLedger,
+  relationships,
+  serializeNetwork,
+  toNetworkFile,
+  weeklyPlan,
+  weightedReciprocity,
+} from "@tiegraph/core";
+
+/** The old redaction: a copy through the redacted file body, validated again. */
+const copyRedacted = (net: Network): Network => networkFromFileObject(toNetworkFile(net, { redact: true }));
+
+/** Every measure the analysis commands print, on one network. */
+function measures(net: Network) {
+  const ego = net.ego!;
+  const people = net.people();
+  const target = people[people.length - 1]!.id;
+  return {
+    ties: directedTies(net),
+    relationships: relationships(net),
+    overall: overallReciprocity(net),
+    weighted: weightedReciprocity(net),
+    byPerson: personReciprocity(net),
+    ei: eiIndex(net),
+    trend: eiTrend(net, { person: ego }),
+    share: externalShare(net, { person: ego }),
+    constraint: constraint(net),
+    effectiveSize: effectiveSize(net),
+    betweenness: betweenness(net),
+    bridging: bridgingContacts(net, ego),
+    ledger: reciprocityLedger(net, { person: ego }),
+    plan: weeklyPlan(net, { week: "2026-10-05", ego }),
+    intro: introductionPaths(net, { from: ego, to: { person: target }, k: 3 }),
+  };
+}
+
+/** A generated network plus exchange notes, explicit ids and tags on some exchanges, and an introduction request. */
+function sample(seed: number, people: number, exchanges: number, confidentialShare: number): Network {
+  const net = generateNetwork({ seed, people, exchanges, ego: true, confidentialShare });
+  const ids = net.people().map((p) => p.id);
+  net.apply({
+    exchanges: [
+      { id: "x-conf", date: "2026-01-05", kind: "favour", from: ids[1]!, to: ids[2]!, confidential: true, note: "in confidence" },
+      { id: "x-open", date: "2026-01-06", kind: "information", from: ids[2]!, to: ids[1]!, note: "a note", tags: ["t"] },
+      { date: "2026-01-07", kind: "meeting", from: ids[0]!, to: ids[3]!, format: "coffee", minutes: 40, value: 2 },
+    ],
+    // an introduction request: its why and offer are private, as notes are
+    requests: [{ id: "r1", from: ids[0]!, via: ids[1]!, to: ids[4]!, why: "a private reason", offer: "a private offer", steps: [{ step: "asked", date: "2026-01-08" }] }],
+  });
+  return net;
+}
+
+describe("Network.withoutConfidential", () => {
+  it("equals the validated copy of the redacted file, record for record and on every measure", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 8, max: 60 }), fc.integer({ min: 0, max: 600 }), fc.double({ min: 0, max: 0.5, noNaN: true }), (seed, people, exchanges, share) => {
+        const net = sample(seed, people, exchanges, share);
+        const before = serializeNetwork(net);
+        const view = net.withoutConfidential();
+        const copy = copyRedacted(net);
+        expect(view.toData()).toEqual(copy.toData());
+        expect(serializeNetwork(view)).toBe(serializeNetwork(copy));
+        expect(view.requests()).toHaveLength(1);
+        expect(view.requests()[0]!.why).toBeUndefined();
+        expect(view.exchangeCount).toBe(net.exchangeCount - net.exchangeColumns().confidential.reduce((a, b) => a + b, 0));
+        expect(measures(view)).toEqual(measures(copy));
+        // the network it came from is untouched
+        expect(serializeNetwork(net)).toBe(before);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it("renumbers implicit ids and keeps explicit ones, as the copy does", () => {
+    const net = Network.from({
+      people: [{ id: "a", name: "A", notes: "private" }, { id: "b", name: "B" }],
+      exchanges: [
+        { date: "2024-01-01", kind: "favour", from: "a", to: "b", confidential: true },
+        { date: "2024-01-02", kind: "favour", from: "b", to: "a" },
+        { id: "kept", date: "2024-01-03", kind: "gesture", from: "a", to: "b", note: "n" },
+      ],
+    });
+    const view = net.withoutConfidential();
+    // the second exchange was #2; with the first left out it is #1
+    expect(view.exchangeId(0)).toBe("#1");
+    expect(view.exchangeIndex("kept")).toBe(1);
+    expect(view.exchangeNote(1)).toBeUndefined();
+    expect(view.person("a").notes).toBeUndefined();
+    expect(net.person("a").notes).toBe("private");
+    expect(view.toData()).toEqual(copyRedacted(net).toData());
+  });
+});
+
+describe("Network.fromColumns", () => {
+  it("rebuilds the same network from its records and raw columns", () => {
+    const net = sample(7, 40, 400, 0.2);
+    const { exchanges: _e, ...records } = net.toData();
+    const copy = Network.fromColumns(records, net.rawExchangeColumns());
+    expect(serializeNetwork(copy)).toBe(serializeNetwork(net));
+    expect(copy.requests()).toEqual(net.requests());
+  });
+  it("rejects columns that name a person out of range, naming the row", () => {
+    const net = sample(7, 10, 20, 0);
+    const { exchanges: _e, people, ...records } = net.toData();
+    const raw = net.rawExchangeColumns();
+    const from = raw.from.slice();
+    from[3] = people!.length; // one past the last person
+    expect(() => Network.fromColumns({ ...records, people: people! }, { ...raw, from })).toThrow(/row 3 is out of range/);
+  });
+});
