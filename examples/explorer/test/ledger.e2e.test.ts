@@ -13,7 +13,7 @@ import { decryptText, encryptText, isEncryptedNetworkFile } from "@tiegraph/io";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { tiegraph } from "../../../packages/cli/test/run-cli.js";
-import { asOfLastExchange, EXPLORER_ROOT, foreignRequests, launchChromium, serveExplorer, waitForNetwork, type ServedExplorer } from "./browser.js";
+import { EXPLORER_ROOT, foreignRequests, launchChromium, serveExplorer, waitForNetwork, type ServedExplorer } from "./browser.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "tiegraph-ledger-e2e-"));
 const PASSPHRASE = "ledger kept in the browser";
@@ -84,11 +84,9 @@ afterEach(async () => {
 /**
  * A fresh page (its own storage). `picker`: "download" takes the File System
  * Access API away, so Save downloads; "stand-in" puts a save picker in its
- * place that keeps what is written in `window.savedFiles`. `asOf`: the page
- * starts as of today; "last-exchange" (the default here) sets it to the last
- * exchange, the day core's measures use when given none.
+ * place that keeps what is written in `window.savedFiles`.
  */
-async function openExplorer(picker: "download" | "stand-in", asOf: "last-exchange" | "today" = "last-exchange"): Promise<Page> {
+async function openExplorer(picker: "download" | "stand-in"): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   const requests: string[] = [];
   const errors: string[] = [];
@@ -122,8 +120,6 @@ async function openExplorer(picker: "download" | "stand-in", asOf: "last-exchang
   contexts.push({ context, requests, errors });
   await page.goto(served.url);
   await waitForNetwork(page);
-  // the page starts as of today; the figures these tests compute with core are as of the last exchange
-  if (asOf === "last-exchange") await asOfLastExchange(page);
   return page;
 }
 
@@ -150,6 +146,12 @@ async function edited(page: Page, act: () => Promise<void>): Promise<void> {
 /** Waits until the working copy has been stored `count` times. */
 async function stored(page: Page, count: number): Promise<void> {
   await page.waitForFunction((c) => Number(document.querySelector<HTMLElement>(".ledger-tools")?.dataset.stored ?? 0) >= c, count, { timeout: 60_000 });
+}
+
+/** Makes the figures as of the last exchange (whatever the page's default), as core's measures default to. */
+async function asOfLastExchange(page: Page): Promise<void> {
+  const control = page.getByLabel("As of", { exact: true });
+  if ((await control.inputValue()) !== "last-exchange") await edited(page, async () => void (await control.selectOption("last-exchange")));
 }
 
 async function select(page: Page, id: string, name: string): Promise<void> {
@@ -219,6 +221,7 @@ describe("keeping the ledger in the page", () => {
 
     const page = await openExplorer("download");
     await openFile(page, plainFile, "ledger.json");
+    await asOfLastExchange(page);
     await select(page, "bob", "Bob Stone");
     const panel = page.locator(".person-panel");
     const ledgerText = () => panel.locator('[data-section="ledger"]').textContent();
@@ -452,22 +455,20 @@ describe("keeping the ledger in the page", () => {
     expect(await decryptText(saved, PASSPHRASE)).toBe(ORIGINAL);
   }, 180_000);
 
-  it("figures are as of the day chosen: today (the default), the last exchange, or another day (a bad one gets an inline error)", async () => {
-    const page = await openExplorer("download", "today");
+  it("figures are as of the day chosen: today, the last exchange, or another day (a bad one gets an inline error)", async () => {
+    const page = await openExplorer("download");
     await openFile(page, plainFile, "ledger.json");
     await select(page, "bob", "Bob Stone");
     const ledgerText = () => page.locator('.person-panel [data-section="ledger"]').textContent();
     const status = () => page.locator("[data-status]").textContent();
     const given = (asOf: string) => relationshipBalance(network(), "me", "bob", { excludeConfidential: true, asOf }).given.toFixed(2);
     const asOf = page.getByLabel("As of", { exact: true });
-    // figures are as of today by default, and today's date is shown beside the status line
-    expect(await asOf.inputValue()).toBe("today");
-    expect(await status()).toContain(`as of ${todayUTC()}`);
-    expect(await page.locator("[data-today]").textContent()).toBe(`Today: ${todayUTC()}`);
-    expect(await ledgerText()).toContain(`You gave${given(todayUTC())}`);
-    await edited(page, async () => void (await asOf.selectOption("last-exchange")));
+    await asOfLastExchange(page);
     expect(await status()).toContain("as of 2026-09-30");
-    await expect.poll(ledgerText).toContain(`You gave${given("2026-09-30")}`);
+    expect(await ledgerText()).toContain(`You gave${given("2026-09-30")}`);
+    await edited(page, async () => void (await asOf.selectOption("today")));
+    expect(await status()).toContain(`as of ${todayUTC()}`);
+    await expect.poll(ledgerText).toContain(`You gave${given(todayUTC())}`);
     await asOf.selectOption("day");
     const g = await generation(page);
     await page.getByLabel("As of day").fill("2026-02-31");
