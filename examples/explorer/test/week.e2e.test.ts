@@ -45,6 +45,9 @@ function cliPlan(day: string, jobSearch = false): WeeklyPlan {
   return JSON.parse(run.stdout) as WeeklyPlan;
 }
 
+/** How long a figure may take to follow an edit: the worker publishes the network again (slow on a busy machine). */
+const POLL = { timeout: 30_000, interval: 100 };
+
 let served: ServedExplorer;
 let browser: Browser;
 const opened: RecordedPage[] = [];
@@ -61,6 +64,15 @@ async function setDay(page: Page, day: string): Promise<void> {
   await page.getByLabel("Week of", { exact: true }).fill(day);
   await page.getByLabel("Week of", { exact: true }).dispatchEvent("change");
   await waitForWeek(page, day);
+}
+
+/** Sets the page's "Figures as of" day (the ledger's control); the week follows it. */
+async function setPageAsOf(page: Page, day: string): Promise<void> {
+  await page.getByRole("combobox", { name: "As of", exact: true }).selectOption("day");
+  await page.getByLabel("As of day").fill(day);
+  await page.getByLabel("As of day").dispatchEvent("change");
+  await waitForWeek(page, day);
+  expect(await page.getByLabel("Week of", { exact: true }).inputValue()).toBe(day);
 }
 
 /** Waits until the tab shows the week read on `day`. */
@@ -127,11 +139,7 @@ describe("This week", () => {
         await waitForWeek(page, day);
       } else {
         // the week follows the page's "Figures as of" day when the reader sets it
-        await page.getByRole("combobox", { name: "As of", exact: true }).selectOption("day");
-        await page.getByLabel("As of day").fill(day);
-        await page.getByLabel("As of day").dispatchEvent("change");
-        await waitForWeek(page, day);
-        expect(await page.getByLabel("Week of", { exact: true }).inputValue()).toBe(day);
+        await setPageAsOf(page, day);
       }
       const expected = cliPlan(day, jobSearch);
       const shown = await shownEntries(page);
@@ -196,7 +204,7 @@ describe("This week", () => {
     after.edit({ op: "add-exchange", exchange: { date: day, kind: "meeting", from: "me", to: item.person, minutes: item.minutes } });
     const routineAfter = networkingRoutine(after, { asOf: day });
     expect(routineAfter.thisWeek.usedMinutes).toBe(routineBefore.thisWeek.usedMinutes + item.minutes);
-    await expect.poll(async () => Number(await bar.getAttribute("data-minutes"))).toBe(routineAfter.thisWeek.usedMinutes);
+    await expect.poll(async () => Number(await bar.getAttribute("data-minutes")), POLL).toBe(routineAfter.thisWeek.usedMinutes);
     expect(Number(await bar.getAttribute("height"))).toBeGreaterThan(heightBefore);
     expect(await page.locator('[data-section="routine"] [data-remaining]').getAttribute("data-remaining")).toBe(String(routineAfter.thisWeek.remainingMinutes));
     const entry = page.locator(`ol.plan > li[data-person="${item.person}"]`);
@@ -239,7 +247,8 @@ describe("This week", () => {
     expect(balanceAfter.balance - balanceBefore.balance).toBeCloseTo(-3, 9);
 
     const page = await open("#tab=week");
-    await setDay(page, day);
+    // the page's figures (the connector's ledger) as of the same day as core's
+    await setPageAsOf(page, day);
     await page.evaluate((hash) => (location.hash = hash), `#tab=introduce&intro=person%3A${encodeURIComponent(target)}`);
     await page.locator("ol.paths > li").first().waitFor();
     const ask = page.getByRole("region", { name: "Ask for an introduction" });
@@ -250,7 +259,7 @@ describe("This week", () => {
     await draft.waitFor();
     expect(await draft.inputValue()).toBe(message);
     await ask.getByRole("button", { name: "Copy message" }).click();
-    await expect.poll(() => ask.locator('[role="status"]').last().textContent()).toMatch(/Copied\.|Select the text and copy it\./);
+    await expect.poll(() => ask.locator('[role="status"]').last().textContent(), POLL).toMatch(/Copied\.|Select the text and copy it\./);
 
     // listed in This week with its age, and a nudge once it has stalled for 14 days
     await page.getByRole("tab", { name: "This week" }).click();
@@ -264,7 +273,7 @@ describe("This week", () => {
     await page.getByRole("button", { name: "Next week" }).click();
     await page.getByRole("button", { name: "Next week" }).click();
     await waitForWeek(page, "2026-10-14");
-    await expect.poll(() => request.getAttribute("data-stalled")).toBe("true");
+    await expect.poll(() => request.getAttribute("data-stalled"), POLL).toBe("true");
     expect(await request.locator("p").first().textContent()).toBe(stalledLine);
     await page.getByRole("button", { name: "Previous week" }).click();
     await page.getByRole("button", { name: "Previous week" }).click();
@@ -273,15 +282,15 @@ describe("This week", () => {
 
     for (const [button, step] of [["Connector agreed", "connector-agreed"], ["Target agreed", "target-agreed"], ["Introduced", "introduced"]] as const) {
       await request.getByRole("button", { name: button }).click();
-      await expect.poll(() => request.getAttribute("data-step")).toBe(step);
+      await expect.poll(() => request.getAttribute("data-step"), POLL).toBe(step);
     }
     // what the step recorded, in core's words: the introduction from the connector
-    await expect.poll(() => page.locator("[data-request-outcome] p").allTextContents()).toEqual(formatRequestStep(id, "introduced", day, [introducedExchange!], names));
+    await expect.poll(() => page.locator("[data-request-outcome] p").allTextContents(), POLL).toEqual(formatRequestStep(id, "introduced", day, [introducedExchange!], names));
 
     // the connector's ledger on the page: core's figures after the introduction
     await page.evaluate((hash) => (location.hash = hash), `#sel=${encodeURIComponent(connector)}`);
     const ledgerText = page.locator('.person-panel [data-section="ledger"]');
-    await expect.poll(() => ledgerText.textContent()).toContain(`You received${balanceAfter.received.toFixed(2)} (recorded ${balanceAfter.receivedRaw.toFixed(2)})`);
+    await expect.poll(() => ledgerText.textContent(), POLL).toContain(`You received${balanceAfter.received.toFixed(2)} (recorded ${balanceAfter.receivedRaw.toFixed(2)})`);
     expect(await ledgerText.textContent()).toContain(`Balance${balanceAfter.balance < 0 ? "−" : "+"}${Math.abs(balanceAfter.balance).toFixed(2)}`);
 
     // the request is kept with the network: Save writes it into the file (format v2)
@@ -316,7 +325,7 @@ describe("This week", () => {
     const page = await open("#tab=week");
     await page.locator('input[type="file"]').setInputFiles(file);
     await waitForNetwork(page, "org-request.json");
-    await setDay(page, day);
+    await setPageAsOf(page, day);
     const request = page.getByRole("group", { name: `Request ${asked.request.id}` });
     await request.getByRole("button", { name: "Introduced" }).click();
     const dialog = page.getByRole("dialog");
@@ -330,13 +339,13 @@ describe("This week", () => {
     await dialog.locator('[role="option"]', { hasText: names.person(member.id) }).first().dispatchEvent("mousedown");
     expect(await dialog.getByRole("list", { name: "Chosen people" }).textContent()).toContain(names.person(member.id));
     await dialog.getByRole("button", { name: "Record the introduction" }).click();
-    await expect.poll(() => request.getAttribute("data-step")).toBe("introduced");
-    await expect.poll(() => page.locator("[data-request-outcome] p").allTextContents()).toEqual(formatRequestStep(asked.request.id, "introduced", day, introduced.exchanges, names));
+    await expect.poll(() => request.getAttribute("data-step"), POLL).toBe("introduced");
+    await expect.poll(() => page.locator("[data-request-outcome] p").allTextContents(), POLL).toEqual(formatRequestStep(asked.request.id, "introduced", day, introduced.exchanges, names));
     await request.getByRole("button", { name: "Met" }).click();
-    await expect.poll(() => request.getAttribute("data-step")).toBe("met");
+    await expect.poll(() => request.getAttribute("data-step"), POLL).toBe("met");
     await request.getByRole("button", { name: "Returned a favour" }).click();
     // thanked closes the request: it leaves the open list
-    await expect.poll(() => request.count()).toBe(0);
-    await expect.poll(() => page.locator("[data-request-outcome] p").allTextContents()).toEqual(formatRequestStep(asked.request.id, "thanked", day, thanked.exchanges, names));
+    await expect.poll(() => request.count(), POLL).toBe(0);
+    await expect.poll(() => page.locator("[data-request-outcome] p").allTextContents(), POLL).toEqual(formatRequestStep(asked.request.id, "thanked", day, thanked.exchanges, names));
   });
 });
