@@ -40,6 +40,8 @@ function check(imported: ImportedNetwork, format: "gexf" | "graphml"): void {
   expect(network.ego).toBe(sample.ego);
   expect(network.people().map((p) => [p.id, p.name]).sort()).toEqual(sample.people().map((p) => [p.id, p.name]).sort());
   expect(currentOrganisations(network)).toEqual(currentOrganisations(sample));
+  const described = (n: Network) => n.people().map((p) => ({ id: p.id, tags: p.tags ?? [], attributes: p.attributes ?? {} })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  expect(described(network)).toEqual(described(sample));
   expect(network.exchangeCount).toBe(ties.length);
 }
 
