@@ -42,7 +42,7 @@ export default tseslint.config(
 function coreLayers() {
   const outside = { group: ["node:*", "fs", "path", "@tiegraph/io", "@tiegraph/viz", "@tiegraph/cli"], message: "@tiegraph/core runs in browsers and depends on no other tiegraph package." };
   const layers = [
-    { folders: ["model"], may: "errors.ts and model/ only" },
+    { folders: ["model", "random"], may: "errors.ts, model/ and random/ only" },
     { folders: ["graph", "format", "generate", "datasets"], may: "model/ and graph/" },
     { folders: ["reciprocity", "mix", "brokerage"], may: "model/, graph/ and the other measures" },
     { folders: ["paths"], may: "model/, graph/ and the measures" },

@@ -292,11 +292,14 @@ export class Explorer {
       (overview) => {
         if (this.session !== session) return;
         session.overview = overview;
+        // for tests and benchmarks: the worker has finished analysing the network on screen
+        this.root.dataset.analysed = String(session.number);
         this.render();
       },
       (e: unknown) => {
         if (this.session !== session) return;
         session.overviewProblem = e instanceof Error ? e.message : String(e);
+        this.root.dataset.analysed = String(session.number);
         this.render();
       },
     );

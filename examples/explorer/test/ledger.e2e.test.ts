@@ -148,6 +148,12 @@ async function stored(page: Page, count: number): Promise<void> {
   await page.waitForFunction((c) => Number(document.querySelector<HTMLElement>(".ledger-tools")?.dataset.stored ?? 0) >= c, count, { timeout: 60_000 });
 }
 
+/** Makes the figures as of the last exchange (whatever the page's default), as core's measures default to. */
+async function asOfLastExchange(page: Page): Promise<void> {
+  const control = page.getByLabel("As of", { exact: true });
+  if ((await control.inputValue()) !== "last-exchange") await edited(page, async () => void (await control.selectOption("last-exchange")));
+}
+
 async function select(page: Page, id: string, name: string): Promise<void> {
   await page.evaluate((sel) => (location.hash = `sel=${sel}`), id);
   await expect.poll(() => page.locator(".person-panel #person-name").textContent()).toBe(name);
@@ -215,6 +221,7 @@ describe("keeping the ledger in the page", () => {
 
     const page = await openExplorer("download");
     await openFile(page, plainFile, "ledger.json");
+    await asOfLastExchange(page);
     await select(page, "bob", "Bob Stone");
     const panel = page.locator(".person-panel");
     const ledgerText = () => panel.locator('[data-section="ledger"]').textContent();
@@ -456,6 +463,7 @@ describe("keeping the ledger in the page", () => {
     const status = () => page.locator("[data-status]").textContent();
     const given = (asOf: string) => relationshipBalance(network(), "me", "bob", { excludeConfidential: true, asOf }).given.toFixed(2);
     const asOf = page.getByLabel("As of", { exact: true });
+    await asOfLastExchange(page);
     expect(await status()).toContain("as of 2026-09-30");
     expect(await ledgerText()).toContain(`You gave${given("2026-09-30")}`);
     await edited(page, async () => void (await asOf.selectOption("today")));

@@ -9,7 +9,7 @@ import { drawableGraph } from "../src/view/drawable-graph.js";
 import { drawingAnalysis, lastShownDay } from "../src/worker/analysis.js";
 import { drawableNetwork } from "../src/worker/drawable.js";
 import { drawablePart } from "../src/worker/drawable-part.js";
-import { levelOfDetail, neighbourhood, strongestTies, type TieColumns } from "../src/worker/level-of-detail.js";
+import { closestContacts, levelOfDetail, neighbourhood, strongestTies, type TieColumns } from "../src/worker/level-of-detail.js";
 
 /** A tie index (symmetric CSR) from a list of ties [a, b, strength, confidential only]. */
 function ties(people: number, list: [number, number, number, 0 | 1][]): TieColumns {
@@ -110,8 +110,16 @@ describe("levelOfDetail", () => {
     // depth 2 has 5 people: fits 5, not 4 (then depth 1, 3 people)
     expect(levelOfDetail(small, 0, { above: 5, depth: 2, mostPeople: 5 })).toMatchObject({ kind: "neighbourhood", centre: 0, depth: 2, people: Int32Array.of(0, 1, 2, 4, 5) });
     expect(levelOfDetail(small, 0, { above: 5, depth: 2, mostPeople: 4 })).toMatchObject({ kind: "neighbourhood", depth: 1, people: Int32Array.of(0, 1, 4) });
-    // depth 1 is the least, even when it does not fit
-    expect(levelOfDetail(small, 0, { above: 5, depth: 2, mostPeople: 1 })).toMatchObject({ kind: "neighbourhood", depth: 1 });
+    expect(levelOfDetail(small, 0, { above: 5, depth: 2, mostPeople: 3 })).toMatchObject({ kind: "neighbourhood", depth: 1, ties: Int32Array.of(0, 3) });
+  });
+
+  it("falls back to ego's strongest contacts when even ego's contacts do not fit", () => {
+    // depth 1 has 3 people > 2: ego and 1 contact, the strongest of 0–1 (0.9) and 0–4 (0.3); 0–7 is confidential only
+    expect(levelOfDetail(small, 0, { above: 5, depth: 2, mostPeople: 2 })).toEqual({ kind: "closest", centre: 0, people: Int32Array.of(0, 1), ties: Int32Array.of(0) });
+    // room for ego alone: nobody else, no tie
+    expect(closestContacts(small, 0, 0)).toEqual({ people: Int32Array.of(0), ties: Int32Array.of() });
+    // person 5's contacts: 4 (0.6), 6 (0.2); the two strongest are both, and no tie joins 4 and 6
+    expect(closestContacts(small, 5, 2)).toEqual({ people: Int32Array.of(4, 5, 6), ties: Int32Array.of(4, 5) });
   });
 
   it("opens on the strongest ties without an ego", () => {

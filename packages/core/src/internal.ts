@@ -5,5 +5,5 @@
  * @packageDocumentation
  */
 export { KIND_CODE, TOUCHPOINT_CODES, sortedByDay } from "./model/exchange-store.js";
-export { createRandom, type Random } from "./generate/random.js";
+export { createRandom, type Random } from "./random/seeded-random.js";
 export { firstSyntaxError, lineColumn, locatePointer } from "./format/locate.js";

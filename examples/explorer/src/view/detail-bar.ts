@@ -13,6 +13,7 @@ import type { DetailShown } from "../worker/level-of-detail.js";
  */
 export function detailText(detail: DetailShown): string {
   if (detail.kind === "neighbourhood") return `Large network: showing your neighbourhood, the people within ${detail.depth} ${detail.depth === 1 ? "step" : "steps"} of you and the ties between them.`;
+  if (detail.kind === "closest") return `Large network: showing you and your ${detail.contacts.toLocaleString("en")} strongest contacts, and the ties between them.`;
   if (detail.kind === "strongest") return `Large network: showing the strongest ties (strength ${detail.threshold.toFixed(2)} or more) and the people they join.`;
   return "";
 }

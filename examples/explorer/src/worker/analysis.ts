@@ -29,9 +29,9 @@ export const EXACT_BETWEENNESS_UP_TO = 2_000;
 /** Most sources sampled above that. */
 export const BETWEENNESS_SAMPLE = 500;
 /** Fewest sources sampled above that. */
-export const BETWEENNESS_SAMPLE_MIN = 50;
-/** Work allowed for the estimate, in people and exchanges visited (each sampled source visits every one once): about a second of the worker. */
-export const BETWEENNESS_WORK = 40_000_000;
+export const BETWEENNESS_SAMPLE_MIN = 20;
+/** Work allowed for the estimate, in people and exchanges visited (each sampled source visits every one once): about half a second of the worker on a quiet core. */
+export const BETWEENNESS_WORK = 20_000_000;
 
 /** Sources sampled for a network of `people` people and `exchanges` exchanges: as many as fit the work budget, between the two bounds. */
 export function betweennessSample(people: number, exchanges: number): number {
@@ -114,16 +114,33 @@ export function drawingAnalysis(network: Network, rel: Relationships | undefined
 
 /** The overview panels' figures; `egoEI` is ego's E-I index from the first part (null: no ties); `asOf` from {@link lastShownDay}. */
 export function overviewAnalysis(network: Network, egoEI: number | null, asOf: Day | undefined): OverviewAnalysis {
+  const steps = overviewSteps(network, egoEI, asOf);
+  let result: OverviewAnalysis | undefined;
+  for (const step of steps) result = step();
+  return result!;
+}
+
+/**
+ * {@link overviewAnalysis} as steps run one after another (ego's ledger,
+ * ego's mix, betweenness), so the worker can answer questions in between;
+ * the last step returns the figures.
+ *
+ * @example const steps = overviewSteps(network, null, undefined); steps.forEach((s) => s()); // the last call's value is the overview
+ */
+export function overviewSteps(network: Network, egoEI: number | null, asOf: Day | undefined): [() => undefined, () => undefined, () => OverviewAnalysis] {
   const ego = network.ego;
-  const sampled = network.personCount > EXACT_BETWEENNESS_UP_TO;
-  const sample = betweennessSample(network.personCount, network.exchangeCount);
-  const byId = network.personCount ? betweenness(network, { excludeConfidential: true, ...(sampled ? { sample } : {}) }) : {};
-  return {
-    ledger: ego !== undefined ? reciprocityLedger(network, { excludeConfidential: true, ...dateOption(asOf) }) : undefined,
-    mix: ego !== undefined ? egoMix(network, egoEI, asOf) : undefined,
-    betweenness: Float64Array.from(network.people(), (p) => byId[p.id] ?? NaN),
-    betweennessSample: sampled ? sample : undefined,
-  };
+  let ledger: ReciprocityLedger | undefined;
+  let mix: EgoMix | undefined;
+  return [
+    () => void (ledger = ego !== undefined ? reciprocityLedger(network, { excludeConfidential: true, ...dateOption(asOf) }) : undefined),
+    () => void (mix = ego !== undefined ? egoMix(network, egoEI, asOf) : undefined),
+    () => {
+      const sampled = network.personCount > EXACT_BETWEENNESS_UP_TO;
+      const sample = betweennessSample(network.personCount, network.exchangeCount);
+      const byId = network.personCount ? betweenness(network, { excludeConfidential: true, ...(sampled ? { sample } : {}) }) : {};
+      return { ledger, mix, betweenness: Float64Array.from(network.people(), (p) => byId[p.id] ?? NaN), betweennessSample: sampled ? sample : undefined };
+    },
+  ];
 }
 
 /** `{ asOf: "YYYY-MM-DD" }` for a known day, else nothing (the measure's own default). */

@@ -5,7 +5,8 @@
  * first is their own corner of it. So above {@link LEVEL_OF_DETAIL_OPTIONS}'
  * `above` people the page opens on a part: with an ego, ego's neighbourhood
  * (everyone within `depth` steps of ego over drawable ties, and every tie
- * between them); without one, the strongest ties (every tie at least as
+ * between them; ego and their strongest contacts when even ego's own
+ * contacts are too many to draw); without one, the strongest ties (every tie at least as
  * strong as a threshold, and the people they join). The whole network is
  * one click away. Works on the relationship index's typed arrays only, so
  * it costs O(people + ties) once per network generation.
@@ -18,7 +19,7 @@ export interface LevelOfDetailOptions {
   above: number;
   /** Steps from ego of the neighbourhood (default 2). */
   depth: number;
-  /** Most people in a neighbourhood: the depth shrinks (down to 1) until it fits (default 2,500). */
+  /** Most people in a neighbourhood: the depth shrinks until it fits; when even ego's contacts do not, ego's strongest contacts up to this many people (default 2,500). */
   mostPeople: number;
   /** Most ties of the strongest-ties view: the threshold is the strength of the tie ranked here (default 5,000). */
   mostTies: number;
@@ -37,14 +38,16 @@ export interface NetworkPart {
 export type LevelOfDetail =
   | { kind: "whole" }
   | ({ kind: "neighbourhood"; /** Person index at the centre (ego). */ centre: number; /** Steps from the centre. */ depth: number } & NetworkPart)
+  | ({ kind: "closest"; /** Person index at the centre (ego). */ centre: number } & NetworkPart)
   | ({ kind: "strongest"; /** Every drawn tie has at least this strength. */ threshold: number } & NetworkPart);
 
 /** What the page is told about the part it draws (the part itself travels as the drawable network). */
-export type DetailShown = { kind: "whole" } | { kind: "neighbourhood"; depth: number } | { kind: "strongest"; threshold: number };
+export type DetailShown = { kind: "whole" } | { kind: "neighbourhood"; depth: number } | { kind: "closest"; contacts: number } | { kind: "strongest"; threshold: number };
 
 /** The summary of a level of detail for the page. */
 export function detailShown(detail: LevelOfDetail): DetailShown {
   if (detail.kind === "neighbourhood") return { kind: "neighbourhood", depth: detail.depth };
+  if (detail.kind === "closest") return { kind: "closest", contacts: detail.people.length - 1 };
   if (detail.kind === "strongest") return { kind: "strongest", threshold: detail.threshold };
   return { kind: "whole" };
 }
@@ -76,6 +79,26 @@ export function neighbourhood(rel: TieColumns, centre: number, depth: number): N
     frontier = next;
   }
   return induced(rel, (i) => steps[i] !== -1);
+}
+
+/**
+ * Ego and their `most` strongest contacts over drawable ties (by the tie's
+ * strength, strongest first; equal strengths by person index), and every
+ * drawable tie between two of them.
+ *
+ * @example closestContacts(rel, ego, 2) // ego and the two people ego's strongest ties lead to
+ */
+export function closestContacts(rel: TieColumns, centre: number, most: number): NetworkPart {
+  const contacts: { person: number; strength: number }[] = [];
+  for (let q = rel.offsets[centre]!; q < rel.offsets[centre + 1]!; q++) {
+    const k = rel.pair[q]!;
+    if (!rel.confidentialOnly[k]) contacts.push({ person: rel.neighbor[q]!, strength: rel.strength[k]! });
+  }
+  contacts.sort((x, y) => y.strength - x.strength || x.person - y.person);
+  const keep = new Uint8Array(rel.nodeCount);
+  keep[centre] = 1;
+  for (const c of contacts.slice(0, most)) keep[c.person] = 1;
+  return induced(rel, (i) => keep[i] === 1);
 }
 
 /**
@@ -114,7 +137,8 @@ export function strongestTies(rel: TieColumns, mostTies: number): NetworkPart & 
 /**
  * The part of the network the page opens on: the whole network up to
  * `above` people; above that ego's neighbourhood at the deepest depth (at
- * most `depth`, at least 1) that has no more than `mostPeople` people, or
+ * most `depth`) that has no more than `mostPeople` people, ego and their
+ * `mostPeople − 1` strongest contacts when even ego's contacts are more, or
  * the strongest ties without an ego.
  *
  * @example levelOfDetail(rel, ego).kind // "neighbourhood" for 20,000 people with an ego
@@ -123,10 +147,11 @@ export function levelOfDetail(rel: TieColumns, ego: number, options: Partial<Lev
   const o = { ...LEVEL_OF_DETAIL_OPTIONS, ...options };
   if (rel.nodeCount <= o.above) return { kind: "whole" };
   if (ego < 0) return { kind: "strongest", ...strongestTies(rel, o.mostTies) };
-  for (let depth = Math.max(1, o.depth); ; depth--) {
+  for (let depth = Math.max(1, o.depth); depth >= 1; depth--) {
     const part = neighbourhood(rel, ego, depth);
-    if (part.people.length <= o.mostPeople || depth === 1) return { kind: "neighbourhood", centre: ego, depth, ...part };
+    if (part.people.length <= o.mostPeople) return { kind: "neighbourhood", centre: ego, depth, ...part };
   }
+  return { kind: "closest", centre: ego, ...closestContacts(rel, ego, o.mostPeople - 1) };
 }
 
 function induced(rel: TieColumns, keep: (i: number) => boolean): NetworkPart {

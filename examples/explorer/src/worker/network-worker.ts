@@ -8,12 +8,12 @@
  * with code "stale".
  */
 import { createPathIndex, displayNames, formatDay, introductionPaths, relationships, TiegraphError, type Network, type NetworkEdit, type PathIndex, type Relationships } from "@tiegraph/core";
-import { drawingAnalysis, lastShownDay, overviewAnalysis, type DrawingAnalysis } from "./analysis.js";
+import { drawingAnalysis, lastShownDay, overviewSteps, type DrawingAnalysis } from "./analysis.js";
 import { drawableBuffers, drawableNetwork, type DrawableNetwork } from "./drawable.js";
 import { drawablePart } from "./drawable-part.js";
 import { detailShown, levelOfDetail, type LevelOfDetail } from "./level-of-detail.js";
 import { personDetails } from "./person-details.js";
-import type { FailureData, LoadStage, NetworkSource, WorkerMessage, WorkerRequest } from "./protocol.js";
+import type { FailureData, LoadedNetworkData, LoadStage, NetworkSource, WorkerMessage, WorkerRequest } from "./protocol.js";
 import { readNetwork, type ReadNetwork } from "./read-network.js";
 import { buildSearchIndex } from "../search/search-index.js";
 import { pairsWithExchangeBetween } from "./pairs-between.js";
@@ -33,6 +33,8 @@ interface Current {
   relationships: [Relationships | undefined, Relationships | undefined];
   /** The drawing measures of the whole network, to draw it whole on request. */
   drawing: DrawingAnalysis;
+  /** The lists the page offers (built once per generation; structured clone copies them). */
+  lists?: Pick<LoadedNetworkData, "organisations" | "tags" | "search" | "tieCount">;
   /** What was read, to publish the network again (e.g. after ego is chosen). */
   read: ReadNetwork;
 }
@@ -131,19 +133,29 @@ function publish(id: number, read: ReadNetwork, undo?: NetworkEdit[]): void {
   // a large network opens on a part of it (see level-of-detail.ts), unless its whole was asked for
   postLoaded(id, current, wholeAsked.has(read) ? { kind: "whole" } : levelOfDetail(rel, network.egoIndex), undo);
   // while the page draws: the path index (the person panel's mutual connections, the first introduction), then the overview figures
-  background.length = 0;
   later(() => {
     if (networks.get(number) === current) current.paths ??= pathIndex(current);
   });
-  later(() => {
-    if (networks.get(number) !== current) return;
-    try {
-      const overview = overviewAnalysis(network, egoEI, asOf);
-      post({ type: "analysed", id, network: number, analysis: overview }, [overview.betweenness.buffer]);
-    } catch (e) {
-      // the tabs that wait for it show why instead of "Analysing…"
-      post({ type: "analysed", id, network: number, analysis: undefined, failure: failure(e) });
-    }
+  // the overview figures in steps (ledger, mix, betweenness), each its own job
+  const [ledger, mix, last] = overviewSteps(network, egoEI, asOf);
+  let failed = false;
+  const step = (run: () => void) =>
+    later(() => {
+      // a network the page may still show (kept) gets its figures; one that is gone does not
+      if (networks.get(number) !== current || failed) return;
+      try {
+        run();
+      } catch (e) {
+        // the tabs that wait for it show why instead of "Analysing…"
+        failed = true;
+        post({ type: "analysed", id, network: number, analysis: undefined, failure: failure(e) });
+      }
+    });
+  step(ledger);
+  step(mix);
+  step(() => {
+    const overview = last();
+    post({ type: "analysed", id, network: number, analysis: overview }, [overview.betweenness.buffer]);
   });
 }
 
@@ -158,10 +170,7 @@ function postLoaded(id: number, c: Current, detail: LevelOfDetail, undo: Network
     // copies: the worker keeps its own to draw the whole again
     analysis = { asOf: c.drawing.asOf, pairImbalance: c.drawing.pairImbalance.slice(), eiIndex: c.drawing.eiIndex.slice() };
   } else ({ drawable, analysis } = drawablePart(network, names, rel, c.drawing, detail));
-  const tags = new Set<string>();
-  for (const p of network.people()) for (const t of p.tags ?? []) tags.add(t);
-  let tieCount = 0;
-  for (let k = 0; k < rel.confidentialOnly.length; k++) if (!rel.confidentialOnly[k]) tieCount++;
+  c.lists ??= lists(network, rel, names, asOf);
   post(
     {
       type: "loaded",
@@ -173,18 +182,29 @@ function postLoaded(id: number, c: Current, detail: LevelOfDetail, undo: Network
         largeMeetingsSkipped: read.largeMeetingsSkipped,
         personCount: network.personCount,
         organisationCount: network.organisationCount,
-        tieCount,
+        ...c.lists,
         detail: detailShown(detail),
         drawable,
-        organisations: network.organisations().map((o) => ({ id: o.id, name: o.name })),
-        tags: [...tags].sort((a, b) => a.localeCompare(b)),
-        search: buildSearchIndex(network, asOf ?? 0, names),
         analysis,
         ...(undo ? { undo } : {}),
       },
     },
     [analysis.pairImbalance.buffer, analysis.eiIndex.buffer, ...drawableBuffers(drawable)],
   );
+}
+
+/** The organisations, tags, search index and drawable tie count of a network. */
+function lists(network: Network, rel: Relationships, names: (index: number) => string, asOf: number | undefined): NonNullable<Current["lists"]> {
+  const tags = new Set<string>();
+  for (const p of network.people()) for (const t of p.tags ?? []) tags.add(t);
+  let tieCount = 0;
+  for (let k = 0; k < rel.confidentialOnly.length; k++) if (!rel.confidentialOnly[k]) tieCount++;
+  return {
+    tieCount,
+    organisations: network.organisations().map((o) => ({ id: o.id, name: o.name })),
+    tags: [...tags].sort((a, b) => a.localeCompare(b)),
+    search: buildSearchIndex(network, asOf ?? 0, names),
+  };
 }
 
 /** Queues a job to run after the questions already waiting. */
@@ -195,8 +215,11 @@ function later(job: () => void): void {
 
 function runLater(): void {
   const job = background.shift();
-  job?.();
-  if (background.length) setTimeout(runLater, 0);
+  try {
+    job?.();
+  } finally {
+    if (background.length) setTimeout(runLater, 0);
+  }
 }
 
 /** `{ asOf }` for a known day, else nothing (the measure's own default). */

@@ -3,7 +3,7 @@
  * file's kind comes from its content (see file-kind.ts), not its name. A
  * tiegraph network file (plain, or encrypted with the passphrase the page
  * asked for) is parsed by core; CSVs (LinkedIn, tiegraph people, exchanges,
- * affiliations), vCard and calendar files are read by @tiegraph/io's
+ * affiliations), vCard, calendar and tiegraph's GEXF/GraphML files are read by @tiegraph/io's
  * importers and merged (into the network file when one was opened with
  * them, else into a new network). A network file is strict: the first bad
  * record stops the load with its file and line. Imported files are read as
@@ -18,6 +18,8 @@ import {
   importAffiliationsCsv,
   importCalendar,
   importExchangesCsv,
+  importGexf,
+  importGraphml,
   importLinkedInConnections,
   importPeopleCsv,
   importVCard,
@@ -55,7 +57,7 @@ const SKIPPED_LISTED = 3;
 const LARGE_EVENTS_NOTE = /^\d+ large events? \(more than \d+ other participants\) skipped/;
 
 /** The order imports are merged in: people before the records that name them. */
-const IMPORT_ORDER: readonly FileKind[] = ["people-csv", "linkedin", "vcard", "affiliations-csv", "exchanges-csv", "calendar"];
+const IMPORT_ORDER: readonly FileKind[] = ["gexf", "graphml", "people-csv", "linkedin", "vcard", "affiliations-csv", "exchanges-csv", "calendar"];
 
 /**
  * Reads and merges a source; `onProgress` hears the fraction of bytes read,
@@ -75,13 +77,7 @@ export async function readNetwork(source: NetworkSource, onProgress: (stage: "re
     if (!kind) {
       throw new TiegraphError(SCOPE, "invalid-format", "this kind of file cannot be opened", {
         file: f.name,
-        expected: "a tiegraph network file (.json, plain or encrypted), LinkedIn's Connections.csv, a tiegraph people, exchanges or affiliations CSV, a vCard file (.vcf) or a calendar (.ics)",
-      });
-    }
-    if (kind === "gexf" || kind === "graphml") {
-      throw new TiegraphError(SCOPE, "invalid-format", `a ${FILE_KIND_TEXT[kind]} holds the drawn ties but not the exchanges they come from, so it cannot be analysed`, {
-        file: f.name,
-        expected: "the tiegraph network file (.json) it was exported from",
+        expected: "a tiegraph network file (.json, plain or encrypted), LinkedIn's Connections.csv, a tiegraph people, exchanges or affiliations CSV, a vCard file (.vcf), a calendar (.ics) or a GEXF or GraphML file exported by tiegraph",
       });
     }
     kinds.push(kind);
@@ -151,6 +147,11 @@ function importFile(kind: FileKind, file: TextSource, options: ImportFileOptions
       return importAffiliationsCsv(file, options);
     case "vcard":
       return importVCard(file, options);
+    case "gexf":
+      // ties, not exchanges: each becomes one connection, and the import note says reciprocity is not available
+      return importGexf(file, options);
+    case "graphml":
+      return importGraphml(file, options);
     case "calendar":
       // an all-hands says nothing about any one tie: its attendees make no contacts unless asked (io's default)
       return importCalendar(file, largeMeetings ? { ...options, largeEventContacts: true } : options);

@@ -13,6 +13,8 @@ import {
   importAffiliationsCsv,
   importCalendar,
   importExchangesCsv,
+  importGexf,
+  importGraphml,
   importLinkedInConnections,
   importPeopleCsv,
   importVCard,
@@ -30,7 +32,7 @@ import { renderImport } from "../view/import-text.js";
 import { progressBar } from "../view/progress.js";
 
 /** The sources `import` reads, in the order they are merged: people first, so the others can name them. */
-export const IMPORT_SOURCES = ["people", "affiliations", "exchanges", "linkedin", "vcard", "ics"] as const;
+export const IMPORT_SOURCES = ["people", "gexf", "graphml", "affiliations", "exchanges", "linkedin", "vcard", "ics"] as const;
 type SourceFlag = (typeof IMPORT_SOURCES)[number];
 
 interface ImportFlags extends Partial<Record<SourceFlag, string[]>> {
@@ -59,6 +61,8 @@ export function registerImport(program: Command, terminal: Terminal): void {
     .description("build a network file from CSV files, a LinkedIn export, vCards and calendars, merging the people they share");
   command
     .option("--people <file>", "people CSV: id,name plus organisation,email,tags and any attribute columns (repeatable)", collect)
+    .option("--gexf <file>", "GEXF file exported by tiegraph: people, and each tie as one connection (no exchanges, so no reciprocity) (repeatable)", collect)
+    .option("--graphml <file>", "GraphML file exported by tiegraph, read as --gexf (repeatable)", collect)
     .option("--affiliations <file>", "affiliations CSV: person,organisation,from,to,role (repeatable)", collect)
     .option("--exchanges <file>", "exchanges CSV: date,from,to,kind,value plus minutes,confidential,note (repeatable)", collect)
     .option("--linkedin <file>", "LinkedIn Connections.csv (repeatable)", collect)
@@ -80,7 +84,7 @@ export function registerImport(program: Command, terminal: Terminal): void {
     )
     .action(async (flags: ImportFlags) => {
       const files = IMPORT_SOURCES.flatMap((flag) => (flags[flag] ?? []).map((file) => ({ flag, file })));
-      if (files.length === 0) throw new UsageError("import", "nothing to import: give at least one of --people, --affiliations, --exchanges, --linkedin, --vcard, --ics");
+      if (files.length === 0) throw new UsageError("import", "nothing to import: give at least one of --people, --gexf, --graphml, --affiliations, --exchanges, --linkedin, --vcard, --ics");
       // the network may replace the file it was merged into, never one of the files it reads
       await refuseInputAsOutput("import", flags.output, files.map((f) => f.file));
       const ego = egoOption(flags);
@@ -127,6 +131,10 @@ async function importOne(terminal: Terminal, flag: SourceFlag, file: string, fla
         return await importAffiliationsCsv(source, options);
       case "exchanges":
         return await importExchangesCsv(source, options);
+      case "gexf":
+        return await importGexf(source, options);
+      case "graphml":
+        return await importGraphml(source, options);
       case "linkedin":
         return await importLinkedInConnections(source, ego ? { ...options, ego } : options);
       case "vcard":

@@ -14,6 +14,8 @@ const FORMAT_LABELS: Readonly<Record<ImportedNetwork["format"], string>> = {
   linkedin: "LinkedIn connections",
   vcard: "vCard address book",
   calendar: "iCalendar",
+  gexf: "GEXF graph",
+  graphml: "GraphML graph",
 };
 
 /** Problems and merges listed one per line before "… and n more" (all with --verbose). */

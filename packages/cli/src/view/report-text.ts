@@ -3,7 +3,7 @@
  * Reads the figures gathered by buildReport and never computes a measure.
  */
 import { displayNames, type DisplayNames, type Network, type ReciprocityLedger, type RelationshipBalance } from "@tiegraph/core";
-import type { ByPerson, ReportData } from "../commands/report.js";
+import type { ByPerson, ReportData } from "../commands/report-data.js";
 import { groupLabel } from "./names.js";
 import { fixed, heading, textTable } from "./table.js";
 

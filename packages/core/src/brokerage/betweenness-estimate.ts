@@ -6,8 +6,8 @@
 import { TiegraphError, showValue } from "../errors.js";
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
-import { createRandom } from "../generate/random.js";
-import { personRecord } from "../mix/person-record.js";
+import { createRandom } from "../random/seeded-random.js";
+import { personRecord } from "../model/person-record.js";
 import { betweenness } from "./betweenness.js";
 import { tiesFor } from "./mutual-ties.js";
 import type { DirectedTies } from "../graph/tie-index.js";

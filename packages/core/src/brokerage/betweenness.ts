@@ -4,10 +4,10 @@
  * arrays: exact up to tens of thousands of people, sampled above.
  */
 import { TiegraphError, showValue } from "../errors.js";
-import { createRandom } from "../generate/random.js";
+import { createRandom } from "../random/seeded-random.js";
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
-import { personRecord } from "../mix/person-record.js";
+import { personRecord } from "../model/person-record.js";
 import { mutualTies, tiesFor } from "./mutual-ties.js";
 import type { DirectedTies } from "../graph/tie-index.js";
 

@@ -8,7 +8,7 @@ import { defaultAsOf } from "../graph/visible-exchanges.js";
 import { parseDay } from "../model/dates.js";
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
-import { groupingOf, groupsOn, maxSpans, type GroupBy } from "../mix/grouping.js";
+import { groupingOf, groupsOn, maxSpans, type GroupBy } from "../graph/grouping.js";
 import { mutualTies } from "./mutual-ties.js";
 
 /** Options of {@link bridgingContacts}. */

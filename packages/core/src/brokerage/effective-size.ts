@@ -5,7 +5,7 @@
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
 import { DEFAULT_TIE_GRAPH_OPTIONS } from "./constraint.js";
-import { personRecord } from "../mix/person-record.js";
+import { personRecord } from "../model/person-record.js";
 import { mutualTies, tiesFor, type TieGraphOptions } from "./mutual-ties.js";
 
 /**

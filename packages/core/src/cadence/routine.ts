@@ -8,7 +8,7 @@ import { formatDay, parseDay, startOfWeek } from "../model/dates.js";
 import type { Network } from "../model/network.js";
 import type { ExchangeKind, PersonId } from "../model/types.js";
 import { DEFAULT_EXTERNAL_SHARE_OPTIONS, type GroupBy, type TargetStatus } from "../mix/index.js";
-import { groupingOf, groupsOn, maxSpans } from "../mix/grouping.js";
+import { groupingOf, groupsOn, maxSpans } from "../graph/grouping.js";
 import { DEFAULT_ROUTINE_KIND_MINUTES, routineMinutes } from "./routine-minutes.js";
 import { DEFAULT_MEETING_DURATIONS, DEFAULT_WEEKLY_PLAN_OPTIONS } from "./weekly-plan.js";
 

@@ -10,7 +10,7 @@ import { formatDay, parseDay } from "../model/dates.js";
 import type { ExchangeExtras } from "../model/exchange-store.js";
 import { KIND_CODE, Network, type RawExchangeColumns } from "../model/network.js";
 import { DEFAULT_KIND_VALUES, type ExchangeKind, type Organisation, type Person } from "../model/types.js";
-import { createRandom, type Random } from "./random.js";
+import { createRandom, type Random } from "../random/seeded-random.js";
 import { FIRST_NAMES, LAST_NAMES, ORG_PREFIXES, ORG_SUFFIXES, PERSON_TAGS, TOPICS } from "./names.js";
 
 /** Options of {@link generateNetwork}. */

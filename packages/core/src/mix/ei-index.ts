@@ -6,8 +6,8 @@ import { TiegraphError } from "../errors.js";
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
 import type { DirectedTies } from "../graph/tie-index.js";
-import { groupingOf, type GroupBy } from "./grouping.js";
-import { personRecord } from "./person-record.js";
+import { groupingOf, type GroupBy } from "../graph/grouping.js";
+import { personRecord } from "../model/person-record.js";
 import { eiOf, MIX_UNITS, tallyMix, unitIndex, type MixTally, type MixUnit, type TallyRequest } from "./tally.js";
 
 /** Options of {@link eiIndex}. */

@@ -6,7 +6,7 @@ import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
 import { DEFAULT_EI_OPTIONS, type EIOptions } from "./ei-index.js";
 import { visibleExchanges } from "../graph/visible-exchanges.js";
-import { groupingOf, type GroupBy } from "./grouping.js";
+import { groupingOf, type GroupBy } from "../graph/grouping.js";
 import { periodRange, type MixPeriod } from "./periods.js";
 import { eiOf, MIX_UNITS, tallyMix, unitIndex, type MixUnit } from "./tally.js";
 

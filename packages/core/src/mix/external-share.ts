@@ -7,7 +7,7 @@ import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
 import { DEFAULT_EI_OPTIONS, type EIOptions } from "./ei-index.js";
 import { eiTrend } from "./ei-trend.js";
-import { groupingOf, type GroupBy } from "./grouping.js";
+import { groupingOf, type GroupBy } from "../graph/grouping.js";
 import type { MixPeriod } from "./periods.js";
 import { tallyMix, unitIndex, type MixUnit } from "./tally.js";
 

@@ -1,5 +1,5 @@
 // Internal / external mix: E-I indices by any grouping, their trend, and the external share against a target.
-export type { GroupBy } from "./grouping.js";
+export type { GroupBy } from "../graph/grouping.js";
 export type { MixUnit } from "./tally.js";
 export type { MixPeriod } from "./periods.js";
 export { eiIndex, eiIndices, DEFAULT_EI_OPTIONS, type EIOptions, type EIResult, type MixTotals } from "./ei-index.js";

@@ -6,7 +6,7 @@
 import { TiegraphError, showValue } from "../errors.js";
 import { directedTies, type DirectedTies } from "../graph/tie-index.js";
 import { sortedByDay, type Network } from "../model/network.js";
-import { CHANGING, fixedGroups, groupsOn, maxSpans, type Grouping } from "./grouping.js";
+import { CHANGING, fixedGroups, groupsOn, maxSpans, type Grouping } from "../graph/grouping.js";
 
 /** What is summed: ordered pairs with an exchange, exchange value, or meeting minutes. */
 export type MixUnit = "count" | "value" | "minutes";

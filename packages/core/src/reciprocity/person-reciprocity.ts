@@ -4,7 +4,7 @@
  */
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
-import { personRecord } from "../mix/person-record.js";
+import { personRecord } from "../model/person-record.js";
 import { givingTies, type NetworkReciprocityOptions } from "./giving-ties.js";
 
 /**

@@ -15,7 +15,7 @@ export interface RecordOrigin {
 }
 
 /** The formats the importers read. */
-export type ImportFormat = "people-csv" | "exchanges-csv" | "affiliations-csv" | "linkedin" | "vcard" | "calendar";
+export type ImportFormat = "people-csv" | "exchanges-csv" | "affiliations-csv" | "linkedin" | "vcard" | "calendar" | "gexf" | "graphml";
 
 /**
  * The records read from one file, not yet in any network. `origins` run
@@ -87,7 +87,9 @@ export type ImportWarningCode =
   | "file-step-limit"
   | "file-meeting-limit"
   /** Control characters (C0, C1, DEL or NUL) were removed from `field`; `count` says how many. */
-  | "control-characters-removed";
+  | "control-characters-removed"
+  /** A GEXF or GraphML file holds ties, not exchanges: each of its `count` edges became one `connection`, so reciprocity cannot be computed from it. */
+  | "ties-not-exchanges";
 
 /** A record read only in part, with where it is and the numbers that explain it (no sentences: see {@link importWarningText}). */
 export interface ImportWarning {
@@ -123,6 +125,7 @@ export function importWarningText(w: ImportWarning): string {
     "file-step-limit": `the file reached ${w.limit ?? 0} expansion steps; this and later recurring events were not counted`,
     "file-meeting-limit": `the file reached ${w.limit ?? 0} meetings; this and later events were not counted`,
     "control-characters-removed": `${w.count ?? 0} control characters removed from ${w.field ?? "a field"}`,
+    "ties-not-exchanges": `holds ties, not exchanges: each of its ${w.count ?? 0} ties became one connection dated at its last date, so reciprocity (who gave what) is not available from it`,
   };
   return `${where}: ${what[w.code]}`;
 }

@@ -9,3 +9,4 @@ export { importLinkedInConnections, DEFAULT_LINKEDIN_OPTIONS, type LinkedInOptio
 export * from "./vcard.js";
 export * from "./calendar.js";
 export { withoutControlCharacters } from "./control-characters.js";
+export { importGexf, importGraphml, DEFAULT_GRAPH_FILE_OPTIONS, type GraphFileOptions } from "./graph-file.js";

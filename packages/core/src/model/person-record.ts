@@ -4,8 +4,8 @@
  * per-person measure of reciprocity/, mix/ and brokerage/ returns its values
  * this way.
  */
-import type { Network } from "../model/network.js";
-import type { PersonId } from "../model/types.js";
+import type { Network } from "./network.js";
+import type { PersonId } from "./types.js";
 
 /** `{ [id]: value(index) }` for every person, in person order. */
 export function personRecord<T>(network: Network, value: (index: number) => T): Record<PersonId, T> {
