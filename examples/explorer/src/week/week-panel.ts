@@ -61,6 +61,8 @@ export class WeekPanel {
   private organisationsFor: NetworkSession | undefined;
   /** The page's "Figures as of" day last seen, per file name: when it changes, the week follows it. */
   private readonly pageAsOf = new Map<string, string>();
+  /** Whether the reader has moved the week themselves. */
+  private moved = false;
 
   constructor(private readonly host: WeekHost) {
     this.dayInput.value = this.options.day;
@@ -135,18 +137,21 @@ export class WeekPanel {
     // the same week of the same network is on screen already: leave it (and the reader's focus in it) alone
   }
 
-  /** Moves the week to the page's "Figures as of" day when the reader changes it (the week starts at today). */
+  /** Starts the week at the page's "Figures as of" day and moves it there whenever the reader changes that day. */
   private followPageAsOf(session: NetworkSession): void {
     const now = session.analysis.asOf;
     const seen = this.pageAsOf.get(session.name);
     this.pageAsOf.set(session.name, now);
-    if (seen !== undefined && now && now !== seen && now !== this.options.day) {
+    // the first network starts the week at the page's day (today by default) unless the reader moved it already
+    const follow = seen === undefined ? !this.moved : now !== seen;
+    if (follow && now && now !== this.options.day) {
       this.options = { ...this.options, day: now };
       this.dayInput.value = now;
     }
   }
 
   private set(patch: Partial<WeekOptions>): void {
+    if (patch.day !== undefined) this.moved = true;
     this.options = { ...this.options, ...patch };
     this.dayInput.value = this.options.day;
     this.jobSearch.checked = this.options.jobSearch;
