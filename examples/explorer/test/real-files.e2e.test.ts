@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { displayNames, generateNetwork, Network, parseNetworkFile, relationships, serializeNetwork, type PersonId } from "@tiegraph/core";
+import { displayNames, formatDay, generateNetwork, Network, parseNetworkFile, relationships, serializeNetwork, type PersonId } from "@tiegraph/core";
 import {
   decryptNetworkFile,
   importAffiliationsCsv,
@@ -29,6 +29,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asOfLastExchange, EXPLORER_ROOT, foreignRequests, launchChromium, openPage, serveExplorer, waitForNetwork, type RecordedPage, type ServedExplorer } from "./browser.js";
 import { lastShownDay } from "../src/worker/analysis.js";
+import { referenceDay } from "../src/ledger/ledger-worker.js";
 import { LEVEL_OF_DETAIL_OPTIONS, strongestTies } from "../src/worker/level-of-detail.js";
 
 const ROOT = join(EXPLORER_ROOT, "..", "..");
@@ -222,10 +223,11 @@ describe("every file opens and every tab settles", () => {
     const { page } = desk;
     await openFiles(page, [file]);
     // more than 3,000 people and no ego: it opens on its strongest ties (level of detail), the whole network a click away
-    const rel = relationships(big, { excludeConfidential: true, ...(lastShownDay(big) === undefined ? {} : { asOf: lastShownDay(big)! }) });
+    const day = referenceDay(big, lastShownDay)!;
+    const rel = relationships(big, { excludeConfidential: true, asOf: day });
     const strongest = strongestTies(rel, LEVEL_OF_DETAIL_OPTIONS.mostTies);
     const n = (x: number) => x.toLocaleString("en");
-    expect(await page.locator("[data-status]").textContent()).toBe(`${n(strongest.people.length)} of ${n(big.personCount)} people, ${n(strongest.ties.length)} of ${n(drawableTies(big))} ties shown, as of ${lastOpenDate(big)}`);
+    expect(await page.locator("[data-status]").textContent()).toBe(`${n(strongest.people.length)} of ${n(big.personCount)} people, ${n(strongest.ties.length)} of ${n(drawableTies(big))} ties shown, as of ${formatDay(day)}`);
     await page.getByRole("button", { name: "Show whole network" }).click();
     await expect.poll(() => page.locator("[data-status]").textContent(), { timeout: 300_000 }).toBe(wholeStatus(big));
     // no ego: the default size (tie strength to you) is replaced by one that needs none, without an error
