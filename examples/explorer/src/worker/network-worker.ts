@@ -105,7 +105,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
 };
 
 function pathIndex(c: Current): PathIndex {
-  return createPathIndex(c.network, c.asOf === undefined ? {} : { asOf: formatDay(c.asOf) });
+  // confidential exchanges are left out of the page: a path never rests on one
+  return createPathIndex(c.network, { excludeConfidential: true, ...(c.asOf === undefined ? {} : { asOf: formatDay(c.asOf) }) });
 }
 
 async function load(id: number, source: NetworkSource): Promise<void> {
