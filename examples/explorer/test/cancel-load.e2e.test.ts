@@ -43,8 +43,13 @@ describe("cancelling a load", () => {
 
     await page.getByLabel("Open files").setInputFiles(slowCsv);
     await cancel.waitFor({ state: "visible" });
+    // the CSV is read in an import worker of its own (nested in the network worker)
+    const importWorker = () => page.workers().filter((w) => /import-worker/.test(w.url())).length;
+    await expect.poll(importWorker, { timeout: 30_000 }).toBe(1);
     await cancel.click();
     await cancel.waitFor({ state: "hidden" });
+    // cancelling terminates it: the work stops, not just its answer
+    await expect.poll(importWorker, { timeout: 30_000 }).toBe(0);
     // the sample is still shown, with the same status line, and no error
     expect(await page.evaluate(() => document.getElementById("app")?.dataset.loaded)).toBe("sample-network.json");
     expect(await status.textContent()).toBe(before);
@@ -64,11 +69,15 @@ describe("cancelling a load", () => {
     const { page, errors } = await openPage(browser, served.url);
     await waitForNetwork(page);
     const cancel = page.getByRole("button", { name: "Cancel loading" });
+    const importWorkers = () => page.workers().filter((w) => /import-worker/.test(w.url())).length;
     await page.getByLabel("Open files").setInputFiles(slowCsv);
     await cancel.waitFor({ state: "visible" });
+    await expect.poll(importWorkers, { timeout: 30_000 }).toBe(1);
     await page.getByLabel("Open files").setInputFiles(TWO_PEOPLE);
     await waitForNetwork(page, "two-people.json", 60_000);
     await cancel.waitFor({ state: "hidden" });
+    // the replaced load's import worker was terminated, and the new one's ended
+    await expect.poll(importWorkers, { timeout: 30_000 }).toBe(0);
     await page.waitForTimeout(1000);
     expect(await page.evaluate(() => document.getElementById("app")?.dataset.loaded)).toBe("two-people.json");
     expect(await page.locator("[data-status]").textContent()).toMatch(/^2 of 2 people/);
