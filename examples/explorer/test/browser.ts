@@ -103,6 +103,19 @@ export async function waitForNetwork(page: Page, name = "sample-network.json", t
   await page.waitForFunction((n) => document.getElementById("app")?.dataset.loaded === n, name, { timeout });
 }
 
+/**
+ * Sets the page's "As of" control to the last exchange (the page starts as of
+ * today) and waits until the worker has published the figures again. The
+ * choice holds for the files opened later on the same page, so tests that
+ * compare with core's defaults (the last exchange) read the same day.
+ */
+export async function asOfLastExchange(page: Page): Promise<void> {
+  const generation = () => Number(document.getElementById("app")!.dataset.generation ?? 0);
+  const before = await page.evaluate(generation);
+  await page.getByLabel("As of", { exact: true }).selectOption("last-exchange");
+  await page.waitForFunction((g) => Number(document.getElementById("app")!.dataset.generation ?? 0) > g, before);
+}
+
 /** Requests that went anywhere but the page's origin or the browser itself (blob:, data:). */
 export function foreignRequests(requests: readonly string[], origin: string): string[] {
   return requests.filter((u) => !(u.startsWith(`${origin}/`) || u === origin || u.startsWith("blob:") || u.startsWith("data:")));

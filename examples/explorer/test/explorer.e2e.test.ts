@@ -9,7 +9,7 @@ import { displayNames, formatIntroduction, generateNetwork, introductionPaths, N
 import { importLinkedInConnections, mergeInto } from "@tiegraph/io";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { countPixels, EXPLORER_ROOT, foreignRequests, launchChromium, openPage, serveExplorer, waitForNetwork, type RecordedPage, type ServedExplorer } from "./browser.js";
+import { asOfLastExchange, countPixels, EXPLORER_ROOT, foreignRequests, launchChromium, openPage, serveExplorer, waitForNetwork, type RecordedPage, type ServedExplorer } from "./browser.js";
 
 const sampleText = readFileSync(join(EXPLORER_ROOT, "..", "data", "sample-network.json"), "utf8");
 const sample: Network = parseNetworkFile(sampleText);
@@ -64,6 +64,7 @@ async function open(hash = "", options: Parameters<typeof openPage>[3] & { viewp
   const rec = await openPage(browser, served.url + hash, options.viewport, options);
   opened.push(rec);
   await waitForNetwork(rec.page);
+  await asOfLastExchange(rec.page);
   return rec;
 }
 

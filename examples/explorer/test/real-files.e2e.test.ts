@@ -27,7 +27,7 @@ import {
 } from "@tiegraph/io";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EXPLORER_ROOT, foreignRequests, launchChromium, openPage, serveExplorer, waitForNetwork, type RecordedPage, type ServedExplorer } from "./browser.js";
+import { asOfLastExchange, EXPLORER_ROOT, foreignRequests, launchChromium, openPage, serveExplorer, waitForNetwork, type RecordedPage, type ServedExplorer } from "./browser.js";
 import { lastShownDay } from "../src/worker/analysis.js";
 import { LEVEL_OF_DETAIL_OPTIONS, strongestTies } from "../src/worker/level-of-detail.js";
 
@@ -168,6 +168,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   desk = await openPage(browser, served.url);
   await waitForNetwork(desk.page);
+  await asOfLastExchange(desk.page);
 }, 240_000);
 
 afterAll(async () => {
@@ -513,7 +514,7 @@ interface ReportJson {
 /** `tiegraph report --json` on the CLI's TypeScript sources, as a user would run it. */
 function runReport(file: string): ReportJson {
   const tsx = pathToFileURL(createRequire(join(ROOT, "package.json")).resolve("tsx")).href;
-  const r = spawnSync(process.execPath, ["--conditions=source", "--import", tsx, join(ROOT, "packages", "cli", "src", "bin.ts"), "report", file, "--json"], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ["--conditions=source", "--import", tsx, join(ROOT, "packages", "cli", "src", "bin.ts"), "report", file, "--as-of", "last", "--json"], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`tiegraph report failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as ReportJson;
 }

@@ -32,7 +32,7 @@ import {
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE, tiegraph } from "../../../packages/cli/test/run-cli.js";
-import { foreignRequests, launchChromium, openPage, serveExplorer, waitForNetwork, type RecordedPage, type ServedExplorer } from "./browser.js";
+import { asOfLastExchange, foreignRequests, launchChromium, openPage, serveExplorer, waitForNetwork, type RecordedPage, type ServedExplorer } from "./browser.js";
 
 const sampleText = readFileSync(SAMPLE, "utf8");
 const fresh = (): Network => parseNetworkFile(sampleText);
@@ -56,6 +56,7 @@ async function open(hash: string): Promise<Page> {
   const rec = await openPage(browser, served.url + hash);
   opened.push(rec);
   await waitForNetwork(rec.page);
+  await asOfLastExchange(rec.page);
   return rec.page;
 }
 

@@ -132,18 +132,21 @@ describe("tiegraph person", () => {
 });
 
 describe("tiegraph intro --as-of", () => {
-  it("dates the answer to the day given instead of the last exchange", async () => {
+  it("dates the answer to the day given (last: the last exchange) instead of today", async () => {
     const data = small();
     data.exchanges!.push({ date: "2026-11-01", kind: "favour", from: "ann", to: "bob" });
     const file = networkFile(data);
     type Answer = { asOf: string; paths: { people: string[]; hops: { daysSince: number }[] }[] };
-    const now = JSON.parse((await run(["intro", file, "--to", "bob", "--json"])).stdout) as Answer;
+    const now = JSON.parse((await run(["intro", file, "--to", "bob", "--json", "--as-of", "last"])).stdout) as Answer;
     expect(now.asOf).toBe("2026-11-01");
     // me and ann last met on 2026-10-01: 31 days before the last exchange, 14 before 2026-10-15
     expect(now.paths[0]!.hops[0]!.daysSince).toBe(31);
+    // on 2026-10-15 ann and bob had not met yet (their only exchange is on 2026-11-01): no way to bob
     const before = JSON.parse((await run(["intro", file, "--to", "bob", "--json", "--as-of", "2026-10-15"])).stdout) as Answer;
     expect(before.asOf).toBe("2026-10-15");
-    expect(before.paths[0]!.hops[0]!.daysSince).toBe(14);
+    expect(before.paths).toEqual([]);
+    const toAnn = JSON.parse((await run(["intro", file, "--to", "ann", "--json", "--as-of", "2026-10-15"])).stdout) as { direct: { daysSince: number }[] };
+    expect(toAnn.direct[0]!.daysSince).toBe(14);
     expect((await run(["intro", file, "--to", "bob", "--as-of", "2026-13-01"])).status).toBe(2);
   });
 });

@@ -40,6 +40,8 @@ function check(imported: ImportedNetwork, format: "gexf" | "graphml"): void {
   expect(network.ego).toBe(sample.ego);
   expect(network.people().map((p) => [p.id, p.name]).sort()).toEqual(sample.people().map((p) => [p.id, p.name]).sort());
   expect(currentOrganisations(network)).toEqual(currentOrganisations(sample));
+  const described = (n: Network) => n.people().map((p) => ({ id: p.id, tags: p.tags ?? [], attributes: p.attributes ?? {} })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  expect(described(network)).toEqual(described(sample));
   expect(network.exchangeCount).toBe(ties.length);
 }
 
@@ -110,7 +112,11 @@ describe("GEXF and GraphML import", () => {
 
   it("stops at maxNodes and maxEdges, and at nesting deeper than the bound", async () => {
     const nodes = `<graphml><graph>${'<node id="a"/>'.repeat(3)}</graph></graphml>`;
-    await expect(importGraphml(nodes, { file: "n", maxNodes: 2 })).rejects.toMatchObject({ code: "limit-exceeded" });
+    await expect(importGraphml(nodes, { file: "n", maxNodes: 2 })).rejects.toMatchObject({ code: "limit-exceeded", file: "n" });
+    const edges = `<graphml><graph><node id="a"/><node id="b"/>\n${'<edge source="a" target="b"/>\n'.repeat(3)}</graph></graphml>`;
+    // the third edge, on line 4, is one too many
+    await expect(importGraphml(edges, { file: "e", maxEdges: 2, defaultDate: "2024-01-01" })).rejects.toMatchObject({ code: "limit-exceeded", file: "e", line: 4 });
+    expect((await importGraphml(edges, { file: "e", maxEdges: 3, defaultDate: "2024-01-01" })).exchanges).toHaveLength(3);
     const deep = `<graphml>${"<x>".repeat(10_000)}${"</x>".repeat(10_000)}</graphml>`;
     await expect(importGraphml(deep, { file: "deep" })).rejects.toMatchObject({ code: "limit-exceeded", line: 1 });
   });

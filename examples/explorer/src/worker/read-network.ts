@@ -57,7 +57,7 @@ const SKIPPED_LISTED = 3;
 const LARGE_EVENTS_NOTE = /^\d+ large events? \(more than \d+ other participants\) skipped/;
 
 /** The order imports are merged in: people before the records that name them. */
-const IMPORT_ORDER: readonly FileKind[] = ["gexf", "graphml", "people-csv", "linkedin", "vcard", "affiliations-csv", "exchanges-csv", "calendar"];
+const IMPORT_ORDER: readonly FileKind[] = ["people-csv", "gexf", "graphml", "linkedin", "vcard", "affiliations-csv", "exchanges-csv", "calendar"];
 
 /**
  * Reads and merges a source; `onProgress` hears the fraction of bytes read,

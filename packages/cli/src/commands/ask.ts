@@ -22,6 +22,7 @@ import { readNetworkFile, writeNetworkFile } from "../files/network-files.js";
 import { calendarDate, oneOf, wholeNumber } from "../options.js";
 import { requireOrganisation, requirePerson } from "../resolve-ids.js";
 import type { Terminal } from "../terminal.js";
+import { today } from "../today.js";
 import { UsageError } from "../usage-error.js";
 import { plain, renderRequestList, renderStep } from "../view/request-text.js";
 
@@ -55,12 +56,6 @@ interface AskFlags {
   date?: string;
   json?: boolean;
   plain?: boolean;
-}
-
-/** Today's local calendar date, the default date of a step. */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
 /**
@@ -117,7 +112,7 @@ export function registerAsk(program: Command, terminal: Terminal): void {
         terminal.stdout.write(flags.json ? JSON.stringify(list, null, 2) + "\n" : renderRequestList(network, list));
         return;
       }
-      const date = flags.date ?? today();
+      const date = flags.date ?? today(terminal.env, "ask");
       if (creating) {
         requirePerson(network, flags.via!, at("--via"));
         if (flags.to !== undefined) requirePerson(network, flags.to, at("--to"));

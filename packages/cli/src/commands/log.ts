@@ -11,7 +11,7 @@ import { saveEdited } from "./edit-save.js";
 import { calendarDate, idList, nonNegativeNumber, oneOf } from "../options.js";
 import { requirePerson } from "../resolve-ids.js";
 import type { Terminal } from "../terminal.js";
-import { localToday } from "../today.js";
+import { localToday, today } from "../today.js";
 import { UsageError } from "../usage-error.js";
 import { nameOf } from "../view/names.js";
 
@@ -93,7 +93,7 @@ export function registerLog(program: Command, terminal: Terminal): void {
       for (const id of flags.with) requirePerson(network, id, { ...at, option: "--with" });
       if (flags.with.length === 0) throw new UsageError("log", "--with: name at least one person");
       if (flags.introduced !== undefined) requirePerson(network, flags.introduced, { ...at, option: "--introduced" });
-      const exchanges = logExchanges(ego, flags);
+      const exchanges = logExchanges(ego, { ...flags, date: flags.date ?? today(terminal.env, "log") });
       const edits: NetworkEdit[] = exchanges.map((exchange) => ({ op: "add-exchange", exchange }));
       network.edit(edits);
       await saveEdited(file, network);

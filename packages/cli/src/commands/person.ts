@@ -10,7 +10,7 @@ import { saveEdited } from "./edit-save.js";
 import { calendarDate, nonNegativeNumber } from "../options.js";
 import { requirePerson } from "../resolve-ids.js";
 import type { Terminal } from "../terminal.js";
-import { localToday } from "../today.js";
+import { localToday, today } from "../today.js";
 import { UsageError } from "../usage-error.js";
 import { nameOf } from "../view/names.js";
 
@@ -140,7 +140,7 @@ export function registerPerson(program: Command, terminal: Terminal): void {
       const network = await readNetworkFile(file, { terminal, command: "person" });
       if (flags.edit !== undefined) requirePerson(network, flags.edit, { command: "person", option: "--edit", file });
       if (flags.add !== undefined && network.hasPerson(flags.add)) throw new UsageError("person", `--add: ${file} already has a person with id ${JSON.stringify(flags.add)} (use --edit)`);
-      const edits = personEdits(network, flags);
+      const edits = personEdits(network, flags, today(terminal.env, "person"));
       network.edit(edits);
       await saveEdited(file, network);
       const id = (flags.add ?? flags.edit)!;
