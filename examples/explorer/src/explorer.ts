@@ -62,6 +62,10 @@ export class Explorer {
   private readonly todayNote = h("span", { class: "today", attrs: { "data-today": "" } });
   private readonly fileText = h("span", { class: "file" });
   private readonly progress = h("progress", { attrs: { max: 1, "aria-label": "Loading progress", hidden: true } });
+  /** Stops the load in flight (its import worker is terminated); the network on screen stays. */
+  private readonly cancelButton = h("button", { attrs: { type: "button", "aria-label": "Cancel loading", "data-action": "cancel-load", hidden: true }, text: "Cancel", on: { click: () => this.cancelLoad() } });
+  /** Loads started, so that only the newest one hides the progress bar when it ends. */
+  private opens = 0;
   private readonly errorBox = h("div", { class: "error", attrs: { role: "alert", hidden: true } });
   private readonly notice = h("span", { class: "muted", attrs: { role: "status" } });
   /** Which part of a large network is drawn, with "Show whole network". */
@@ -216,7 +220,7 @@ export class Explorer {
       personPanel,
     );
     // the error floats over the page, so showing it does not move the graph
-    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.statusText, this.todayNote, this.importNote, this.notice, this.detailBar.element, this.errorBox, this.passphraseBox), this.ledger.offer, this.mainArea, this.dropHint);
+    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.cancelButton, this.statusText, this.todayNote, this.importNote, this.notice, this.detailBar.element, this.errorBox, this.passphraseBox), this.ledger.offer, this.mainArea, this.dropHint);
     this.listen();
     this.render();
     void this.ledger.offerStoredCopy();
@@ -235,7 +239,9 @@ export class Explorer {
   async open(source: NetworkSource | { kind: "sample" }, keepState: boolean): Promise<void> {
     performance.clearMarks("tiegraph:load-start");
     performance.mark("tiegraph:load-start");
+    const open = ++this.opens;
     this.progress.hidden = false;
+    this.cancelButton.hidden = false;
     this.progress.removeAttribute("value");
     let resolved: NetworkSource | undefined;
     try {
@@ -260,8 +266,20 @@ export class Explorer {
       else this.showError(e);
       this.renderStatus();
     } finally {
-      this.progress.hidden = true;
+      // a newer load keeps its progress bar and Cancel button
+      if (open === this.opens) {
+        this.progress.hidden = true;
+        this.cancelButton.hidden = true;
+      }
     }
+  }
+
+  /** Cancels the load in flight; the status line goes back to the network on screen. */
+  private cancelLoad(): void {
+    if (!this.client.cancelLoad()) return;
+    this.progress.hidden = true;
+    this.cancelButton.hidden = true;
+    this.renderStatus();
   }
 
   /**

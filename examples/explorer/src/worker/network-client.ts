@@ -50,15 +50,32 @@ export class NetworkClient {
 
   /** Loads a network; rejects with a {@link WorkerError} on bad input. */
   async load(source: NetworkSource, onProgress: ProgressListener): Promise<LoadedNetworkData> {
-    const previous = this.pending.get(this.loadId);
-    if (previous) {
-      this.pending.delete(this.loadId);
-      previous.reject(new WorkerError({ message: "replaced by a newer load", code: "cancelled", file: undefined, line: undefined, column: undefined, record: undefined }));
-    }
+    // the worker stops reading the previous load itself when this one arrives
+    this.dropLoad("replaced by a newer load");
     const id = ++this.lastId;
     this.loadId = id;
     const m = await this.ask({ type: "load", id, source }, onProgress);
     return (m as Extract<WorkerMessage, { type: "loaded" }>).data;
+  }
+
+  /**
+   * Cancels the load in flight, if any: it rejects with code "cancelled" and
+   * the worker terminates the import worker reading it (the work stops); the
+   * network on screen stays. Returns whether a load was running.
+   */
+  cancelLoad(): boolean {
+    if (!this.dropLoad("the load was cancelled")) return false;
+    this.worker.postMessage({ type: "cancel", id: this.loadId } satisfies WorkerRequest);
+    return true;
+  }
+
+  /** Rejects the pending load (code "cancelled"); returns whether there was one. */
+  private dropLoad(message: string): boolean {
+    const previous = this.pending.get(this.loadId);
+    if (!previous) return false;
+    this.pending.delete(this.loadId);
+    previous.reject(new WorkerError({ message, code: "cancelled", file: undefined, line: undefined, column: undefined, record: undefined }));
+    return true;
   }
 
   /** Makes a person ego (undefined: nobody); the worker publishes the network again under a new generation. */

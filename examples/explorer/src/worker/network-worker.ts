@@ -7,13 +7,14 @@
  * generation they are about, and a question about one that is gone fails
  * with code "stale".
  */
-import { createPathIndex, displayNames, formatDay, introductionPaths, relationships, TiegraphError, type Network, type NetworkEdit, type PathIndex, type Relationships } from "@tiegraph/core";
+import { createPathIndex, decodeNetworkColumns, displayNames, formatDay, introductionPaths, relationships, TiegraphError, type Network, type NetworkEdit, type PathIndex, type Relationships } from "@tiegraph/core";
 import { drawingAnalysis, lastShownDay, overviewSteps, type DrawingAnalysis } from "./analysis.js";
 import { drawableBuffers, drawableNetwork, type DrawableNetwork } from "./drawable.js";
 import { drawablePart } from "./drawable-part.js";
 import { detailShown, levelOfDetail, type LevelOfDetail } from "./level-of-detail.js";
 import { personDetails } from "./person-details.js";
-import type { FailureData, LoadedNetworkData, LoadStage, NetworkSource, WorkerMessage, WorkerRequest } from "./protocol.js";
+import { failureData } from "./failure-data.js";
+import { IMPORT_COPY, type FailureData, type ImportReply, type ImportRequest, type LoadedNetworkData, type LoadStage, type NetworkSource, type WorkerMessage, type WorkerRequest } from "./protocol.js";
 import { readNetwork, type ReadNetwork } from "./read-network.js";
 import { buildSearchIndex } from "../search/search-index.js";
 import { pairsWithExchangeBetween } from "./pairs-between.js";
@@ -58,6 +59,10 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   try {
     if (request.type === "load") return await load(request.id, request.source);
+    if (request.type === "cancel") {
+      if (importing?.id === request.id) importing.stop();
+      return;
+    }
     if (request.type === "adopted") {
       for (const k of [...networks.keys()]) if (k !== request.network) networks.delete(k);
       return;
@@ -109,13 +114,64 @@ function pathIndex(c: Current): PathIndex {
   return createPathIndex(c.network, { excludeConfidential: true, ...(c.asOf === undefined ? {} : { asOf: formatDay(c.asOf) }) });
 }
 
+/** A failure the import worker already described. */
+class ImportFailure extends Error {
+  constructor(readonly data: FailureData) {
+    super(data.message);
+  }
+}
+
+/** The load whose files an import worker is reading, and how to stop it. */
+let importing: { id: number; stop: () => void } | undefined;
+
 async function load(id: number, source: NetworkSource): Promise<void> {
+  // a newer load replaces the one still reading: its import worker stops
+  importing?.stop();
   const progress = (stage: LoadStage, fraction?: number) => post({ type: "progress", id, stage, fraction });
   progress("reading", 0);
-  const read = await readNetwork(source, progress);
+  const read = await readInImportWorker(id, source, progress);
   if (source.kind === "files" && source.passphrase !== undefined) rememberPassphrase(read.network, source.passphrase);
   progress("analysing");
   publish(id, read);
+}
+
+/**
+ * Reads a source in an import worker of its own, so that the load can be
+ * stopped (the worker is terminated: the parsing and importing stop, not
+ * just their answer) while this worker keeps the network on screen and
+ * answers questions about it. Where workers cannot start workers, reads here.
+ */
+function readInImportWorker(id: number, source: NetworkSource, progress: (stage: LoadStage, fraction?: number) => void): Promise<ReadNetwork> {
+  if (typeof Worker === "undefined") return readNetwork(source, progress);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./import-worker.ts", import.meta.url), { type: "module", name: "tiegraph-import" });
+    const stop = () => {
+      worker.terminate();
+      if (importing?.id === id) importing = undefined;
+    };
+    importing = {
+      id,
+      stop: () => {
+        stop();
+        reject(new ImportFailure({ message: "the load was cancelled", code: "cancelled", file: undefined, line: undefined, column: undefined, record: undefined }));
+      },
+    };
+    worker.onmessage = (event: MessageEvent<ImportReply>) => {
+      const m = event.data;
+      if (m.type === "progress") return progress(m.stage, m.fraction);
+      stop();
+      if (m.type === "failed") return reject(new ImportFailure(m.failure));
+      const network = decodeNetworkColumns(m.bytes, IMPORT_COPY);
+      if (!network) return reject(new Error("the import worker sent an unreadable network"));
+      resolve({ name: m.name, network, imported: m.imported, largeMeetingsSkipped: m.largeMeetingsSkipped });
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      stop();
+      reject(new Error(`the import worker failed: ${event.message}`));
+    };
+    worker.postMessage({ source } satisfies ImportRequest);
+  });
 }
 
 /** Analyses a network, makes it the current one under a new generation number and sends it to the page. */
@@ -229,7 +285,5 @@ function dayOption(asOf: number | undefined): { asOf?: number } {
 }
 
 function failure(e: unknown, code?: string): FailureData {
-  const err = e instanceof Error ? e : new Error(String(e));
-  const t = e instanceof TiegraphError ? e : undefined;
-  return { message: err.message, code: code ?? t?.code, file: t?.file, line: t?.line, column: t?.column, record: t?.record, ...(t ? { problems: t.problems.map((p) => ({ ...p })) } : {}) };
+  return e instanceof ImportFailure ? e.data : failureData(e, code);
 }

@@ -27,6 +27,8 @@ export type LoadStage = "reading" | "parsing" | "analysing" | "drawing";
 /** What the page asks. `network` is the load number the question is about. */
 export type WorkerRequest =
   | { type: "load"; id: number; source: NetworkSource }
+  /** Stops load `id` if it is still running (its import worker is terminated); the load fails with code "cancelled". */
+  | { type: "cancel"; id: number }
   | { type: "person"; id: number; network: number; person: string; reveal: boolean }
   | { type: "paths"; id: number; network: number; to: IntroductionTarget; mode: "reliable" | "widest"; reciprocityAware: boolean }
   | { type: "pairs-between"; id: number; network: number; from: string; to: string }
@@ -95,3 +97,15 @@ export type WorkerMessage =
   | { type: "pairs-between"; id: number; network: number; pairs: Float64Array }
   | { type: "ledger"; id: number; network: number; answer: LedgerAnswer }
   | { type: "week"; id: number; network: number; answer: WeekAnswer };
+
+/** What the network worker asks its import worker: read one source. */
+export type ImportRequest = { source: NetworkSource };
+
+/** What the import worker answers: progress, then the network as core's columnar copy, or why it could not be read. */
+export type ImportReply =
+  | { type: "progress"; stage: "reading" | "parsing"; fraction: number | undefined }
+  | { type: "read"; name: string; imported: string[]; largeMeetingsSkipped: number; bytes: Uint8Array }
+  | { type: "failed"; failure: FailureData };
+
+/** The `source` tag of the import worker's columnar copy (checked on decoding: any fixed text does). */
+export const IMPORT_COPY = "tiegraph-import";
