@@ -13,6 +13,7 @@ import {
   eiTrend,
   externalShare,
   formatDay,
+  networkAsOf,
   pairImbalances,
   reciprocityLedger,
   relationships,
@@ -102,7 +103,8 @@ export function lastShownDay(network: Network): Day | undefined {
 
 /** The measures the first picture encodes; `rel` is the network's relationship index, when already built; `asOf` from {@link lastShownDay}. */
 export function drawingAnalysis(network: Network, rel: Relationships | undefined, asOf: Day | undefined): DrawingAnalysis {
-  const ei = eiIndex(network, { excludeConfidential: true });
+  // E-I takes no date: measure it on the network as it stood on the page's day
+  const ei = eiIndex(asOf === undefined ? network : networkAsOf(network, asOf), { excludeConfidential: true });
   const eiByPerson = new Float64Array(network.personCount);
   network.people().forEach((p, i) => (eiByPerson[i] = ei.byPerson[p.id] ?? NaN));
   return {
@@ -131,13 +133,15 @@ export function overviewSteps(network: Network, egoEI: number | null, asOf: Day 
   const ego = network.ego;
   let ledger: ReciprocityLedger | undefined;
   let mix: EgoMix | undefined;
+  // the mix and betweenness take no date: they are measured on the network as it stood on the page's day
+  const seen = asOf === undefined ? network : networkAsOf(network, asOf);
   return [
     () => void (ledger = ego !== undefined ? reciprocityLedger(network, { excludeConfidential: true, ...dateOption(asOf) }) : undefined),
-    () => void (mix = ego !== undefined ? egoMix(network, egoEI, asOf) : undefined),
+    () => void (mix = ego !== undefined ? egoMix(seen, egoEI, asOf) : undefined),
     () => {
       const sampled = network.personCount > EXACT_BETWEENNESS_UP_TO;
       const sample = betweennessSample(network.personCount, network.exchangeCount);
-      const byId = network.personCount ? betweenness(network, { excludeConfidential: true, ...(sampled ? { sample } : {}) }) : {};
+      const byId = network.personCount ? betweenness(seen, { excludeConfidential: true, ...(sampled ? { sample } : {}) }) : {};
       return { ledger, mix, betweenness: Float64Array.from(network.people(), (p) => byId[p.id] ?? NaN), betweennessSample: sampled ? sample : undefined };
     },
   ];
