@@ -29,7 +29,6 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asOfLastExchange, EXPLORER_ROOT, foreignRequests, launchChromium, openPage, serveExplorer, waitForNetwork, type RecordedPage, type ServedExplorer } from "./browser.js";
 import { lastShownDay } from "../src/worker/analysis.js";
-import { referenceDay } from "../src/ledger/ledger-worker.js";
 import { LEVEL_OF_DETAIL_OPTIONS, strongestTies } from "../src/worker/level-of-detail.js";
 
 const ROOT = join(EXPLORER_ROOT, "..", "..");
@@ -223,7 +222,8 @@ describe("every file opens and every tab settles", () => {
     const { page } = desk;
     await openFiles(page, [file]);
     // more than 3,000 people and no ego: it opens on its strongest ties (level of detail), the whole network a click away
-    const day = referenceDay(big, lastShownDay)!;
+    // the page is pinned to the last exchange ("As of", beforeAll)
+    const day = lastShownDay(big)!;
     const rel = relationships(big, { excludeConfidential: true, asOf: day });
     const strongest = strongestTies(rel, LEVEL_OF_DETAIL_OPTIONS.mostTies);
     const n = (x: number) => x.toLocaleString("en");
