@@ -9,6 +9,7 @@ import {
   advanceRequest,
   applyRequestChange,
   askAlongPath,
+  createPathIndex,
   askForIntroduction,
   draftIntroductionMessage,
   formatOpenRequest,
@@ -215,8 +216,10 @@ describe("This week", () => {
 
   it("a request asked from a path advances to introduced, and the connector's balance changes by the introduction's value", async () => {
     const day = "2026-09-30"; // the sample's last day: the ledger's recency weights stay where they were
-    const target = sample.people().find((p, i) => i > 0 && sample.exchangesBetween(0, i).length === 0 && (introductionPaths(sample, { to: { person: p.id }, reciprocityAware: true, k: 3 }).paths[0]?.people.length ?? 0) >= 3)!.id;
-    const path = introductionPaths(sample, { to: { person: target }, reciprocityAware: true, k: 3 }).paths[0]!;
+    // the page leaves confidential exchanges out of paths, as the CLI does
+    const pathIndex = createPathIndex(sample, { excludeConfidential: true });
+    const target = sample.people().find((p, i) => i > 0 && sample.exchangesBetween(0, i).length === 0 && (introductionPaths(pathIndex, { to: { person: p.id }, reciprocityAware: true, k: 3 }).paths[0]?.people.length ?? 0) >= 3)!.id;
+    const path = introductionPaths(pathIndex, { to: { person: target }, reciprocityAware: true, k: 3 }).paths[0]!;
     const connector = path.people[1]!;
     const why = "advice on pricing";
     const offer = "our churn study";
@@ -253,8 +256,17 @@ describe("This week", () => {
     await page.evaluate((hash) => (location.hash = hash), `#tab=introduce&intro=person%3A${encodeURIComponent(target)}`);
     await page.locator("ol.paths > li").first().waitFor();
     const ask = page.getByRole("region", { name: "Ask for an introduction" });
-    await ask.getByLabel("Why (optional)").fill(why);
-    await ask.getByLabel("What you can offer (optional)").fill(offer);
+    // the panel may draw once more when the path's highlight lands: fill until both values hold
+    const whyBox = ask.getByLabel("Why (optional)");
+    const offerBox = ask.getByLabel("What you can offer (optional)");
+    await expect
+      .poll(async () => {
+        if ((await whyBox.inputValue()) !== why) await whyBox.fill(why);
+        if ((await offerBox.inputValue()) !== offer) await offerBox.fill(offer);
+        await page.waitForTimeout(300);
+        return [await whyBox.inputValue(), await offerBox.inputValue()];
+      })
+      .toEqual([why, offer]);
     await ask.getByRole("button", { name: "Ask for this introduction" }).click();
     const draft = ask.getByRole("textbox", { name: "Message to the connector" });
     await draft.waitFor();
