@@ -2,7 +2,7 @@
  * Filters of a view: the person and tie records a filter's predicates see
  * (drawn facts only), and which people and ties a filter hides.
  */
-import type Graph from "graphology";
+import type { AbstractGraph as Graph } from "graphology-types";
 import { TiegraphError, type PersonId } from "@tiegraph/core";
 import type { Scene } from "../scene/scene.js";
 

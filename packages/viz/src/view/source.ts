@@ -2,7 +2,7 @@
  * What a view draws: a network, or a relationship graph with the caller's
  * precomputed analysis, turned into the scene the encodings read.
  */
-import type Graph from "graphology";
+import type { AbstractGraph as Graph } from "graphology-types";
 import { Network, TiegraphError } from "@tiegraph/core";
 import type { ViewAnalysis } from "../analysis/view-analysis.js";
 import { sceneFromGraph } from "../scene/from-graph.js";
