@@ -216,11 +216,12 @@ export class Explorer {
       "main",
       { class: "main no-person" },
       h("nav", { class: "sidebar", attrs: { "aria-label": "Views and filters" } }, this.egoPicker.element, tabList, ...panels),
-      h("div", { class: "graph-area" }, this.graphBox, tools, this.legendBox),
+      // the level-of-detail bar floats over the graph: showing it or its button never resizes the picture
+      h("div", { class: "graph-area" }, this.graphBox, tools, this.detailBar.element, this.legendBox),
       personPanel,
     );
     // the error floats over the page, so showing it does not move the graph
-    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.cancelButton, this.statusText, this.todayNote, this.importNote, this.notice, this.detailBar.element, this.errorBox, this.passphraseBox), this.ledger.offer, this.mainArea, this.dropHint);
+    this.root.append(header, h("div", { class: "status" }, this.fileText, this.progress, this.cancelButton, this.statusText, this.todayNote, this.importNote, this.notice, this.errorBox, this.passphraseBox), this.ledger.offer, this.mainArea, this.dropHint);
     this.listen();
     this.render();
     void this.ledger.offerStoredCopy();

@@ -398,6 +398,35 @@ describe("filters, theme, camera", () => {
     await page.close();
   });
 
+  it("redraws nothing for a filter or selection that changes nothing (no filter before or after, nobody selected)", async () => {
+    const page = await h.open();
+    await mountHand(page);
+    const r = await page.evaluate(() => {
+      const v = window.view;
+      const renderer = v.renderer;
+      let refreshes = 0;
+      const refresh = renderer.refresh.bind(renderer);
+      renderer.refresh = (...args: Parameters<typeof refresh>) => {
+        refreshes++;
+        return refresh(...args);
+      };
+      const counts: number[] = [];
+      v.setFilter(null);
+      v.select([]);
+      counts.push(refreshes);
+      // a real filter and its removal each redraw once; a real selection and its clearing too
+      v.setFilter({ hidden: ["ann"] });
+      v.setFilter(null);
+      counts.push(refreshes);
+      v.select(["ann"]);
+      v.select([]);
+      counts.push(refreshes);
+      return { counts, annHidden: renderer.getNodeDisplayData("ann")!.hidden, selection: v.selection().size };
+    });
+    expect(r).toEqual({ counts: [0, 2, 4], annHidden: false, selection: 0 });
+    await page.close();
+  });
+
   it("switches to the dark theme: background, legend, neutral ties", async () => {
     const page = await h.open();
     await mountHand(page, { encoding: { edgeColour: "none" } });

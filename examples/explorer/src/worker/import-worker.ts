@@ -15,9 +15,21 @@ const reply = (message: ImportReply, transfer: Transferable[] = []) => self.post
 
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
   try {
-    const read = await readNetwork(event.data.source, (stage, fraction) => reply({ type: "progress", stage, fraction }));
+    const start = performance.now();
+    let parsing: number | undefined;
+    const read = await readNetwork(event.data.source, (stage, fraction) => {
+      if (stage === "parsing") parsing ??= performance.now();
+      reply({ type: "progress", stage, fraction });
+    });
+    const parsed = performance.now();
     const bytes = encodeNetworkColumns(read.network, IMPORT_COPY);
-    reply({ type: "read", name: read.name, imported: read.imported, largeMeetingsSkipped: read.largeMeetingsSkipped, bytes }, [bytes.buffer]);
+    // how long each step took, for the network worker's step measures (step-timing.ts)
+    const steps = [
+      { step: "file-read", ms: (parsing ?? parsed) - start },
+      { step: "parse", ms: parsed - (parsing ?? parsed) },
+      { step: "encode", ms: performance.now() - parsed },
+    ];
+    reply({ type: "read", name: read.name, imported: read.imported, largeMeetingsSkipped: read.largeMeetingsSkipped, bytes, steps }, [bytes.buffer]);
   } catch (e) {
     reply({ type: "failed", failure: failureData(e) });
   }

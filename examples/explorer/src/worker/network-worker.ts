@@ -20,6 +20,7 @@ import { buildSearchIndex } from "../search/search-index.js";
 import { pairsWithExchangeBetween } from "./pairs-between.js";
 import { answerLedger, applyLedgerEdits, referenceDay, rememberPassphrase, setAsOf } from "../ledger/ledger-worker.js";
 import { answerWeek } from "../week/week-worker.js";
+import { clearSteps, record, timed } from "./step-timing.js";
 
 /** The network on screen and what is derived from it on demand. */
 interface Current {
@@ -129,7 +130,10 @@ async function load(id: number, source: NetworkSource): Promise<void> {
   importing?.stop();
   const progress = (stage: LoadStage, fraction?: number) => post({ type: "progress", id, stage, fraction });
   progress("reading", 0);
+  clearSteps();
+  const start = performance.now();
   const read = await readInImportWorker(id, source, progress);
+  record("read", start, performance.now());
   if (source.kind === "files" && source.passphrase !== undefined) rememberPassphrase(read.network, source.passphrase);
   progress("analysing");
   publish(id, read);
@@ -161,7 +165,9 @@ function readInImportWorker(id: number, source: NetworkSource, progress: (stage:
       if (m.type === "progress") return progress(m.stage, m.fraction);
       stop();
       if (m.type === "failed") return reject(new ImportFailure(m.failure));
-      const network = decodeNetworkColumns(m.bytes, IMPORT_COPY);
+      const now = performance.now();
+      for (const s of m.steps) record(`import:${s.step}`, now - s.ms, now);
+      const network = timed("decode", () => decodeNetworkColumns(m.bytes, IMPORT_COPY));
       if (!network) return reject(new Error("the import worker sent an unreadable network"));
       resolve({ name: m.name, network, imported: m.imported, largeMeetingsSkipped: m.largeMeetingsSkipped });
     };
@@ -177,10 +183,10 @@ function readInImportWorker(id: number, source: NetworkSource, progress: (stage:
 /** Analyses a network, makes it the current one under a new generation number and sends it to the page. */
 function publish(id: number, read: ReadNetwork, undo?: NetworkEdit[]): void {
   const { network } = read;
-  const asOf = referenceDay(network, lastShownDay);
-  const names = displayNames(network);
-  const rel = relationships(network, { excludeConfidential: true, ...dayOption(asOf) });
-  const drawing = drawingAnalysis(network, rel, asOf);
+  const asOf = timed("reference-day", () => referenceDay(network, lastShownDay));
+  const names = timed("names", () => displayNames(network));
+  const rel = timed("relationships", () => relationships(network, { excludeConfidential: true, ...dayOption(asOf) }));
+  const drawing = timed("drawing-analysis", () => drawingAnalysis(network, rel, asOf));
   const number = ++loads;
   const egoEI = network.egoIndex >= 0 && !Number.isNaN(drawing.eiIndex[network.egoIndex]!) ? drawing.eiIndex[network.egoIndex]! : null;
   const current: Current = { number, network, names, asOf, paths: undefined, relationships: [rel, undefined], drawing, read };
@@ -188,10 +194,10 @@ function publish(id: number, read: ReadNetwork, undo?: NetworkEdit[]): void {
   for (const k of [...networks.keys()].sort((x, y) => x - y).slice(1)) networks.delete(k);
   networks.set(number, current);
   // a large network opens on a part of it (see level-of-detail.ts), unless its whole was asked for
-  postLoaded(id, current, wholeAsked.has(read) ? { kind: "whole" } : levelOfDetail(rel, network.egoIndex), undo);
+  postLoaded(id, current, wholeAsked.has(read) ? { kind: "whole" } : timed("level-of-detail", () => levelOfDetail(rel, network.egoIndex)), undo);
   // while the page draws: the path index (the person panel's mutual connections, the first introduction), then the overview figures
   later(() => {
-    if (networks.get(number) === current) current.paths ??= pathIndex(current);
+    if (networks.get(number) === current) current.paths ??= timed("path-index", () => pathIndex(current));
   });
   // the overview figures in steps (ledger, mix, betweenness), each its own job
   const [ledger, mix, last] = overviewSteps(network, egoEI, asOf);
@@ -208,10 +214,10 @@ function publish(id: number, read: ReadNetwork, undo?: NetworkEdit[]): void {
         post({ type: "analysed", id, network: number, analysis: undefined, failure: failure(e) });
       }
     });
-  step(ledger);
-  step(mix);
+  step(() => timed("ledger", ledger));
+  step(() => timed("mix", mix));
   step(() => {
-    const overview = last();
+    const overview = timed("betweenness", last);
     post({ type: "analysed", id, network: number, analysis: overview }, [overview.betweenness.buffer]);
   });
 }
@@ -222,12 +228,15 @@ function postLoaded(id: number, c: Current, detail: LevelOfDetail, undo: Network
   const rel = c.relationships[0]!;
   let drawable: DrawableNetwork;
   let analysis: DrawingAnalysis;
+  const start = performance.now();
   if (detail.kind === "whole") {
     drawable = drawableNetwork(network, names, asOf, rel).drawable;
     // copies: the worker keeps its own to draw the whole again
     analysis = { asOf: c.drawing.asOf, pairImbalance: c.drawing.pairImbalance.slice(), eiIndex: c.drawing.eiIndex.slice() };
   } else ({ drawable, analysis } = drawablePart(network, names, rel, c.drawing, detail));
-  c.lists ??= lists(network, rel, names, asOf);
+  record("drawable", start, performance.now());
+  c.lists ??= timed("lists", () => lists(network, rel, names, asOf));
+  const posting = performance.now();
   post(
     {
       type: "loaded",
@@ -248,6 +257,7 @@ function postLoaded(id: number, c: Current, detail: LevelOfDetail, undo: Network
     },
     [analysis.pairImbalance.buffer, analysis.eiIndex.buffer, ...drawableBuffers(drawable)],
   );
+  record("post", posting, performance.now());
 }
 
 /** The organisations, tags, search index and drawable tie count of a network. */

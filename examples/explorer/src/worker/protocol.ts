@@ -104,7 +104,7 @@ export type ImportRequest = { source: NetworkSource };
 /** What the import worker answers: progress, then the network as core's columnar copy, or why it could not be read. */
 export type ImportReply =
   | { type: "progress"; stage: "reading" | "parsing"; fraction: number | undefined }
-  | { type: "read"; name: string; imported: string[]; largeMeetingsSkipped: number; bytes: Uint8Array }
+  | { type: "read"; name: string; imported: string[]; largeMeetingsSkipped: number; bytes: Uint8Array; /** How long reading the bytes, parsing or importing, and encoding took (ms). */ steps: { step: string; ms: number }[] }
   | { type: "failed"; failure: FailureData };
 
 /** The `source` tag of the import worker's columnar copy (checked on decoding: any fixed text does). */

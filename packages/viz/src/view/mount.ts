@@ -370,6 +370,8 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
     theme: () => ({ ...theme }),
     setFilter(next) {
       alive();
+      // nothing filtered before or after: nothing to redraw (a full refresh costs a large graph hundreds of ms)
+      if (next === null && filter === null) return;
       const previous = filter;
       filter = next;
       try {
@@ -409,6 +411,8 @@ export function mountNetworkView(container: HTMLElement, source: NetworkViewSour
     select(ids) {
       alive();
       const emphasis = selectionEmphasis(graph, ids);
+      // nobody selected before or after: nothing to redraw
+      if (!emphasis.nodes.size && !state.selection.size && !selected) return;
       selected = emphasis.nodes.size ? emphasis : undefined;
       state.selection = emphasis.nodes;
       applyEmphasis(true);
