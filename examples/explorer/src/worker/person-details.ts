@@ -78,17 +78,20 @@ export function personDetails(network: Network, paths: () => PathIndex, relation
     tie = slot >= 0 && (reveal || !rel.confidentialOnly[slot]) ? { strength: rel.strength[slot]!, lastDate: formatDay(rel.lastDay[slot]!), daysSince: rel.asOf - rel.lastDay[slot]!, exchanges: rel.count[slot]! } : null;
     if (tie && !reveal) {
       // last contact and count from the exchanges that may be shown
-      const shown = network.exchangesBetween(ego, i).filter((e) => !network.isConfidential(e));
+      const shown = network.exchangesBetween(i, ego).filter((e) => !network.isConfidential(e));
       const last = network.exchangeColumns().day[shown[shown.length - 1]!]!;
       tie = { ...tie, lastDate: formatDay(last), daysSince: rel.asOf - last, exchanges: shown.length };
     }
     balance = relationshipBalance(network, network.personAt(ego).id, id, { excludeConfidential: !reveal, revealConfidential: reveal, ...(asOfDay === undefined ? {} : { asOf: formatDay(asOfDay) }) });
-    const all = mutualConnections(paths(), network.personAt(ego).id, id, { skipConfidentialOnly: !reveal, showConfidential: reveal });
+    // asked from the person's side: core looks exchanges up through the first person's list, and
+    // ego's is the longest of all (a quarter of a generated network's); the ranking is symmetric
+    const all = mutualConnections(paths(), id, network.personAt(ego).id, { skipConfidentialOnly: !reveal, showConfidential: reveal });
     mutualCount = all.length;
-    mutual = all.slice(0, MUTUAL_SHOWN).map((m) => ({ id: m.person, name: name(m.person), withYou: m.withA.strength, withThem: m.withB.strength }));
+    mutual = all.slice(0, MUTUAL_SHOWN).map((m) => ({ id: m.person, name: name(m.person), withYou: m.withB.strength, withThem: m.withA.strength }));
   }
 
-  const list = withEgo ? network.exchangesBetween(ego, i) : Array.from(network.exchangesOf(i));
+  // the same exchanges in the same (date) order either way round; through the person's own list, not ego's long one
+  const list = withEgo ? network.exchangesBetween(i, ego) : Array.from(network.exchangesOf(i));
   const visible = list.filter((e) => reveal || !network.isConfidential(e));
   const exchanges = visible
     .slice(-RECENT_EXCHANGES)
