@@ -1,8 +1,10 @@
 // Search over people and organisations on a small hand-made network: what
-// matches, in which order, and what the second line says.
-import { Network } from "@tiegraph/core";
+// matches, in which order, and what the second line says; and on generated
+// networks, the same hits as a scan of every name.
+import { generateNetwork, Network } from "@tiegraph/core";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildSearchIndex, foldText, searchNetwork } from "../src/search/search-index.js";
+import { buildSearchIndex, foldText, searchIndexOf, searchNetwork, type SearchIndex } from "../src/search/search-index.js";
 
 const network = Network.from({
   ego: "me",
@@ -53,5 +55,49 @@ describe("search", () => {
     expect(searchNetwork(index, "   ")).toEqual([]);
     expect(searchNetwork(index, "n", { limit: 2 })).toHaveLength(2);
     expect(searchNetwork(index, "nobody")).toEqual([]);
+  });
+});
+
+// The straightforward search (a scan of every folded name, every match ranked
+// and sorted), against which the joined-text search with its best-few list is
+// checked on generated networks: same hits, same order.
+function scanSearch(index: SearchIndex, query: string, limit = 8): string[] {
+  const q = foldText(query.trim());
+  if (!q) return [];
+  const found: { entry: number; rank: number }[] = [];
+  index.folded.forEach((name, entry) => {
+    const at = name.indexOf(q);
+    if (at < 0) return;
+    let word = false;
+    for (let k = at; k >= 0 && !word; k = name.indexOf(q, k + 1)) word = k === 0 || !/[\p{L}\p{N}]/u.test(name[k - 1]!);
+    found.push({ entry, rank: at === 0 ? 0 : word ? 1 : 2 });
+  });
+  const f = index.folded;
+  found.sort((x, y) => x.rank - y.rank || f[x.entry]!.length - f[y.entry]!.length || (f[x.entry]! < f[y.entry]! ? -1 : f[x.entry]! > f[y.entry]! ? 1 : x.entry - y.entry));
+  return found.slice(0, limit).map((x) => index.entries[x.entry]!.id);
+}
+
+describe("search on generated networks", () => {
+  it("finds what a scan of every name finds, in the same order, for prefixes, inner parts and single letters", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 12 }), (seed, who, from, length, limit) => {
+        const generated = generateNetwork({ seed, people: 200, exchanges: 400 });
+        const built = buildSearchIndex(generated, generated.dayRange()?.last ?? 0);
+        const name = built.entries[who % built.entries.length]!.label;
+        const query = name.slice(Math.min(from, name.length - 1), Math.min(from, name.length - 1) + length);
+        expect(searchNetwork(built, query, { limit }).map((h) => h.id)).toEqual(scanSearch(built, query, limit));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("keeps names with the joiner character apart (such queries are scanned name by name)", () => {
+    const odd = searchIndexOf([
+      { kind: "person", id: "a", label: "ab\u0000cd", detail: "" },
+      { kind: "person", id: "b", label: "cd", detail: "" },
+    ]);
+    expect(searchNetwork(odd, "b\u0000c").map((h) => h.id)).toEqual(["a"]);
+    expect(searchNetwork(odd, "cd").map((h) => h.id)).toEqual(["b", "a"]);
+    expect(searchNetwork(odd, "d").map((h) => h.id)).toEqual(scanSearch(odd, "d"));
   });
 });
