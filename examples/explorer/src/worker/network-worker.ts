@@ -87,6 +87,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     }
     if (request.type === "week") return post({ type: "week", id: request.id, network: c.number, answer: answerWeek(c.network, request.ask) });
     if (request.type === "person") {
+      const start = performance.now();
       const details = personDetails(
         c.network,
         () => (c.paths ??= pathIndex(c)),
@@ -96,6 +97,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         c.names,
         c.asOf,
       );
+      record("person", start, performance.now());
       return post({ type: "person", id: request.id, network: c.number, details });
     }
     if (request.type === "paths") {
