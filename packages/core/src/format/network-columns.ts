@@ -6,16 +6,21 @@
  * cache, never the interchange format: it names the SHA-256 of the file it was
  * made from, and a reader uses it only when that hash matches.
  *
- * Layout (little-endian): the 8 bytes `TGCOLS01`, a uint32 header length, the
- * header (UTF-8 JSON: `{ source, count, formats, extras, records, columns }`
+ * Layout (little-endian): the 8 bytes `TGCOLS02`, a uint32 header length, the
+ * header (UTF-8 JSON: `{ source, count, formats, records, extras, extrasCheck }`
  * with the byte length of each part), the records JSON, the extras JSON, then
  * each column at an 8-byte-aligned offset in the order of {@link COLUMN_ORDER}.
+ * The extras (ids, notes, tags, introductions: what few commands read) are
+ * parsed only when first needed; `extrasCheck`, a 32-bit FNV-1a checksum of
+ * their bytes, is checked on reading so that a damaged copy is still
+ * refused at once.
  */
 import { Network, type RawExchangeColumns } from "../model/network.js";
+import type { ExchangeExtras } from "../model/exchange-store.js";
 import type { NetworkData } from "../model/types.js";
 import { networkRecords } from "./network-file.js";
 
-const MAGIC = "TGCOLS01";
+const MAGIC = "TGCOLS02";
 
 /** The columns in the order they are written. */
 export const COLUMN_ORDER = ["from", "to", "day", "kind", "value", "minutes", "flags", "format"] as const;
@@ -38,6 +43,19 @@ interface Header {
   formats: string[];
   records: number;
   extras: number;
+  /** FNV-1a (32-bit) of the extras bytes. */
+  extrasCheck: number;
+}
+
+/**
+ * The 32-bit FNV-1a hash of some bytes (offset basis 2166136261, prime
+ * 16777619; Fowler, Noll and Vo): a cheap check that bytes were not damaged,
+ * not a defence against someone who means to forge them.
+ */
+function fnv1a(bytes: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return h >>> 0;
 }
 
 const align8 = (n: number): number => (n + 7) & ~7;
@@ -59,7 +77,7 @@ export function encodeNetworkColumns(network: Network, source: string): Uint8Arr
   const enc = new TextEncoder();
   const recordBytes = enc.encode(JSON.stringify(records));
   const extraBytes = enc.encode(JSON.stringify(raw.extras));
-  const header: Header = { source, count: raw.count, formats: raw.formats, records: recordBytes.length, extras: extraBytes.length };
+  const header: Header = { source, count: raw.count, formats: raw.formats, records: recordBytes.length, extras: extraBytes.length, extrasCheck: fnv1a(extraBytes) };
   const headerBytes = enc.encode(JSON.stringify(header));
   let size = align8(12 + headerBytes.length + recordBytes.length + extraBytes.length);
   const offsets: number[] = [];
@@ -107,7 +125,10 @@ export function decodeNetworkColumns(bytes: Uint8Array, source: string): Network
     let at = 12 + headerLength;
     const records = JSON.parse(dec.decode(new Uint8Array(buffer, at, header.records))) as Omit<NetworkData, "exchanges">;
     at += header.records;
-    const extras = JSON.parse(dec.decode(new Uint8Array(buffer, at, header.extras))) as RawExchangeColumns["extras"];
+    const extraBytes = new Uint8Array(buffer, at, header.extras);
+    if (fnv1a(extraBytes) !== header.extrasCheck) return undefined;
+    // parsed when the network first needs an extra (fresh objects each time: a filtered copy builds its own)
+    const extras = (): [number, ExchangeExtras][] => JSON.parse(dec.decode(extraBytes)) as [number, ExchangeExtras][];
     at = align8(at + header.extras);
     const n = header.count;
     const cols: Partial<Record<ColumnName, ArrayBufferView<ArrayBuffer>>> = {};

@@ -70,8 +70,13 @@ export interface RawExchangeColumns {
   format: Uint8Array<ArrayBuffer>;
   /** Interned formats after "no format" (code 1 onwards). */
   formats: string[];
-  /** Extras by position, ascending. */
-  extras: [number, ExchangeExtras][];
+  /**
+   * Extras by position, ascending; or a function giving them (fresh objects
+   * on every call), which {@link ExchangeStore.fromRaw} calls only when an
+   * extra is first needed: a command that reads no id, note, tag or
+   * introduction never builds them.
+   */
+  extras: [number, ExchangeExtras][] | (() => [number, ExchangeExtras][]);
 }
 
 /** One exchange resolved to indices and codes, ready to be stored (see validate.ts). */
@@ -122,6 +127,13 @@ export class ExchangeStore {
   private readonly formatList: string[] = [""];
   private readonly formatIndex = new Map<string, number>([["", 0]]);
   private byPerson: { people: number; offsets: Int32Array; items: Int32Array } | undefined;
+  /**
+   * Extras not built yet: where to get them (positions as they come) and,
+   * for a filtered copy of a store that had not built its own, where each
+   * position went (-1: left out) and whether notes are dropped. Built on the
+   * first use of any extra, by {@link ExchangeStore.ready}.
+   */
+  private pending: { source: () => [number, ExchangeExtras][]; moved?: Int32Array; dropNotes: boolean; people: number } | undefined;
   private view: ExchangeColumns | undefined;
 
   /** Number of exchanges. */
@@ -172,10 +184,12 @@ export class ExchangeStore {
   }
   /** Whether an explicit id is in use. */
   hasId(id: string): boolean {
+    this.ready();
     return this.ids.has(id);
   }
   /** Position of the exchange with this id (explicit or `#n`), or -1. */
   find(id: string): number {
+    this.ready();
     const explicit = this.ids.get(id);
     if (explicit !== undefined) return this.slotPos[explicit]!;
     if (/^#\d+$/.test(id)) {
@@ -186,8 +200,35 @@ export class ExchangeStore {
   }
   /** Extras of exchange `i`. */
   extrasOf(i: number): ExchangeExtras | undefined {
+    this.ready();
     const k = i >= 0 && i < this.n ? this.slot[i]! : -1;
     return k < 0 ? undefined : this.slots[k];
+  }
+
+  /**
+   * Builds the extras left pending by {@link ExchangeStore.fromRaw} or a
+   * filtered copy. An extra naming a person out of range, or a position out
+   * of range, is a typed `invalid-format` error naming the row (the columnar
+   * copy it came from was damaged after its checksum was taken).
+   */
+  private ready(): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = undefined;
+    const n = this.n;
+    const kept: [number, ExchangeExtras][] = [];
+    // every entry is checked before any is attached: a bad one leaves the store without extras, never half of them
+    for (const [i0, ex] of pending.source()) {
+      const i = pending.moved ? (i0 >= 0 && i0 < pending.moved.length ? pending.moved[i0]! : -2) : i0;
+      if (i === -1) continue;
+      if (!(Number.isInteger(i) && i >= 0 && i < n) || (ex.introduced !== undefined && !(Number.isInteger(ex.introduced) && ex.introduced >= 0 && ex.introduced < pending.people))) {
+        this.pending = pending;
+        throw new TiegraphError(SCOPE, "invalid-format", `exchange column row ${i0} has extras out of range`, { record: `exchange #${i0 + 1}`, expected: "columns written by rawExchangeColumns of a valid network" });
+      }
+      if (pending.dropNotes) delete ex.note;
+      if (Object.keys(ex).length > 0) kept.push([i, ex]);
+    }
+    for (const [i, ex] of kept) this.attach(i, ex);
   }
 
   /** Exchange `i` as a plain record, with person ids given by `personId`. */
@@ -269,14 +310,37 @@ export class ExchangeStore {
    * left out when `dropNotes`. Format codes stay the same.
    */
   withoutConfidential(dropNotes: boolean): ExchangeStore {
+    const flags = this.flags;
+    const keep = new Uint8Array(this.n);
+    for (let i = 0; i < this.n; i++) keep[i] = flags[i]! & FLAG_CONFIDENTIAL ? 0 : 1;
+    return this.where(keep, dropNotes);
+  }
+
+  /**
+   * A new store with the exchanges whose `keep` entry is 1, in their order
+   * (implicit `#n` ids renumber as if the others had never been recorded),
+   * copied column by column without re-validating; notes are left out when
+   * `dropNotes`. Format codes stay the same.
+   */
+  where(keep: Uint8Array, dropNotes: boolean): ExchangeStore {
     const out = new ExchangeStore();
     for (let f = 1; f < this.formatList.length; f++) out.internFormat(this.formatList[f]!);
-    const flags = this.flags;
     let m = 0;
-    for (let i = 0; i < this.n; i++) if (!(flags[i]! & FLAG_CONFIDENTIAL)) m++;
+    for (let i = 0; i < this.n; i++) m += keep[i]!;
     out.resize(m);
+    const pending = this.pending;
+    if (pending) {
+      // extras not built here yet: the copy builds its own from the same source when it needs them
+      const moved = new Int32Array(pending.moved ? pending.moved.length : this.n);
+      let j = 0;
+      for (let i0 = 0; i0 < moved.length; i0++) {
+        const i = pending.moved ? pending.moved[i0]! : i0;
+        moved[i0] = i >= 0 && keep[i] ? j++ : -1;
+      }
+      out.pending = { source: pending.source, moved, dropNotes: pending.dropNotes || dropNotes, people: pending.people };
+    }
     for (let i = 0; i < this.n; i++) {
-      if (flags[i]! & FLAG_CONFIDENTIAL) continue;
+      if (!keep[i]) continue;
       const j = out.n++;
       out.from[j] = this.from[i]!;
       out.to[j] = this.to[i]!;
@@ -287,6 +351,7 @@ export class ExchangeStore {
       out.flags[j] = this.flags[i]!;
       out.format[j] = this.format[i]!;
       out.slot[j] = -1;
+      if (pending) continue;
       const ex = this.extrasOf(i);
       if (!ex) continue;
       const copy: ExchangeExtras = { ...ex };
@@ -300,6 +365,7 @@ export class ExchangeStore {
 
   /** The stored columns as they are (flags and all), for a columnar copy of the network; see {@link ExchangeStore.fromRaw}. */
   raw(): RawExchangeColumns {
+    this.ready();
     const n = this.n;
     const extras: [number, ExchangeExtras][] = [];
     for (let i = 0; i < n; i++) {
@@ -336,7 +402,8 @@ export class ExchangeStore {
       const t = raw.to[i]!;
       if (!(f >= 0 && f < people && t >= 0 && t < people && f !== t && raw.kind[i]! < EXCHANGE_KINDS.length && raw.format[i]! < formats && raw.value[i]! >= 0 && (raw.flags[i]! & ~3) === 0)) return { badRow: i };
     }
-    for (const [i, ex] of raw.extras) if (!(i >= 0 && i < n) || (ex.introduced !== undefined && !(ex.introduced >= 0 && ex.introduced < people))) return { badRow: i };
+    const extras = raw.extras;
+    if (typeof extras !== "function") for (const [i, ex] of extras) if (!(i >= 0 && i < n) || (ex.introduced !== undefined && !(ex.introduced >= 0 && ex.introduced < people))) return { badRow: i };
     const out = new ExchangeStore();
     for (const f of raw.formats) out.internFormat(f);
     out.n = out.cap = n;
@@ -349,7 +416,8 @@ export class ExchangeStore {
     out.flags = raw.flags;
     out.format = raw.format;
     out.slot = new Int32Array(n).fill(-1);
-    for (const [i, ex] of raw.extras) out.attach(i, ex);
+    if (typeof extras === "function") out.pending = { source: extras, dropNotes: false, people };
+    else for (const [i, ex] of extras) out.attach(i, ex);
     return out;
   }
 
@@ -398,6 +466,7 @@ export class ExchangeStore {
 
   /** Appends validated exchanges. */
   append(staged: readonly StagedExchange[]): void {
+    this.ready();
     if (staged.length === 0) return;
     this.ensureCapacity(this.n + staged.length);
     for (const s of staged) this.write(this.n++, s);
@@ -406,6 +475,7 @@ export class ExchangeStore {
 
   /** Replaces exchange `i` with a validated one. */
   replace(i: number, s: StagedExchange): void {
+    this.ready();
     this.release(i);
     this.write(i, s);
     this.changed();
@@ -413,6 +483,7 @@ export class ExchangeStore {
 
   /** Inserts a validated exchange at position `at` (later ones move up by one). */
   insert(at: number, s: StagedExchange): void {
+    this.ready();
     this.ensureCapacity(this.n + 1);
     const n = this.n;
     for (const col of this.cols()) col.copyWithin(at + 1, at, n);
@@ -424,6 +495,7 @@ export class ExchangeStore {
 
   /** Removes exchange `i` (later ones move down by one). */
   remove(i: number): void {
+    this.ready();
     this.release(i);
     for (const col of this.cols()) col.copyWithin(i, i + 1, this.n);
     this.n--;
@@ -437,6 +509,7 @@ export class ExchangeStore {
    * `p` becomes `map(p)`.
    */
   remapPeople(map: (p: number) => number): void {
+    this.ready();
     for (let i = 0; i < this.n; i++) {
       this.from[i] = map(this.from[i]!);
       this.to[i] = map(this.to[i]!);
