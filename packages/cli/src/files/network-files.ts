@@ -13,7 +13,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { open, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
-import { TiegraphError, decodeNetworkColumns, encodeNetworkColumns, parseNetworkFile, type Network } from "@tiegraph/core";
+import { TiegraphError, decodeNetworkColumns, encodeNetworkColumns, parseNetworkFile, serializeNetworkChunks, type Network } from "@tiegraph/core";
 import { decryptNetworkFile, encryptText, isEncryptedNetworkFile, saveNetworkFileAtomic, type EncryptionOptions } from "@tiegraph/io/node";
 import { getPassphrase } from "../passphrase.js";
 import type { Terminal } from "../terminal.js";
@@ -50,6 +50,15 @@ export async function readText(file: string): Promise<string> {
  * @example const network = await readNetworkFile("net.json", { terminal: processTerminal(), command: "report" });
  */
 export async function readNetworkFile(file: string, reader: Reader): Promise<Network> {
+  const network = await readNetwork(file, reader);
+  readOn.set(network, reader.terminal.env);
+  return network;
+}
+
+/** The environment of the command that read each network (its TIEGRAPH_COLUMNS also rules the copy written with a save). */
+const readOn = new WeakMap<Network, Terminal["env"]>();
+
+async function readNetwork(file: string, reader: Reader): Promise<Network> {
   const bytes = await readBytes(file);
   // an encrypted file names its format at the start: only then is the whole text decoded to check it
   const text = bytes.subarray(0, 400).toString("utf8").includes("tiegraph-encrypted") ? bytes.toString("utf8") : undefined;
@@ -210,14 +219,12 @@ export async function writeNetworkFile(file: string, network: Network, options: 
         expected: "the encrypted file as the input (import --into it) so the result stays encrypted, or --plain to replace it with a plain file",
       });
     }
-    await saveNetworkFileAtomic(file, network);
-    await dropColumns(file);
+    await savePlainWithColumns(file, network, options);
     return { file, encrypted: false };
   }
   const say = options.terminal ?? seal.terminal;
   if (options.plain === true) {
-    await saveNetworkFileAtomic(file, network);
-    await dropColumns(file);
+    await savePlainWithColumns(file, network, options);
     say.stderr.write(plainWarning(file, seal.file));
     return { file, encrypted: false, readFrom: seal.file };
   }
@@ -225,6 +232,32 @@ export async function writeNetworkFile(file: string, network: Network, options: 
   await dropColumns(file);
   say.stderr.write(sealedNotice(file, seal.file));
   return { file, encrypted: true, readFrom: seal.file };
+}
+
+/**
+ * Saves a network as plain JSON and, when the file is large enough to have
+ * one (see {@link columnsPath}), its columnar copy made from the bytes just
+ * written (hashed as they stream out), so the next command reads the copy
+ * instead of parsing the JSON again. Otherwise an old copy is deleted.
+ */
+async function savePlainWithColumns(file: string, network: Network, options: NetworkSaveOptions): Promise<void> {
+  const hash = createHash("sha256");
+  let bytes = 0;
+  function* hashed(): Generator<string> {
+    for (const chunk of serializeNetworkChunks(network)) {
+      hash.update(chunk, "utf8");
+      bytes += Buffer.byteLength(chunk, "utf8");
+      yield chunk;
+    }
+  }
+  await saveNetworkFileAtomic(file, hashed());
+  const mode = (options.terminal?.env ?? readOn.get(network) ?? process.env).TIEGRAPH_COLUMNS;
+  if (mode === "off" || (mode !== "always" && bytes < COLUMNS_FROM_BYTES)) {
+    await dropColumns(file);
+    return;
+  }
+  // best effort, as when reading: without it the next command parses the file
+  await writeColumns(columnsPath(file), encodeNetworkColumns(network, hash.digest("hex"))).catch(() => dropColumns(file));
 }
 
 /**
