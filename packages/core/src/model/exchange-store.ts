@@ -71,12 +71,20 @@ export interface RawExchangeColumns {
   /** Interned formats after "no format" (code 1 onwards). */
   formats: string[];
   /**
-   * Extras by position, ascending; or a function giving them (fresh objects
-   * on every call), which {@link ExchangeStore.fromRaw} calls only when an
-   * extra is first needed: a command that reads no id, note, tag or
-   * introduction never builds them.
+   * Extras by position, ascending; or a {@link LazyExtras} that
+   * {@link ExchangeStore.fromRaw} asks only when an extra is first needed: a
+   * command that reads no id, note, tag or introduction never builds them,
+   * and one that reads a few builds those few.
    */
-  extras: [number, ExchangeExtras][] | (() => [number, ExchangeExtras][]);
+  extras: [number, ExchangeExtras][] | LazyExtras;
+}
+
+/** Extras read on demand (from a columnar copy): fresh objects on every call. */
+export interface LazyExtras {
+  /** Every entry, positions ascending. */
+  all(): [number, ExchangeExtras][];
+  /** The extras of the exchange at this position, or undefined when it has none. */
+  at(position: number): ExchangeExtras | undefined;
 }
 
 /** One exchange resolved to indices and codes, ready to be stored (see validate.ts). */
@@ -133,7 +141,7 @@ export class ExchangeStore {
    * position went (-1: left out) and whether notes are dropped. Built on the
    * first use of any extra, by {@link ExchangeStore.ready}.
    */
-  private pending: { source: () => [number, ExchangeExtras][]; moved?: Int32Array; dropNotes: boolean; people: number } | undefined;
+  private pending: { source: LazyExtras; origin?: Int32Array; moved?: Int32Array; dropNotes: boolean; people: number; seen: Map<number, ExchangeExtras | undefined> } | undefined;
   private view: ExchangeColumns | undefined;
 
   /** Number of exchanges. */
@@ -200,9 +208,31 @@ export class ExchangeStore {
   }
   /** Extras of exchange `i`. */
   extrasOf(i: number): ExchangeExtras | undefined {
-    this.ready();
+    if (this.pending) return this.pendingExtras(i);
     const k = i >= 0 && i < this.n ? this.slot[i]! : -1;
     return k < 0 ? undefined : this.slots[k];
+  }
+
+  /** The extras of exchange `i` while they are pending: read one by one from the source, each once. */
+  private pendingExtras(i: number): ExchangeExtras | undefined {
+    const pending = this.pending!;
+    if (!(i >= 0 && i < this.n)) return undefined;
+    if (pending.seen.has(i)) return pending.seen.get(i);
+    const i0 = pending.origin ? pending.origin[i]! : i;
+    let ex = pending.source.at(i0);
+    if (ex) {
+      this.checkExtras(ex, i0, pending.people);
+      if (pending.dropNotes) delete ex.note;
+      if (Object.keys(ex).length === 0) ex = undefined;
+    }
+    pending.seen.set(i, ex);
+    return ex;
+  }
+
+  private checkExtras(ex: ExchangeExtras, i0: number, people: number): void {
+    if (ex.introduced !== undefined && !(Number.isInteger(ex.introduced) && ex.introduced >= 0 && ex.introduced < people)) {
+      throw new TiegraphError(SCOPE, "invalid-format", `exchange column row ${i0} has extras out of range`, { record: `exchange #${i0 + 1}`, expected: "columns written by rawExchangeColumns of a valid network" });
+    }
   }
 
   /**
@@ -218,15 +248,24 @@ export class ExchangeStore {
     const n = this.n;
     const kept: [number, ExchangeExtras][] = [];
     // every entry is checked before any is attached: a bad one leaves the store without extras, never half of them
-    for (const [i0, ex] of pending.source()) {
+    for (const [i0, fresh] of pending.source.all()) {
       const i = pending.moved ? (i0 >= 0 && i0 < pending.moved.length ? pending.moved[i0]! : -2) : i0;
       if (i === -1) continue;
-      if (!(Number.isInteger(i) && i >= 0 && i < n) || (ex.introduced !== undefined && !(Number.isInteger(ex.introduced) && ex.introduced >= 0 && ex.introduced < pending.people))) {
+      try {
+        if (!(Number.isInteger(i) && i >= 0 && i < n)) throw new TiegraphError(SCOPE, "invalid-format", `exchange column row ${i0} has extras out of range`, { record: `exchange #${i0 + 1}`, expected: "columns written by rawExchangeColumns of a valid network" });
+        this.checkExtras(fresh, i0, pending.people);
+      } catch (e) {
         this.pending = pending;
-        throw new TiegraphError(SCOPE, "invalid-format", `exchange column row ${i0} has extras out of range`, { record: `exchange #${i0 + 1}`, expected: "columns written by rawExchangeColumns of a valid network" });
+        throw e;
       }
-      if (pending.dropNotes) delete ex.note;
-      if (Object.keys(ex).length > 0) kept.push([i, ex]);
+      // an extra already handed out stays the same object
+      if (pending.seen.has(i)) {
+        const ex = pending.seen.get(i);
+        if (ex) kept.push([i, ex]);
+        continue;
+      }
+      if (pending.dropNotes) delete fresh.note;
+      if (Object.keys(fresh).length > 0) kept.push([i, fresh]);
     }
     for (const [i, ex] of kept) this.attach(i, ex);
   }
@@ -332,12 +371,16 @@ export class ExchangeStore {
     if (pending) {
       // extras not built here yet: the copy builds its own from the same source when it needs them
       const moved = new Int32Array(pending.moved ? pending.moved.length : this.n);
+      const origin = new Int32Array(m);
       let j = 0;
       for (let i0 = 0; i0 < moved.length; i0++) {
         const i = pending.moved ? pending.moved[i0]! : i0;
-        moved[i0] = i >= 0 && keep[i] ? j++ : -1;
+        if (i >= 0 && keep[i]) {
+          origin[j] = i0;
+          moved[i0] = j++;
+        } else moved[i0] = -1;
       }
-      out.pending = { source: pending.source, moved, dropNotes: pending.dropNotes || dropNotes, people: pending.people };
+      out.pending = { source: pending.source, origin, moved, dropNotes: pending.dropNotes || dropNotes, people: pending.people, seen: new Map() };
     }
     for (let i = 0; i < this.n; i++) {
       if (!keep[i]) continue;
@@ -403,7 +446,7 @@ export class ExchangeStore {
       if (!(f >= 0 && f < people && t >= 0 && t < people && f !== t && raw.kind[i]! < EXCHANGE_KINDS.length && raw.format[i]! < formats && raw.value[i]! >= 0 && (raw.flags[i]! & ~3) === 0)) return { badRow: i };
     }
     const extras = raw.extras;
-    if (typeof extras !== "function") for (const [i, ex] of extras) if (!(i >= 0 && i < n) || (ex.introduced !== undefined && !(ex.introduced >= 0 && ex.introduced < people))) return { badRow: i };
+    if (Array.isArray(extras)) for (const [i, ex] of extras) if (!(i >= 0 && i < n) || (ex.introduced !== undefined && !(ex.introduced >= 0 && ex.introduced < people))) return { badRow: i };
     const out = new ExchangeStore();
     for (const f of raw.formats) out.internFormat(f);
     out.n = out.cap = n;
@@ -416,8 +459,8 @@ export class ExchangeStore {
     out.flags = raw.flags;
     out.format = raw.format;
     out.slot = new Int32Array(n).fill(-1);
-    if (typeof extras === "function") out.pending = { source: extras, dropNotes: false, people };
-    else for (const [i, ex] of extras) out.attach(i, ex);
+    if (Array.isArray(extras)) for (const [i, ex] of extras) out.attach(i, ex);
+    else out.pending = { source: extras, dropNotes: false, people, seen: new Map() };
     return out;
   }
 
