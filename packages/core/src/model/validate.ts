@@ -11,7 +11,7 @@ import { KIND_CODE, type ExchangeExtras, type StagedExchange } from "./exchange-
 import { checkRequests } from "./request-check.js";
 import { copyRequest } from "./request-store.js";
 import type { IntroductionRequest } from "./request-types.js";
-import { DEFAULT_KIND_VALUES, EXCHANGE_KINDS, type Affiliation, type Exchange, type ExchangeKind, type NetworkData, type NetworkSettings, type Organisation, type Person } from "./types.js";
+import { DEFAULT_KIND_VALUES, EXCHANGE_KINDS, type Affiliation, type Exchange, type NetworkData, type NetworkSettings, type Organisation, type Person } from "./types.js";
 
 const SCOPE = "tiegraph/model";
 /**
@@ -241,11 +241,8 @@ export function stageBatch(network: NetworkLookup, batch: NetworkData, options: 
   }
   // Ids not found when references are not resolved get their own negative numbers, so equality still works.
   const outside = new Map<string, number>();
-  const personOf = (id: unknown, at: string, rec: string): number | undefined => {
-    if (typeof id !== "string" || id === "") {
-      report("missing-field", "missing person id", rec, at, "a person id (non-empty string)", id);
-      return undefined;
-    }
+  const personRef = (id: unknown): number => {
+    if (typeof id !== "string" || id === "") return NO_ID;
     const i = network.findPerson(id);
     if (i >= 0) return i;
     const j = newPeople.get(id);
@@ -255,8 +252,15 @@ export function stageBatch(network: NetworkLookup, batch: NetworkData, options: 
       if (o === undefined) outside.set(id, (o = -2 - outside.size));
       return o;
     }
-    report("unknown-person", `unknown person ${showValue(id)}`, rec, at, "the id of a person in the network or this batch");
-    return undefined;
+    return UNKNOWN_ID;
+  };
+  const personOf = (id: unknown, at: string, rec: string): number | undefined => {
+    const ref = personRef(id);
+    if (ref === NO_ID || ref === UNKNOWN_ID) {
+      personProblem(report, ref, id, at, rec);
+      return undefined;
+    }
+    return ref;
   };
 
   // --- affiliations
@@ -292,7 +296,7 @@ export function stageBatch(network: NetworkLookup, batch: NetworkData, options: 
   const newFormats = new Set<string>();
   for (k = 0; k < exchanges.length; k++) {
     const e = exchanges[k]!;
-    const s = exchangeOf(e, k, network, newIds, personOf, report, problems);
+    const s = exchangeOf(e, k, network, newIds, personRef, report, problems);
     if (s === undefined) continue;
     if (s.format !== "" && !network.formats.includes(s.format) && !newFormats.has(s.format)) {
       if (network.formats.length + newFormats.size >= MAX_FORMATS) {
@@ -345,49 +349,73 @@ function exchangeRecord(e: Exchange, k: number): string {
 }
 
 type Report = (code: TiegraphErrorCode, message: string, record: string, pointer: string | undefined, expected?: string, ...got: unknown[]) => void;
-type PersonOf = (id: unknown, at: string, rec: string) => number | undefined;
+/** A person id resolved to an index (or an outside number ≤ -2), {@link NO_ID} or {@link UNKNOWN_ID}. */
+type PersonRef = (id: unknown) => number;
+/** Not a person id: missing, empty or not text. */
+const NO_ID = -1;
+/** A person id the network and the batch do not know (references resolved). */
+const UNKNOWN_ID = -Infinity;
 
-function exchangeOf(e: Exchange, k: number, network: NetworkLookup, newIds: Set<string>, personOf: PersonOf, report: Report, problems: readonly Problem[]): StagedExchange | undefined {
-  const at = `/exchanges/${k}`;
-  let rec = `exchange #${k}`;
+/** Reports why a person reference did not resolve. */
+function personProblem(report: Report, ref: number, id: unknown, at: string, rec: string): void {
+  if (ref === NO_ID) report("missing-field", "missing person id", rec, at, "a person id (non-empty string)", id);
+  else report("unknown-person", `unknown person ${showValue(id)}`, rec, at, "the id of a person in the network or this batch");
+}
+
+/** Known kinds by name (no prototype lookups). */
+const KINDS: ReadonlyMap<string, number> = new Map(Object.entries(KIND_CODE));
+
+/**
+ * Checks exchange `k` and resolves it. Its record name and pointers are made
+ * only when a problem is reported: a million good exchanges make no strings.
+ */
+function exchangeOf(e: Exchange, k: number, network: NetworkLookup, newIds: Set<string>, personRef: PersonRef, report: Report, problems: readonly Problem[]): StagedExchange | undefined {
   if (e === null || typeof e !== "object") {
-    report("invalid-format", "exchange must be an object", rec, at, "{ date, kind, from, to, ... }", e);
+    report("invalid-format", "exchange must be an object", `exchange #${k}`, `/exchanges/${k}`, "{ date, kind, from, to, ... }", e);
     return undefined;
   }
   const before = problems.length;
+  let named = false;
+  const rec = (): string => (named ? `exchange ${showValue(e.id)}` : `exchange #${k}`);
+  const at = (field: string): string => `/exchanges/${k}${field}`;
   if (e.id !== undefined) {
-    if (typeof e.id !== "string" || e.id === "" || e.id.startsWith("#")) report("invalid-field", "invalid exchange id", rec, at + "/id", "a non-empty string not starting with '#'", e.id);
+    if (typeof e.id !== "string" || e.id === "" || e.id.startsWith("#")) report("invalid-field", "invalid exchange id", rec(), at("/id"), "a non-empty string not starting with '#'", e.id);
     else {
-      rec = `exchange ${showValue(e.id)}`;
-      if (network.findExchange(e.id) >= 0 || newIds.has(e.id)) report("duplicate-id", `duplicate exchange id ${showValue(e.id)}`, rec, at + "/id", "an id not used by another exchange");
+      named = true;
+      if (network.findExchange(e.id) >= 0 || newIds.has(e.id)) report("duplicate-id", `duplicate exchange id ${showValue(e.id)}`, rec(), at("/id"), "an id not used by another exchange");
       newIds.add(e.id);
     }
   }
-  const kind = typeof e.kind === "string" && Object.hasOwn(KIND_CODE, e.kind) ? KIND_CODE[e.kind as ExchangeKind] : undefined;
-  if (kind === undefined) report("invalid-kind", `unknown exchange kind ${showValue(e.kind)}`, rec, at + "/kind", `one of ${EXCHANGE_KINDS.join(", ")}`);
-  const from = personOf(e.from, at + "/from", rec);
-  const to = personOf(e.to, at + "/to", rec);
-  if (from !== undefined && from === to) report("self-exchange", `exchange of a person with themself (${showValue(e.from)})`, rec, at + "/to", "two different people");
-  const day = dayOf(e.date, at + "/date", rec, report);
+  const kind = typeof e.kind === "string" ? KINDS.get(e.kind) : undefined;
+  if (kind === undefined) report("invalid-kind", `unknown exchange kind ${showValue(e.kind)}`, rec(), at("/kind"), `one of ${EXCHANGE_KINDS.join(", ")}`);
+  const from = personRef(e.from);
+  if (from === NO_ID || from === UNKNOWN_ID) personProblem(report, from, e.from, at("/from"), rec());
+  const to = personRef(e.to);
+  if (to === NO_ID || to === UNKNOWN_ID) personProblem(report, to, e.to, at("/to"), rec());
+  else if (from === to) report("self-exchange", `exchange of a person with themself (${showValue(e.from)})`, rec(), at("/to"), "two different people");
+  const day = typeof e.date === "string" ? parseDay(e.date) : undefined;
+  if (day === undefined) report("invalid-date", `invalid date ${showValue(e.date)}`, rec(), at("/date"), "a calendar date YYYY-MM-DD");
   let value = kind === undefined ? 0 : DEFAULT_KIND_VALUES[e.kind];
   if (e.value !== undefined) {
-    if (typeof e.value !== "number" || !Number.isFinite(e.value) || e.value < 0) report("invalid-value", "invalid value", rec, at + "/value", "a finite number ≥ 0", e.value);
+    if (typeof e.value !== "number" || !Number.isFinite(e.value) || e.value < 0) report("invalid-value", "invalid value", rec(), at("/value"), "a finite number ≥ 0", e.value);
     else value = e.value;
   }
   let minutes = NaN;
   if (e.minutes !== undefined) {
-    if (typeof e.minutes !== "number" || !Number.isFinite(e.minutes) || e.minutes < 0) report("invalid-value", "invalid minutes", rec, at + "/minutes", "a finite number of minutes ≥ 0", e.minutes);
+    if (typeof e.minutes !== "number" || !Number.isFinite(e.minutes) || e.minutes < 0) report("invalid-value", "invalid minutes", rec(), at("/minutes"), "a finite number of minutes ≥ 0", e.minutes);
     else minutes = e.minutes;
   }
-  if (e.format !== undefined && (typeof e.format !== "string" || e.format.length > 40)) report("invalid-field", "invalid format", rec, at + "/format", "a short text like coffee, lunch, call", e.format);
-  if (e.confidential !== undefined && typeof e.confidential !== "boolean") report("invalid-field", "confidential must be true or false", rec, at + "/confidential", "a boolean", e.confidential);
-  if (e.note !== undefined && typeof e.note !== "string") report("invalid-field", "note must be text", rec, at + "/note", "a string", e.note);
-  if (e.tags !== undefined) stringList(e.tags, at + "/tags", rec, report);
+  if (e.format !== undefined && (typeof e.format !== "string" || e.format.length > 40)) report("invalid-field", "invalid format", rec(), at("/format"), "a short text like coffee, lunch, call", e.format);
+  if (e.confidential !== undefined && typeof e.confidential !== "boolean") report("invalid-field", "confidential must be true or false", rec(), at("/confidential"), "a boolean", e.confidential);
+  if (e.note !== undefined && typeof e.note !== "string") report("invalid-field", "note must be text", rec(), at("/note"), "a string", e.note);
+  if (e.tags !== undefined) stringList(e.tags, at("/tags"), rec(), report);
   let extras: ExchangeExtras | undefined;
   if (e.introduced !== undefined) {
-    const intro = personOf(e.introduced, at + "/introduced", rec);
-    if (e.kind !== "introduction") report("invalid-field", "only introductions name an introduced person", rec, at + "/introduced", 'kind "introduction"');
-    else if (intro !== undefined && (intro === to || intro === from)) report("invalid-field", "an introduction joins two other people", rec, at + "/introduced", "a person other than from and to", e.introduced);
+    const ref = personRef(e.introduced);
+    const intro = ref === NO_ID || ref === UNKNOWN_ID ? undefined : ref;
+    if (intro === undefined) personProblem(report, ref, e.introduced, at("/introduced"), rec());
+    if (e.kind !== "introduction") report("invalid-field", "only introductions name an introduced person", rec(), at("/introduced"), 'kind "introduction"');
+    else if (intro !== undefined && (intro === to || intro === from)) report("invalid-field", "an introduction joins two other people", rec(), at("/introduced"), "a person other than from and to", e.introduced);
     if (intro !== undefined) extras = { introduced: intro };
   }
   if (problems.length !== before) return undefined;
@@ -397,7 +425,7 @@ function exchangeOf(e: Exchange, k: number, network: NetworkLookup, newIds: Set<
     if (e.note !== undefined) extras.note = e.note;
     if (e.tags !== undefined && e.tags.length) extras.tags = [...e.tags];
   }
-  return { from: from!, to: to!, day: day!, kind: kind!, value, explicit: e.value !== undefined, minutes, confidential: e.confidential === true, format: e.format ?? "", extras };
+  return { from, to, day: day!, kind: kind!, value, explicit: e.value !== undefined, minutes, confidential: e.confidential === true, format: e.format ?? "", extras };
 }
 
 function dayOf(text: unknown, pointer: string, record: string, report: Report): Day | undefined {

@@ -135,7 +135,8 @@ export class RowReader<K extends string> {
       this.bad("invalid-date", `invalid ${k} date`, k, "an ISO 8601 date YYYY-MM-DD", t);
       return undefined;
     }
-    return formatDay(d);
+    // text of exactly ten characters that reads as a date is already YYYY-MM-DD
+    return t.length === 10 ? t : formatDay(d);
   }
 
   /** Records a problem about a column of this row. */
