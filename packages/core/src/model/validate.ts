@@ -113,7 +113,7 @@ export interface StagedBatch {
  * ```
  */
 export function checkBatch(network: NetworkLookup, batch: NetworkData, options: CheckBatchOptions = {}): Problem[] {
-  return stageBatch(network, batch, options).problems;
+  return validateBatch(network, batch, options, false).problems;
 }
 
 /**
@@ -162,6 +162,11 @@ type Section = "organisations" | "people" | "affiliations" | "exchanges";
  * ```
  */
 export function stageBatch(network: NetworkLookup, batch: NetworkData, options: CheckBatchOptions = {}): { problems: Problem[]; staged: StagedBatch } {
+  return validateBatch(network, batch, options, true);
+}
+
+/** {@link stageBatch}; with `keep` false only the problems are wanted, so no exchange is staged (a million fewer objects). */
+function validateBatch(network: NetworkLookup, batch: NetworkData, options: CheckBatchOptions, keep: boolean): { problems: Problem[]; staged: StagedBatch } {
   const problems: Problem[] = [];
   const staged: StagedBatch = { organisations: [], people: [], affiliations: [], exchanges: [], ego: undefined, settings: undefined, requests: [] };
   const resolve = options.resolveReferences !== false;
@@ -239,20 +244,16 @@ export function stageBatch(network: NetworkLookup, batch: NetworkData, options: 
     newPeople.set(p.id, network.personCount + newPeople.size);
     if (ok) staged.people.push(cleanPerson(p));
   }
-  // Ids not found when references are not resolved get their own negative numbers, so equality still works.
-  const outside = new Map<string, number>();
+  // Ids not found when references are not resolved are OUTSIDE_ID (compared by their text, see samePerson).
   const personRef = (id: unknown): number => {
     if (typeof id !== "string" || id === "") return NO_ID;
-    const i = network.findPerson(id);
-    if (i >= 0) return i;
+    if (network.personCount > 0) {
+      const i = network.findPerson(id);
+      if (i >= 0) return i;
+    }
     const j = newPeople.get(id);
     if (j !== undefined) return j;
-    if (!resolve) {
-      let o = outside.get(id);
-      if (o === undefined) outside.set(id, (o = -2 - outside.size));
-      return o;
-    }
-    return UNKNOWN_ID;
+    return resolve ? UNKNOWN_ID : OUTSIDE_ID;
   };
   const personOf = (id: unknown, at: string, rec: string): number | undefined => {
     const ref = personRef(id);
@@ -296,16 +297,17 @@ export function stageBatch(network: NetworkLookup, batch: NetworkData, options: 
   const newFormats = new Set<string>();
   for (k = 0; k < exchanges.length; k++) {
     const e = exchanges[k]!;
-    const s = exchangeOf(e, k, network, newIds, personRef, report, problems);
+    const s = exchangeOf(e, k, network, newIds, personRef, report, problems, keep);
     if (s === undefined) continue;
-    if (s.format !== "" && !network.formats.includes(s.format) && !newFormats.has(s.format)) {
+    const format = e.format ?? "";
+    if (format !== "" && !network.formats.includes(format) && !newFormats.has(format)) {
       if (network.formats.length + newFormats.size >= MAX_FORMATS) {
-        report("invalid-field", "too many distinct exchange formats", exchangeRecord(e, k), `/exchanges/${k}/format`, `at most ${MAX_FORMATS - 1} distinct formats`, s.format);
+        report("invalid-field", "too many distinct exchange formats", exchangeRecord(e, k), `/exchanges/${k}/format`, `at most ${MAX_FORMATS - 1} distinct formats`, format);
         continue;
       }
-      newFormats.add(s.format);
+      newFormats.add(format);
     }
-    staged.exchanges.push(s);
+    if (keep) staged.exchanges.push(s);
   }
 
   // --- ego and settings
@@ -355,6 +357,15 @@ type PersonRef = (id: unknown) => number;
 const NO_ID = -1;
 /** A person id the network and the batch do not know (references resolved). */
 const UNKNOWN_ID = -Infinity;
+/** A person id the network and the batch do not know, when references are not resolved (another file may define it). */
+const OUTSIDE_ID = -2;
+/** What {@link exchangeOf} returns for a good exchange when nothing is staged. */
+const CHECKED: StagedExchange = Object.freeze({ from: -1, to: -1, day: 0, kind: 0, value: 0, explicit: false, minutes: NaN, confidential: false, format: "", extras: undefined });
+
+/** Whether two resolved references name the same person (ids outside the batch compare by their text). */
+function samePerson(a: number, b: number, idA: unknown, idB: unknown): boolean {
+  return a === b && (a !== OUTSIDE_ID || idA === idB);
+}
 
 /** Reports why a person reference did not resolve. */
 function personProblem(report: Report, ref: number, id: unknown, at: string, rec: string): void {
@@ -369,7 +380,7 @@ const KINDS: ReadonlyMap<string, number> = new Map(Object.entries(KIND_CODE));
  * Checks exchange `k` and resolves it. Its record name and pointers are made
  * only when a problem is reported: a million good exchanges make no strings.
  */
-function exchangeOf(e: Exchange, k: number, network: NetworkLookup, newIds: Set<string>, personRef: PersonRef, report: Report, problems: readonly Problem[]): StagedExchange | undefined {
+function exchangeOf(e: Exchange, k: number, network: NetworkLookup, newIds: Set<string>, personRef: PersonRef, report: Report, problems: readonly Problem[], keep: boolean): StagedExchange | undefined {
   if (e === null || typeof e !== "object") {
     report("invalid-format", "exchange must be an object", `exchange #${k}`, `/exchanges/${k}`, "{ date, kind, from, to, ... }", e);
     return undefined;
@@ -392,7 +403,7 @@ function exchangeOf(e: Exchange, k: number, network: NetworkLookup, newIds: Set<
   if (from === NO_ID || from === UNKNOWN_ID) personProblem(report, from, e.from, at("/from"), rec());
   const to = personRef(e.to);
   if (to === NO_ID || to === UNKNOWN_ID) personProblem(report, to, e.to, at("/to"), rec());
-  else if (from === to) report("self-exchange", `exchange of a person with themself (${showValue(e.from)})`, rec(), at("/to"), "two different people");
+  else if (samePerson(from, to, e.from, e.to)) report("self-exchange", `exchange of a person with themself (${showValue(e.from)})`, rec(), at("/to"), "two different people");
   const day = typeof e.date === "string" ? parseDay(e.date) : undefined;
   if (day === undefined) report("invalid-date", `invalid date ${showValue(e.date)}`, rec(), at("/date"), "a calendar date YYYY-MM-DD");
   let value = kind === undefined ? 0 : DEFAULT_KIND_VALUES[e.kind];
@@ -415,10 +426,11 @@ function exchangeOf(e: Exchange, k: number, network: NetworkLookup, newIds: Set<
     const intro = ref === NO_ID || ref === UNKNOWN_ID ? undefined : ref;
     if (intro === undefined) personProblem(report, ref, e.introduced, at("/introduced"), rec());
     if (e.kind !== "introduction") report("invalid-field", "only introductions name an introduced person", rec(), at("/introduced"), 'kind "introduction"');
-    else if (intro !== undefined && (intro === to || intro === from)) report("invalid-field", "an introduction joins two other people", rec(), at("/introduced"), "a person other than from and to", e.introduced);
+    else if (intro !== undefined && (samePerson(intro, to, e.introduced, e.to) || samePerson(intro, from, e.introduced, e.from))) report("invalid-field", "an introduction joins two other people", rec(), at("/introduced"), "a person other than from and to", e.introduced);
     if (intro !== undefined) extras = { introduced: intro };
   }
   if (problems.length !== before) return undefined;
+  if (!keep) return CHECKED;
   if (e.id !== undefined || e.note !== undefined || (e.tags !== undefined && e.tags.length)) {
     extras ??= {};
     if (e.id !== undefined) extras.id = e.id;
