@@ -14,6 +14,8 @@ import { DEFAULT_IMPORT_OPTIONS, ProblemLog, type ImportOptions } from "./option
 export const EXCHANGES_CSV_COLUMNS = ["date", "from", "to", "kind", "value", "minutes", "confidential", "note", "id", "format", "tags", "introduced"] as const;
 type Column = (typeof EXCHANGES_CSV_COLUMNS)[number];
 
+const exchangeAtLine = (line: number): string => `exchange at line ${line}`;
+
 /** Options of {@link importExchangesCsv}. */
 export type ExchangesCsvOptions = ImportOptions;
 
@@ -52,7 +54,7 @@ export async function importExchangesCsv(source: TextSource, options: ExchangesC
         for (const [name, i] of columns.extra) log.report("invalid-field", `unknown column ${JSON.stringify(name)} ignored`, { line, column: i + 1 }, `one of ${EXCHANGES_CSV_COLUMNS.join(", ")}`);
         return;
       }
-      const r = new RowReader(columns, row, line, log, `exchange at line ${line}`);
+      const r = new RowReader(columns, row, line, log, exchangeAtLine);
       r.checkWidth();
       const date = r.date("date");
       if (date === undefined && r.ok) r.bad("missing-field", "empty date", "date", "an ISO 8601 date YYYY-MM-DD");

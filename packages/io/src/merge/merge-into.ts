@@ -80,6 +80,9 @@ interface PersonKeys {
   name: string;
 }
 
+/** No keys: a person nobody can be matched with by e-mail, URL or name. */
+const NO_KEYS: PersonKeys = { emails: [], url: "", name: "" };
+
 function personKeys(p: Person): PersonKeys {
   return { emails: (p.emails ?? []).map(normaliseEmail).filter((e) => e !== ""), url: p.url ? normaliseUrl(p.url) : "", name: normaliseName(p.name) };
 }
@@ -198,9 +201,14 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
     const orgMap = new Map<OrganisationId, OrganisationId>();
     imp.organisations.forEach((o, k) => orgMap.set(o.id, orgs.resolve(o, imp.origins.organisations[k])));
 
+    // Keys match people of other sources: with none before (an empty network, the first import) and none
+    // after that has people, nobody is matched by e-mail, URL or name, so they are not worked out.
+    const othersBefore = network.personCount > 0 || no > 0;
+    const othersAfter = list.slice(no + 1).some((later) => later.people.length > 0 || later.ego !== undefined);
+    const needKeys = othersBefore || othersAfter;
     imp.people.forEach((p, k) => {
       const origin = imp.origins.people[k];
-      const keys = personKeys(p);
+      const keys = needKeys ? personKeys(p) : NO_KEYS;
       const match = matchPerson(p, keys, imp.generatedIds, no, people, network);
       if (match.kind === "match") {
         personMap.set(p.id, match.id);
