@@ -431,7 +431,7 @@ export class Network {
       list.sort((x, y) => x.from - y.from);
       this._s.affCount++;
     }
-    this._s.ex.append(staged.exchanges);
+    this._s.ex.appendStaged(staged.exchanges);
     if (staged.ego !== undefined) this._s.ego = staged.ego;
     if (staged.settings !== undefined) this._s.settings = { ...staged.settings };
     this._s.requests.commit(staged.requests);

@@ -7,7 +7,7 @@
  */
 import { TiegraphError, showValue, type Problem, type TiegraphErrorCode } from "../errors.js";
 import { parseDay, type Day } from "./dates.js";
-import { KIND_CODE, type ExchangeExtras, type StagedExchange } from "./exchange-store.js";
+import { KIND_CODE, StagedExchanges, type ExchangeExtras, type StagedExchange } from "./exchange-store.js";
 import { checkRequests } from "./request-check.js";
 import { copyRequest } from "./request-store.js";
 import type { IntroductionRequest } from "./request-types.js";
@@ -88,7 +88,7 @@ export interface StagedBatch {
   organisations: Organisation[];
   people: Person[];
   affiliations: { person: number; span: AffiliationSpan }[];
-  exchanges: StagedExchange[];
+  exchanges: StagedExchanges;
   /** New ego index; undefined when the batch does not set ego. */
   ego: number | undefined;
   settings: NetworkSettings | undefined;
@@ -168,7 +168,7 @@ export function stageBatch(network: NetworkLookup, batch: NetworkData, options: 
 /** {@link stageBatch}; with `keep` false only the problems are wanted, so no exchange is staged (a million fewer objects). */
 function validateBatch(network: NetworkLookup, batch: NetworkData, options: CheckBatchOptions, keep: boolean): { problems: Problem[]; staged: StagedBatch } {
   const problems: Problem[] = [];
-  const staged: StagedBatch = { organisations: [], people: [], affiliations: [], exchanges: [], ego: undefined, settings: undefined, requests: [] };
+  const staged: StagedBatch = { organisations: [], people: [], affiliations: [], exchanges: new StagedExchanges(), ego: undefined, settings: undefined, requests: [] };
   const resolve = options.resolveReferences !== false;
   const place = (section: Section | "requests" | "ego" | "settings", k: number): { file?: string; line?: number } => {
     const lines = options.lines;
@@ -359,8 +359,8 @@ const NO_ID = -1;
 const UNKNOWN_ID = -Infinity;
 /** A person id the network and the batch do not know, when references are not resolved (another file may define it). */
 const OUTSIDE_ID = -2;
-/** What {@link exchangeOf} returns for a good exchange when nothing is staged. */
-const CHECKED: StagedExchange = Object.freeze({ from: -1, to: -1, day: 0, kind: 0, value: 0, explicit: false, minutes: NaN, confidential: false, format: "", extras: undefined });
+/** What {@link exchangeOf} returns for a good exchange: one record, rewritten for each exchange and copied into the staged columns. */
+const SCRATCH: StagedExchange = { from: -1, to: -1, day: 0, kind: 0, value: 0, explicit: false, minutes: NaN, confidential: false, format: "", extras: undefined };
 
 /** Whether two resolved references name the same person (ids outside the batch compare by their text). */
 function samePerson(a: number, b: number, idA: unknown, idB: unknown): boolean {
@@ -430,14 +430,24 @@ function exchangeOf(e: Exchange, k: number, network: NetworkLookup, newIds: Set<
     if (intro !== undefined) extras = { introduced: intro };
   }
   if (problems.length !== before) return undefined;
-  if (!keep) return CHECKED;
+  if (!keep) return SCRATCH;
   if (e.id !== undefined || e.note !== undefined || (e.tags !== undefined && e.tags.length)) {
     extras ??= {};
     if (e.id !== undefined) extras.id = e.id;
     if (e.note !== undefined) extras.note = e.note;
     if (e.tags !== undefined && e.tags.length) extras.tags = [...e.tags];
   }
-  return { from, to, day: day!, kind: kind!, value, explicit: e.value !== undefined, minutes, confidential: e.confidential === true, format: e.format ?? "", extras };
+  SCRATCH.from = from;
+  SCRATCH.to = to;
+  SCRATCH.day = day!;
+  SCRATCH.kind = kind!;
+  SCRATCH.value = value;
+  SCRATCH.explicit = e.value !== undefined;
+  SCRATCH.minutes = minutes;
+  SCRATCH.confidential = e.confidential === true;
+  SCRATCH.format = e.format ?? "";
+  SCRATCH.extras = extras;
+  return SCRATCH;
 }
 
 function dayOf(text: unknown, pointer: string, record: string, report: Report): Day | undefined {
