@@ -102,6 +102,75 @@ export interface StagedExchange {
 }
 
 /**
+ * Exchanges checked and resolved but not yet stored (see validate.ts), held
+ * column-wise like the store, so staging a million exchanges makes no object
+ * per exchange. Formats and extras, which few exchanges have, sit in maps.
+ *
+ * @example
+ * ```ts
+ * const staged = new StagedExchanges();
+ * staged.push({ from: 0, to: 1, day: 19800, kind: KIND_CODE.favour, value: 3, explicit: false, minutes: NaN, confidential: false, format: "", extras: undefined });
+ * staged.at(0).from; // 0
+ * ```
+ */
+export class StagedExchanges {
+  private n = 0;
+  /** Person indices, day, kind, value, minutes and flags (as in the store) of each staged exchange. */
+  from = new Int32Array(16);
+  to = new Int32Array(16);
+  day = new Int32Array(16);
+  kind = new Uint8Array(16);
+  value = new Float64Array(16);
+  minutes = new Float32Array(16);
+  flags = new Uint8Array(16);
+  /** Formats other than none, and extras, by position. */
+  readonly formats = new Map<number, string>();
+  readonly extras = new Map<number, ExchangeExtras>();
+
+  /** Number of staged exchanges. */
+  get length(): number {
+    return this.n;
+  }
+
+  /** Stages one exchange (its fields are copied). */
+  push(s: StagedExchange): void {
+    const i = this.n;
+    if (i === this.from.length) this.grow(i * 2);
+    this.from[i] = s.from;
+    this.to[i] = s.to;
+    this.day[i] = s.day;
+    this.kind[i] = s.kind;
+    this.value[i] = s.value;
+    this.minutes[i] = s.minutes;
+    this.flags[i] = (s.confidential ? FLAG_CONFIDENTIAL : 0) | (s.explicit ? FLAG_EXPLICIT_VALUE : 0);
+    if (s.format !== "") this.formats.set(i, s.format);
+    if (s.extras) this.extras.set(i, s.extras);
+    this.n++;
+  }
+
+  /** Staged exchange `i` as a record. */
+  at(i: number): StagedExchange {
+    const flags = this.flags[i]!;
+    return { from: this.from[i]!, to: this.to[i]!, day: this.day[i]!, kind: this.kind[i]!, value: this.value[i]!, explicit: (flags & FLAG_EXPLICIT_VALUE) !== 0, minutes: this.minutes[i]!, confidential: (flags & FLAG_CONFIDENTIAL) !== 0, format: this.formats.get(i) ?? "", extras: this.extras.get(i) };
+  }
+
+  private grow(cap: number): void {
+    const grow = <T extends Int32Array | Uint8Array | Float64Array | Float32Array>(a: T, make: (c: number) => T): T => {
+      const b = make(cap);
+      b.set(a as never);
+      return b;
+    };
+    this.from = grow(this.from, (c) => new Int32Array(c));
+    this.to = grow(this.to, (c) => new Int32Array(c));
+    this.day = grow(this.day, (c) => new Int32Array(c));
+    this.kind = grow(this.kind, (c) => new Uint8Array(c));
+    this.value = grow(this.value, (c) => new Float64Array(c));
+    this.minutes = grow(this.minutes, (c) => new Float32Array(c));
+    this.flags = grow(this.flags, (c) => new Uint8Array(c));
+  }
+}
+
+/**
  * Column store of exchanges. Positions are indices `0..count-1`; an exchange
  * without an explicit id is known as `#<position+1>`. Internal to the model:
  * read exchanges through {@link Network.exchangeColumns} and friends.
@@ -505,6 +574,28 @@ export class ExchangeStore {
     } else {
       this.slot[i] = -1;
     }
+  }
+
+  /** Appends validated exchanges staged column-wise, copying whole columns. */
+  appendStaged(staged: StagedExchanges): void {
+    const m = staged.length;
+    if (m === 0) return;
+    const at = this.n;
+    this.ensureCapacity(at + m);
+    this.from.set(staged.from.subarray(0, m), at);
+    this.to.set(staged.to.subarray(0, m), at);
+    this.day.set(staged.day.subarray(0, m), at);
+    this.kind.set(staged.kind.subarray(0, m), at);
+    this.value.set(staged.value.subarray(0, m), at);
+    this.minutes.set(staged.minutes.subarray(0, m), at);
+    this.flags.set(staged.flags.subarray(0, m), at);
+    this.format.fill(0, at, at + m);
+    this.slot.fill(-1, at, at + m);
+    for (const [i, f] of staged.formats) this.format[at + i] = this.internFormat(f);
+    this.n = at + m;
+    // extras in position order, as append gives them slots
+    for (const i of [...staged.extras.keys()].sort((a, b) => a - b)) this.attach(at + i, staged.extras.get(i)!);
+    this.changed();
   }
 
   /** Appends validated exchanges. */

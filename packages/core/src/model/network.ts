@@ -11,12 +11,35 @@ import type { Affiliation, Exchange, NetworkData, NetworkSettings, Organisation,
 import type { IntroductionRequest } from "./request-types.js";
 import { applyEdits, type NetworkEdit } from "./edits.js";
 import { emptyState, type ModelState } from "./state.js";
-import { OPEN_END, OPEN_START, checkPerson, checkSettings, cleanOrganisation, cleanPerson, problemsError, stageBatch, type AffiliationSpan, type StagedBatch } from "./validate.js";
+import { OPEN_END, OPEN_START, checkPerson, checkSettings, cleanOrganisation, cleanPerson, problemsError, stageBatch, withoutProblems, type AffiliationSpan, type RecordLines, type StagedBatch } from "./validate.js";
+import type { Problem } from "../errors.js";
 
 export { KIND_CODE, OPEN_END, OPEN_START, TOUCHPOINT_CODES, sortedByDay };
 export type { AffiliationSpan, ExchangeColumns, LazyExtras, RawExchangeColumns };
 
 const SCOPE = "tiegraph/model";
+
+/** Options of {@link Network.apply}. */
+export interface ApplyOptions {
+  /** Source lines of the batch's records, given to problems (see {@link RecordLines}). */
+  lines?: RecordLines;
+  /**
+   * What problems do: `"throw"` (default) throws them and applies nothing;
+   * `"refuse"` returns them and applies nothing; `"skip"` applies the records
+   * without problems and returns the problems.
+   */
+  problems?: "throw" | "refuse" | "skip";
+}
+
+/** What {@link Network.apply} did. */
+export interface AppliedBatch {
+  /** Problems found (empty when the whole batch was applied). */
+  problems: Problem[];
+  /** With `"skip"`: records left out because they depend on one with a problem. */
+  dependents: Problem[];
+  /** The records applied (with `"refuse"` and problems: none). */
+  batch: NetworkData;
+}
 
 /**
  * A professional network. Build one with {@link Network.from} (or `new Network()`
@@ -362,15 +385,33 @@ export class Network {
    * thrown whose fields locate the first problem (`pointer` e.g.
    * `/exchanges/12/to`) and whose `problems` list all of them, and nothing is applied.
    *
+   * With `options.problems` set to `"refuse"`, problems are returned instead of
+   * thrown (nothing applied); with `"skip"`, the records that have problems and
+   * those depending on them are left out ({@link withoutProblems}) and the rest
+   * is applied. Either way a good batch is checked once, by the same pass that
+   * applies it. `options.lines` gives problems their source lines.
+   *
    * @example
    * ```ts
    * net.apply({ people: [{ id: "cy", name: "Cy" }], exchanges: [{ date: "2024-05-02", kind: "information", from: "cy", to: "me" }] });
+   * const { problems, dependents } = net.apply(batch, { problems: "skip", lines: { exchanges: [2, 3] } });
    * ```
    */
-  apply(batch: NetworkData): void {
-    const { problems, staged } = stageBatch(this, batch);
-    if (problems.length) throw problemsError(problems);
-    this.commit(staged);
+  apply(batch: NetworkData, options: ApplyOptions = {}): AppliedBatch {
+    const { problems, staged } = stageBatch(this, batch, options.lines ? { lines: options.lines } : {});
+    if (problems.length === 0) {
+      this.commit(staged);
+      return { problems, dependents: [], batch };
+    }
+    const mode = options.problems ?? "throw";
+    if (mode === "throw") throw problemsError(problems);
+    if (mode === "refuse") return { problems, dependents: [], batch: {} };
+    const left = withoutProblems(this, batch, problems, options.lines ? { lines: options.lines } : {});
+    const again = stageBatch(this, left.batch);
+    // withoutProblems leaves a batch that passes; a problem here is a bug, so nothing is applied
+    if (again.problems.length) throw problemsError(again.problems);
+    this.commit(again.staged);
+    return { problems, dependents: left.dependents, batch: left.batch };
   }
 
   /** Applies a validated batch (nothing here can fail). */
@@ -390,7 +431,7 @@ export class Network {
       list.sort((x, y) => x.from - y.from);
       this._s.affCount++;
     }
-    this._s.ex.append(staged.exchanges);
+    this._s.ex.appendStaged(staged.exchanges);
     if (staged.ego !== undefined) this._s.ego = staged.ego;
     if (staged.settings !== undefined) this._s.settings = { ...staged.settings };
     this._s.requests.commit(staged.requests);
