@@ -65,7 +65,8 @@ export function buildReport(network: Network, request: ReportRequest): { data: R
   const day = parseDay(request.asOf);
   if (day === undefined) throw new TiegraphError("tiegraph/cli", "invalid-option", "invalid asOf", { record: "request.asOf", expected: "a calendar date YYYY-MM-DD", got: JSON.stringify(request.asOf) });
   const ties = directedTies(network, { asOf: day });
-  const ei = eiIndex(network, { groupBy: request.groupBy });
+  // E-I counts ties, not strengths: the index as of the day serves it too (the network holds nothing later)
+  const ei = eiIndex(network, { groupBy: request.groupBy, ties });
   const tieList: ReportTie[] = [];
   if (request.listTies !== false) {
     const rel = relationships(network, { asOf: day });
