@@ -167,8 +167,12 @@ function readInImportWorker(id: number, source: NetworkSource, progress: (stage:
       if (m.type === "progress") return progress(m.stage, m.fraction);
       stop();
       if (m.type === "failed") return reject(new ImportFailure(m.failure));
-      const now = performance.now();
-      for (const s of m.steps) record(`import:${s.step}`, now - s.ms, now);
+      // the import worker's steps, one after another, ending now
+      let end = performance.now();
+      for (const s of [...m.steps].reverse()) {
+        record(`import:${s.step}`, end - s.ms, end);
+        end -= s.ms;
+      }
       const network = timed("decode", () => decodeNetworkColumns(m.bytes, IMPORT_COPY));
       if (!network) return reject(new Error("the import worker sent an unreadable network"));
       resolve({ name: m.name, network, imported: m.imported, largeMeetingsSkipped: m.largeMeetingsSkipped });
