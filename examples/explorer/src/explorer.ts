@@ -36,6 +36,8 @@ const STAGE_TEXT: Record<LoadStage, string> = { reading: "Reading", parsing: "Ch
 const TAB_TEXT: Record<Tab, string> = { explore: "Explore", introduce: "Introduce", reciprocity: "Reciprocity", mix: "Inside/outside", week: "This week" };
 /** Narrow screens (phones): the legend starts folded, the person panel is a bottom sheet. */
 const NARROW = "(max-width: 700px)";
+/** Typing pause (ms) after which the search text is written to the URL. */
+const URL_PAUSE = 300;
 /** The encodings the page offers: all of the view's. */
 const ENCODINGS: EncodingNames = { size: NODE_SIZE_BY, colour: NODE_COLOUR_BY, edge: EDGE_COLOUR_BY };
 
@@ -98,6 +100,8 @@ export class Explorer {
   private readonly dropHint = h("div", { class: "drop-hint", attrs: { hidden: true, "aria-hidden": "true" }, text: "Drop the file to open it here (it stays in this browser)" });
   /** Which session and overview state the Reciprocity and Inside/outside tabs show. */
   private shownOverview = "";
+  /** The URL write waiting for typing to pause (see setState). */
+  private urlTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly root: HTMLElement) {
     const prefersDark = typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
@@ -109,7 +113,7 @@ export class Explorer {
       shortcut: "/",
       search: (q) => (this.session ? searchNetwork(this.session.search, q) : []),
       onPick: (hit) => this.pick(hit),
-      onInput: (q) => this.setState({ search: q }, false),
+      onInput: (q) => this.setState({ search: q }, false, true),
     });
     this.fileInput = h("input", {
       class: "visually-hidden",
@@ -439,12 +443,25 @@ export class Explorer {
     this.setState({ target: undefined, path: 0 });
   }
 
-  /** Changes the state, writes it to the URL and redraws. */
-  setState(patch: Partial<ExplorerState>, redraw = true): void {
+  /**
+   * Changes the state, writes it to the URL and redraws. `urlLater` writes
+   * the URL once typing pauses instead (the search box, per keystroke): a
+   * history update can cost the browser tens of milliseconds, more than the
+   * search itself; any other change writes it at once, pending text included.
+   */
+  setState(patch: Partial<ExplorerState>, redraw = true, urlLater = false): void {
     this.state = { ...this.state, ...patch };
+    clearTimeout(this.urlTimer);
+    if (urlLater) this.urlTimer = setTimeout(() => this.writeUrl(), URL_PAUSE);
+    else this.writeUrl();
+    if (redraw) this.render();
+  }
+
+  /** Writes the state to the URL (replacing the entry: no history step per change). */
+  private writeUrl(): void {
+    this.urlTimer = undefined;
     const hash = stateToHash(this.state);
     if (hash !== location.hash) history.replaceState(null, "", hash || location.pathname + location.search);
-    if (redraw) this.render();
   }
 
   private select(id: string, focusCamera: boolean): void {
@@ -616,6 +633,8 @@ export class Explorer {
       }
     });
     window.addEventListener("hashchange", () => {
+      // the new address wins over search text still waiting to be written
+      clearTimeout(this.urlTimer);
       this.state = stateFromHash(location.hash, ENCODINGS, { ...DEFAULT_STATE, theme: this.state.theme });
       this.render();
     });

@@ -118,6 +118,8 @@ describe("explorer page", () => {
     const option = page.locator('[role="option"]', { hasText: name }).first();
     await option.waitFor();
     expect(await page.evaluate(() => performance.getEntriesByName("tiegraph:search").length)).toBeGreaterThan(0);
+    // the typed text reaches the URL once typing pauses (not on every keystroke)
+    await expect.poll(() => new URLSearchParams(new URL(page.url()).hash.slice(1)).get("q")).toBe(name.slice(0, -1));
     // arrow down to the person, then Enter
     const labels = await page.locator('[role="listbox"] [role="option"] .label').allTextContents();
     for (let k = 0; k < labels.indexOf(name); k++) await page.keyboard.press("ArrowDown");
