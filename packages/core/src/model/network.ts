@@ -6,7 +6,7 @@
  */
 import { TiegraphError, showValue } from "../errors.js";
 import { formatDay, parseDay, type Day } from "./dates.js";
-import { ExchangeStore, KIND_CODE, TOUCHPOINT_CODES, sortedByDay, type ExchangeColumns, type RawExchangeColumns } from "./exchange-store.js";
+import { ExchangeStore, KIND_CODE, TOUCHPOINT_CODES, sortedByDay, type ExchangeColumns, type LazyExtras, type RawExchangeColumns } from "./exchange-store.js";
 import type { Affiliation, Exchange, NetworkData, NetworkSettings, Organisation, OrganisationId, Person, PersonId } from "./types.js";
 import type { IntroductionRequest } from "./request-types.js";
 import { applyEdits, type NetworkEdit } from "./edits.js";
@@ -15,7 +15,7 @@ import { OPEN_END, OPEN_START, checkPerson, checkSettings, cleanOrganisation, cl
 import type { Problem } from "../errors.js";
 
 export { KIND_CODE, OPEN_END, OPEN_START, TOUCHPOINT_CODES, sortedByDay };
-export type { AffiliationSpan, ExchangeColumns, RawExchangeColumns };
+export type { AffiliationSpan, ExchangeColumns, LazyExtras, RawExchangeColumns };
 
 const SCOPE = "tiegraph/model";
 
@@ -454,26 +454,66 @@ export class Network {
    * ```
    */
   withoutConfidential(): Network {
+    const keep = new Uint8Array(this._s.ex.count);
+    const { confidential } = this._s.ex.columns();
+    for (let i = 0; i < keep.length; i++) keep[i] = confidential[i] ? 0 : 1;
+    return this.copyWhere(keep, true);
+  }
+
+  /**
+   * This network as it stood at the end of `day`: the exchanges dated after
+   * it left out (the others in their order, so implicit `#n` ids renumber as
+   * if the later ones had never been recorded), people, organisations,
+   * affiliations and requests kept. The network itself when no exchange is
+   * later; otherwise a cheap copy (the exchange columns are filtered directly,
+   * nothing is re-validated), equal record for record to building the network
+   * again from its data without those exchanges.
+   *
+   * @example
+   * ```ts
+   * const then = net.until(parseDay("2026-03-01")!);
+   * then.exchangeCount; // the exchanges dated on or before 1 March 2026
+   * ```
+   */
+  until(day: Day): Network {
+    const { day: days, count } = this._s.ex.columns();
+    const keep = new Uint8Array(count);
+    let later = false;
+    for (let i = 0; i < count; i++) {
+      if (days[i]! <= day) keep[i] = 1;
+      else later = true;
+    }
+    return later ? this.copyWhere(keep, false) : this;
+  }
+
+  /** A copy keeping the exchanges whose `keep` entry is 1; `redact` also drops every note and requests' why and offer. */
+  private copyWhere(keep: Uint8Array, redact: boolean): Network {
     const out = new Network();
     const from = this._s;
     const to = out._s;
     to.ego = from.ego;
     to.settings = { ...from.settings };
+    // records are replaced, never changed in place, by edits: the copy may share the ones it keeps as they are
     for (const p of from.people) {
-      const { notes: _n, ...rest } = p;
-      to.people.push(cleanPerson(rest));
+      if (redact && p.notes !== undefined) {
+        const { notes: _n, ...rest } = p;
+        to.people.push(rest);
+      } else to.people.push(p);
     }
     for (const [id, i] of from.personIndex) to.personIndex.set(id, i);
-    for (const o of from.orgs) to.orgs.push(cleanOrganisation(o));
+    for (const o of from.orgs) to.orgs.push(o);
     for (const [id, i] of from.orgIndex) to.orgIndex.set(id, i);
     for (const spans of from.affs) to.affs.push(spans.map((s) => ({ ...s })));
     to.affCount = from.affCount;
-    (to as { ex: ExchangeStore }).ex = from.ex.withoutConfidential(true);
-    // why someone wants an introduction and what they would offer are private notes too
+    (to as { ex: ExchangeStore }).ex = from.ex.where(keep, redact);
     to.requests.commit(
       from.requests.all().map((r) => {
-        const { why: _w, offer: _o, ...rest } = r;
-        return { ...rest, steps: r.steps.map((step) => ({ ...step })) };
+        // why someone wants an introduction and what they would offer are private notes too
+        const { why, offer, ...rest } = r;
+        const copy: IntroductionRequest = { ...rest, steps: r.steps.map((step) => ({ ...step })) };
+        if (!redact && why !== undefined) copy.why = why;
+        if (!redact && offer !== undefined) copy.offer = offer;
+        return copy;
       }),
     );
     out._revision = 1;
