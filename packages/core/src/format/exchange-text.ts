@@ -75,8 +75,7 @@ export function exchangeTextWriter(network: Network, indent: number, redact: boo
   const kinds = EXCHANGE_KINDS.map((k) => JSON.stringify(k));
   const formats = ["", ...raw.formats].map((f) => JSON.stringify(f));
   // extras by position, ascending: a cursor follows the positions asked for
-  // a network's raw columns list its extras (a columnar copy's input may hand them on demand)
-  const extras = Array.isArray(raw.extras) ? raw.extras : raw.extras.all();
+  const extras = raw.extras;
   let next = 0;
   const extrasAt = (i: number): (typeof extras)[number][1] | undefined => {
     if (next > 0 && extras[next - 1]![0] >= i) next = lowerBound(extras, i); // asked for an earlier one

@@ -83,8 +83,7 @@ export function encodeNetworkColumns(network: Network, source: string): Uint8Arr
   const records = networkRecords(network);
   const enc = new TextEncoder();
   const recordBytes = enc.encode(JSON.stringify(records));
-  // raw() of a network gives its extras as a list
-  const list = raw.extras as [number, ExchangeExtras][];
+  const list = raw.extras;
   const k = list.length;
   const positions = new Int32Array(k);
   const starts = new Int32Array(k + 1);

@@ -82,12 +82,18 @@ export function directedTies(network: Network, options: TieIndexOptions = {}): D
  * builds each index once. Entries of an older revision are dropped on the
  * next request; the network going away takes them with it.
  */
-const built = new WeakMap<Network, { revision: number; entries: Map<string, DirectedTies | Relationships> }>();
+const built = new WeakMap<Network, { revision: number; confidential: boolean; entries: Map<string, DirectedTies | Relationships> }>();
 
 function remembered<T extends DirectedTies | Relationships>(network: Network, kind: string, opts: TieStrengthOptions & { asOf: number }, skip: boolean, build: () => T): T {
   let memo = built.get(network);
-  if (!memo || memo.revision !== network.revision) built.set(network, (memo = { revision: network.revision, entries: new Map() }));
-  const key = `${kind} ${opts.asOf} ${opts.halfLifeDays} ${opts.saturation} ${opts.floor} ${skip}`;
+  if (!memo || memo.revision !== network.revision) {
+    const { confidential, count } = network.exchangeColumns();
+    let any = false;
+    for (let e = 0; e < count && !any; e++) if (confidential[e]) any = true;
+    built.set(network, (memo = { revision: network.revision, confidential: any, entries: new Map() }));
+  }
+  // leaving out confidential exchanges changes nothing when there is none: one index serves both
+  const key = `${kind} ${opts.asOf} ${opts.halfLifeDays} ${opts.saturation} ${opts.floor} ${skip && memo.confidential}`;
   const hit = memo.entries.get(key);
   if (hit) return hit as T;
   const made = build();
@@ -158,7 +164,18 @@ function buildDirectedTies(network: Network, options: TieIndexOptions, opts: Tie
       }
     }
     const lo = offsets[s]!;
-    if (next - lo > 1) target.subarray(lo, next).sort();
+    // most people have a handful of targets: insertion sort beats a sort call per person
+    if (next - lo > 32) target.subarray(lo, next).sort();
+    else
+      for (let x = lo + 1; x < next; x++) {
+        const v = target[x]!;
+        let y = x - 1;
+        while (y >= lo && target[y]! > v) {
+          target[y + 1] = target[y]!;
+          y--;
+        }
+        target[y + 1] = v;
+      }
     for (let p = lo; p < next; p++) {
       slot[target[p]!] = p;
       source[p] = s;

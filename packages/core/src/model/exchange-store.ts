@@ -79,6 +79,11 @@ export interface RawExchangeColumns {
   extras: [number, ExchangeExtras][] | LazyExtras;
 }
 
+/** The columns as a store holds them: its extras always as a list. */
+export interface StoredExchangeColumns extends RawExchangeColumns {
+  extras: [number, ExchangeExtras][];
+}
+
 /** Extras read on demand (from a columnar copy): fresh objects on every call. */
 export interface LazyExtras {
   /** Every entry, positions ascending. */
@@ -496,7 +501,7 @@ export class ExchangeStore {
   }
 
   /** The stored columns as they are (flags and all), for a columnar copy of the network; see {@link ExchangeStore.fromRaw}. */
-  raw(): RawExchangeColumns {
+  raw(): StoredExchangeColumns {
     this.ready();
     const n = this.n;
     const extras: [number, ExchangeExtras][] = [];

@@ -6,7 +6,7 @@
  */
 import { TiegraphError, showValue } from "../errors.js";
 import { formatDay, parseDay, type Day } from "./dates.js";
-import { ExchangeStore, KIND_CODE, TOUCHPOINT_CODES, sortedByDay, type ExchangeColumns, type LazyExtras, type RawExchangeColumns } from "./exchange-store.js";
+import { ExchangeStore, KIND_CODE, TOUCHPOINT_CODES, sortedByDay, type ExchangeColumns, type LazyExtras, type RawExchangeColumns, type StoredExchangeColumns } from "./exchange-store.js";
 import type { Affiliation, Exchange, NetworkData, NetworkSettings, Organisation, OrganisationId, Person, PersonId } from "./types.js";
 import type { IntroductionRequest } from "./request-types.js";
 import { applyEdits, type NetworkEdit } from "./edits.js";
@@ -15,7 +15,7 @@ import { OPEN_END, OPEN_START, checkPerson, checkSettings, cleanOrganisation, cl
 import type { Problem } from "../errors.js";
 
 export { KIND_CODE, OPEN_END, OPEN_START, TOUCHPOINT_CODES, sortedByDay };
-export type { AffiliationSpan, ExchangeColumns, LazyExtras, RawExchangeColumns };
+export type { AffiliationSpan, ExchangeColumns, LazyExtras, RawExchangeColumns, StoredExchangeColumns };
 
 const SCOPE = "tiegraph/model";
 
@@ -526,7 +526,7 @@ export class Network {
    *
    * @example const raw = net.rawExchangeColumns(); raw.count === net.exchangeCount;
    */
-  rawExchangeColumns(): RawExchangeColumns {
+  rawExchangeColumns(): StoredExchangeColumns {
     return this._s.ex.raw();
   }
 
