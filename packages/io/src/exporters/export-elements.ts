@@ -57,6 +57,8 @@ export interface ExportedElements {
   readonly edgeCount: number;
   /** Edge k (a new object each call). */
   edge(k: number): ExportedEdge;
+  /** Edge k's attributes alone (a new object each call; what `edge(k).attributes` holds). */
+  edgeAttributes(k: number): ExportedAttributes;
 }
 
 /**
@@ -87,42 +89,36 @@ export function exportedElements(network: Network, options: GraphExportOptions =
   const day = dayText();
   if (kind === "ties") {
     const t = directedTies(network, tieOptions(options, d.includeConfidential));
+    const edgeAttributes = (p: number): ExportedAttributes => ({
+      weight: t.strength[p]!,
+      strength: t.strength[p]!,
+      value: t.givenValue[p]!,
+      count: t.count[p]!,
+      givingCount: t.givingCount[p]!,
+      firstDate: day(t.firstDay[p]!),
+      lastDate: day(t.lastDay[p]!),
+    });
     return {
       kind,
       type: "directed",
       multi: false,
       ...nodes,
       edgeCount: t.pairCount,
-      edge: (p) => ({
-        key: `t${p}`,
-        source: id(t.source[p]!),
-        target: id(t.target[p]!),
-        attributes: {
-          weight: t.strength[p]!,
-          strength: t.strength[p]!,
-          value: t.givenValue[p]!,
-          count: t.count[p]!,
-          givingCount: t.givingCount[p]!,
-          firstDate: day(t.firstDay[p]!),
-          lastDate: day(t.lastDay[p]!),
-        },
-      }),
+      edge: (p) => ({ key: `t${p}`, source: id(t.source[p]!), target: id(t.target[p]!), attributes: edgeAttributes(p) }),
+      edgeAttributes,
     };
   }
   if (kind === "relationships") {
     const r = relationships(network, tieOptions(options, d.includeConfidential));
+    const edgeAttributes = (k: number): ExportedAttributes => ({ weight: r.strength[k]!, strength: r.strength[k]!, count: r.count[k]!, lastDate: day(r.lastDay[k]!) });
     return {
       kind,
       type: "undirected",
       multi: false,
       ...nodes,
       edgeCount: r.pairCount,
-      edge: (k) => ({
-        key: `r${k}`,
-        source: id(r.a[k]!),
-        target: id(r.b[k]!),
-        attributes: { weight: r.strength[k]!, strength: r.strength[k]!, count: r.count[k]!, lastDate: day(r.lastDay[k]!) },
-      }),
+      edge: (k) => ({ key: `r${k}`, source: id(r.a[k]!), target: id(r.b[k]!), attributes: edgeAttributes(k) }),
+      edgeAttributes,
     };
   }
   const { count: n, value } = network.exchangeColumns();
@@ -130,23 +126,17 @@ export function exportedElements(network: Network, options: GraphExportOptions =
   if (!d.includeConfidential) for (let i = 0; i < n; i++) if (network.isConfidential(i)) kept--;
   const rows = new Int32Array(kept);
   for (let i = 0, k = 0; i < n; i++) if (d.includeConfidential || !network.isConfidential(i)) rows[k++] = i;
-  return {
-    kind,
-    type: "directed",
-    multi: true,
-    ...nodes,
-    edgeCount: kept,
-    edge: (k) => {
-      const i = rows[k]!;
-      const e = network.exchangeAt(i);
-      const attributes: ExportedAttributes = { kind: e.kind, date: e.date, value: value[i]! };
-      if (e.minutes !== undefined) attributes.minutes = e.minutes;
-      if (e.format !== undefined) attributes.format = e.format;
-      if (e.tags?.length) attributes.tags = e.tags.join("; ");
-      if (e.introduced !== undefined) attributes.introduced = e.introduced;
-      if (d.includeConfidential) attributes.confidential = e.confidential === true;
-      if (d.includeNotes && e.note !== undefined) attributes.note = e.note;
-      return { key: e.id, source: e.from, target: e.to, attributes };
-    },
+  const exchangeEdge = (k: number): ExportedEdge => {
+    const i = rows[k]!;
+    const e = network.exchangeAt(i);
+    const attributes: ExportedAttributes = { kind: e.kind, date: e.date, value: value[i]! };
+    if (e.minutes !== undefined) attributes.minutes = e.minutes;
+    if (e.format !== undefined) attributes.format = e.format;
+    if (e.tags?.length) attributes.tags = e.tags.join("; ");
+    if (e.introduced !== undefined) attributes.introduced = e.introduced;
+    if (d.includeConfidential) attributes.confidential = e.confidential === true;
+    if (d.includeNotes && e.note !== undefined) attributes.note = e.note;
+    return { key: e.id, source: e.from, target: e.to, attributes };
   };
+  return { kind, type: "directed", multi: true, ...nodes, edgeCount: kept, edge: exchangeEdge, edgeAttributes: (k) => exchangeEdge(k).attributes };
 }

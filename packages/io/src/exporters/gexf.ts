@@ -56,8 +56,8 @@ export function exportGexfChunks(network: Network, options: GexfExportOptions = 
 }
 
 function* gexfChunks(el: ExportedElements, version: "1.2" | "1.3"): Generator<string> {
-  const nodeModel = inferModel(el.nodeCount, (i) => gexfNode(el.nodeAttributes(i)).attributes);
-  const edgeModel = inferModel(el.edgeCount, (k) => gexfEdge(el.edge(k).attributes).attributes);
+  const nodeModel = inferModel(el.nodeCount, el.nodeAttributes, "label");
+  const edgeModel = inferModel(el.edgeCount, el.edgeAttributes, "weight");
   const nodeColumns = columns(nodeModel);
   const edgeColumns = columns(edgeModel);
   const ns =
@@ -70,8 +70,9 @@ function* gexfChunks(el: ExportedElements, version: "1.2" | "1.3"): Generator<st
   else {
     out += "\n    <nodes>";
     for (let i = 0; i < el.nodeCount; i++) {
-      const node = gexfNode(el.nodeAttributes(i));
-      out += `\n      <node${attribute("id", el.nodeKey(i))}${node.label ? attribute("label", node.label) : ""}` + body("node", node.attributes, nodeColumns);
+      const attrs = xmlValues(el.nodeAttributes(i));
+      const label = xmlChars(String(attrs.label));
+      out += `\n      <node${attribute("id", el.nodeKey(i))}${label ? attribute("label", label) : ""}` + body("node", attrs, nodeColumns);
       if (out.length >= CHUNK_CHARS) {
         yield out;
         out = "";
@@ -84,9 +85,9 @@ function* gexfChunks(el: ExportedElements, version: "1.2" | "1.3"): Generator<st
     out += "\n    <edges>";
     for (let k = 0; k < el.edgeCount; k++) {
       const e = el.edge(k);
-      const edge = gexfEdge(e.attributes);
-      const weight = edge.weight === undefined || Number.isNaN(edge.weight) ? "" : ` weight="${edge.weight}"`;
-      out += `\n      <edge${attribute("id", e.key)}${attribute("source", e.source)}${attribute("target", e.target)}${weight}` + body("edge", edge.attributes, edgeColumns);
+      const attrs = xmlValues(e.attributes);
+      const weight = typeof attrs.weight === "number" && !Number.isNaN(attrs.weight) ? ` weight="${attrs.weight}"` : "";
+      out += `\n      <edge${attribute("id", e.key)}${attribute("source", e.source)}${attribute("target", e.target)}${weight}` + body("edge", attrs, edgeColumns);
       if (out.length >= CHUNK_CHARS) {
         yield out;
         out = "";
@@ -105,27 +106,34 @@ type Model = Record<string, GexfType>;
 // graphology-gexf's priorities: a name seen with several types is declared with the one listed first here
 const PRIORITY: Readonly<Record<GexfType, number>> = { string: 5, double: 6, long: 7, integer: 8, boolean: 9 };
 
-interface GexfElement {
-  label?: string;
-  weight?: number;
-  attributes: ExportedAttributes;
-}
-
-/** A node as GEXF writes it: the label apart, the other attributes as values (names and text made XML-safe). */
-function gexfNode(attrs: ExportedAttributes): GexfElement {
-  const { label, ...rest } = attrs;
-  return { label: xmlChars(String(label)), attributes: xmlValues(rest) };
-}
-
-/** An edge as GEXF writes it: a numeric weight apart, the other attributes as values. */
-function gexfEdge(attrs: ExportedAttributes): GexfElement {
-  const { weight, ...rest } = attrs;
-  return typeof weight === "number" ? { weight, attributes: xmlValues(rest) } : { attributes: xmlValues(rest) };
-}
-
+/**
+ * An element's attributes as GEXF writes them, names and text made XML-safe
+ * ({@link xmlChars}): the same object when nothing needs it (nearly always),
+ * else a copy. Still holds the label (nodes) or weight (edges), which
+ * GEXF writes apart and no model declares.
+ */
 function xmlValues(attrs: ExportedAttributes): ExportedAttributes {
-  // no prototype: an attribute named "constructor" or "toString" is a name like any other
-  const out = Object.create(null) as ExportedAttributes;
+  for (const k in attrs) {
+    const v = attrs[k]!;
+    if (!xmlSafeNames.has(k) || (typeof v === "string" && xmlChars(v) !== v)) return xmlCopy(attrs);
+  }
+  return attrs;
+}
+
+/** Attribute names seen to need no XML fix (a few distinct names, tested once). */
+const xmlSafeNames = {
+  known: new Set<string>(),
+  has(name: string): boolean {
+    if (this.known.has(name)) return true;
+    if (xmlChars(name) !== name) return false;
+    this.known.add(name);
+    return true;
+  },
+};
+
+function xmlCopy(attrs: ExportedAttributes): ExportedAttributes {
+  const out: ExportedAttributes = {};
+  // names come from exportedElements, which never gives "__proto__" (a person attribute of that name is renamed)
   for (const k in attrs) {
     const v = attrs[k]!;
     out[xmlChars(k)] = typeof v === "string" ? xmlChars(v) : v;
@@ -144,12 +152,17 @@ function gexfType(v: string | number | boolean): GexfType {
   return "string";
 }
 
-/** The attribute model of n elements: every name with a non-empty value, typed by the highest-priority type it takes. */
-function inferModel(n: number, attributesOf: (i: number) => ExportedAttributes): Model {
+/**
+ * The attribute model of n elements: every name but `apart` (the label or
+ * weight) with a non-empty value, typed by the highest-priority type it takes.
+ */
+function inferModel(n: number, attributesOf: (i: number) => ExportedAttributes, apart: "label" | "weight"): Model {
+  // no prototype: an attribute named "constructor" or "toString" is a name like any other
   const model = Object.create(null) as Model;
   for (let i = 0; i < n; i++) {
-    const attrs = attributesOf(i);
+    const attrs = xmlValues(attributesOf(i));
     for (const k in attrs) {
+      if (k === apart) continue;
       const v = attrs[k]!;
       if (isEmpty(v)) continue;
       const type = gexfType(v);
@@ -189,7 +202,8 @@ function body(tag: "node" | "edge", attrs: ExportedAttributes, c: Columns): stri
     if (!Object.hasOwn(attrs, name)) continue;
     const v = attrs[name]!;
     if (isEmpty(v)) continue;
-    values += `\n          <attvalue${c.forAttribute[j]!}${attribute("value", String(v))}/>`;
+    // a number's or a boolean's text has nothing to escape
+    values += `\n          <attvalue${c.forAttribute[j]!}${typeof v === "string" ? attribute("value", v) : ` value="${v}"`}/>`;
   }
   return values ? `>\n        <attvalues>${values}\n        </attvalues>\n      </${tag}>` : `>\n        <attvalues/>\n      </${tag}>`;
 }

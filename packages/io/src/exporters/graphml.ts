@@ -54,7 +54,7 @@ export function exportGraphmlChunks(network: Network, options: GraphmlExportOpti
 
 function* graphmlChunks(el: ExportedElements): Generator<string> {
   const nodeKeys = declare("n", el.nodeCount, (i) => el.nodeAttributes(i));
-  const edgeKeys = declare("e", el.edgeCount, (k) => el.edge(k).attributes);
+  const edgeKeys = declare("e", el.edgeCount, el.edgeAttributes);
   let out =
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n';
@@ -100,6 +100,10 @@ function widen(known: KeyType | undefined, v: Value): KeyType {
 
 function data(attrs: ExportedAttributes, keys: Keys): string {
   let s = "";
-  for (const k in attrs) s += `<data key="${keys.get(k)!.id}">${xmlEscape(String(attrs[k]!))}</data>`;
+  for (const k in attrs) {
+    const v = attrs[k]!;
+    // a number's or a boolean's text has nothing to escape
+    s += `<data key="${keys.get(k)!.id}">${typeof v === "string" ? xmlEscape(v) : String(v)}</data>`;
+  }
   return s;
 }

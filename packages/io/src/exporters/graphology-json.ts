@@ -91,7 +91,10 @@ function* jsonChunks(el: ExportedElements, indent: number): Generator<string> {
 }
 
 /** A node or edge as graphology serialises it: `attributes` only when there are some. */
-function serialized(element: Record<string, unknown>, attributes: ExportedAttributes): object {
-  for (const _ in attributes) return { ...element, attributes };
+function serialized(element: { key: string; source?: string; target?: string; attributes?: ExportedAttributes }, attributes: ExportedAttributes): object {
+  for (const _ in attributes) {
+    element.attributes = attributes;
+    break;
+  }
   return element;
 }
