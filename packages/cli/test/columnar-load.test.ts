@@ -5,7 +5,8 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadEmailEuCore, serializeNetwork } from "@tiegraph/core";
+import { createHash } from "node:crypto";
+import { decodeNetworkColumns, loadEmailEuCore, serializeNetwork } from "@tiegraph/core";
 import { runCli } from "../src/program.js";
 import type { Terminal } from "../src/terminal.js";
 import { DATASETS, krackhardtAdvice, lazegaAdvice } from "./research-networks.js";
@@ -100,6 +101,27 @@ describe("reading through the columnar copy", () => {
     expect((JSON.parse(after.out) as { exchanges: number }).exchanges).toBeLessThanOrEqual(100);
     expect(after.out).not.toBe(before.out);
     expect(after.out).toBe((await run(["report", file, "--json"], { TIEGRAPH_COLUMNS: "off" })).out);
+  });
+
+  it("is written by a command that saves a network, from the bytes it saved, so the next command reads it", async () => {
+    const dir = tempDir();
+    const file = join(dir, "gen.json");
+    const env = { TIEGRAPH_COLUMNS: "always" };
+    expect((await run(["generate", "--people", "60", "--exchanges", "500", "--seed", "4", "-o", file], env)).code).toBe(0);
+    const sha = () => createHash("sha256").update(readFileSync(file)).digest("hex");
+    const copy = () => decodeNetworkColumns(readFileSync(`${file}.columns`), sha());
+    expect(copy()).toBeDefined();
+    expect(serializeNetwork(copy()!)).toBe(readFileSync(file, "utf8"));
+    // log changes the file: the copy beside it is of the new bytes, one exchange more
+    const logged = await run(["log", file, "--with", "p2", "--kind", "favour", "--direction", "received", "--date", "2026-11-02", "--ego", "p1"], env);
+    expect(logged.code, logged.err).toBe(0);
+    expect(copy()!.exchangeCount).toBe(501);
+    expect(serializeNetwork(copy()!)).toBe(readFileSync(file, "utf8"));
+    const args = ["report", file, "--json", "--as-of", "2026-11-02"];
+    expect((await run(args, env)).out).toBe((await run(args, { TIEGRAPH_COLUMNS: "off" })).out);
+    // without the copy asked for, a small file gets none and an old one goes
+    expect((await run(["log", file, "--with", "p3", "--kind", "favour", "--direction", "received", "--date", "2026-11-02", "--ego", "p1"], {})).code).toBe(0);
+    expect(existsSync(`${file}.columns`)).toBe(false);
   });
 
   it("makes no copy of an encrypted file and deletes one left from before it was encrypted", async () => {

@@ -45,7 +45,7 @@ export function registerGenerate(program: Command, terminal: Terminal): void {
         terminal.stdout.write(serializeNetwork(network));
         return;
       }
-      await writeNetworkFile(flags.output, network);
+      await writeNetworkFile(flags.output, network, { terminal });
       terminal.stdout.write(`wrote ${flags.output}: ${network.personCount} people, ${network.organisationCount} organisations, ${network.affiliationCount} affiliations, ${network.exchangeCount} exchanges\n`);
     });
 }

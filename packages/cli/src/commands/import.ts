@@ -28,7 +28,7 @@ import { ioError, readNetworkFile, refuseInputAsOutput, writeNetworkFile } from 
 import { calendarDate } from "../options.js";
 import type { Terminal } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
-import { renderImport } from "../view/import-text.js";
+import { importSummary, renderImport } from "../view/import-text.js";
 import { progressBar } from "../view/progress.js";
 
 /** The sources `import` reads, in the order they are merged: people first, so the others can name them. */
@@ -93,12 +93,15 @@ export function registerImport(program: Command, terminal: Terminal): void {
       const imports: ImportedNetwork[] = [];
       for (const f of files) imports.push(await importOne(terminal, f.flag, f.file, flags, ego));
       const report = mergeInto(network, imports, { strict: flags.strict === true });
+      // the records are in the network now: keep only what the summary says, so a million of them are not held while saving
+      const summaries = imports.map(importSummary);
+      imports.length = 0;
       if (flags.ego !== undefined && network.ego !== flags.ego) {
         if (!network.hasPerson(flags.ego)) throw new UsageError("import", `--ego: no person with id ${JSON.stringify(flags.ego)} after the import`);
         network.setEgo(flags.ego);
       }
       await writeNetworkFile(flags.output, network, { plain: flags.plain === true });
-      terminal.stdout.write(renderImport(imports, report, network, before, flags.output, flags.verbose === true));
+      terminal.stdout.write(renderImport(summaries, report, network, before, flags.output, flags.verbose === true));
     });
 }
 

@@ -13,7 +13,8 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { open, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
-import { TiegraphError, decodeNetworkColumns, encodeNetworkColumns, parseNetworkFile, type Network } from "@tiegraph/core";
+import { TiegraphError, columnsSource, decodeNetworkColumns, encodeNetworkColumns, parseNetworkFile, serializeNetworkChunks, type Network } from "@tiegraph/core";
+import { Worker } from "node:worker_threads";
 import { decryptNetworkFile, encryptText, isEncryptedNetworkFile, saveNetworkFileAtomic, type EncryptionOptions } from "@tiegraph/io/node";
 import { getPassphrase } from "../passphrase.js";
 import type { Terminal } from "../terminal.js";
@@ -50,6 +51,28 @@ export async function readText(file: string): Promise<string> {
  * @example const network = await readNetworkFile("net.json", { terminal: processTerminal(), command: "report" });
  */
 export async function readNetworkFile(file: string, reader: Reader): Promise<Network> {
+  const network = await readNetwork(file, reader);
+  readOn.set(network, reader.terminal.env);
+  return network;
+}
+
+/** The environment of the command that read each network (its TIEGRAPH_COLUMNS also rules the copy written with a save). */
+const readOn = new WeakMap<Network, Terminal["env"]>();
+
+async function readNetwork(file: string, reader: Reader): Promise<Network> {
+  const columns = reader.terminal.env.TIEGRAPH_COLUMNS;
+  const size = await fileSize(file);
+  // a large plain file with a copy beside it: decode the copy while another thread hashes the file
+  if (columns !== "off" && (columns === "always" || size >= COLUMNS_FROM_BYTES) && !(await startsEncrypted(file))) {
+    const copy = await readFile(columnsPath(file)).catch(() => undefined);
+    const claimed = copy && columnsSource(copy);
+    if (copy && claimed) {
+      const hashing = hashFile(file);
+      const network = decodeNetworkColumns(copy, claimed);
+      const source = await hashing;
+      if (network && source === claimed) return network;
+    }
+  }
   const bytes = await readBytes(file);
   // an encrypted file names its format at the start: only then is the whole text decoded to check it
   const text = bytes.subarray(0, 400).toString("utf8").includes("tiegraph-encrypted") ? bytes.toString("utf8") : undefined;
@@ -60,19 +83,60 @@ export async function readNetworkFile(file: string, reader: Reader): Promise<Net
     sealed.set(network, { file, passphrase, encryption: encryptionOf(text), terminal: reader.terminal });
     return network;
   }
-  const columns = reader.terminal.env.TIEGRAPH_COLUMNS;
   if (text !== undefined || columns === "off" || (columns !== "always" && bytes.length < COLUMNS_FROM_BYTES)) return parseNetworkFile(text ?? bytes.toString("utf8"), { file });
   const source = createHash("sha256").update(bytes).digest("hex");
-  const cached = await readFile(columnsPath(file)).then(
-    (copy) => decodeNetworkColumns(copy, source),
-    () => undefined,
-  );
-  if (cached) return cached;
   const network = parseNetworkFile(bytes.toString("utf8"), { file });
   // best effort: a folder we cannot write to only costs the next run its speed
   await writeColumns(columnsPath(file), encodeNetworkColumns(network, source)).catch(() => undefined);
   return network;
 }
+
+async function fileSize(file: string): Promise<number> {
+  try {
+    return (await stat(file)).size;
+  } catch (e) {
+    throw ioError(file, e, "read");
+  }
+}
+
+/** Whether the file starts as an encrypted network file does (its first 400 bytes name the format). */
+async function startsEncrypted(file: string): Promise<boolean> {
+  const fh = await open(file, "r").catch((e: unknown) => {
+    throw ioError(file, e, "read");
+  });
+  try {
+    const head = Buffer.alloc(400);
+    const { bytesRead } = await fh.read(head, 0, 400, 0);
+    return head.subarray(0, bytesRead).toString("utf8").includes("tiegraph-encrypted");
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * The SHA-256 (hex) of a file, computed on a worker thread that streams it
+ * (the main thread meanwhile decodes the columnar copy; the file is never
+ * held in memory whole); undefined when it cannot be read.
+ */
+function hashFile(file: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const worker = new Worker(HASH_WORKER, { eval: true, workerData: file });
+    worker.once("message", (hash: unknown) => resolve(typeof hash === "string" ? hash : undefined));
+    worker.once("error", () => resolve(undefined));
+    worker.once("exit", () => resolve(undefined));
+  });
+}
+
+const HASH_WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { createHash } = require("node:crypto");
+const { createReadStream } = require("node:fs");
+const hash = createHash("sha256");
+createReadStream(workerData, { highWaterMark: 1 << 20 })
+  .on("data", (chunk) => hash.update(chunk))
+  .on("end", () => parentPort.postMessage(hash.digest("hex")))
+  .on("error", () => parentPort.postMessage(null));
+`;
 
 /** Plain network files from this size on get a columnar copy (smaller ones parse in a blink). */
 const COLUMNS_FROM_BYTES = 4 << 20;
@@ -210,14 +274,12 @@ export async function writeNetworkFile(file: string, network: Network, options: 
         expected: "the encrypted file as the input (import --into it) so the result stays encrypted, or --plain to replace it with a plain file",
       });
     }
-    await saveNetworkFileAtomic(file, network);
-    await dropColumns(file);
+    await savePlainWithColumns(file, network, options);
     return { file, encrypted: false };
   }
   const say = options.terminal ?? seal.terminal;
   if (options.plain === true) {
-    await saveNetworkFileAtomic(file, network);
-    await dropColumns(file);
+    await savePlainWithColumns(file, network, options);
     say.stderr.write(plainWarning(file, seal.file));
     return { file, encrypted: false, readFrom: seal.file };
   }
@@ -225,6 +287,32 @@ export async function writeNetworkFile(file: string, network: Network, options: 
   await dropColumns(file);
   say.stderr.write(sealedNotice(file, seal.file));
   return { file, encrypted: true, readFrom: seal.file };
+}
+
+/**
+ * Saves a network as plain JSON and, when the file is large enough to have
+ * one (see {@link columnsPath}), its columnar copy made from the bytes just
+ * written (hashed as they stream out), so the next command reads the copy
+ * instead of parsing the JSON again. Otherwise an old copy is deleted.
+ */
+async function savePlainWithColumns(file: string, network: Network, options: NetworkSaveOptions): Promise<void> {
+  const hash = createHash("sha256");
+  let bytes = 0;
+  function* hashed(): Generator<string> {
+    for (const chunk of serializeNetworkChunks(network)) {
+      hash.update(chunk, "utf8");
+      bytes += Buffer.byteLength(chunk, "utf8");
+      yield chunk;
+    }
+  }
+  await saveNetworkFileAtomic(file, hashed());
+  const mode = (options.terminal?.env ?? readOn.get(network) ?? process.env).TIEGRAPH_COLUMNS;
+  if (mode === "off" || (mode !== "always" && bytes < COLUMNS_FROM_BYTES)) {
+    await dropColumns(file);
+    return;
+  }
+  // best effort, as when reading: without it the next command parses the file
+  await writeColumns(columnsPath(file), encodeNetworkColumns(network, hash.digest("hex"))).catch(() => dropColumns(file));
 }
 
 /**

@@ -18,6 +18,36 @@ const FORMAT_LABELS: Readonly<Record<ImportedNetwork["format"], string>> = {
   graphml: "GraphML graph",
 };
 
+/** What the summary reads of an import: its format, file, counts and problems (an {@link ImportedNetwork} is one). */
+export interface ImportSummary {
+  format: ImportedNetwork["format"];
+  file: string | undefined;
+  records: number;
+  problems: readonly unknown[];
+  people: { readonly length: number };
+  organisations: { readonly length: number };
+  affiliations: { readonly length: number };
+  exchanges: { readonly length: number };
+}
+
+/**
+ * An import's summary without its records, so they can be let go once merged.
+ *
+ * @example importSummary(await importPeopleCsv(text)).people.length // the people read
+ */
+export function importSummary(imp: ImportedNetwork): ImportSummary {
+  return {
+    format: imp.format,
+    file: imp.file,
+    records: imp.records,
+    problems: imp.problems,
+    people: { length: imp.people.length },
+    organisations: { length: imp.organisations.length },
+    affiliations: { length: imp.affiliations.length },
+    exchanges: { length: imp.exchanges.length },
+  };
+}
+
 /** Problems and merges listed one per line before "… and n more" (all with --verbose). */
 const LIST_LIMIT = 20;
 
@@ -43,7 +73,7 @@ function limited<T>(items: readonly T[], all: boolean, line: (item: T) => string
  * process.stdout.write(renderImport(imports, mergeInto(network, imports), network, { people: 0, exchanges: 0 }, "net.json", false));
  * ```
  */
-export function renderImport(imports: readonly ImportedNetwork[], report: MergeReport, network: Network, before: { people: number; exchanges: number }, output: string, verbose: boolean): string {
+export function renderImport(imports: readonly ImportSummary[], report: MergeReport, network: Network, before: { people: number; exchanges: number }, output: string, verbose: boolean): string {
   const out: string[] = [];
   for (const imp of imports) {
     const label = FORMAT_LABELS[imp.format];

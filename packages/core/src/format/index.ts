@@ -1,3 +1,3 @@
 export * from "./network-file.js";
 // locating a JSON pointer in a file's text is internal (@tiegraph/core/internal)
-export { encodeNetworkColumns, decodeNetworkColumns } from "./network-columns.js";
+export { columnsSource, encodeNetworkColumns, decodeNetworkColumns } from "./network-columns.js";

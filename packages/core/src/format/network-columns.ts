@@ -6,16 +6,24 @@
  * cache, never the interchange format: it names the SHA-256 of the file it was
  * made from, and a reader uses it only when that hash matches.
  *
- * Layout (little-endian): the 8 bytes `TGCOLS01`, a uint32 header length, the
- * header (UTF-8 JSON: `{ source, count, formats, extras, records, columns }`
- * with the byte length of each part), the records JSON, the extras JSON, then
- * each column at an 8-byte-aligned offset in the order of {@link COLUMN_ORDER}.
+ * Layout (little-endian): the 8 bytes `TGCOLS03`, a uint32 header length, the
+ * header (UTF-8 JSON: `{ source, count, formats, records, extras, extrasCount, extrasCheck }`
+ * with the byte length of each part), the records JSON, the extras (a JSON
+ * array of the exchanges' extras objects), then each column at an 8-byte-aligned
+ * offset in the order of {@link COLUMN_ORDER}, then two int32 columns: the
+ * position of each extras object (ascending) and where each object starts in
+ * the decoded extras text (one more entry: where the last ends).
+ * The extras (ids, notes, tags, introductions: what few commands read) are
+ * parsed one by one when first needed, or all at once before a change;
+ * `extrasCheck`, a 32-bit FNV-1a checksum of their bytes and of those two
+ * columns, is checked on reading so that a damaged copy is still refused at once.
  */
 import { Network, type RawExchangeColumns } from "../model/network.js";
+import type { ExchangeExtras, LazyExtras } from "../model/exchange-store.js";
 import type { NetworkData } from "../model/types.js";
 import { networkRecords } from "./network-file.js";
 
-const MAGIC = "TGCOLS01";
+const MAGIC = "TGCOLS03";
 
 /** The columns in the order they are written. */
 export const COLUMN_ORDER = ["from", "to", "day", "kind", "value", "minutes", "flags", "format"] as const;
@@ -38,7 +46,24 @@ interface Header {
   formats: string[];
   records: number;
   extras: number;
+  /** How many exchanges have extras. */
+  extrasCount: number;
+  /** FNV-1a (32-bit) of the extras bytes, then of their positions and starts. */
+  extrasCheck: number;
 }
+
+/**
+ * The 32-bit FNV-1a hash of some bytes (offset basis 2166136261, prime
+ * 16777619; Fowler, Noll and Vo): a cheap check that bytes were not damaged,
+ * not a defence against someone who means to forge them.
+ */
+function fnv1a(...parts: Uint8Array[]): number {
+  let h = 0x811c9dc5;
+  for (const bytes of parts) for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return h >>> 0;
+}
+
+const bytesOf = (a: Int32Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 const align8 = (n: number): number => (n + 7) & ~7;
 
@@ -58,14 +83,29 @@ export function encodeNetworkColumns(network: Network, source: string): Uint8Arr
   const records = networkRecords(network);
   const enc = new TextEncoder();
   const recordBytes = enc.encode(JSON.stringify(records));
-  const extraBytes = enc.encode(JSON.stringify(raw.extras));
-  const header: Header = { source, count: raw.count, formats: raw.formats, records: recordBytes.length, extras: extraBytes.length };
+  const list = raw.extras;
+  const k = list.length;
+  const positions = new Int32Array(k);
+  const starts = new Int32Array(k + 1);
+  const pieces: string[] = [];
+  let length = 1;
+  list.forEach(([i, ex], j) => {
+    const piece = JSON.stringify(ex);
+    positions[j] = i;
+    starts[j] = length;
+    length += piece.length + 1;
+    pieces.push(piece);
+  });
+  starts[k] = length - (k > 0 ? 1 : 0);
+  const extraBytes = enc.encode(`[${pieces.join(",")}]`);
+  const header: Header = { source, count: raw.count, formats: raw.formats, records: recordBytes.length, extras: extraBytes.length, extrasCount: k, extrasCheck: fnv1a(extraBytes, bytesOf(positions), bytesOf(starts)) };
   const headerBytes = enc.encode(JSON.stringify(header));
   let size = align8(12 + headerBytes.length + recordBytes.length + extraBytes.length);
   const offsets: number[] = [];
-  for (const name of COLUMN_ORDER) {
+  const columns: ArrayBufferView[] = [...COLUMN_ORDER.map((name) => raw[name]), positions, starts];
+  for (const col of columns) {
     offsets.push(size);
-    size = align8(size + raw[name].byteLength);
+    size = align8(size + col.byteLength);
   }
   const out = new Uint8Array(size);
   out.set(enc.encode(MAGIC), 0);
@@ -75,11 +115,57 @@ export function encodeNetworkColumns(network: Network, source: string): Uint8Arr
     out.set(part, at);
     at += part.length;
   }
-  COLUMN_ORDER.forEach((name, k) => {
-    const col = raw[name];
-    out.set(new Uint8Array(col.buffer, col.byteOffset, col.byteLength), offsets[k]!);
-  });
+  columns.forEach((col, c) => out.set(new Uint8Array(col.buffer, col.byteOffset, col.byteLength), offsets[c]!));
   return out;
+}
+
+/**
+ * The SHA-256 (hex) of the file a columnar copy says it was made from, read
+ * from its header alone; undefined when the bytes are not a columnar copy.
+ * Lets a reader decode the copy while the file's own hash is still being
+ * computed, then keep the result only if the two agree.
+ *
+ * @example
+ * ```ts
+ * const claimed = columnsSource(cacheBytes); // "9f86d0…" or undefined
+ * ```
+ */
+export function columnsSource(bytes: Uint8Array): string | undefined {
+  if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) return undefined;
+  try {
+    const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
+    const source = (JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as Partial<Header>).source;
+    return typeof source === "string" ? source : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The extras of a columnar copy, parsed when asked: one object from its slice
+ * of the text, or all of them in one parse. The text is decoded once.
+ */
+function lazyExtras(bytes: Uint8Array, positions: Int32Array, starts: Int32Array): LazyExtras {
+  let text: string | undefined;
+  const textOf = (): string => (text ??= new TextDecoder().decode(bytes));
+  return {
+    all: () => {
+      const objects = JSON.parse(textOf()) as ExchangeExtras[];
+      return objects.map((ex, j): [number, ExchangeExtras] => [positions[j]!, ex]);
+    },
+    at: (position) => {
+      let lo = 0;
+      let hi = positions.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const p = positions[mid]!;
+        if (p === position) return JSON.parse(textOf().slice(starts[mid]!, starts[mid + 1]! - (mid + 1 < positions.length ? 1 : 0))) as ExchangeExtras;
+        if (p < position) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return undefined;
+    },
+  };
 }
 
 /**
@@ -107,7 +193,7 @@ export function decodeNetworkColumns(bytes: Uint8Array, source: string): Network
     let at = 12 + headerLength;
     const records = JSON.parse(dec.decode(new Uint8Array(buffer, at, header.records))) as Omit<NetworkData, "exchanges">;
     at += header.records;
-    const extras = JSON.parse(dec.decode(new Uint8Array(buffer, at, header.extras))) as RawExchangeColumns["extras"];
+    const extraBytes = new Uint8Array(buffer, at, header.extras);
     at = align8(at + header.extras);
     const n = header.count;
     const cols: Partial<Record<ColumnName, ArrayBufferView<ArrayBuffer>>> = {};
@@ -116,8 +202,14 @@ export function decodeNetworkColumns(bytes: Uint8Array, source: string): Network
       cols[name] = view;
       at = align8(at + view.byteLength);
     }
+    const k = header.extrasCount;
+    const positions = new Int32Array(buffer, at, k);
+    at = align8(at + positions.byteLength);
+    const starts = new Int32Array(buffer, at, k + 1);
+    at = align8(at + starts.byteLength);
     if (at > buffer.byteLength) return undefined;
-    return Network.fromColumns(records, { ...(cols as Pick<RawExchangeColumns, ColumnName>), count: n, formats: header.formats, extras });
+    if (fnv1a(extraBytes, bytesOf(positions), bytesOf(starts)) !== header.extrasCheck) return undefined;
+    return Network.fromColumns(records, { ...(cols as Pick<RawExchangeColumns, ColumnName>), count: n, formats: header.formats, extras: lazyExtras(extraBytes, positions, starts) });
   } catch {
     // a damaged copy is no copy: the file itself is the truth
     return undefined;

@@ -7,7 +7,8 @@
  */
 import { TiegraphError, showValue } from "../errors.js";
 import { Network } from "../model/network.js";
-import type { Exchange, NetworkData } from "../model/types.js";
+import type { NetworkData } from "../model/types.js";
+import { exchangeTextWriter } from "./exchange-text.js";
 import { firstSyntaxError, lineColumn, locatePointer } from "./locate.js";
 import { copyRequest } from "../model/request-store.js";
 import type { IntroductionRequest } from "../model/request-types.js";
@@ -222,13 +223,14 @@ export function* serializeNetworkChunks(network: Network, options: SerializeNetw
         }
       }
     } else {
-      for (let i = 0; i < n; i++) {
-        if (redact && network.isConfidential(i)) continue;
-        batch.push(exchangeRecord(network, i, redact));
-        if (batch.length === RECORDS_PER_CHUNK) {
-          yield out + flush();
-          out = "";
-        }
+      // exchanges are written straight from the columns (exchange-text.ts): no object per exchange
+      const writer = exchangeTextWriter(network, indent, redact);
+      for (let i = 0; i < n; i += RECORDS_PER_CHUNK) {
+        const text = writer.text(i, Math.min(n, i + RECORDS_PER_CHUNK));
+        if (text === "") continue;
+        yield out + sep + text;
+        sep = ",";
+        out = "";
       }
     }
     if (batch.length) out += flush();
@@ -255,15 +257,6 @@ export function networkRecords(network: Network): Omit<NetworkData, "exchanges">
   const requests = network.requests();
   if (requests.length) out.requests = requests.map(copyRequest);
   return out;
-}
-
-/** Exchange i as stored in a file: no implicit `#n` id, and no note when redacting. */
-function exchangeRecord(network: Network, i: number, redact: boolean): Exchange {
-  const e: Exchange & { id?: string } = network.exchangeAt(i);
-  // implicit ids (#n) are positions, not stored ids (a stored id never starts with "#")
-  if (e.id?.startsWith("#")) delete e.id;
-  if (redact) delete e.note;
-  return e;
 }
 
 /** A request as stored in a file (undefined fields left out); without why and offer when redacting. */

@@ -238,6 +238,7 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
   // the exchanges go straight into typed columns (no record per exchange, nothing to re-validate:
   // every index and code below is in range by construction); Network.fromColumns checks them cheaply
   const M = R === 0 ? 0 : o.exchanges;
+  const extraList: [number, ExchangeExtras][] = [];
   const raw: RawExchangeColumns = {
     count: M,
     from: new Int32Array(M),
@@ -249,7 +250,7 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
     flags: new Uint8Array(M),
     format: new Uint8Array(M),
     formats: [],
-    extras: [],
+    extras: extraList,
   };
   const formatCode = (f: string): number => {
     let c = raw.formats.indexOf(f);
@@ -300,7 +301,7 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
       const note = rnd.pick(confidentialNotes);
       if (o.extras) (extras ??= {}).note = note;
     }
-    if (extras) raw.extras.push([x, extras]);
+    if (extras) extraList.push([x, extras]);
   }
   const net = Network.fromColumns({ organisations: orgs, people, affiliations, ...(hasEgo ? { ego: "me" } : {}) }, raw);
   return net;

@@ -4,7 +4,7 @@
  */
 import { TiegraphError, showValue } from "../errors.js";
 import { parseDay, type Day } from "../model/dates.js";
-import { Network } from "../model/network.js";
+import type { Network } from "../model/network.js";
 
 /** Whether any exchange is dated after `day` (one pass over the day column). */
 export function hasExchangeAfter(network: Network, day: Day): boolean {
@@ -19,7 +19,8 @@ export function hasExchangeAfter(network: Network, day: Day): boolean {
  * balances, E-I, cadence and paths all see only what had happened by the end
  * of that day. People, organisations, affiliations and requests are kept.
  * Returns the network itself when no exchange is later (no copy), otherwise a
- * new network built from its data in O(N + E).
+ * copy with the exchange columns filtered (see {@link Network.until}), O(N + E)
+ * without re-validating anything.
  *
  * @example
  * ```ts
@@ -30,11 +31,5 @@ export function hasExchangeAfter(network: Network, day: Day): boolean {
 export function networkAsOf(network: Network, asOf: Day | string): Network {
   const day = typeof asOf === "string" ? parseDay(asOf) : Number.isInteger(asOf) ? asOf : undefined;
   if (day === undefined) throw new TiegraphError("tiegraph/graph", "invalid-option", "invalid asOf", { record: "asOf", expected: "a calendar date YYYY-MM-DD or a day number", got: showValue(asOf) });
-  if (!hasExchangeAfter(network, day)) return network;
-  const data = network.toData();
-  const keep: boolean[] = [];
-  const { count, day: days } = network.exchangeColumns();
-  for (let e = 0; e < count; e++) keep.push(days[e]! <= day);
-  data.exchanges = (data.exchanges ?? []).filter((_, e) => keep[e]);
-  return Network.from(data);
+  return network.until(day);
 }

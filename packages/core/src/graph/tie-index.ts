@@ -5,7 +5,9 @@
  * - {@link Relationships}: one entry per unordered pair, with a symmetric CSR
  *   adjacency for path search.
  * Heavy algorithms (reciprocity, paths, constraint) run on these, not on
- * graphology's Map-based adjacency.
+ * graphology's Map-based adjacency. Each index is built once per network
+ * revision and options and then shared by every measure that asks for it:
+ * treat its arrays as read-only.
  */
 import type { Network } from "../model/network.js";
 import { TOUCHPOINT_CODES } from "../model/network.js";
@@ -71,6 +73,37 @@ function resolveOptions(network: Network, options: TieIndexOptions): TieStrength
  */
 export function directedTies(network: Network, options: TieIndexOptions = {}): DirectedTies {
   const opts = resolveOptions(network, options);
+  return remembered(network, "directed", opts, options.excludeConfidential === true, () => buildDirectedTies(network, options, opts));
+}
+
+/**
+ * The indices built for a network, by kind and options, while it stays at the
+ * same revision: a command or page that asks several measures of one network
+ * builds each index once. Entries of an older revision are dropped on the
+ * next request; the network going away takes them with it.
+ */
+const built = new WeakMap<Network, { revision: number; confidential: boolean; entries: Map<string, DirectedTies | Relationships> }>();
+
+function remembered<T extends DirectedTies | Relationships>(network: Network, kind: string, opts: TieStrengthOptions & { asOf: number }, skip: boolean, build: () => T): T {
+  let memo = built.get(network);
+  if (!memo || memo.revision !== network.revision) {
+    const { confidential, count } = network.exchangeColumns();
+    let any = false;
+    for (let e = 0; e < count && !any; e++) if (confidential[e]) any = true;
+    built.set(network, (memo = { revision: network.revision, confidential: any, entries: new Map() }));
+  }
+  // leaving out confidential exchanges changes nothing when there is none: one index serves both
+  const key = `${kind} ${opts.asOf} ${opts.halfLifeDays} ${opts.saturation} ${opts.floor} ${skip && memo.confidential}`;
+  const hit = memo.entries.get(key);
+  if (hit) return hit as T;
+  const made = build();
+  // a handful of option sets at most (a trend asks one per period): keep the recent ones
+  if (memo.entries.size >= 8) memo.entries.delete(memo.entries.keys().next().value!);
+  memo.entries.set(key, made);
+  return made;
+}
+
+function buildDirectedTies(network: Network, options: TieIndexOptions, opts: TieStrengthOptions & { asOf: number }): DirectedTies {
   const cols = network.exchangeColumns();
   const n = network.personCount;
   const m = cols.count;
@@ -131,7 +164,18 @@ export function directedTies(network: Network, options: TieIndexOptions = {}): D
       }
     }
     const lo = offsets[s]!;
-    if (next - lo > 1) target.subarray(lo, next).sort();
+    // most people have a handful of targets: insertion sort beats a sort call per person
+    if (next - lo > 32) target.subarray(lo, next).sort();
+    else
+      for (let x = lo + 1; x < next; x++) {
+        const v = target[x]!;
+        let y = x - 1;
+        while (y >= lo && target[y]! > v) {
+          target[y + 1] = target[y]!;
+          y--;
+        }
+        target[y + 1] = v;
+      }
     for (let p = lo; p < next; p++) {
       slot[target[p]!] = p;
       source[p] = s;
@@ -213,6 +257,10 @@ export interface Relationships {
 export function relationships(network: Network, options: TieIndexOptions = {}): Relationships {
   const opts = resolveOptions(network, options);
   const skip = options.excludeConfidential === true;
+  return remembered(network, "relationships", opts, skip, () => buildRelationships(network, options, opts, skip));
+}
+
+function buildRelationships(network: Network, options: TieIndexOptions, opts: TieStrengthOptions & { asOf: number }, skip: boolean): Relationships {
   const all = directedTies(network, { ...options, asOf: opts.asOf, excludeConfidential: skip });
   const n = all.nodeCount;
   const P = all.pairCount;

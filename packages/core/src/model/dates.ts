@@ -20,6 +20,13 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)
  * @example parseDay("1970-01-02") // 1
  */
 export function parseDay(text: string): Day | undefined {
+  // the usual spelling, YYYY-MM-DD, read digit by digit (a million exchanges, no match objects)
+  if (text.length === 10 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45) {
+    const y = digits(text, 0, 4);
+    const mo = digits(text, 5, 7);
+    const d = digits(text, 8, 10);
+    if (y >= 0 && mo >= 0 && d >= 0) return mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) ? undefined : daysFromCivil(y, mo, d);
+  }
   const m = DATE_RE.exec(text);
   if (!m) return undefined;
   const y = Number(m[1]);
@@ -27,6 +34,17 @@ export function parseDay(text: string): Day | undefined {
   const d = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
   return daysFromCivil(y, mo, d);
+}
+
+/** The number written by the ASCII digits text[from..to), or -1 when one is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /**

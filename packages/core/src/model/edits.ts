@@ -418,7 +418,7 @@ class Editor {
   // -------------------------------------------------------------- exchanges
 
   private addExchange(exchange: Exchange, at: number | undefined, k: number): NetworkEdit[] {
-    const s = this.stage({ exchanges: [exchange] }, "exchange", k).exchanges[0]!;
+    const s = this.stage({ exchanges: [exchange] }, "exchange", k).exchanges.at(0);
     const i = this.position(at, this.s.ex.count, k);
     if (i === this.s.ex.count) this.s.ex.append([s]);
     else this.s.ex.insert(i, s);
@@ -443,7 +443,7 @@ class Editor {
         return j === i ? -1 : j;
       },
     };
-    const s: StagedExchange = this.stage({ exchanges: [next] }, "patch", k, lookup).exchanges[0]!;
+    const s: StagedExchange = this.stage({ exchanges: [next] }, "patch", k, lookup).exchanges.at(0);
     this.s.ex.replace(i, s);
     return [{ op: "update-exchange", id: this.s.ex.id(i), patch: undoPatch(old, next, []) as Patch<Exchange> }];
   }

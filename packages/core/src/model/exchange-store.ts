@@ -70,8 +70,26 @@ export interface RawExchangeColumns {
   format: Uint8Array<ArrayBuffer>;
   /** Interned formats after "no format" (code 1 onwards). */
   formats: string[];
-  /** Extras by position, ascending. */
+  /**
+   * Extras by position, ascending; or a {@link LazyExtras} that
+   * {@link ExchangeStore.fromRaw} asks only when an extra is first needed: a
+   * command that reads no id, note, tag or introduction never builds them,
+   * and one that reads a few builds those few.
+   */
+  extras: [number, ExchangeExtras][] | LazyExtras;
+}
+
+/** The columns as a store holds them: its extras always as a list. */
+export interface StoredExchangeColumns extends RawExchangeColumns {
   extras: [number, ExchangeExtras][];
+}
+
+/** Extras read on demand (from a columnar copy): fresh objects on every call. */
+export interface LazyExtras {
+  /** Every entry, positions ascending. */
+  all(): [number, ExchangeExtras][];
+  /** The extras of the exchange at this position, or undefined when it has none. */
+  at(position: number): ExchangeExtras | undefined;
 }
 
 /** One exchange resolved to indices and codes, ready to be stored (see validate.ts). */
@@ -86,6 +104,95 @@ export interface StagedExchange {
   confidential: boolean;
   format: string;
   extras: ExchangeExtras | undefined;
+}
+
+/**
+ * Exchanges checked and resolved but not yet stored (see validate.ts), held
+ * column-wise like the store, so staging a million exchanges makes no object
+ * per exchange. Formats and extras, which few exchanges have, sit in maps.
+ *
+ * @example
+ * ```ts
+ * const staged = new StagedExchanges();
+ * staged.push({ from: 0, to: 1, day: 19800, kind: KIND_CODE.favour, value: 3, explicit: false, minutes: NaN, confidential: false, format: "", extras: undefined });
+ * staged.at(0).from; // 0
+ * ```
+ */
+export class StagedExchanges {
+  private n = 0;
+  /** Person indices, day, kind, value, minutes and flags (as in the store) of each staged exchange. */
+  from = new Int32Array(16);
+  to = new Int32Array(16);
+  day = new Int32Array(16);
+  kind = new Uint8Array(16);
+  value = new Float64Array(16);
+  minutes = new Float32Array(16);
+  flags = new Uint8Array(16);
+  /** Formats other than none, and extras: positions ascending, with the value at each. */
+  readonly formatAt: number[] = [];
+  readonly formats: string[] = [];
+  readonly extrasAt: number[] = [];
+  readonly extras: ExchangeExtras[] = [];
+
+  /** Number of staged exchanges. */
+  get length(): number {
+    return this.n;
+  }
+
+  /** Stages one exchange (its fields are copied). */
+  push(s: StagedExchange): void {
+    const i = this.n;
+    if (i === this.from.length) this.grow(i * 2);
+    this.from[i] = s.from;
+    this.to[i] = s.to;
+    this.day[i] = s.day;
+    this.kind[i] = s.kind;
+    this.value[i] = s.value;
+    this.minutes[i] = s.minutes;
+    this.flags[i] = (s.confidential ? FLAG_CONFIDENTIAL : 0) | (s.explicit ? FLAG_EXPLICIT_VALUE : 0);
+    if (s.format !== "") {
+      this.formatAt.push(i);
+      this.formats.push(s.format);
+    }
+    if (s.extras) {
+      this.extrasAt.push(i);
+      this.extras.push(s.extras);
+    }
+    this.n++;
+  }
+
+  /** Staged exchange `i` as a record. */
+  at(i: number): StagedExchange {
+    const flags = this.flags[i]!;
+    return { from: this.from[i]!, to: this.to[i]!, day: this.day[i]!, kind: this.kind[i]!, value: this.value[i]!, explicit: (flags & FLAG_EXPLICIT_VALUE) !== 0, minutes: this.minutes[i]!, confidential: (flags & FLAG_CONFIDENTIAL) !== 0, format: valueAt(this.formatAt, this.formats, i) ?? "", extras: valueAt(this.extrasAt, this.extras, i) };
+  }
+
+  private grow(cap: number): void {
+    const grow = <T extends Int32Array | Uint8Array | Float64Array | Float32Array>(a: T, make: (c: number) => T): T => {
+      const b = make(cap);
+      b.set(a as never);
+      return b;
+    };
+    this.from = grow(this.from, (c) => new Int32Array(c));
+    this.to = grow(this.to, (c) => new Int32Array(c));
+    this.day = grow(this.day, (c) => new Int32Array(c));
+    this.kind = grow(this.kind, (c) => new Uint8Array(c));
+    this.value = grow(this.value, (c) => new Float64Array(c));
+    this.minutes = grow(this.minutes, (c) => new Float32Array(c));
+    this.flags = grow(this.flags, (c) => new Uint8Array(c));
+  }
+}
+
+/** The value at position `i` of a list of ascending positions and their values, or undefined. */
+function valueAt<T>(positions: readonly number[], values: readonly T[], i: number): T | undefined {
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (positions[mid]! < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return positions[lo] === i ? values[lo] : undefined;
 }
 
 /**
@@ -122,6 +229,13 @@ export class ExchangeStore {
   private readonly formatList: string[] = [""];
   private readonly formatIndex = new Map<string, number>([["", 0]]);
   private byPerson: { people: number; offsets: Int32Array; items: Int32Array } | undefined;
+  /**
+   * Extras not built yet: where to get them (positions as they come) and,
+   * for a filtered copy of a store that had not built its own, where each
+   * position went (-1: left out) and whether notes are dropped. Built on the
+   * first use of any extra, by {@link ExchangeStore.ready}.
+   */
+  private pending: { source: LazyExtras; origin?: Int32Array; moved?: Int32Array; dropNotes: boolean; people: number; seen: Map<number, ExchangeExtras | undefined> } | undefined;
   private view: ExchangeColumns | undefined;
 
   /** Number of exchanges. */
@@ -172,10 +286,12 @@ export class ExchangeStore {
   }
   /** Whether an explicit id is in use. */
   hasId(id: string): boolean {
+    this.ready();
     return this.ids.has(id);
   }
   /** Position of the exchange with this id (explicit or `#n`), or -1. */
   find(id: string): number {
+    this.ready();
     const explicit = this.ids.get(id);
     if (explicit !== undefined) return this.slotPos[explicit]!;
     if (/^#\d+$/.test(id)) {
@@ -186,8 +302,66 @@ export class ExchangeStore {
   }
   /** Extras of exchange `i`. */
   extrasOf(i: number): ExchangeExtras | undefined {
+    if (this.pending) return this.pendingExtras(i);
     const k = i >= 0 && i < this.n ? this.slot[i]! : -1;
     return k < 0 ? undefined : this.slots[k];
+  }
+
+  /** The extras of exchange `i` while they are pending: read one by one from the source, each once. */
+  private pendingExtras(i: number): ExchangeExtras | undefined {
+    const pending = this.pending!;
+    if (!(i >= 0 && i < this.n)) return undefined;
+    if (pending.seen.has(i)) return pending.seen.get(i);
+    const i0 = pending.origin ? pending.origin[i]! : i;
+    let ex = pending.source.at(i0);
+    if (ex) {
+      this.checkExtras(ex, i0, pending.people);
+      if (pending.dropNotes) delete ex.note;
+      if (Object.keys(ex).length === 0) ex = undefined;
+    }
+    pending.seen.set(i, ex);
+    return ex;
+  }
+
+  private checkExtras(ex: ExchangeExtras, i0: number, people: number): void {
+    if (ex.introduced !== undefined && !(Number.isInteger(ex.introduced) && ex.introduced >= 0 && ex.introduced < people)) {
+      throw new TiegraphError(SCOPE, "invalid-format", `exchange column row ${i0} has extras out of range`, { record: `exchange #${i0 + 1}`, expected: "columns written by rawExchangeColumns of a valid network" });
+    }
+  }
+
+  /**
+   * Builds the extras left pending by {@link ExchangeStore.fromRaw} or a
+   * filtered copy. An extra naming a person out of range, or a position out
+   * of range, is a typed `invalid-format` error naming the row (the columnar
+   * copy it came from was damaged after its checksum was taken).
+   */
+  private ready(): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = undefined;
+    const n = this.n;
+    const kept: [number, ExchangeExtras][] = [];
+    // every entry is checked before any is attached: a bad one leaves the store without extras, never half of them
+    for (const [i0, fresh] of pending.source.all()) {
+      const i = pending.moved ? (i0 >= 0 && i0 < pending.moved.length ? pending.moved[i0]! : -2) : i0;
+      if (i === -1) continue;
+      try {
+        if (!(Number.isInteger(i) && i >= 0 && i < n)) throw new TiegraphError(SCOPE, "invalid-format", `exchange column row ${i0} has extras out of range`, { record: `exchange #${i0 + 1}`, expected: "columns written by rawExchangeColumns of a valid network" });
+        this.checkExtras(fresh, i0, pending.people);
+      } catch (e) {
+        this.pending = pending;
+        throw e;
+      }
+      // an extra already handed out stays the same object
+      if (pending.seen.has(i)) {
+        const ex = pending.seen.get(i);
+        if (ex) kept.push([i, ex]);
+        continue;
+      }
+      if (pending.dropNotes) delete fresh.note;
+      if (Object.keys(fresh).length > 0) kept.push([i, fresh]);
+    }
+    for (const [i, ex] of kept) this.attach(i, ex);
   }
 
   /** Exchange `i` as a plain record, with person ids given by `personId`. */
@@ -269,14 +443,41 @@ export class ExchangeStore {
    * left out when `dropNotes`. Format codes stay the same.
    */
   withoutConfidential(dropNotes: boolean): ExchangeStore {
+    const flags = this.flags;
+    const keep = new Uint8Array(this.n);
+    for (let i = 0; i < this.n; i++) keep[i] = flags[i]! & FLAG_CONFIDENTIAL ? 0 : 1;
+    return this.where(keep, dropNotes);
+  }
+
+  /**
+   * A new store with the exchanges whose `keep` entry is 1, in their order
+   * (implicit `#n` ids renumber as if the others had never been recorded),
+   * copied column by column without re-validating; notes are left out when
+   * `dropNotes`. Format codes stay the same.
+   */
+  where(keep: Uint8Array, dropNotes: boolean): ExchangeStore {
     const out = new ExchangeStore();
     for (let f = 1; f < this.formatList.length; f++) out.internFormat(this.formatList[f]!);
-    const flags = this.flags;
     let m = 0;
-    for (let i = 0; i < this.n; i++) if (!(flags[i]! & FLAG_CONFIDENTIAL)) m++;
+    for (let i = 0; i < this.n; i++) m += keep[i]!;
     out.resize(m);
+    const pending = this.pending;
+    if (pending) {
+      // extras not built here yet: the copy builds its own from the same source when it needs them
+      const moved = new Int32Array(pending.moved ? pending.moved.length : this.n);
+      const origin = new Int32Array(m);
+      let j = 0;
+      for (let i0 = 0; i0 < moved.length; i0++) {
+        const i = pending.moved ? pending.moved[i0]! : i0;
+        if (i >= 0 && keep[i]) {
+          origin[j] = i0;
+          moved[i0] = j++;
+        } else moved[i0] = -1;
+      }
+      out.pending = { source: pending.source, origin, moved, dropNotes: pending.dropNotes || dropNotes, people: pending.people, seen: new Map() };
+    }
     for (let i = 0; i < this.n; i++) {
-      if (flags[i]! & FLAG_CONFIDENTIAL) continue;
+      if (!keep[i]) continue;
       const j = out.n++;
       out.from[j] = this.from[i]!;
       out.to[j] = this.to[i]!;
@@ -287,6 +488,7 @@ export class ExchangeStore {
       out.flags[j] = this.flags[i]!;
       out.format[j] = this.format[i]!;
       out.slot[j] = -1;
+      if (pending) continue;
       const ex = this.extrasOf(i);
       if (!ex) continue;
       const copy: ExchangeExtras = { ...ex };
@@ -299,7 +501,8 @@ export class ExchangeStore {
   }
 
   /** The stored columns as they are (flags and all), for a columnar copy of the network; see {@link ExchangeStore.fromRaw}. */
-  raw(): RawExchangeColumns {
+  raw(): StoredExchangeColumns {
+    this.ready();
     const n = this.n;
     const extras: [number, ExchangeExtras][] = [];
     for (let i = 0; i < n; i++) {
@@ -336,7 +539,8 @@ export class ExchangeStore {
       const t = raw.to[i]!;
       if (!(f >= 0 && f < people && t >= 0 && t < people && f !== t && raw.kind[i]! < EXCHANGE_KINDS.length && raw.format[i]! < formats && raw.value[i]! >= 0 && (raw.flags[i]! & ~3) === 0)) return { badRow: i };
     }
-    for (const [i, ex] of raw.extras) if (!(i >= 0 && i < n) || (ex.introduced !== undefined && !(ex.introduced >= 0 && ex.introduced < people))) return { badRow: i };
+    const extras = raw.extras;
+    if (Array.isArray(extras)) for (const [i, ex] of extras) if (!(i >= 0 && i < n) || (ex.introduced !== undefined && !(ex.introduced >= 0 && ex.introduced < people))) return { badRow: i };
     const out = new ExchangeStore();
     for (const f of raw.formats) out.internFormat(f);
     out.n = out.cap = n;
@@ -349,7 +553,8 @@ export class ExchangeStore {
     out.flags = raw.flags;
     out.format = raw.format;
     out.slot = new Int32Array(n).fill(-1);
-    for (const [i, ex] of raw.extras) out.attach(i, ex);
+    if (Array.isArray(extras)) for (const [i, ex] of extras) out.attach(i, ex);
+    else out.pending = { source: extras, dropNotes: false, people, seen: new Map() };
     return out;
   }
 
@@ -396,8 +601,31 @@ export class ExchangeStore {
     }
   }
 
+  /** Appends validated exchanges staged column-wise, copying whole columns. */
+  appendStaged(staged: StagedExchanges): void {
+    const m = staged.length;
+    if (m === 0) return;
+    const at = this.n;
+    this.ensureCapacity(at + m);
+    this.from.set(staged.from.subarray(0, m), at);
+    this.to.set(staged.to.subarray(0, m), at);
+    this.day.set(staged.day.subarray(0, m), at);
+    this.kind.set(staged.kind.subarray(0, m), at);
+    this.value.set(staged.value.subarray(0, m), at);
+    this.minutes.set(staged.minutes.subarray(0, m), at);
+    this.flags.set(staged.flags.subarray(0, m), at);
+    this.format.fill(0, at, at + m);
+    this.slot.fill(-1, at, at + m);
+    staged.formatAt.forEach((i, k) => (this.format[at + i] = this.internFormat(staged.formats[k]!)));
+    this.n = at + m;
+    // extras in position order, as append gives them slots
+    staged.extrasAt.forEach((i, k) => this.attach(at + i, staged.extras[k]!));
+    this.changed();
+  }
+
   /** Appends validated exchanges. */
   append(staged: readonly StagedExchange[]): void {
+    this.ready();
     if (staged.length === 0) return;
     this.ensureCapacity(this.n + staged.length);
     for (const s of staged) this.write(this.n++, s);
@@ -406,6 +634,7 @@ export class ExchangeStore {
 
   /** Replaces exchange `i` with a validated one. */
   replace(i: number, s: StagedExchange): void {
+    this.ready();
     this.release(i);
     this.write(i, s);
     this.changed();
@@ -413,6 +642,7 @@ export class ExchangeStore {
 
   /** Inserts a validated exchange at position `at` (later ones move up by one). */
   insert(at: number, s: StagedExchange): void {
+    this.ready();
     this.ensureCapacity(this.n + 1);
     const n = this.n;
     for (const col of this.cols()) col.copyWithin(at + 1, at, n);
@@ -424,6 +654,7 @@ export class ExchangeStore {
 
   /** Removes exchange `i` (later ones move down by one). */
   remove(i: number): void {
+    this.ready();
     this.release(i);
     for (const col of this.cols()) col.copyWithin(i, i + 1, this.n);
     this.n--;
@@ -437,6 +668,7 @@ export class ExchangeStore {
    * `p` becomes `map(p)`.
    */
   remapPeople(map: (p: number) => number): void {
+    this.ready();
     for (let i = 0; i < this.n; i++) {
       this.from[i] = map(this.from[i]!);
       this.to[i] = map(this.to[i]!);

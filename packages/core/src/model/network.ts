@@ -6,17 +6,40 @@
  */
 import { TiegraphError, showValue } from "../errors.js";
 import { formatDay, parseDay, type Day } from "./dates.js";
-import { ExchangeStore, KIND_CODE, TOUCHPOINT_CODES, sortedByDay, type ExchangeColumns, type RawExchangeColumns } from "./exchange-store.js";
+import { ExchangeStore, KIND_CODE, TOUCHPOINT_CODES, sortedByDay, type ExchangeColumns, type LazyExtras, type RawExchangeColumns, type StoredExchangeColumns } from "./exchange-store.js";
 import type { Affiliation, Exchange, NetworkData, NetworkSettings, Organisation, OrganisationId, Person, PersonId } from "./types.js";
 import type { IntroductionRequest } from "./request-types.js";
 import { applyEdits, type NetworkEdit } from "./edits.js";
 import { emptyState, type ModelState } from "./state.js";
-import { OPEN_END, OPEN_START, checkPerson, checkSettings, cleanOrganisation, cleanPerson, problemsError, stageBatch, type AffiliationSpan, type StagedBatch } from "./validate.js";
+import { OPEN_END, OPEN_START, checkPerson, checkSettings, cleanOrganisation, cleanPerson, problemsError, stageBatch, withoutProblems, type AffiliationSpan, type RecordLines, type StagedBatch } from "./validate.js";
+import type { Problem } from "../errors.js";
 
 export { KIND_CODE, OPEN_END, OPEN_START, TOUCHPOINT_CODES, sortedByDay };
-export type { AffiliationSpan, ExchangeColumns, RawExchangeColumns };
+export type { AffiliationSpan, ExchangeColumns, LazyExtras, RawExchangeColumns, StoredExchangeColumns };
 
 const SCOPE = "tiegraph/model";
+
+/** Options of {@link Network.apply}. */
+export interface ApplyOptions {
+  /** Source lines of the batch's records, given to problems (see {@link RecordLines}). */
+  lines?: RecordLines;
+  /**
+   * What problems do: `"throw"` (default) throws them and applies nothing;
+   * `"refuse"` returns them and applies nothing; `"skip"` applies the records
+   * without problems and returns the problems.
+   */
+  problems?: "throw" | "refuse" | "skip";
+}
+
+/** What {@link Network.apply} did. */
+export interface AppliedBatch {
+  /** Problems found (empty when the whole batch was applied). */
+  problems: Problem[];
+  /** With `"skip"`: records left out because they depend on one with a problem. */
+  dependents: Problem[];
+  /** The records applied (with `"refuse"` and problems: none). */
+  batch: NetworkData;
+}
 
 /**
  * A professional network. Build one with {@link Network.from} (or `new Network()`
@@ -362,15 +385,33 @@ export class Network {
    * thrown whose fields locate the first problem (`pointer` e.g.
    * `/exchanges/12/to`) and whose `problems` list all of them, and nothing is applied.
    *
+   * With `options.problems` set to `"refuse"`, problems are returned instead of
+   * thrown (nothing applied); with `"skip"`, the records that have problems and
+   * those depending on them are left out ({@link withoutProblems}) and the rest
+   * is applied. Either way a good batch is checked once, by the same pass that
+   * applies it. `options.lines` gives problems their source lines.
+   *
    * @example
    * ```ts
    * net.apply({ people: [{ id: "cy", name: "Cy" }], exchanges: [{ date: "2024-05-02", kind: "information", from: "cy", to: "me" }] });
+   * const { problems, dependents } = net.apply(batch, { problems: "skip", lines: { exchanges: [2, 3] } });
    * ```
    */
-  apply(batch: NetworkData): void {
-    const { problems, staged } = stageBatch(this, batch);
-    if (problems.length) throw problemsError(problems);
-    this.commit(staged);
+  apply(batch: NetworkData, options: ApplyOptions = {}): AppliedBatch {
+    const { problems, staged } = stageBatch(this, batch, options.lines ? { lines: options.lines } : {});
+    if (problems.length === 0) {
+      this.commit(staged);
+      return { problems, dependents: [], batch };
+    }
+    const mode = options.problems ?? "throw";
+    if (mode === "throw") throw problemsError(problems);
+    if (mode === "refuse") return { problems, dependents: [], batch: {} };
+    const left = withoutProblems(this, batch, problems, options.lines ? { lines: options.lines } : {});
+    const again = stageBatch(this, left.batch);
+    // withoutProblems leaves a batch that passes; a problem here is a bug, so nothing is applied
+    if (again.problems.length) throw problemsError(again.problems);
+    this.commit(again.staged);
+    return { problems, dependents: left.dependents, batch: left.batch };
   }
 
   /** Applies a validated batch (nothing here can fail). */
@@ -390,7 +431,7 @@ export class Network {
       list.sort((x, y) => x.from - y.from);
       this._s.affCount++;
     }
-    this._s.ex.append(staged.exchanges);
+    this._s.ex.appendStaged(staged.exchanges);
     if (staged.ego !== undefined) this._s.ego = staged.ego;
     if (staged.settings !== undefined) this._s.settings = { ...staged.settings };
     this._s.requests.commit(staged.requests);
@@ -413,26 +454,66 @@ export class Network {
    * ```
    */
   withoutConfidential(): Network {
+    const keep = new Uint8Array(this._s.ex.count);
+    const { confidential } = this._s.ex.columns();
+    for (let i = 0; i < keep.length; i++) keep[i] = confidential[i] ? 0 : 1;
+    return this.copyWhere(keep, true);
+  }
+
+  /**
+   * This network as it stood at the end of `day`: the exchanges dated after
+   * it left out (the others in their order, so implicit `#n` ids renumber as
+   * if the later ones had never been recorded), people, organisations,
+   * affiliations and requests kept. The network itself when no exchange is
+   * later; otherwise a cheap copy (the exchange columns are filtered directly,
+   * nothing is re-validated), equal record for record to building the network
+   * again from its data without those exchanges.
+   *
+   * @example
+   * ```ts
+   * const then = net.until(parseDay("2026-03-01")!);
+   * then.exchangeCount; // the exchanges dated on or before 1 March 2026
+   * ```
+   */
+  until(day: Day): Network {
+    const { day: days, count } = this._s.ex.columns();
+    const keep = new Uint8Array(count);
+    let later = false;
+    for (let i = 0; i < count; i++) {
+      if (days[i]! <= day) keep[i] = 1;
+      else later = true;
+    }
+    return later ? this.copyWhere(keep, false) : this;
+  }
+
+  /** A copy keeping the exchanges whose `keep` entry is 1; `redact` also drops every note and requests' why and offer. */
+  private copyWhere(keep: Uint8Array, redact: boolean): Network {
     const out = new Network();
     const from = this._s;
     const to = out._s;
     to.ego = from.ego;
     to.settings = { ...from.settings };
+    // records are replaced, never changed in place, by edits: the copy may share the ones it keeps as they are
     for (const p of from.people) {
-      const { notes: _n, ...rest } = p;
-      to.people.push(cleanPerson(rest));
+      if (redact && p.notes !== undefined) {
+        const { notes: _n, ...rest } = p;
+        to.people.push(rest);
+      } else to.people.push(p);
     }
     for (const [id, i] of from.personIndex) to.personIndex.set(id, i);
-    for (const o of from.orgs) to.orgs.push(cleanOrganisation(o));
+    for (const o of from.orgs) to.orgs.push(o);
     for (const [id, i] of from.orgIndex) to.orgIndex.set(id, i);
     for (const spans of from.affs) to.affs.push(spans.map((s) => ({ ...s })));
     to.affCount = from.affCount;
-    (to as { ex: ExchangeStore }).ex = from.ex.withoutConfidential(true);
-    // why someone wants an introduction and what they would offer are private notes too
+    (to as { ex: ExchangeStore }).ex = from.ex.where(keep, redact);
     to.requests.commit(
       from.requests.all().map((r) => {
-        const { why: _w, offer: _o, ...rest } = r;
-        return { ...rest, steps: r.steps.map((step) => ({ ...step })) };
+        // why someone wants an introduction and what they would offer are private notes too
+        const { why, offer, ...rest } = r;
+        const copy: IntroductionRequest = { ...rest, steps: r.steps.map((step) => ({ ...step })) };
+        if (!redact && why !== undefined) copy.why = why;
+        if (!redact && offer !== undefined) copy.offer = offer;
+        return copy;
       }),
     );
     out._revision = 1;
@@ -445,7 +526,7 @@ export class Network {
    *
    * @example const raw = net.rawExchangeColumns(); raw.count === net.exchangeCount;
    */
-  rawExchangeColumns(): RawExchangeColumns {
+  rawExchangeColumns(): StoredExchangeColumns {
     return this._s.ex.raw();
   }
 

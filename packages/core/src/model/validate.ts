@@ -7,11 +7,11 @@
  */
 import { TiegraphError, showValue, type Problem, type TiegraphErrorCode } from "../errors.js";
 import { parseDay, type Day } from "./dates.js";
-import { KIND_CODE, type ExchangeExtras, type StagedExchange } from "./exchange-store.js";
+import { KIND_CODE, StagedExchanges, type ExchangeExtras, type StagedExchange } from "./exchange-store.js";
 import { checkRequests } from "./request-check.js";
 import { copyRequest } from "./request-store.js";
 import type { IntroductionRequest } from "./request-types.js";
-import { DEFAULT_KIND_VALUES, EXCHANGE_KINDS, type Affiliation, type Exchange, type ExchangeKind, type NetworkData, type NetworkSettings, type Organisation, type Person } from "./types.js";
+import { DEFAULT_KIND_VALUES, EXCHANGE_KINDS, type Affiliation, type Exchange, type NetworkData, type NetworkSettings, type Organisation, type Person } from "./types.js";
 
 const SCOPE = "tiegraph/model";
 /**
@@ -88,7 +88,7 @@ export interface StagedBatch {
   organisations: Organisation[];
   people: Person[];
   affiliations: { person: number; span: AffiliationSpan }[];
-  exchanges: StagedExchange[];
+  exchanges: StagedExchanges;
   /** New ego index; undefined when the batch does not set ego. */
   ego: number | undefined;
   settings: NetworkSettings | undefined;
@@ -113,7 +113,7 @@ export interface StagedBatch {
  * ```
  */
 export function checkBatch(network: NetworkLookup, batch: NetworkData, options: CheckBatchOptions = {}): Problem[] {
-  return stageBatch(network, batch, options).problems;
+  return validateBatch(network, batch, options, false).problems;
 }
 
 /**
@@ -162,8 +162,13 @@ type Section = "organisations" | "people" | "affiliations" | "exchanges";
  * ```
  */
 export function stageBatch(network: NetworkLookup, batch: NetworkData, options: CheckBatchOptions = {}): { problems: Problem[]; staged: StagedBatch } {
+  return validateBatch(network, batch, options, true);
+}
+
+/** {@link stageBatch}; with `keep` false only the problems are wanted, so no exchange is staged (a million fewer objects). */
+function validateBatch(network: NetworkLookup, batch: NetworkData, options: CheckBatchOptions, keep: boolean): { problems: Problem[]; staged: StagedBatch } {
   const problems: Problem[] = [];
-  const staged: StagedBatch = { organisations: [], people: [], affiliations: [], exchanges: [], ego: undefined, settings: undefined, requests: [] };
+  const staged: StagedBatch = { organisations: [], people: [], affiliations: [], exchanges: new StagedExchanges(), ego: undefined, settings: undefined, requests: [] };
   const resolve = options.resolveReferences !== false;
   const place = (section: Section | "requests" | "ego" | "settings", k: number): { file?: string; line?: number } => {
     const lines = options.lines;
@@ -220,7 +225,7 @@ export function stageBatch(network: NetworkLookup, batch: NetworkData, options: 
       continue;
     }
     newOrgs.set(o.id, network.organisationCount + newOrgs.size);
-    staged.organisations.push(cleanOrganisation(o));
+    if (keep) staged.organisations.push(cleanOrganisation(o));
   }
 
   // --- people
@@ -237,26 +242,26 @@ export function stageBatch(network: NetworkLookup, batch: NetworkData, options: 
       continue;
     }
     newPeople.set(p.id, network.personCount + newPeople.size);
-    if (ok) staged.people.push(cleanPerson(p));
+    if (ok && keep) staged.people.push(cleanPerson(p));
   }
-  // Ids not found when references are not resolved get their own negative numbers, so equality still works.
-  const outside = new Map<string, number>();
-  const personOf = (id: unknown, at: string, rec: string): number | undefined => {
-    if (typeof id !== "string" || id === "") {
-      report("missing-field", "missing person id", rec, at, "a person id (non-empty string)", id);
-      return undefined;
+  // Ids not found when references are not resolved are OUTSIDE_ID (compared by their text, see samePerson).
+  const personRef = (id: unknown): number => {
+    if (typeof id !== "string" || id === "") return NO_ID;
+    if (network.personCount > 0) {
+      const i = network.findPerson(id);
+      if (i >= 0) return i;
     }
-    const i = network.findPerson(id);
-    if (i >= 0) return i;
     const j = newPeople.get(id);
     if (j !== undefined) return j;
-    if (!resolve) {
-      let o = outside.get(id);
-      if (o === undefined) outside.set(id, (o = -2 - outside.size));
-      return o;
+    return resolve ? UNKNOWN_ID : OUTSIDE_ID;
+  };
+  const personOf = (id: unknown, at: string, rec: string): number | undefined => {
+    const ref = personRef(id);
+    if (ref === NO_ID || ref === UNKNOWN_ID) {
+      personProblem(report, ref, id, at, rec);
+      return undefined;
     }
-    report("unknown-person", `unknown person ${showValue(id)}`, rec, at, "the id of a person in the network or this batch");
-    return undefined;
+    return ref;
   };
 
   // --- affiliations
@@ -292,16 +297,17 @@ export function stageBatch(network: NetworkLookup, batch: NetworkData, options: 
   const newFormats = new Set<string>();
   for (k = 0; k < exchanges.length; k++) {
     const e = exchanges[k]!;
-    const s = exchangeOf(e, k, network, newIds, personOf, report, problems);
+    const s = exchangeOf(e, k, network, newIds, personRef, report, problems, keep);
     if (s === undefined) continue;
-    if (s.format !== "" && !network.formats.includes(s.format) && !newFormats.has(s.format)) {
+    const format = e.format ?? "";
+    if (format !== "" && !network.formats.includes(format) && !newFormats.has(format)) {
       if (network.formats.length + newFormats.size >= MAX_FORMATS) {
-        report("invalid-field", "too many distinct exchange formats", exchangeRecord(e, k), `/exchanges/${k}/format`, `at most ${MAX_FORMATS - 1} distinct formats`, s.format);
+        report("invalid-field", "too many distinct exchange formats", exchangeRecord(e, k), `/exchanges/${k}/format`, `at most ${MAX_FORMATS - 1} distinct formats`, format);
         continue;
       }
-      newFormats.add(s.format);
+      newFormats.add(format);
     }
-    staged.exchanges.push(s);
+    if (keep) staged.exchanges.push(s);
   }
 
   // --- ego and settings
@@ -345,59 +351,103 @@ function exchangeRecord(e: Exchange, k: number): string {
 }
 
 type Report = (code: TiegraphErrorCode, message: string, record: string, pointer: string | undefined, expected?: string, ...got: unknown[]) => void;
-type PersonOf = (id: unknown, at: string, rec: string) => number | undefined;
+/** A person id resolved to an index (or an outside number ≤ -2), {@link NO_ID} or {@link UNKNOWN_ID}. */
+type PersonRef = (id: unknown) => number;
+/** Not a person id: missing, empty or not text. */
+const NO_ID = -1;
+/** A person id the network and the batch do not know (references resolved). */
+const UNKNOWN_ID = -Infinity;
+/** A person id the network and the batch do not know, when references are not resolved (another file may define it). */
+const OUTSIDE_ID = -2;
+/** What {@link exchangeOf} returns for a good exchange: one record, rewritten for each exchange and copied into the staged columns. */
+const SCRATCH: StagedExchange = { from: -1, to: -1, day: 0, kind: 0, value: 0, explicit: false, minutes: NaN, confidential: false, format: "", extras: undefined };
 
-function exchangeOf(e: Exchange, k: number, network: NetworkLookup, newIds: Set<string>, personOf: PersonOf, report: Report, problems: readonly Problem[]): StagedExchange | undefined {
-  const at = `/exchanges/${k}`;
-  let rec = `exchange #${k}`;
+/** Whether two resolved references name the same person (ids outside the batch compare by their text). */
+function samePerson(a: number, b: number, idA: unknown, idB: unknown): boolean {
+  return a === b && (a !== OUTSIDE_ID || idA === idB);
+}
+
+/** Reports why a person reference did not resolve. */
+function personProblem(report: Report, ref: number, id: unknown, at: string, rec: string): void {
+  if (ref === NO_ID) report("missing-field", "missing person id", rec, at, "a person id (non-empty string)", id);
+  else report("unknown-person", `unknown person ${showValue(id)}`, rec, at, "the id of a person in the network or this batch");
+}
+
+/** Known kinds by name (no prototype lookups). */
+const KINDS: ReadonlyMap<string, number> = new Map(Object.entries(KIND_CODE));
+
+/**
+ * Checks exchange `k` and resolves it. Its record name and pointers are made
+ * only when a problem is reported: a million good exchanges make no strings.
+ */
+function exchangeOf(e: Exchange, k: number, network: NetworkLookup, newIds: Set<string>, personRef: PersonRef, report: Report, problems: readonly Problem[], keep: boolean): StagedExchange | undefined {
   if (e === null || typeof e !== "object") {
-    report("invalid-format", "exchange must be an object", rec, at, "{ date, kind, from, to, ... }", e);
+    report("invalid-format", "exchange must be an object", `exchange #${k}`, `/exchanges/${k}`, "{ date, kind, from, to, ... }", e);
     return undefined;
   }
   const before = problems.length;
+  let named = false;
+  const rec = (): string => (named ? `exchange ${showValue(e.id)}` : `exchange #${k}`);
+  const at = (field: string): string => `/exchanges/${k}${field}`;
   if (e.id !== undefined) {
-    if (typeof e.id !== "string" || e.id === "" || e.id.startsWith("#")) report("invalid-field", "invalid exchange id", rec, at + "/id", "a non-empty string not starting with '#'", e.id);
+    if (typeof e.id !== "string" || e.id === "" || e.id.startsWith("#")) report("invalid-field", "invalid exchange id", rec(), at("/id"), "a non-empty string not starting with '#'", e.id);
     else {
-      rec = `exchange ${showValue(e.id)}`;
-      if (network.findExchange(e.id) >= 0 || newIds.has(e.id)) report("duplicate-id", `duplicate exchange id ${showValue(e.id)}`, rec, at + "/id", "an id not used by another exchange");
+      named = true;
+      if (network.findExchange(e.id) >= 0 || newIds.has(e.id)) report("duplicate-id", `duplicate exchange id ${showValue(e.id)}`, rec(), at("/id"), "an id not used by another exchange");
       newIds.add(e.id);
     }
   }
-  const kind = typeof e.kind === "string" && Object.hasOwn(KIND_CODE, e.kind) ? KIND_CODE[e.kind as ExchangeKind] : undefined;
-  if (kind === undefined) report("invalid-kind", `unknown exchange kind ${showValue(e.kind)}`, rec, at + "/kind", `one of ${EXCHANGE_KINDS.join(", ")}`);
-  const from = personOf(e.from, at + "/from", rec);
-  const to = personOf(e.to, at + "/to", rec);
-  if (from !== undefined && from === to) report("self-exchange", `exchange of a person with themself (${showValue(e.from)})`, rec, at + "/to", "two different people");
-  const day = dayOf(e.date, at + "/date", rec, report);
+  const kind = typeof e.kind === "string" ? KINDS.get(e.kind) : undefined;
+  if (kind === undefined) report("invalid-kind", `unknown exchange kind ${showValue(e.kind)}`, rec(), at("/kind"), `one of ${EXCHANGE_KINDS.join(", ")}`);
+  const from = personRef(e.from);
+  if (from === NO_ID || from === UNKNOWN_ID) personProblem(report, from, e.from, at("/from"), rec());
+  const to = personRef(e.to);
+  if (to === NO_ID || to === UNKNOWN_ID) personProblem(report, to, e.to, at("/to"), rec());
+  else if (samePerson(from, to, e.from, e.to)) report("self-exchange", `exchange of a person with themself (${showValue(e.from)})`, rec(), at("/to"), "two different people");
+  const day = typeof e.date === "string" ? parseDay(e.date) : undefined;
+  if (day === undefined) report("invalid-date", `invalid date ${showValue(e.date)}`, rec(), at("/date"), "a calendar date YYYY-MM-DD");
   let value = kind === undefined ? 0 : DEFAULT_KIND_VALUES[e.kind];
   if (e.value !== undefined) {
-    if (typeof e.value !== "number" || !Number.isFinite(e.value) || e.value < 0) report("invalid-value", "invalid value", rec, at + "/value", "a finite number ≥ 0", e.value);
+    if (typeof e.value !== "number" || !Number.isFinite(e.value) || e.value < 0) report("invalid-value", "invalid value", rec(), at("/value"), "a finite number ≥ 0", e.value);
     else value = e.value;
   }
   let minutes = NaN;
   if (e.minutes !== undefined) {
-    if (typeof e.minutes !== "number" || !Number.isFinite(e.minutes) || e.minutes < 0) report("invalid-value", "invalid minutes", rec, at + "/minutes", "a finite number of minutes ≥ 0", e.minutes);
+    if (typeof e.minutes !== "number" || !Number.isFinite(e.minutes) || e.minutes < 0) report("invalid-value", "invalid minutes", rec(), at("/minutes"), "a finite number of minutes ≥ 0", e.minutes);
     else minutes = e.minutes;
   }
-  if (e.format !== undefined && (typeof e.format !== "string" || e.format.length > 40)) report("invalid-field", "invalid format", rec, at + "/format", "a short text like coffee, lunch, call", e.format);
-  if (e.confidential !== undefined && typeof e.confidential !== "boolean") report("invalid-field", "confidential must be true or false", rec, at + "/confidential", "a boolean", e.confidential);
-  if (e.note !== undefined && typeof e.note !== "string") report("invalid-field", "note must be text", rec, at + "/note", "a string", e.note);
-  if (e.tags !== undefined) stringList(e.tags, at + "/tags", rec, report);
+  if (e.format !== undefined && (typeof e.format !== "string" || e.format.length > 40)) report("invalid-field", "invalid format", rec(), at("/format"), "a short text like coffee, lunch, call", e.format);
+  if (e.confidential !== undefined && typeof e.confidential !== "boolean") report("invalid-field", "confidential must be true or false", rec(), at("/confidential"), "a boolean", e.confidential);
+  if (e.note !== undefined && typeof e.note !== "string") report("invalid-field", "note must be text", rec(), at("/note"), "a string", e.note);
+  if (e.tags !== undefined) stringList(e.tags, at("/tags"), rec(), report);
   let extras: ExchangeExtras | undefined;
   if (e.introduced !== undefined) {
-    const intro = personOf(e.introduced, at + "/introduced", rec);
-    if (e.kind !== "introduction") report("invalid-field", "only introductions name an introduced person", rec, at + "/introduced", 'kind "introduction"');
-    else if (intro !== undefined && (intro === to || intro === from)) report("invalid-field", "an introduction joins two other people", rec, at + "/introduced", "a person other than from and to", e.introduced);
+    const ref = personRef(e.introduced);
+    const intro = ref === NO_ID || ref === UNKNOWN_ID ? undefined : ref;
+    if (intro === undefined) personProblem(report, ref, e.introduced, at("/introduced"), rec());
+    if (e.kind !== "introduction") report("invalid-field", "only introductions name an introduced person", rec(), at("/introduced"), 'kind "introduction"');
+    else if (intro !== undefined && (samePerson(intro, to, e.introduced, e.to) || samePerson(intro, from, e.introduced, e.from))) report("invalid-field", "an introduction joins two other people", rec(), at("/introduced"), "a person other than from and to", e.introduced);
     if (intro !== undefined) extras = { introduced: intro };
   }
   if (problems.length !== before) return undefined;
+  if (!keep) return SCRATCH;
   if (e.id !== undefined || e.note !== undefined || (e.tags !== undefined && e.tags.length)) {
     extras ??= {};
     if (e.id !== undefined) extras.id = e.id;
     if (e.note !== undefined) extras.note = e.note;
     if (e.tags !== undefined && e.tags.length) extras.tags = [...e.tags];
   }
-  return { from: from!, to: to!, day: day!, kind: kind!, value, explicit: e.value !== undefined, minutes, confidential: e.confidential === true, format: e.format ?? "", extras };
+  SCRATCH.from = from;
+  SCRATCH.to = to;
+  SCRATCH.day = day!;
+  SCRATCH.kind = kind!;
+  SCRATCH.value = value;
+  SCRATCH.explicit = e.value !== undefined;
+  SCRATCH.minutes = minutes;
+  SCRATCH.confidential = e.confidential === true;
+  SCRATCH.format = e.format ?? "";
+  SCRATCH.extras = extras;
+  return SCRATCH;
 }
 
 function dayOf(text: unknown, pointer: string, record: string, report: Report): Day | undefined {

@@ -35,17 +35,24 @@ function latestOrganisation(network: Network, person: number): string | undefine
  */
 export function displayNames(network: Network): DisplayNames {
   const people = network.people();
+  // one pass counts names; only names borne by several people get groups and labels
+  const seen = new Map<string, number>();
+  for (const p of people) {
+    const key = p.name.trim();
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
   const byName = new Map<string, number[]>();
   people.forEach((p, i) => {
     const key = p.name.trim();
+    if (seen.get(key)! < 2) return;
     const list = byName.get(key);
     if (list) list.push(i);
     else byName.set(key, [i]);
   });
-  const labels: string[] = people.map((p) => p.name);
-  for (const [, group] of byName) {
-    if (group.length < 2) continue;
-    // each person's distinguishing detail: organisation, else email, else id, each used only when it is unique in the group
+  const labels = new Map<number, string>();
+  const resolved = new Set<string>();
+  // a group is told apart the first time one of its people is named (a command names a few people of many)
+  const resolve = (group: number[]): void => {
     const steps: ((i: number) => string | undefined)[] = [(i) => latestOrganisation(network, i), (i) => people[i]!.emails?.[0], (i) => people[i]!.id];
     let left = group;
     for (const detail of steps) {
@@ -55,16 +62,25 @@ export function displayNames(network: Network): DisplayNames {
       const next: number[] = [];
       for (const i of left) {
         const v = values.get(i);
-        if (v !== undefined && counts.get(v) === 1) labels[i] = `${people[i]!.name} (${v})`;
+        if (v !== undefined && counts.get(v) === 1) labels.set(i, `${people[i]!.name} (${v})`);
         else next.push(i);
       }
       left = next;
       if (left.length === 0) break;
     }
-  }
+  };
+  const label = (i: number): string => {
+    const key = people[i]!.name.trim();
+    const group = byName.get(key);
+    if (group && !resolved.has(key)) {
+      resolved.add(key);
+      resolve(group);
+    }
+    return labels.get(i) ?? people[i]!.name;
+  };
   return (person) => {
-    if (typeof person === "number") return labels[person] ?? String(person);
+    if (typeof person === "number") return person >= 0 && person < people.length ? label(person) : String(person);
     const i = network.findPerson(person);
-    return i < 0 ? person : labels[i]!;
+    return i < 0 ? person : label(i);
   };
 }

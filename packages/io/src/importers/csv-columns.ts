@@ -76,10 +76,20 @@ export function cellText(cell: string | undefined): string {
   return cell === undefined ? "" : unguardFormula(cell);
 }
 
-/** Splits a list cell on `;` (the separator our exports write), trimming and dropping empties. */
+/**
+ * Splits a list cell on `;` (the separator our exports write), trimming and dropping empties.
+ *
+ * @example listCell(" a; ;b ") // ["a", "b"]
+ */
 export function listCell(text: string): string[] {
-  return text === "" ? [] : text.split(";").map((s) => s.trim()).filter((s) => s !== "");
+  if (text === "") return [];
+  // one item with nothing to trim (most cells): no intermediate lists
+  if (!text.includes(";") && text.charCodeAt(0) > 32 && text.charCodeAt(text.length - 1) > 32) return [text];
+  return text.split(";").map((s) => s.trim()).filter((s) => s !== "");
 }
+
+/** How a row's problems name it: a fixed text, or one made from the row's line only when a problem is reported. */
+export type RowRecord = string | ((line: number) => string);
 
 /** Reads cells for one row, turning bad cells into problems; `ok` is false once one was bad. */
 export class RowReader<K extends string> {
@@ -89,7 +99,7 @@ export class RowReader<K extends string> {
     private readonly row: readonly string[],
     private readonly line: number,
     private readonly log: ProblemLog,
-    private readonly record: string,
+    private readonly record: RowRecord,
   ) {}
 
   /** Text of a column ("" when empty). */
@@ -135,14 +145,16 @@ export class RowReader<K extends string> {
       this.bad("invalid-date", `invalid ${k} date`, k, "an ISO 8601 date YYYY-MM-DD", t);
       return undefined;
     }
-    return formatDay(d);
+    // text of exactly ten characters that reads as a date is already YYYY-MM-DD
+    return t.length === 10 ? t : formatDay(d);
   }
 
   /** Records a problem about a column of this row. */
   bad(code: Parameters<ProblemLog["report"]>[0], problem: string, k: K | undefined, expected: string, got?: unknown): void {
     this.ok = false;
     const column = k === undefined ? undefined : this.columns.column(k);
-    this.log.report(code, problem, column === undefined ? { line: this.line, record: this.record } : { line: this.line, column, record: this.record }, expected, got);
+    const record = typeof this.record === "string" ? this.record : this.record(this.line);
+    this.log.report(code, problem, column === undefined ? { line: this.line, record } : { line: this.line, column, record }, expected, got);
   }
 
   /** Checks the row is not wider than the header (trailing empty cells are fine). */

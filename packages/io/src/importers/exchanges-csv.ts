@@ -14,6 +14,14 @@ import { DEFAULT_IMPORT_OPTIONS, ProblemLog, type ImportOptions } from "./option
 export const EXCHANGES_CSV_COLUMNS = ["date", "from", "to", "kind", "value", "minutes", "confidential", "note", "id", "format", "tags", "introduced"] as const;
 type Column = (typeof EXCHANGES_CSV_COLUMNS)[number];
 
+/** Kinds by name, so every exchange of a kind holds the same text. */
+const KIND_NAMES: ReadonlyMap<string, ExchangeKind> = new Map(EXCHANGE_KINDS.map((k) => [k, k]));
+const KIND_EXPECTED = `one of ${EXCHANGE_KINDS.join(", ")}`;
+/** Distinct dates and tags shared, at most (beyond that, texts are kept as read). */
+const MAX_SHARED_TEXTS = 100_000;
+
+const exchangeAtLine = (line: number): string => `exchange at line ${line}`;
+
 /** Options of {@link importExchangesCsv}. */
 export type ExchangesCsvOptions = ImportOptions;
 
@@ -43,6 +51,14 @@ export async function importExchangesCsv(source: TextSource, options: ExchangesC
   const log = new ProblemLog("tiegraph/io/exchanges-csv", opts.file, opts.strict);
   const out = new ImportBuilder("exchanges-csv", opts.file, false);
   let columns: CsvColumns<Column> | undefined;
+  // dates and tags repeat across a million rows: each distinct text is kept once
+  const texts = new Map<string, string>();
+  const shared = (text: string): string => {
+    const known = texts.get(text);
+    if (known !== undefined) return known;
+    if (texts.size < MAX_SHARED_TEXTS) texts.set(text, text);
+    return text;
+  };
   out.result.records = await readCsvRows(
     source,
     log,
@@ -52,14 +68,15 @@ export async function importExchangesCsv(source: TextSource, options: ExchangesC
         for (const [name, i] of columns.extra) log.report("invalid-field", `unknown column ${JSON.stringify(name)} ignored`, { line, column: i + 1 }, `one of ${EXCHANGES_CSV_COLUMNS.join(", ")}`);
         return;
       }
-      const r = new RowReader(columns, row, line, log, `exchange at line ${line}`);
+      const r = new RowReader(columns, row, line, log, exchangeAtLine);
       r.checkWidth();
       const date = r.date("date");
       if (date === undefined && r.ok) r.bad("missing-field", "empty date", "date", "an ISO 8601 date YYYY-MM-DD");
       const from = r.required("from", "the id of the giver");
       const to = r.required("to", "the id of the receiver");
       // Kinds, ids, formats, introductions and self-exchanges are the model's rules: checkImport applies them.
-      const kind = r.required("kind", `one of ${EXCHANGE_KINDS.join(", ")}`).toLowerCase() as ExchangeKind;
+      const kindText = r.required("kind", KIND_EXPECTED).toLowerCase();
+      const kind = (KIND_NAMES.get(kindText) ?? kindText) as ExchangeKind;
       const value = r.number("value");
       const minutes = r.number("minutes");
       const confidential = r.boolean("confidential");
@@ -67,13 +84,14 @@ export async function importExchangesCsv(source: TextSource, options: ExchangesC
       const format = r.text("format");
       const introduced = r.text("introduced");
       if (!r.ok || date === undefined) return;
-      const e: Exchange = { date, from, to, kind };
+      const e: Exchange = { date: shared(date), from, to, kind };
       if (id !== "") e.id = id;
       if (value !== undefined) e.value = value;
       if (minutes !== undefined) e.minutes = minutes;
       if (format !== "") e.format = format;
       if (introduced !== "") e.introduced = introduced;
       const tags = listCell(r.text("tags"));
+      for (let t = 0; t < tags.length; t++) tags[t] = shared(tags[t]!);
       if (tags.length) e.tags = tags;
       const note = r.text("note");
       if (note !== "") e.note = note;

@@ -156,6 +156,9 @@ export function emptyImport(format: ImportFormat, file: string | undefined, gene
 export class ImportBuilder {
   readonly result: ImportedNetwork;
   private readonly orgIds = new Map<string, string>();
+  /** Organisation ids by the exact name or id a row gave (most rows repeat one): no key text is made per row. */
+  private readonly orgByExactName = new Map<string, string>();
+  private readonly orgByExactId = new Map<string, string>();
   private readonly orgAllocator = new IdAllocator();
 
   constructor(format: ImportFormat, file: string | undefined, generatedIds: boolean) {
@@ -210,8 +213,8 @@ export class ImportBuilder {
    */
   organisation(name: string, line: number, id?: string): string {
     // Most rows repeat a name exactly: look that up before normalising.
-    const exact = id ?? `exact:${name}`;
-    const cached = this.orgIds.get(exact);
+    const exact = id === undefined ? this.orgByExactName : this.orgByExactId;
+    const cached = exact.get(id ?? name);
     if (cached !== undefined) return cached;
     const key = id ?? `name:${normaliseOrganisationName(name)}`;
     let known = this.orgIds.get(key);
@@ -222,7 +225,7 @@ export class ImportBuilder {
       this.result.organisations.push({ id: known, name });
       this.result.origins.organisations.push(this.origin(line));
     }
-    this.orgIds.set(exact, known);
+    exact.set(id ?? name, known);
     return known;
   }
 }

@@ -1,6 +1,8 @@
 /**
- * CSV rows from any text source, streamed. csv-parse does the parsing; this
- * module only feeds it blocks of whole records. A block ends at a line break
+ * CSV rows from any text source, streamed. Plainly written records are read
+ * directly (plain-records.ts); csv-parse reads the rest, from the first
+ * record of a block that is written any other way. This module feeds them
+ * blocks of whole records. A block ends at a line break
  * outside a quoted cell, found by a small scanner that knows where quoted
  * cells open (a `"` at the start of a cell; one inside an unquoted cell is
  * text) and close (a `"` not doubled). Each block is parsed on its own, so
@@ -17,6 +19,7 @@
  */
 import { CsvError, parse } from "#csv-sync";
 import type { ProblemLog } from "../importers/options.js";
+import { readPlainRecords } from "./plain-records.js";
 import { sourceSize, textChunks, type ReadProgress, type TextSource } from "./text-source.js";
 
 /** Blocks are cut once they reach this many characters. */
@@ -40,10 +43,20 @@ interface ParsedRecord {
   info: { lines: number };
 }
 
+/** Options of {@link readCsvRows}. */
+export interface CsvRowsOptions {
+  /**
+   * Read plainly written records directly (default true). False sends every
+   * block through csv-parse: the rows are the same, only slower (tests compare the two).
+   */
+  plain?: boolean;
+}
+
 /**
  * Reads CSV rows from a source. Blank rows are skipped; malformed rows
  * (unclosed or stray quotes) go to the log, which throws in strict mode.
- * `onRow` may throw to stop the read.
+ * `onRow` may throw to stop the read. The cells of a row are the handler's
+ * to keep.
  *
  * @example
  * ```ts
@@ -51,7 +64,8 @@ interface ParsedRecord {
  * // 1 ["a", "b"]   2 ["1", "x, y"]
  * ```
  */
-export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: CsvRowHandler, onProgress?: (p: ReadProgress) => void): Promise<number> {
+export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: CsvRowHandler, onProgress?: (p: ReadProgress) => void, options: CsvRowsOptions = {}): Promise<number> {
+  const plain = options.plain !== false;
   const total = sourceSize(source);
   let read = 0;
   let rows = 0;
@@ -65,8 +79,18 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
   let cutLine = 1; // line of pending[cut]
   let firstLine = 1; // line number of pending[0]
 
-  const parseBlock = (block: string): void => {
-    const startLine = firstLine;
+  const parseBlock = (whole: string): void => {
+    let block = whole;
+    let startLine = firstLine;
+    if (plain) {
+      const done = readPlainRecords(whole, firstLine, (cells, line) => {
+        rows++;
+        onRow(cells, line);
+      });
+      if (done.end === whole.length) return;
+      block = whole.slice(done.end);
+      startLine = done.line;
+    }
     const lineOf = csvParseLines(block);
     // csv-parse's own errors are collected and reported in file order among the rows, so strict mode stops at the first problem of the file.
     const errors: { line: number; problem: string }[] = [];

@@ -5,8 +5,8 @@
  * {@link Network.apply}, so a failed merge changes nothing.
  */
 import { KIND_CODE } from "@tiegraph/core/internal";
-import type { TiegraphError} from "@tiegraph/core";
-import { Network, OPEN_END, OPEN_START, checkBatch, parseDay, problemError, problemsError, withoutProblems, type Affiliation, type NetworkData, type RecordLines, type Exchange, type Organisation, type OrganisationId, type Person, type PersonId } from "@tiegraph/core";
+import type { TiegraphError } from "@tiegraph/core";
+import { Network, OPEN_END, OPEN_START, checkBatch, parseDay, problemError, problemsError, type Affiliation, type NetworkData, type RecordLines, type Exchange, type Organisation, type OrganisationId, type Person, type PersonId } from "@tiegraph/core";
 import { IdAllocator } from "../importers/ids.js";
 import type { ImportedNetwork, RecordOrigin } from "../importers/imported.js";
 import { normaliseEmail, normaliseName, normaliseOrganisationName, normaliseUrl } from "./identity.js";
@@ -79,6 +79,9 @@ interface PersonKeys {
   url: string;
   name: string;
 }
+
+/** No keys: a person nobody can be matched with by e-mail, URL or name. */
+const NO_KEYS: PersonKeys = { emails: [], url: "", name: "" };
 
 function personKeys(p: Person): PersonKeys {
   return { emails: (p.emails ?? []).map(normaliseEmail).filter((e) => e !== ""), url: p.url ? normaliseUrl(p.url) : "", name: normaliseName(p.name) };
@@ -198,9 +201,14 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
     const orgMap = new Map<OrganisationId, OrganisationId>();
     imp.organisations.forEach((o, k) => orgMap.set(o.id, orgs.resolve(o, imp.origins.organisations[k])));
 
+    // Keys match people of other sources: with none before (an empty network, the first import) and none
+    // after that has people, nobody is matched by e-mail, URL or name, so they are not worked out.
+    const othersBefore = network.personCount > 0 || no > 0;
+    const othersAfter = list.slice(no + 1).some((later) => later.people.length > 0 || later.ego !== undefined);
+    const needKeys = othersBefore || othersAfter;
     imp.people.forEach((p, k) => {
       const origin = imp.origins.people[k];
-      const keys = personKeys(p);
+      const keys = needKeys ? personKeys(p) : NO_KEYS;
       const match = matchPerson(p, keys, imp.generatedIds, no, people, network);
       if (match.kind === "match") {
         personMap.set(p.id, match.id);
@@ -235,32 +243,41 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
       affiliationOrigins.push(origin);
     });
 
-    imp.exchanges.forEach((e, k) => {
-      const ex: Exchange = { ...e, from: personRef(e.from), to: personRef(e.to) };
-      if (e.introduced !== undefined) ex.introduced = personRef(e.introduced);
+    const { exchanges: incoming } = imp;
+    const incomingOrigins = imp.origins.exchanges;
+    for (let k = 0; k < incoming.length; k++) {
+      const e = incoming[k]!;
+      const from = personRef(e.from);
+      const to = personRef(e.to);
+      const introduced = e.introduced === undefined ? undefined : personRef(e.introduced);
+      // a record whose people keep their ids is taken as it is (most are: ids written by the user)
+      let ex = e;
+      if (from !== e.from || to !== e.to || introduced !== e.introduced) {
+        ex = { ...e, from, to };
+        if (introduced !== undefined) ex.introduced = introduced;
+      }
       exchanges.push(ex);
-      exchangeOrigins.push(imp.origins.exchanges[k]!);
-    });
+      exchangeOrigins.push(incomingOrigins[k]!);
+    }
   });
 
   // Exchanges the network already has.
-  let keep = exchanges.map(() => true);
-  if (opts.skipDuplicates && network.exchangeCount > 0) keep = notDuplicated(network, exchanges, report);
+  const keep = opts.skipDuplicates && network.exchangeCount > 0 ? notDuplicated(network, exchanges, report) : undefined;
 
   const batch = {
     organisations: orgs.added,
     people: newPeople,
     affiliations,
-    exchanges: exchanges.filter((_, i) => keep[i]),
+    exchanges: keep ? exchanges.filter((_, i) => keep[i]) : exchanges,
   };
   const origins = {
     organisations: orgs.origins,
     people: newPeopleOrigins,
     affiliations: affiliationOrigins,
-    exchanges: exchangeOrigins.filter((_, i) => keep[i]),
+    exchanges: keep ? exchangeOrigins.filter((_, i) => keep[i]) : exchangeOrigins,
   };
 
-  // Check merged people, then the batch, in one pass: in lenient mode the records the model
+  // Check merged people, then the batch, in the one pass that applies it: in lenient mode the records the model
   // refuses (and those that depend on them) are left out and listed, and the rest is applied at once.
   if (patched.size) {
     const bad = checkBatch(new Network(), { people: [...patched.values()] });
@@ -268,17 +285,14 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
   }
   const whole: NetworkData = egoChanged ? { ...batch, ego: ego! } : batch;
   const lines: RecordLines = origins;
-  const found = checkBatch(network, whole, { lines });
-  let good = whole;
-  if (found.length) {
-    if (opts.strict) throw problemsError(found, SCOPE);
-    const left = withoutProblems(network, whole, found, { lines });
-    for (const p of [...found, ...left.dependents]) report.problems.push(problemError(p, SCOPE));
-    good = left.batch;
+  const applied = network.apply(whole, { lines, problems: opts.strict ? "refuse" : "skip" });
+  const good = applied.batch;
+  if (applied.problems.length) {
+    if (opts.strict) throw problemsError(applied.problems, SCOPE);
+    for (const p of [...applied.problems, ...applied.dependents]) report.problems.push(problemError(p, SCOPE));
     const keptPeople = new Set((good.people ?? []).map((p) => p.id));
     report.added = report.added.filter((id) => keptPeople.has(id) || network.hasPerson(id));
   }
-  network.apply(good);
   for (const [id, p] of patched) {
     const { id: _id, ...rest } = p;
     network.updatePerson(id, rest);

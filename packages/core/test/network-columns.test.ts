@@ -1,0 +1,158 @@
+// The columnar copy of a network (format/network-columns.ts) read back with its extras left
+// pending until first needed, the cheap "as of a day" copy (Network.until), and the tie indices
+// shared between measures while a network stays at one revision.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  decodeNetworkColumns,
+  directedTies,
+  encodeNetworkColumns,
+  generateNetwork,
+  Network,
+  networkAsOf,
+  parseDay,
+  relationships,
+  serializeNetwork,
+} from "@tiegraph/core";
+
+const SOURCE = "a".repeat(64);
+
+/** A generated network plus explicit ids, notes, tags and an introduction on some exchanges. */
+function sample(seed: number, people: number, exchanges: number, confidentialShare: number): Network {
+  const net = generateNetwork({ seed, people, exchanges, ego: true, confidentialShare });
+  const ids = net.people().map((p) => p.id);
+  net.apply({
+    exchanges: [
+      { id: "x-conf", date: "2026-01-05", kind: "favour", from: ids[1]!, to: ids[2]!, confidential: true, note: "in confidence" },
+      { id: "x-open", date: "2026-01-06", kind: "information", from: ids[2]!, to: ids[1]!, note: "a note", tags: ["t"] },
+      { date: "2026-01-07", kind: "introduction", from: ids[0]!, to: ids[3]!, introduced: ids[4]! },
+    ],
+  });
+  return net;
+}
+
+/** The old "as of": the network rebuilt from its data without the later exchanges, validated again. */
+function rebuiltUntil(net: Network, day: number): Network {
+  const data = net.toData();
+  const days = net.exchangeColumns().day;
+  data.exchanges = data.exchanges!.filter((_, e) => days[e]! <= day);
+  return Network.from(data);
+}
+
+describe("the columnar copy", () => {
+  it("reads back the same network, also after a filtered copy or an edit made before its extras are built", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 6, max: 50 }), fc.integer({ min: 0, max: 500 }), fc.double({ min: 0, max: 0.5, noNaN: true }), (seed, people, exchanges, share) => {
+        const net = sample(seed, people, exchanges, share);
+        const bytes = encodeNetworkColumns(net, SOURCE);
+        const read = () => decodeNetworkColumns(bytes, SOURCE)!;
+        expect(serializeNetwork(read())).toBe(serializeNetwork(net));
+        // copies taken while the extras are still pending build their own, filtered
+        expect(serializeNetwork(read().withoutConfidential())).toBe(serializeNetwork(net.withoutConfidential()));
+        const day = parseDay("2026-01-06")!;
+        expect(serializeNetwork(read().until(day))).toBe(serializeNetwork(net.until(day)));
+        expect(serializeNetwork(read().withoutConfidential().until(day))).toBe(serializeNetwork(net.withoutConfidential().until(day)));
+        // extras read one by one first, then a change builds them all: the ones handed out stay the same objects
+        const partly = read().withoutConfidential();
+        const parsed = net.withoutConfidential();
+        const seen = Array.from({ length: Math.min(partly.exchangeCount, 30) }, (_, i) => partly.exchangeTags(i));
+        expect(seen).toEqual(seen.map((_, i) => parsed.exchangeTags(i)));
+        partly.edit({ op: "add-exchange", exchange: { date: "2026-01-08", kind: "gesture", from: net.people()[0]!.id, to: net.people()[1]!.id } });
+        parsed.edit({ op: "add-exchange", exchange: { date: "2026-01-08", kind: "gesture", from: net.people()[0]!.id, to: net.people()[1]!.id } });
+        expect(serializeNetwork(partly)).toBe(serializeNetwork(parsed));
+        seen.forEach((tags, i) => (tags.length ? expect(partly.exchangeTags(i)).toBe(tags) : expect(partly.exchangeTags(i)).toEqual([])));
+        // an edit on a copy with pending extras: same result as on the parsed network
+        const edited = read();
+        const undo = edited.edit({ op: "remove-exchange", id: "x-open" });
+        net.edit({ op: "remove-exchange", id: "x-open" });
+        expect(serializeNetwork(edited)).toBe(serializeNetwork(net));
+        edited.edit(undo);
+        expect(edited.exchangeIndex("x-open")).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("is refused (undefined) when its extras were damaged, and when it was made from other bytes", () => {
+    const net = sample(3, 12, 80, 0.2);
+    const bytes = encodeNetworkColumns(net, SOURCE);
+    expect(decodeNetworkColumns(bytes, "b".repeat(64))).toBeUndefined();
+    const text = new TextDecoder().decode(bytes);
+    // the note "a note" sits in the extras part: change one of its letters
+    const at = text.indexOf('"a note"');
+    expect(at).toBeGreaterThan(0);
+    const damaged = bytes.slice();
+    damaged[at + 1] = "b".charCodeAt(0);
+    expect(decodeNetworkColumns(damaged, SOURCE)).toBeUndefined();
+    // the last byte of the file belongs to the column of where each extras object starts
+    const badStarts = bytes.slice();
+    badStarts[badStarts.length - 8] ^= 1;
+    expect(decodeNetworkColumns(badStarts, SOURCE)).toBeUndefined();
+    const intact = decodeNetworkColumns(bytes, SOURCE)!;
+    expect(intact.exchangeNote(intact.exchangeIndex("x-open"))).toBe("a note");
+  });
+});
+
+describe("Network.until", () => {
+  it("equals the network rebuilt from its data without the later exchanges", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 6, max: 40 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 800 }), (seed, people, exchanges, back) => {
+        const net = sample(seed, people, exchanges, 0.2);
+        const last = net.dayRange()!.last;
+        const day = last - back;
+        const copy = net.until(day);
+        expect(serializeNetwork(copy)).toBe(serializeNetwork(rebuiltUntil(net, day)));
+        expect(copy.toData()).toEqual(rebuiltUntil(net, day).toData());
+        expect(networkAsOf(net, day).toData()).toEqual(copy.toData());
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("is the network itself when nothing is later, and renumbers implicit ids as the rebuilt one does", () => {
+    const net = Network.from({
+      people: [{ id: "a", name: "A", notes: "kept" }, { id: "b", name: "B" }],
+      exchanges: [
+        { date: "2024-01-03", kind: "favour", from: "a", to: "b" },
+        { date: "2024-01-01", kind: "favour", from: "b", to: "a", note: "n" },
+        { id: "x", date: "2024-01-02", kind: "gesture", from: "a", to: "b" },
+      ],
+    });
+    expect(net.until(parseDay("2024-01-03")!)).toBe(net);
+    const then = net.until(parseDay("2024-01-02")!);
+    // #2 (1 January) is now #1; the explicit id stays; notes are kept (this is not a redaction)
+    expect(then.exchangeCount).toBe(2);
+    expect(then.exchangeId(0)).toBe("#1");
+    expect(then.exchangeNote(0)).toBe("n");
+    expect(then.exchangeIndex("x")).toBe(1);
+    expect(then.person("a").notes).toBe("kept");
+    // the original is untouched
+    expect(net.exchangeCount).toBe(3);
+  });
+});
+
+describe("tie indices shared between measures", () => {
+  it("are built once per revision and options, and again after an edit", () => {
+    const net = Network.from({
+      people: [{ id: "a", name: "A" }, { id: "b", name: "B" }, { id: "c", name: "C" }],
+      exchanges: [
+        { date: "2024-01-01", kind: "favour", from: "a", to: "b", value: 3 },
+        { date: "2024-01-01", kind: "favour", from: "b", to: "a", value: 2 },
+      ],
+    });
+    const asOf = parseDay("2024-01-01")!;
+    const first = directedTies(net, { asOf });
+    expect(directedTies(net, { asOf })).toBe(first);
+    expect(relationships(net, { asOf })).toBe(relationships(net, { asOf }));
+    // other options: another index
+    expect(directedTies(net, { asOf, halfLifeDays: 30 })).not.toBe(first);
+    expect(first.pairCount).toBe(2);
+    // a → b 3 and b → a 2; after adding c → a, three ordered pairs, and a → b still 3
+    net.edit({ op: "add-exchange", exchange: { date: "2024-01-01", kind: "favour", from: "c", to: "a", value: 1 } });
+    const after = directedTies(net, { asOf });
+    expect(after).not.toBe(first);
+    expect(after.pairCount).toBe(3);
+    expect(after.givenValue[0]).toBe(3);
+    expect(relationships(net, { asOf }).pairCount).toBe(2);
+  });
+});
