@@ -56,8 +56,9 @@ export function exportGexfChunks(network: Network, options: GexfExportOptions = 
 }
 
 function* gexfChunks(el: ExportedElements, version: "1.2" | "1.3"): Generator<string> {
-  const nodeModel = inferModel(el.nodeCount, el.nodeAttributes, "label");
-  const edgeModel = inferModel(el.edgeCount, el.edgeAttributes, "weight");
+  const safeNames = new Set<string>();
+  const nodeModel = inferModel(el.nodeCount, (i) => xmlValues(el.nodeAttributes(i), safeNames), "label");
+  const edgeModel = inferModel(el.edgeCount, (k) => xmlValues(el.edgeAttributes(k), safeNames), "weight");
   const nodeColumns = columns(nodeModel);
   const edgeColumns = columns(edgeModel);
   const ns =
@@ -70,7 +71,7 @@ function* gexfChunks(el: ExportedElements, version: "1.2" | "1.3"): Generator<st
   else {
     out += "\n    <nodes>";
     for (let i = 0; i < el.nodeCount; i++) {
-      const attrs = xmlValues(el.nodeAttributes(i));
+      const attrs = xmlValues(el.nodeAttributes(i), safeNames);
       const label = xmlChars(String(attrs.label));
       out += `\n      <node${attribute("id", el.nodeKey(i))}${label ? attribute("label", label) : ""}` + body("node", attrs, nodeColumns);
       if (out.length >= CHUNK_CHARS) {
@@ -85,7 +86,7 @@ function* gexfChunks(el: ExportedElements, version: "1.2" | "1.3"): Generator<st
     out += "\n    <edges>";
     for (let k = 0; k < el.edgeCount; k++) {
       const e = el.edge(k);
-      const attrs = xmlValues(e.attributes);
+      const attrs = xmlValues(e.attributes, safeNames);
       const weight = typeof attrs.weight === "number" && !Number.isNaN(attrs.weight) ? ` weight="${attrs.weight}"` : "";
       out += `\n      <edge${attribute("id", e.key)}${attribute("source", e.source)}${attribute("target", e.target)}${weight}` + body("edge", attrs, edgeColumns);
       if (out.length >= CHUNK_CHARS) {
@@ -110,26 +111,20 @@ const PRIORITY: Readonly<Record<GexfType, number>> = { string: 5, double: 6, lon
  * An element's attributes as GEXF writes them, names and text made XML-safe
  * ({@link xmlChars}): the same object when nothing needs it (nearly always),
  * else a copy. Still holds the label (nodes) or weight (edges), which
- * GEXF writes apart and no model declares.
+ * GEXF writes apart and no model declares. `safeNames` remembers the names
+ * seen to need nothing (one export has a few distinct names).
  */
-function xmlValues(attrs: ExportedAttributes): ExportedAttributes {
+function xmlValues(attrs: ExportedAttributes, safeNames: Set<string>): ExportedAttributes {
   for (const k in attrs) {
     const v = attrs[k]!;
-    if (!xmlSafeNames.has(k) || (typeof v === "string" && xmlChars(v) !== v)) return xmlCopy(attrs);
+    if (!safeNames.has(k)) {
+      if (xmlChars(k) !== k) return xmlCopy(attrs);
+      safeNames.add(k);
+    }
+    if (typeof v === "string" && xmlChars(v) !== v) return xmlCopy(attrs);
   }
   return attrs;
 }
-
-/** Attribute names seen to need no XML fix (a few distinct names, tested once). */
-const xmlSafeNames = {
-  known: new Set<string>(),
-  has(name: string): boolean {
-    if (this.known.has(name)) return true;
-    if (xmlChars(name) !== name) return false;
-    this.known.add(name);
-    return true;
-  },
-};
 
 function xmlCopy(attrs: ExportedAttributes): ExportedAttributes {
   const out: ExportedAttributes = {};
@@ -153,14 +148,14 @@ function gexfType(v: string | number | boolean): GexfType {
 }
 
 /**
- * The attribute model of n elements: every name but `apart` (the label or
- * weight) with a non-empty value, typed by the highest-priority type it takes.
+ * The attribute model of n elements (their XML-safe attributes): every name but
+ * `apart` (the label or weight) with a non-empty value, typed by the highest-priority type it takes.
  */
 function inferModel(n: number, attributesOf: (i: number) => ExportedAttributes, apart: "label" | "weight"): Model {
   // no prototype: an attribute named "constructor" or "toString" is a name like any other
   const model = Object.create(null) as Model;
   for (let i = 0; i < n; i++) {
-    const attrs = xmlValues(attributesOf(i));
+    const attrs = attributesOf(i);
     for (const k in attrs) {
       if (k === apart) continue;
       const v = attrs[k]!;
