@@ -298,14 +298,13 @@ export async function writeNetworkFile(file: string, network: Network, options: 
 async function savePlainWithColumns(file: string, network: Network, options: NetworkSaveOptions): Promise<void> {
   const hash = createHash("sha256");
   let bytes = 0;
-  function* hashed(): Generator<string> {
-    for (const chunk of serializeNetworkChunks(network)) {
-      hash.update(chunk, "utf8");
-      bytes += Buffer.byteLength(chunk, "utf8");
-      yield chunk;
-    }
-  }
-  await saveNetworkFileAtomic(file, hashed());
+  // the bytes as they are written: hashed and counted once, not encoded again
+  await saveNetworkFileAtomic(file, serializeNetworkChunks(network), {
+    onWrite: (written) => {
+      hash.update(written);
+      bytes += written.byteLength;
+    },
+  });
   const mode = (options.terminal?.env ?? readOn.get(network) ?? process.env).TIEGRAPH_COLUMNS;
   if (mode === "off" || (mode !== "always" && bytes < COLUMNS_FROM_BYTES)) {
     await dropColumns(file);
