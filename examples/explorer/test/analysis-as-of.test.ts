@@ -1,7 +1,7 @@
 // The page's E-I index and mix count only what had happened by its "as of" day.
 import { Network, parseDay } from "@tiegraph/core";
 import { describe, expect, it } from "vitest";
-import { drawingAnalysis, overviewAnalysis } from "../src/worker/analysis.js";
+import { drawingAnalysis, eiIndexByPerson, overviewAnalysis } from "../src/worker/analysis.js";
 
 // me and ann work at Acme, bob at Beta. On 1 March me gives ann information
 // (internal); on 1 June me gives bob information (external).
@@ -22,8 +22,18 @@ const network = Network.from({
 
 describe("figures as of the page's day", () => {
   it("E-I of ego: (E − I)/(E + I) = (1 − 1)/2 = 0 on 1 July, (0 − 1)/1 = −1 on 1 April", () => {
-    expect(drawingAnalysis(network, undefined, parseDay("2026-07-01")).eiIndex[0]).toBe(0);
-    expect(drawingAnalysis(network, undefined, parseDay("2026-04-01")).eiIndex[0]).toBe(-1);
+    expect(drawingAnalysis(network, undefined, parseDay("2026-07-01")).eiIndex![0]).toBe(0);
+    expect(drawingAnalysis(network, undefined, parseDay("2026-04-01")).eiIndex![0]).toBe(-1);
+  });
+
+  it("left out of the first picture (a large network's), the E-I index computed afterwards is the same: me 0, ann −1 (I = 1), bob +1 (E = 1) on 1 July", () => {
+    const day = parseDay("2026-07-01");
+    const first = drawingAnalysis(network, undefined, day, false);
+    expect(first.eiIndex).toBeUndefined();
+    expect(Array.from(eiIndexByPerson(network, day))).toEqual([0, -1, 1]);
+    expect(Array.from(eiIndexByPerson(network, day))).toEqual(Array.from(drawingAnalysis(network, undefined, day).eiIndex!));
+    // the reciprocity measure the picture does need is there either way
+    expect(Array.from(first.pairImbalance)).toEqual(Array.from(drawingAnalysis(network, undefined, day).pairImbalance));
   });
 
   it("the overview's external share of ego counts the June exchange only after it happened: E/(E + I) = 1/2, then 0/1", () => {

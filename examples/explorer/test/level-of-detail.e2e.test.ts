@@ -104,6 +104,13 @@ describe("a large network", () => {
     await search.fill("");
     await search.press("Escape");
 
+    // a large network's E-I index follows the first picture: colouring by it waits for it, then draws it
+    await page.evaluate(() => (location.hash = "#colour=ei-index"));
+    await page.waitForFunction(() => document.getElementById("app")?.dataset.analysed !== undefined, undefined, { timeout: 240_000 });
+    await expect.poll(() => page.locator(".tiegraph-legend").textContent(), { timeout: 60_000 }).toContain("Colour: E-I index");
+    expect(await page.locator(".status [role=status].muted").textContent()).not.toContain("still being computed");
+    await page.evaluate(() => (location.hash = ""));
+
     await page.getByRole("button", { name: "Show whole network" }).click();
     await page.waitForFunction(() => document.querySelector<HTMLElement>(".detail-bar")?.hidden === true, undefined, { timeout: 240_000 });
     await expect.poll(() => status.textContent(), { timeout: 240_000 }).toBe(`${n(network.personCount)} of ${n(network.personCount)} people, ${n(allTies)} of ${n(allTies)} ties shown, as of ${asOf}`);

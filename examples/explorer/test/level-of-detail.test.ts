@@ -175,7 +175,7 @@ describe("on a generated network", () => {
     });
     part.people.forEach((i, k) => {
       expect(cut.drawable.people![k]).toBe(i);
-      expect(Object.is(cut.analysis.eiIndex[k], analysis.eiIndex[i])).toBe(true);
+      expect(Object.is(cut.analysis.eiIndex![k], analysis.eiIndex![i])).toBe(true);
     });
     expect(cut.drawable.ego).toBe(Array.from(part.people).indexOf(network.egoIndex));
   });

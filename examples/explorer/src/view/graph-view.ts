@@ -31,7 +31,7 @@ export interface GraphViewEvents {
  * yet (no ego, betweenness still being computed), so a file never fails for
  * a default encoding. `notice` says what was substituted and why.
  */
-export function effectiveEncoding(state: ExplorerState, session: Pick<NetworkSession, "ego" | "overview">): Pick<ViewEncoding, "nodeSize" | "nodeColour" | "edgeColour"> & { notice: string | undefined } {
+export function effectiveEncoding(state: ExplorerState, session: Pick<NetworkSession, "ego" | "overview" | "analysis">): Pick<ViewEncoding, "nodeSize" | "nodeColour" | "edgeColour"> & { notice: string | undefined } {
   const hasEgo = session.ego !== undefined;
   let notice: string | undefined;
   let nodeSize = state.size as ViewEncoding["nodeSize"];
@@ -46,6 +46,9 @@ export function effectiveEncoding(state: ExplorerState, session: Pick<NetworkSes
   if (nodeColour === "internal-external" && !hasEgo) {
     nodeColour = "organisation";
     notice = "Colours show organisations: internal or external needs to know which one is you.";
+  } else if (nodeColour === "ei-index" && !hasEI(session)) {
+    nodeColour = "organisation";
+    notice = "The E-I index is still being computed; colours follow in a moment.";
   }
   let edgeColour = state.edge as ViewEncoding["edgeColour"];
   if (state.tab === "reciprocity") edgeColour = hasEgo && !state.allTies ? "your-reciprocity" : "reciprocity";
@@ -137,8 +140,8 @@ export class GraphView {
     let problem = notice;
     if (encoding.nodeSize === "betweenness" && session.overview?.betweennessSample) problem = `Betweenness is estimated from ${session.overview.betweennessSample} sampled people (exact up to ${EXACT_BETWEENNESS_UP_TO.toLocaleString("en")} people).`;
     const encKey = JSON.stringify(encoding);
-    if (encoding.nodeSize === "betweenness" && !view.scene.betweenness) {
-      // betweenness arrives after the first picture: draw again with it, keeping positions
+    if ((encoding.nodeSize === "betweenness" && !view.scene.betweenness) || (encoding.nodeColour === "ei-index" && !view.scene.eiIndex)) {
+      // betweenness (and a large network's E-I index) arrive after the first picture: draw again with them, keeping positions
       // (the view keeps theme, filter and selection; the path goes)
       view.update(sourceOf(session), encoding);
       this.applied.encoding = encKey;
@@ -222,11 +225,18 @@ export class GraphView {
   }
 }
 
-/** The measures the view encodes, from the worker's analysis (betweenness once it has arrived). */
+/** The measures the view encodes, from the worker's analysis (betweenness, and a large network's E-I index, once the overview has arrived). */
 function viewAnalysis(session: NetworkSession): ViewAnalysis {
-  const out: ViewAnalysis = { eiIndex: session.analysis.eiIndex, pairImbalance: session.analysis.pairImbalance };
+  const out: ViewAnalysis = { pairImbalance: session.analysis.pairImbalance };
+  const ei = session.analysis.eiIndex ?? (session.overview?.eiIndex && session.drawnValues(session.overview.eiIndex));
+  if (ei) out.eiIndex = ei;
   if (session.overview) out.betweenness = session.drawnValues(session.overview.betweenness);
   return out;
+}
+
+/** Whether the E-I index of a session's people is known yet (a large network's follows the first picture). */
+function hasEI(session: Pick<NetworkSession, "analysis" | "overview">): boolean {
+  return session.analysis.eiIndex !== undefined || session.overview?.eiIndex !== undefined;
 }
 
 function sourceOf(session: NetworkSession): NetworkViewSource {

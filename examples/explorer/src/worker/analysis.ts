@@ -45,8 +45,8 @@ export interface DrawingAnalysis {
   asOf: string;
   /** Reciprocity imbalance per relationship slot, i.e. per edge of the drawable graph (NaN: no giving either way). */
   pairImbalance: Float64Array;
-  /** E-I index per person index (NaN: no ties), by organisation. */
-  eiIndex: Float64Array;
+  /** E-I index per person index (NaN: no ties), by organisation; undefined when it follows with the overview (large networks). */
+  eiIndex: Float64Array | undefined;
 }
 
 /** The overview panels' figures and the measures only some encodings need. */
@@ -59,6 +59,8 @@ export interface OverviewAnalysis {
   betweenness: Float64Array;
   /** Number of sampled sources, when betweenness is estimated rather than exact. */
   betweennessSample: number | undefined;
+  /** E-I index per person index, when the first picture came without it (see {@link DrawingAnalysis}). */
+  eiIndex?: Float64Array;
 }
 
 /** An organisation ego has contacts in, on the reference day. */
@@ -101,17 +103,32 @@ export function lastShownDay(network: Network): Day | undefined {
   return last;
 }
 
-/** The measures the first picture encodes; `rel` is the network's relationship index, when already built; `asOf` from {@link lastShownDay}. */
-export function drawingAnalysis(network: Network, rel: Relationships | undefined, asOf: Day | undefined): DrawingAnalysis {
-  // E-I takes no date: measure it on the network as it stood on the page's day
-  const ei = eiIndex(asOf === undefined ? network : networkAsOf(network, asOf), { excludeConfidential: true });
-  const eiByPerson = new Float64Array(network.personCount);
-  network.people().forEach((p, i) => (eiByPerson[i] = ei.byPerson[p.id] ?? NaN));
+/**
+ * The measures the first picture encodes; `rel` is the network's relationship
+ * index, when already built; `asOf` from {@link lastShownDay}. Without
+ * `withEI` the E-I index is left out (undefined), for the worker to compute
+ * after the picture: only the E-I colouring needs it.
+ */
+export function drawingAnalysis(network: Network, rel: Relationships | undefined, asOf: Day | undefined, withEI = true): DrawingAnalysis {
   return {
     asOf: asOf === undefined ? "" : formatDay(asOf),
     pairImbalance: pairImbalances(network, { excludeConfidential: true, ...dateOption(asOf), ...(rel ? { relationships: rel } : {}) }),
-    eiIndex: eiByPerson,
+    eiIndex: withEI ? eiIndexByPerson(network, asOf) : undefined,
   };
+}
+
+/**
+ * Core's E-I index (confidential exchanges left out) per person index, NaN
+ * for people without ties, on the network as it stood on day `asOf`.
+ *
+ * @example eiIndexByPerson(network, lastShownDay(network))[network.egoIndex] // ego's E-I index
+ */
+export function eiIndexByPerson(network: Network, asOf: Day | undefined): Float64Array {
+  // E-I takes no date: measure it on the network as it stood on the page's day
+  const ei = eiIndex(asOf === undefined ? network : networkAsOf(network, asOf), { excludeConfidential: true });
+  const byPerson = new Float64Array(network.personCount);
+  network.people().forEach((p, i) => (byPerson[i] = ei.byPerson[p.id] ?? NaN));
+  return byPerson;
 }
 
 /** The overview panels' figures; `egoEI` is ego's E-I index from the first part (null: no ties); `asOf` from {@link lastShownDay}. */

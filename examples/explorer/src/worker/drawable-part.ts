@@ -40,7 +40,7 @@ export function drawablePart(network: Network, names: (index: number) => string,
     analysis: {
       asOf: analysis.asOf,
       pairImbalance: Float64Array.from(ties, (k) => analysis.pairImbalance[k]!),
-      eiIndex: Float64Array.from(part.people, (i) => analysis.eiIndex[i]!),
+      eiIndex: analysis.eiIndex && Float64Array.from(part.people, (i) => analysis.eiIndex![i]!),
     },
   };
 }

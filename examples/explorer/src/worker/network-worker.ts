@@ -8,10 +8,10 @@
  * with code "stale".
  */
 import { createPathIndex, decodeNetworkColumns, displayNames, formatDay, introductionPaths, relationships, TiegraphError, type Network, type NetworkEdit, type PathIndex, type Relationships } from "@tiegraph/core";
-import { drawingAnalysis, lastShownDay, overviewSteps, type DrawingAnalysis } from "./analysis.js";
+import { drawingAnalysis, eiIndexByPerson, lastShownDay, overviewSteps, type DrawingAnalysis } from "./analysis.js";
 import { drawableBuffers, drawableNetwork, type DrawableNetwork } from "./drawable.js";
 import { drawablePart } from "./drawable-part.js";
-import { detailShown, levelOfDetail, type LevelOfDetail } from "./level-of-detail.js";
+import { detailShown, LEVEL_OF_DETAIL_OPTIONS, levelOfDetail, type LevelOfDetail } from "./level-of-detail.js";
 import { personDetails } from "./person-details.js";
 import { failureData } from "./failure-data.js";
 import { IMPORT_COPY, type FailureData, type ImportReply, type ImportRequest, type LoadedNetworkData, type LoadStage, type NetworkSource, type WorkerMessage, type WorkerRequest } from "./protocol.js";
@@ -192,9 +192,10 @@ function publish(id: number, read: ReadNetwork, undo?: NetworkEdit[]): void {
   const asOf = timed("reference-day", () => referenceDay(network, lastShownDay));
   const names = timed("names", () => displayNames(network));
   const rel = timed("relationships", () => relationships(network, { excludeConfidential: true, ...dayOption(asOf) }));
-  const drawing = timed("drawing-analysis", () => drawingAnalysis(network, rel, asOf));
+  // a large network's first picture comes without the E-I index (only its colouring needs it): it follows with the overview
+  const laterEI = network.personCount > LEVEL_OF_DETAIL_OPTIONS.above;
+  const drawing = timed("drawing-analysis", () => drawingAnalysis(network, rel, asOf, !laterEI));
   const number = ++loads;
-  const egoEI = network.egoIndex >= 0 && !Number.isNaN(drawing.eiIndex[network.egoIndex]!) ? drawing.eiIndex[network.egoIndex]! : null;
   const current: Current = { number, network, names, asOf, paths: undefined, relationships: [rel, undefined], drawing, read };
   // keep the page's network (the lowest generation kept) and this one; older unadopted ones go
   for (const k of [...networks.keys()].sort((x, y) => x - y).slice(1)) networks.delete(k);
@@ -205,8 +206,13 @@ function publish(id: number, read: ReadNetwork, undo?: NetworkEdit[]): void {
   later(() => {
     if (networks.get(number) === current) current.paths ??= timed("path-index", () => pathIndex(current));
   });
-  // the overview figures in steps (ledger, mix, betweenness), each its own job
-  const [ledger, mix, last] = overviewSteps(network, egoEI, asOf);
+  // the overview figures in steps (E-I when it was left out, ledger, mix, betweenness), each its own job
+  let steps: ReturnType<typeof overviewSteps> | undefined;
+  const overview = () => {
+    const ei = current.drawing.eiIndex!;
+    const egoEI = network.egoIndex >= 0 && !Number.isNaN(ei[network.egoIndex]!) ? ei[network.egoIndex]! : null;
+    return (steps ??= overviewSteps(network, egoEI, asOf));
+  };
   let failed = false;
   const step = (run: () => void) =>
     later(() => {
@@ -220,11 +226,14 @@ function publish(id: number, read: ReadNetwork, undo?: NetworkEdit[]): void {
         post({ type: "analysed", id, network: number, analysis: undefined, failure: failure(e) });
       }
     });
-  step(() => timed("ledger", ledger));
-  step(() => timed("mix", mix));
+  if (laterEI) step(() => timed("ei-index", () => (drawing.eiIndex = eiIndexByPerson(network, asOf))));
+  step(() => timed("ledger", overview()[0]));
+  step(() => timed("mix", overview()[1]));
   step(() => {
-    const overview = timed("betweenness", last);
-    post({ type: "analysed", id, network: number, analysis: overview }, [overview.betweenness.buffer]);
+    const figures = timed("betweenness", overview()[2]);
+    // a copy: the worker keeps its own to draw the whole network on request
+    if (laterEI) figures.eiIndex = drawing.eiIndex!.slice();
+    post({ type: "analysed", id, network: number, analysis: figures }, [figures.betweenness.buffer, ...(figures.eiIndex ? [figures.eiIndex.buffer] : [])]);
   });
 }
 
@@ -238,7 +247,7 @@ function postLoaded(id: number, c: Current, detail: LevelOfDetail, undo: Network
   if (detail.kind === "whole") {
     drawable = drawableNetwork(network, names, asOf, rel).drawable;
     // copies: the worker keeps its own to draw the whole again
-    analysis = { asOf: c.drawing.asOf, pairImbalance: c.drawing.pairImbalance.slice(), eiIndex: c.drawing.eiIndex.slice() };
+    analysis = { asOf: c.drawing.asOf, pairImbalance: c.drawing.pairImbalance.slice(), eiIndex: c.drawing.eiIndex?.slice() };
   } else ({ drawable, analysis } = drawablePart(network, names, rel, c.drawing, detail));
   record("drawable", start, performance.now());
   c.lists ??= timed("lists", () => lists(network, rel, names, asOf));
@@ -261,7 +270,7 @@ function postLoaded(id: number, c: Current, detail: LevelOfDetail, undo: Network
         ...(undo ? { undo } : {}),
       },
     },
-    [analysis.pairImbalance.buffer, analysis.eiIndex.buffer, ...drawableBuffers(drawable)],
+    [analysis.pairImbalance.buffer, ...(analysis.eiIndex ? [analysis.eiIndex.buffer] : []), ...drawableBuffers(drawable)],
   );
   record("post", posting, performance.now());
 }
