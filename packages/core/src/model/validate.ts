@@ -251,7 +251,7 @@ function validateBatch(network: NetworkLookup, batch: NetworkData, options: Chec
       const i = network.findPerson(id);
       if (i >= 0) return i;
     }
-    const j = newPeople.get(id);
+    const j = newPeople.size > 0 ? newPeople.get(id) : undefined; // a batch of exchanges alone has no people to look in
     if (j !== undefined) return j;
     return resolve ? UNKNOWN_ID : OUTSIDE_ID;
   };
