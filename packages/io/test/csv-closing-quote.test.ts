@@ -55,6 +55,14 @@ describe("text after a closing quote loses no later row", () => {
     expect(r.problems.map((p) => [p.code, p.line])).toEqual([["parse-error", 5]]);
   });
 
+  it("every other row bad, over several blocks: each bad row listed at its line, each good row read", async () => {
+    const bad = Array.from({ length: 15000 }, (_, i) => 2 * i + 1); // rows 1, 3, …, 29999
+    const r = await importPeopleCsv(chunked(peopleText(30000, bad), 8191), { file: "people.csv" });
+    expect(r.people.map((p) => p.id)).toEqual(Array.from({ length: 15000 }, (_, i) => `p${2 * i}`));
+    expect(r.problems.map((p) => p.line)).toEqual(bad.map((i) => i + 2));
+    expect(new Set(r.problems.map((p) => p.code))).toEqual(new Set(["parse-error"]));
+  });
+
   it("strict mode stops at the bad row with a typed error naming file and line", async () => {
     // row i is on line i + 2 (header on line 1)
     for (const [text, line] of [[peopleText(30000, [10]), 12], [peopleText(3, [1]), 3]] as const) {

@@ -96,23 +96,33 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
     }
     let parsed = parseRecords(block, startLine);
     // After some errors (text after a closing quote) csv-parse reads on in a state of its own and drops the
-    // rest of the block unreported. So a block with an error keeps the records before its first error, and
-    // is read again from the record after the one holding it, records cut where the block scanner cuts:
-    // an error spoils its own record only.
+    // rest of the block unreported. So a block with an error keeps the records before its first error and is
+    // read again from the record after the one holding it, records cut where the block scanner cuts: an error
+    // spoils its own record only. The rest is read in windows of records that start at one record after each
+    // error and double while no error comes, so a block of many bad rows costs one short read per bad row.
     if (parsed.errors.length > 0) {
       const spans = recordSpans(block, startLine);
       const kept: ParsedBlock = { records: [], errors: [] };
-      for (let k = 0; k < spans.length; ) {
-        const part = k === 0 ? parsed : parseRecords(block.slice(spans[k]!.at), spans[k]!.line);
-        const first = part.errors.reduce<ParsedBlock["errors"][number] | undefined>((a, e) => (a === undefined || e.line < a.line ? e : a), undefined);
+      let part = parsed;
+      let k = 0;
+      let window = spans.length;
+      for (;;) {
+        const end = Math.min(spans.length, k + window);
+        const first = firstError(part);
         if (first === undefined) {
           kept.records.push(...part.records);
-          break;
+          k = end;
+          window *= 2;
+        } else {
+          for (const r of part.records) if (r.line < first.line) kept.records.push(r);
+          kept.errors.push(first);
+          // on from the record after the one the error is in
+          while (k < spans.length && spans[k]!.line <= first.line) k++;
+          window = 1;
         }
-        for (const r of part.records) if (r.line < first.line) kept.records.push(r);
-        kept.errors.push(first);
-        // on from the record after the one the error is in
-        while (k < spans.length && spans[k]!.line <= first.line) k++;
+        if (k >= spans.length) break;
+        const last = Math.min(spans.length, k + window) - 1;
+        part = parseRecords(block.slice(spans[k]!.at, spans[last]!.end), spans[k]!.line);
       }
       parsed = kept;
     }
@@ -216,6 +226,13 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
 interface ParsedBlock {
   records: { record: string[]; line: number }[];
   errors: { line: number; problem: string }[];
+}
+
+/** The error of a read on the earliest line. */
+function firstError(parsed: ParsedBlock): ParsedBlock["errors"][number] | undefined {
+  let first: ParsedBlock["errors"][number] | undefined;
+  for (const e of parsed.errors) if (first === undefined || e.line < first.line) first = e;
+  return first;
 }
 
 /** Reads `block` (whole records, the first on `startLine`) with csv-parse. */
