@@ -22,13 +22,20 @@ export interface WordingNames {
 }
 
 /**
- * The names a network gives the formatter: display names that tell
- * same-named people apart, organisation names, and the ego as "you".
+ * The names a network gives the formatter: every `format…` function of the
+ * wording takes them. People get their display names ({@link displayNames}:
+ * a name shared by two people carries the organisation, then the email, then
+ * the id, to tell them apart); organisations their name, or their id when the network does
+ * not hold them; and one person, the reader, is "you": the network's ego
+ * unless `options.you` names someone else (`undefined` for nobody, as when
+ * wording a path from someone other than ego for a third party).
  *
  * @example
  * ```ts
- * const names = wordingNames(network);
- * names.person("p38"); // "Dmitri Kim (Aurora Legal)"
+ * const names = wordingNames(network); // ego is "you"
+ * names.person("p38"); // "Dmitri Kim (Aurora Legal)": two Dmitri Kims in the network
+ * names.organisation("o2"); // "Aurora Legal"
+ * formatIntroduction(answer, wordingNames(network, { you: answer.from })); // the asker reads "you"
  * ```
  */
 export function wordingNames(network: Network, options: { you?: PersonId | undefined } = {}): WordingNames {
