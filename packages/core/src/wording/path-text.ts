@@ -10,6 +10,7 @@ import type { AskStanding } from "../paths/ask-standing.js";
 import type { IntroductionAnswer, IntroductionHop, IntroductionPath, NearestContact, PathReason } from "../paths/types.js";
 import { displayNames } from "./display-names.js";
 import { message, type MessageCode } from "./messages.js";
+import { formatSouringReasons } from "./souring-text.js";
 
 /** How the formatter names people and organisations, and who "you" is. */
 export interface WordingNames {
@@ -161,7 +162,7 @@ function balanceText(hop: IntroductionHop, names: WordingNames): string {
   const to = who(names, hop.to);
   const gave = message("hop.gave", { from, given: one(hop.given), received: one(hop.received) });
   // souring reasons are worded for the `from` side: shown only when that is the reader
-  const why = hop.souringReasons && hop.from === names.you ? hop.souringReasons.join("; ") : gave;
+  const why = hop.souringReasons && hop.from === names.you ? formatSouringReasons(hop.souringReasons) : gave;
   switch (hop.standing) {
     case "owed":
       return hop.souringDirection === "they-owe" ? message(variant("hop.owed.souring", names, hop.from), { from, to, why }) : message(variant("hop.owed", names, hop.from), { from, to, gave });
