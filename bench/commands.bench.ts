@@ -5,9 +5,12 @@
  * and peak resident memory), beside NetworkX doing the same job as a whole
  * process (bench/peers/commands_networkx.py: read the file, build the
  * DiGraph, compute, write). Uses the built CLI (packages/cli/dist): run
- * `pnpm build` first. Sizes: `BENCH_COMMANDS_SIZES=100000x1000000,300000x3000000`
- * (people × exchanges; default the first). `BENCH_COMMANDS_RUNS` (default 3)
- * runs per tiegraph command, the median shown; NetworkX runs once (it is slow).
+ * `pnpm build` first. Sizes: `BENCH_COMMANDS_SIZES` (people × exchanges, default
+ * `100000x1000000,300000x3000000`); a table after them gives each command's
+ * time and peak memory at the largest size over the smallest (the issue asks
+ * for linear scaling: within 3.5× for 3× the network). `BENCH_COMMANDS_RUNS`
+ * (default 3) runs per tiegraph command, the median shown; NetworkX runs once
+ * (it is slow), at sizes up to `BENCH_COMMANDS_PEER_MAX` people (default 100000).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -24,6 +27,16 @@ const PEER = join(here, "peers", "commands_networkx.py");
 const RUNS = Number(process.env.BENCH_COMMANDS_RUNS ?? 3);
 /** Seconds after which a process is stopped and shown as "> N s" (BENCH_COMMANDS_TIMEOUT, default 600). */
 const TIMEOUT = Number(process.env.BENCH_COMMANDS_TIMEOUT ?? 600);
+/** NetworkX runs at sizes up to this many people (BENCH_COMMANDS_PEER_MAX). */
+const PEER_MAX = Number(process.env.BENCH_COMMANDS_PEER_MAX ?? 100000);
+
+/** One size's table, and each command's later run and peak for the scaling table. */
+interface SizeResult {
+  people: number;
+  exchanges: number;
+  markdown: string;
+  later: Map<string, { seconds: number; peakMb: number } | null>;
+}
 
 interface Run {
   ok: boolean;
@@ -57,7 +70,8 @@ interface Job {
   clean?: string[];
 }
 
-function sizeSection(people: number, exchanges: number): string {
+function sizeSection(people: number, exchanges: number): SizeResult {
+  const withPeer = people <= PEER_MAX;
   const dir = join(OUT, `commands-${people}`);
   mkdirSync(dir, { recursive: true });
   const net = join(dir, "net.json");
@@ -79,7 +93,7 @@ function sizeSection(people: number, exchanges: number): string {
     { name: "export csv (ties)", tiegraph: node("export", net, "--format", "csv", "-o", join(dir, "out.csv")), networkx: py("export-csv", net, join(dir, "nx.csv")) },
     { name: "export tiegraph", tiegraph: node("export", net, "--format", "tiegraph", "-o", join(dir, "out.tiegraph.json")), networkx: null },
     {
-      name: `import (${exchanges.toLocaleString("en")} exchange rows)`,
+      name: "import (people + exchanges CSV)",
       tiegraph: node("import", "--people", join(csv, "people.csv"), "--exchanges", join(csv, "exchanges.csv"), "-o", join(dir, "imported.json")),
       networkx: py("import", join(csv, "exchanges.csv"), join(csv, "people.csv"), join(dir, "nx-imported.json")),
       clean: [join(dir, "imported.json"), join(dir, "imported.json.bak")],
@@ -87,6 +101,7 @@ function sizeSection(people: number, exchanges: number): string {
     { name: "generate", tiegraph: node("generate", "--people", String(people), "--exchanges", String(exchanges), "--seed", "7", "-o", join(dir, "gen.json")), networkx: py("generate", String(people), String(exchanges), join(dir, "nx-gen.json")), clean: [join(dir, "gen.json"), join(dir, "gen.json.bak")] },
   ];
   const rows: (string | number)[][] = [];
+  const later = new Map<string, { seconds: number; peakMb: number } | null>();
   const only = process.env.BENCH_COMMANDS_JOBS?.split(",");
   for (const job of jobs.filter((j) => !only || only.some((o) => j.name.startsWith(o)))) {
     console.error(`    ${people}: ${job.name}`);
@@ -99,27 +114,49 @@ function sizeSection(people: number, exchanges: number): string {
       runs.push(timed(job.tiegraph));
     }
     const first = runs[0]!;
-    const later = median(runs.length > 1 ? runs.slice(1) : runs);
-    const nx = job.networkx ? timed(job.networkx) : null;
+    const rest = median(runs.length > 1 ? runs.slice(1) : runs);
+    later.set(job.name, rest.ok ? { seconds: rest.seconds, peakMb: Math.max(first.peakMb, rest.peakMb) } : null);
+    const nx = job.networkx && withPeer ? timed(job.networkx) : null;
     const shown = (r: Run): string | number => (r.ok ? r.seconds : r.timedOut ? `> ${TIMEOUT}` : "failed");
     rows.push([
       `\`${job.name}\``,
       shown(first),
-      shown(later),
+      shown(rest),
       // a process stopped by the timeout is not measured: its peak is unknown
-      first.timedOut || later.timedOut ? "–" : Math.round(Math.max(first.peakMb, later.peakMb)),
+      first.timedOut || rest.timedOut ? "–" : Math.round(Math.max(first.peakMb, rest.peakMb)),
       nx ? shown(nx) : "–",
       nx?.ok ? Math.round(nx.peakMb) : "–",
-      nx?.ok && later.ok ? `${(nx.seconds / later.seconds).toFixed(1)}×` : nx?.timedOut && later.ok ? `> ${(TIMEOUT / later.seconds).toFixed(1)}×` : "–",
+      nx?.ok && rest.ok ? `${(nx.seconds / rest.seconds).toFixed(1)}×` : nx?.timedOut && rest.ok ? `> ${(TIMEOUT / rest.seconds).toFixed(1)}×` : "–",
     ]);
     console.error(`      ${rows[rows.length - 1]!.join(" | ")}`);
   }
-  return [
+  const markdown = [
     `### ${people.toLocaleString("en")} people, ${exchanges.toLocaleString("en")} exchanges`,
     "",
-    `Load average on the ${cpus().length}-core machine when this size finished: ${loadavg()[0]!.toFixed(0)} (other work running makes every figure larger, tiegraph's and NetworkX's alike; compare within a row). ${gen ? `\`generate\` wrote the file in ${gen.seconds.toFixed(1)} s (peak ${Math.round(gen.peakMb)} MB). ` : ""}Processes were stopped after ${TIMEOUT} s ("> ${TIMEOUT}"). "first" is a run that found no columnar copy of the file (it parses the JSON and writes the copy); "later" is the median of the ${Math.max(1, RUNS - 1)} runs after it, which read the copy. Peak is the larger of the two, in MB. NetworkX ran once.`,
+    `Load average on the ${cpus().length}-core machine when this size finished: ${loadavg()[0]!.toFixed(0)} (other work running makes every figure larger, tiegraph's and NetworkX's alike; compare within a row). ${gen ? `\`generate\` wrote the file in ${gen.seconds.toFixed(1)} s (peak ${Math.round(gen.peakMb)} MB). ` : ""}Processes were stopped after ${TIMEOUT} s ("> ${TIMEOUT}"). "first" is a run that found no columnar copy of the file (it parses the JSON and writes the copy); "later" is the median of the ${Math.max(1, RUNS - 1)} runs after it, which read the copy. Peak is the larger of the two, in MB. ${withPeer ? "NetworkX ran once." : `NetworkX was not run at this size (it runs up to ${PEER_MAX.toLocaleString("en")} people).`}`,
     "",
     table(["command", "tiegraph first (s)", "tiegraph later (s)", "tiegraph peak (MB)", "NetworkX (s)", "NetworkX peak (MB)", "NetworkX / tiegraph later"], rows),
+  ].join("\n");
+  return { people, exchanges, markdown, later };
+}
+
+/** Each command at the largest size over the smallest: later-run seconds and peak memory. */
+function scaling(results: SizeResult[]): string {
+  if (results.length < 2) return "";
+  const small = results[0]!;
+  const big = results[results.length - 1]!;
+  const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+  const rows = [...small.later.keys()].map((name) => {
+    const a = small.later.get(name);
+    const b = big.later.get(name);
+    return [`\`${name}\``, a && b ? ratio(b.seconds, a.seconds) : "–", a && b ? ratio(b.peakMb, a.peakMb) : "–"];
+  });
+  return [
+    `### Scaling: ${big.people.toLocaleString("en")} over ${small.people.toLocaleString("en")} people`,
+    "",
+    `The network is ${(big.exchanges / small.exchanges).toFixed(0)}× larger; linear scaling keeps each ratio near that (the target: within 3.5×). Time is the later runs' median, memory the peak.`,
+    "",
+    table(["command", "time ratio", "peak memory ratio"], rows),
   ].join("\n");
 }
 
@@ -128,8 +165,9 @@ const bench: Benchmark = {
   order: 5,
   async run() {
     if (!existsSync(CLI)) return "Skipped: the CLI is not built (run `pnpm build` first).";
-    const sizes = (process.env.BENCH_COMMANDS_SIZES ?? "100000x1000000").split(",").map((s) => s.split("x").map(Number) as [number, number]);
-    const sections = sizes.map(([p, e]) => sizeSection(p, e));
+    const sizes = (process.env.BENCH_COMMANDS_SIZES ?? "100000x1000000,300000x3000000").split(",").map((s) => s.split("x").map(Number) as [number, number]);
+    const results = sizes.map(([p, e]) => sizeSection(p, e));
+    const sections = [...results.map((r) => r.markdown), scaling(results)].filter((s) => s !== "");
     return [
       "Each command is a separate process from a cold start, timed from outside with `/usr/bin/time -f '%e %M'` (wall seconds, peak resident memory). NetworkX's column is bench/peers/commands_networkx.py doing the same job as a whole process: read the same JSON file, build the DiGraph of non-confidential ties, compute (a shortest path for intro, ego's neighbours' last contacts for plan, overall reciprocity and the E-I index for report), and write the same kind of file. `report` estimates betweenness within its default work budget (`--brokerage sampled`).",
       "",

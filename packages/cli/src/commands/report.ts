@@ -32,6 +32,7 @@ import { asOfDate, oneOf, wholeNumber } from "../options.js";
 import { requireGrouping, requirePerson } from "../resolve-ids.js";
 import type { Terminal } from "../terminal.js";
 import { renderReport } from "../view/report-text.js";
+import { reportJsonChunks, type TieRows } from "../view/report-json.js";
 import type { BrokerageMode, ReportData, ReportTie } from "./report-data.js";
 
 export type { BrokerageMode, ByPerson, ReportData, ReportTie } from "./report-data.js";
@@ -100,6 +101,18 @@ export function buildReport(network: Network, request: ReportRequest): { data: R
   return { data, ledger };
 }
 
+/**
+ * Every relationship of the network as of a day (the `ties` of the JSON),
+ * read by position from the tie index the report's measures share.
+ *
+ * @example const rows = tieRows(network, "2026-11-30"); rows.a(0); // "p1"
+ */
+export function tieRows(network: Network, asOf: string): TieRows {
+  const rel = relationships(network, { asOf: parseDay(asOf)! });
+  const people = network.people();
+  return { count: rel.pairCount, a: (k) => people[rel.a[k]!]!.id, b: (k) => people[rel.b[k]!]!.id, strength: (k) => rel.strength[k]! };
+}
+
 interface ReportFlags {
   json?: boolean;
   groupBy: string;
@@ -137,8 +150,11 @@ export function registerReport(program: Command, terminal: Terminal): void {
       const network = when.network;
       requireGrouping(network, flags.groupBy, { command: "report", option: "--group-by", file });
       if (flags.person !== undefined) requirePerson(network, flags.person, { command: "report", option: "--person", file });
-      const { data, ledger } = buildReport(network, { file, includesConfidential, groupBy: flags.groupBy, person: flags.person, period: flags.period, asOf: when.asOf, brokerage: flags.brokerage, listTies: flags.json === true });
-      if (flags.json) terminal.stdout.write(JSON.stringify(data, null, 2) + "\n");
-      else terminal.stdout.write(`${asOfLine(when)}\n${renderReport(network, data, ledger, flags.top)}`);
+      // the JSON lists every tie: written from the index in chunks, not gathered into the data first
+      const { data, ledger } = buildReport(network, { file, includesConfidential, groupBy: flags.groupBy, person: flags.person, period: flags.period, asOf: when.asOf, brokerage: flags.brokerage, listTies: false });
+      if (flags.json) {
+        for (const chunk of reportJsonChunks(data, tieRows(network, when.asOf))) terminal.stdout.write(chunk);
+        terminal.stdout.write("\n");
+      } else terminal.stdout.write(`${asOfLine(when)}\n${renderReport(network, data, ledger, flags.top)}`);
     });
 }

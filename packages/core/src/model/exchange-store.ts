@@ -128,9 +128,11 @@ export class StagedExchanges {
   value = new Float64Array(16);
   minutes = new Float32Array(16);
   flags = new Uint8Array(16);
-  /** Formats other than none, and extras, by position. */
-  readonly formats = new Map<number, string>();
-  readonly extras = new Map<number, ExchangeExtras>();
+  /** Formats other than none, and extras: positions ascending, with the value at each. */
+  readonly formatAt: number[] = [];
+  readonly formats: string[] = [];
+  readonly extrasAt: number[] = [];
+  readonly extras: ExchangeExtras[] = [];
 
   /** Number of staged exchanges. */
   get length(): number {
@@ -148,15 +150,21 @@ export class StagedExchanges {
     this.value[i] = s.value;
     this.minutes[i] = s.minutes;
     this.flags[i] = (s.confidential ? FLAG_CONFIDENTIAL : 0) | (s.explicit ? FLAG_EXPLICIT_VALUE : 0);
-    if (s.format !== "") this.formats.set(i, s.format);
-    if (s.extras) this.extras.set(i, s.extras);
+    if (s.format !== "") {
+      this.formatAt.push(i);
+      this.formats.push(s.format);
+    }
+    if (s.extras) {
+      this.extrasAt.push(i);
+      this.extras.push(s.extras);
+    }
     this.n++;
   }
 
   /** Staged exchange `i` as a record. */
   at(i: number): StagedExchange {
     const flags = this.flags[i]!;
-    return { from: this.from[i]!, to: this.to[i]!, day: this.day[i]!, kind: this.kind[i]!, value: this.value[i]!, explicit: (flags & FLAG_EXPLICIT_VALUE) !== 0, minutes: this.minutes[i]!, confidential: (flags & FLAG_CONFIDENTIAL) !== 0, format: this.formats.get(i) ?? "", extras: this.extras.get(i) };
+    return { from: this.from[i]!, to: this.to[i]!, day: this.day[i]!, kind: this.kind[i]!, value: this.value[i]!, explicit: (flags & FLAG_EXPLICIT_VALUE) !== 0, minutes: this.minutes[i]!, confidential: (flags & FLAG_CONFIDENTIAL) !== 0, format: valueAt(this.formatAt, this.formats, i) ?? "", extras: valueAt(this.extrasAt, this.extras, i) };
   }
 
   private grow(cap: number): void {
@@ -173,6 +181,18 @@ export class StagedExchanges {
     this.minutes = grow(this.minutes, (c) => new Float32Array(c));
     this.flags = grow(this.flags, (c) => new Uint8Array(c));
   }
+}
+
+/** The value at position `i` of a list of ascending positions and their values, or undefined. */
+function valueAt<T>(positions: readonly number[], values: readonly T[], i: number): T | undefined {
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (positions[mid]! < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return positions[lo] === i ? values[lo] : undefined;
 }
 
 /**
@@ -596,10 +616,10 @@ export class ExchangeStore {
     this.flags.set(staged.flags.subarray(0, m), at);
     this.format.fill(0, at, at + m);
     this.slot.fill(-1, at, at + m);
-    for (const [i, f] of staged.formats) this.format[at + i] = this.internFormat(f);
+    staged.formatAt.forEach((i, k) => (this.format[at + i] = this.internFormat(staged.formats[k]!)));
     this.n = at + m;
     // extras in position order, as append gives them slots
-    for (const i of [...staged.extras.keys()].sort((a, b) => a - b)) this.attach(at + i, staged.extras.get(i)!);
+    staged.extrasAt.forEach((i, k) => this.attach(at + i, staged.extras[k]!));
     this.changed();
   }
 

@@ -225,7 +225,7 @@ function validateBatch(network: NetworkLookup, batch: NetworkData, options: Chec
       continue;
     }
     newOrgs.set(o.id, network.organisationCount + newOrgs.size);
-    staged.organisations.push(cleanOrganisation(o));
+    if (keep) staged.organisations.push(cleanOrganisation(o));
   }
 
   // --- people
@@ -242,7 +242,7 @@ function validateBatch(network: NetworkLookup, batch: NetworkData, options: Chec
       continue;
     }
     newPeople.set(p.id, network.personCount + newPeople.size);
-    if (ok) staged.people.push(cleanPerson(p));
+    if (ok && keep) staged.people.push(cleanPerson(p));
   }
   // Ids not found when references are not resolved are OUTSIDE_ID (compared by their text, see samePerson).
   const personRef = (id: unknown): number => {

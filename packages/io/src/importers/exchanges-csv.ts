@@ -16,6 +16,7 @@ type Column = (typeof EXCHANGES_CSV_COLUMNS)[number];
 
 /** Kinds by name, so every exchange of a kind holds the same text. */
 const KIND_NAMES: ReadonlyMap<string, ExchangeKind> = new Map(EXCHANGE_KINDS.map((k) => [k, k]));
+const KIND_EXPECTED = `one of ${EXCHANGE_KINDS.join(", ")}`;
 /** Distinct dates and tags shared, at most (beyond that, texts are kept as read). */
 const MAX_SHARED_TEXTS = 100_000;
 
@@ -74,7 +75,7 @@ export async function importExchangesCsv(source: TextSource, options: ExchangesC
       const from = r.required("from", "the id of the giver");
       const to = r.required("to", "the id of the receiver");
       // Kinds, ids, formats, introductions and self-exchanges are the model's rules: checkImport applies them.
-      const kindText = r.required("kind", `one of ${EXCHANGE_KINDS.join(", ")}`).toLowerCase();
+      const kindText = r.required("kind", KIND_EXPECTED).toLowerCase();
       const kind = (KIND_NAMES.get(kindText) ?? kindText) as ExchangeKind;
       const value = r.number("value");
       const minutes = r.number("minutes");
@@ -89,7 +90,8 @@ export async function importExchangesCsv(source: TextSource, options: ExchangesC
       if (minutes !== undefined) e.minutes = minutes;
       if (format !== "") e.format = format;
       if (introduced !== "") e.introduced = introduced;
-      const tags = listCell(r.text("tags")).map(shared);
+      const tags = listCell(r.text("tags"));
+      for (let t = 0; t < tags.length; t++) tags[t] = shared(tags[t]!);
       if (tags.length) e.tags = tags;
       const note = r.text("note");
       if (note !== "") e.note = note;

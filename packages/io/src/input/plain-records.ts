@@ -21,6 +21,8 @@ const COMMA = 44;
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
+/** Any surrogate code unit (a quick test: most text has none). */
+const SURROGATE = /[\uD800-\uDFFF]/;
 /** A surrogate code unit without its pair. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -52,7 +54,7 @@ export function readPlainRecords(block: string, firstLine: number, onRecord: (ce
   const n = block.length;
   let i = 0;
   let line = firstLine;
-  if (LONE_SURROGATE.test(block)) return { end: 0, line };
+  if (SURROGATE.test(block) && LONE_SURROGATE.test(block)) return { end: 0, line };
   records: while (i < n) {
     const start = i;
     const startLine = line;

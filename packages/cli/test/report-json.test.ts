@@ -1,0 +1,60 @@
+// `report --json` written in chunks (view/report-json.ts) is byte for byte the document
+// JSON.stringify(data, null, 2) makes of the report with its tie list gathered: on the sample
+// network, on a generated network with more ties than one chunk holds, on one without ties,
+// and on people whose ids and names need escaping.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { Network, generateNetwork, parseNetworkFile } from "@tiegraph/core";
+import { buildReport, tieRows, type ReportRequest } from "../src/commands/report.js";
+import { reportJsonChunks } from "../src/view/report-json.js";
+import { SAMPLE } from "./run-cli.js";
+
+const request = (asOf: string, brokerage: ReportRequest["brokerage"] = "sampled"): ReportRequest => ({ file: "net.json", includesConfidential: false, groupBy: "organisation", person: undefined, period: "quarter", asOf, brokerage });
+
+/** The whole-document JSON (ties gathered) and the chunked one (ties from the index). */
+function both(network: Network, asOf: string, brokerage?: ReportRequest["brokerage"]): { whole: string; chunks: string[] } {
+  const whole = JSON.stringify(buildReport(network, request(asOf, brokerage)).data, null, 2);
+  const { data } = buildReport(network, { ...request(asOf, brokerage), listTies: false });
+  return { whole, chunks: [...reportJsonChunks(data, tieRows(network, asOf))] };
+}
+
+describe("report --json in chunks", () => {
+  it("equals the whole document on the sample network", () => {
+    const network = parseNetworkFile(readFileSync(SAMPLE, "utf8")).withoutConfidential();
+    const { whole, chunks } = both(network, "2026-11-30");
+    expect(chunks.join("")).toBe(whole);
+    expect(JSON.parse(chunks.join("")).ties.length).toBeGreaterThan(0);
+  });
+
+  it("equals it when the ties take several chunks (4,096 ties each)", () => {
+    const network = generateNetwork({ seed: 11, people: 3000, exchanges: 30000, ego: true });
+    // betweenness off: the tie list is what this checks
+    const { whole, chunks } = both(network, "2026-11-30", "off");
+    const ties = (JSON.parse(whole) as { ties: unknown[] }).ties.length;
+    expect(ties).toBeGreaterThan(2 * 4096);
+    expect(chunks.join("")).toBe(whole);
+    // no chunk holds the whole tie list
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(whole.length / 2);
+  });
+
+  it("equals it without any tie, and with ids and names that need escaping", () => {
+    const lonely = Network.from({ people: [{ id: "a", name: "A" }] });
+    const one = both(lonely, "2026-11-30");
+    expect(one.chunks.join("")).toBe(one.whole);
+    expect(JSON.parse(one.whole).ties).toEqual([]);
+    const odd = Network.from({
+      people: [
+        { id: 'q"uote', name: "Line\nbreak \u202e" },
+        { id: "__proto__", name: "<b>bold</b>" },
+        { id: "back\\slash", name: "Zoë" },
+      ],
+      exchanges: [
+        { date: "2026-01-01", kind: "favour", from: 'q"uote', to: "__proto__" },
+        { date: "2026-01-02", kind: "information", from: "back\\slash", to: 'q"uote' },
+      ],
+    });
+    const r = both(odd, "2026-11-30");
+    expect(r.chunks.join("")).toBe(r.whole);
+    expect((JSON.parse(r.whole) as { ties: { a: string }[] }).ties.map((t) => t.a).sort()).toEqual(['q"uote', 'q"uote'].sort());
+  });
+});
