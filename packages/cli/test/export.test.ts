@@ -1,10 +1,11 @@
 // `tiegraph export`: each format is io's exporter output on the file, with
 // confidential exchanges and notes left out unless asked.
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseNetworkFile, serializeNetwork } from "@tiegraph/core";
 import { exportAffiliationsCsv, exportExchangesCsv, exportGexf, exportGraphml, exportGraphologyJson, exportPeopleCsv, exportTiesCsv } from "@tiegraph/io";
+import { writeTextFile } from "../src/files/network-files.js";
 import { FIXTURES, SAMPLE, tempDir, cli } from "./run-cli.js";
 
 const sample = parseNetworkFile(readFileSync(SAMPLE, "utf8"));
@@ -63,5 +64,39 @@ describe("tiegraph export", () => {
     const r = await cli(["export", SAMPLE, "--format", "csv", "--table", "all"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("give their folder with -o");
+  });
+
+  it("-o streams every format to the file: the same text as io's exporters give whole", async () => {
+    const folder = tempDir();
+    const expected: [string[], string][] = [
+      [["--format", "gexf"], exportGexf(sample)],
+      [["--format", "graphml", "--graph", "exchanges"], exportGraphml(sample, { graph: "exchanges" })],
+      [["--format", "json", "--graph", "relationships"], exportGraphologyJson(sample, { graph: "relationships", pretty: true }) + "\n"],
+      [["--format", "csv", "--table", "people", "--include-notes"], exportPeopleCsv(sample, { includeNotes: true })],
+      [["--format", "csv", "--table", "ties", "--as-of", "2025-06-30"], exportTiesCsv(sample, { asOf: "2025-06-30" })],
+      [["--format", "tiegraph"], serializeNetwork(sample, { redact: true })],
+    ];
+    for (const [k, [args, text]] of expected.entries()) {
+      const out = join(folder, `out-${k}`);
+      const r = await cli(["export", SAMPLE, ...args, "-o", out]);
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toBe(`wrote ${out}\n`);
+      expect(readFileSync(out, "utf8"), args.join(" ")).toBe(text);
+    }
+    // nothing but the files: no temporary file left beside them
+    expect(readdirSync(folder).sort()).toEqual(expected.map((_, k) => `out-${k}`).sort());
+  });
+
+  it("a streamed save that fails part-way writes nothing: the old file stays, no temporary file is left", async () => {
+    const folder = tempDir();
+    const out = join(folder, "ties.csv");
+    writeFileSync(out, "the previous export\n");
+    function* failing(): Generator<string> {
+      yield "source,target\r\n".repeat(10_000);
+      throw new Error("disk full (simulated)");
+    }
+    await expect(writeTextFile(out, failing(), { command: "export" })).rejects.toThrow(/disk full \(simulated\)/);
+    expect(readFileSync(out, "utf8")).toBe("the previous export\n");
+    expect(readdirSync(folder)).toEqual(["ties.csv"]);
   });
 });

@@ -31,6 +31,20 @@ describe("saveNetworkFileAtomic", () => {
     expect(readdirSync(dir).sort()).toEqual(["network.json", "network.json.bak"]);
   });
 
+  it("lets a caller hear every byte written, in order (a network streamed in pieces, text, encrypted text)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tiegraph-save-"));
+    const path = join(dir, "network.json");
+    // 12,000 exchanges (about 2 MB) are written in several pieces of a megabyte, each encoded once
+    const net = generateNetwork({ seed: 3, people: 300, exchanges: 12_000 });
+    for (const content of [net, "plain text é 🙂\n", undefined]) {
+      const heard: Uint8Array[] = [];
+      if (content === undefined) await saveNetworkFileAtomic(path, net, { passphrase: "pw", encryption: { iterations: 100_000 }, onWrite: (b) => heard.push(Uint8Array.from(b)) });
+      else await saveNetworkFileAtomic(path, content, { onWrite: (b) => heard.push(Uint8Array.from(b)) });
+      expect(Buffer.concat(heard).equals(readFileSync(path))).toBe(true);
+      if (content === net) expect(heard.length).toBeGreaterThan(1);
+    }
+  });
+
   it("reports a folder it cannot write to as io-error, leaving the old file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tiegraph-save-"));
     const path = join(dir, "network.json");

@@ -1,24 +1,27 @@
 /**
  * `tiegraph export FILE --format F`: the network for other tools (Gephi,
  * yEd, NetworkX, igraph, spreadsheets) through io's exporters, which leave
- * confidential exchanges and notes out unless asked.
+ * confidential exchanges and notes out unless asked. Every format is
+ * streamed: the exporter's chunks go to the atomic save (or standard output)
+ * as they are made, so no document and no graphology graph of the whole
+ * network is held in memory.
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { serializeNetwork, type Network } from "@tiegraph/core";
+import { serializeNetwork, serializeNetworkChunks, type Network } from "@tiegraph/core";
 import {
-  exportAffiliationsCsv,
-  exportExchangesCsv,
-  exportGexf,
-  exportGraphml,
-  exportGraphologyJson,
-  exportPeopleCsv,
-  exportTiesCsv,
+  exportAffiliationsCsvChunks,
+  exportExchangesCsvChunks,
+  exportGexfChunks,
+  exportGraphmlChunks,
+  exportGraphologyJsonChunks,
+  exportPeopleCsvChunks,
+  exportTiesCsvChunks,
   type ExportedGraphKind,
   type GraphExportOptions,
 } from "@tiegraph/io";
-import { ioError, networkText, readNetworkFile, writeTextFile } from "../files/network-files.js";
+import { ioError, networkText, readFromEncrypted, readNetworkFile, writeTextFile } from "../files/network-files.js";
 import { calendarDate, oneOf } from "../options.js";
 import type { Terminal } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
@@ -42,31 +45,36 @@ interface ExportFlags {
   plain?: boolean;
 }
 
-/** The text of one export (all but `--table all`). */
-function exportText(network: Network, flags: ExportFlags, table: Exclude<CsvTable, "all">): string {
+/** Whether `--format tiegraph` writes a redacted copy (to share): unless both kinds of confidential content were asked for. */
+function redactCopy(flags: ExportFlags): boolean {
+  return !(flags.includeConfidential === true && flags.includeNotes === true);
+}
+
+/** The text of one export (all but `--table all`), in chunks cut between records. */
+function* exportChunks(network: Network, flags: ExportFlags, table: Exclude<CsvTable, "all">): Generator<string> {
   const disclose = { includeConfidential: flags.includeConfidential === true, includeNotes: flags.includeNotes === true };
   const graph: GraphExportOptions = { ...disclose, graph: flags.graph };
   if (flags.asOf !== undefined) graph.asOf = flags.asOf;
   switch (flags.format) {
     case "gexf":
-      return exportGexf(network, graph);
+      return yield* exportGexfChunks(network, graph);
     case "graphml":
-      return exportGraphml(network, graph);
+      return yield* exportGraphmlChunks(network, graph);
     case "json":
-      return exportGraphologyJson(network, { ...graph, pretty: true }) + "\n";
+      yield* exportGraphologyJsonChunks(network, { ...graph, pretty: true });
+      return yield "\n";
     case "tiegraph":
-      // a copy to share: redacted unless both kinds of confidential content were asked for
-      return serializeNetwork(network, { redact: !(disclose.includeConfidential && disclose.includeNotes) });
+      return yield* serializeNetworkChunks(network, { redact: redactCopy(flags) });
     case "csv":
       switch (table) {
         case "people":
-          return exportPeopleCsv(network, disclose);
+          return yield* exportPeopleCsvChunks(network, disclose);
         case "affiliations":
-          return exportAffiliationsCsv(network);
+          return yield* exportAffiliationsCsvChunks(network);
         case "exchanges":
-          return exportExchangesCsv(network, disclose);
+          return yield* exportExchangesCsvChunks(network, disclose);
         case "ties":
-          return exportTiesCsv(network, flags.asOf !== undefined ? { ...disclose, asOf: flags.asOf } : disclose);
+          return yield* exportTiesCsvChunks(network, flags.asOf !== undefined ? { ...disclose, asOf: flags.asOf } : disclose);
       }
   }
 }
@@ -101,18 +109,20 @@ export function registerExport(program: Command, terminal: Terminal): void {
         });
         for (const table of ["people", "affiliations", "exchanges", "ties"] as const) {
           const path = join(folder, `${table}.csv`);
-          await writeTextFile(path, exportText(network, flags, table), { command: "export" });
+          await writeTextFile(path, exportChunks(network, flags, table), { command: "export" });
           terminal.stdout.write(`wrote ${path}\n`);
         }
         return;
       }
-      let text = exportText(network, flags, flags.table as Exclude<CsvTable, "all">);
       const toStdout = flags.output === undefined || flags.output === "-";
-      // a copy of a network read encrypted stays encrypted unless --plain
-      if (flags.format === "tiegraph") text = await networkText(network, text, { output: toStdout ? "standard output" : flags.output!, plain: flags.plain === true });
-      if (toStdout) terminal.stdout.write(text);
+      let chunks: Iterable<string> = exportChunks(network, flags, flags.table as Exclude<CsvTable, "all">);
+      // a copy of a network read encrypted stays encrypted unless --plain: it is sealed whole
+      if (flags.format === "tiegraph" && readFromEncrypted(network)) {
+        chunks = [await networkText(network, serializeNetwork(network, { redact: redactCopy(flags) }), { output: toStdout ? "standard output" : flags.output!, plain: flags.plain === true })];
+      }
+      if (toStdout) for (const chunk of chunks) terminal.stdout.write(chunk);
       else {
-        await writeTextFile(flags.output!, text, { command: "export" });
+        await writeTextFile(flags.output!, chunks, { command: "export" });
         terminal.stdout.write(`wrote ${flags.output}\n`);
       }
     });

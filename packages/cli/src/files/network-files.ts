@@ -298,14 +298,13 @@ export async function writeNetworkFile(file: string, network: Network, options: 
 async function savePlainWithColumns(file: string, network: Network, options: NetworkSaveOptions): Promise<void> {
   const hash = createHash("sha256");
   let bytes = 0;
-  function* hashed(): Generator<string> {
-    for (const chunk of serializeNetworkChunks(network)) {
-      hash.update(chunk, "utf8");
-      bytes += Buffer.byteLength(chunk, "utf8");
-      yield chunk;
-    }
-  }
-  await saveNetworkFileAtomic(file, hashed());
+  // the bytes as they are written: hashed and counted once, not encoded again
+  await saveNetworkFileAtomic(file, serializeNetworkChunks(network), {
+    onWrite: (written) => {
+      hash.update(written);
+      bytes += written.byteLength;
+    },
+  });
   const mode = (options.terminal?.env ?? readOn.get(network) ?? process.env).TIEGRAPH_COLUMNS;
   if (mode === "off" || (mode !== "always" && bytes < COLUMNS_FROM_BYTES)) {
     await dropColumns(file);
@@ -358,16 +357,17 @@ export interface TextSaveOptions {
 }
 
 /**
- * Saves text atomically (an export, a calendar, an encrypted file). No
- * backup is kept unless asked: a backup of a file being encrypted in place
- * would be the plain text. Unless `networkSave` is set, a path that already
- * holds a network file (plain or encrypted, known by its content, so another
- * name for the input is caught too) is refused with a usage error and
+ * Saves text atomically (an export, a calendar, an encrypted file), given
+ * whole or as chunks (an exporter's generator: written as they come, never
+ * joined). No backup is kept unless asked: a backup of a file being encrypted
+ * in place would be the plain text. Unless `networkSave` is set, a path that
+ * already holds a network file (plain or encrypted, known by its content, so
+ * another name for the input is caught too) is refused with a usage error and
  * nothing is written.
  *
  * @example await writeTextFile("week.ics", planToIcs(plan), { command: "plan" });
  */
-export async function writeTextFile(file: string, text: string, options: TextSaveOptions): Promise<void> {
+export async function writeTextFile(file: string, text: string | Iterable<string>, options: TextSaveOptions): Promise<void> {
   if (options.networkSave !== true && (await holdsNetworkFile(file))) {
     throw new UsageError(options.command, `refusing to write over ${file}: it is a network file (give another output path; only commands that save a network replace one)`);
   }

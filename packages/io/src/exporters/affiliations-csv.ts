@@ -2,7 +2,8 @@
  * Affiliations CSV export, in the columns {@link importAffiliationsCsv} reads back.
  */
 import type { Network } from "@tiegraph/core";
-import { csvText, type CsvCell } from "./csv-text.js";
+import { csvChunks, type CsvCell } from "./csv-text.js";
+import { joinChunks } from "./text-chunks.js";
 
 /**
  * Every affiliation as CSV: `person,organisation,organisationName,from,to,role`
@@ -11,9 +12,20 @@ import { csvText, type CsvCell } from "./csv-text.js";
  * @example exportAffiliationsCsv(network).split("\r\n")[0] // "person,organisation,organisationName,from,to,role"
  */
 export function exportAffiliationsCsv(network: Network): string {
-  const rows: CsvCell[][] = [];
-  for (const p of network.people()) {
-    for (const a of network.affiliationsOf(p.id)) rows.push([a.person, a.organisation, network.organisation(a.organisation).name, a.from, a.to, a.role]);
+  return joinChunks(exportAffiliationsCsvChunks(network));
+}
+
+/**
+ * The text of {@link exportAffiliationsCsv} in chunks of about 64 Ki
+ * characters cut after whole rows; concatenated they are exactly `exportAffiliationsCsv(network)`.
+ *
+ * @example await saveNetworkFileAtomic("affiliations.csv", exportAffiliationsCsvChunks(network), { backup: false });
+ */
+export function exportAffiliationsCsvChunks(network: Network): Generator<string> {
+  function* rows(): Generator<CsvCell[]> {
+    for (const p of network.people()) {
+      for (const a of network.affiliationsOf(p.id)) yield [a.person, a.organisation, network.organisation(a.organisation).name, a.from, a.to, a.role];
+    }
   }
-  return csvText(["person", "organisation", "organisationName", "from", "to", "role"], rows);
+  return csvChunks(["person", "organisation", "organisationName", "from", "to", "role"], rows());
 }

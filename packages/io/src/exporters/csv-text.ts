@@ -9,11 +9,16 @@
  * numbers: the text "-1" is written `'-1` and reads back as text.
  */
 import { guardFormula } from "./csv-guard.js";
+import { CHUNK_CHARS, joinChunks } from "./text-chunks.js";
 
 export { guardFormula, unguardFormula } from "./csv-guard.js";
 
 /** A cell value; undefined writes an empty cell. */
 export type CsvCell = string | number | boolean | undefined;
+
+// text that may need anything done to it: a NUL, a character that forces quotes, whitespace at
+// either end (trim's set is \s's), or a first character that may start a formula or a guard
+const MAY_NEED_WORK = /[\0",\r\n]|^[\s'=+\-@]|\s$/;
 
 /**
  * One cell as CSV text.
@@ -23,9 +28,30 @@ export type CsvCell = string | number | boolean | undefined;
  */
 export function csvCell(value: CsvCell): string {
   if (value === undefined) return "";
-  let t = String(value).replace(/\0/g, "");
-  if (typeof value === "string") t = guardFormula(t);
+  // a number's or a boolean's text never needs quotes, and is never guarded
+  if (typeof value !== "string") return String(value);
+  if (!MAY_NEED_WORK.test(value)) return value;
+  const t = guardFormula(value.replace(/\0/g, ""));
   return /[",\r\n]/.test(t) || t !== t.trim() ? `"${t.replace(/"/g, '""')}"` : t;
+}
+
+/**
+ * A CSV document from a header and rows, in chunks of about 64 Ki
+ * characters cut after whole lines (CRLF); concatenated they are exactly
+ * {@link csvText}. Rows are read as they come, so a generator of rows streams.
+ *
+ * @example [...csvChunks(["id", "name"], [["ann", "Lee, Ann"]])] // ["id,name\r\nann,\"Lee, Ann\"\r\n"]
+ */
+export function* csvChunks(header: readonly string[], rows: Iterable<readonly CsvCell[]>): Generator<string> {
+  let out = csvLine(header);
+  for (const row of rows) {
+    out += csvLine(row);
+    if (out.length >= CHUNK_CHARS) {
+      yield out;
+      out = "";
+    }
+  }
+  yield out;
 }
 
 /**
@@ -34,7 +60,12 @@ export function csvCell(value: CsvCell): string {
  * @example csvText(["id", "name"], [["ann", "Lee, Ann"]]) // "id,name\r\nann,\"Lee, Ann\"\r\n"
  */
 export function csvText(header: readonly string[], rows: Iterable<readonly CsvCell[]>): string {
-  const lines = [header.map(csvCell).join(",")];
-  for (const row of rows) lines.push(row.map(csvCell).join(","));
-  return lines.join("\r\n") + "\r\n";
+  return joinChunks(csvChunks(header, rows));
+}
+
+/** One line, CRLF included. */
+function csvLine(row: readonly CsvCell[]): string {
+  let line = row.length ? csvCell(row[0]) : "";
+  for (let j = 1; j < row.length; j++) line += "," + csvCell(row[j]);
+  return line + "\r\n";
 }

@@ -1,11 +1,12 @@
 /**
  * GraphML export (graphml.graphdrawing.org), readable by Gephi, yEd,
  * Cytoscape, NetworkX and igraph. graphology-graphml only parses, so the
- * writer is here: typed `<key>` declarations, then nodes and edges.
+ * writer is here: typed `<key>` declarations, then nodes and edges, streamed
+ * from {@link exportedElements} a chunk at a time.
  */
-import type { AbstractGraph as Graph } from "graphology-types";
 import type { Network } from "@tiegraph/core";
-import { exportedGraph, type GraphExportOptions } from "./export-graph.js";
+import { exportedElements, type ExportedAttributes, type ExportedElements, type GraphExportOptions } from "./export-elements.js";
+import { CHUNK_CHARS, joinChunks } from "./text-chunks.js";
 import { xmlEscape } from "./xml-text.js";
 
 /** Options of {@link exportGraphml}. */
@@ -16,13 +17,16 @@ export const DEFAULT_GRAPHML_EXPORT_OPTIONS: Readonly<GraphmlExportOptions> = {}
 
 type Value = string | number | boolean;
 type KeyType = "boolean" | "int" | "double" | "string";
+/** Attribute name → its key id and type, in order of first appearance. */
+type Keys = Map<string, { id: string; type: KeyType }>;
 
 /**
- * The network as a GraphML document: the graph of {@link exportedGraph}
+ * The network as a GraphML document: the graph of {@link exportedElements}
  * (ties by default; `edgedefault` directed, undirected for relationships),
  * every attribute declared with its type (boolean, int, double or string; a
  * key whose values mix types is a string). Confidential exchanges and notes
- * are left out unless asked.
+ * are left out unless asked. The whole document as one string: for a large
+ * network write {@link exportGraphmlChunks} instead.
  *
  * @example
  * ```ts
@@ -31,32 +35,59 @@ type KeyType = "boolean" | "int" | "double" | "string";
  * ```
  */
 export function exportGraphml(network: Network, options: GraphmlExportOptions = {}): string {
-  const graph = exportedGraph(network, options);
-  const nodeKeys = declare(graph, "node");
-  const edgeKeys = declare(graph, "edge");
-  const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-  ];
-  for (const [name, k] of nodeKeys) out.push(`  <key id="${k.id}" for="node" attr.name="${xmlEscape(name)}" attr.type="${k.type}"/>`);
-  for (const [name, k] of edgeKeys) out.push(`  <key id="${k.id}" for="edge" attr.name="${xmlEscape(name)}" attr.type="${k.type}"/>`);
-  out.push(`  <graph id="G" edgedefault="${graph.type === "undirected" ? "undirected" : "directed"}">`);
-  graph.forEachNode((node, attrs) => out.push(`    <node id="${xmlEscape(node)}">${data(attrs, nodeKeys)}</node>`));
-  graph.forEachEdge((edge, attrs, source, target) => out.push(`    <edge id="${xmlEscape(edge)}" source="${xmlEscape(source)}" target="${xmlEscape(target)}">${data(attrs, edgeKeys)}</edge>`));
-  out.push("  </graph>", "</graphml>", "");
-  return out.join("\n");
+  return joinChunks(exportGraphmlChunks(network, options));
 }
 
-/** One key per attribute name, typed by the values it takes. */
-function declare(graph: Graph<Record<string, Value>, Record<string, Value>>, what: "node" | "edge"): Map<string, { id: string; type: KeyType }> {
+/**
+ * The document of {@link exportGraphml} in chunks of about 64 Ki characters,
+ * cut after whole lines; concatenated they are exactly `exportGraphml(network,
+ * options)`. Reads the elements twice (once to type the keys, once to write).
+ *
+ * @example
+ * ```ts
+ * await saveNetworkFileAtomic("network.graphml", exportGraphmlChunks(network), { backup: false });
+ * ```
+ */
+export function exportGraphmlChunks(network: Network, options: GraphmlExportOptions = {}): Generator<string> {
+  return graphmlChunks(exportedElements(network, options));
+}
+
+function* graphmlChunks(el: ExportedElements): Generator<string> {
+  const nodeKeys = declare("n", el.nodeCount, (i) => el.nodeAttributes(i));
+  const edgeKeys = declare("e", el.edgeCount, el.edgeAttributes);
+  let out =
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n';
+  for (const [name, k] of nodeKeys) out += `  <key id="${k.id}" for="node" attr.name="${xmlEscape(name)}" attr.type="${k.type}"/>\n`;
+  for (const [name, k] of edgeKeys) out += `  <key id="${k.id}" for="edge" attr.name="${xmlEscape(name)}" attr.type="${k.type}"/>\n`;
+  out += `  <graph id="G" edgedefault="${el.type}">\n`;
+  for (let i = 0; i < el.nodeCount; i++) {
+    out += `    <node id="${xmlEscape(el.nodeKey(i))}">${data(el.nodeAttributes(i), nodeKeys)}</node>\n`;
+    if (out.length >= CHUNK_CHARS) {
+      yield out;
+      out = "";
+    }
+  }
+  for (let k = 0; k < el.edgeCount; k++) {
+    const e = el.edge(k);
+    out += `    <edge id="${xmlEscape(e.key)}" source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}">${data(e.attributes, edgeKeys)}</edge>\n`;
+    if (out.length >= CHUNK_CHARS) {
+      yield out;
+      out = "";
+    }
+  }
+  yield out + "  </graph>\n</graphml>\n";
+}
+
+/** One key per attribute name, typed by the values it takes, with ids `<prefix>0`, `<prefix>1`, … in order of first appearance. */
+function declare(prefix: "n" | "e", n: number, attributesOf: (i: number) => ExportedAttributes): Keys {
   const types = new Map<string, KeyType>();
-  const see = (attrs: Record<string, Value>): void => {
-    for (const [k, v] of Object.entries(attrs)) types.set(k, widen(types.get(k), v));
-  };
-  if (what === "node") graph.forEachNode((_n, a) => see(a));
-  else graph.forEachEdge((_e, a) => see(a));
-  const keys = new Map<string, { id: string; type: KeyType }>();
-  for (const [name, type] of types) keys.set(name, { id: `${what === "node" ? "n" : "e"}${keys.size}`, type });
+  for (let i = 0; i < n; i++) {
+    const attrs = attributesOf(i);
+    for (const k in attrs) types.set(k, widen(types.get(k), attrs[k]!));
+  }
+  const keys: Keys = new Map();
+  for (const [name, type] of types) keys.set(name, { id: `${prefix}${keys.size}`, type });
   return keys;
 }
 
@@ -67,8 +98,12 @@ function widen(known: KeyType | undefined, v: Value): KeyType {
   return "string";
 }
 
-function data(attrs: Record<string, Value>, keys: Map<string, { id: string; type: KeyType }>): string {
+function data(attrs: ExportedAttributes, keys: Keys): string {
   let s = "";
-  for (const [k, v] of Object.entries(attrs)) s += `<data key="${keys.get(k)!.id}">${xmlEscape(String(v))}</data>`;
+  for (const k in attrs) {
+    const v = attrs[k]!;
+    // a number's or a boolean's text has nothing to escape
+    s += `<data key="${keys.get(k)!.id}">${typeof v === "string" ? xmlEscape(v) : String(v)}</data>`;
+  }
   return s;
 }

@@ -1,9 +1,13 @@
 /**
- * graphology's own JSON serialisation (`graph.export()`), which
+ * graphology's own JSON serialisation (the `graph.export()` format), which
  * `Graph.from(json)` / `graph.import(json)` read back, in Node or in a page.
+ * Streamed: the text is exactly `JSON.stringify(graph.export(), null,
+ * indent)` of the exported graph, written a few thousand elements at a time
+ * without building the graph.
  */
 import type { Network } from "@tiegraph/core";
-import { exportedGraph, type GraphExportOptions } from "./export-graph.js";
+import { exportedElements, type ExportedAttributes, type ExportedElements, type GraphExportOptions } from "./export-elements.js";
+import { joinChunks } from "./text-chunks.js";
 
 /** Options of {@link exportGraphologyJson}. */
 export interface GraphologyJsonExportOptions extends GraphExportOptions {
@@ -14,10 +18,14 @@ export interface GraphologyJsonExportOptions extends GraphExportOptions {
 /** Defaults of {@link exportGraphologyJson}. */
 export const DEFAULT_GRAPHOLOGY_JSON_EXPORT_OPTIONS: Readonly<{ pretty: boolean }> = { pretty: false };
 
+/** Elements per JSON.stringify call: V8 stringifies a batch of records fastest as one array. */
+const ELEMENTS_PER_CHUNK = 2048;
+
 /**
- * The network as graphology JSON (`{ attributes, options, nodes, edges }`):
- * the graph of {@link exportedGraph}, ties by default, without confidential
- * exchanges or notes unless asked.
+ * The network as graphology JSON (`{ options, attributes, nodes, edges }`):
+ * the graph of {@link exportedElements}, ties by default, without
+ * confidential exchanges or notes unless asked. The whole document as one
+ * string: for a large network write {@link exportGraphologyJsonChunks} instead.
  *
  * @example
  * ```ts
@@ -26,6 +34,67 @@ export const DEFAULT_GRAPHOLOGY_JSON_EXPORT_OPTIONS: Readonly<{ pretty: boolean 
  * ```
  */
 export function exportGraphologyJson(network: Network, options: GraphologyJsonExportOptions = {}): string {
-  const serialised = exportedGraph(network, options).export();
-  return JSON.stringify(serialised, null, (options.pretty ?? DEFAULT_GRAPHOLOGY_JSON_EXPORT_OPTIONS.pretty) ? 2 : undefined);
+  return joinChunks(exportGraphologyJsonChunks(network, options));
+}
+
+/**
+ * The text of {@link exportGraphologyJson} in chunks of a few thousand
+ * nodes or edges; concatenated they are exactly `exportGraphologyJson(network,
+ * options)`, i.e. `JSON.stringify(exportedGraph(network, options).export(),
+ * null, pretty ? 2 : undefined)`.
+ *
+ * @example
+ * ```ts
+ * for (const chunk of exportGraphologyJsonChunks(network, { pretty: true })) stream.write(chunk);
+ * ```
+ */
+export function exportGraphologyJsonChunks(network: Network, options: GraphologyJsonExportOptions = {}): Generator<string> {
+  return jsonChunks(exportedElements(network, options), (options.pretty ?? DEFAULT_GRAPHOLOGY_JSON_EXPORT_OPTIONS.pretty) ? 2 : 0);
+}
+
+function* jsonChunks(el: ExportedElements, indent: number): Generator<string> {
+  const nl = indent ? "\n" : "";
+  const pad = " ".repeat(indent);
+  const head = JSON.stringify({ options: { type: el.type, multi: el.multi, allowSelfLoops: false }, attributes: {} }, null, indent);
+  // the head without its closing brace, then the two arrays as JSON.stringify lays them out at depth 1
+  let out = head.slice(0, head.length - (nl + "}").length);
+  const lists: [string, number, (i: number) => object][] = [
+    ["nodes", el.nodeCount, (i) => serialized({ key: el.nodeKey(i) }, el.nodeAttributes(i))],
+    [
+      "edges",
+      el.edgeCount,
+      (k) => {
+        const e = el.edge(k);
+        return serialized({ key: e.key, source: e.source, target: e.target }, e.attributes);
+      },
+    ],
+  ];
+  for (const [name, count, at] of lists) {
+    out += `,${nl}${pad}${JSON.stringify(name)}:${indent ? " " : ""}`;
+    if (count === 0) {
+      out += "[]";
+      continue;
+    }
+    out += "[";
+    for (let start = 0; start < count; start += ELEMENTS_PER_CHUNK) {
+      const batch: object[] = [];
+      for (let i = start; i < Math.min(count, start + ELEMENTS_PER_CHUNK); i++) batch.push(at(i));
+      // stringified as the one field of an object, the elements come out at their depth in the document
+      const text = JSON.stringify({ [name]: batch }, null, indent);
+      out += (start === 0 ? "" : ",") + text.slice(text.indexOf("[") + 1, text.lastIndexOf("]") - (nl + pad).length);
+      yield out;
+      out = "";
+    }
+    out += `${nl}${pad}]`;
+  }
+  yield `${out}${nl}}`;
+}
+
+/** A node or edge as graphology serialises it: `attributes` only when there are some. */
+function serialized(element: { key: string; source?: string; target?: string; attributes?: ExportedAttributes }, attributes: ExportedAttributes): object {
+  for (const _ in attributes) {
+    element.attributes = attributes;
+    break;
+  }
+  return element;
 }

@@ -1,6 +1,8 @@
 // Exporters: graph formats for Gephi and other tools, CSV for spreadsheets; nothing confidential unless asked.
+// Each writes its file as chunks (…Chunks) for streaming to disk, or as one string for small networks.
 // named lists where a file also holds internals (disclosure helpers, csvCell/csvText): add new public names here
 export { DEFAULT_DISCLOSURE, type DisclosureOptions } from "./disclosure.js";
+export * from "./export-elements.js";
 export * from "./export-graph.js";
 export * from "./gexf.js";
 export * from "./graphml.js";

@@ -305,9 +305,12 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
 }
 
 type Match = { kind: "match"; id: PersonId; by: MatchKey } | { kind: "ambiguous"; candidates: PersonId[]; reason: string } | { kind: "new" };
+const NEW: Match = { kind: "new" };
 
 function matchPerson(p: Person, keys: PersonKeys, generatedIds: boolean, from: number, people: PeopleIndex, network: Network): Match {
   if (!generatedIds && people.has(p.id)) return { kind: "match", id: p.id, by: "id" };
+  // no e-mail, URL or name to match on (keys not worked out): nobody else to look for
+  if (keys === NO_KEYS) return NEW;
   const byEmail = new Set(keys.emails.flatMap((e) => people.lookup(people.byEmail, e, from)));
   const byUrl = new Set(people.lookup(people.byUrl, keys.url, from));
   const strong = new Set([...byEmail, ...byUrl]);
@@ -324,7 +327,7 @@ function matchPerson(p: Person, keys: PersonKeys, generatedIds: boolean, from: n
     return { kind: "match", id, by: "name" };
   }
   if (byName.length > 1) return { kind: "ambiguous", candidates: byName, reason: `several people are named ${JSON.stringify(p.name)}` };
-  return { kind: "new" };
+  return NEW;
 }
 
 /** `base` with what `extra` adds: list fields joined, missing fields filled; nothing overwritten. */

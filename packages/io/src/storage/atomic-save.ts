@@ -22,6 +22,11 @@ export interface AtomicSaveOptions {
   passphrase?: string;
   /** Encryption options, with `passphrase`. */
   encryption?: EncryptionOptions;
+  /**
+   * Hears the bytes of the file as they are written, in order (e.g. to hash
+   * the file without encoding its text a second time).
+   */
+  onWrite?: (bytes: Uint8Array) => void;
 }
 
 /** Defaults of {@link saveNetworkFileAtomic}. */
@@ -56,8 +61,8 @@ export async function saveNetworkFileAtomic(path: string, content: Network | str
   try {
     const fh = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, 0o600);
     try {
-      if (typeof text === "string") await fh.writeFile(text, "utf8");
-      else await writeChunks(fh, text);
+      if (typeof text === "string") await writeBytes(fh, Buffer.from(text, "utf8"), options.onWrite);
+      else await writeChunks(fh, text, options.onWrite);
       await fh.sync();
     } finally {
       await fh.close();
@@ -73,17 +78,22 @@ export async function saveNetworkFileAtomic(path: string, content: Network | str
   }
 }
 
-/** Writes text chunks, gathered into writes of about a megabyte. */
-async function writeChunks(fh: FileHandle, chunks: Iterable<string>): Promise<void> {
+/** Writes text chunks, gathered into writes of about a megabyte, each encoded once. */
+async function writeChunks(fh: FileHandle, chunks: Iterable<string>, onWrite: ((bytes: Uint8Array) => void) | undefined): Promise<void> {
   let pending = "";
   for (const chunk of chunks) {
     pending += chunk;
     if (pending.length >= 1 << 20) {
-      await fh.writeFile(pending, "utf8");
+      await writeBytes(fh, Buffer.from(pending, "utf8"), onWrite);
       pending = "";
     }
   }
-  if (pending) await fh.writeFile(pending, "utf8");
+  if (pending) await writeBytes(fh, Buffer.from(pending, "utf8"), onWrite);
+}
+
+async function writeBytes(fh: FileHandle, bytes: Buffer, onWrite: ((bytes: Uint8Array) => void) | undefined): Promise<void> {
+  onWrite?.(bytes);
+  await fh.writeFile(bytes);
 }
 
 /** Puts the current file (if any) at `<path>.bak`, itself atomically. */

@@ -1,4 +1,4 @@
-// Types of graphology-gexf's writer module, imported on its own so the browser build does not pull the parser (which needs DOMParser at load).
+// Types of graphology-gexf's writer module, which the reference exporters (before streaming) write GEXF with.
 declare module "graphology-gexf/common/writer.js" {
   import type { AbstractGraph, Attributes } from "graphology-types";
   import type { GexfWriterOptions } from "graphology-gexf/common/types";
