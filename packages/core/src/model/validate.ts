@@ -104,7 +104,7 @@ export interface StagedBatch {
  *
  * A record with a problem still counts as present for the records that refer
  * to it (an exchange naming a person whose cadence is invalid is not itself
- * reported); {@link withoutProblems} drops both.
+ * reported); `network.apply(batch, { problems: "skip" })` drops both.
  *
  * @example
  * ```ts

@@ -4,9 +4,9 @@
  * organisations by id or name. Everything is checked first and applied in one
  * {@link Network.apply}, so a failed merge changes nothing.
  */
-import { KIND_CODE } from "@tiegraph/core/internal";
+import { KIND_CODE, problemsError } from "@tiegraph/core/internal";
 import type { TiegraphError } from "@tiegraph/core";
-import { Network, OPEN_END, OPEN_START, checkBatch, parseDay, problemError, problemsError, type Affiliation, type NetworkData, type RecordLines, type Exchange, type Organisation, type OrganisationId, type Person, type PersonId } from "@tiegraph/core";
+import { Network, OPEN_END, OPEN_START, checkBatch, parseDay, problemError, type Affiliation, type NetworkData, type RecordLines, type Exchange, type Organisation, type OrganisationId, type Person, type PersonId } from "@tiegraph/core";
 import { IdAllocator } from "../importers/ids.js";
 import type { ImportedNetwork, RecordOrigin } from "../importers/imported.js";
 import { normaliseEmail, normaliseName, normaliseOrganisationName, normaliseUrl } from "./identity.js";
