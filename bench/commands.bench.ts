@@ -91,7 +91,8 @@ function sizeSection(people: number, exchanges: number): SizeResult {
     { name: "export graphml", tiegraph: node("export", net, "--format", "graphml", "-o", join(dir, "out.graphml")), networkx: py("export-graphml", net, join(dir, "nx.graphml")) },
     { name: "export json", tiegraph: node("export", net, "--format", "json", "-o", join(dir, "out.json")), networkx: py("export-json", net, join(dir, "nx.json")) },
     { name: "export csv (ties)", tiegraph: node("export", net, "--format", "csv", "-o", join(dir, "out.csv")), networkx: py("export-csv", net, join(dir, "nx.csv")) },
-    { name: "export tiegraph", tiegraph: node("export", net, "--format", "tiegraph", "-o", join(dir, "out.tiegraph.json")), networkx: null },
+    // an export never replaces a network file (a tiegraph copy is one): each run writes afresh
+    { name: "export tiegraph", tiegraph: node("export", net, "--format", "tiegraph", "-o", join(dir, "out.tiegraph.json")), networkx: null, clean: [join(dir, "out.tiegraph.json")] },
     {
       name: "import (people + exchanges CSV)",
       tiegraph: node("import", "--people", join(csv, "people.csv"), "--exchanges", join(csv, "exchanges.csv"), "-o", join(dir, "imported.json")),

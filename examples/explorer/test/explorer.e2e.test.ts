@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createPathIndex, displayNames, formatIntroduction, generateNetwork, introductionPaths, Network, wordingNames, parseNetworkFile, reciprocityLedger, relationshipBalance, relationships, serializeNetwork, type TiegraphError } from "@tiegraph/core";
+import { createPathIndex, displayNames, formatIntroduction, formatSouringReason, formatSouringReasons, generateNetwork, introductionPaths, Network, wordingNames, parseNetworkFile, reciprocityLedger, relationshipBalance, relationships, serializeNetwork, type TiegraphError } from "@tiegraph/core";
 import { importLinkedInConnections, mergeInto } from "@tiegraph/io";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -131,7 +131,7 @@ describe("explorer page", () => {
     expect(ledgerText).toContain(`You received${expected.received.toFixed(2)} (recorded ${expected.receivedRaw.toFixed(2)})`);
     expect(ledgerText).toContain(expected.souring!.direction === "you-owe" ? "souring: you owe them" : "souring: they owe you");
     const reasons = await panel.locator('[aria-label="Why it is souring"] li').allTextContents();
-    expect(reasons).toEqual(expected.souring!.reasons);
+    expect(reasons).toEqual(expected.souring!.reasons.map(formatSouringReason));
     expect(page.url()).toContain(`sel=${encodeURIComponent(id)}`);
     // Escape clears the selection and closes the panel
     await page.locator("body").click({ position: { x: 5, y: 5 } });
@@ -357,6 +357,7 @@ describe("explorer page", () => {
     const souring = await page.locator('[data-list="souring"] button.person span:first-child').allTextContents();
     const shownName = displayNames(sample);
     expect(souring).toEqual(ledger.souring.slice(0, 10).map((e) => shownName(sample.personIndex(e.contact))));
+    expect(await page.locator('[data-list="souring"] .why').allTextContents()).toEqual(ledger.souring.slice(0, 10).map((e) => formatSouringReasons(e.souring!.reasons)));
     expect(await page.locator(".tiegraph-legend").textContent()).toContain("Tie colour: reciprocity");
     await page.getByRole("tab", { name: "Inside/outside" }).click();
     const mix = page.locator('[data-panel="mix"]');

@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Network, parseNetworkFile, reciprocityLedger, relationshipBalance, serializeNetwork, type NetworkData, type NetworkEdit } from "@tiegraph/core";
+import { Network, formatSouringReason, parseNetworkFile, reciprocityLedger, relationshipBalance, serializeNetwork, type NetworkData, type NetworkEdit } from "@tiegraph/core";
 import { decryptText, encryptText, isEncryptedNetworkFile } from "@tiegraph/io";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -235,7 +235,7 @@ describe("keeping the ledger in the page", () => {
     // the panel shows the new ledger, without a reload
     await expect.poll(ledgerText).toContain(`You received${now.received.toFixed(2)} (recorded ${now.receivedRaw.toFixed(2)})`);
     expect(await ledgerText()).toContain("souring: you owe them");
-    expect(await panel.locator('[aria-label="Why it is souring"] li').allTextContents()).toEqual(now.souring!.reasons);
+    expect(await panel.locator('[aria-label="Why it is souring"] li').allTextContents()).toEqual(now.souring!.reasons.map(formatSouringReason));
     expect(await panel.locator('[data-section="exchanges"]').textContent()).toContain("2026-03-01: favour, Bob Stone → Mia Ego");
     // and so does the Reciprocity tab
     await expect.poll(() => souringHeading.textContent()).toBe(`Souring (${ledgerNow.souring.length})`);

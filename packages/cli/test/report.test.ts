@@ -17,6 +17,7 @@ import {
   toNetworkFile,
   weightedReciprocity,
   displayNames,
+  formatSouringReasons,
 } from "@tiegraph/core";
 import { krackhardtAdvice, lazegaAdvice, type ResearchNetwork } from "./research-networks.js";
 import { SAMPLE, TODAY, cli, tempDir, type CliRun } from "./run-cli.js";
@@ -199,7 +200,7 @@ describe("report as tables", () => {
 
   it("gives each souring relationship its reasons", async () => {
     const first = ledger.souring[0]!;
-    expect(r.stdout).toContain(first.souring!.reasons.join("; "));
+    expect(r.stdout).toContain(formatSouringReasons(first.souring!.reasons));
     expect(r.stdout).toContain(`… and ${ledger.souring.length - 3} more`);
   });
 

@@ -3,7 +3,8 @@
  * Runs unchanged in Node and in browsers.
  * @packageDocumentation
  */
-export * from "./errors.js";
+// showValue (a value cut short for an error message) is internal (@tiegraph/core/internal)
+export { TiegraphError, type ErrorLocation, type Problem, type TiegraphErrorCode, type TiegraphErrorDetails } from "./errors.js";
 export * from "./model/index.js";
 export * from "./graph/index.js";
 export * from "./format/index.js";

@@ -7,3 +7,5 @@
 export { KIND_CODE, TOUCHPOINT_CODES, sortedByDay } from "./model/exchange-store.js";
 export { createRandom, type Random } from "./random/seeded-random.js";
 export { firstSyntaxError, lineColumn, locatePointer } from "./format/locate.js";
+export { showValue } from "./errors.js";
+export { problemsError, withoutProblems, type BatchWithoutProblems } from "./model/validate.js";

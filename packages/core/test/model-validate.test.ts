@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { errorOf } from "./error-of.js";
-import { Network, checkBatch, parseNetworkFile, withoutProblems, type NetworkData } from "@tiegraph/core";
+import { Network, checkBatch, parseNetworkFile, type NetworkData } from "@tiegraph/core";
+import { withoutProblems } from "@tiegraph/core/internal";
 
 const known = (): Network =>
   Network.from({

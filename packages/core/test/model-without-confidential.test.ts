@@ -12,7 +12,6 @@ import {
   eiIndex,
   eiTrend,
   externalShare,
-  generateNetwork,
   introductionPaths,
   Network,
   networkFromFileObject,
@@ -25,6 +24,7 @@ import {
   weeklyPlan,
   weightedReciprocity,
 } from "@tiegraph/core";
+import { richNetwork } from "./rich-network.js";
 
 /** The old redaction: a copy through the redacted file body, validated again. */
 const copyRedacted = (net: Network): Network => networkFromFileObject(toNetworkFile(net, { redact: true }));
@@ -53,21 +53,7 @@ function measures(net: Network) {
   };
 }
 
-/** A generated network plus exchange notes, explicit ids and tags on some exchanges, and an introduction request. */
-function sample(seed: number, people: number, exchanges: number, confidentialShare: number): Network {
-  const net = generateNetwork({ seed, people, exchanges, ego: true, confidentialShare });
-  const ids = net.people().map((p) => p.id);
-  net.apply({
-    exchanges: [
-      { id: "x-conf", date: "2026-01-05", kind: "favour", from: ids[1]!, to: ids[2]!, confidential: true, note: "in confidence" },
-      { id: "x-open", date: "2026-01-06", kind: "information", from: ids[2]!, to: ids[1]!, note: "a note", tags: ["t"] },
-      { date: "2026-01-07", kind: "meeting", from: ids[0]!, to: ids[3]!, format: "coffee", minutes: 40, value: 2 },
-    ],
-    // an introduction request: its why and offer are private, as notes are
-    requests: [{ id: "r1", from: ids[0]!, via: ids[1]!, to: ids[4]!, why: "a private reason", offer: "a private offer", steps: [{ step: "asked", date: "2026-01-08" }] }],
-  });
-  return net;
-}
+const sample = richNetwork;
 
 describe("Network.withoutConfidential", () => {
   it("equals the validated copy of the redacted file, record for record and on every measure", () => {

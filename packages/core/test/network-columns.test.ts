@@ -7,29 +7,17 @@ import {
   decodeNetworkColumns,
   directedTies,
   encodeNetworkColumns,
-  generateNetwork,
   Network,
   networkAsOf,
   parseDay,
   relationships,
   serializeNetwork,
 } from "@tiegraph/core";
+import { richNetwork } from "./rich-network.js";
 
 const SOURCE = "a".repeat(64);
 
-/** A generated network plus explicit ids, notes, tags and an introduction on some exchanges. */
-function sample(seed: number, people: number, exchanges: number, confidentialShare: number): Network {
-  const net = generateNetwork({ seed, people, exchanges, ego: true, confidentialShare });
-  const ids = net.people().map((p) => p.id);
-  net.apply({
-    exchanges: [
-      { id: "x-conf", date: "2026-01-05", kind: "favour", from: ids[1]!, to: ids[2]!, confidential: true, note: "in confidence" },
-      { id: "x-open", date: "2026-01-06", kind: "information", from: ids[2]!, to: ids[1]!, note: "a note", tags: ["t"] },
-      { date: "2026-01-07", kind: "introduction", from: ids[0]!, to: ids[3]!, introduced: ids[4]! },
-    ],
-  });
-  return net;
-}
+const sample = richNetwork;
 
 /** The old "as of": the network rebuilt from its data without the later exchanges, validated again. */
 function rebuiltUntil(net: Network, day: number): Network {

@@ -18,12 +18,12 @@ describe("the streak rule", () => {
     expect(relationshipBalance(n, "me", "ann", AS_OF).souring).toEqual({
       direction: "they-owe",
       rules: ["streak"],
-      reasons: ["the last 4 giving exchanges all went from you to them"],
+      reasons: [{ code: "streak", exchanges: 4, direction: "given" }],
     });
     expect(relationshipBalance(n, "ann", "me", AS_OF).souring).toEqual({
       direction: "you-owe",
       rules: ["streak"],
-      reasons: ["the last 4 giving exchanges all went from them to you"],
+      reasons: [{ code: "streak", exchanges: 4, direction: "received" }],
     });
   });
   it("waits for the configured length", () => {
@@ -40,7 +40,7 @@ describe("the imbalance rule", () => {
     expect(relationshipBalance(n, "me", "ann", AS_OF).souring).toEqual({
       direction: "you-owe",
       rules: ["imbalance"],
-      reasons: ["over the last 180 days you gave 1 and received 9 (imbalance -0.8, limit ±0.6)"],
+      reasons: [{ code: "imbalance", windowDays: 180, given: 1, received: 9, imbalance: (1 - 9) / (1 + 9), threshold: 0.6 }],
     });
   });
   it("needs enough exchanges in the window, and looks only inside it", () => {
@@ -61,7 +61,8 @@ describe("the unreturned-favour rule", () => {
     expect(relationshipBalance(n, "me", "ann", AS_OF).souring).toEqual({
       direction: "you-owe",
       rules: ["unreturned-favour"],
-      reasons: ["a favour they did for you on 2024-04-20 is unreturned after 90 days"],
+      // 2024-04-20 to 2024-07-19: 11 + 31 + 30 + 18 = 90 days
+      reasons: [{ code: "unreturned-favour", kind: "favour", direction: "received", date: "2024-04-20", days: 90 }],
     });
   });
   it("does not fire at 89 days", () => {
@@ -75,7 +76,8 @@ describe("the unreturned-favour rule", () => {
     ]);
     const s = relationshipBalance(n, "me", "ann", AS_OF).souring!;
     expect(s.direction).toBe("they-owe");
-    expect(s.reasons).toContain("an introduction you made for them on 2024-02-01 is unreturned after 169 days");
+    // 2024-02-01 to 2024-07-19: 29 (leap February) + 31 + 30 + 31 + 30 + 18 = 169 days
+    expect(s.reasons).toContainEqual({ code: "unreturned-favour", kind: "introduction", direction: "given", date: "2024-02-01", days: 169 });
   });
   it("is cleared by anything given back, even a coffee", () => {
     const n = net([{ date: "2024-01-02", kind: "favour", from: "ann", to: "me" }, { date: "2024-01-05", kind: "gesture", from: "me", to: "ann", format: "coffee" }]);
@@ -87,7 +89,7 @@ describe("the unreturned-favour rule", () => {
     expect(hidden.souring).toBeUndefined();
     expect(hidden.received).toBeCloseTo(3 * 2 ** (-90 / 100), 12); // still counted in the balance
     const shown = relationshipBalance(n, "me", "ann", { ...AS_OF, revealConfidential: true });
-    expect(shown.souring!.reasons).toEqual(["a favour they did for you on 2024-04-20 is unreturned after 90 days"]);
+    expect(shown.souring!.reasons).toEqual([{ code: "unreturned-favour", kind: "favour", direction: "received", date: "2024-04-20", days: 90 }]);
     expect(JSON.stringify(shown)).not.toContain("kept quiet");
     expect(relationshipBalance(n, "me", "ann", { ...AS_OF, excludeConfidential: true })).toMatchObject({ received: 0, exchanges: 0 });
   });

@@ -3,7 +3,7 @@ import Graph from "graphology";
 import { parse as parseGexf } from "graphology-gexf";
 import { parse as parseGraphml } from "graphology-graphml";
 import { parse as parseCsv } from "csv-parse/sync";
-import { Network, directedTies, generateNetwork, reciprocityLedger, type NetworkData } from "@tiegraph/core";
+import { Network, directedTies, formatSouringReasons, generateNetwork, reciprocityLedger, type NetworkData } from "@tiegraph/core";
 import {
   exportAffiliationsCsv,
   exportExchangesCsv,
@@ -130,6 +130,7 @@ describe("exporters", () => {
       expect(Number(r.balance)).toBe(e.balance);
       expect(Number(r.given)).toBe(e.given);
       expect(r.souring).toBe(e.souring?.direction ?? "");
+      expect(r.souringReasons).toBe(e.souring ? formatSouringReasons(e.souring.reasons) : "");
       expect(Number(r.balance)).toBeGreaterThanOrEqual(last);
       last = Number(r.balance);
     }

@@ -4,7 +4,8 @@
 // exported to CSV, bad rows are put in, and both ways must agree on the network (toData) and the problems.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Network, checkBatch, generateNetwork, problemError, withoutProblems, type NetworkData, type RecordLines } from "@tiegraph/core";
+import { Network, checkBatch, generateNetwork, problemError, type NetworkData, type RecordLines } from "@tiegraph/core";
+import { withoutProblems } from "@tiegraph/core/internal";
 import { exportExchangesCsv, exportPeopleCsv, importExchangesCsv, importPeopleCsv, mergeInto } from "@tiegraph/io";
 
 /** Rows that break a rule: unknown people, a bad date, a self-exchange, an unknown kind, a bad value; one written for csv-parse (spaces before a quote). */

@@ -78,6 +78,12 @@ assert.equal(core.createRandom, undefined);
 assert.equal(core.KIND_CODE, undefined);
 // @ts-expect-error sortedByDay is internal
 assert.equal(core.sortedByDay, undefined);
+// @ts-expect-error showValue is internal (error-message plumbing)
+assert.equal(core.showValue, undefined);
+// @ts-expect-error problemsError is internal (the loaders' plumbing)
+assert.equal(core.problemsError, undefined);
+// @ts-expect-error withoutProblems is internal (the loaders' plumbing)
+assert.equal(core.withoutProblems, undefined);
 // @ts-expect-error ImportBuilder is internal to io
 assert.equal(io.ImportBuilder, undefined);
 // @ts-expect-error csvCell is internal to io

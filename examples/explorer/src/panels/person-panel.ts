@@ -6,6 +6,7 @@
  * the reader reveals them, for this panel only: choosing another person
  * hides them again. The figures come from the worker (core's measures).
  */
+import { formatSouringReason } from "@tiegraph/core";
 import { h, replaceChildren, type Child } from "../dom/element.js";
 import type { NetworkSession } from "../network-session.js";
 import type { PersonDetails } from "../worker/person-details.js";
@@ -169,7 +170,7 @@ function ledgerSection(d: PersonDetails): Child[] {
       h("dt", { text: "Imbalance" }),
       h("dd", { text: b.imbalance === null ? "no giving either way" : signed(b.imbalance) }),
     ),
-    b.souring ? h("ul", { class: "small", attrs: { "aria-label": "Why it is souring" } }, ...b.souring.reasons.map((r) => h("li", { text: r }))) : null,
+    b.souring ? h("ul", { class: "small", attrs: { "aria-label": "Why it is souring" } }, ...b.souring.reasons.map((r) => h("li", { text: formatSouringReason(r) }))) : null,
     h("p", { class: "muted small", text: `Values in favour units (a tip = 1, a favour or introduction = 3), halving every half-life; repeated coffees count less.${d.revealed ? "" : " Confidential exchanges are left out."}` }),
   ];
 }

@@ -6,7 +6,7 @@
  * while this tab is open (everyone's on request). Your totals come first;
  * every row says who owes whom.
  */
-import type { RelationshipBalance } from "@tiegraph/core";
+import { formatSouringReasons, type RelationshipBalance } from "@tiegraph/core";
 import { h, replaceChildren, type Child } from "../dom/element.js";
 import type { NetworkSession } from "../network-session.js";
 import { signed } from "./format.js";
@@ -81,7 +81,7 @@ export class ReciprocityPanel {
                   h("span", { text: session.personName(e.contact) }),
                   h("span", { class: e.souring ? "badge sour" : "muted", attrs: { "data-owes": owesMark(e.balance) }, text: `${signed(e.balance)} ${e.souring ? (e.souring.direction === "you-owe" ? "you owe" : "they owe") : owesMark(e.balance)}` }),
                 ),
-                showReasons && e.souring ? h("p", { class: "why", text: e.souring.reasons.join("; ") }) : null,
+                showReasons && e.souring ? h("p", { class: "why", text: formatSouringReasons(e.souring.reasons) }) : null,
               ),
             ),
           )

@@ -13,7 +13,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { open, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
-import { TiegraphError, columnsSource, decodeNetworkColumns, encodeNetworkColumns, parseNetworkFile, serializeNetworkChunks, type Network } from "@tiegraph/core";
+import { TiegraphError, columnsSource, decodeNetworkColumns, encodeNetworkColumns, parseNetworkBytes, parseNetworkFile, serializeNetworkChunks, type Network } from "@tiegraph/core";
 import { Worker } from "node:worker_threads";
 import { decryptNetworkFile, encryptText, isEncryptedNetworkFile, saveNetworkFileAtomic, type EncryptionOptions } from "@tiegraph/io/node";
 import { getPassphrase } from "../passphrase.js";
@@ -75,7 +75,12 @@ async function readNetwork(file: string, reader: Reader): Promise<Network> {
   }
   const bytes = await readBytes(file);
   // an encrypted file names its format at the start: only then is the whole text decoded to check it
-  const text = bytes.subarray(0, 400).toString("utf8").includes("tiegraph-encrypted") ? bytes.toString("utf8") : undefined;
+  const marked = bytes.subarray(0, 400).toString("utf8").includes("tiegraph-encrypted");
+  // an encrypted file's envelope is one string: no larger than a JavaScript string can be
+  if (marked && bytes.length >= MAX_STRING) {
+    throw new TiegraphError(SCOPE, "limit-exceeded", `is ${bytes.length} bytes: no encrypted network file is that large`, { file, expected: `an encrypted file of at most ${MAX_STRING} bytes (it holds at most 360 MiB of network), or a plain network file` });
+  }
+  const text = marked ? bytes.toString("utf8") : undefined;
   if (text !== undefined && isEncryptedNetworkFile(text)) {
     await dropColumns(file);
     const passphrase = await getPassphrase(reader.terminal, { command: reader.command, file });
@@ -83,9 +88,11 @@ async function readNetwork(file: string, reader: Reader): Promise<Network> {
     sealed.set(network, { file, passphrase, encryption: encryptionOf(text), terminal: reader.terminal });
     return network;
   }
-  if (text !== undefined || columns === "off" || (columns !== "always" && bytes.length < COLUMNS_FROM_BYTES)) return parseNetworkFile(text ?? bytes.toString("utf8"), { file });
+  if (text !== undefined) return parseNetworkFile(text, { file });
+  // from the bytes: a file too large for one string is read a slice of exchanges at a time
+  if (columns === "off" || (columns !== "always" && bytes.length < COLUMNS_FROM_BYTES)) return parseNetworkBytes(bytes, { file });
   const source = createHash("sha256").update(bytes).digest("hex");
-  const network = parseNetworkFile(bytes.toString("utf8"), { file });
+  const network = parseNetworkBytes(bytes, { file });
   // best effort: a folder we cannot write to only costs the next run its speed
   await writeColumns(columnsPath(file), encodeNetworkColumns(network, source)).catch(() => undefined);
   return network;
@@ -137,6 +144,9 @@ createReadStream(workerData, { highWaterMark: 1 << 20 })
   .on("end", () => parentPort.postMessage(hash.digest("hex")))
   .on("error", () => parentPort.postMessage(null));
 `;
+
+/** The longest string this JavaScript engine makes (V8: 2^29 − 24 characters). */
+const MAX_STRING = 0x1fffffe8;
 
 /** Plain network files from this size on get a columnar copy (smaller ones parse in a blink). */
 const COLUMNS_FROM_BYTES = 4 << 20;

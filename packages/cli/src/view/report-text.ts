@@ -2,7 +2,7 @@
  * The report as text tables: what `tiegraph report` prints without --json.
  * Reads the figures gathered by buildReport and never computes a measure.
  */
-import { displayNames, type DisplayNames, type Network, type ReciprocityLedger, type RelationshipBalance } from "@tiegraph/core";
+import { displayNames, formatSouringReasons, type DisplayNames, type Network, type ReciprocityLedger, type RelationshipBalance } from "@tiegraph/core";
 import type { ByPerson, ReportData } from "../commands/report-data.js";
 import { groupLabel } from "./names.js";
 import { fixed, heading, textTable } from "./table.js";
@@ -71,7 +71,7 @@ export function renderReport(network: Network, data: ReportData, ledger: Recipro
       out.push(
         textTable(
           [{ title: "person" }, { title: "who should act" }, { title: "balance", right: true }, { title: "why" }],
-          ledger.souring.slice(0, top).map((e) => [name(e.contact), e.souring!.direction === "you-owe" ? "you owe them" : "they owe you", signed(e.balance), e.souring!.reasons.join("; ")]),
+          ledger.souring.slice(0, top).map((e) => [name(e.contact), e.souring!.direction === "you-owe" ? "you owe them" : "they owe you", signed(e.balance), formatSouringReasons(e.souring!.reasons)]),
         ),
       );
       if (ledger.souring.length > top) out.push(`… and ${ledger.souring.length - top} more (--top to see them)\n`);

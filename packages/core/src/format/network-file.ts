@@ -85,6 +85,26 @@ export function parseNetworkFile(text: string, options: ParseNetworkFileOptions 
  * @example networkFromFileObject({ format: "tiegraph", version: 2, people: [], requests: [] })
  */
 export function networkFromFileObject(doc: unknown): Network {
+  return networkFromFileBody(networkFileBody(doc));
+}
+
+/**
+ * A network from the body of a network file (its sections, without the
+ * format marker and version), validated as a whole.
+ *
+ * @example networkFromFileBody({ people: [{ id: "me", name: "Me" }] }).personCount // 1
+ */
+export function networkFromFileBody(body: NetworkData): Network {
+  return Network.from(body);
+}
+
+/**
+ * The body of a network file object, after checking its format marker,
+ * version and top-level fields (typed errors with the JSON pointer).
+ *
+ * @example networkFileBody({ format: "tiegraph", version: 2, people: [] }) // { people: [] }
+ */
+export function networkFileBody(doc: unknown): NetworkData {
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
     throw new TiegraphError(SCOPE, "invalid-format", "a network file must be a JSON object", { pointer: "", got: showValue(doc), expected: '{ "format": "tiegraph", "version": 1, ... }' });
   }
@@ -103,7 +123,7 @@ export function networkFromFileObject(doc: unknown): Network {
     throw new TiegraphError(SCOPE, "invalid-field", `unknown top-level field ${showValue(k)} in a version ${d.version} file${since}`, { pointer: `/${k}`, expected: [...known].join(", ") });
   }
   const { format: _f, version: _v, $schema: _s, ...body } = d;
-  return Network.from(body as NetworkData);
+  return body as NetworkData;
 }
 
 /** Options of {@link serializeNetwork}. */

@@ -51,8 +51,21 @@ function prototypeFree(base: NodeDataClass): NodeDataClass {
  * a prototype. Returns the same graph. Copies made with `graph.copy()` are
  * ordinary graphs again: call this on them too.
  *
- * Throws when the graph already has nodes (their indices could not be fixed)
- * or when graphology's internals are not the ones this was written for.
+ * Public because person ids come from files: whoever builds their own
+ * graphology graph keyed by a network's person ids (to draw it with sigma, or
+ * to run a graphology metric on it, as the explorer and @tiegraph/viz do)
+ * needs it, or a person whose id is `constructor` breaks the graph. The graphs
+ * core builds (`tieGraph`, `exchangeGraph`, `relationshipGraph`) already are.
+ *
+ * Source: graphology 0.26's `NodeData` classes keep neighbours in `{}`
+ * objects and test them with `in`/`hasOwnProperty`; this swaps in a subclass
+ * whose `clear()` creates them with `Object.create(null)`, and makes
+ * `hasEdge(source, target)` (and its directed and undirected forms) test with
+ * `Object.hasOwn`. Nothing else of the graph changes.
+ *
+ * Throws a {@link TiegraphError} (`invalid-option`) when the graph already has
+ * nodes (their indices could not be fixed) or when graphology's internals are
+ * not the ones this was written for.
  *
  * @example
  * ```ts

@@ -264,6 +264,28 @@ function buildRelationships(network: Network, options: TieIndexOptions, opts: Ti
   const all = directedTies(network, { ...options, asOf: opts.asOf, excludeConfidential: skip });
   const n = all.nodeCount;
   const P = all.pairCount;
+  // the slot of each directed pair's reverse (-1: none), by merging each person's sorted
+  // targets with their sorted sources (slots taken in ascending order list sources ascending)
+  const inStart = new Int32Array(n + 1);
+  for (let p = 0; p < P; p++) inStart[all.target[p]! + 1]!++;
+  for (let i = 0; i < n; i++) inStart[i + 1]! += inStart[i]!;
+  const inFill = inStart.slice(0, n);
+  const inSlot = new Int32Array(P);
+  for (let p = 0; p < P; p++) inSlot[inFill[all.target[p]!]!++] = p;
+  const reverse = new Int32Array(P).fill(-1);
+  for (let x = 0; x < n; x++) {
+    let o = all.offsets[x]!;
+    const oEnd = all.offsets[x + 1]!;
+    let k = inStart[x]!;
+    const kEnd = inStart[x + 1]!;
+    while (o < oEnd && k < kEnd) {
+      const y = all.target[o]!;
+      const z = all.source[inSlot[k]!]!;
+      if (y === z) reverse[o++] = inSlot[k++]!;
+      else if (y < z) o++;
+      else k++;
+    }
+  }
   // each directed slot maps to one unordered pair; the pair is created from
   // the lower endpoint's slot, or from the higher one when the reverse is missing
   const dirToPair = new Int32Array(P);
@@ -272,7 +294,7 @@ function buildRelationships(network: Network, options: TieIndexOptions, opts: Ti
   for (let s = 0; s < n; s++) {
     for (let p = all.offsets[s]!; p < all.offsets[s + 1]!; p++) {
       const t = all.target[p]!;
-      if (s < t || findDirectedTie(all, t, s) < 0) {
+      if (s < t || reverse[p]! < 0) {
         dirToPair[p] = U++;
         deg[s + 1]!++;
         deg[t + 1]!++;
@@ -281,11 +303,8 @@ function buildRelationships(network: Network, options: TieIndexOptions, opts: Ti
   }
   for (let s = 0; s < n; s++) {
     for (let p = all.offsets[s]!; p < all.offsets[s + 1]!; p++) {
-      const t = all.target[p]!;
-      if (s > t) {
-        const rev = findDirectedTie(all, t, s);
-        if (rev >= 0) dirToPair[p] = dirToPair[rev]!;
-      }
+      const rev = reverse[p]!;
+      if (s > all.target[p]! && rev >= 0) dirToPair[p] = dirToPair[rev]!;
     }
   }
   const a = new Int32Array(U);
@@ -306,9 +325,10 @@ function buildRelationships(network: Network, options: TieIndexOptions, opts: Ti
   // confidential-only pairs: no open exchange in either direction (none is
   // left when confidential exchanges were excluded: such pairs do not exist)
   const confidentialOnly = new Uint8Array(U);
-  if (!skip) {
+  const cols = network.exchangeColumns();
+  // none is, when no exchange is confidential
+  if (!skip && cols.confidential.includes(1)) {
     confidentialOnly.fill(1);
-    const cols = network.exchangeColumns();
     for (let e = 0; e < cols.count; e++) {
       if (!cols.confidential[e] && cols.day[e]! <= all.asOf) confidentialOnly[dirToPair[findDirectedTie(all, cols.from[e]!, cols.to[e]!)]!] = 0;
     }

@@ -168,18 +168,9 @@ export class StagedExchanges {
   }
 
   private grow(cap: number): void {
-    const grow = <T extends Int32Array | Uint8Array | Float64Array | Float32Array>(a: T, make: (c: number) => T): T => {
-      const b = make(cap);
-      b.set(a as never);
-      return b;
-    };
-    this.from = grow(this.from, (c) => new Int32Array(c));
-    this.to = grow(this.to, (c) => new Int32Array(c));
-    this.day = grow(this.day, (c) => new Int32Array(c));
-    this.kind = grow(this.kind, (c) => new Uint8Array(c));
-    this.value = grow(this.value, (c) => new Float64Array(c));
-    this.minutes = grow(this.minutes, (c) => new Float32Array(c));
-    this.flags = grow(this.flags, (c) => new Uint8Array(c));
+    const n = this.n;
+    [this.from, this.to, this.day] = [resized(this.from, cap, n), resized(this.to, cap, n), resized(this.day, cap, n)];
+    [this.kind, this.value, this.minutes, this.flags] = [resized(this.kind, cap, n), resized(this.value, cap, n), resized(this.minutes, cap, n), resized(this.flags, cap, n)];
   }
 }
 
@@ -706,20 +697,10 @@ export class ExchangeStore {
   }
 
   private resize(cap: number): void {
-    const grow = <T extends Int32Array | Uint8Array | Float64Array | Float32Array>(a: T, make: (c: number) => T): T => {
-      const b = make(cap);
-      b.set(a.subarray(0, this.n) as never);
-      return b;
-    };
-    this.from = grow(this.from, (c) => new Int32Array(c));
-    this.to = grow(this.to, (c) => new Int32Array(c));
-    this.day = grow(this.day, (c) => new Int32Array(c));
-    this.kind = grow(this.kind, (c) => new Uint8Array(c));
-    this.value = grow(this.value, (c) => new Float64Array(c));
-    this.minutes = grow(this.minutes, (c) => new Float32Array(c));
-    this.flags = grow(this.flags, (c) => new Uint8Array(c));
-    this.format = grow(this.format, (c) => new Uint8Array(c));
-    this.slot = grow(this.slot, (c) => new Int32Array(c));
+    const n = this.n;
+    [this.from, this.to, this.day, this.slot] = [resized(this.from, cap, n), resized(this.to, cap, n), resized(this.day, cap, n), resized(this.slot, cap, n)];
+    [this.kind, this.value, this.minutes] = [resized(this.kind, cap, n), resized(this.value, cap, n), resized(this.minutes, cap, n)];
+    [this.flags, this.format] = [resized(this.flags, cap, n), resized(this.format, cap, n)];
     this.cap = cap;
     this.view = undefined;
   }
@@ -728,6 +709,13 @@ export class ExchangeStore {
   compact(): void {
     if (this.cap !== this.n) this.resize(this.n);
   }
+}
+
+/** A column of `cap` entries holding the first `used` of `column` (the same kind of typed array). */
+function resized<T extends Int32Array | Uint8Array | Float64Array | Float32Array>(column: T, cap: number, used: number): T {
+  const out = new (column.constructor as new (length: number) => T)(cap);
+  out.set(column.subarray(0, Math.min(used, cap)) as never);
+  return out;
 }
 
 /**

@@ -387,7 +387,7 @@ export class Network {
    *
    * With `options.problems` set to `"refuse"`, problems are returned instead of
    * thrown (nothing applied); with `"skip"`, the records that have problems and
-   * those depending on them are left out ({@link withoutProblems}) and the rest
+   * those depending on them are left out (`withoutProblems`, internal) and the rest
    * is applied. Either way a good batch is checked once, by the same pass that
    * applies it. `options.lines` gives problems their source lines.
    *

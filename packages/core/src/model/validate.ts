@@ -104,7 +104,7 @@ export interface StagedBatch {
  *
  * A record with a problem still counts as present for the records that refer
  * to it (an exchange naming a person whose cadence is invalid is not itself
- * reported); {@link withoutProblems} drops both.
+ * reported); `network.apply(batch, { problems: "skip" })` drops both.
  *
  * @example
  * ```ts
@@ -251,7 +251,7 @@ function validateBatch(network: NetworkLookup, batch: NetworkData, options: Chec
       const i = network.findPerson(id);
       if (i >= 0) return i;
     }
-    const j = newPeople.get(id);
+    const j = newPeople.size > 0 ? newPeople.get(id) : undefined; // a batch of exchanges alone has no people to look in
     if (j !== undefined) return j;
     return resolve ? UNKNOWN_ID : OUTSIDE_ID;
   };

@@ -3,6 +3,7 @@
  * contacts and the answer as a whole. Plain data, safe to serialise.
  */
 import type { OrganisationId, PersonId } from "../model/types.js";
+import type { SouringReason } from "../reciprocity/souring.js";
 import type { AskStanding } from "./ask-standing.js";
 
 /** Whom to reach: a person, anyone affiliated with an organisation on the reference day, or anyone carrying a tag. */
@@ -31,8 +32,8 @@ export interface IntroductionHop {
   standing: AskStanding;
   /** Which way the tie is souring, from `from`'s side, when the reciprocity souring rules fire: `you-owe` (`from` owes) or `they-owe`. */
   souringDirection?: "you-owe" | "they-owe";
-  /** Why the tie counts as souring, when it does (never citing confidential exchanges unless asked). */
-  souringReasons?: string[];
+  /** Why the tie counts as souring, from `from`'s side, when it does (never citing confidential exchanges unless asked; words: `formatSouringReasons`). */
+  souringReasons?: SouringReason[];
   /** True when the relationship rests only on confidential exchanges (then no date is shown unless asked). */
   confidentialOnly: boolean;
 }

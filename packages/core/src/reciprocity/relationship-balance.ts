@@ -88,7 +88,7 @@ export function balanceRecord(network: Network, cols: ExchangeColumns, s: PairSc
  * @example
  * ```ts
  * const b = relationshipBalance(network, "me", "ann");
- * if (b.souring?.direction === "you-owe") console.log(b.souring.reasons.join("; "));
+ * if (b.souring?.direction === "you-owe") console.log(formatSouringReasons(b.souring.reasons)); // "the last 4 giving exchanges all went from them to you"
  * ```
  */
 export function relationshipBalance(network: Network, person: PersonId, contact: PersonId, options: ReciprocityOptionsInput = {}): RelationshipBalance {

@@ -1,11 +1,32 @@
 /**
  * Souring: when a relationship has become one-sided by the documented rules
- * (see {@link SouringRules}), which side should act, and why, in words.
+ * (see {@link SouringRules}), which side should act, and why, as data: one
+ * reason per rule with its figures. Core's wording (`formatSouringReason`)
+ * puts them in words.
  */
 import { formatDay } from "../model/dates.js";
 import { KIND_CODE, type ExchangeColumns } from "../model/network.js";
 import type { ResolvedReciprocityOptions, SouringRule } from "./options.js";
 import type { PairScan } from "./pair-scan.js";
+
+/**
+ * Why a souring rule fired, from the point of view of the person asked about
+ * ("you"); `given` means from you to them, `received` from them to you:
+ * - `imbalance`: over the last `windowDays` days you gave `given` and received
+ *   `received` (recency-weighted favour units), an `imbalance`
+ *   `(given − received) / (given + received)` at or beyond ±`threshold`;
+ * - `streak`: the last `exchanges` giving exchanges all went one way (`direction`);
+ * - `unreturned-favour`: a favour or an introduction (`kind`) done on `date`
+ *   (YYYY-MM-DD), one way (`direction`), and nothing given back in the `days`
+ *   since (to the reference day).
+ *
+ * The codes are the rule names ({@link SouringRule}). A reason never cites a
+ * confidential exchange unless `revealConfidential` is set, and never notes or tags.
+ */
+export type SouringReason =
+  | { code: "imbalance"; windowDays: number; given: number; received: number; imbalance: number; threshold: number }
+  | { code: "streak"; exchanges: number; direction: "given" | "received" }
+  | { code: "unreturned-favour"; kind: "favour" | "introduction"; direction: "given" | "received"; date: string; days: number };
 
 /**
  * A relationship flagged as one-sided, from the point of view of the person
@@ -17,13 +38,11 @@ export interface Souring {
   /** The rules that fired in that direction, in rule order. */
   rules: SouringRule[];
   /**
-   * One sentence per rule, e.g. "the last 5 giving exchanges all went from you to them". A reason
-   * never cites a confidential exchange unless `revealConfidential` is set, and never notes or tags.
+   * One reason per rule that fired in that direction, in rule order, e.g.
+   * `{ code: "streak", exchanges: 5, direction: "given" }` (words: `formatSouringReason`).
    */
-  reasons: string[];
+  reasons: SouringReason[];
 }
-
-const fmt = (x: number): string => String(Math.round(x * 100) / 100);
 
 // rule slots, in the order ties are broken: imbalance, streak, your favour, their favour
 const IMBALANCE = 0;
@@ -66,19 +85,23 @@ function verdict(owes: Int8Array, s: PairScan): number {
   return 0;
 }
 
-/** The sentence for a rule that fired. */
-function reasonOf(rule: number, s: PairScan, cols: ExchangeColumns, o: ResolvedReciprocityOptions): string {
+/** The reason for a rule that fired, with its figures. */
+function reasonOf(rule: number, s: PairScan, cols: ExchangeColumns, o: ResolvedReciprocityOptions): SouringReason {
   const r = o.souring;
   if (rule === IMBALANCE) {
-    const imb = (s.windowGiven - s.windowReceived) / (s.windowGiven + s.windowReceived);
-    return `over the last ${r.windowDays} days you gave ${fmt(s.windowGiven)} and received ${fmt(s.windowReceived)} (imbalance ${imb > 0 ? "+" : ""}${fmt(imb)}, limit ±${r.imbalanceThreshold})`;
+    const imbalance = (s.windowGiven - s.windowReceived) / (s.windowGiven + s.windowReceived);
+    return { code: "imbalance", windowDays: r.windowDays, given: s.windowGiven, received: s.windowReceived, imbalance, threshold: r.imbalanceThreshold };
   }
-  if (rule === STREAK) return `the last ${s.streak} giving exchanges all went from ${s.streakDirection > 0 ? "you to them" : "them to you"}`;
-  const yours = rule === YOUR_FAVOUR;
-  const e = yours ? s.openFavourA : s.openFavourB;
-  const intro = cols.kind[e] === KIND_CODE.introduction;
-  const what = yours ? (intro ? "an introduction you made for them" : "a favour you did for them") : intro ? "an introduction they made for you" : "a favour they did for you";
-  return `${what} on ${formatDay(cols.day[e]!)} is unreturned after ${o.asOf - cols.day[e]!} days`;
+  if (rule === STREAK) return { code: "streak", exchanges: s.streak, direction: s.streakDirection > 0 ? "given" : "received" };
+  const e = rule === YOUR_FAVOUR ? s.openFavourA : s.openFavourB;
+  const day = cols.day[e]!;
+  return {
+    code: "unreturned-favour",
+    kind: cols.kind[e] === KIND_CODE.introduction ? "introduction" : "favour",
+    direction: rule === YOUR_FAVOUR ? "given" : "received",
+    date: formatDay(day),
+    days: o.asOf - day,
+  };
 }
 
 const owesBuffer = new Int8Array(4);
@@ -93,7 +116,7 @@ export function judgeSouring(s: PairScan, cols: ExchangeColumns, o: ResolvedReci
   if (fire(s, cols, o, owesBuffer) === 0) return undefined;
   const owe = verdict(owesBuffer, s);
   const rules: SouringRule[] = [];
-  const reasons: string[] = [];
+  const reasons: SouringReason[] = [];
   for (let i = 0; i < 4; i++) {
     if (owesBuffer[i] !== owe) continue;
     rules.push(RULE_OF[i]!);

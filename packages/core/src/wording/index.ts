@@ -15,4 +15,5 @@ export {
   type IntroductionText,
 } from "./path-text.js";
 export { formatReason, formatPlanReason, formatOfferPrompt, formatPlanEntry, formatPlanHead, type PlanEntryText } from "./plan-text.js";
+export { formatSouringReason, formatSouringReasons } from "./souring-text.js";
 export { draftIntroductionMessage, formatRequestNext, formatRequestWaiting, formatRequestLine, formatOpenRequest, formatRequestStep } from "./request-message.js";

@@ -1,6 +1,6 @@
 /**
- * The message table: every sentence tiegraph shows about introduction paths
- * and the weekly plan, keyed by code. Only the formatter reads it, so a
+ * The message table: every sentence tiegraph shows about introduction paths,
+ * souring relationships and the weekly plan, keyed by code. Only the formatter reads it, so a
  * translation replaces this table and nothing else.
  *
  * Placeholders: `{name}` inserts a value; `{n#day}` inserts the number n
@@ -93,6 +93,15 @@ export const MESSAGES = {
   "standing.balanced": "{from} and {person} are in balance",
   "standing.balanced.you": "you and {person} are in balance",
   "standing.souring": "the tie with {person} is souring",
+
+  // --- why a relationship is souring (wording/souring-text.ts), from the reader's side
+  "souring.imbalance": "over the last {window#day} you gave {given} and received {received} (imbalance {imbalance}, limit ±{threshold})",
+  "souring.streak.given": "the last {count} giving exchanges all went from you to them",
+  "souring.streak.received": "the last {count} giving exchanges all went from them to you",
+  "souring.favour.given": "a favour you did for them on {date} is unreturned after {days#day}",
+  "souring.favour.received": "a favour they did for you on {date} is unreturned after {days#day}",
+  "souring.introduction.given": "an introduction you made for them on {date} is unreturned after {days#day}",
+  "souring.introduction.received": "an introduction they made for you on {date} is unreturned after {days#day}",
 
   // --- nearest people when nothing is in reach
   "nearest.line": "{who} is {hops#hop} away, {where}: {chain}.",

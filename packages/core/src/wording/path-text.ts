@@ -10,6 +10,7 @@ import type { AskStanding } from "../paths/ask-standing.js";
 import type { IntroductionAnswer, IntroductionHop, IntroductionPath, NearestContact, PathReason } from "../paths/types.js";
 import { displayNames } from "./display-names.js";
 import { message, type MessageCode } from "./messages.js";
+import { formatSouringReasons } from "./souring-text.js";
 
 /** How the formatter names people and organisations, and who "you" is. */
 export interface WordingNames {
@@ -22,13 +23,20 @@ export interface WordingNames {
 }
 
 /**
- * The names a network gives the formatter: display names that tell
- * same-named people apart, organisation names, and the ego as "you".
+ * The names a network gives the formatter: every `format…` function of the
+ * wording takes them. People get their display names ({@link displayNames}:
+ * a name shared by two people carries the organisation, then the email, then
+ * the id, to tell them apart); organisations their name, or their id when the network does
+ * not hold them; and one person, the reader, is "you": the network's ego
+ * unless `options.you` names someone else (`undefined` for nobody, as when
+ * wording a path from someone other than ego for a third party).
  *
  * @example
  * ```ts
- * const names = wordingNames(network);
- * names.person("p38"); // "Dmitri Kim (Aurora Legal)"
+ * const names = wordingNames(network); // ego is "you"
+ * names.person("p38"); // "Dmitri Kim (Aurora Legal)": two Dmitri Kims in the network
+ * names.organisation("o2"); // "Aurora Legal"
+ * formatIntroduction(answer, wordingNames(network, { you: answer.from })); // the asker reads "you"
  * ```
  */
 export function wordingNames(network: Network, options: { you?: PersonId | undefined } = {}): WordingNames {
@@ -154,7 +162,7 @@ function balanceText(hop: IntroductionHop, names: WordingNames): string {
   const to = who(names, hop.to);
   const gave = message("hop.gave", { from, given: one(hop.given), received: one(hop.received) });
   // souring reasons are worded for the `from` side: shown only when that is the reader
-  const why = hop.souringReasons && hop.from === names.you ? hop.souringReasons.join("; ") : gave;
+  const why = hop.souringReasons && hop.from === names.you ? formatSouringReasons(hop.souringReasons) : gave;
   switch (hop.standing) {
     case "owed":
       return hop.souringDirection === "they-owe" ? message(variant("hop.owed.souring", names, hop.from), { from, to, why }) : message(variant("hop.owed", names, hop.from), { from, to, gave });

@@ -2,7 +2,7 @@
  * Reciprocity ledger CSV: core's `reciprocityLedger` ("who owes whom"), one
  * row per contact, for spreadsheets.
  */
-import { reciprocityLedger, type LedgerOptions, type Network } from "@tiegraph/core";
+import { formatSouringReasons, reciprocityLedger, type LedgerOptions, type Network } from "@tiegraph/core";
 import { csvText, type CsvCell } from "./csv-text.js";
 import { disclosure, type DisclosureOptions } from "./disclosure.js";
 
@@ -42,7 +42,7 @@ export function exportLedgerCsv(network: Network, options: LedgerCsvExportOption
       e.lastDate ?? undefined,
       e.exchanges,
       e.souring?.direction,
-      e.souring?.reasons.join("; "),
+      e.souring && formatSouringReasons(e.souring.reasons),
     ]);
   return csvText(
     ["contact", "contactName", "given", "received", "givenRaw", "receivedRaw", "balance", "imbalance", "oneWayStreak", "streakDirection", "daysSinceOtherGave", "daysSinceYouGave", "lastDate", "exchanges", "souring", "souringReasons"],

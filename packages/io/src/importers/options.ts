@@ -2,7 +2,8 @@
  * Options every importer takes, and the log that turns a bad record into a
  * listed problem (default) or a thrown error (strict mode).
  */
-import { TiegraphError, showValue, type Person, type PersonId, type TiegraphErrorCode } from "@tiegraph/core";
+import { showValue } from "@tiegraph/core/internal";
+import { TiegraphError, type Person, type PersonId, type TiegraphErrorCode } from "@tiegraph/core";
 import type { ReadProgress } from "../input/text-source.js";
 
 /** Options shared by all importers. */

@@ -6,7 +6,10 @@
  * outside a quoted cell, found by a small scanner that knows where quoted
  * cells open (a `"` at the start of a cell; one inside an unquoted cell is
  * text) and close (a `"` not doubled). Each block is parsed on its own, so
- * memory stays at one block and a broken record spoils only its block.
+ * memory stays at one block. A broken record spoils only itself: after an
+ * error csv-parse may read on wrongly (text after a closing quote made it
+ * drop the rest of the block), so the block is read again from the record
+ * after the broken one, and every later row is still read.
  * Line breaks are read as they are (`\r\n`, `\n` or a lone `\r` end a row),
  * so a `\r\n` inside a quoted cell stays in the cell; csv-parse counts each
  * such `\r` as a line, which the row numbering takes back out. Spaces around
@@ -91,45 +94,46 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
       block = whole.slice(done.end);
       startLine = done.line;
     }
-    const lineOf = csvParseLines(block);
-    // csv-parse's own errors are collected and reported in file order among the rows, so strict mode stops at the first problem of the file.
-    const errors: { line: number; problem: string }[] = [];
-    const skipped = new Set<number>();
-    const noteError = (err: CsvError): void => {
-      const line = startLine + lineOf(Number(err.lines ?? 1)) - 1;
-      if (skipped.has(line)) return;
-      skipped.add(line);
-      errors.push({ line, problem: csvProblem(err) });
-    };
-    let records: ParsedRecord[] = [];
-    try {
-      records = parse(block, {
-        relax_column_count: true,
-        relax_quotes: true,
-        trim: true,
-        record_delimiter: ["\r\n", "\n", "\r"],
-        skip_empty_lines: true,
-        info: true,
-        skip_records_with_error: true,
-        on_skip: (err: CsvError | undefined) => {
-          if (err) noteError(err);
-          return undefined;
-        },
-      }) as unknown as ParsedRecord[];
-    } catch (e) {
-      if (!(e instanceof CsvError)) throw e;
-      noteError(e);
+    let parsed = parseRecords(block, startLine);
+    // After some errors (text after a closing quote) csv-parse reads on in a state of its own and drops the
+    // rest of the block unreported. So a block with an error keeps the records before its first error and is
+    // read again from the record after the one holding it, records cut where the block scanner cuts: an error
+    // spoils its own record only. The rest is read in windows of records that start at one record after each
+    // error and double while no error comes, so a block of many bad rows costs one short read per bad row.
+    if (parsed.errors.length > 0) {
+      const spans = recordSpans(block, startLine);
+      const kept: ParsedBlock = { records: [], errors: [] };
+      let part = parsed;
+      let k = 0;
+      let window = spans.length;
+      for (;;) {
+        const end = Math.min(spans.length, k + window);
+        const first = firstError(part);
+        if (first === undefined) {
+          kept.records.push(...part.records);
+          k = end;
+          window *= 2;
+        } else {
+          for (const r of part.records) if (r.line < first.line) kept.records.push(r);
+          kept.errors.push(first);
+          // on from the record after the one the error is in
+          while (k < spans.length && spans[k]!.line <= first.line) k++;
+          window = 1;
+        }
+        if (k >= spans.length) break;
+        const last = Math.min(spans.length, k + window) - 1;
+        part = parseRecords(block.slice(spans[k]!.at, spans[last]!.end), spans[k]!.line);
+      }
+      parsed = kept;
     }
+    const { records, errors } = parsed;
     let next = 0;
     const reportUpTo = (line: number): void => {
       for (; next < errors.length && errors[next]!.line <= line; next++) {
         log.report("parse-error", errors[next]!.problem, { line: errors[next]!.line }, "well-formed CSV (quotes closed, a quoted field followed by a comma or line end)");
       }
     };
-    for (const { record, info } of records) {
-      let inner = 0;
-      for (const f of record) for (let i = f.indexOf("\n"); i >= 0; i = f.indexOf("\n", i + 1)) inner++;
-      const line = startLine + lineOf(info.lines) - 1 - inner;
+    for (const { record, line } of records) {
       reportUpTo(line - 1);
       if (record.length === 1 && record[0]!.trim() === "") continue;
       rows++;
@@ -216,6 +220,94 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
   if (pending.length) flush(pending.length);
   onProgress?.({ read, total, records: rows });
   return rows;
+}
+
+/** Records csv-parse read from a block, with the line each starts on, and its errors with theirs. */
+interface ParsedBlock {
+  records: { record: string[]; line: number }[];
+  errors: { line: number; problem: string }[];
+}
+
+/** The error of a read on the earliest line. */
+function firstError(parsed: ParsedBlock): ParsedBlock["errors"][number] | undefined {
+  let first: ParsedBlock["errors"][number] | undefined;
+  for (const e of parsed.errors) if (first === undefined || e.line < first.line) first = e;
+  return first;
+}
+
+/** Reads `block` (whole records, the first on `startLine`) with csv-parse. */
+function parseRecords(block: string, startLine: number): ParsedBlock {
+  const lineOf = csvParseLines(block);
+  // csv-parse's own errors are collected and reported in file order among the rows, so strict mode stops at the first problem of the file.
+  const errors: { line: number; problem: string }[] = [];
+  const skipped = new Set<number>();
+  const noteError = (err: CsvError): void => {
+    const line = startLine + lineOf(Number(err.lines ?? 1)) - 1;
+    if (skipped.has(line)) return;
+    skipped.add(line);
+    errors.push({ line, problem: csvProblem(err) });
+  };
+  let parsed: ParsedRecord[] = [];
+  try {
+    parsed = parse(block, {
+      relax_column_count: true,
+      relax_quotes: true,
+      trim: true,
+      record_delimiter: ["\r\n", "\n", "\r"],
+      skip_empty_lines: true,
+      info: true,
+      skip_records_with_error: true,
+      on_skip: (err: CsvError | undefined) => {
+        if (err) noteError(err);
+        return undefined;
+      },
+    }) as unknown as ParsedRecord[];
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    noteError(e);
+  }
+  const records = parsed.map(({ record, info }) => {
+    let inner = 0;
+    for (const f of record) for (let i = f.indexOf("\n"); i >= 0; i = f.indexOf("\n", i + 1)) inner++;
+    return { record, line: startLine + lineOf(info.lines) - 1 - inner };
+  });
+  return { records, errors };
+}
+
+/**
+ * The records of a block (whole records, the first on `startLine`) as the
+ * block scanner cuts them: offset, end (after its line break) and first line.
+ * A record ends at a line break outside a quoted cell; a quoted cell opens
+ * with a `"` at a cell's start (after optional spaces) and closes at a `"`
+ * not doubled, whatever follows it.
+ */
+function recordSpans(block: string, startLine: number): { at: number; end: number; line: number }[] {
+  const spans: { at: number; end: number; line: number }[] = [];
+  let at = 0;
+  let atLine = startLine;
+  let line = startLine;
+  let state = Scan.CellStart as Scan;
+  for (let i = 0; i < block.length; i++) {
+    const c = block.charCodeAt(i);
+    if (state === Scan.Quoted) {
+      if (c === 34) state = Scan.QuoteInQuoted;
+      else if (c === 10) line++;
+      continue;
+    }
+    if (c === 13 || c === 10) {
+      if (c === 13 && block.charCodeAt(i + 1) === 10) i++;
+      line++;
+      spans.push({ at, end: i + 1, line: atLine });
+      at = i + 1;
+      atLine = line;
+      state = Scan.CellStart;
+    } else if (c === 44) state = Scan.CellStart;
+    else if (c === 34 && state === Scan.CellStart) state = Scan.Quoted;
+    else if (c === 34 && state === Scan.QuoteInQuoted) state = Scan.Quoted;
+    else if (!(state === Scan.CellStart && (c === 32 || c === 9))) state = Scan.Unquoted;
+  }
+  if (at < block.length) spans.push({ at, end: block.length, line: atLine });
+  return spans;
 }
 
 /**

@@ -4,9 +4,9 @@
  * organisations by id or name. Everything is checked first and applied in one
  * {@link Network.apply}, so a failed merge changes nothing.
  */
-import { KIND_CODE } from "@tiegraph/core/internal";
+import { KIND_CODE, problemsError } from "@tiegraph/core/internal";
 import type { TiegraphError } from "@tiegraph/core";
-import { Network, OPEN_END, OPEN_START, checkBatch, parseDay, problemError, problemsError, type Affiliation, type NetworkData, type RecordLines, type Exchange, type Organisation, type OrganisationId, type Person, type PersonId } from "@tiegraph/core";
+import { Network, OPEN_END, OPEN_START, checkBatch, parseDay, problemError, type Affiliation, type NetworkData, type RecordLines, type Exchange, type Organisation, type OrganisationId, type Person, type PersonId } from "@tiegraph/core";
 import { IdAllocator } from "../importers/ids.js";
 import type { ImportedNetwork, RecordOrigin } from "../importers/imported.js";
 import { normaliseEmail, normaliseName, normaliseOrganisationName, normaliseUrl } from "./identity.js";
@@ -189,12 +189,18 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
 
   list.forEach((imp, no) => {
     const personMap = new Map<PersonId, PersonId>();
+    // whether every id maps to itself (most imports: ids written by the user, none taken): then nothing is looked up
+    let sameIds = true;
+    const mapPerson = (incoming: PersonId, id: PersonId): void => {
+      personMap.set(incoming, id);
+      if (incoming !== id) sameIds = false;
+    };
     if (imp.ego) {
-      if (ego !== undefined) personMap.set(imp.ego.id, ego);
+      if (ego !== undefined) mapPerson(imp.ego.id, ego);
       else {
         ego = people.has(imp.ego.id) ? imp.ego.id : allocate.take(imp.ego.id);
         if (!people.has(ego)) addPerson(imp.ego, no, undefined, ego);
-        personMap.set(imp.ego.id, ego);
+        mapPerson(imp.ego.id, ego);
         egoChanged = true;
       }
     }
@@ -211,21 +217,21 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
       const keys = needKeys ? personKeys(p) : NO_KEYS;
       const match = matchPerson(p, keys, imp.generatedIds, no, people, network);
       if (match.kind === "match") {
-        personMap.set(p.id, match.id);
+        mapPerson(p.id, match.id);
         mergePerson(match.id, p, no, keys);
         report.merged.push({ incoming: p.id, name: p.name, into: match.id, by: match.by, origin });
         return;
       }
       const id = imp.generatedIds || people.has(p.id) ? allocate.take(p.id) : p.id;
       allocate.reserve(id);
-      personMap.set(p.id, id);
+      mapPerson(p.id, id);
       addPerson(p, no, origin, id, keys);
       if (match.kind === "ambiguous") report.ambiguous.push({ incoming: p.id, name: p.name, candidates: match.candidates, reason: match.reason, addedAs: id, origin });
     });
 
     // Ids are only translated here; whether they name someone, and every other rule, is checked
     // by the model (checkBatch below), with each record's file and line.
-    const personRef = (id: PersonId): PersonId => personMap.get(id) ?? id;
+    const personRef = sameIds ? (id: PersonId): PersonId => id : (id: PersonId): PersonId => personMap.get(id) ?? id;
 
     imp.affiliations.forEach((a, k) => {
       const origin = imp.origins.affiliations[k]!;
