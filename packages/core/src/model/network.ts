@@ -278,7 +278,10 @@ export class Network {
     const pb = typeof b === "number" ? b : this.personIndex(b);
     const cols = this._s.ex.columns();
     const out: number[] = [];
-    for (const e of this.exchangesOf(pa)) {
+    // both lists hold every exchange of the pair, in the same order: walk the shorter
+    const ofA = this.exchangesOf(pa);
+    const ofB = this.exchangesOf(pb);
+    for (const e of ofA.length <= ofB.length ? ofA : ofB) {
       const f = cols.from[e]!;
       const t = cols.to[e]!;
       if ((f === pa && t === pb) || (f === pb && t === pa)) out.push(e);
