@@ -7,9 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createPathIndex, displayNames, formatIntroduction, formatSouringReason, formatSouringReasons, generateNetwork, introductionPaths, Network, wordingNames, parseNetworkFile, reciprocityLedger, relationshipBalance, relationships, serializeNetwork, type TiegraphError } from "@tiegraph/core";
 import { importLinkedInConnections, mergeInto } from "@tiegraph/io";
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { asOfLastExchange, countPixels, EXPLORER_ROOT, foreignRequests, launchChromium, openPage, serveExplorer, waitForNetwork, type RecordedPage, type ServedExplorer } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { asOfLastExchange, countPixels, EXPLORER_ROOT, waitForNetwork, type openPage, type RecordedPage } from "./browser.js";
+import { explorerHarness } from "./e2e-harness.js";
 
 const sampleText = readFileSync(join(EXPLORER_ROOT, "..", "data", "sample-network.json"), "utf8");
 const sample: Network = parseNetworkFile(sampleText);
@@ -56,36 +56,14 @@ function hex(rgb: string): string {
   return `#${m.slice(1, 4).map((v) => Number(v).toString(16).padStart(2, "0")).join("")}`;
 }
 
-let served: ServedExplorer;
-let browser: Browser;
-const opened: RecordedPage[] = [];
+const harness = explorerHarness();
 
 async function open(hash = "", options: Parameters<typeof openPage>[3] & { viewport?: { width: number; height: number } } = {}): Promise<RecordedPage> {
-  const rec = await openPage(browser, served.url + hash, options.viewport, options);
-  opened.push(rec);
+  const rec = await harness.open(hash, options.viewport, options);
   await waitForNetwork(rec.page);
   await asOfLastExchange(rec.page);
   return rec;
 }
-
-beforeAll(async () => {
-  served = await serveExplorer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
-
-afterEach(async () => {
-  // not one request to any host other than the page's own, in any test
-  for (const rec of opened.splice(0)) {
-    expect(foreignRequests(rec.requests, served.origin)).toEqual([]);
-    expect(rec.errors).toEqual([]);
-    await rec.page.context().close();
-  }
-});
 
 describe("explorer page", () => {
   it("loads the sample network and draws it, requesting only its own files", async () => {
@@ -102,7 +80,7 @@ describe("explorer page", () => {
     expect(legend).toContain("Colour: organisation");
     expect(legend).toMatch(/Bright Media \(\d+\)/);
     expect(requests.length).toBeGreaterThan(2);
-    expect(requests.every((u) => u.startsWith(served.origin) || u.startsWith("blob:"))).toBe(true);
+    expect(requests.every((u) => u.startsWith(harness.served.origin) || u.startsWith("blob:"))).toBe(true);
     expect(await page.locator(".privacy").textContent()).toContain("Nothing is uploaded or sent anywhere");
   });
 

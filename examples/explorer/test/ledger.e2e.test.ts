@@ -10,10 +10,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Network, formatSouringReason, parseNetworkFile, reciprocityLedger, relationshipBalance, serializeNetwork, type NetworkData, type NetworkEdit } from "@tiegraph/core";
 import { decryptText, encryptText, isEncryptedNetworkFile } from "@tiegraph/io";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { tiegraph } from "../../../packages/cli/test/run-cli.js";
-import { EXPLORER_ROOT, foreignRequests, launchChromium, serveExplorer, waitForNetwork, type ServedExplorer } from "./browser.js";
+import { EXPLORER_ROOT, waitForNetwork } from "./browser.js";
+import { explorerHarness } from "./e2e-harness.js";
 
 const scratch = mkdtempSync(join(tmpdir(), "tiegraph-ledger-e2e-"));
 const PASSPHRASE = "ledger kept in the browser";
@@ -59,27 +60,7 @@ const ORIGINAL = serializeNetwork(network());
 const plainFile = join(scratch, "ledger.json");
 writeFileSync(plainFile, ORIGINAL);
 
-let served: ServedExplorer;
-let browser: Browser;
-const contexts: { context: BrowserContext; requests: string[]; errors: string[] }[] = [];
-
-beforeAll(async () => {
-  served = await serveExplorer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
-
-afterEach(async () => {
-  for (const c of contexts.splice(0)) {
-    expect(foreignRequests(c.requests, served.origin)).toEqual([]);
-    expect(c.errors).toEqual([]);
-    await c.context.close();
-  }
-});
+const harness = explorerHarness();
 
 /**
  * A fresh page (its own storage). `picker`: "download" takes the File System
@@ -87,7 +68,7 @@ afterEach(async () => {
  * place that keeps what is written in `window.savedFiles`.
  */
 async function openExplorer(picker: "download" | "stand-in"): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const context = await harness.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
   const requests: string[] = [];
   const errors: string[] = [];
   context.on("request", (r) => requests.push(r.url()));
@@ -117,8 +98,8 @@ async function openExplorer(picker: "download" | "stand-in"): Promise<Page> {
     if (m.type() === "error") errors.push(m.text());
   });
   page.on("pageerror", (e) => errors.push(String(e)));
-  contexts.push({ context, requests, errors });
-  await page.goto(served.url);
+  harness.watch({ requests, errors, close: () => context.close() });
+  await page.goto(harness.served.url);
   await waitForNetwork(page);
   return page;
 }

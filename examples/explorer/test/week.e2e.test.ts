@@ -30,10 +30,11 @@ import {
   type Network,
   type WeeklyPlan,
 } from "@tiegraph/core";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { SAMPLE, tiegraph } from "../../../packages/cli/test/run-cli.js";
-import { asOfLastExchange, foreignRequests, launchChromium, openPage, serveExplorer, waitForNetwork, type RecordedPage, type ServedExplorer } from "./browser.js";
+import { asOfLastExchange, waitForNetwork } from "./browser.js";
+import { explorerHarness } from "./e2e-harness.js";
 
 const sampleText = readFileSync(SAMPLE, "utf8");
 const fresh = (): Network => parseNetworkFile(sampleText);
@@ -49,13 +50,10 @@ function cliPlan(day: string, jobSearch = false): WeeklyPlan {
 /** How long a figure may take to follow an edit: the worker publishes the network again (slow on a busy machine). */
 const POLL = { timeout: 30_000, interval: 100 };
 
-let served: ServedExplorer;
-let browser: Browser;
-const opened: RecordedPage[] = [];
+const harness = explorerHarness();
 
 async function open(hash: string): Promise<Page> {
-  const rec = await openPage(browser, served.url + hash);
-  opened.push(rec);
+  const rec = await harness.open(hash);
   await waitForNetwork(rec.page);
   await asOfLastExchange(rec.page);
   return rec.page;
@@ -105,24 +103,6 @@ async function shownEntries(page: Page): Promise<{ person: string; minutes: numb
   }
   return out;
 }
-
-beforeAll(async () => {
-  served = await serveExplorer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
-
-afterEach(async () => {
-  for (const rec of opened.splice(0)) {
-    expect(foreignRequests(rec.requests, served.origin)).toEqual([]);
-    expect(rec.errors).toEqual([]);
-    await rec.page.context().close();
-  }
-});
 
 describe("This week", () => {
   it("shows the CLI's plan for the same week and options, within the budget, in core's words", async () => {
