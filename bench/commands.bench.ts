@@ -170,7 +170,7 @@ const bench: Benchmark = {
     const results = sizes.map(([p, e]) => sizeSection(p, e));
     const sections = [...results.map((r) => r.markdown), scaling(results)].filter((s) => s !== "");
     return [
-      "Each command is a separate process from a cold start, timed from outside with `/usr/bin/time -f '%e %M'` (wall seconds, peak resident memory). NetworkX's column is bench/peers/commands_networkx.py doing the same job as a whole process: read the same JSON file, build the DiGraph of non-confidential ties, compute (a shortest path for intro, ego's neighbours' last contacts for plan, overall reciprocity and the E-I index for report), and write the same kind of file. `report` estimates betweenness within its default work budget (`--brokerage sampled`).",
+      "Each command is a separate process from a cold start, timed from outside with `/usr/bin/time -f '%e %M'` (wall seconds, peak resident memory). NetworkX's column is bench/peers/commands_networkx.py doing the same job as a whole process: read the same JSON file, build the DiGraph of non-confidential ties, compute (a shortest path for intro, ego's neighbours' last contacts for plan, overall reciprocity and the E-I index for report), and write the same kind of file. `report` estimates betweenness within its default work budget (`--brokerage sampled`). On a machine shared with other work, run it as `nice -n -15 bash scripts/bench.sh commands` (as root, with `/proc/sys/kernel/sched_autogroup_enabled` at 0 so that nice applies across sessions): the timed processes then get the CPU first and their wall time stays close to their CPU time.",
       "",
       ...sections,
     ].join("\n\n");
