@@ -57,7 +57,7 @@ function measure(label: string, net: Network, ego: string, week: string, runs: n
   const search = weeklyPlan(net, { ...base, jobSearch: true });
   rows.push([label, `weekly plan, job search, 4 h (${search.items.length} meetings, ${search.usedMinutes} min)`, ...medianOf(() => weeklyPlan(net, { ...base, jobSearch: true }))]);
   const targeted = weeklyPlan(net, { ...base, jobSearch: true, targetOrganisation: target });
-  const towards = targeted.items.filter((i) => i.codes.includes("target")).length;
+  const towards = targeted.items.filter((i) => i.reasons.some((r) => r.code === "target")).length;
   rows.push([label, `weekly plan, job search + target organisation (path index; ${towards} lead there)`, ...medianOf(() => weeklyPlan(net, { ...base, jobSearch: true, targetOrganisation: target }))]);
   rows.push([label, ".ics of the job-search plan", ...medianOf(() => planToIcs(search))]);
   rows.push([label, "reference: relationship index of the whole network", ...medianOf(() => relationships(net))]);
