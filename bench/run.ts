@@ -40,7 +40,15 @@ const previous = existsSync(out) ? readFileSync(out, "utf8") : "";
 const kept = new Map<string, string>();
 for (const m of previous.matchAll(/^## (.+)\n([\s\S]*?)(?=^## |(?![\s\S]))/gm)) kept.set(m[1]!.trim(), m[2]!.trim());
 for (const s of sections) kept.set(s.title, s.body);
-const order = new Map(sections.map((s) => [s.title, s.order]));
+// every benchmark's place, also of those not run this time (read from their sources: importing one may start work)
+const order = new Map<string, number>();
+for (const f of readdirSync(here).filter((f) => f.endsWith(".bench.ts"))) {
+  const source = readFileSync(join(here, f), "utf8");
+  const title = /^\s*title: "([^"]+)",$/m.exec(source)?.[1];
+  const place = /^\s*order: (\d+),$/m.exec(source)?.[1];
+  if (title !== undefined && place !== undefined) order.set(title, Number(place));
+}
+for (const s of sections) order.set(s.title, s.order);
 const titles = [...kept.keys()].filter((t) => t !== "Machine").sort((a, b) => (order.get(a) ?? 50) - (order.get(b) ?? 50));
 
 let pyVersions: string;

@@ -3,6 +3,7 @@
  * Python peer, markdown tables.
  */
 import { execFileSync } from "node:child_process";
+import type { Network } from "@tiegraph/core";
 
 /** Forces a GC when node runs with --expose-gc. */
 export function gc(): void {
@@ -53,4 +54,14 @@ export function runPython(script: string, args: string[], python = "python3"): {
 export function table(header: string[], rows: (string | number)[][]): string {
   const fmt = (v: string | number) => (typeof v === "number" ? (Number.isInteger(v) ? String(v) : v.toFixed(v < 10 ? 2 : 1)) : v);
   return [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.map(fmt).join(" | ")} |`)].join("\n");
+}
+
+/**
+ * Makes the next tie-index call on `net` build the index afresh: core keeps
+ * the indices it built per network revision (every measure of a command
+ * shares them), and writing the same settings again starts a new revision.
+ * Benchmarks of the index itself call this before each timed run.
+ */
+export function forgetIndices(net: Network): void {
+  net.setSettings({ ...net.settings });
 }
