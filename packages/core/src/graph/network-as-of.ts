@@ -6,13 +6,6 @@ import { TiegraphError, showValue } from "../errors.js";
 import { parseDay, type Day } from "../model/dates.js";
 import type { Network } from "../model/network.js";
 
-/** Whether any exchange is dated after `day` (one pass over the day column). */
-export function hasExchangeAfter(network: Network, day: Day): boolean {
-  const { count, day: days } = network.exchangeColumns();
-  for (let e = 0; e < count; e++) if (days[e]! > day) return true;
-  return false;
-}
-
 /**
  * The network without the exchanges dated after `asOf` (a day number or
  * `YYYY-MM-DD`), so that no measure run on it can count one: strengths,

@@ -428,19 +428,6 @@ export class ExchangeStore {
   // ------------------------------------------------------------ bulk copies
 
   /**
-   * A new store without the confidential exchanges, the others in their order
-   * (so implicit `#n` ids renumber as if the others had never been
-   * recorded), filtered column by column without re-validating; notes are
-   * left out when `dropNotes`. Format codes stay the same.
-   */
-  withoutConfidential(dropNotes: boolean): ExchangeStore {
-    const flags = this.flags;
-    const keep = new Uint8Array(this.n);
-    for (let i = 0; i < this.n; i++) keep[i] = flags[i]! & FLAG_CONFIDENTIAL ? 0 : 1;
-    return this.where(keep, dropNotes);
-  }
-
-  /**
    * A new store with the exchanges whose `keep` entry is 1, in their order
    * (implicit `#n` ids renumber as if the others had never been recorded),
    * copied column by column without re-validating; notes are left out when
