@@ -102,6 +102,12 @@ export class Explorer {
   private shownOverview = "";
   /** The URL write waiting for typing to pause (see setState). */
   private urlTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * The address as the page last wrote or read it. Another one was typed,
+   * followed or set by a script, and its hashchange event has not been
+   * heard yet: the page must not write over it before it is read.
+   */
+  private knownHash = location.hash;
 
   constructor(private readonly root: HTMLElement) {
     const prefersDark = typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
@@ -460,8 +466,11 @@ export class Explorer {
   /** Writes the state to the URL (replacing the entry: no history step per change). */
   private writeUrl(): void {
     this.urlTimer = undefined;
+    // a new address is waiting for its hashchange event: it wins, as it would a moment later
+    if (location.hash !== this.knownHash) return;
     const hash = stateToHash(this.state);
     if (hash !== location.hash) history.replaceState(null, "", hash || location.pathname + location.search);
+    this.knownHash = location.hash;
   }
 
   private select(id: string, focusCamera: boolean): void {
@@ -635,6 +644,7 @@ export class Explorer {
     window.addEventListener("hashchange", () => {
       // the new address wins over search text still waiting to be written
       clearTimeout(this.urlTimer);
+      this.knownHash = location.hash;
       this.state = stateFromHash(location.hash, ENCODINGS, { ...DEFAULT_STATE, theme: this.state.theme });
       this.render();
     });

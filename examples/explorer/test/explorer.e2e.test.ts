@@ -329,6 +329,21 @@ describe("explorer page", () => {
     expect(again.url()).toBe(bookmarked);
   });
 
+  it("follows an address set while the page is changing its own state (the page does not write over it)", async () => {
+    const { page } = await open();
+    // the new address and a change of the page's own, before the hashchange event is heard:
+    // the page writes its state to the URL on every change, and must not undo the address
+    await page.evaluate(() => {
+      location.hash = "#tab=reciprocity";
+      document.querySelector<HTMLButtonElement>('[data-action="theme"]')!.click();
+    });
+    await expect.poll(() => page.getByRole("tab", { name: "Reciprocity" }).getAttribute("aria-selected")).toBe("true");
+    expect(new URL(page.url()).hash).toBe("#tab=reciprocity");
+    // and the page writes its state again on the next change
+    await page.getByRole("tab", { name: "Inside/outside" }).click();
+    expect(new URL(page.url()).hash).toContain("tab=mix");
+  });
+
   it("reciprocity and inside/outside views show core's figures", async () => {
     const ledger = reciprocityLedger(sample, { excludeConfidential: true });
     const { page } = await open("#tab=reciprocity");
