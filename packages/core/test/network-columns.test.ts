@@ -12,6 +12,7 @@ import {
   parseDay,
   relationships,
   serializeNetwork,
+  TiegraphError,
 } from "@tiegraph/core";
 import { richNetwork } from "./rich-network.js";
 
@@ -142,5 +143,73 @@ describe("tie indices shared between measures", () => {
     expect(after.pairCount).toBe(3);
     expect(after.givenValue[0]).toBe(3);
     expect(relationships(net, { asOf }).pairCount).toBe(2);
+  });
+});
+
+describe("the records of a columnar copy", () => {
+  /** A network without introduction requests: its copy's records are checked structurally, not staged again. */
+  const plain = (seed: number, people: number, exchanges: number, share: number): Network => {
+    const { requests: _r, ...data } = sample(seed, people, exchanges, share).toData();
+    return Network.from(data);
+  };
+  const recordsOf = (net: Network) => {
+    const { exchanges: _e, ...records } = net.toData();
+    return records;
+  };
+
+  it("read back the same network when they hold no requests (the structural check's path)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 6, max: 50 }), fc.integer({ min: 0, max: 400 }), (seed, people, exchanges) => {
+        const net = plain(seed, people, exchanges, 0.2);
+        const read = decodeNetworkColumns(encodeNetworkColumns(net, SOURCE), SOURCE)!;
+        expect(serializeNetwork(read)).toBe(serializeNetwork(net));
+        expect(read.toData()).toEqual(net.toData());
+        // affiliation spans in the same order as when applied one by one
+        for (let p = 0; p < net.personCount; p++) expect(read.affiliationSpans(p)).toEqual(net.affiliationSpans(p));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("are refused with a typed error naming the record when they break the structure", () => {
+    const net = plain(5, 12, 60, 0.2);
+    const raw = net.rawExchangeColumns();
+    const good = recordsOf(net);
+    const people = good.people!;
+    const affs = good.affiliations!;
+    const cases: [string, typeof good, RegExp][] = [
+      ["a person id used twice", { ...good, people: [...people.slice(0, -1), { ...people.at(-1)!, id: people[0]!.id }] }, /duplicate person id/],
+      ["an organisation id used twice", { ...good, organisations: [...good.organisations!, { ...good.organisations![0]! }] }, /duplicate organisation id/],
+      ["an affiliation naming nobody", { ...good, affiliations: [...affs, { person: "nobody", organisation: good.organisations![0]!.id }] }, /unknown person/],
+      ["an affiliation naming no organisation", { ...good, affiliations: [{ ...affs[0]!, organisation: "no-such-org" }] }, /unknown organisation/],
+      ["an affiliation ending before it starts", { ...good, affiliations: [{ ...affs[0]!, from: "2024-05-02", to: "2024-05-01" }] }, /ends before it starts/],
+      ["a date that is no date", { ...good, affiliations: [{ ...affs[0]!, from: "2024-02-30" }] }, /invalid date/],
+      ["an ego who is not a person", { ...good, ego: "nobody" }, /ego is not a person/],
+      ["a person whose name is not text", { ...good, people: [{ ...people[0]!, name: 7 as never }, ...people.slice(1)] }, /person without name/],
+      ["people that are not a list", { ...good, people: { 0: people[0] } as never }, /people is not a list/],
+      ["a person that is not an object", { ...good, people: [null as never, ...people.slice(1)] }, /not a person record/],
+      ["settings that are not valid", { ...good, settings: { halfLifeDays: -1 } }, /invalid half-life/],
+    ];
+    for (const [what, records, message] of cases) {
+      let thrown: unknown;
+      try {
+        Network.fromColumns(records, raw);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown, what).toBeInstanceOf(TiegraphError);
+      expect((thrown as Error).message, what).toMatch(message);
+    }
+    // the copy itself: the second person's id made the first one's (same length, so every offset holds)
+    const bytes = encodeNetworkColumns(net, SOURCE);
+    const text = new TextDecoder().decode(bytes);
+    const [first, second] = [people[0]!.id, people[1]!.id];
+    expect(first.length).toBe(second.length);
+    const at = text.indexOf(`{"id":${JSON.stringify(second)}`);
+    expect(at).toBeGreaterThan(0);
+    const forged = bytes.slice();
+    forged.set(new TextEncoder().encode(`{"id":${JSON.stringify(first)}`), at);
+    expect(decodeNetworkColumns(forged, SOURCE)).toBeUndefined();
+    expect(serializeNetwork(decodeNetworkColumns(bytes, SOURCE)!)).toBe(serializeNetwork(net));
   });
 });
