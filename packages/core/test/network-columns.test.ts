@@ -73,9 +73,10 @@ describe("the columnar copy", () => {
     const damaged = bytes.slice();
     damaged[at + 1] = "b".charCodeAt(0);
     expect(decodeNetworkColumns(damaged, SOURCE)).toBeUndefined();
-    // the last byte of the file belongs to the column of where each extras object starts
+    // the column of where each extras object starts comes just before the five affiliation columns
+    const affColumn = (4 * net.affiliationCount + 7) & ~7;
     const badStarts = bytes.slice();
-    badStarts[badStarts.length - 8] ^= 1;
+    badStarts[badStarts.length - 5 * affColumn - 8] ^= 1;
     expect(decodeNetworkColumns(badStarts, SOURCE)).toBeUndefined();
     const intact = decodeNetworkColumns(bytes, SOURCE)!;
     expect(intact.exchangeNote(intact.exchangeIndex("x-open"))).toBe("a note");
@@ -200,6 +201,26 @@ describe("the records of a columnar copy", () => {
       expect(thrown, what).toBeInstanceOf(TiegraphError);
       expect((thrown as Error).message, what).toMatch(message);
     }
+    // the affiliation columns (person, organisation, first day, last day, role) end the copy
+    const bytes0 = encodeNetworkColumns(net, SOURCE);
+    const affColumn = (4 * net.affiliationCount + 7) & ~7;
+    const rowOf = (column: number) => new DataView(bytes0.buffer, bytes0.byteOffset + bytes0.length - (5 - column) * affColumn, 4 * net.affiliationCount);
+    const damaged = (column: number, value: number) => {
+      const copy = bytes0.slice();
+      new DataView(copy.buffer, copy.length - (5 - column) * affColumn).setInt32(0, value, true);
+      return decodeNetworkColumns(copy, SOURCE);
+    };
+    expect(net.affiliationCount).toBeGreaterThan(0);
+    expect(rowOf(0).getInt32(0, true)).toBe(net.findPerson(good.affiliations![0]!.person));
+    expect(damaged(0, net.personCount)).toBeUndefined(); // nobody
+    expect(damaged(1, net.organisationCount)).toBeUndefined(); // no organisation
+    expect(damaged(2, 2_000_000_000)).toBeUndefined(); // a first day no file can spell
+    expect(damaged(3, -5_000_000)).toBeUndefined(); // ends before the year 0
+    expect(damaged(4, 1_000)).toBeUndefined(); // no such role
+    // an in-range change is a different but consistent network (the span moves to another person)
+    const moved = damaged(0, net.personCount - 1)!;
+    expect(moved.affiliationCount).toBe(net.affiliationCount);
+    expect(moved.affiliationSpans(net.personCount - 1).length).toBeGreaterThan(0);
     // the copy itself: the second person's id made the first one's (same length, so every offset holds)
     const bytes = encodeNetworkColumns(net, SOURCE);
     const text = new TextDecoder().decode(bytes);

@@ -107,3 +107,98 @@ export function adoptCopiedRecords(state: ModelState, records: Omit<NetworkData,
     state.settings = { ...records.settings };
   }
 }
+
+/**
+ * A network's affiliations as columns, one row per affiliation, in each
+ * person's order (by start day): what a columnar copy stores instead of a
+ * JSON object per affiliation.
+ */
+export interface AffiliationColumns {
+  /** Person index of each row. */
+  readonly person: Int32Array;
+  /** Organisation index of each row. */
+  readonly organisation: Int32Array;
+  /** First and last day ({@link OPEN_START} / {@link OPEN_END} when open). */
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  /** Index into `roles`, or -1 for none. */
+  readonly role: Int32Array;
+  readonly roles: readonly string[];
+}
+
+/** The first and last day a network file can spell (years 0000 to 9999). */
+const FIRST_DAY = parseDay("0000-01-01")!;
+const LAST_DAY = parseDay("9999-12-31")!;
+
+/**
+ * The affiliations of a network as columns (see {@link AffiliationColumns}).
+ *
+ * @example
+ * ```ts
+ * const cols = affiliationColumns(net);
+ * cols.person.length === net.affiliationCount; // true
+ * ```
+ */
+export function affiliationColumns(network: { readonly personCount: number; readonly affiliationCount: number; affiliationSpans(person: number): readonly AffiliationSpan[] }): AffiliationColumns {
+  const k = network.affiliationCount;
+  const person = new Int32Array(k);
+  const organisation = new Int32Array(k);
+  const from = new Int32Array(k);
+  const to = new Int32Array(k);
+  const role = new Int32Array(k);
+  const roles: string[] = [];
+  const roleIndex = new Map<string, number>();
+  let r = 0;
+  for (let p = 0; p < network.personCount; p++) {
+    for (const s of network.affiliationSpans(p)) {
+      person[r] = p;
+      organisation[r] = s.organisation;
+      from[r] = s.from;
+      to[r] = s.to;
+      let j = -1;
+      if (s.role !== undefined) {
+        j = roleIndex.get(s.role) ?? -1;
+        if (j < 0) {
+          j = roles.length;
+          roles.push(s.role);
+          roleIndex.set(s.role, j);
+        }
+      }
+      role[r++] = j;
+    }
+  }
+  return { person, organisation, from, to, role, roles };
+}
+
+/**
+ * Adds the affiliations of a columnar copy to a state that holds its people
+ * and organisations, checking each row in constant time: indices in range,
+ * days a file can spell (or open), no span ending before it starts. Throws
+ * `invalid-format` naming the first bad row; callers pass a state of a
+ * network nobody else holds yet.
+ *
+ * @example
+ * ```ts
+ * adoptAffiliationColumns(state, affiliationColumns(net));
+ * ```
+ */
+export function adoptAffiliationColumns(state: ModelState, cols: AffiliationColumns): void {
+  const k = cols.person.length;
+  if (cols.organisation.length !== k || cols.from.length !== k || cols.to.length !== k || cols.role.length !== k) throw bad("affiliation columns of different lengths", "affiliations");
+  if (!Array.isArray(cols.roles) || cols.roles.some((r) => typeof r !== "string")) throw bad("roles are not a list of text", "affiliations");
+  const people = state.people.length;
+  const orgs = state.orgs.length;
+  const roles = cols.roles.length;
+  const dayOk = (d: number, open: number): boolean => d === open || (d >= FIRST_DAY && d <= LAST_DAY);
+  for (let r = 0; r < k; r++) {
+    const p = cols.person[r]!;
+    const o = cols.organisation[r]!;
+    const from = cols.from[r]!;
+    const to = cols.to[r]!;
+    const j = cols.role[r]!;
+    if (!(p >= 0 && p < people && o >= 0 && o < orgs && j >= -1 && j < roles && dayOk(from, OPEN_START) && dayOk(to, OPEN_END) && to >= from)) throw bad("affiliation row out of range", `affiliation #${r}`);
+    state.affs[p]!.push({ organisation: o, from, to, role: j < 0 ? undefined : cols.roles[j] });
+  }
+  for (const spans of state.affs) if (spans.length > 1) spans.sort((x, y) => x.from - y.from);
+  state.affCount += k;
+}
