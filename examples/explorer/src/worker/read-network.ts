@@ -11,7 +11,7 @@
  * impossible date) is left out, and the import note names it with its file
  * and line, so one bad row does not refuse a whole export.
  */
-import { Network, parseNetworkFile, TiegraphError } from "@tiegraph/core";
+import { Network, parseNetworkBytes, parseNetworkFile, SLICED_FROM_BYTES, TiegraphError } from "@tiegraph/core";
 import {
   DEFAULT_CALENDAR_OPTIONS,
   decryptNetworkFile,
@@ -60,12 +60,29 @@ const LARGE_EVENTS_NOTE = /^\d+ large events? \(more than \d+ other participants
 const IMPORT_ORDER: readonly FileKind[] = ["people-csv", "gexf", "graphml", "linkedin", "vcard", "affiliations-csv", "exchanges-csv", "calendar"];
 
 /**
+ * The longest text a browser's JavaScript holds (V8's limit, 2^29 − 24
+ * UTF-16 units): an encrypted network file is one text, so a larger one
+ * cannot be opened here.
+ */
+export const MAX_TEXT = 0x1fffffe8;
+
+/** Size thresholds of {@link readNetwork} (tests make them small). */
+export interface ReadNetworkLimits {
+  /** A plain network file from this many bytes on is read as bytes, a slice of exchanges at a time (core's parseNetworkBytes), since it may not fit one text. */
+  slicedFrom?: number;
+  /** An encrypted network file larger than this many bytes is refused with `limit-exceeded` before it is read. */
+  encryptedUpTo?: number;
+}
+
+/**
  * Reads and merges a source; `onProgress` hears the fraction of bytes read,
  * then "parsing" once everything is read. Throws a TiegraphError naming the
  * file (and line); an encrypted file without a passphrase, or with a wrong
- * one, throws `decrypt-failed`.
+ * one, throws `decrypt-failed`. A plain network file too large for one text
+ * (300,000 people and 3 million exchanges make 560 MB) is read from its
+ * bytes a slice of exchanges at a time, as the CLI reads it.
  */
-export async function readNetwork(source: NetworkSource, onProgress: (stage: "reading" | "parsing", fraction?: number) => void): Promise<ReadNetwork> {
+export async function readNetwork(source: NetworkSource, onProgress: (stage: "reading" | "parsing", fraction?: number) => void, limits: ReadNetworkLimits = {}): Promise<ReadNetwork> {
   if (source.kind === "text") {
     onProgress("parsing");
     return { name: source.name, network: parseNetworkFile(source.text, { file: source.name }), imported: [], largeMeetingsSkipped: 0 };
@@ -97,11 +114,17 @@ export async function readNetwork(source: NetworkSource, onProgress: (stage: "re
   let network = new Network();
   const base = networks[0];
   if (base) {
-    const text = await readText(base, (read) => progress(base, read));
+    const onRead = (read: number) => progress(base, read);
+    const slicedFrom = limits.slicedFrom ?? SLICED_FROM_BYTES;
+    const encryptedUpTo = limits.encryptedUpTo ?? MAX_TEXT;
     if (kinds[files.indexOf(base)] === "encrypted-network") {
       if (source.passphrase === undefined) throw new TiegraphError(SCOPE, "decrypt-failed", "this network file is encrypted", { file: base.name, expected: "its passphrase" });
-      network = await decryptNetworkFile(text, source.passphrase, { file: base.name });
-    } else network = parseNetworkFile(text, { file: base.name });
+      if (base.size > encryptedUpTo) {
+        throw new TiegraphError(SCOPE, "limit-exceeded", `is ${base.size} bytes: an encrypted network file this large cannot be opened in a browser`, { file: base.name, expected: `an encrypted file of at most ${encryptedUpTo} bytes, or the plain network file, which \`tiegraph export FILE --format tiegraph --plain\` writes` });
+      }
+      network = await decryptNetworkFile(await readText(base, onRead), source.passphrase, { file: base.name });
+    } else if (base.size >= slicedFrom) network = parseNetworkBytes(await readBytes(base, onRead), { file: base.name, slicedFrom });
+    else network = parseNetworkFile(await readText(base, onRead), { file: base.name });
   }
   const imports: ImportedNetwork[] = [];
   let largeMeetingsSkipped = 0;
@@ -131,6 +154,27 @@ export async function readNetwork(source: NetworkSource, onProgress: (stage: "re
     }
   }
   return { name: files.map((f) => f.name).join(" + "), network, imported, largeMeetingsSkipped };
+}
+
+/** A file's bytes, read in chunks so the progress bar moves. */
+async function readBytes(file: Blob, onRead: (read: number) => void): Promise<Uint8Array> {
+  const bytes = new Uint8Array(file.size);
+  const reader = (file.stream() as ReadableStream<Uint8Array>).getReader();
+  let at = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      // a file that grew while it was read: what fits is what its size said
+      const part = value.subarray(0, bytes.length - at);
+      bytes.set(part, at);
+      at += part.length;
+      onRead(at);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  return at === bytes.length ? bytes : bytes.subarray(0, at);
 }
 
 type ImportFileOptions = { file: string; strict: boolean; onProgress: (p: ReadProgress) => void };
