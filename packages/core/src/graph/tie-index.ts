@@ -113,20 +113,27 @@ function buildDirectedTies(network: Network, options: TieIndexOptions, opts: Tie
   const asOf = opts.asOf;
 
   // bucket exchange indices by source; an exchange after the reference day
-  // has not happened yet as of that day and counts nowhere. Each exchange's
-  // target is copied beside its index, so the passes below read targets in
-  // order instead of jumping through the column (cache misses dominate here)
+  // has not happened yet as of that day and counts nowhere. What the passes
+  // below read of each exchange is copied into its bucket, so they read in
+  // order instead of jumping through the columns (cache misses dominate here)
   const bucketStart = new Int32Array(n + 1);
   for (let e = 0; e < m; e++) if (!(skip && confidential[e]) && day[e]! <= asOf) bucketStart[from[e]! + 1]!++;
   for (let i = 0; i < n; i++) bucketStart[i + 1]! += bucketStart[i]!;
   const fill = bucketStart.slice(0, n);
-  const byFrom = new Int32Array(bucketStart[n]!);
   const toByFrom = new Int32Array(bucketStart[n]!);
+  const dayByFrom = new Int32Array(bucketStart[n]!);
+  const valueByFrom = new Float64Array(bucketStart[n]!);
+  const minutesByFrom = new Float32Array(bucketStart[n]!);
+  const kindByFrom = new Uint8Array(bucketStart[n]!);
   for (let e = 0; e < m; e++) {
-    if (!(skip && confidential[e]) && day[e]! <= asOf) {
+    const d = day[e]!;
+    if (!(skip && confidential[e]) && d <= asOf) {
       const k = fill[from[e]!]!++;
-      byFrom[k] = e;
       toByFrom[k] = to[e]!;
+      dayByFrom[k] = d;
+      valueByFrom[k] = value[e]!;
+      minutesByFrom[k] = minutes[e]!;
+      kindByFrom[k] = kind[e]!;
     }
   }
 
@@ -194,11 +201,10 @@ function buildDirectedTies(network: Network, options: TieIndexOptions, opts: Tie
       source[p] = s;
     }
     for (let k = a; k < b; k++) {
-      const e = byFrom[k]!;
       const p = slot[toByFrom[k]!]!;
-      const d = day[e]!;
+      const d = dayByFrom[k]!;
       const age = asOf - d;
-      const w = value[e]!;
+      const w = valueByFrom[k]!;
       let f = 1;
       if (age !== 0) {
         if (age < decayByAge.length) {
@@ -209,12 +215,12 @@ function buildDirectedTies(network: Network, options: TieIndexOptions, opts: Tie
       const dw = age === 0 ? w : w * f;
       count[p]!++;
       decayed[p]! += dw;
-      if (!isTouch[kind[e]!]) {
+      if (!isTouch[kindByFrom[k]!]) {
         givingCount[p]!++;
         givenValue[p]! += w;
         givenDecayed[p]! += dw;
       }
-      const mn = minutes[e]!;
+      const mn = minutesByFrom[k]!;
       if (mn === mn) mins[p]! += mn;
       if (d < firstDay[p]!) firstDay[p] = d;
       if (d > lastDay[p]!) lastDay[p] = d;
