@@ -217,6 +217,14 @@ describe("the records of a columnar copy", () => {
     expect(damaged(2, 2_000_000_000)).toBeUndefined(); // a first day no file can spell
     expect(damaged(3, -5_000_000)).toBeUndefined(); // ends before the year 0
     expect(damaged(4, 1_000)).toBeUndefined(); // no such role
+    // a header claiming more affiliation rows than the file holds, and a file cut short
+    const header = new TextDecoder().decode(bytes0.subarray(0, 400));
+    const count = /"affiliationCount":(\d+)/.exec(header)!;
+    const longer = bytes0.slice();
+    longer.set(new TextEncoder().encode(`"affiliationCount":${"9".repeat(count[1]!.length)}`), count.index);
+    expect(Number(count[1])).toBe(net.affiliationCount);
+    expect(decodeNetworkColumns(longer, SOURCE)).toBeUndefined();
+    expect(decodeNetworkColumns(bytes0.subarray(0, bytes0.length - affColumn), SOURCE)).toBeUndefined();
     // an in-range change is a different but consistent network (the span moves to another person)
     const moved = damaged(0, net.personCount - 1)!;
     expect(moved.affiliationCount).toBe(net.affiliationCount);
