@@ -385,7 +385,7 @@ describe("controls named in the issue", () => {
         await page.waitForTimeout(300);
         before = Number(await ratio());
         return before === was;
-      }, { timeout: 30_000, intervals: [0] })
+      }, { timeout: 30_000, interval: 1 })
       .toBe(true);
     // each button animates the camera: wait for the move to end before the next
     const ratioNear = (target: number) => page.waitForFunction((t) => Math.abs(Number((document.querySelector(".graph") as HTMLElement).dataset.cameraRatio) - t) < 1e-3, target);
