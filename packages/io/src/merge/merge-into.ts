@@ -238,12 +238,12 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
       const person = personRef(a.person);
       const organisation = orgMap.get(a.organisation) ?? a.organisation;
       const aff: Affiliation = { ...a, person, organisation };
-      if (opts.skipDuplicates && covered(aff, network, stagedAffiliations.get(person) ?? [])) {
+      const mine = stagedAffiliations.get(person);
+      if (opts.skipDuplicates && covered(aff, network, mine ?? [])) {
         report.duplicates.affiliations++;
         return;
       }
       affiliations.push(aff);
-      const mine = stagedAffiliations.get(person);
       if (mine) mine.push(aff);
       else stagedAffiliations.set(person, [aff]);
       affiliationOrigins.push(origin);
