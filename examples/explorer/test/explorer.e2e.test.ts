@@ -365,10 +365,10 @@ describe("explorer page", () => {
     const layout = page.locator('[data-action="layout"]');
     await layout.click();
     expect(await layout.getAttribute("aria-pressed")).toBe("true");
-    await page.waitForTimeout(1500);
+    // the layout worker's first positions arrive once it has started (slow on a busy machine)
+    await expect.poll(async () => (await page.locator(".graph").screenshot()).equals(before), { timeout: 30_000, interval: 500 }).toBe(false);
     await layout.click();
     expect(await layout.getAttribute("aria-pressed")).toBe("false");
-    expect((await page.locator(".graph").screenshot()).equals(before)).toBe(false);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /PNG/ }).click()]);
     expect(download.suggestedFilename()).toBe("sample-network.png");
     const png = readFileSync((await download.path())!);

@@ -377,9 +377,16 @@ describe("controls named in the issue", () => {
     expect(page.url()).not.toContain("intro=");
 
     const ratio = () => page.evaluate(() => (document.querySelector(".graph") as HTMLElement & { dataset: DOMStringMap }).dataset.cameraRatio ?? "");
-    // the camera settles from the path's fit first
-    await page.waitForTimeout(800);
-    const before = Number(await ratio());
+    // the camera settles from the path's fit first: the same ratio twice, 300 ms apart
+    let before = Number(await ratio());
+    await expect
+      .poll(async () => {
+        const was = before;
+        await page.waitForTimeout(300);
+        before = Number(await ratio());
+        return before === was;
+      }, { timeout: 30_000, intervals: [0] })
+      .toBe(true);
     // each button animates the camera: wait for the move to end before the next
     const ratioNear = (target: number) => page.waitForFunction((t) => Math.abs(Number((document.querySelector(".graph") as HTMLElement).dataset.cameraRatio) - t) < 1e-3, target);
     await page.getByRole("button", { name: "Zoom in" }).click();

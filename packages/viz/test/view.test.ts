@@ -493,8 +493,12 @@ describe("layouts", () => {
       const before = snapshot();
       v.startLayout();
       const running = v.isLayoutRunning();
-      await new Promise((r) => setTimeout(r, 600));
-      const moved = snapshot() !== before;
+      // the worker's first positions arrive when it has started (slow on a busy machine): wait for them, up to 30 s
+      let moved = false;
+      for (const end = Date.now() + 30_000; !moved && Date.now() < end; ) {
+        await new Promise((r) => setTimeout(r, 100));
+        moved = snapshot() !== before;
+      }
       v.stopLayout();
       await new Promise((r) => setTimeout(r, 100));
       const stopped = snapshot();
