@@ -8,6 +8,7 @@
 import { TiegraphError, showValue, type Problem, type TiegraphErrorCode } from "../errors.js";
 import { parseDay, type Day } from "./dates.js";
 import { KIND_CODE, StagedExchanges, type ExchangeExtras, type StagedExchange } from "./exchange-store.js";
+import { IdIndex } from "./id-index.js";
 import { checkRequests } from "./request-check.js";
 import { copyRequest } from "./request-store.js";
 import type { IntroductionRequest } from "./request-types.js";
@@ -246,14 +247,25 @@ function validateBatch(network: NetworkLookup, batch: NetworkData, options: Chec
     if (ok && keep) staged.people.push(cleanPerson(p));
   }
   // Ids not found when references are not resolved are OUTSIDE_ID (compared by their text, see samePerson).
+  let batchIds: IdIndex | null | undefined;
+  let lookups = 0;
   const personRef = (id: unknown): number => {
     if (typeof id !== "string" || id === "") return NO_ID;
     if (network.personCount > 0) {
       const i = network.findPerson(id);
       if (i >= 0) return i;
     }
-    const j = newPeople.size > 0 ? newPeople.get(id) : undefined; // a batch of exchanges alone has no people to look in
-    if (j !== undefined) return j;
+    if (newPeople.size > 0) {
+      // a batch of exchanges alone has no people to look in; a batch with many references looks them up packed
+      if (batchIds === undefined && ++lookups > PACK_AFTER) batchIds = IdIndex.of([...newPeople.keys()]) ?? null;
+      if (batchIds) {
+        const j = batchIds.get(id);
+        if (j >= 0) return network.personCount + j;
+      } else {
+        const j = newPeople.get(id);
+        if (j !== undefined) return j;
+      }
+    }
     return resolve ? UNKNOWN_ID : OUTSIDE_ID;
   };
   const personOf = (id: unknown, at: string, rec: string): number | undefined => {
@@ -414,6 +426,9 @@ class SharedTags {
     return extras;
   }
 }
+
+/** References to the batch's people looked up in its `Map` before they are packed into an {@link IdIndex}. */
+const PACK_AFTER = 1024;
 
 /** Known kinds by name (no prototype lookups). */
 const KINDS: ReadonlyMap<string, number> = new Map(Object.entries(KIND_CODE));
