@@ -12,6 +12,7 @@ import {
   parseDay,
   relationships,
   serializeNetwork,
+  TiegraphError,
 } from "@tiegraph/core";
 import { richNetwork } from "./rich-network.js";
 
@@ -72,9 +73,10 @@ describe("the columnar copy", () => {
     const damaged = bytes.slice();
     damaged[at + 1] = "b".charCodeAt(0);
     expect(decodeNetworkColumns(damaged, SOURCE)).toBeUndefined();
-    // the last byte of the file belongs to the column of where each extras object starts
+    // the column of where each extras object starts comes just before the five affiliation columns
+    const affColumn = (4 * net.affiliationCount + 7) & ~7;
     const badStarts = bytes.slice();
-    badStarts[badStarts.length - 8] ^= 1;
+    badStarts[badStarts.length - 5 * affColumn - 8] ^= 1;
     expect(decodeNetworkColumns(badStarts, SOURCE)).toBeUndefined();
     const intact = decodeNetworkColumns(bytes, SOURCE)!;
     expect(intact.exchangeNote(intact.exchangeIndex("x-open"))).toBe("a note");
@@ -142,5 +144,101 @@ describe("tie indices shared between measures", () => {
     expect(after.pairCount).toBe(3);
     expect(after.givenValue[0]).toBe(3);
     expect(relationships(net, { asOf }).pairCount).toBe(2);
+  });
+});
+
+describe("the records of a columnar copy", () => {
+  /** A network without introduction requests: its copy's records are checked structurally, not staged again. */
+  const plain = (seed: number, people: number, exchanges: number, share: number): Network => {
+    const { requests: _r, ...data } = sample(seed, people, exchanges, share).toData();
+    return Network.from(data);
+  };
+  const recordsOf = (net: Network) => {
+    const { exchanges: _e, ...records } = net.toData();
+    return records;
+  };
+
+  it("read back the same network when they hold no requests (the structural check's path)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 6, max: 50 }), fc.integer({ min: 0, max: 400 }), (seed, people, exchanges) => {
+        const net = plain(seed, people, exchanges, 0.2);
+        const read = decodeNetworkColumns(encodeNetworkColumns(net, SOURCE), SOURCE)!;
+        expect(serializeNetwork(read)).toBe(serializeNetwork(net));
+        expect(read.toData()).toEqual(net.toData());
+        // affiliation spans in the same order as when applied one by one
+        for (let p = 0; p < net.personCount; p++) expect(read.affiliationSpans(p)).toEqual(net.affiliationSpans(p));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it("are refused with a typed error naming the record when they break the structure", () => {
+    const net = plain(5, 12, 60, 0.2);
+    const raw = net.rawExchangeColumns();
+    const good = recordsOf(net);
+    const people = good.people!;
+    const affs = good.affiliations!;
+    const cases: [string, typeof good, RegExp][] = [
+      ["a person id used twice", { ...good, people: [...people.slice(0, -1), { ...people.at(-1)!, id: people[0]!.id }] }, /duplicate person id/],
+      ["an organisation id used twice", { ...good, organisations: [...good.organisations!, { ...good.organisations![0]! }] }, /duplicate organisation id/],
+      ["an affiliation naming nobody", { ...good, affiliations: [...affs, { person: "nobody", organisation: good.organisations![0]!.id }] }, /unknown person/],
+      ["an affiliation naming no organisation", { ...good, affiliations: [{ ...affs[0]!, organisation: "no-such-org" }] }, /unknown organisation/],
+      ["an affiliation ending before it starts", { ...good, affiliations: [{ ...affs[0]!, from: "2024-05-02", to: "2024-05-01" }] }, /ends before it starts/],
+      ["a date that is no date", { ...good, affiliations: [{ ...affs[0]!, from: "2024-02-30" }] }, /invalid date/],
+      ["an ego who is not a person", { ...good, ego: "nobody" }, /ego is not a person/],
+      ["a person whose name is not text", { ...good, people: [{ ...people[0]!, name: 7 as never }, ...people.slice(1)] }, /person without name/],
+      ["people that are not a list", { ...good, people: { 0: people[0] } as never }, /people is not a list/],
+      ["a person that is not an object", { ...good, people: [null as never, ...people.slice(1)] }, /not a person record/],
+      ["settings that are not valid", { ...good, settings: { halfLifeDays: -1 } }, /invalid half-life/],
+    ];
+    for (const [what, records, message] of cases) {
+      let thrown: unknown;
+      try {
+        Network.fromColumns(records, raw);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown, what).toBeInstanceOf(TiegraphError);
+      expect((thrown as Error).message, what).toMatch(message);
+    }
+    // the affiliation columns (person, organisation, first day, last day, role) end the copy
+    const bytes0 = encodeNetworkColumns(net, SOURCE);
+    const affColumn = (4 * net.affiliationCount + 7) & ~7;
+    const rowOf = (column: number) => new DataView(bytes0.buffer, bytes0.byteOffset + bytes0.length - (5 - column) * affColumn, 4 * net.affiliationCount);
+    const damaged = (column: number, value: number) => {
+      const copy = bytes0.slice();
+      new DataView(copy.buffer, copy.length - (5 - column) * affColumn).setInt32(0, value, true);
+      return decodeNetworkColumns(copy, SOURCE);
+    };
+    expect(net.affiliationCount).toBeGreaterThan(0);
+    expect(rowOf(0).getInt32(0, true)).toBe(net.findPerson(good.affiliations![0]!.person));
+    expect(damaged(0, net.personCount)).toBeUndefined(); // nobody
+    expect(damaged(1, net.organisationCount)).toBeUndefined(); // no organisation
+    expect(damaged(2, 2_000_000_000)).toBeUndefined(); // a first day no file can spell
+    expect(damaged(3, -5_000_000)).toBeUndefined(); // ends before the year 0
+    expect(damaged(4, 1_000)).toBeUndefined(); // no such role
+    // a header claiming more affiliation rows than the file holds, and a file cut short
+    const header = new TextDecoder().decode(bytes0.subarray(0, 400));
+    const count = /"affiliationCount":(\d+)/.exec(header)!;
+    const longer = bytes0.slice();
+    longer.set(new TextEncoder().encode(`"affiliationCount":${"9".repeat(count[1]!.length)}`), count.index);
+    expect(Number(count[1])).toBe(net.affiliationCount);
+    expect(decodeNetworkColumns(longer, SOURCE)).toBeUndefined();
+    expect(decodeNetworkColumns(bytes0.subarray(0, bytes0.length - affColumn), SOURCE)).toBeUndefined();
+    // an in-range change is a different but consistent network (the span moves to another person)
+    const moved = damaged(0, net.personCount - 1)!;
+    expect(moved.affiliationCount).toBe(net.affiliationCount);
+    expect(moved.affiliationSpans(net.personCount - 1).length).toBeGreaterThan(0);
+    // the copy itself: the second person's id made the first one's (same length, so every offset holds)
+    const bytes = encodeNetworkColumns(net, SOURCE);
+    const text = new TextDecoder().decode(bytes);
+    const [first, second] = [people[0]!.id, people[1]!.id];
+    expect(first.length).toBe(second.length);
+    const at = text.indexOf(`{"id":${JSON.stringify(second)}`);
+    expect(at).toBeGreaterThan(0);
+    const forged = bytes.slice();
+    forged.set(new TextEncoder().encode(`{"id":${JSON.stringify(first)}`), at);
+    expect(decodeNetworkColumns(forged, SOURCE)).toBeUndefined();
+    expect(serializeNetwork(decodeNetworkColumns(bytes, SOURCE)!)).toBe(serializeNetwork(net));
   });
 });

@@ -6,24 +6,29 @@
  * cache, never the interchange format: it names the SHA-256 of the file it was
  * made from, and a reader uses it only when that hash matches.
  *
- * Layout (little-endian): the 8 bytes `TGCOLS03`, a uint32 header length, the
- * header (UTF-8 JSON: `{ source, count, formats, records, extras, extrasCount, extrasCheck }`
- * with the byte length of each part), the records JSON, the extras (a JSON
- * array of the exchanges' extras objects), then each column at an 8-byte-aligned
- * offset in the order of {@link COLUMN_ORDER}, then two int32 columns: the
- * position of each extras object (ascending) and where each object starts in
- * the decoded extras text (one more entry: where the last ends).
+ * Layout (little-endian): the 8 bytes `TGCOLS04`, a uint32 header length, the
+ * header (UTF-8 JSON: `{ source, count, formats, records, extras, extrasCount, extrasCheck,
+ * affiliationCount, roles }` with the byte length of each part), the records
+ * JSON (without affiliations), the extras (a JSON array of the exchanges'
+ * extras objects), then each column at an 8-byte-aligned offset in the order
+ * of {@link COLUMN_ORDER}, then two int32 columns: the position of each extras
+ * object (ascending) and where each object starts in the decoded extras text
+ * (one more entry: where the last ends); then the affiliations as five int32
+ * columns (person, organisation, first day, last day, role: an index into the
+ * header's `roles` or -1): as JSON objects they were the larger half of the
+ * records to parse.
  * The extras (ids, notes, tags, introductions: what few commands read) are
  * parsed one by one when first needed, or all at once before a change;
  * `extrasCheck`, a 32-bit FNV-1a checksum of their bytes and of those two
  * columns, is checked on reading so that a damaged copy is still refused at once.
  */
-import { Network, type RawExchangeColumns } from "../model/network.js";
+import { Network, type AffiliationColumns, type RawExchangeColumns } from "../model/network.js";
+import { affiliationColumns } from "../model/copied-records.js";
 import type { ExchangeExtras, LazyExtras } from "../model/exchange-store.js";
 import type { NetworkData } from "../model/types.js";
 import { networkRecords } from "./network-file.js";
 
-const MAGIC = "TGCOLS03";
+const MAGIC = "TGCOLS04";
 
 /** The columns in the order they are written. */
 export const COLUMN_ORDER = ["from", "to", "day", "kind", "value", "minutes", "flags", "format"] as const;
@@ -50,6 +55,10 @@ interface Header {
   extrasCount: number;
   /** FNV-1a (32-bit) of the extras bytes, then of their positions and starts. */
   extrasCheck: number;
+  /** Rows of the affiliation columns. */
+  affiliationCount: number;
+  /** The affiliations' distinct roles. */
+  roles: string[];
 }
 
 /**
@@ -80,7 +89,8 @@ const align8 = (n: number): number => (n + 7) & ~7;
  */
 export function encodeNetworkColumns(network: Network, source: string): Uint8Array {
   const raw = network.rawExchangeColumns();
-  const records = networkRecords(network);
+  const { affiliations: _stored, ...records } = networkRecords(network);
+  const affs = affiliationColumns(network);
   const enc = new TextEncoder();
   const recordBytes = enc.encode(JSON.stringify(records));
   const list = raw.extras;
@@ -98,11 +108,11 @@ export function encodeNetworkColumns(network: Network, source: string): Uint8Arr
   });
   starts[k] = length - (k > 0 ? 1 : 0);
   const extraBytes = enc.encode(`[${pieces.join(",")}]`);
-  const header: Header = { source, count: raw.count, formats: raw.formats, records: recordBytes.length, extras: extraBytes.length, extrasCount: k, extrasCheck: fnv1a(extraBytes, bytesOf(positions), bytesOf(starts)) };
+  const header: Header = { source, count: raw.count, formats: raw.formats, records: recordBytes.length, extras: extraBytes.length, extrasCount: k, extrasCheck: fnv1a(extraBytes, bytesOf(positions), bytesOf(starts)), affiliationCount: affs.person.length, roles: [...affs.roles] };
   const headerBytes = enc.encode(JSON.stringify(header));
   let size = align8(12 + headerBytes.length + recordBytes.length + extraBytes.length);
   const offsets: number[] = [];
-  const columns: ArrayBufferView[] = [...COLUMN_ORDER.map((name) => raw[name]), positions, starts];
+  const columns: ArrayBufferView[] = [...COLUMN_ORDER.map((name) => raw[name]), positions, starts, affs.person, affs.organisation, affs.from, affs.to, affs.role];
   for (const col of columns) {
     offsets.push(size);
     size = align8(size + col.byteLength);
@@ -207,9 +217,18 @@ export function decodeNetworkColumns(bytes: Uint8Array, source: string): Network
     at = align8(at + positions.byteLength);
     const starts = new Int32Array(buffer, at, k + 1);
     at = align8(at + starts.byteLength);
+    const affiliationColumn = (): Int32Array => {
+      const col = new Int32Array(buffer, at, header.affiliationCount);
+      at = align8(at + col.byteLength);
+      return col;
+    };
+    const affiliations: AffiliationColumns = { person: affiliationColumn(), organisation: affiliationColumn(), from: affiliationColumn(), to: affiliationColumn(), role: affiliationColumn(), roles: header.roles };
     if (at > buffer.byteLength) return undefined;
+    // the affiliations are in the columns only: a copy naming some in its records too is not one we wrote
+    if ((records as { affiliations?: unknown }).affiliations !== undefined) return undefined;
+    if (!Array.isArray(header.formats) || header.formats.some((f) => typeof f !== "string")) return undefined;
     if (fnv1a(extraBytes, bytesOf(positions), bytesOf(starts)) !== header.extrasCheck) return undefined;
-    return Network.fromColumns(records, { ...(cols as Pick<RawExchangeColumns, ColumnName>), count: n, formats: header.formats, extras: lazyExtras(extraBytes, positions, starts) });
+    return Network.fromColumns(records, { ...(cols as Pick<RawExchangeColumns, ColumnName>), count: n, formats: header.formats, extras: lazyExtras(extraBytes, positions, starts) }, affiliations);
   } catch {
     // a damaged copy is no copy: the file itself is the truth
     return undefined;

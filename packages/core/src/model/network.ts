@@ -13,9 +13,10 @@ import { applyEdits, type NetworkEdit } from "./edits.js";
 import { emptyState, type ModelState } from "./state.js";
 import { OPEN_END, OPEN_START, checkPerson, checkSettings, cleanOrganisation, cleanPerson, problemsError, stageBatch, withoutProblems, type AffiliationSpan, type RecordLines, type StagedBatch } from "./validate.js";
 import type { Problem } from "../errors.js";
+import { adoptAffiliationColumns, adoptCopiedRecords, type AffiliationColumns } from "./copied-records.js";
 
 export { KIND_CODE, OPEN_END, OPEN_START, TOUCHPOINT_CODES, sortedByDay };
-export type { AffiliationSpan, ExchangeColumns, LazyExtras, RawExchangeColumns, StoredExchangeColumns };
+export type { AffiliationColumns, AffiliationSpan, ExchangeColumns, LazyExtras, RawExchangeColumns, StoredExchangeColumns };
 
 const SCOPE = "tiegraph/model";
 
@@ -534,15 +535,28 @@ export class Network {
   }
 
   /**
-   * A network from its records without exchanges (validated as {@link Network.from}
-   * does) and the exchange columns of {@link rawExchangeColumns} (taken over,
-   * checked cheaply column by column: people in range, no self-exchange,
-   * known kinds and formats). Throws `invalid-format` naming the first bad row.
+   * A network from its records without exchanges and the exchange columns of
+   * {@link rawExchangeColumns} (taken over, checked cheaply column by column:
+   * people in range, no self-exchange, known kinds and formats). The records
+   * come from a network that was validated when it was written, so they are
+   * checked structurally, in one pass (unique ids, references that resolve,
+   * dates, field types: see copied-records.ts), not staged again; a copy
+   * holding introduction requests is validated as {@link Network.from} does.
+   * Affiliations may come as columns (see {@link affiliationColumns}) instead
+   * of records, each row checked in constant time.
+   * Throws `invalid-format` naming the first bad record or row.
    *
    * @example const copy = Network.fromColumns({ people: net.toData().people }, net.rawExchangeColumns());
    */
-  static fromColumns(records: Omit<NetworkData, "exchanges">, columns: RawExchangeColumns): Network {
-    const net = Network.from({ ...records, exchanges: [] });
+  static fromColumns(records: Omit<NetworkData, "exchanges">, columns: RawExchangeColumns, affiliations?: AffiliationColumns): Network {
+    let net: Network;
+    if (records !== null && typeof records === "object" && records.requests !== undefined) net = Network.from({ ...records, exchanges: [] });
+    else {
+      net = new Network();
+      adoptCopiedRecords(net._s, records);
+      net._revision++;
+    }
+    if (affiliations) adoptAffiliationColumns(net._s, affiliations);
     const store = ExchangeStore.fromRaw(columns, net.personCount);
     if (!(store instanceof ExchangeStore)) throw new TiegraphError(SCOPE, "invalid-format", `exchange column row ${store.badRow} is out of range`, { record: `exchange #${store.badRow + 1}`, expected: "columns written by rawExchangeColumns of a valid network" });
     (net._s as { ex: ExchangeStore }).ex = store;
