@@ -34,8 +34,8 @@ describe("saveNetworkFileAtomic", () => {
   it("lets a caller hear every byte written, in order (a network streamed in pieces, text, encrypted text)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tiegraph-save-"));
     const path = join(dir, "network.json");
-    // 12,000 exchanges (about 2 MB) are written in several pieces of a megabyte, each encoded once
-    const net = generateNetwork({ seed: 3, people: 300, exchanges: 12_000 });
+    // 30,000 exchanges (about 5 MB) are written in several pieces of a few megabytes, each encoded once
+    const net = generateNetwork({ seed: 3, people: 300, exchanges: 30_000 });
     for (const content of [net, "plain text é 🙂\n", undefined]) {
       const heard: Uint8Array[] = [];
       if (content === undefined) await saveNetworkFileAtomic(path, net, { passphrase: "pw", encryption: { iterations: 100_000 }, onWrite: (b) => heard.push(Uint8Array.from(b)) });
@@ -43,6 +43,24 @@ describe("saveNetworkFileAtomic", () => {
       expect(Buffer.concat(heard).equals(readFileSync(path))).toBe(true);
       if (content === net) expect(heard.length).toBeGreaterThan(1);
     }
+  });
+
+  it("writes text chunks as the bytes of the joined text (pairs of surrogates cut between chunks, chunks larger than a write)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tiegraph-save-"));
+    const path = join(dir, "text.txt");
+    const emoji = "🙂"; // two UTF-16 units, four UTF-8 bytes
+    const chunks: string[] = [];
+    for (let i = 0; i < 3000; i++) chunks.push(`row ${i} é ${emoji}`.repeat(1 + (i % 50)));
+    // cut the pair of each chunk ending in an emoji between this chunk and the next
+    for (let i = 0; i + 1 < chunks.length; i += 7) if (chunks[i]!.endsWith(emoji)) [chunks[i], chunks[i + 1]] = [chunks[i]!.slice(0, -1), emoji.slice(-1) + chunks[i + 1]!];
+    chunks.splice(1500, 0, "x".repeat(3 << 20)); // larger than a write on its own (3 MiB × at most 3 bytes)
+    chunks.push("\uD800"); // a lone surrogate at the very end is written as U+FFFD, as in the joined text
+    const heard: Uint8Array[] = [];
+    await saveNetworkFileAtomic(path, chunks, { backup: false, onWrite: (b) => heard.push(Uint8Array.from(b)) });
+    const expected = Buffer.from(chunks.join(""), "utf8");
+    expect(readFileSync(path).equals(expected)).toBe(true);
+    expect(Buffer.concat(heard).equals(expected)).toBe(true);
+    expect(heard.length).toBeGreaterThan(2);
   });
 
   it("reports a folder it cannot write to as io-error, leaving the old file", async () => {

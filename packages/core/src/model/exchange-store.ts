@@ -113,7 +113,7 @@ export interface StagedExchange {
  *
  * @example
  * ```ts
- * const staged = new StagedExchanges();
+ * const staged = new StagedExchanges(1);
  * staged.push({ from: 0, to: 1, day: 19800, kind: KIND_CODE.favour, value: 3, explicit: false, minutes: NaN, confidential: false, format: "", extras: undefined });
  * staged.at(0).from; // 0
  * ```
@@ -121,18 +121,33 @@ export interface StagedExchange {
 export class StagedExchanges {
   private n = 0;
   /** Person indices, day, kind, value, minutes and flags (as in the store) of each staged exchange. */
-  from = new Int32Array(16);
-  to = new Int32Array(16);
-  day = new Int32Array(16);
-  kind = new Uint8Array(16);
-  value = new Float64Array(16);
-  minutes = new Float32Array(16);
-  flags = new Uint8Array(16);
+  from: Int32Array;
+  to: Int32Array;
+  day: Int32Array;
+  kind: Uint8Array;
+  value: Float64Array;
+  minutes: Float32Array;
+  flags: Uint8Array;
   /** Formats other than none, and extras: positions ascending, with the value at each. */
   readonly formatAt: number[] = [];
   readonly formats: string[] = [];
   readonly extrasAt: number[] = [];
   readonly extras: ExchangeExtras[] = [];
+
+  /**
+   * @param capacity Exchanges room is made for at first (the batch's count, when known: the
+   * columns then never grow, so a million exchanges are not copied twenty times over).
+   */
+  constructor(capacity = 16) {
+    const cap = Math.max(1, Math.floor(capacity));
+    this.from = new Int32Array(cap);
+    this.to = new Int32Array(cap);
+    this.day = new Int32Array(cap);
+    this.kind = new Uint8Array(cap);
+    this.value = new Float64Array(cap);
+    this.minutes = new Float32Array(cap);
+    this.flags = new Uint8Array(cap);
+  }
 
   /** Number of staged exchanges. */
   get length(): number {

@@ -8,6 +8,7 @@
 import { TiegraphError, showValue, type Problem, type TiegraphErrorCode } from "../errors.js";
 import { parseDay, type Day } from "./dates.js";
 import { KIND_CODE, StagedExchanges, type ExchangeExtras, type StagedExchange } from "./exchange-store.js";
+import { IdIndex } from "./id-index.js";
 import { checkRequests } from "./request-check.js";
 import { copyRequest } from "./request-store.js";
 import type { IntroductionRequest } from "./request-types.js";
@@ -212,6 +213,7 @@ function validateBatch(network: NetworkLookup, batch: NetworkData, options: Chec
   const affs = list<Affiliation>("affiliations");
   const exchanges = list<Exchange>("exchanges");
   if (problems.length) return { problems, staged };
+  if (keep) staged.exchanges = new StagedExchanges(exchanges.length);
 
   // --- organisations
   section = "organisations";
@@ -245,14 +247,25 @@ function validateBatch(network: NetworkLookup, batch: NetworkData, options: Chec
     if (ok && keep) staged.people.push(cleanPerson(p));
   }
   // Ids not found when references are not resolved are OUTSIDE_ID (compared by their text, see samePerson).
+  let batchIds: IdIndex | null | undefined;
+  let lookups = 0;
   const personRef = (id: unknown): number => {
     if (typeof id !== "string" || id === "") return NO_ID;
     if (network.personCount > 0) {
       const i = network.findPerson(id);
       if (i >= 0) return i;
     }
-    const j = newPeople.size > 0 ? newPeople.get(id) : undefined; // a batch of exchanges alone has no people to look in
-    if (j !== undefined) return j;
+    if (newPeople.size > 0) {
+      // a batch of exchanges alone has no people to look in; a batch with many references looks them up packed
+      if (batchIds === undefined && ++lookups > PACK_AFTER) batchIds = IdIndex.of([...newPeople.keys()]) ?? null;
+      if (batchIds) {
+        const j = batchIds.get(id);
+        if (j >= 0) return network.personCount + j;
+      } else {
+        const j = newPeople.get(id);
+        if (j !== undefined) return j;
+      }
+    }
     return resolve ? UNKNOWN_ID : OUTSIDE_ID;
   };
   const personOf = (id: unknown, at: string, rec: string): number | undefined => {
@@ -295,9 +308,10 @@ function validateBatch(network: NetworkLookup, batch: NetworkData, options: Chec
   section = "exchanges";
   const newIds = new Set<string>();
   const newFormats = new Set<string>();
+  const tags = new SharedTags();
   for (k = 0; k < exchanges.length; k++) {
     const e = exchanges[k]!;
-    const s = exchangeOf(e, k, network, newIds, personRef, report, problems, keep);
+    const s = exchangeOf(e, k, network, newIds, personRef, report, problems, keep, tags);
     if (s === undefined) continue;
     const format = e.format ?? "";
     if (format !== "" && !network.formats.includes(format) && !newFormats.has(format)) {
@@ -373,6 +387,49 @@ function personProblem(report: Report, ref: number, id: unknown, at: string, rec
   else report("unknown-person", `unknown person ${showValue(id)}`, rec, at, "the id of a person in the network or this batch");
 }
 
+/** Distinct tag lists shared, at most (beyond that, each exchange gets its own copy). */
+const MAX_SHARED_TAG_LISTS = 10_000;
+
+/**
+ * The tags of staged exchanges, each distinct list copied once and shared by
+ * every exchange that has it, and the extras of exchanges that have nothing
+ * but tags shared likewise: a million tagged exchanges hold a few hundred
+ * lists, not a million (less memory, less for the garbage collector to move).
+ * Safe because stored tag lists are never changed in place, and the only
+ * extras changed in place (those naming an introduced person) are never shared.
+ */
+class SharedTags {
+  private readonly single = new Map<string, string[]>();
+  private readonly several = new Map<string, string[]>();
+  private readonly tagsOnly = new Map<string[], ExchangeExtras>();
+
+  /** The shared copy of a (valid, non-empty) tag list. */
+  list(tags: readonly string[]): string[] {
+    const map = tags.length === 1 ? this.single : this.several;
+    const key = tags.length === 1 ? tags[0]! : JSON.stringify(tags);
+    let shared = map.get(key);
+    if (shared === undefined) {
+      shared = [...tags];
+      if (map.size < MAX_SHARED_TAG_LISTS) map.set(key, shared);
+    }
+    return shared;
+  }
+
+  /** Shared extras holding only this tag list. */
+  alone(tags: readonly string[]): ExchangeExtras {
+    const list = this.list(tags);
+    let extras = this.tagsOnly.get(list);
+    if (extras === undefined) {
+      extras = { tags: list };
+      if (this.tagsOnly.size < MAX_SHARED_TAG_LISTS) this.tagsOnly.set(list, extras);
+    }
+    return extras;
+  }
+}
+
+/** References to the batch's people looked up in its `Map` before they are packed into an {@link IdIndex}. */
+const PACK_AFTER = 1024;
+
 /** Known kinds by name (no prototype lookups). */
 const KINDS: ReadonlyMap<string, number> = new Map(Object.entries(KIND_CODE));
 
@@ -380,7 +437,7 @@ const KINDS: ReadonlyMap<string, number> = new Map(Object.entries(KIND_CODE));
  * Checks exchange `k` and resolves it. Its record name and pointers are made
  * only when a problem is reported: a million good exchanges make no strings.
  */
-function exchangeOf(e: Exchange, k: number, network: NetworkLookup, newIds: Set<string>, personRef: PersonRef, report: Report, problems: readonly Problem[], keep: boolean): StagedExchange | undefined {
+function exchangeOf(e: Exchange, k: number, network: NetworkLookup, newIds: Set<string>, personRef: PersonRef, report: Report, problems: readonly Problem[], keep: boolean, tags: SharedTags): StagedExchange | undefined {
   if (e === null || typeof e !== "object") {
     report("invalid-format", "exchange must be an object", `exchange #${k}`, `/exchanges/${k}`, "{ date, kind, from, to, ... }", e);
     return undefined;
@@ -431,11 +488,13 @@ function exchangeOf(e: Exchange, k: number, network: NetworkLookup, newIds: Set<
   }
   if (problems.length !== before) return undefined;
   if (!keep) return SCRATCH;
-  if (e.id !== undefined || e.note !== undefined || (e.tags !== undefined && e.tags.length)) {
+  const tagged = e.tags !== undefined && e.tags.length > 0;
+  if (tagged && extras === undefined && e.id === undefined && e.note === undefined) extras = tags.alone(e.tags!);
+  else if (e.id !== undefined || e.note !== undefined || tagged) {
     extras ??= {};
     if (e.id !== undefined) extras.id = e.id;
     if (e.note !== undefined) extras.note = e.note;
-    if (e.tags !== undefined && e.tags.length) extras.tags = [...e.tags];
+    if (tagged) extras.tags = tags.list(e.tags!);
   }
   SCRATCH.from = from;
   SCRATCH.to = to;

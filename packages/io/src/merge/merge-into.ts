@@ -165,8 +165,8 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
   const affiliations: Affiliation[] = [];
   const affiliationOrigins: RecordOrigin[] = [];
   const stagedAffiliations = new Map<PersonId, Affiliation[]>();
-  const exchanges: Exchange[] = [];
-  const exchangeOrigins: RecordOrigin[] = [];
+  // each import's exchanges (with their origins) as they go into the batch
+  const exchangeParts: [Exchange[], RecordOrigin[]][] = [];
   let ego = network.ego;
   let egoChanged = false;
 
@@ -238,12 +238,12 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
       const person = personRef(a.person);
       const organisation = orgMap.get(a.organisation) ?? a.organisation;
       const aff: Affiliation = { ...a, person, organisation };
-      if (opts.skipDuplicates && covered(aff, network, stagedAffiliations.get(person) ?? [])) {
+      const mine = stagedAffiliations.get(person);
+      if (opts.skipDuplicates && covered(aff, network, mine ?? [])) {
         report.duplicates.affiliations++;
         return;
       }
       affiliations.push(aff);
-      const mine = stagedAffiliations.get(person);
       if (mine) mine.push(aff);
       else stagedAffiliations.set(person, [aff]);
       affiliationOrigins.push(origin);
@@ -251,6 +251,15 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
 
     const { exchanges: incoming } = imp;
     const incomingOrigins = imp.origins.exchanges;
+    if (incoming.length === 0) return;
+    // people who keep their ids (most imports: ids written by the user): the records go in as they are, not copied
+    if (sameIds) {
+      exchangeParts.push([incoming, incomingOrigins]);
+      return;
+    }
+    const mapped: Exchange[] = [];
+    const mappedOrigins: RecordOrigin[] = [];
+    exchangeParts.push([mapped, mappedOrigins]);
     for (let k = 0; k < incoming.length; k++) {
       const e = incoming[k]!;
       const from = personRef(e.from);
@@ -262,10 +271,13 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
         ex = { ...e, from, to };
         if (introduced !== undefined) ex.introduced = introduced;
       }
-      exchanges.push(ex);
-      exchangeOrigins.push(incomingOrigins[k]!);
+      mapped.push(ex);
+      mappedOrigins.push(incomingOrigins[k]!);
     }
   });
+
+  const exchanges = exchangeParts.length === 1 ? exchangeParts[0]![0] : exchangeParts.flatMap(([records]) => records);
+  const exchangeOrigins = exchangeParts.length === 1 ? exchangeParts[0]![1] : exchangeParts.flatMap(([, origins]) => origins);
 
   // Exchanges the network already has.
   const keep = opts.skipDuplicates && network.exchangeCount > 0 ? notDuplicated(network, exchanges, report) : undefined;

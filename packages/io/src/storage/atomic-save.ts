@@ -78,20 +78,45 @@ export async function saveNetworkFileAtomic(path: string, content: Network | str
   }
 }
 
-/** Writes text chunks, gathered into writes of about a megabyte, each encoded once. */
+/** Bytes gathered per write of {@link writeChunks}. */
+const WRITE_BYTES = 4 << 20;
+
+/**
+ * Writes text chunks, each encoded once straight into writes of a few
+ * megabytes (chunks are never joined into one string first: flattening and
+ * encoding that cost more than the encoding alone). A chunk ending in the
+ * first half of a surrogate pair keeps it for the next, so the bytes are those
+ * of the joined text.
+ */
 async function writeChunks(fh: FileHandle, chunks: Iterable<string>, onWrite: ((bytes: Uint8Array) => void) | undefined): Promise<void> {
-  let pending = "";
-  for (const chunk of chunks) {
-    pending += chunk;
-    if (pending.length >= 1 << 20) {
-      await writeBytes(fh, Buffer.from(pending, "utf8"), onWrite);
-      pending = "";
+  let buffer = Buffer.allocUnsafe(WRITE_BYTES);
+  let used = 0;
+  let carry = "";
+  const write = async (text: string): Promise<void> => {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit
+    if (used > 0 && used + text.length * 3 > buffer.length) {
+      await writeBytes(fh, buffer.subarray(0, used), onWrite);
+      buffer = Buffer.allocUnsafe(WRITE_BYTES);
+      used = 0;
     }
+    if (text.length * 3 > buffer.length) await writeBytes(fh, Buffer.from(text, "utf8"), onWrite);
+    else used += buffer.write(text, used, "utf8");
+  };
+  for (const chunk of chunks) {
+    let text = carry === "" ? chunk : carry + chunk;
+    carry = "";
+    const last = text.charCodeAt(text.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      carry = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    if (text !== "") await write(text);
   }
-  if (pending) await writeBytes(fh, Buffer.from(pending, "utf8"), onWrite);
+  if (carry !== "") await write(carry);
+  if (used > 0) await writeBytes(fh, buffer.subarray(0, used), onWrite);
 }
 
-async function writeBytes(fh: FileHandle, bytes: Buffer, onWrite: ((bytes: Uint8Array) => void) | undefined): Promise<void> {
+async function writeBytes(fh: FileHandle, bytes: Uint8Array, onWrite: ((bytes: Uint8Array) => void) | undefined): Promise<void> {
   onWrite?.(bytes);
   await fh.writeFile(bytes);
 }
