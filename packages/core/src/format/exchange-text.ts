@@ -3,7 +3,7 @@
  * columns: the text `JSON.stringify` gives the plain records of
  * {@link Network.toData} at their depth in the file, without making an
  * object per exchange. Person ids, dates, kinds and formats repeat across a
- * million exchanges, so each is quoted once; the rare extras (ids, notes,
+ * million exchanges, so each is quoted once (the ids into one string); the rare extras (ids, notes,
  * tags, introduced people) are quoted as they come.
  */
 import { formatDay } from "../model/dates.js";
@@ -64,8 +64,16 @@ export function exchangeTextWriter(network: Network, indent: number, redact: boo
 
   const raw = network.rawExchangeColumns();
   const people = network.people();
-  const quotedPeople: (string | undefined)[] = new Array(people.length);
-  const person = (p: number): string => (quotedPeople[p] ??= JSON.stringify(people[p]!.id));
+  // The quoted ids side by side in one string, cut out as needed: a string object per
+  // person, read at random by every record, missed the cache more often the more people
+  // there were (measured 17-20% slower serialising at 100k and 300k people).
+  const idStart = new Int32Array(people.length + 1);
+  let allIds = "";
+  for (let p = 0; p < people.length; p++) {
+    allIds += JSON.stringify(people[p]!.id);
+    idStart[p + 1] = allIds.length;
+  }
+  const person = (p: number): string => allIds.slice(idStart[p]!, idStart[p + 1]!);
   const quotedDays = new Map<number, string>();
   const day = (d: number): string => {
     let t = quotedDays.get(d);
