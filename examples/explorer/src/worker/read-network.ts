@@ -11,7 +11,7 @@
  * impossible date) is left out, and the import note names it with its file
  * and line, so one bad row does not refuse a whole export.
  */
-import { Network, parseNetworkBytes, parseNetworkFile, SLICED_FROM_BYTES, TiegraphError } from "@tiegraph/core";
+import { MAX_TEXT_LENGTH, Network, parseNetworkBytes, parseNetworkFile, SLICED_FROM_BYTES, TiegraphError } from "@tiegraph/core";
 import {
   DEFAULT_CALENDAR_OPTIONS,
   decryptNetworkFile,
@@ -58,13 +58,6 @@ const LARGE_EVENTS_NOTE = /^\d+ large events? \(more than \d+ other participants
 
 /** The order imports are merged in: people before the records that name them. */
 const IMPORT_ORDER: readonly FileKind[] = ["people-csv", "gexf", "graphml", "linkedin", "vcard", "affiliations-csv", "exchanges-csv", "calendar"];
-
-/**
- * The longest text a browser's JavaScript holds (V8's limit, 2^29 − 24
- * UTF-16 units): an encrypted network file is one text, so a larger one
- * cannot be opened here.
- */
-export const MAX_TEXT = 0x1fffffe8;
 
 /** Size thresholds of {@link readNetwork} (tests make them small). */
 export interface ReadNetworkLimits {
@@ -116,7 +109,7 @@ export async function readNetwork(source: NetworkSource, onProgress: (stage: "re
   if (base) {
     const onRead = (read: number) => progress(base, read);
     const slicedFrom = limits.slicedFrom ?? SLICED_FROM_BYTES;
-    const encryptedUpTo = limits.encryptedUpTo ?? MAX_TEXT;
+    const encryptedUpTo = limits.encryptedUpTo ?? MAX_TEXT_LENGTH;
     if (kinds[files.indexOf(base)] === "encrypted-network") {
       if (source.passphrase === undefined) throw new TiegraphError(SCOPE, "decrypt-failed", "this network file is encrypted", { file: base.name, expected: "its passphrase" });
       if (base.size > encryptedUpTo) {

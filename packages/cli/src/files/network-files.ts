@@ -13,7 +13,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { open, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
-import { TiegraphError, columnsSource, decodeNetworkColumns, encodeNetworkColumns, parseNetworkBytes, parseNetworkFile, serializeNetworkChunks, type Network } from "@tiegraph/core";
+import { MAX_TEXT_LENGTH, TiegraphError, columnsSource, decodeNetworkColumns, encodeNetworkColumns, parseNetworkBytes, parseNetworkFile, serializeNetworkChunks, type Network } from "@tiegraph/core";
 import { Worker } from "node:worker_threads";
 import { decryptNetworkFile, encryptText, isEncryptedNetworkFile, saveNetworkFileAtomic, type EncryptionOptions } from "@tiegraph/io/node";
 import { getPassphrase } from "../passphrase.js";
@@ -77,8 +77,8 @@ async function readNetwork(file: string, reader: Reader): Promise<Network> {
   // an encrypted file names its format at the start: only then is the whole text decoded to check it
   const marked = bytes.subarray(0, 400).toString("utf8").includes("tiegraph-encrypted");
   // an encrypted file's envelope is one string: no larger than a JavaScript string can be
-  if (marked && bytes.length >= MAX_STRING) {
-    throw new TiegraphError(SCOPE, "limit-exceeded", `is ${bytes.length} bytes: no encrypted network file is that large`, { file, expected: `an encrypted file of at most ${MAX_STRING} bytes (it holds at most 360 MiB of network), or a plain network file` });
+  if (marked && bytes.length >= MAX_TEXT_LENGTH) {
+    throw new TiegraphError(SCOPE, "limit-exceeded", `is ${bytes.length} bytes: no encrypted network file is that large`, { file, expected: `an encrypted file of at most ${MAX_TEXT_LENGTH} bytes (it holds at most 360 MiB of network), or a plain network file` });
   }
   const text = marked ? bytes.toString("utf8") : undefined;
   if (text !== undefined && isEncryptedNetworkFile(text)) {
@@ -145,8 +145,6 @@ createReadStream(workerData, { highWaterMark: 1 << 20 })
   .on("error", () => parentPort.postMessage(null));
 `;
 
-/** The longest string this JavaScript engine makes (V8: 2^29 − 24 characters). */
-const MAX_STRING = 0x1fffffe8;
 
 /** Plain network files from this size on get a columnar copy (smaller ones parse in a blink). */
 const COLUMNS_FROM_BYTES = 4 << 20;

@@ -19,6 +19,19 @@ const SCOPE = "tiegraph/format";
 /** Files from this many bytes on are read a slice of exchanges at a time. */
 export const SLICED_FROM_BYTES = 256 << 20;
 
+/**
+ * The longest string V8 makes (Node and Chromium): 2^29 − 24 UTF-16 units. A
+ * text longer than this cannot exist, so a file that must be one text (an
+ * encrypted network file) is refused from this size on; a plain one is read
+ * with {@link parseNetworkBytes} instead.
+ *
+ * @example
+ * ```ts
+ * if (file.size > MAX_TEXT_LENGTH) throw new Error("too large to decrypt as one text");
+ * ```
+ */
+export const MAX_TEXT_LENGTH = 0x1fffffe8;
+
 /** Options of {@link parseNetworkBytes}. */
 export interface ParseNetworkBytesOptions extends ParseNetworkFileOptions {
   /** Read a slice at a time from this many bytes on (default {@link SLICED_FROM_BYTES}). */

@@ -212,7 +212,7 @@ function buildDirectedTies(network: Network, options: TieIndexOptions, opts: Tie
           if (f !== f) f = decayByAge[age] = Math.exp(lnHalf * age);
         } else f = Math.exp(lnHalf * age);
       }
-      const dw = age === 0 ? w : w * f;
+      const dw = w * f;
       count[p]!++;
       decayed[p]! += dw;
       if (!isTouch[kindByFrom[k]!]) {
