@@ -133,7 +133,8 @@ async function importOne(terminal: Terminal, flag: SourceFlag, file: string, fla
       case "affiliations":
         return await importAffiliationsCsv(source, options);
       case "exchanges":
-        return await importExchangesCsv(source, options);
+        // rows straight into columns: a million exchanges checked once, with no record each
+        return await importExchangesCsv(source, { ...options, columnar: true });
       case "gexf":
         return await importGexf(source, options);
       case "graphml":

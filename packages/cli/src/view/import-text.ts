@@ -44,7 +44,7 @@ export function importSummary(imp: ImportedNetwork): ImportSummary {
     people: { length: imp.people.length },
     organisations: { length: imp.organisations.length },
     affiliations: { length: imp.affiliations.length },
-    exchanges: { length: imp.exchanges.length },
+    exchanges: { length: imp.exchanges.length + (imp.exchangeRows?.length ?? 0) },
   };
 }
 

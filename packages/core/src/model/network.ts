@@ -11,7 +11,8 @@ import type { Affiliation, Exchange, NetworkData, NetworkSettings, Organisation,
 import type { IntroductionRequest } from "./request-types.js";
 import { applyEdits, type NetworkEdit } from "./edits.js";
 import { emptyState, type ModelState } from "./state.js";
-import { OPEN_END, OPEN_START, checkPerson, checkSettings, cleanOrganisation, cleanPerson, problemsError, stageBatch, withoutProblems, type AffiliationSpan, type RecordLines, type StagedBatch } from "./validate.js";
+import { OPEN_END, OPEN_START, checkPerson, checkSettings, cleanOrganisation, cleanPerson, problemsError, stageBatch, withoutProblems, type AffiliationSpan, type ExchangeRowsPart, type RecordLines, type StagedBatch } from "./validate.js";
+import type { ExchangeRows } from "./exchange-rows.js";
 import type { Problem } from "../errors.js";
 import { adoptAffiliationColumns, adoptCopiedRecords, type AffiliationColumns } from "./copied-records.js";
 
@@ -30,6 +31,12 @@ export interface ApplyOptions {
    * without problems and returns the problems.
    */
   problems?: "throw" | "refuse" | "skip";
+  /**
+   * Exchanges read column-wise ({@link ExchangeRows}, each row checked as it
+   * was read), applied after `batch.exchanges` and numbered after them in
+   * pointers (`/exchanges/<batch.exchanges.length + i>`).
+   */
+  rows?: readonly ExchangeRows[];
 }
 
 /** What {@link Network.apply} did. */
@@ -40,6 +47,8 @@ export interface AppliedBatch {
   dependents: Problem[];
   /** The records applied (with `"refuse"` and problems: none). */
   batch: NetworkData;
+  /** How many of `options.rows` were applied. */
+  rowsApplied: number;
 }
 
 /**
@@ -402,20 +411,22 @@ export class Network {
    * ```
    */
   apply(batch: NetworkData, options: ApplyOptions = {}): AppliedBatch {
-    const { problems, staged } = stageBatch(this, batch, options.lines ? { lines: options.lines } : {});
+    const rows = options.rows ?? [];
+    const { problems, staged } = stageBatch(this, batch, { ...(options.lines ? { lines: options.lines } : {}), rows });
+    const count = (parts: readonly ExchangeRowsPart[]): number => parts.reduce((n, r) => n + r.length, 0);
     if (problems.length === 0) {
       this.commit(staged);
-      return { problems, dependents: [], batch };
+      return { problems, dependents: [], batch, rowsApplied: count(rows) };
     }
     const mode = options.problems ?? "throw";
     if (mode === "throw") throw problemsError(problems);
-    if (mode === "refuse") return { problems, dependents: [], batch: {} };
-    const left = withoutProblems(this, batch, problems, options.lines ? { lines: options.lines } : {});
-    const again = stageBatch(this, left.batch);
+    if (mode === "refuse") return { problems, dependents: [], batch: {}, rowsApplied: 0 };
+    const left = withoutProblems(this, batch, problems, { ...(options.lines ? { lines: options.lines } : {}), rows });
+    const again = stageBatch(this, left.batch, { rows: left.rows });
     // withoutProblems leaves a batch that passes; a problem here is a bug, so nothing is applied
     if (again.problems.length) throw problemsError(again.problems);
     this.commit(again.staged);
-    return { problems, dependents: left.dependents, batch: left.batch };
+    return { problems, dependents: left.dependents, batch: left.batch, rowsApplied: count(left.rows) };
   }
 
   /** Applies a validated batch (nothing here can fail). */

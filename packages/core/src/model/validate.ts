@@ -59,6 +59,37 @@ export interface CheckBatchOptions {
    * of exchanges names people another file defines, and merging checks them.
    */
   resolveReferences?: boolean;
+  /**
+   * Exchanges read column-wise ({@link ExchangeRows}), after the batch's own
+   * exchanges: positions `exchanges.length`, … in pointers and record names.
+   */
+  rows?: readonly ExchangeRowsPart[];
+}
+
+/**
+ * What validation needs of exchanges read column-wise (implemented by
+ * {@link ExchangeRows}): the person ids they name, where each was read, and
+ * each row checked against what its people resolved to.
+ */
+export interface ExchangeRowsPart {
+  readonly length: number;
+  /** The person ids the rows name (rows hold positions in this list). */
+  readonly people: readonly string[];
+  /** File and line of row `i`. */
+  place(i: number): { file?: string; line?: number };
+  /**
+   * Row `i` staged with its people resolved (`refs`: what each of {@link people}
+   * resolved to), after the rules that depend on the network and the batch
+   * ({@link partiesRule}, {@link introducedRule}, {@link idRule}, {@link formatRule});
+   * undefined when one reported a problem.
+   */
+  row(i: number, refs: readonly number[], network: NetworkLookup, newIds: Set<string>, newFormats: Set<string>, k: number, report: Report, problems: readonly Problem[]): StagedExchange | undefined;
+  /** Positions in {@link people} of row `i`'s giver, receiver and introduced person (-1: none). */
+  peopleOf(i: number): [from: number, to: number, introduced: number];
+  /** Explicit id of row `i`, if any. */
+  idOf(i: number): string | undefined;
+  /** The rows where `keep` is non-zero. */
+  subset(keep: Uint8Array): ExchangeRowsPart;
 }
 
 /** The minimum of a network that validation reads. A {@link Network} is one. */
@@ -171,7 +202,10 @@ function validateBatch(network: NetworkLookup, batch: NetworkData, options: Chec
   const problems: Problem[] = [];
   const staged: StagedBatch = { organisations: [], people: [], affiliations: [], exchanges: new StagedExchanges(), ego: undefined, settings: undefined, requests: [] };
   const resolve = options.resolveReferences !== false;
+  // while the rows of an exchanges part are checked: the part and the position of its first row in the batch
+  let rowsSection: { rows: ExchangeRowsPart; offset: number } | undefined;
   const place = (section: Section | "requests" | "ego" | "settings", k: number): { file?: string; line?: number } => {
+    if (rowsSection !== undefined && section === "exchanges") return rowsSection.rows.place(k - rowsSection.offset);
     const lines = options.lines;
     const p = section === "ego" || section === "settings" ? lines?.[section] : lines?.[section]?.[k];
     const out: { file?: string; line?: number } = {};
@@ -213,7 +247,7 @@ function validateBatch(network: NetworkLookup, batch: NetworkData, options: Chec
   const affs = list<Affiliation>("affiliations");
   const exchanges = list<Exchange>("exchanges");
   if (problems.length) return { problems, staged };
-  if (keep) staged.exchanges = new StagedExchanges(exchanges.length);
+  if (keep) staged.exchanges = new StagedExchanges(exchanges.length + (options.rows ?? []).reduce((n, r) => n + r.length, 0));
 
   // --- organisations
   section = "organisations";
@@ -313,16 +347,22 @@ function validateBatch(network: NetworkLookup, batch: NetworkData, options: Chec
     const e = exchanges[k]!;
     const s = exchangeOf(e, k, network, newIds, personRef, report, problems, keep, tags);
     if (s === undefined) continue;
-    const format = e.format ?? "";
-    if (format !== "" && !network.formats.includes(format) && !newFormats.has(format)) {
-      if (network.formats.length + newFormats.size >= MAX_FORMATS) {
-        report("invalid-field", "too many distinct exchange formats", exchangeRecord(e, k), `/exchanges/${k}/format`, `at most ${MAX_FORMATS - 1} distinct formats`, format);
-        continue;
-      }
-      newFormats.add(format);
-    }
+    if (!formatRule(e.format ?? "", network, newFormats, () => exchangeRecord(e, k), k, report)) continue;
     if (keep) staged.exchanges.push(s);
   }
+  // exchanges read column-wise (see exchange-rows.ts): their own fields were checked as they were read; here, what depends on the network and the batch
+  let offset = exchanges.length;
+  for (const part of options.rows ?? []) {
+    rowsSection = { rows: part, offset };
+    const refs = part.people.map((id) => personRef(id));
+    const last = offset + part.length;
+    for (k = offset; k < last; k++) {
+      const s = part.row(k - offset, refs, network, newIds, newFormats, k, report, problems);
+      if (s !== undefined && keep) staged.exchanges.push(s);
+    }
+    offset = last;
+  }
+  rowsSection = undefined;
 
   // --- ego and settings
   if (batch.ego !== undefined) {
@@ -360,17 +400,18 @@ function validateBatch(network: NetworkLookup, batch: NetworkData, options: Chec
 }
 
 /** `exchange "id"` or `exchange #k` (k: position in the batch). */
-function exchangeRecord(e: Exchange, k: number): string {
+export function exchangeRecord(e: Exchange, k: number): string {
   return e !== null && typeof e === "object" && typeof e.id === "string" && e.id !== "" ? `exchange ${showValue(e.id)}` : `exchange #${k}`;
 }
 
-type Report = (code: TiegraphErrorCode, message: string, record: string, pointer: string | undefined, expected?: string, ...got: unknown[]) => void;
+/** How a rule reports a problem: code, message, record, JSON pointer, what was expected and, optionally, what was found. */
+export type Report = (code: TiegraphErrorCode, message: string, record: string, pointer: string | undefined, expected?: string, ...got: unknown[]) => void;
 /** A person id resolved to an index (or an outside number ≤ -2), {@link NO_ID} or {@link UNKNOWN_ID}. */
-type PersonRef = (id: unknown) => number;
+export type PersonRef = (id: unknown) => number;
 /** Not a person id: missing, empty or not text. */
-const NO_ID = -1;
+export const NO_ID = -1;
 /** A person id the network and the batch do not know (references resolved). */
-const UNKNOWN_ID = -Infinity;
+export const UNKNOWN_ID = -Infinity;
 /** A person id the network and the batch do not know, when references are not resolved (another file may define it). */
 const OUTSIDE_ID = -2;
 /** What {@link exchangeOf} returns for a good exchange: one record, rewritten for each exchange and copied into the staged columns. */
@@ -387,6 +428,47 @@ function personProblem(report: Report, ref: number, id: unknown, at: string, rec
   else report("unknown-person", `unknown person ${showValue(id)}`, rec, at, "the id of a person in the network or this batch");
 }
 
+/**
+ * The giver and receiver of exchange `k` (resolved to `from` and `to`, see
+ * {@link PersonRef}): each names a person, and not the same one.
+ */
+export function partiesRule(from: number, to: number, fromId: unknown, toId: unknown, k: number, rec: () => string, report: Report): void {
+  if (from === NO_ID || from === UNKNOWN_ID) personProblem(report, from, fromId, `/exchanges/${k}/from`, rec());
+  if (to === NO_ID || to === UNKNOWN_ID) personProblem(report, to, toId, `/exchanges/${k}/to`, rec());
+  else if (samePerson(from, to, fromId, toId)) report("self-exchange", `exchange of a person with themself (${showValue(fromId)})`, rec(), `/exchanges/${k}/to`, "two different people");
+}
+
+/**
+ * The person exchange `k` introduced (`ref`, resolved): named, only by an
+ * introduction, and someone other than its giver and receiver. Returns the
+ * resolved person, or undefined when not named.
+ */
+export function introducedRule(ref: number, from: number, to: number, id: unknown, fromId: unknown, toId: unknown, isIntroduction: boolean, k: number, rec: () => string, report: Report): number | undefined {
+  const at = `/exchanges/${k}/introduced`;
+  const intro = ref === NO_ID || ref === UNKNOWN_ID ? undefined : ref;
+  if (intro === undefined) personProblem(report, ref, id, at, rec());
+  if (!isIntroduction) report("invalid-field", "only introductions name an introduced person", rec(), at, 'kind "introduction"');
+  else if (intro !== undefined && (samePerson(intro, to, id, toId) || samePerson(intro, from, id, fromId))) report("invalid-field", "an introduction joins two other people", rec(), at, "a person other than from and to", id);
+  return intro;
+}
+
+/** An explicit exchange id (well-formed) not used by the network nor earlier in the batch; adds it to `newIds`. */
+export function idRule(id: string, k: number, network: NetworkLookup, newIds: Set<string>, report: Report): void {
+  if (network.findExchange(id) >= 0 || newIds.has(id)) report("duplicate-id", `duplicate exchange id ${showValue(id)}`, `exchange ${showValue(id)}`, `/exchanges/${k}/id`, "an id not used by another exchange");
+  newIds.add(id);
+}
+
+/** A format of exchange `k` fits among the network's and the batch's (`newFormats`, which it joins): at most {@link MAX_FORMATS} - 1 distinct. */
+export function formatRule(format: string, network: NetworkLookup, newFormats: Set<string>, rec: () => string, k: number, report: Report): boolean {
+  if (format === "" || network.formats.includes(format) || newFormats.has(format)) return true;
+  if (network.formats.length + newFormats.size >= MAX_FORMATS) {
+    report("invalid-field", "too many distinct exchange formats", rec(), `/exchanges/${k}/format`, `at most ${MAX_FORMATS - 1} distinct formats`, format);
+    return false;
+  }
+  newFormats.add(format);
+  return true;
+}
+
 /** Distinct tag lists shared, at most (beyond that, each exchange gets its own copy). */
 const MAX_SHARED_TAG_LISTS = 10_000;
 
@@ -398,7 +480,7 @@ const MAX_SHARED_TAG_LISTS = 10_000;
  * Safe because stored tag lists are never changed in place, and the only
  * extras changed in place (those naming an introduced person) are never shared.
  */
-class SharedTags {
+export class SharedTags {
   private readonly single = new Map<string, string[]>();
   private readonly several = new Map<string, string[]>();
   private readonly tagsOnly = new Map<string[], ExchangeExtras>();
@@ -437,7 +519,7 @@ const KINDS: ReadonlyMap<string, number> = new Map(Object.entries(KIND_CODE));
  * Checks exchange `k` and resolves it. Its record name and pointers are made
  * only when a problem is reported: a million good exchanges make no strings.
  */
-function exchangeOf(e: Exchange, k: number, network: NetworkLookup, newIds: Set<string>, personRef: PersonRef, report: Report, problems: readonly Problem[], keep: boolean, tags: SharedTags): StagedExchange | undefined {
+export function exchangeOf(e: Exchange, k: number, network: NetworkLookup, newIds: Set<string>, personRef: PersonRef, report: Report, problems: readonly Problem[], keep: boolean, tags: SharedTags): StagedExchange | undefined {
   if (e === null || typeof e !== "object") {
     report("invalid-format", "exchange must be an object", `exchange #${k}`, `/exchanges/${k}`, "{ date, kind, from, to, ... }", e);
     return undefined;
@@ -450,17 +532,14 @@ function exchangeOf(e: Exchange, k: number, network: NetworkLookup, newIds: Set<
     if (typeof e.id !== "string" || e.id === "" || e.id.startsWith("#")) report("invalid-field", "invalid exchange id", rec(), at("/id"), "a non-empty string not starting with '#'", e.id);
     else {
       named = true;
-      if (network.findExchange(e.id) >= 0 || newIds.has(e.id)) report("duplicate-id", `duplicate exchange id ${showValue(e.id)}`, rec(), at("/id"), "an id not used by another exchange");
-      newIds.add(e.id);
+      idRule(e.id, k, network, newIds, report);
     }
   }
   const kind = typeof e.kind === "string" ? KINDS.get(e.kind) : undefined;
   if (kind === undefined) report("invalid-kind", `unknown exchange kind ${showValue(e.kind)}`, rec(), at("/kind"), `one of ${EXCHANGE_KINDS.join(", ")}`);
   const from = personRef(e.from);
-  if (from === NO_ID || from === UNKNOWN_ID) personProblem(report, from, e.from, at("/from"), rec());
   const to = personRef(e.to);
-  if (to === NO_ID || to === UNKNOWN_ID) personProblem(report, to, e.to, at("/to"), rec());
-  else if (samePerson(from, to, e.from, e.to)) report("self-exchange", `exchange of a person with themself (${showValue(e.from)})`, rec(), at("/to"), "two different people");
+  partiesRule(from, to, e.from, e.to, k, rec, report);
   const day = typeof e.date === "string" ? parseDay(e.date) : undefined;
   if (day === undefined) report("invalid-date", `invalid date ${showValue(e.date)}`, rec(), at("/date"), "a calendar date YYYY-MM-DD");
   let value = kind === undefined ? 0 : DEFAULT_KIND_VALUES[e.kind];
@@ -479,11 +558,7 @@ function exchangeOf(e: Exchange, k: number, network: NetworkLookup, newIds: Set<
   if (e.tags !== undefined) stringList(e.tags, at("/tags"), rec(), report);
   let extras: ExchangeExtras | undefined;
   if (e.introduced !== undefined) {
-    const ref = personRef(e.introduced);
-    const intro = ref === NO_ID || ref === UNKNOWN_ID ? undefined : ref;
-    if (intro === undefined) personProblem(report, ref, e.introduced, at("/introduced"), rec());
-    if (e.kind !== "introduction") report("invalid-field", "only introductions name an introduced person", rec(), at("/introduced"), 'kind "introduction"');
-    else if (intro !== undefined && (samePerson(intro, to, e.introduced, e.to) || samePerson(intro, from, e.introduced, e.from))) report("invalid-field", "an introduction joins two other people", rec(), at("/introduced"), "a person other than from and to", e.introduced);
+    const intro = introducedRule(personRef(e.introduced), from, to, e.introduced, e.from, e.to, e.kind === "introduction", k, rec, report);
     if (intro !== undefined) extras = { introduced: intro };
   }
   if (problems.length !== before) return undefined;
@@ -677,6 +752,8 @@ export function cleanOrganisation(o: Organisation): Organisation {
 export interface BatchWithoutProblems {
   /** The batch less the records with problems and those that depend on them. */
   batch: NetworkData;
+  /** Likewise, the exchanges read column-wise (`options.rows`). */
+  rows: ExchangeRowsPart[];
   /** For each list, the positions (in the input batch) of the records kept. */
   kept: { organisations: number[]; people: number[]; affiliations: number[]; exchanges: number[] };
   /**
@@ -702,7 +779,7 @@ export interface BatchWithoutProblems {
  * network.apply(good); // never throws
  * ```
  */
-export function withoutProblems(network: NetworkLookup, batch: NetworkData, problems: readonly Problem[], options: Pick<CheckBatchOptions, "file" | "lines"> = {}): BatchWithoutProblems {
+export function withoutProblems(network: NetworkLookup, batch: NetworkData, problems: readonly Problem[], options: Pick<CheckBatchOptions, "file" | "lines" | "rows"> = {}): BatchWithoutProblems {
   const sections = ["organisations", "people", "affiliations", "exchanges"] as const;
   const bad = { organisations: new Set<number>(), people: new Set<number>(), affiliations: new Set<number>(), exchanges: new Set<number>() };
   const whole = new Set<string>();
@@ -763,6 +840,30 @@ export function withoutProblems(network: NetworkLookup, batch: NetworkData, prob
     exKept.push(k);
     return true;
   });
+  // rows read column-wise come after the batch's exchanges, in the same numbering
+  const rows: ExchangeRowsPart[] = [];
+  let offset = Array.isArray(batch.exchanges) ? batch.exchanges.length : 0;
+  for (const part of options.rows ?? []) {
+    const known = Uint8Array.from(part.people, (id) => (personKnown(id) ? 1 : 0));
+    const keepRow = new Uint8Array(part.length);
+    for (let i = 0; i < part.length; i++) {
+      const k = offset + i;
+      if (bad.exchanges.has(k) || whole.has("exchanges")) continue;
+      const who = part.peopleOf(i);
+      const field: number = !known[who[0]] ? 0 : !known[who[1]] ? 1 : who[2] >= 0 && !known[who[2]] ? 2 : -1;
+      if (field >= 0) {
+        const id = part.people[who[field as 0 | 1 | 2]]!;
+        const named = part.idOf(i);
+        const p: Problem = { code: "unknown-person", message: `names person ${showValue(id)}, which was left out for its own problem`, record: named !== undefined ? `exchange ${showValue(named)}` : `exchange #${k}`, pointer: `/exchanges/${k}/${["from", "to", "introduced"][field]!}`, expected: "a record that depends only on records that are kept" };
+        dependents.push(Object.assign(p, part.place(i)));
+        continue;
+      }
+      keepRow[i] = 1;
+      exKept.push(k);
+    }
+    rows.push(part.subset(keepRow));
+    offset += part.length;
+  }
   kept.affiliations = affKept;
   kept.exchanges = exKept;
   const out: NetworkData = {};
@@ -779,5 +880,5 @@ export function withoutProblems(network: NetworkLookup, batch: NetworkData, prob
   out.people = lists.people as Person[];
   out.affiliations = affs;
   out.exchanges = exchanges;
-  return { batch: out, kept, dependents };
+  return { batch: out, rows, kept, dependents };
 }

@@ -32,9 +32,9 @@ export function checkImport(result: ImportedNetwork, log: ProblemLog, columnOf: 
   const badLines = new Set<number>();
   const badOrgs = new Set<number>();
   for (const p of problems) {
-    const m = /^\/(organisations|people|affiliations|exchanges)\/(\d+)(?:\/([^/]+))?/.exec(p.pointer ?? "");
+    const m = POINTER.exec(p.pointer ?? "");
     const origin = m ? origins[m[1] as keyof typeof origins][Number(m[2])] : undefined;
-    log.add(problemError(located(p, origin, m?.[3] === undefined ? undefined : columnOf(m[3])), log.scope));
+    logProblem(p, origin, log, columnOf);
     if (m?.[1] === "organisations") badOrgs.add(Number(m[2]));
     else if (origin) badLines.add(origin.line);
   }
@@ -53,6 +53,22 @@ export function checkImport(result: ImportedNetwork, log: ProblemLog, columnOf: 
   [result.people, origins.people] = keep(result.people, origins.people, onBadLine(origins.people));
   [result.affiliations, origins.affiliations] = keep(result.affiliations, origins.affiliations, onBadLine(origins.affiliations));
   [result.exchanges, origins.exchanges] = keep(result.exchanges, origins.exchanges, onBadLine(origins.exchanges));
+}
+
+const POINTER = /^\/(organisations|people|affiliations|exchanges)\/(\d+)(?:\/([^/]+))?/;
+
+/**
+ * Lists (or, in strict mode, throws) a problem the model found in a record
+ * read at `origin`, named for its line and, through `columnOf`, its column.
+ *
+ * @example
+ * ```ts
+ * for (const p of rows.add(exchange, line)) logProblem(p, { file, line }, log, (field) => columns.column(field));
+ * ```
+ */
+export function logProblem(p: Problem, origin: RecordOrigin | undefined, log: ProblemLog, columnOf: (field: string) => number | undefined = () => undefined): void {
+  const field = POINTER.exec(p.pointer ?? "")?.[3];
+  log.add(problemError(located(p, origin, field === undefined ? undefined : columnOf(field)), log.scope));
 }
 
 /** A problem named for its line (`exchange at line 5` rather than its position in the import), with its column. */

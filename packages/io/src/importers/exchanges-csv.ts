@@ -2,11 +2,11 @@
  * Exchanges CSV: one exchange per row (a tip, a favour, an introduction, a
  * coffee…) between people known by id.
  */
-import { EXCHANGE_KINDS, type Exchange, type ExchangeKind } from "@tiegraph/core";
+import { EXCHANGE_KINDS, ExchangeRows, type Exchange, type ExchangeKind } from "@tiegraph/core";
 import { readCsvRows } from "../input/csv-rows.js";
 import type { TextSource } from "../input/text-source.js";
 import { CsvColumns, RowReader, listCell } from "./csv-columns.js";
-import { checkImport } from "./check-import.js";
+import { checkImport, logProblem } from "./check-import.js";
 import { ImportBuilder, type ImportedNetwork } from "./imported.js";
 import { DEFAULT_IMPORT_OPTIONS, ProblemLog, type ImportOptions } from "./options.js";
 
@@ -23,10 +23,17 @@ const MAX_SHARED_TEXTS = 100_000;
 const exchangeAtLine = (line: number): string => `exchange at line ${line}`;
 
 /** Options of {@link importExchangesCsv}. */
-export type ExchangesCsvOptions = ImportOptions;
+export interface ExchangesCsvOptions extends ImportOptions {
+  /**
+   * Read the rows into columns (`exchangeRows`, {@link ExchangeRows}) instead
+   * of one record each (`exchanges`), each row checked by the model's rules as
+   * it is read: for large files (less memory, checked once). Default false.
+   */
+  columnar?: boolean;
+}
 
 /** Defaults of {@link importExchangesCsv}. */
-export const DEFAULT_EXCHANGES_CSV_OPTIONS: Readonly<ExchangesCsvOptions> = DEFAULT_IMPORT_OPTIONS;
+export const DEFAULT_EXCHANGES_CSV_OPTIONS: Readonly<ExchangesCsvOptions> = { ...DEFAULT_IMPORT_OPTIONS, columnar: false };
 
 /**
  * Reads an exchanges CSV. Columns, by header name in any order:
@@ -39,6 +46,8 @@ export const DEFAULT_EXCHANGES_CSV_OPTIONS: Readonly<ExchangesCsvOptions> = DEFA
  *
  * People are checked when the import is merged ({@link mergeInto}): an
  * exchange naming an unknown person is skipped there and listed with its line.
+ * With `columnar: true` the rows go into `exchangeRows` instead of `exchanges`
+ * (the same checks, the same problems; the same network once merged).
  *
  * @example
  * ```ts
@@ -59,6 +68,8 @@ export async function importExchangesCsv(source: TextSource, options: ExchangesC
     if (texts.size < MAX_SHARED_TEXTS) texts.set(text, text);
     return text;
   };
+  const rows = opts.columnar === true ? new ExchangeRows(opts.file) : undefined;
+  const columnOf = (field: string): number | undefined => columns?.column(field as Column);
   out.result.records = await readCsvRows(
     source,
     log,
@@ -84,24 +95,27 @@ export async function importExchangesCsv(source: TextSource, options: ExchangesC
       const format = r.text("format");
       const introduced = r.text("introduced");
       if (!r.ok || date === undefined) return;
-      const e: Exchange = { date: shared(date), from, to, kind };
+      // rows keep days and shared tag lists, not texts: only records need their texts shared
+      const e: Exchange = { date: rows ? date : shared(date), from, to, kind };
       if (id !== "") e.id = id;
       if (value !== undefined) e.value = value;
       if (minutes !== undefined) e.minutes = minutes;
       if (format !== "") e.format = format;
       if (introduced !== "") e.introduced = introduced;
       const tags = listCell(r.text("tags"));
-      for (let t = 0; t < tags.length; t++) tags[t] = shared(tags[t]!);
+      if (!rows) for (let t = 0; t < tags.length; t++) tags[t] = shared(tags[t]!);
       if (tags.length) e.tags = tags;
       const note = r.text("note");
       if (note !== "") e.note = note;
       if (confidential) e.confidential = true;
-      out.exchange(e, line);
+      if (rows === undefined) out.exchange(e, line);
+      else for (const p of rows.add(e, line)) logProblem(p, { file: opts.file, line }, log, columnOf);
     },
     opts.onProgress,
   );
   if (!columns) log.fatal("missing-field", "the file has no header line", { line: 1 }, "a header line naming at least date, from, to, kind");
-  checkImport(out.result, log, (field) => columns?.column(field as Column));
+  if (rows !== undefined) out.result.exchangeRows = rows;
+  else checkImport(out.result, log, columnOf);
   out.result.problems = log.sorted();
   return out.result;
 }

@@ -3,7 +3,7 @@
  * the file, and the problems it skipped. Nothing touches a network until
  * {@link mergeInto} applies it, all at once.
  */
-import type { Affiliation, Exchange, Organisation, Person, TiegraphError } from "@tiegraph/core";
+import type { Affiliation, Exchange, ExchangeRows, Organisation, Person, TiegraphError } from "@tiegraph/core";
 import { normaliseOrganisationName } from "../merge/identity.js";
 import { withoutControlCharacters } from "./control-characters.js";
 import { IdAllocator, slugId } from "./ids.js";
@@ -37,6 +37,12 @@ export interface ImportedNetwork {
   people: Person[];
   affiliations: Affiliation[];
   exchanges: Exchange[];
+  /**
+   * Exchanges read column-wise (the exchanges CSV with `columnar: true`),
+   * each already checked by the model's rules, in the file's order after
+   * `exchanges`. {@link mergeInto} applies them as they are.
+   */
+  exchangeRows?: ExchangeRows;
   origins: {
     organisations: RecordOrigin[];
     people: RecordOrigin[];

@@ -6,7 +6,7 @@
  */
 import { KIND_CODE, problemsError } from "@tiegraph/core/internal";
 import type { TiegraphError } from "@tiegraph/core";
-import { Network, OPEN_END, OPEN_START, checkBatch, parseDay, problemError, type Affiliation, type NetworkData, type RecordLines, type Exchange, type Organisation, type OrganisationId, type Person, type PersonId } from "@tiegraph/core";
+import { Network, OPEN_END, OPEN_START, checkBatch, type ExchangeRows, parseDay, problemError, type Affiliation, type NetworkData, type RecordLines, type Exchange, type Organisation, type OrganisationId, type Person, type PersonId } from "@tiegraph/core";
 import { IdAllocator } from "../importers/ids.js";
 import type { ImportedNetwork, RecordOrigin } from "../importers/imported.js";
 import { normaliseEmail, normaliseName, normaliseOrganisationName, normaliseUrl } from "./identity.js";
@@ -165,8 +165,8 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
   const affiliations: Affiliation[] = [];
   const affiliationOrigins: RecordOrigin[] = [];
   const stagedAffiliations = new Map<PersonId, Affiliation[]>();
-  // each import's exchanges (with their origins) as they go into the batch
-  const exchangeParts: [Exchange[], RecordOrigin[]][] = [];
+  // each import's exchanges (with their origins) as they go into the batch, records or rows read column-wise
+  const exchangeParts: ([Exchange[], RecordOrigin[]] | ExchangeRows)[] = [];
   let ego = network.ego;
   let egoChanged = false;
 
@@ -251,7 +251,11 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
 
     const { exchanges: incoming } = imp;
     const incomingOrigins = imp.origins.exchanges;
-    if (incoming.length === 0) return;
+    const rows = imp.exchangeRows;
+    if (incoming.length === 0) {
+      if (rows !== undefined && rows.length > 0) exchangeParts.push(sameIds ? rows : rows.withPeople(personRef));
+      return;
+    }
     // people who keep their ids (most imports: ids written by the user): the records go in as they are, not copied
     if (sameIds) {
       exchangeParts.push([incoming, incomingOrigins]);
@@ -274,10 +278,17 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
       mapped.push(ex);
       mappedOrigins.push(incomingOrigins[k]!);
     }
+    if (rows !== undefined && rows.length > 0) exchangeParts.push(sameIds ? rows : rows.withPeople(personRef));
   });
 
-  const exchanges = exchangeParts.length === 1 ? exchangeParts[0]![0] : exchangeParts.flatMap(([records]) => records);
-  const exchangeOrigins = exchangeParts.length === 1 ? exchangeParts[0]![1] : exchangeParts.flatMap(([, origins]) => origins);
+  // Rows go to the model as they are, after the records, when nothing needs them as records: no records
+  // come after them, and the network has no exchanges they could repeat. Otherwise they become records.
+  const firstRows = exchangeParts.findIndex((part) => !Array.isArray(part));
+  const asRows = firstRows >= 0 && exchangeParts.slice(firstRows).every((part) => !Array.isArray(part)) && !(opts.skipDuplicates && network.exchangeCount > 0);
+  const rowParts = asRows ? (exchangeParts.slice(firstRows) as ExchangeRows[]) : [];
+  const recordParts = (asRows ? exchangeParts.slice(0, firstRows) : exchangeParts).map((part) => (Array.isArray(part) ? part : rowRecords(part)));
+  const exchanges = recordParts.length === 1 ? recordParts[0]![0] : recordParts.flatMap(([records]) => records);
+  const exchangeOrigins = recordParts.length === 1 ? recordParts[0]![1] : recordParts.flatMap(([, origins]) => origins);
 
   // Exchanges the network already has.
   const keep = opts.skipDuplicates && network.exchangeCount > 0 ? notDuplicated(network, exchanges, report) : undefined;
@@ -303,7 +314,7 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
   }
   const whole: NetworkData = egoChanged ? { ...batch, ego: ego! } : batch;
   const lines: RecordLines = origins;
-  const applied = network.apply(whole, { lines, problems: opts.strict ? "refuse" : "skip" });
+  const applied = network.apply(whole, { lines, problems: opts.strict ? "refuse" : "skip", rows: rowParts });
   const good = applied.batch;
   if (applied.problems.length) {
     if (opts.strict) throw problemsError(applied.problems, SCOPE);
@@ -318,8 +329,19 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
   report.ego = network.ego;
   report.organisationsAdded = (good.organisations ?? []).map((o) => o.id);
   report.affiliationsAdded = good.affiliations?.length ?? 0;
-  report.exchangesAdded = good.exchanges?.length ?? 0;
+  report.exchangesAdded = (good.exchanges?.length ?? 0) + applied.rowsApplied;
   return report;
+}
+
+/** Rows read column-wise as records, with their origins. */
+function rowRecords(rows: ExchangeRows): [Exchange[], RecordOrigin[]] {
+  const records: Exchange[] = [];
+  const origins: RecordOrigin[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    records.push(rows.record(i));
+    origins.push({ file: rows.file, line: rows.lineOf(i) });
+  }
+  return [records, origins];
 }
 
 type Match = { kind: "match"; id: PersonId; by: MatchKey } | { kind: "ambiguous"; candidates: PersonId[]; reason: string } | { kind: "new" };

@@ -1,0 +1,290 @@
+/**
+ * Exchanges read from a file straight into columns: each row is checked by
+ * the model's rules as it is read (the same `exchangeOf` that checks a batch),
+ * then kept as numbers (day, kind, value, minutes, flags) with its people as
+ * positions in a list of ids, so a million rows make no object per row and
+ * are checked once. The rules that depend on the network and the rest of the
+ * batch (who the ids name, duplicate ids, formats) run when the rows are
+ * applied: `network.apply(batch, { rows: [rows] })`.
+ */
+import { showValue, type Problem } from "../errors.js";
+import { formatDay } from "./dates.js";
+import type { ExchangeExtras, StagedExchange } from "./exchange-store.js";
+import { EXCHANGE_KINDS, type Exchange } from "./types.js";
+import { NO_ID, SharedTags, exchangeOf, formatRule, idRule, introducedRule, partiesRule, type ExchangeRowsPart, type NetworkLookup, type Report } from "./validate.js";
+
+const FLAG_CONFIDENTIAL = 1;
+const FLAG_EXPLICIT_VALUE = 2;
+
+/** A network with nothing in it: rows are checked among themselves as they are read. */
+const NOTHING: NetworkLookup = { personCount: 0, organisationCount: 0, formats: [""], findPerson: () => -1, findOrganisation: () => -1, findExchange: () => -1 };
+
+/** The columns of a set of rows (shared between an {@link ExchangeRows} and its copies with people renamed). */
+interface Columns {
+  n: number;
+  from: Int32Array;
+  to: Int32Array;
+  day: Int32Array;
+  kind: Uint8Array;
+  value: Float64Array;
+  minutes: Float32Array;
+  flags: Uint8Array;
+  /** Format code: index into `formats` (0: none). */
+  format: Uint8Array;
+  formats: string[];
+  /** Id, note, tags and the introduced person (a position in the people list), for the rows that have any. */
+  extras: (ExchangeExtras | undefined)[];
+  line: Int32Array;
+}
+
+function emptyColumns(cap: number): Columns {
+  return { n: 0, from: new Int32Array(cap), to: new Int32Array(cap), day: new Int32Array(cap), kind: new Uint8Array(cap), value: new Float64Array(cap), minutes: new Float32Array(cap), flags: new Uint8Array(cap), format: new Uint8Array(cap), formats: [""], extras: [], line: new Int32Array(cap) };
+}
+
+/**
+ * Exchanges read row by row into columns, each checked by the model's rules
+ * as it is added. Rows that break a rule are not kept: {@link add} returns
+ * their problems (pointer `/exchanges/<k>/…`, k counting every row added).
+ *
+ * @example
+ * ```ts
+ * const rows = new ExchangeRows("ex.csv");
+ * rows.add({ date: "2024-03-01", kind: "favour", from: "ann", to: "me" }, 2); // []
+ * rows.add({ date: "2024-03-02", kind: "favour", from: "ann", to: "ann" }, 3); // [{ code: "self-exchange", line: 3, ... }]
+ * network.apply({ people: [{ id: "ann", name: "Ann" }, { id: "me", name: "Me" }] }, { rows: [rows] });
+ * ```
+ */
+export class ExchangeRows implements ExchangeRowsPart {
+  private c: Columns;
+  private readonly ids: string[];
+  /** While rows are added: person id → position in `ids`; formats → code; the rules' state. */
+  private readonly numbers = new Map<string, number>();
+  private readonly formatCodes = new Map<string, number>([["", 0]]);
+  private readonly newIds = new Set<string>();
+  private readonly newFormats = new Set<string>();
+  private readonly tags = new SharedTags();
+  private readonly found: Problem[] = [];
+  private tried = 0;
+  private line = 0;
+  private readonly report: Report;
+  private readonly number = (id: unknown): number => {
+    if (typeof id !== "string" || id === "") return NO_ID;
+    let n = this.numbers.get(id);
+    if (n === undefined) {
+      n = this.ids.length;
+      this.ids.push(id);
+      this.numbers.set(id, n);
+    }
+    return n;
+  };
+
+  /**
+   * @param file The file the rows are read from (named by every problem).
+   * @param capacity Rows room is made for at first.
+   */
+  constructor(
+    readonly file?: string,
+    capacity = 1024,
+  ) {
+    this.c = emptyColumns(Math.max(1, capacity));
+    this.ids = [];
+    this.report = (code, message, record, pointer, expected, ...got) => {
+      const p: Problem = { code, message, record };
+      if (pointer !== undefined) p.pointer = pointer;
+      if (this.file !== undefined) p.file = this.file;
+      p.line = this.line;
+      if (expected !== undefined) p.expected = expected;
+      if (got.length) p.got = showValue(got[0]);
+      this.found.push(p);
+    };
+  }
+
+  /** Number of rows kept. */
+  get length(): number {
+    return this.c.n;
+  }
+
+  /** The person ids the rows name; rows hold positions in this list. */
+  get people(): readonly string[] {
+    return this.ids;
+  }
+
+  /**
+   * Checks an exchange read at `line` with the model's rules (all but those
+   * that depend on a network: who the ids name) and keeps it when it passes.
+   * Returns its problems (empty when kept).
+   */
+  add(e: Exchange, line: number): Problem[] {
+    const k = this.tried++;
+    this.line = line;
+    const s = exchangeOf(e, k, NOTHING, this.newIds, this.number, this.report, this.found, true, this.tags);
+    if (s === undefined || !formatRule(e.format ?? "", NOTHING, this.newFormats, () => `exchange #${k}`, k, this.report)) {
+      const out = [...this.found];
+      this.found.length = 0;
+      return out;
+    }
+    this.push(s, line);
+    return [];
+  }
+
+  private push(s: StagedExchange, line: number): void {
+    let c = this.c;
+    if (c.n === c.from.length) c = this.grow(c.n * 2);
+    const i = c.n++;
+    c.from[i] = s.from;
+    c.to[i] = s.to;
+    c.day[i] = s.day;
+    c.kind[i] = s.kind;
+    c.value[i] = s.value;
+    c.minutes[i] = s.minutes;
+    c.flags[i] = (s.confidential ? FLAG_CONFIDENTIAL : 0) | (s.explicit ? FLAG_EXPLICIT_VALUE : 0);
+    let code = this.formatCodes.get(s.format);
+    if (code === undefined) {
+      code = c.formats.length;
+      c.formats.push(s.format);
+      this.formatCodes.set(s.format, code);
+    }
+    c.format[i] = code;
+    c.extras[i] = s.extras;
+    c.line[i] = line;
+  }
+
+  private grow(cap: number): Columns {
+    const c = this.c;
+    const g = <T extends Int32Array | Uint8Array | Float64Array | Float32Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(cap);
+      b.set(a);
+      return b;
+    };
+    this.c = { ...c, from: g(c.from), to: g(c.to), day: g(c.day), kind: g(c.kind), value: g(c.value), minutes: g(c.minutes), flags: g(c.flags), format: g(c.format), line: g(c.line) };
+    return this.c;
+  }
+
+  /** File and line row `i` was read at. */
+  place(i: number): { file?: string; line?: number } {
+    const out: { file?: string; line?: number } = {};
+    if (this.file !== undefined) out.file = this.file;
+    const line = this.c.line[i]!;
+    if (line > 0) out.line = line;
+    return out;
+  }
+
+  /** Line row `i` was read at. */
+  lineOf(i: number): number {
+    return this.c.line[i]!;
+  }
+
+  /** Scratch for {@link row}: one record, rewritten for each row. */
+  private readonly scratch: StagedExchange = { from: -1, to: -1, day: 0, kind: 0, value: 0, explicit: false, minutes: NaN, confidential: false, format: "", extras: undefined };
+  private at = 0;
+  private atId: string | undefined;
+  private readonly rec = (): string => (this.atId !== undefined ? `exchange ${showValue(this.atId)}` : `exchange #${this.at}`);
+
+  /** See {@link ExchangeRowsPart.row}: the rules that depend on the network and the batch, then row `i` staged. */
+  row(i: number, refs: readonly number[], network: NetworkLookup, newIds: Set<string>, newFormats: Set<string>, k: number, report: Report, problems: readonly Problem[]): StagedExchange | undefined {
+    const c = this.c;
+    const before = problems.length;
+    const f = c.from[i]!;
+    const t = c.to[i]!;
+    const from = refs[f]!;
+    const to = refs[t]!;
+    const extras = c.extras[i];
+    this.at = k;
+    this.atId = extras?.id;
+    if (extras?.id !== undefined) idRule(extras.id, k, network, newIds, report);
+    partiesRule(from, to, this.ids[f], this.ids[t], k, this.rec, report);
+    let intro: number | undefined;
+    if (extras?.introduced !== undefined) intro = introducedRule(refs[extras.introduced]!, from, to, this.ids[extras.introduced], this.ids[f], this.ids[t], c.kind[i] === EXCHANGE_KINDS.indexOf("introduction"), k, this.rec, report);
+    const format = c.formats[c.format[i]!]!;
+    if (!formatRule(format, network, newFormats, this.rec, k, report) || problems.length !== before) return undefined;
+    const s = this.scratch;
+    const flags = c.flags[i]!;
+    s.from = from;
+    s.to = to;
+    s.day = c.day[i]!;
+    s.kind = c.kind[i]!;
+    s.value = c.value[i]!;
+    s.explicit = (flags & FLAG_EXPLICIT_VALUE) !== 0;
+    s.minutes = c.minutes[i]!;
+    s.confidential = (flags & FLAG_CONFIDENTIAL) !== 0;
+    s.format = format;
+    // an introduced person's position here becomes their index in the network (in a copy: these extras are not changed)
+    s.extras = intro === undefined ? extras : { ...extras, introduced: intro };
+    return s;
+  }
+
+  /**
+   * Row `i` as a record, as it was read (the date in YYYY-MM-DD form).
+   *
+   * @example rows.record(0) // { date: "2024-03-01", from: "ann", to: "me", kind: "favour" }
+   */
+  record(i: number): Exchange {
+    const c = this.c;
+    const x = c.extras[i];
+    const flags = c.flags[i]!;
+    const e: Exchange = { date: formatDay(c.day[i]!), from: this.ids[c.from[i]!]!, to: this.ids[c.to[i]!]!, kind: EXCHANGE_KINDS[c.kind[i]!]! };
+    if (x?.id !== undefined) e.id = x.id;
+    if (flags & FLAG_EXPLICIT_VALUE) e.value = c.value[i]!;
+    if (!Number.isNaN(c.minutes[i]!)) e.minutes = c.minutes[i]!;
+    if (c.format[i] !== 0) e.format = c.formats[c.format[i]!]!;
+    if (x?.introduced !== undefined) e.introduced = this.ids[x.introduced]!;
+    if (x?.tags !== undefined) e.tags = [...x.tags];
+    if (x?.note !== undefined) e.note = x.note;
+    if (flags & FLAG_CONFIDENTIAL) e.confidential = true;
+    return e;
+  }
+
+  /**
+   * The same rows naming other people: each id becomes `rename(id)` (the
+   * columns are shared, not copied). Two ids may become one: the rules run
+   * when the rows are applied then refuse an exchange of a person with themself.
+   *
+   * @example rows.withPeople((id) => (id === "a.b" ? "ann" : id))
+   */
+  withPeople(rename: (id: string) => string): ExchangeRows {
+    const out = new ExchangeRows(this.file, 1);
+    out.c = this.c;
+    for (const id of this.ids) out.ids.push(rename(id));
+    return out;
+  }
+
+  /**
+   * The rows where `keep` is non-zero, in order (a copy).
+   *
+   * @example rows.subset(Uint8Array.of(1, 0, 1)).length // 2
+   */
+  subset(keep: Uint8Array): ExchangeRows {
+    const c = this.c;
+    let m = 0;
+    for (let i = 0; i < c.n; i++) if (keep[i]) m++;
+    const out = new ExchangeRows(this.file, m);
+    const d = out.c;
+    d.formats = c.formats;
+    for (let i = 0; i < c.n; i++) {
+      if (!keep[i]) continue;
+      const j = d.n++;
+      d.from[j] = c.from[i]!;
+      d.to[j] = c.to[i]!;
+      d.day[j] = c.day[i]!;
+      d.kind[j] = c.kind[i]!;
+      d.value[j] = c.value[i]!;
+      d.minutes[j] = c.minutes[i]!;
+      d.flags[j] = c.flags[i]!;
+      d.format[j] = c.format[i]!;
+      d.extras[j] = c.extras[i];
+      d.line[j] = c.line[i]!;
+    }
+    for (const id of this.ids) out.ids.push(id);
+    return out;
+  }
+
+  /** Position in {@link people} of the giver, receiver and introduced person (-1: none) of row `i`. */
+  peopleOf(i: number): [from: number, to: number, introduced: number] {
+    return [this.c.from[i]!, this.c.to[i]!, this.c.extras[i]?.introduced ?? -1];
+  }
+
+  /** Explicit id of row `i`, if any. */
+  idOf(i: number): string | undefined {
+    return this.c.extras[i]?.id;
+  }
+}
