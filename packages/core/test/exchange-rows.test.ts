@@ -1,0 +1,76 @@
+// Exchanges read column-wise (ExchangeRows) are checked by the same rules as records: applied beside a
+// batch, they must give the problems, the records left out and the network that the same exchanges as
+// records give (Network.apply with problems "skip", "refuse" and "throw").
+import { describe, expect, it } from "vitest";
+import { ExchangeRows, Network, TiegraphError, type Exchange, type NetworkData } from "@tiegraph/core";
+
+const base = (): Network => Network.from({ people: [{ id: "me", name: "Me" }, { id: "ann", name: "Ann" }] });
+
+/** People added with the exchanges: "bo" has a problem of their own (a cadence of -1 days). */
+const batch: NetworkData = { people: [{ id: "bo", name: "Bo", cadenceDays: -1 }, { id: "cy", name: "Cy" }] };
+
+const exchanges: Exchange[] = [
+  { date: "2024-03-01", kind: "favour", from: "bo", to: "me" }, // names bo, left out for their own problem
+  { date: "2024-03-02", kind: "favour", from: "cy", to: "me", format: "coffee" },
+  { date: "2024-03-03", kind: "favour", from: "ghost", to: "me" }, // unknown person
+  { date: "2024-03-04", kind: "introduction", from: "cy", to: "me", introduced: "bo" }, // introduces bo
+  { date: "2024-03-05", kind: "introduction", from: "cy", to: "me", introduced: "ann", id: "i1", tags: ["t"], note: "n" },
+];
+/** Read from another file: its id is one the first file used. */
+const again: Exchange = { date: "2024-03-06", kind: "gesture", from: "ann", to: "cy", id: "i1" };
+
+function rowsOf(list: readonly Exchange[], file = "ex.csv"): ExchangeRows {
+  const rows = new ExchangeRows(file);
+  list.forEach((e, i) => expect(rows.add(e, i + 2)).toEqual([]));
+  return rows;
+}
+
+describe("ExchangeRows applied beside a batch", () => {
+  it("skip the rows records would skip, with the same problems and dependents", () => {
+    const a = base();
+    const lines = [...exchanges.map((_, i) => ({ file: "ex.csv", line: i + 2 })), { file: "ex2.csv", line: 2 }];
+    const ra = a.apply({ ...batch, exchanges: [...exchanges, again] }, { problems: "skip", lines: { exchanges: lines } });
+    const b = base();
+    const rb = b.apply(batch, { problems: "skip", rows: [rowsOf(exchanges), rowsOf([again], "ex2.csv")] });
+    expect(rb.problems).toEqual(ra.problems);
+    expect(rb.problems.map((p) => [p.code, p.file, p.line])).toEqual([
+      ["invalid-value", undefined, undefined],
+      ["unknown-person", "ex.csv", 4],
+      ["duplicate-id", "ex2.csv", 2],
+    ]);
+    expect(rb.dependents).toEqual(ra.dependents);
+    expect(rb.dependents.map((p) => [p.code, p.line, p.pointer])).toEqual([
+      ["unknown-person", 2, "/exchanges/0/from"],
+      ["unknown-person", 5, "/exchanges/3/introduced"],
+    ]);
+    expect(rb.rowsApplied).toBe(ra.batch.exchanges!.length);
+    expect(rb.rowsApplied).toBe(2);
+    expect(b.toData()).toEqual(a.toData());
+    expect(b.exchangeAt(1)).toMatchObject({ id: "i1", introduced: "ann", tags: ["t"], note: "n" });
+  });
+
+  it("refuse or throw as records do, changing nothing", () => {
+    const b = base();
+    const refused = b.apply(batch, { problems: "refuse", rows: [rowsOf(exchanges), rowsOf([again], "ex2.csv")] });
+    expect(refused.rowsApplied).toBe(0);
+    expect(refused.problems.map((p) => p.code)).toEqual(["invalid-value", "unknown-person", "duplicate-id"]);
+    expect(() => b.apply({ people: [{ id: "cy", name: "Cy" }] }, { rows: [rowsOf(exchanges.slice(1, 3))] })).toThrow(TiegraphError);
+    expect(b.toData()).toEqual(base().toData());
+  });
+
+  it("number after the batch's own exchanges, and a second part after the first", () => {
+    const b = base();
+    const own: Exchange[] = [{ date: "2024-01-01", kind: "favour", from: "ann", to: "me" }];
+    const r = b.apply({ exchanges: own }, { problems: "refuse", rows: [rowsOf([own[0]!]), rowsOf([{ date: "2024-01-02", kind: "favour", from: "me", to: "zed" }])] });
+    expect(r.problems.map((p) => [p.pointer, p.record, p.line])).toEqual([["/exchanges/2/to", "exchange #2", 2]]);
+  });
+
+  it("are checked as they are read: a bad row is not kept and says why", () => {
+    const rows = new ExchangeRows("ex.csv");
+    expect(rows.add({ date: "2024-02-30", kind: "favour", from: "a", to: "b" }, 7).map((p) => [p.code, p.file, p.line, p.pointer])).toEqual([["invalid-date", "ex.csv", 7, "/exchanges/0/date"]]);
+    expect(rows.add({ date: "2024-02-03", kind: "favour", from: "a", to: "a" }, 8).map((p) => [p.code, p.pointer])).toEqual([["self-exchange", "/exchanges/1/to"]]);
+    expect(rows.add({ date: "2024-02-03", kind: "favour", from: "a", to: "b", value: 4, minutes: 15 }, 9)).toEqual([]);
+    expect(rows.length).toBe(1);
+    expect(rows.record(0)).toEqual({ date: "2024-02-03", kind: "favour", from: "a", to: "b", value: 4, minutes: 15 });
+  });
+});
