@@ -19,6 +19,87 @@ const FLAG_EXPLICIT_VALUE = 2;
 /** A network with nothing in it: rows are checked among themselves as they are read. */
 const NOTHING: NetworkLookup = { personCount: 0, organisationCount: 0, formats: [""], findPerson: () => -1, findOrganisation: () => -1, findExchange: () => -1 };
 
+/**
+ * Ids numbered in the order they are first seen. A million rows name a
+ * hundred thousand people two million times; a `Map` reaches each id through
+ * its bucket, its entry and the id's string, scattered over the heap (cache
+ * misses that dominated reading). Here the ids' characters are packed in one
+ * array, and an open-addressing table in another holds each id's hash beside
+ * its number (as core's IdIndex, but growing as ids come).
+ */
+class IdNumbers {
+  private count = 0;
+  private chars = new Uint16Array(1 << 12);
+  private used = 0;
+  private start: Int32Array<ArrayBuffer> = new Int32Array(256);
+  private length: Int32Array<ArrayBuffer> = new Int32Array(256);
+  /** Pairs [hash, number + 1]; 0 marks an empty slot. */
+  private slots = new Int32Array(1024);
+  private mask = 511;
+
+  /** The number of `id` (the next one when it is new). */
+  number(id: string): number {
+    const n = id.length;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    h |= 0;
+    const { slots, mask, chars } = this;
+    let s = h & mask;
+    for (; ; s = (s + 1) & mask) {
+      const v = slots[2 * s + 1]!;
+      if (v === 0) break;
+      if (slots[2 * s] !== h || this.length[v - 1] !== n) continue;
+      const at = this.start[v - 1]!;
+      let i = 0;
+      while (i < n && chars[at + i] === id.charCodeAt(i)) i++;
+      if (i === n) return v - 1;
+    }
+    return this.add(id, h, s);
+  }
+
+  private add(id: string, h: number, slot: number): number {
+    const k = this.count++;
+    if (k === this.start.length) {
+      this.start = grown(this.start, k * 2);
+      this.length = grown(this.length, k * 2);
+    }
+    if (this.used + id.length > this.chars.length) {
+      const more = new Uint16Array(Math.max(this.chars.length * 2, this.used + id.length));
+      more.set(this.chars);
+      this.chars = more;
+    }
+    for (let i = 0; i < id.length; i++) this.chars[this.used + i] = id.charCodeAt(i);
+    this.start[k] = this.used;
+    this.length[k] = id.length;
+    this.used += id.length;
+    this.slots[2 * slot] = h;
+    this.slots[2 * slot + 1] = k + 1;
+    // at most half full, so a probe ends soon
+    if (this.count * 2 > this.mask + 1) this.rehash();
+    return k;
+  }
+
+  private rehash(): void {
+    const old = this.slots;
+    const cap = (this.mask + 1) * 2;
+    this.slots = new Int32Array(cap * 2);
+    this.mask = cap - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      if (old[j + 1] === 0) continue;
+      let s = old[j]! & this.mask;
+      while (this.slots[2 * s + 1] !== 0) s = (s + 1) & this.mask;
+      this.slots[2 * s] = old[j]!;
+      this.slots[2 * s + 1] = old[j + 1]!;
+    }
+  }
+}
+
+function grown(a: Int32Array, cap: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(cap);
+  b.set(a);
+  return b;
+}
+
 /** The columns of a set of rows (shared between an {@link ExchangeRows} and its copies with people renamed). */
 interface Columns {
   n: number;
@@ -58,7 +139,7 @@ export class ExchangeRows implements ExchangeRowsPart {
   private c: Columns;
   private readonly ids: string[];
   /** While rows are added: person id → position in `ids`; formats → code; the rules' state. */
-  private readonly numbers = new Map<string, number>();
+  private readonly numbers = new IdNumbers();
   private readonly formatCodes = new Map<string, number>([["", 0]]);
   private readonly newIds = new Set<string>();
   private readonly newFormats = new Set<string>();
@@ -69,12 +150,8 @@ export class ExchangeRows implements ExchangeRowsPart {
   private readonly report: Report;
   private readonly number = (id: unknown): number => {
     if (typeof id !== "string" || id === "") return NO_ID;
-    let n = this.numbers.get(id);
-    if (n === undefined) {
-      n = this.ids.length;
-      this.ids.push(id);
-      this.numbers.set(id, n);
-    }
+    const n = this.numbers.number(id);
+    if (n === this.ids.length) this.ids.push(id);
     return n;
   };
 
