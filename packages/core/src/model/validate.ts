@@ -347,7 +347,7 @@ function validateBatch(network: NetworkLookup, batch: NetworkData, options: Chec
     const e = exchanges[k]!;
     const s = exchangeOf(e, k, network, newIds, personRef, report, problems, keep, tags);
     if (s === undefined) continue;
-    if (!formatRule(e.format ?? "", network, newFormats, () => exchangeRecord(e, k), k, report)) continue;
+    if (e.format !== undefined && !formatRule(e.format, network, newFormats, () => exchangeRecord(e, k), k, report)) continue;
     if (keep) staged.exchanges.push(s);
   }
   // exchanges read column-wise (see exchange-rows.ts): their own fields were checked as they were read; here, what depends on the network and the batch
@@ -431,6 +431,8 @@ function personProblem(report: Report, ref: number, id: unknown, at: string, rec
 /**
  * The giver and receiver of exchange `k` (resolved to `from` and `to`, see
  * {@link PersonRef}): each names a person, and not the same one.
+ *
+ * @example partiesRule(3, 3, "ann", "ann", 0, () => "exchange #0", report) // reports self-exchange at /exchanges/0/to
  */
 export function partiesRule(from: number, to: number, fromId: unknown, toId: unknown, k: number, rec: () => string, report: Report): void {
   if (from === NO_ID || from === UNKNOWN_ID) personProblem(report, from, fromId, `/exchanges/${k}/from`, rec());
@@ -442,6 +444,8 @@ export function partiesRule(from: number, to: number, fromId: unknown, toId: unk
  * The person exchange `k` introduced (`ref`, resolved): named, only by an
  * introduction, and someone other than its giver and receiver. Returns the
  * resolved person, or undefined when not named.
+ *
+ * @example introducedRule(2, 2, 5, "ann", "ann", "bob", true, 0, () => "exchange #0", report) // 2, after reporting "an introduction joins two other people"
  */
 export function introducedRule(ref: number, from: number, to: number, id: unknown, fromId: unknown, toId: unknown, isIntroduction: boolean, k: number, rec: () => string, report: Report): number | undefined {
   const at = `/exchanges/${k}/introduced`;
@@ -452,13 +456,21 @@ export function introducedRule(ref: number, from: number, to: number, id: unknow
   return intro;
 }
 
-/** An explicit exchange id (well-formed) not used by the network nor earlier in the batch; adds it to `newIds`. */
+/**
+ * An explicit exchange id (well-formed) not used by the network nor earlier in the batch; adds it to `newIds`.
+ *
+ * @example idRule("e1", 4, network, new Set(["e1"]), report) // reports duplicate-id at /exchanges/4/id
+ */
 export function idRule(id: string, k: number, network: NetworkLookup, newIds: Set<string>, report: Report): void {
   if (network.findExchange(id) >= 0 || newIds.has(id)) report("duplicate-id", `duplicate exchange id ${showValue(id)}`, `exchange ${showValue(id)}`, `/exchanges/${k}/id`, "an id not used by another exchange");
   newIds.add(id);
 }
 
-/** A format of exchange `k` fits among the network's and the batch's (`newFormats`, which it joins): at most {@link MAX_FORMATS} - 1 distinct. */
+/**
+ * A format of exchange `k` fits among the network's and the batch's (`newFormats`, which it joins): at most {@link MAX_FORMATS} - 1 distinct.
+ *
+ * @example formatRule("coffee", network, new Set(), () => "exchange #0", 0, report) // true (and "coffee" joins the set)
+ */
 export function formatRule(format: string, network: NetworkLookup, newFormats: Set<string>, rec: () => string, k: number, report: Report): boolean {
   if (format === "" || network.formats.includes(format) || newFormats.has(format)) return true;
   if (network.formats.length + newFormats.size >= MAX_FORMATS) {
