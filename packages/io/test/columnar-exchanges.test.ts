@@ -82,6 +82,14 @@ describe("exchanges read into columns", () => {
     expect([b.code, b.line, b.column]).toEqual(["invalid-field", 3, 5]);
   });
 
+  it("stop in strict mode at the first bad line, whichever rule it breaks (records stop at a bad cell first)", async () => {
+    // line 2 breaks a model rule (self-exchange), line 3 a cell rule (a negative value)
+    const csv = "date,from,to,kind,value\n2024-01-02,a,a,favour,\n2024-01-03,a,b,favour,-1\n";
+    const err = (columnar: boolean) => importExchangesCsv(csv, { file: "ex.csv", strict: true, columnar }).catch((e: unknown) => e as TiegraphError);
+    expect([(await err(true)).code, (await err(true)).line]).toEqual(["self-exchange", 2]);
+    expect([(await err(false)).code, (await err(false)).line]).toEqual(["invalid-value", 3]);
+  });
+
   it("are re-pointed at the people they were merged into, and become records to merge into a network that has exchanges", async () => {
     // an import with its own people (as LinkedIn or a calendar has): "ann2" is merged into "ann" by e-mail
     const make = (columnar: boolean): ImportedNetwork => {
