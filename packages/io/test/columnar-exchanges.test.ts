@@ -35,6 +35,16 @@ function exchangesCsv(seed: number, people: number, odd: readonly (readonly [num
   return { people: exportPeopleCsv(source), exchanges: lines.join("\r\n") };
 }
 
+/** The error a strict import of `csv` throws (fails the test when none is thrown). */
+async function strictError(csv: string, columnar: boolean): Promise<TiegraphError> {
+  try {
+    await importExchangesCsv(csv, { file: "ex.csv", strict: true, columnar });
+  } catch (e) {
+    return e as TiegraphError;
+  }
+  throw new Error("the strict import threw nothing");
+}
+
 const summary = (imp: ImportedNetwork) => imp.problems.map((p) => [p.code, p.line, p.column, p.message]);
 
 describe("exchanges read into columns", () => {
@@ -75,7 +85,7 @@ describe("exchanges read into columns", () => {
 
   it("throw the first bad row in strict mode, with its file, line and column, as records do", async () => {
     const csv = "kind,from,to,date,introduced\ninformation,a,b,2024-01-02,\nintroduction,a,b,2024-01-03,a\nfavour,c,c,2024-01-04,\n";
-    const err = (columnar: boolean) => importExchangesCsv(csv, { file: "ex.csv", strict: true, columnar }).catch((e: unknown) => e as TiegraphError);
+    const err = (columnar: boolean) => strictError(csv, columnar);
     const [a, b] = [await err(false), await err(true)];
     expect(b).toBeInstanceOf(TiegraphError);
     expect([b.code, b.file, b.line, b.column, b.message]).toEqual([a.code, a.file, a.line, a.column, a.message]);
@@ -85,7 +95,7 @@ describe("exchanges read into columns", () => {
   it("stop in strict mode at the first bad line, whichever rule it breaks (records stop at a bad cell first)", async () => {
     // line 2 breaks a model rule (self-exchange), line 3 a cell rule (a negative value)
     const csv = "date,from,to,kind,value\n2024-01-02,a,a,favour,\n2024-01-03,a,b,favour,-1\n";
-    const err = (columnar: boolean) => importExchangesCsv(csv, { file: "ex.csv", strict: true, columnar }).catch((e: unknown) => e as TiegraphError);
+    const err = (columnar: boolean) => strictError(csv, columnar);
     expect([(await err(true)).code, (await err(true)).line]).toEqual(["self-exchange", 2]);
     expect([(await err(false)).code, (await err(false)).line]).toEqual(["invalid-value", 3]);
   });
