@@ -202,6 +202,13 @@ function valueAt<T>(positions: readonly number[], values: readonly T[], i: numbe
 }
 
 /**
+ * People whose exchanges {@link ExchangeStore.ofPerson} finds by a scan of
+ * the columns each (about a millisecond per million exchanges) before it
+ * builds the per-person index of everyone (a few hundred milliseconds).
+ */
+const SCANS_BEFORE_INDEX = 16;
+
+/**
  * Column store of exchanges. Positions are indices `0..count-1`; an exchange
  * without an explicit id is known as `#<position+1>`. Internal to the model:
  * read exchanges through {@link Network.exchangeColumns} and friends.
@@ -235,6 +242,8 @@ export class ExchangeStore {
   private readonly formatList: string[] = [""];
   private readonly formatIndex = new Map<string, number>([["", 0]]);
   private byPerson: { people: number; offsets: Int32Array; items: Int32Array } | undefined;
+  /** People's exchange lists found by a scan each, before {@link byPerson} is built (see {@link ExchangeStore.ofPerson}). */
+  private scanned: { people: number; lists: Map<number, Int32Array> } | undefined;
   /**
    * Extras not built yet: where to get them (positions as they come) and,
    * for a filtered copy of a store that had not built its own, where each
@@ -414,11 +423,43 @@ export class ExchangeStore {
     return { first, last };
   }
 
-  /** Exchange positions of each person (either side), in date-then-insertion order. */
+  /**
+   * Exchange positions of a person (either side), in date-then-insertion
+   * order. The first few people asked for are found by one scan of the
+   * columns each (a command that looks at a handful of people never builds
+   * the index of everyone); after {@link SCANS_BEFORE_INDEX} of them the
+   * per-person index of everyone is built and answers the rest. Both give the
+   * same lists.
+   */
   ofPerson(person: number, people: number): Int32Array {
     let idx = this.byPerson;
-    if (!idx || idx.people !== people) idx = this.byPerson = this.buildByPerson(people);
+    if (!idx || idx.people !== people) {
+      const scanned = this.scanned?.people === people ? this.scanned : (this.scanned = { people, lists: new Map() });
+      const known = scanned.lists.get(person);
+      if (known) return known;
+      if (scanned.lists.size < SCANS_BEFORE_INDEX) {
+        const list = this.scanPerson(person);
+        scanned.lists.set(person, list);
+        return list;
+      }
+      idx = this.byPerson = this.buildByPerson(people);
+      this.scanned = undefined;
+    }
     return idx.items.subarray(idx.offsets[person]!, idx.offsets[person + 1]!);
+  }
+
+  /** One person's exchange positions by a scan of the columns: ascending, then stably by day (as {@link buildByPerson} orders them). */
+  private scanPerson(person: number): Int32Array {
+    const { from, to, day } = this;
+    let k = 0;
+    for (let i = 0; i < this.n; i++) if (from[i] === person || to[i] === person) k++;
+    const out = new Int32Array(k);
+    k = 0;
+    for (let i = 0; i < this.n; i++) if (from[i] === person || to[i] === person) out[k++] = i;
+    let sorted = true;
+    for (let j = 1; j < k && sorted; j++) sorted = day[out[j - 1]!]! <= day[out[j]!]!;
+    if (!sorted) return out.sort((a, b) => day[a]! - day[b]! || a - b);
+    return out;
   }
 
   private buildByPerson(n: number): { people: number; offsets: Int32Array; items: Int32Array } {
@@ -556,6 +597,7 @@ export class ExchangeStore {
   /** Forgets derived views after a change. */
   private changed(): void {
     this.byPerson = undefined;
+    this.scanned = undefined;
     this.view = undefined;
   }
 

@@ -162,7 +162,6 @@ export function createPathIndex(network: Network, options: PathIndexOptions = {}
   const rel = relationships(network, asOf === undefined ? { halfLifeDays, saturation, floor, excludeConfidential } : { halfLifeDays, saturation, floor, asOf, excludeConfidential });
   const strength = options.strength === undefined ? rel.strength : fixedStrengths(network, rel, options.strength);
   const reciprocity = resolveReciprocityOptions(network, { ...options.reciprocity, asOf: formatDay(rel.asOf), halfLifeDays, ...(excludeConfidential ? { excludeConfidential } : {}) });
-  if (network.personCount > 0) network.exchangesOf(0); // builds the network's per-person exchange index now, not on the first query
   return new PathIndex(network, rel, strength, reciprocity);
 }
 
