@@ -183,7 +183,7 @@ describe("the records of a columnar copy", () => {
       ["an organisation id used twice", { ...good, organisations: [...good.organisations!, { ...good.organisations![0]! }] }, /duplicate organisation id/],
       ["an affiliation naming nobody", { ...good, affiliations: [...affs, { person: "nobody", organisation: good.organisations![0]!.id }] }, /unknown person/],
       ["an affiliation naming no organisation", { ...good, affiliations: [{ ...affs[0]!, organisation: "no-such-org" }] }, /unknown organisation/],
-      ["an affiliation ending before it starts", { ...good, affiliations: [{ ...affs[0]!, from: "2024-05-02", to: "2024-05-01" }] }, /ends before it starts/],
+      ["an affiliation ending before it starts", { ...good, affiliations: [{ ...affs[0]!, from: "2024-05-02", to: "2024-05-01" }] }, /ends \(2024-05-01\) before it starts/],
       ["a date that is no date", { ...good, affiliations: [{ ...affs[0]!, from: "2024-02-30" }] }, /invalid date/],
       ["an ego who is not a person", { ...good, ego: "nobody" }, /ego is not a person/],
       ["a person whose name is not text", { ...good, people: [{ ...people[0]!, name: 7 as never }, ...people.slice(1)] }, /person without name/],
