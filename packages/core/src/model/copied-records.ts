@@ -16,7 +16,7 @@ import { TiegraphError, showValue } from "../errors.js";
 import { parseDay } from "./dates.js";
 import type { ModelState } from "./state.js";
 import type { Affiliation, NetworkData, Organisation, Person } from "./types.js";
-import { OPEN_END, OPEN_START, checkAffiliation, checkOrganisation, checkPerson, checkSettings, cleanOrganisation, cleanPerson, type AffiliationRefs, type AffiliationSpan } from "./validate.js";
+import { OPEN_END, OPEN_START, checkAffiliation, checkOrganisation, checkPerson, checkSettings, cleanOrganisation, adoptPerson, type AffiliationRefs, type AffiliationSpan } from "./validate.js";
 
 const SCOPE = "tiegraph/model";
 const EXPECTED = "records written by encodeNetworkColumns from a valid network";
@@ -69,7 +69,8 @@ export function adoptCopiedRecords(state: ModelState, records: Omit<NetworkData,
     checkPerson(p, `/people/${k}`);
     if (state.personIndex.has(p.id)) throw bad("duplicate person id", `person #${k}`, p.id);
     state.personIndex.set(p.id, k);
-    state.people.push(cleanPerson(p));
+    // the records were parsed for this state alone: a person already in canonical order is kept as it is
+    state.people.push(adoptPerson(p));
     state.affs.push([]);
   }
   const refs: AffiliationRefs = { person: (id) => state.personIndex.get(id), organisation: (id) => state.orgIndex.get(id) };

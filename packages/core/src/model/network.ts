@@ -543,7 +543,10 @@ export class Network {
    * dates, field types: see copied-records.ts), not staged again; a copy
    * holding introduction requests is validated as {@link Network.from} does.
    * Affiliations may come as columns (see {@link affiliationColumns}) instead
-   * of records, each row checked in constant time.
+   * of records, each row checked in constant time. The records, like the
+   * columns, are taken over rather than copied (a person already in
+   * canonical field order becomes the network's own): pass records nobody
+   * will change afterwards, such as freshly parsed ones.
    * Throws `invalid-format` naming the first bad record or row.
    *
    * @example const copy = Network.fromColumns({ people: net.toData().people }, net.rawExchangeColumns());

@@ -574,8 +574,12 @@ export function checkAffiliation(a: Affiliation, k: number, refs: AffiliationRef
   return resolved;
 }
 
+function isStringList(v: unknown): boolean {
+  return Array.isArray(v) && !v.some((x) => typeof x !== "string");
+}
+
 function stringList(v: unknown, pointer: string, record: string, report: Report): boolean {
-  if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) {
+  if (!isStringList(v)) {
     report("invalid-field", "expected a list of strings", record, pointer, "an array of strings", v);
     return false;
   }
@@ -610,27 +614,30 @@ function personOk(p: Person, at: string, report: Report): boolean {
     report("missing-field", "person without id", `person at ${at}`, at + "/id", "a non-empty string", p.id);
     return false;
   }
-  const rec = `person ${showValue(p.id)}`;
+  // the record's name is made only for a problem: a hundred thousand good people make no strings
+  const rec = (): string => `person ${showValue(p.id)}`;
   let ok = true;
   const bad = (...args: Parameters<Report>): void => {
     report(...args);
     ok = false;
   };
-  if (typeof p.name !== "string") bad("missing-field", "person without name", rec, at + "/name", "a string", p.name);
-  for (const key of ["emails", "tags", "interests", "offers"] as const) if (p[key] !== undefined && !stringList(p[key], `${at}/${key}`, rec, report)) ok = false;
-  if (p.notes !== undefined && typeof p.notes !== "string") bad("invalid-field", "notes must be text", rec, at + "/notes", "a string", p.notes);
-  if (p.url !== undefined && typeof p.url !== "string") bad("invalid-field", "url must be text", rec, at + "/url", "a string", p.url);
-  if (p.cadenceDays !== undefined && (typeof p.cadenceDays !== "number" || !(p.cadenceDays > 0) || !Number.isFinite(p.cadenceDays))) bad("invalid-value", "invalid cadence", rec, at + "/cadenceDays", "a positive number of days", p.cadenceDays);
+  if (typeof p.name !== "string") bad("missing-field", "person without name", rec(), at + "/name", "a string", p.name);
+  for (const key of PERSON_LISTS) if (p[key] !== undefined && !isStringList(p[key])) ok = stringList(p[key], `${at}/${key}`, rec(), report);
+  if (p.notes !== undefined && typeof p.notes !== "string") bad("invalid-field", "notes must be text", rec(), at + "/notes", "a string", p.notes);
+  if (p.url !== undefined && typeof p.url !== "string") bad("invalid-field", "url must be text", rec(), at + "/url", "a string", p.url);
+  if (p.cadenceDays !== undefined && (typeof p.cadenceDays !== "number" || !(p.cadenceDays > 0) || !Number.isFinite(p.cadenceDays))) bad("invalid-value", "invalid cadence", rec(), at + "/cadenceDays", "a positive number of days", p.cadenceDays);
   if (p.attributes !== undefined) {
-    if (p.attributes === null || typeof p.attributes !== "object" || Array.isArray(p.attributes)) bad("invalid-field", "attributes must be an object", rec, at + "/attributes", "an object of text, number or boolean values", p.attributes);
+    if (p.attributes === null || typeof p.attributes !== "object" || Array.isArray(p.attributes)) bad("invalid-field", "attributes must be an object", rec(), at + "/attributes", "an object of text, number or boolean values", p.attributes);
     else {
       for (const [key, v] of Object.entries(p.attributes)) {
-        if (!["string", "number", "boolean"].includes(typeof v)) bad("invalid-field", `attribute ${showValue(key)} has an unsupported value`, rec, `${at}/attributes/${key}`, "text, a number or a boolean", v);
+        if (!["string", "number", "boolean"].includes(typeof v)) bad("invalid-field", `attribute ${showValue(key)} has an unsupported value`, rec(), `${at}/attributes/${key}`, "text, a number or a boolean", v);
       }
     }
   }
   return ok;
 }
+
+const PERSON_LISTS = ["emails", "tags", "interests", "offers"] as const;
 
 function settingsOk(s: NetworkSettings, at: string, report: Report): boolean {
   const n = { count: 0 };
@@ -721,6 +728,30 @@ function canonical<T extends object>(o: T, order: readonly string[]): T {
  */
 export function cleanPerson(p: Person): Person {
   return canonical(p, PERSON_FIELDS);
+}
+
+const PERSON_RANK: ReadonlyMap<string, number> = new Map(PERSON_FIELDS.map((key, i) => [key, i]));
+
+/**
+ * {@link cleanPerson} for a record nobody else holds (fresh from
+ * `JSON.parse`): the record itself when its fields are known and already in
+ * canonical order (as a network file writes them), else the canonical copy.
+ * Saves a copy of every person when reading a file's records.
+ *
+ * @example
+ * ```ts
+ * const p = JSON.parse('{"id":"ann","name":"Ann"}');
+ * adoptPerson(p) === p; // true
+ * ```
+ */
+export function adoptPerson(p: Person): Person {
+  let last = -1;
+  for (const key in p) {
+    const rank = PERSON_RANK.get(key);
+    if (rank === undefined || rank <= last || (p as unknown as Record<string, unknown>)[key] === undefined) return cleanPerson(p);
+    last = rank;
+  }
+  return p;
 }
 
 /**
