@@ -17,7 +17,7 @@ describe("adoptPerson", () => {
       JSON.parse('{"name":"Ann","id":"ann"}') as Person,
       JSON.parse('{"id":"ann","name":"Ann","tags":["x"],"emails":["a@x.org"]}') as Person,
       JSON.parse('{"id":"ann","name":"Ann","nickname":"Annie"}') as Person,
-      { id: "ann", name: "Ann", url: undefined },
+      { id: "ann", name: "Ann", url: undefined } as unknown as Person,
     ];
     for (const p of cases) {
       const adopted = adoptPerson(p);

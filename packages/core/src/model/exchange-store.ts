@@ -510,20 +510,23 @@ export class ExchangeStore {
       }
       out.pending = { source: pending.source, origin, moved, dropNotes: pending.dropNotes || dropNotes, people: pending.people, seen: new Map() };
     }
-    for (let i = 0; i < this.n; i++) {
-      if (!keep[i]) continue;
-      const j = out.n++;
-      out.from[j] = this.from[i]!;
-      out.to[j] = this.to[i]!;
-      out.day[j] = this.day[i]!;
-      out.kind[j] = this.kind[i]!;
-      out.value[j] = this.value[i]!;
-      out.minutes[j] = this.minutes[i]!;
-      out.flags[j] = this.flags[i]!;
-      out.format[j] = this.format[i]!;
-      out.slot[j] = -1;
-      if (pending) continue;
-      const ex = this.extrasOf(i);
+    // the kept positions once, then each column gathered on its own (one array read and one written at a time)
+    const kept = new Int32Array(m);
+    for (let i = 0, j = 0; i < this.n; i++) if (keep[i]) kept[j++] = i;
+    gatherInt32(out.from, this.from, kept);
+    gatherInt32(out.to, this.to, kept);
+    gatherInt32(out.day, this.day, kept);
+    gatherUint8(out.kind, this.kind, kept);
+    const { value, minutes } = this;
+    for (let j = 0; j < m; j++) out.value[j] = value[kept[j]!]!;
+    for (let j = 0; j < m; j++) out.minutes[j] = minutes[kept[j]!]!;
+    gatherUint8(out.flags, this.flags, kept);
+    gatherUint8(out.format, this.format, kept);
+    out.slot.fill(-1, 0, m);
+    out.n = m;
+    if (pending) return out;
+    for (let j = 0; j < m; j++) {
+      const ex = this.extrasOf(kept[j]!);
       if (!ex) continue;
       const copy: ExchangeExtras = { ...ex };
       if (ex.tags) copy.tags = [...ex.tags];
@@ -753,6 +756,14 @@ export class ExchangeStore {
   compact(): void {
     if (this.cap !== this.n) this.resize(this.n);
   }
+}
+
+/** `out[j] = column[kept[j]]` for every j of `kept` (one function per element type, so each loop sees one kind of array). */
+function gatherInt32(out: Int32Array, column: Int32Array, kept: Int32Array): void {
+  for (let j = 0; j < kept.length; j++) out[j] = column[kept[j]!]!;
+}
+function gatherUint8(out: Uint8Array, column: Uint8Array, kept: Int32Array): void {
+  for (let j = 0; j < kept.length; j++) out[j] = column[kept[j]!]!;
 }
 
 /** A column of `cap` entries holding the first `used` of `column` (the same kind of typed array). */

@@ -507,7 +507,12 @@ export class Network {
     for (const [id, i] of from.personIndex) to.personIndex.set(id, i);
     for (const o of from.orgs) to.orgs.push(o);
     for (const [id, i] of from.orgIndex) to.orgIndex.set(id, i);
-    for (const spans of from.affs) to.affs.push(spans.map((s) => ({ ...s })));
+    // spans are changed in place by edits: each copied (empty lists too, each its own)
+    for (const spans of from.affs) {
+      const copy: AffiliationSpan[] = [];
+      for (const s of spans) copy.push({ organisation: s.organisation, from: s.from, to: s.to, role: s.role });
+      to.affs.push(copy);
+    }
     to.affCount = from.affCount;
     (to as { ex: ExchangeStore }).ex = from.ex.where(keep, redact);
     to.requests.commit(
