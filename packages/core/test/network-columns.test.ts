@@ -81,6 +81,27 @@ describe("the columnar copy", () => {
     const intact = decodeNetworkColumns(bytes, SOURCE)!;
     expect(intact.exchangeNote(intact.exchangeIndex("x-open"))).toBe("a note");
   });
+
+  it("is refused whichever byte of its extras is damaged (the checksum takes them four at a time, the last ones singly)", () => {
+    const layout = (bytes: Uint8Array) => {
+      const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
+      return { headerLength, header: JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { records: number; extras: number } };
+    };
+    // the first small network whose extras do not end on a whole word
+    const bytes = [4, 5, 6, 7, 8, 9, 10, 11].map((seed) => encodeNetworkColumns(sample(seed, 10, 40, 0.3), SOURCE)).find((b) => layout(b).header.extras % 4 !== 0)!;
+    const { headerLength, header } = layout(bytes);
+    // the extras start at the first multiple of 8 after the header and the records
+    const start = (12 + headerLength + header.records + 7) & ~7;
+    expect(new TextDecoder().decode(bytes.subarray(start, start + 2))).toBe("[{");
+    expect(header.extras % 4).not.toBe(0); // so some bytes are outside the last whole word, too
+    for (let at = start; at < start + header.extras; at++) {
+      for (const bit of [1, 0x80]) {
+        const damaged = bytes.slice();
+        damaged[at] ^= bit;
+        expect(decodeNetworkColumns(damaged, SOURCE), `byte ${at - start} ^ ${bit}`).toBeUndefined();
+      }
+    }
+  });
 });
 
 describe("Network.until", () => {

@@ -495,24 +495,30 @@ export class ExchangeStore {
     let m = 0;
     for (let i = 0; i < this.n; i++) m += keep[i]!;
     out.resize(m);
+    // the kept positions once, then each column gathered on its own (one array read and one written at a time)
+    const kept = new Int32Array(m);
+    for (let i = 0, j = 0; i < this.n; i++) if (keep[i]) kept[j++] = i;
     const pending = this.pending;
     if (pending) {
       // extras not built here yet: the copy builds its own from the same source when it needs them
       const moved = new Int32Array(pending.moved ? pending.moved.length : this.n);
-      const origin = new Int32Array(m);
-      let j = 0;
-      for (let i0 = 0; i0 < moved.length; i0++) {
-        const i = pending.moved ? pending.moved[i0]! : i0;
-        if (i >= 0 && keep[i]) {
-          origin[j] = i0;
-          moved[i0] = j++;
-        } else moved[i0] = -1;
+      let origin = kept; // straight from the source: the kept positions are where each came from
+      if (pending.moved) {
+        origin = new Int32Array(m);
+        let j = 0;
+        for (let i0 = 0; i0 < moved.length; i0++) {
+          const i = pending.moved[i0]!;
+          if (i >= 0 && keep[i]) {
+            origin[j] = i0;
+            moved[i0] = j++;
+          } else moved[i0] = -1;
+        }
+      } else {
+        moved.fill(-1);
+        for (let j = 0; j < m; j++) moved[kept[j]!] = j;
       }
       out.pending = { source: pending.source, origin, moved, dropNotes: pending.dropNotes || dropNotes, people: pending.people, seen: new Map() };
     }
-    // the kept positions once, then each column gathered on its own (one array read and one written at a time)
-    const kept = new Int32Array(m);
-    for (let i = 0, j = 0; i < this.n; i++) if (keep[i]) kept[j++] = i;
     gatherInt32(out.from, this.from, kept);
     gatherInt32(out.to, this.to, kept);
     gatherInt32(out.day, this.day, kept);
