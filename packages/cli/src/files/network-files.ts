@@ -216,13 +216,21 @@ export function readFromEncrypted(network: Network): boolean {
  * `includeConfidential` it is the file as if confidential exchanges had never
  * been recorded, so no number, path, reason or date the command prints can
  * rest on something said in confidence. (Notes never reach an analysis
- * command's output either way; the copy drops them too.)
+ * command's output either way; the redaction drops them too.) The network
+ * read is redacted in place ({@link Network.removeConfidential}, equal to
+ * {@link redacted}'s copy): it is for the analysis only, never to be saved.
  *
  * @example const network = await loadForAnalysis("net.json", false, { terminal: processTerminal(), command: "report" });
  */
 export async function loadForAnalysis(file: string, includeConfidential: boolean, reader: Reader): Promise<Network> {
   const network = await readNetworkFile(file, reader);
-  return includeConfidential || !hasConfidentialExchange(network) ? network : redacted(network);
+  if (includeConfidential || !hasConfidentialExchange(network)) return network;
+  // read for this analysis alone: redacted in place (no copy of the network), and no longer
+  // the network of its file, so it is never sealed or saved as if it were the whole file
+  network.removeConfidential();
+  sealed.delete(network);
+  readOn.delete(network);
+  return network;
 }
 
 function hasConfidentialExchange(network: Network): boolean {

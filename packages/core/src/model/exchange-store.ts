@@ -201,6 +201,16 @@ function valueAt<T>(positions: readonly number[], values: readonly T[], i: numbe
   return positions[lo] === i ? values[lo] : undefined;
 }
 
+/** Extras not built yet (see `ExchangeStore.pending`). */
+interface PendingExtras {
+  source: LazyExtras;
+  origin?: Int32Array;
+  moved?: Int32Array;
+  dropNotes: boolean;
+  people: number;
+  seen: Map<number, ExchangeExtras | undefined>;
+}
+
 /**
  * People whose exchanges {@link ExchangeStore.ofPerson} finds by a scan of
  * the columns each (about a millisecond per million exchanges) before it
@@ -250,7 +260,7 @@ export class ExchangeStore {
    * position went (-1: left out) and whether notes are dropped. Built on the
    * first use of any extra, by {@link ExchangeStore.ready}.
    */
-  private pending: { source: LazyExtras; origin?: Int32Array; moved?: Int32Array; dropNotes: boolean; people: number; seen: Map<number, ExchangeExtras | undefined> } | undefined;
+  private pending: PendingExtras | undefined;
   private view: ExchangeColumns | undefined;
 
   /** Number of exchanges. */
@@ -492,55 +502,98 @@ export class ExchangeStore {
   where(keep: Uint8Array, dropNotes: boolean): ExchangeStore {
     const out = new ExchangeStore();
     for (let f = 1; f < this.formatList.length; f++) out.internFormat(this.formatList[f]!);
-    let m = 0;
-    for (let i = 0; i < this.n; i++) m += keep[i]!;
+    const kept = keptPositions(keep, this.n);
+    const m = kept.length;
     out.resize(m);
-    // the kept positions once, then each column gathered on its own (one array read and one written at a time)
-    const kept = new Int32Array(m);
-    for (let i = 0, j = 0; i < this.n; i++) if (keep[i]) kept[j++] = i;
-    const pending = this.pending;
-    if (pending) {
-      // extras not built here yet: the copy builds its own from the same source when it needs them
-      const moved = new Int32Array(pending.moved ? pending.moved.length : this.n);
-      let origin = kept; // straight from the source: the kept positions are where each came from
-      if (pending.moved) {
-        origin = new Int32Array(m);
-        let j = 0;
-        for (let i0 = 0; i0 < moved.length; i0++) {
-          const i = pending.moved[i0]!;
-          if (i >= 0 && keep[i]) {
-            origin[j] = i0;
-            moved[i0] = j++;
-          } else moved[i0] = -1;
-        }
-      } else {
-        moved.fill(-1);
-        for (let j = 0; j < m; j++) moved[kept[j]!] = j;
-      }
-      out.pending = { source: pending.source, origin, moved, dropNotes: pending.dropNotes || dropNotes, people: pending.people, seen: new Map() };
-    }
+    if (this.pending) out.pending = this.pendingAfter(kept, dropNotes);
+    // each column gathered on its own (one array read and one written at a time)
     gatherInt32(out.from, this.from, kept);
     gatherInt32(out.to, this.to, kept);
     gatherInt32(out.day, this.day, kept);
     gatherUint8(out.kind, this.kind, kept);
-    const { value, minutes } = this;
-    for (let j = 0; j < m; j++) out.value[j] = value[kept[j]!]!;
-    for (let j = 0; j < m; j++) out.minutes[j] = minutes[kept[j]!]!;
+    gatherFloat64(out.value, this.value, kept);
+    gatherFloat32(out.minutes, this.minutes, kept);
     gatherUint8(out.flags, this.flags, kept);
     gatherUint8(out.format, this.format, kept);
     out.slot.fill(-1, 0, m);
     out.n = m;
-    if (pending) return out;
+    if (this.pending) return out;
     for (let j = 0; j < m; j++) {
       const ex = this.extrasOf(kept[j]!);
       if (!ex) continue;
-      const copy: ExchangeExtras = { ...ex };
-      if (ex.tags) copy.tags = [...ex.tags];
-      if (dropNotes) delete copy.note;
-      if (Object.keys(copy).length === 0) continue;
-      out.attach(j, copy);
+      const copy = keptExtras(ex, dropNotes);
+      if (copy) out.attach(j, copy);
     }
     return out;
+  }
+
+  /**
+   * Keeps only the exchanges whose `keep` entry is 1, in place: what
+   * {@link ExchangeStore.where} gives, without a second set of columns
+   * (each kept exchange moves down to its new position). Notes are left out
+   * when `dropNotes`; extras handed out before are not changed.
+   */
+  keepOnly(keep: Uint8Array, dropNotes: boolean): void {
+    const kept = keptPositions(keep, this.n);
+    const m = kept.length;
+    if (this.pending) this.pending = this.pendingAfter(kept, dropNotes);
+    // kept[j] >= j: moving each down in ascending order never overwrites one still to move
+    gatherInt32(this.from, this.from, kept);
+    gatherInt32(this.to, this.to, kept);
+    gatherInt32(this.day, this.day, kept);
+    gatherUint8(this.kind, this.kind, kept);
+    gatherFloat64(this.value, this.value, kept);
+    gatherFloat32(this.minutes, this.minutes, kept);
+    gatherUint8(this.flags, this.flags, kept);
+    gatherUint8(this.format, this.format, kept);
+    if (!this.pending) {
+      // the extras of the exchanges left out are freed; those kept follow their exchange
+      const n = this.n;
+      for (let i = 0, j = 0; i < n; i++) {
+        if (j < m && kept[j] === i) {
+          j++;
+          continue;
+        }
+        this.release(i);
+      }
+      for (let j = 0; j < m; j++) {
+        const k = this.slot[kept[j]!]!;
+        this.slot[j] = k;
+        if (k < 0) continue;
+        this.slotPos[k] = j;
+        if (!dropNotes || this.slots[k]!.note === undefined) continue;
+        // replaced, not changed: whoever holds the old object keeps its note
+        const copy = keptExtras(this.slots[k]!, true);
+        if (copy) this.slots[k] = copy;
+        else this.releaseSlot(k, j);
+      }
+    } else this.slot.fill(-1, 0, m);
+    this.n = m;
+    this.changed();
+  }
+
+  /** The pending extras of a filtered copy of this store keeping the positions `kept` (this store's are pending). */
+  private pendingAfter(kept: Int32Array, dropNotes: boolean): PendingExtras {
+    const pending = this.pending!;
+    const m = kept.length;
+    const moved = new Int32Array(pending.moved ? pending.moved.length : this.n);
+    // straight from the source: the kept positions are where each came from
+    let origin = kept;
+    if (pending.moved) {
+      origin = new Int32Array(m);
+      const within = new Int32Array(this.n).fill(-1);
+      for (let j = 0; j < m; j++) within[kept[j]!] = j;
+      for (let i0 = 0; i0 < moved.length; i0++) {
+        const i: number = pending.moved[i0]!;
+        const j = i >= 0 ? within[i]! : -1;
+        moved[i0] = j;
+        if (j >= 0) origin[j] = i0;
+      }
+    } else {
+      moved.fill(-1);
+      for (let j = 0; j < m; j++) moved[kept[j]!] = j;
+    }
+    return { source: pending.source, origin, moved, dropNotes: pending.dropNotes || dropNotes, people: pending.people, seen: new Map() };
   }
 
   /** The stored columns as they are (flags and all), for a columnar copy of the network; see {@link ExchangeStore.fromRaw}. */
@@ -724,7 +777,11 @@ export class ExchangeStore {
   /** Frees the extras slot of exchange `i`, if it has one. */
   private release(i: number): void {
     const k = this.slot[i]!;
-    if (k < 0) return;
+    if (k >= 0) this.releaseSlot(k, i);
+  }
+
+  /** Frees extras slot `k`, held by exchange `i`. */
+  private releaseSlot(k: number, i: number): void {
     const id = this.slots[k]!.id;
     if (id !== undefined) this.ids.delete(id);
     this.slots[k] = undefined;
@@ -764,11 +821,38 @@ export class ExchangeStore {
   }
 }
 
-/** `out[j] = column[kept[j]]` for every j of `kept` (one function per element type, so each loop sees one kind of array). */
+/** The positions below `n` whose `keep` entry is 1, ascending. */
+function keptPositions(keep: Uint8Array, n: number): Int32Array {
+  let m = 0;
+  for (let i = 0; i < n; i++) m += keep[i]!;
+  const kept = new Int32Array(m);
+  for (let i = 0, j = 0; i < n; i++) if (keep[i]) kept[j++] = i;
+  return kept;
+}
+
+/** A copy of an exchange's extras for a filtered store (tags copied, the note left out when asked), or undefined when nothing is left. */
+function keptExtras(ex: ExchangeExtras, dropNotes: boolean): ExchangeExtras | undefined {
+  const copy: ExchangeExtras = { ...ex };
+  if (ex.tags) copy.tags = [...ex.tags];
+  if (dropNotes) delete copy.note;
+  return Object.keys(copy).length === 0 ? undefined : copy;
+}
+
+/**
+ * `out[j] = column[kept[j]]` for every j of `kept` (`out` may be `column`
+ * itself: `kept` ascends from j on). One function per element type, so each
+ * loop sees one kind of array.
+ */
 function gatherInt32(out: Int32Array, column: Int32Array, kept: Int32Array): void {
   for (let j = 0; j < kept.length; j++) out[j] = column[kept[j]!]!;
 }
 function gatherUint8(out: Uint8Array, column: Uint8Array, kept: Int32Array): void {
+  for (let j = 0; j < kept.length; j++) out[j] = column[kept[j]!]!;
+}
+function gatherFloat64(out: Float64Array, column: Float64Array, kept: Int32Array): void {
+  for (let j = 0; j < kept.length; j++) out[j] = column[kept[j]!]!;
+}
+function gatherFloat32(out: Float32Array, column: Float32Array, kept: Int32Array): void {
   for (let j = 0; j < kept.length; j++) out[j] = column[kept[j]!]!;
 }
 
