@@ -67,8 +67,10 @@ export function adoptCopiedRecords(state: ModelState, records: Omit<NetworkData,
     const p = people[k]!;
     if (!isRecord(p)) throw bad("not a person record", `person #${k}`);
     checkPerson(p, `/people/${k}`);
-    if (state.personIndex.has(p.id)) throw bad("duplicate person id", `person #${k}`, p.id);
+    // one lookup, not two: an id seen before leaves the size as it was
+    const known = state.personIndex.size;
     state.personIndex.set(p.id, k);
+    if (state.personIndex.size === known) throw bad("duplicate person id", `person #${k}`, p.id);
     // the records were parsed for this state alone: a person already in canonical order is kept as it is
     state.people.push(adoptPerson(p));
     state.affs.push([]);
