@@ -126,6 +126,12 @@ describe("Network.removeConfidential", () => {
           expect(measures(inPlace), form).toEqual(measures(expected));
           expect(inPlace.exchangeColumns().confidential.every((c) => c === 0), form).toBe(true);
         }
+        // the pending extras of a copy of a copy (filtered twice before they are built) against extras built first
+        const day = net.dayRange()!.last - 30;
+        const built = networkFromFileObject(toNetworkFile(net)).until(day);
+        const twice = decodeNetworkColumns(encodeNetworkColumns(net, SOURCE), SOURCE)!.until(day);
+        twice.removeConfidential();
+        expect(serializeNetwork(twice)).toBe(serializeNetwork(built.withoutConfidential()));
       }),
       { numRuns: 15 },
     );

@@ -204,8 +204,10 @@ function valueAt<T>(positions: readonly number[], values: readonly T[], i: numbe
 /** Extras not built yet (see `ExchangeStore.pending`). */
 interface PendingExtras {
   source: LazyExtras;
+  /** For a filtered copy: the source position of each exchange, ascending (absent: positions as in the source). */
   origin?: Int32Array;
-  moved?: Int32Array;
+  /** Exchanges in the source: a position from 0 below this that `origin` does not name was left out. */
+  sourceCount: number;
   dropNotes: boolean;
   people: number;
   seen: Map<number, ExchangeExtras | undefined>;
@@ -257,7 +259,7 @@ export class ExchangeStore {
   /**
    * Extras not built yet: where to get them (positions as they come) and,
    * for a filtered copy of a store that had not built its own, where each
-   * position went (-1: left out) and whether notes are dropped. Built on the
+   * exchange came from and whether notes are dropped. Built on the
    * first use of any extra, by {@link ExchangeStore.ready}.
    */
   private pending: PendingExtras | undefined;
@@ -368,7 +370,7 @@ export class ExchangeStore {
     const kept: [number, ExchangeExtras][] = [];
     // every entry is checked before any is attached: a bad one leaves the store without extras, never half of them
     for (const [i0, fresh] of pending.source.all()) {
-      const i = pending.moved ? (i0 >= 0 && i0 < pending.moved.length ? pending.moved[i0]! : -2) : i0;
+      const i = pending.origin ? (i0 >= 0 && i0 < pending.sourceCount ? indexIn(pending.origin, i0) : -2) : i0;
       if (i === -1) continue;
       try {
         if (!(Number.isInteger(i) && i >= 0 && i < n)) throw new TiegraphError(SCOPE, "invalid-format", `exchange column row ${i0} has extras out of range`, { record: `exchange #${i0 + 1}`, expected: "columns written by rawExchangeColumns of a valid network" });
@@ -575,25 +577,13 @@ export class ExchangeStore {
   /** The pending extras of a filtered copy of this store keeping the positions `kept` (this store's are pending). */
   private pendingAfter(kept: Int32Array, dropNotes: boolean): PendingExtras {
     const pending = this.pending!;
-    const m = kept.length;
-    const moved = new Int32Array(pending.moved ? pending.moved.length : this.n);
-    // straight from the source: the kept positions are where each came from
+    // straight from the source, the kept positions are where each came from; from a filtered copy, where those came from
     let origin = kept;
-    if (pending.moved) {
-      origin = new Int32Array(m);
-      const within = new Int32Array(this.n).fill(-1);
-      for (let j = 0; j < m; j++) within[kept[j]!] = j;
-      for (let i0 = 0; i0 < moved.length; i0++) {
-        const i: number = pending.moved[i0]!;
-        const j = i >= 0 ? within[i]! : -1;
-        moved[i0] = j;
-        if (j >= 0) origin[j] = i0;
-      }
-    } else {
-      moved.fill(-1);
-      for (let j = 0; j < m; j++) moved[kept[j]!] = j;
+    if (pending.origin) {
+      origin = new Int32Array(kept.length);
+      for (let j = 0; j < kept.length; j++) origin[j] = pending.origin[kept[j]!]!;
     }
-    return { source: pending.source, origin, moved, dropNotes: pending.dropNotes || dropNotes, people: pending.people, seen: new Map() };
+    return { source: pending.source, origin, sourceCount: pending.sourceCount, dropNotes: pending.dropNotes || dropNotes, people: pending.people, seen: new Map() };
   }
 
   /** The stored columns as they are (flags and all), for a columnar copy of the network; see {@link ExchangeStore.fromRaw}. */
@@ -650,7 +640,7 @@ export class ExchangeStore {
     out.format = raw.format;
     out.slot = new Int32Array(n).fill(-1);
     if (Array.isArray(extras)) for (const [i, ex] of extras) out.attach(i, ex);
-    else out.pending = { source: extras, dropNotes: false, people, seen: new Map() };
+    else out.pending = { source: extras, sourceCount: n, dropNotes: false, people, seen: new Map() };
     return out;
   }
 
@@ -819,6 +809,20 @@ export class ExchangeStore {
   compact(): void {
     if (this.cap !== this.n) this.resize(this.n);
   }
+}
+
+/** Where `value` is in an ascending column, or -1. */
+function indexIn(column: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = column.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = column[mid]!;
+    if (v === value) return mid;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** The positions below `n` whose `keep` entry is 1, ascending. */
