@@ -128,7 +128,11 @@ async function startsEncrypted(file: string): Promise<boolean> {
 function hashFile(file: string): Promise<string | undefined> {
   return new Promise((resolve) => {
     const worker = new Worker(HASH_WORKER, { eval: true, workerData: file });
-    worker.once("message", (hash: unknown) => resolve(typeof hash === "string" ? hash : undefined));
+    worker.once("message", (hash: unknown) => {
+      resolve(typeof hash === "string" ? hash : undefined);
+      // stopped at once: its last chunks of the file are freed now, not while the command runs on
+      void worker.terminate();
+    });
     worker.once("error", () => resolve(undefined));
     worker.once("exit", () => resolve(undefined));
   });
