@@ -1,6 +1,6 @@
 // The tie, relationship, route and per-person indices are built in passes
-// laid out for the cache (records grouped by source, rows sorted in place,
-// each pair written once). Whatever the layout, they must equal, bit for bit,
+// laid out for the cache (exchanges grouped by source, relationships written
+// once per pair, route rows sorted in place, people read in day order). Whatever the layout, they must equal, bit for bit,
 // what the plain definitions give: the reference builds below follow the
 // definitions one exchange at a time (a map per pair, sums in exchange order
 // from 0, the same per-age Math.exp), with no regard for speed.
@@ -194,7 +194,7 @@ const generated = [
   { seed: 4, people: 120, exchanges: 600, confidentialShare: 0 },
 ];
 
-describe("cache-friendly index builds equal the plain definitions", () => {
+describe("the index builds equal the plain definitions", () => {
   it.each(generated)("directed ties, relationships and route graph on generated network seed $seed ($people people, $exchanges exchanges)", (g) => {
     const network = generateNetwork({ ...g, end: "2026-09-30", years: 3 });
     const c = network.exchangeColumns();

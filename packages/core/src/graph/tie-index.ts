@@ -103,24 +103,6 @@ function remembered<T extends DirectedTies | Relationships>(network: Network, ki
   return made;
 }
 
-/** Age table of the decay: `Math.exp(ln(½)/h · age)` for ages 0..2^15−1 days (~90 years), by half-life. */
-const decayTables = new Map<number, Float64Array>();
-
-/**
- * exp(ln(½)·age/h) for each age in days, computed once per age and half-life
- * (the same Math.exp call, so the same bits): a few thousand distinct ages
- * serve a million exchanges. Older ages are computed each time; the entries
- * are filled as they are first asked for (NaN until then).
- */
-function decayTable(lnHalf: number): Float64Array {
-  let table = decayTables.get(lnHalf);
-  if (!table) {
-    if (decayTables.size >= 8) decayTables.delete(decayTables.keys().next().value!);
-    decayTables.set(lnHalf, (table = new Float64Array(1 << 15).fill(NaN)));
-  }
-  return table;
-}
-
 function buildDirectedTies(network: Network, options: TieIndexOptions, opts: TieStrengthOptions & { asOf: number }): DirectedTies {
   const cols = network.exchangeColumns();
   const n = network.personCount;
@@ -130,55 +112,46 @@ function buildDirectedTies(network: Network, options: TieIndexOptions, opts: Tie
   const lnHalf = -Math.LN2 / opts.halfLifeDays;
   const asOf = opts.asOf;
 
-  // Exchanges grouped by source, in their order within a source. An exchange
-  // after the reference day has not happened yet as of that day and counts
-  // nowhere. What the passes below read of each exchange is copied into one
-  // record of its group (target, day, kind, minutes, value: 24 bytes, one
-  // cache line), so grouping writes one place per exchange, not five, and
-  // the passes after it read in order (cache misses dominate here).
-  const start = new Int32Array(n + 1);
-  for (let e = 0; e < m; e++) if (!(skip && confidential[e]) && day[e]! <= asOf) start[from[e]! + 1]!++;
-  for (let s = 0; s < n; s++) start[s + 1]! += start[s]!;
-  const M = start[n]!;
-  const fill = start.slice(0, n);
-  const records = new ArrayBuffer(M * RECORD_BYTES);
-  const ints = new Int32Array(records);
-  const floats = new Float32Array(records);
-  const doubles = new Float64Array(records);
+  // bucket exchange indices by source; an exchange after the reference day
+  // has not happened yet as of that day and counts nowhere. What the passes
+  // below read of each exchange is copied into its bucket, so they read in
+  // order instead of jumping through the columns (cache misses dominate here)
+  const bucketStart = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) if (!(skip && confidential[e]) && day[e]! <= asOf) bucketStart[from[e]! + 1]!++;
+  for (let i = 0; i < n; i++) bucketStart[i + 1]! += bucketStart[i]!;
+  const fill = bucketStart.slice(0, n);
+  const toByFrom = new Int32Array(bucketStart[n]!);
+  const dayByFrom = new Int32Array(bucketStart[n]!);
+  const valueByFrom = new Float64Array(bucketStart[n]!);
+  const minutesByFrom = new Float32Array(bucketStart[n]!);
+  const kindByFrom = new Uint8Array(bucketStart[n]!);
   for (let e = 0; e < m; e++) {
     const d = day[e]!;
     if (!(skip && confidential[e]) && d <= asOf) {
       const k = fill[from[e]!]!++;
-      const i = k * 6;
-      ints[i] = to[e]!;
-      ints[i + 1] = d;
-      ints[i + 2] = kind[e]!;
-      floats[i + 3] = minutes[e]!;
-      doubles[3 * k + 2] = value[e]!;
+      toByFrom[k] = to[e]!;
+      dayByFrom[k] = d;
+      valueByFrom[k] = value[e]!;
+      minutesByFrom[k] = minutes[e]!;
+      kindByFrom[k] = kind[e]!;
     }
   }
 
-  // within a source, by target (stable: a pair's exchanges stay in their
-  // order, so its sums add up in that order); one slot per run of equal targets
-  const sorted = new Int32Array(M);
-  for (let k = 0; k < M; k++) sorted[k] = k;
+  // first pass: count distinct targets per source
+  const stamp = new Int32Array(n).fill(-1);
   const offsets = new Int32Array(n + 1);
-  let P = 0;
   for (let s = 0; s < n; s++) {
-    const lo = start[s]!;
-    const hi = start[s + 1]!;
-    sortByTarget(sorted, lo, hi, ints);
-    let last = -1;
-    for (let k = lo; k < hi; k++) {
-      const t = ints[sorted[k]! * 6]!;
-      if (t !== last) {
-        P++;
-        last = t;
+    let c = 0;
+    for (let k = bucketStart[s]!; k < bucketStart[s + 1]!; k++) {
+      const t = toByFrom[k]!;
+      if (stamp[t] !== s) {
+        stamp[t] = s;
+        c++;
       }
     }
-    offsets[s + 1] = P;
+    offsets[s + 1] = offsets[s]! + c;
   }
-
+  const P = offsets[n]!;
   const source = new Int32Array(P);
   const target = new Int32Array(P);
   const count = new Int32Array(P);
@@ -187,122 +160,75 @@ function buildDirectedTies(network: Network, options: TieIndexOptions, opts: Tie
   const givenDecayed = new Float64Array(P);
   const decayed = new Float64Array(P);
   const mins = new Float64Array(P);
-  const firstDay = new Int32Array(P);
-  const lastDay = new Int32Array(P);
-  const strength = new Float64Array(P);
+  const firstDay = new Int32Array(P).fill(2147483647);
+  const lastDay = new Int32Array(P).fill(-2147483648);
+  const slot = new Int32Array(n);
+  stamp.fill(-1);
+  const touch0 = [...TOUCHPOINT_CODES];
   const isTouch = new Uint8Array(8);
-  for (const c of TOUCHPOINT_CODES) isTouch[c] = 1;
-  const decayByAge = decayTable(lnHalf);
-  const ages = decayByAge.length;
-  const { saturation, floor } = opts;
-  let p = -1;
-  let s = 0;
-  // the pair's sums, in the order of its exchanges, each from 0 as before
-  let cnt = 0;
-  let giving = 0;
-  let gv = 0;
-  let gd = 0;
-  let dec = 0;
-  let mn = 0;
-  let first = 0;
-  let last = 0;
-  for (let k = 0; k < M; k++) {
-    const x = sorted[k]!;
-    const t = ints[x * 6]!;
-    while (k >= offsetsEnd(start, s)) s++;
-    if (p < offsets[s]! || t !== target[p]) {
-      if (p >= 0) {
-        count[p] = cnt;
-        givingCount[p] = giving;
-        givenValue[p] = gv;
-        givenDecayed[p] = gd;
-        decayed[p] = dec;
-        mins[p] = mn;
-        firstDay[p] = first;
-        lastDay[p] = last;
-        strength[p] = strengthOf(dec, saturation, floor);
+  for (const c of touch0) isTouch[c] = 1;
+  // exp(ln(½)·age/h) for each age in days, computed once per age (the same
+  // Math.exp call, so the same bits): a few thousand distinct ages serve a million exchanges
+  // (ages up to ~90 years; older ones are computed each time)
+  const decayByAge = new Float64Array(1 << 15).fill(NaN);
+  for (let s = 0; s < n; s++) {
+    let next = offsets[s]!;
+    const a = bucketStart[s]!;
+    const b = bucketStart[s + 1]!;
+    // assign slots in ascending target order: collect then sort the (small) set
+    for (let k = a; k < b; k++) {
+      const t = toByFrom[k]!;
+      if (stamp[t] !== s) {
+        stamp[t] = s;
+        target[next++] = t;
       }
-      p++;
+    }
+    const lo = offsets[s]!;
+    // most people have a handful of targets: insertion sort beats a sort call per person
+    if (next - lo > 32) target.subarray(lo, next).sort();
+    else
+      for (let x = lo + 1; x < next; x++) {
+        const v = target[x]!;
+        let y = x - 1;
+        while (y >= lo && target[y]! > v) {
+          target[y + 1] = target[y]!;
+          y--;
+        }
+        target[y + 1] = v;
+      }
+    for (let p = lo; p < next; p++) {
+      slot[target[p]!] = p;
       source[p] = s;
-      target[p] = t;
-      cnt = giving = 0;
-      gv = gd = dec = mn = 0;
-      first = 2147483647;
-      last = -2147483648;
     }
-    const d = ints[x * 6 + 1]!;
-    const age = asOf - d;
-    const w = doubles[x * 3 + 2]!;
-    let f = 1;
-    if (age !== 0) {
-      if (age < ages) {
-        f = decayByAge[age]!;
-        if (f !== f) f = decayByAge[age] = Math.exp(lnHalf * age);
-      } else f = Math.exp(lnHalf * age);
+    for (let k = a; k < b; k++) {
+      const p = slot[toByFrom[k]!]!;
+      const d = dayByFrom[k]!;
+      const age = asOf - d;
+      const w = valueByFrom[k]!;
+      let f = 1;
+      if (age !== 0) {
+        if (age < decayByAge.length) {
+          f = decayByAge[age]!;
+          if (f !== f) f = decayByAge[age] = Math.exp(lnHalf * age);
+        } else f = Math.exp(lnHalf * age);
+      }
+      const dw = w * f;
+      count[p]!++;
+      decayed[p]! += dw;
+      if (!isTouch[kindByFrom[k]!]) {
+        givingCount[p]!++;
+        givenValue[p]! += w;
+        givenDecayed[p]! += dw;
+      }
+      const mn = minutesByFrom[k]!;
+      if (mn === mn) mins[p]! += mn;
+      if (d < firstDay[p]!) firstDay[p] = d;
+      if (d > lastDay[p]!) lastDay[p] = d;
     }
-    const dw = w * f;
-    cnt++;
-    dec += dw;
-    if (!isTouch[ints[x * 6 + 2]!]) {
-      giving++;
-      gv += w;
-      gd += dw;
-    }
-    const minute = floats[x * 6 + 3]!;
-    if (minute === minute) mn += minute;
-    if (d < first) first = d;
-    if (d > last) last = d;
   }
-  if (p >= 0) {
-    count[p] = cnt;
-    givingCount[p] = giving;
-    givenValue[p] = gv;
-    givenDecayed[p] = gd;
-    decayed[p] = dec;
-    mins[p] = mn;
-    firstDay[p] = first;
-    lastDay[p] = last;
-    strength[p] = strengthOf(dec, saturation, floor);
-  }
+  const strength = new Float64Array(P);
+  for (let p = 0; p < P; p++) strength[p] = strengthFromSum(decayed[p]!, opts);
   return { nodeCount: n, pairCount: P, offsets, source, target, count, givingCount, givenValue, givenDecayed, decayed, minutes: mins, firstDay, lastDay, strength, asOf };
-}
-
-/** Bytes of one exchange's record while grouping by source: target, day, kind (int32), minutes (float32), value (float64). */
-const RECORD_BYTES = 24;
-
-/** End of source `s`'s records. */
-function offsetsEnd(start: Int32Array, s: number): number {
-  return start[s + 1]!;
-}
-
-/** {@link strengthFromSum} on plain numbers (the same operations, so the same bits). */
-function strengthOf(sum: number, saturation: number, floor: number): number {
-  const s = 1 - Math.exp(-sum / saturation);
-  return s > floor ? s : floor;
-}
-
-/**
- * Sorts positions `sorted[lo..hi)` by their target, keeping positions of one
- * target in ascending order (they arrive ascending). Most people have a
- * handful of exchanges: insertion sort beats a sort call per person.
- */
-function sortByTarget(sorted: Int32Array, lo: number, hi: number, ints: Int32Array): void {
-  if (hi - lo > 48) {
-    const part = Array.from(sorted.subarray(lo, hi));
-    part.sort((x, y) => ints[x * 6]! - ints[y * 6]! || x - y);
-    sorted.set(part, lo);
-    return;
-  }
-  for (let i = lo + 1; i < hi; i++) {
-    const v = sorted[i]!;
-    const tv = ints[v * 6]!;
-    let j = i - 1;
-    while (j >= lo && ints[sorted[j]! * 6]! > tv) {
-      sorted[j + 1] = sorted[j]!;
-      j--;
-    }
-    sorted[j + 1] = v;
-  }
 }
 
 /** Finds the slot of ordered pair (s → t) in a DirectedTies index, or -1 (binary search). */
