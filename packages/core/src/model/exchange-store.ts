@@ -476,19 +476,22 @@ export class ExchangeStore {
 
   private buildByPerson(n: number): { people: number; offsets: Int32Array; items: Int32Array } {
     const m = this.n;
-    const order = sortedByDay(this.day, m);
+    // each exchange twice, in date-then-insertion order: under its giver, then its receiver.
+    // The giver and receiver come beside the day order, so this pass reads in order
+    // and writes one place per person (no pass jumps through the columns)
+    const { order, from, to } = byDayWithPeople(this.day, this.from, this.to, m);
     const offsets = new Int32Array(n + 1);
-    for (let i = 0; i < m; i++) {
-      offsets[this.from[i]! + 1]!++;
-      offsets[this.to[i]! + 1]!++;
+    for (let k = 0; k < m; k++) {
+      offsets[from[k]! + 1]!++;
+      offsets[to[k]! + 1]!++;
     }
     for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
     const fill = offsets.slice(0, n);
     const items = new Int32Array(2 * m);
     for (let k = 0; k < m; k++) {
       const e = order[k]!;
-      items[fill[this.from[e]!]!++] = e;
-      items[fill[this.to[e]!]!++] = e;
+      items[fill[from[k]!]!++] = e;
+      items[fill[to[k]!]!++] = e;
     }
     return { people: n, offsets, items };
   }
@@ -895,4 +898,43 @@ export function sortedByDay(day: Int32Array, m: number): Int32Array {
   for (let i = 0; i < span; i++) counts[i + 1]! += counts[i]!;
   for (let i = 0; i < m; i++) order[counts[day[i]! - lo]!++] = i;
   return order;
+}
+
+/**
+ * Positions 0..m-1 sorted by day (stable, as {@link sortedByDay}), with the
+ * giver and receiver of each beside it: a counting sort over the day range
+ * that carries them along (a few thousand days make as many sequential
+ * streams), or the comparison sort's order and a gather when the range is wide.
+ */
+function byDayWithPeople(day: Int32Array, from: Int32Array, to: Int32Array, m: number): { order: Int32Array; from: Int32Array; to: Int32Array } {
+  const order = new Int32Array(m);
+  const byFrom = new Int32Array(m);
+  const byTo = new Int32Array(m);
+  if (m === 0) return { order, from: byFrom, to: byTo };
+  let lo = day[0]!;
+  let hi = lo;
+  for (let i = 1; i < m; i++) {
+    const d = day[i]!;
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  const span = hi - lo + 1;
+  if (span > 4 * m + 100000 || span > 1 << 16) {
+    order.set(sortedByDay(day, m));
+    for (let k = 0; k < m; k++) {
+      byFrom[k] = from[order[k]!]!;
+      byTo[k] = to[order[k]!]!;
+    }
+    return { order, from: byFrom, to: byTo };
+  }
+  const counts = new Int32Array(span + 1);
+  for (let i = 0; i < m; i++) counts[day[i]! - lo + 1]!++;
+  for (let i = 0; i < span; i++) counts[i + 1]! += counts[i]!;
+  for (let i = 0; i < m; i++) {
+    const at = counts[day[i]! - lo]!++;
+    order[at] = i;
+    byFrom[at] = from[i]!;
+    byTo[at] = to[i]!;
+  }
+  return { order, from: byFrom, to: byTo };
 }
