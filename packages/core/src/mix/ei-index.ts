@@ -116,7 +116,7 @@ export function eiIndex(network: Network, options: EIOptions = {}): EIResult {
   const unit = unitIndex(options.by ?? DEFAULT_EI_OPTIONS.by);
   const groupBy = options.groupBy ?? DEFAULT_EI_OPTIONS.groupBy;
   const grouping = groupingOf(network, groupBy);
-  const tally = tallyMix(network, grouping, tallyRequest(network, options));
+  const tally = tallyMix(network, grouping, { ...tallyRequest(network, options), only: MIX_UNITS[unit]! });
   return resultOf(network, tally, grouping.names, groupBy, unit);
 }
 

@@ -45,6 +45,8 @@ export interface TallyRequest {
   excludeConfidential: boolean;
   /** The network's directed tie index, for the whole-history tally (built when missing). */
   ties?: DirectedTies;
+  /** The one unit the caller reads (default: all three); the others may be left at 0. */
+  only?: MixUnit;
 }
 
 /**
@@ -80,19 +82,31 @@ export function tallyMix(network: Network, grouping: Grouping, req: TallyRequest
   // most people belong to one group over the whole history: no date lookup for them
   const range = network.dayRange();
   const fixed = range ? fixedGroups(grouping, range.first, range.last) : new Int32Array(n).fill(-1);
+  // most of the rest change employer but never hold two at once: one span scan, no list
+  const single = oneAtATime(grouping, fixed);
+  const { spanStart, spanFrom, spanTo, spanGroup } = grouping;
   // under tsx (the tests and benchmarks run through it) an imported function is
   // called through a getter and never inlined; a local alias avoids that
   const groupsAt = groupsOn;
+
+  /** The group of p on day d (−1: none), or {@link SEVERAL} when p may hold two then. */
+  const groupOf = (p: number, d: number): number => {
+    const f = fixed[p]!;
+    if (f !== CHANGING) return f;
+    if (single[p] === 0) return SEVERAL;
+    for (let k = spanStart[p]!, end = spanStart[p + 1]!; k < end; k++) if (spanFrom[k]! <= d && d <= spanTo[k]!) return spanGroup[k]!;
+    return -1;
+  };
 
   /**
    * Adds the tie s → t judged on day d, in period q, weighing `count` ties,
    * `val` value and `mins` minutes (a negative weight is left out).
    */
   const add = (s: number, t: number, d: number, q: number, count: number, val: number, mins: number): void => {
-    const fs = fixed[s]!;
-    const ft = fixed[t]!;
+    const fs = groupOf(s, d);
+    const ft = groupOf(t, d);
     let shared: boolean;
-    if (fs !== CHANGING && ft !== CHANGING) {
+    if (fs !== SEVERAL && ft !== SEVERAL) {
       // one group (or none) each
       shared = fs >= 0 && fs === ft;
       if (shared) addTo(groupInternal, (q * G + fs) * U, count, val, mins);
@@ -124,14 +138,23 @@ export function tallyMix(network: Network, grouping: Grouping, req: TallyRequest
     }
   };
 
+  // units nobody reads are left out (a negative weight)
+  const wantCount = req.only === undefined || req.only === "count";
+  const wantValue = req.only === undefined || req.only === "value";
+  const wantMinutes = req.only === undefined || req.only === "minutes";
   if (req.exchanges === undefined && Q === 1) {
     // whole history: ties from the index, then value and minutes exchange by exchange
     const ties = req.ties ?? directedTies(network, { excludeConfidential: skip });
-    for (let p = 0; p < ties.pairCount; p++) add(ties.source[p]!, ties.target[p]!, ties.lastDay[p]!, 0, 1, -1, -1);
-    for (let e = 0; e < cols.count; e++) {
-      if (skip && confidential[e]) continue;
-      const mn = minutes[e]!;
-      add(from[e]!, to[e]!, day[e]!, 0, -1, value[e]!, mn === mn ? mn : -1);
+    if (wantCount) {
+      const { source, target, lastDay } = ties;
+      for (let p = 0; p < ties.pairCount; p++) add(source[p]!, target[p]!, lastDay[p]!, 0, 1, -1, -1);
+    }
+    if (wantValue || wantMinutes) {
+      for (let e = 0; e < cols.count; e++) {
+        if (skip && confidential[e]) continue;
+        const mn = minutes[e]!;
+        add(from[e]!, to[e]!, day[e]!, 0, -1, wantValue ? value[e]! : -1, wantMinutes && mn === mn ? mn : -1);
+      }
     }
   } else {
     const periodOf = req.periodOfDay ?? (() => 0);
@@ -159,12 +182,45 @@ export function tallyMix(network: Network, grouping: Grouping, req: TallyRequest
         const first = seenGiver[t] !== s || seenPeriod[t] !== q;
         seenGiver[t] = s;
         seenPeriod[t] = q;
+        if (!wantValue && !wantMinutes && !first) continue;
         const mn = minutes[e]!;
-        add(s, t, d, q, first ? 1 : -1, value[e]!, mn === mn ? mn : -1);
+        add(s, t, d, q, first && wantCount ? 1 : -1, wantValue ? value[e]! : -1, wantMinutes && mn === mn ? mn : -1);
       }
     }
   }
   return { periods: Q, groups: G, internal, external, groupInternal, groupExternal, personInternal, personExternal };
+}
+
+/** Marks a person who may hold two groups on one day: their groups are listed in full. */
+const SEVERAL = -3;
+
+/**
+ * Per person with changing groups (see `fixedGroups`), 1 when no two of
+ * their spans with different groups overlap, so one group at most covers any
+ * day: the first covering span's. People with many spans are left to the
+ * full listing (0), which is always right.
+ */
+function oneAtATime(g: Grouping, fixed: Int32Array): Uint8Array {
+  const n = fixed.length;
+  const out = new Uint8Array(n);
+  const { spanStart, spanFrom, spanTo, spanGroup } = g;
+  for (let p = 0; p < n; p++) {
+    if (fixed[p] !== CHANGING) continue;
+    const lo = spanStart[p]!;
+    const hi = spanStart[p + 1]!;
+    if (hi - lo > 16) continue;
+    let ok = 1;
+    for (let a = lo; a < hi && ok; a++) {
+      for (let b = a + 1; b < hi; b++) {
+        if (spanGroup[a] !== spanGroup[b] && spanFrom[a]! <= spanTo[b]! && spanFrom[b]! <= spanTo[a]!) {
+          ok = 0;
+          break;
+        }
+      }
+    }
+    out[p] = ok;
+  }
+  return out;
 }
 
 function addTo(into: Float64Array, at: number, count: number, val: number, mins: number): void {
