@@ -105,12 +105,12 @@ export function buildReport(network: Network, request: ReportRequest): { data: R
  * Every relationship of the network as of a day (the `ties` of the JSON),
  * read by position from the tie index the report's measures share.
  *
- * @example const rows = tieRows(network, "2026-11-30"); rows.a(0); // "p1"
+ * @example const rows = tieRows(network, "2026-11-30"); rows.id(rows.a(0)); // "p1"
  */
 export function tieRows(network: Network, asOf: string): TieRows {
   const rel = relationships(network, { asOf: parseDay(asOf)! });
   const people = network.people();
-  return { count: rel.pairCount, a: (k) => people[rel.a[k]!]!.id, b: (k) => people[rel.b[k]!]!.id, strength: (k) => rel.strength[k]! };
+  return { count: rel.pairCount, a: (k) => rel.a[k]!, b: (k) => rel.b[k]!, strength: (k) => rel.strength[k]!, people: people.length, id: (p) => people[p]!.id };
 }
 
 interface ReportFlags {

@@ -10,10 +10,13 @@ import type { ReportData } from "../commands/report-data.js";
 /** The relationships to list, read from an index by position. */
 export interface TieRows {
   count: number;
-  /** Ids of the pair's two people and its strength. */
-  a(k: number): string;
-  b(k: number): string;
+  /** Positions of the pair's two people (see `id`) and its strength. */
+  a(k: number): number;
+  b(k: number): number;
   strength(k: number): number;
+  /** How many people there are, and the id of the person at a position (0 … people − 1). */
+  people: number;
+  id(position: number): string;
 }
 
 /** Ties written per chunk. */
@@ -47,8 +50,11 @@ export function* reportJsonChunks(data: ReportData, ties?: TieRows): Generator<s
     const value = data[key];
     // JSON.stringify leaves undefined members out, as the whole-document stringify did
     if (value === undefined) continue;
-    // one level deeper than JSON.stringify(value, null, 2) puts it
-    yield head(key) + JSON.stringify(value, null, 2).replaceAll("\n", "\n  ");
+    // stringified inside a one-member object, the member comes out one level deep, as in the
+    // whole document: `{\n  "key": …\n}` without its braces (no second pass to indent it)
+    const member = JSON.stringify({ [key]: value }, null, 2);
+    yield `${first ? "" : ","}${member.slice(1, -2)}`;
+    first = false;
   }
   yield "\n}";
 }
@@ -58,9 +64,12 @@ function* tieChunks(ties: TieRows): Generator<string> {
     yield "[]";
     return;
   }
+  // each person's id quoted once, however many ties they have
+  const quoted = new Array<string | undefined>(ties.people).fill(undefined);
+  const quote = (p: number): string => (quoted[p] ??= JSON.stringify(ties.id(p)));
   let chunk = "[";
   for (let k = 0; k < ties.count; k++) {
-    chunk += `${k === 0 ? "" : ","}\n    {\n      "a": ${JSON.stringify(ties.a(k))},\n      "b": ${JSON.stringify(ties.b(k))},\n      "strength": ${JSON.stringify(ties.strength(k))}\n    }`;
+    chunk += `${k === 0 ? "" : ","}\n    {\n      "a": ${quote(ties.a(k))},\n      "b": ${quote(ties.b(k))},\n      "strength": ${JSON.stringify(ties.strength(k))}\n    }`;
     if ((k + 1) % TIES_PER_CHUNK === 0) {
       yield chunk;
       chunk = "";
