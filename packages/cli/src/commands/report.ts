@@ -30,9 +30,9 @@ import { loadForAnalysis } from "../files/network-files.js";
 import { asOfLine, figuresAsOf } from "../as-of.js";
 import { asOfDate, oneOf, wholeNumber } from "../options.js";
 import { requireGrouping, requirePerson } from "../resolve-ids.js";
-import type { Terminal } from "../terminal.js";
+import { writeRaw, type Terminal } from "../terminal.js";
 import { renderReport } from "../view/report-text.js";
-import { reportJsonChunks, type TieRows } from "../view/report-json.js";
+import { reportJsonParts, type TieRows } from "../view/report-json.js";
 import type { BrokerageMode, ReportData, ReportTie } from "./report-data.js";
 
 export type { BrokerageMode, ByPerson, ReportData, ReportTie } from "./report-data.js";
@@ -153,7 +153,11 @@ export function registerReport(program: Command, terminal: Terminal): void {
       // the JSON lists every tie: written from the index in chunks, not gathered into the data first
       const { data, ledger } = buildReport(network, { file, includesConfidential, groupBy: flags.groupBy, person: flags.person, period: flags.period, asOf: when.asOf, brokerage: flags.brokerage, listTies: false });
       if (flags.json) {
-        for (const chunk of reportJsonChunks(data, tieRows(network, when.asOf))) terminal.stdout.write(chunk);
+        // the tie list comes escaped for the terminal already (once per person): it goes out as it is
+        for (const { text, shown } of reportJsonParts(data, tieRows(network, when.asOf), true)) {
+          if (shown) writeRaw(terminal.stdout, text);
+          else terminal.stdout.write(text);
+        }
         terminal.stdout.write("\n");
       } else terminal.stdout.write(`${asOfLine(when)}\n${renderReport(network, data, ledger, flags.top)}`);
     });
