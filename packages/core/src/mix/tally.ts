@@ -160,29 +160,43 @@ export function tallyMix(network: Network, grouping: Grouping, req: TallyRequest
     const periodOf = req.periodOfDay ?? (() => 0);
     const list = req.exchanges ?? sortedByDay(day, cols.count);
     const m = list.length;
+    // bucket by giver, latest first, copying each exchange's receiver and day beside it so the
+    // pass below reads them in sequence (confidential ones left out here when they are to be)
     const start = new Int32Array(n + 1);
-    for (let k = 0; k < m; k++) start[from[list[k]!]! + 1]!++;
+    for (let k = 0; k < m; k++) {
+      const e = list[k]!;
+      if (!(skip && confidential[e])) start[from[e]! + 1]!++;
+    }
     for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+    const kept = start[n]!;
     const fill = start.slice(0, n);
-    const byGiver = new Int32Array(m);
+    const byGiver = new Int32Array(kept);
+    const toOf = new Int32Array(kept);
+    const dayOf = new Int32Array(kept);
     for (let k = m - 1; k >= 0; k--) {
       const e = list[k]!;
-      byGiver[fill[from[e]!]!++] = e;
+      if (skip && confidential[e]) continue;
+      const at = fill[from[e]!]!++;
+      byGiver[at] = e;
+      toOf[at] = to[e]!;
+      dayOf[at] = day[e]!;
     }
-    const seenGiver = new Int32Array(n).fill(-1);
-    const seenPeriod = new Int32Array(n);
+    // the giver and period a receiver was last seen with: [2t], [2t + 1]
+    const seen = new Int32Array(2 * n).fill(-1);
     for (let s = 0; s < n; s++) {
-      for (let k = start[s]!; k < start[s + 1]!; k++) {
-        const e = byGiver[k]!;
-        if (skip && confidential[e]) continue;
-        const d = day[e]!;
+      for (let k = start[s]!, end = start[s + 1]!; k < end; k++) {
+        const d = dayOf[k]!;
         const q = periodOf(d);
         if (q < 0) continue;
-        const t = to[e]!;
-        const first = seenGiver[t] !== s || seenPeriod[t] !== q;
-        seenGiver[t] = s;
-        seenPeriod[t] = q;
-        if (!wantValue && !wantMinutes && !first) continue;
+        const t = toOf[k]!;
+        const first = seen[2 * t] !== s || seen[2 * t + 1] !== q;
+        seen[2 * t] = s;
+        seen[2 * t + 1] = q;
+        if (!wantValue && !wantMinutes) {
+          if (first) add(s, t, d, q, 1, -1, -1);
+          continue;
+        }
+        const e = byGiver[k]!;
         const mn = minutes[e]!;
         add(s, t, d, q, first && wantCount ? 1 : -1, wantValue ? value[e]! : -1, wantMinutes && mn === mn ? mn : -1);
       }
