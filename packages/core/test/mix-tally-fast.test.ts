@@ -2,7 +2,7 @@
 // as it was before (kept in test/reference/tally-before.ts) on generated networks where people change
 // employer, some hold two organisations at once (overlapping, nested or repeated spans) and some have none.
 import { describe, expect, it } from "vitest";
-import { directedTies, eiIndex, eiIndices, eiTrend, generateNetwork, Network, type Affiliation, type Exchange } from "@tiegraph/core";
+import { directedTies, eiIndex, eiIndices, eiOverview, eiTrend, generateNetwork, Network, type Affiliation, type Exchange } from "@tiegraph/core";
 import { createRandom } from "@tiegraph/core/internal";
 import { groupingOf } from "../src/graph/grouping.js";
 import { formatDay } from "../src/model/dates.js";
@@ -89,5 +89,42 @@ describe.each([3, 11, 29])("the tally on a generated network with mixed affiliat
     const all = eiIndices(network);
     for (const by of MIX_UNITS) expect(eiIndex(network, { by })).toEqual(all[by]);
     expect(eiTrend(network, { by: "value" }).points.length).toBeGreaterThan(1);
+  });
+
+  it.each([
+    ["month", false],
+    ["quarter", false],
+    ["quarter", true],
+  ] as const)("eiOverview by %s (excludeConfidential %s) equals eiIndex and eiTrend, from one pass", (period, excludeConfidential) => {
+    const both = eiOverview(network, { period, excludeConfidential });
+    expect(both.index).toEqual(eiIndex(network, { excludeConfidential }));
+    expect(both.trend).toEqual(eiTrend(network, { period, excludeConfidential }));
+    // the whole-history counts came from the shared pass: the same as from the tie index, person by person
+    const tally = tallyMix(network, grouping, { periods: 2, periodOfDay: (d) => (d % 2 === 0 ? 0 : 1), perPerson: false, excludeConfidential, only: "count", wholeCounts: true });
+    const fromIndex = tallyMix(network, grouping, { perPerson: true, excludeConfidential, only: "count" });
+    expect(unitOf(tally.whole!, 0)).toEqual(unitOf(fromIndex, 0));
+  });
+
+  it("eiOverview by value, for one person, or over one period equals the two apart", () => {
+    expect(eiOverview(network, { by: "value", period: "quarter" })).toEqual({ index: eiIndex(network, { by: "value" }), trend: eiTrend(network, { by: "value", period: "quarter" }) });
+    expect(eiOverview(network, { person: "none-3" })).toEqual({ index: eiIndex(network), trend: eiTrend(network, { person: "none-3" }) });
+  });
+});
+
+describe("eiOverview on a network within one month", () => {
+  it("equals eiIndex and eiTrend", () => {
+    const network = Network.from({
+      organisations: [{ id: "o", name: "O" }],
+      people: ["a", "b", "c"].map((id) => ({ id, name: id })),
+      affiliations: [{ person: "a", organisation: "o" }, { person: "b", organisation: "o" }],
+      exchanges: [
+        { date: "2025-03-01", kind: "favour", from: "a", to: "b" },
+        { date: "2025-03-02", kind: "favour", from: "a", to: "c" },
+      ],
+    });
+    const both = eiOverview(network);
+    // a → b internal, a → c external (c has no organisation): E-I = (1 − 1) / 2 = 0
+    expect(both.index.network).toBe(0);
+    expect(both).toEqual({ index: eiIndex(network), trend: eiTrend(network) });
   });
 });

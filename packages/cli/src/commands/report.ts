@@ -11,8 +11,7 @@ import {
   constraint,
   directedTies,
   effectiveSize,
-  eiIndex,
-  eiTrend,
+  eiOverview,
   externalShare,
   overallReciprocity,
   parseDay,
@@ -66,8 +65,8 @@ export function buildReport(network: Network, request: ReportRequest): { data: R
   const day = parseDay(request.asOf);
   if (day === undefined) throw new TiegraphError("tiegraph/cli", "invalid-option", "invalid asOf", { record: "request.asOf", expected: "a calendar date YYYY-MM-DD", got: JSON.stringify(request.asOf) });
   const ties = directedTies(network, { asOf: day });
-  // E-I counts ties, not strengths: the index as of the day serves it too (the network holds nothing later)
-  const ei = eiIndex(network, { groupBy: request.groupBy, ties });
+  // the E-I index and its trend from one pass where they can share it (the network holds nothing after the day)
+  const { index: ei, trend } = eiOverview(network, { groupBy: request.groupBy, period: request.period, ties, ...(person !== undefined ? { person } : {}) });
   const tieList: ReportTie[] = [];
   if (request.listTies !== false) {
     const rel = relationships(network, { asOf: day });
@@ -86,7 +85,7 @@ export function buildReport(network: Network, request: ReportRequest): { data: R
     groupBy: request.groupBy,
     reciprocity: { overall: overallReciprocity(network, { ties }), weighted: weightedReciprocity(network, { ties }).r, byPerson: personReciprocity(network, { ties }) },
     ei: { network: ei.network, byGroup: ei.byGroup, byPerson: ei.byPerson, internal: ei.internal, external: ei.external, groupTotals: ei.groupTotals },
-    eiTrend: { person: person ?? null, period: request.period, points: eiTrend(network, { groupBy: request.groupBy, period: request.period, ...(person !== undefined ? { person } : {}) }).points },
+    eiTrend: { person: person ?? null, period: request.period, points: trend.points },
     externalShare: person === undefined ? null : externalShare(network, { person, groupBy: request.groupBy }),
     constraint: constraint(network, { ties }),
     effectiveSize: effectiveSize(network, { ties }),

@@ -48,7 +48,8 @@ export interface EIResult {
   byPerson: Record<PersonId, number | null>;
 }
 
-function resultOf(network: Network, tally: MixTally, names: readonly string[], groupBy: GroupBy, unit: number): EIResult {
+/** The E-I result of one unit of a whole-history tally (with per-person totals). */
+export function resultOf(network: Network, tally: MixTally, names: readonly string[], groupBy: GroupBy, unit: number): EIResult {
   const U = MIX_UNITS.length;
   const byGroup: [string, number | null][] = [];
   const groupTotals: [string, MixTotals][] = [];

@@ -32,6 +32,8 @@ export interface MixTally {
   /** Present when asked for (whole history only). */
   readonly personInternal: Float64Array | undefined;
   readonly personExternal: Float64Array | undefined;
+  /** The whole-history tie counts, when asked for with `wholeCounts`. */
+  readonly whole?: MixTally;
 }
 
 /** What to tally. */
@@ -47,6 +49,12 @@ export interface TallyRequest {
   ties?: DirectedTies;
   /** The one unit the caller reads (default: all three); the others may be left at 0. */
   only?: MixUnit;
+  /**
+   * With periods over every exchange (no `exchanges` list): also count each
+   * tie once over the whole history, judged on its last exchange, per person
+   * too, in the same pass (the tally's `whole`, tie counts only).
+   */
+  wholeCounts?: boolean;
 }
 
 /**
@@ -69,12 +77,19 @@ export function tallyMix(network: Network, grouping: Grouping, req: TallyRequest
   const G = grouping.names.length;
   const Q = req.periods ?? 1;
   const skip = req.excludeConfidential;
-  const internal = new Float64Array(Q * U);
-  const external = new Float64Array(Q * U);
-  const groupInternal = new Float64Array(Q * G * U);
-  const groupExternal = new Float64Array(Q * G * U);
-  const personInternal = req.perPerson ? new Float64Array(n * U) : undefined;
-  const personExternal = req.perPerson ? new Float64Array(n * U) : undefined;
+  const sums = (periods: number, perPerson: boolean): MixTally => ({
+    periods,
+    groups: G,
+    internal: new Float64Array(periods * U),
+    external: new Float64Array(periods * U),
+    groupInternal: new Float64Array(periods * G * U),
+    groupExternal: new Float64Array(periods * G * U),
+    personInternal: perPerson ? new Float64Array(n * U) : undefined,
+    personExternal: perPerson ? new Float64Array(n * U) : undefined,
+  });
+  const tally = sums(Q, req.perPerson);
+  const wholeCounts = req.wholeCounts === true && req.exchanges === undefined && Q > 1;
+  const whole = wholeCounts ? sums(1, true) : undefined;
   const cap = Math.max(1, maxSpans(grouping));
   const gs = new Int32Array(cap);
   const gt = new Int32Array(cap);
@@ -99,44 +114,49 @@ export function tallyMix(network: Network, grouping: Grouping, req: TallyRequest
   };
 
   /**
-   * Adds the tie s → t judged on day d, in period q, weighing `count` ties,
-   * `val` value and `mins` minutes (a negative weight is left out).
+   * Adds, to `into`, the tie s → t judged on day d, in period q, weighing
+   * `count` ties, `val` value and `mins` minutes (a negative weight is left out).
    */
-  const add = (s: number, t: number, d: number, q: number, count: number, val: number, mins: number): void => {
-    const fs = groupOf(s, d);
-    const ft = groupOf(t, d);
-    let shared: boolean;
-    if (fs !== SEVERAL && ft !== SEVERAL) {
-      // one group (or none) each
-      shared = fs >= 0 && fs === ft;
-      if (shared) addTo(groupInternal, (q * G + fs) * U, count, val, mins);
-      else {
-        if (fs >= 0) addTo(groupExternal, (q * G + fs) * U, count, val, mins);
-        if (ft >= 0) addTo(groupExternal, (q * G + ft) * U, count, val, mins);
+  const adderTo = (into: MixTally) => {
+    const { internal, external, groupInternal, groupExternal, personInternal, personExternal } = into;
+    return (s: number, t: number, d: number, q: number, count: number, val: number, mins: number): void => {
+      const fs = groupOf(s, d);
+      const ft = groupOf(t, d);
+      let shared: boolean;
+      if (fs !== SEVERAL && ft !== SEVERAL) {
+        // one group (or none) each
+        shared = fs >= 0 && fs === ft;
+        if (shared) addTo(groupInternal, (q * G + fs) * U, count, val, mins);
+        else {
+          if (fs >= 0) addTo(groupExternal, (q * G + fs) * U, count, val, mins);
+          if (ft >= 0) addTo(groupExternal, (q * G + ft) * U, count, val, mins);
+        }
+      } else {
+        const ns = groupsAt(grouping, s, d, gs);
+        const nt = groupsAt(grouping, t, d, gt);
+        shared = false;
+        for (let x = 0; x < ns; x++) {
+          let inT = false;
+          for (let y = 0; y < nt; y++) if (gt[y] === gs[x]) inT = true;
+          if (inT) shared = true;
+          addTo(inT ? groupInternal : groupExternal, (q * G + gs[x]!) * U, count, val, mins);
+        }
+        for (let y = 0; y < nt; y++) {
+          let inS = false;
+          for (let x = 0; x < ns; x++) if (gs[x] === gt[y]) inS = true;
+          if (!inS) addTo(groupExternal, (q * G + gt[y]!) * U, count, val, mins); // a shared group was counted above, as internal
+        }
       }
-    } else {
-      const ns = groupsAt(grouping, s, d, gs);
-      const nt = groupsAt(grouping, t, d, gt);
-      shared = false;
-      for (let x = 0; x < ns; x++) {
-        let inT = false;
-        for (let y = 0; y < nt; y++) if (gt[y] === gs[x]) inT = true;
-        if (inT) shared = true;
-        addTo(inT ? groupInternal : groupExternal, (q * G + gs[x]!) * U, count, val, mins);
+      addTo(shared ? internal : external, q * U, count, val, mins);
+      const per = shared ? personInternal : personExternal;
+      if (per) {
+        addTo(per, s * U, count, val, mins);
+        addTo(per, t * U, count, val, mins);
       }
-      for (let y = 0; y < nt; y++) {
-        let inS = false;
-        for (let x = 0; x < ns; x++) if (gs[x] === gt[y]) inS = true;
-        if (!inS) addTo(groupExternal, (q * G + gt[y]!) * U, count, val, mins); // a shared group was counted above, as internal
-      }
-    }
-    addTo(shared ? internal : external, q * U, count, val, mins);
-    const per = shared ? personInternal : personExternal;
-    if (per) {
-      addTo(per, s * U, count, val, mins);
-      addTo(per, t * U, count, val, mins);
-    }
+    };
   };
+  const add = adderTo(tally);
+  const addWhole = whole ? adderTo(whole) : add;
 
   // units nobody reads are left out (a negative weight)
   const wantCount = req.only === undefined || req.only === "count";
@@ -183,12 +203,19 @@ export function tallyMix(network: Network, grouping: Grouping, req: TallyRequest
     }
     // the giver and period a receiver was last seen with: [2t], [2t + 1]
     const seen = new Int32Array(2 * n).fill(-1);
+    // the giver a receiver was last seen with over the whole history (whole counts only)
+    const seenEver = new Int32Array(wholeCounts ? n : 0).fill(-1);
     for (let s = 0; s < n; s++) {
       for (let k = start[s]!, end = start[s + 1]!; k < end; k++) {
         const d = dayOf[k]!;
+        const t = toOf[k]!;
+        if (wholeCounts && seenEver[t] !== s) {
+          // the giver's latest exchange with t: the tie's last day
+          seenEver[t] = s;
+          addWhole(s, t, d, 0, 1, -1, -1);
+        }
         const q = periodOf(d);
         if (q < 0) continue;
-        const t = toOf[k]!;
         const first = seen[2 * t] !== s || seen[2 * t + 1] !== q;
         seen[2 * t] = s;
         seen[2 * t + 1] = q;
@@ -202,7 +229,7 @@ export function tallyMix(network: Network, grouping: Grouping, req: TallyRequest
       }
     }
   }
-  return { periods: Q, groups: G, internal, external, groupInternal, groupExternal, personInternal, personExternal };
+  return whole ? { ...tally, whole } : tally;
 }
 
 /** Marks a person who may hold two groups on one day: their groups are listed in full. */
