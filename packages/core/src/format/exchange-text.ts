@@ -52,10 +52,8 @@ export function exchangeByteWriter(network: Network, indent: number, redact: boo
   const open = `${nl}${pad}${pad}{`;
   const close = utf8Bytes(`${nl}${pad}${pad}}`);
   const field = (name: string, first = false): string => `${first ? "" : ","}${nl}${pad}${pad}${pad}"${name}"${colon}`;
-  const FIRST_OPEN = utf8Bytes(open + field("date", true));
-  const NEXT_OPEN = utf8Bytes("," + open + field("date", true));
-  const ID_FIRST_OPEN = utf8Bytes(open + field("id", true));
-  const ID_NEXT_OPEN = utf8Bytes("," + open + field("id", true));
+  const OPEN_DATE = open + field("date", true);
+  const ID_OPEN = utf8Bytes(open + field("id", true));
   const DATE = utf8Bytes(field("date"));
   const TO = utf8Bytes(field("to"));
   const VALUE = field("value");
@@ -93,7 +91,32 @@ export function exchangeByteWriter(network: Network, indent: number, redact: boo
     return t;
   };
   // `,"kind": "…","from": ` in one piece per kind
-  const kinds = EXCHANGE_KINDS.map((k) => utf8Bytes(field("kind") + JSON.stringify(k) + field("from")));
+  const kindTexts = EXCHANGE_KINDS.map((k) => field("kind") + JSON.stringify(k) + field("from"));
+  const kinds = kindTexts.map(utf8Bytes);
+  // the start of a record without an explicit id, up to its first person, in one piece per day and kind
+  // (a few thousand pieces: a record is mostly one copy)
+  const KIND_SLOTS = 8;
+  let firstDay = 0;
+  let lastDay = -1;
+  for (let i = 0; i < raw.count; i++) {
+    const d = raw.day[i]!;
+    if (lastDay < firstDay) firstDay = lastDay = d;
+    else if (d < firstDay) firstDay = d;
+    else if (d > lastDay) lastDay = d;
+  }
+  const dense = lastDay - firstDay < 1 << 16;
+  const starts: (Uint8Array | undefined)[] = dense ? new Array<Uint8Array | undefined>((lastDay - firstDay + 1) * KIND_SLOTS) : [];
+  const startMap = new Map<number, Uint8Array>();
+  const recordStart = (d: number, k: number): Uint8Array => {
+    const slot = (d - firstDay) * KIND_SLOTS + k;
+    let t = dense ? starts[slot] : startMap.get(slot);
+    if (t === undefined) {
+      t = utf8Bytes(OPEN_DATE + `"${formatDay(d)}"` + kindTexts[k]!);
+      if (dense) starts[slot] = t;
+      else startMap.set(slot, t);
+    }
+    return t;
+  };
   const formats = ["", ...raw.formats].map((f) => utf8Bytes(field("format") + JSON.stringify(f)));
   const quotedMinutes = new Map<number, Uint8Array>();
   const minutesText = (m: number): Uint8Array => {
@@ -102,9 +125,9 @@ export function exchangeByteWriter(network: Network, indent: number, redact: boo
     return t;
   };
   let longestPiece = 0;
-  for (const b of [...kinds, ...formats, FIRST_OPEN, NEXT_OPEN, ID_FIRST_OPEN, ID_NEXT_OPEN, DATE, TO, INTRODUCED, CONFIDENTIAL, close]) longestPiece = Math.max(longestPiece, b.length);
+  for (const b of [...kinds, ...formats, ID_OPEN, DATE, TO, INTRODUCED, CONFIDENTIAL, close]) longestPiece = Math.max(longestPiece, b.length);
   // a record's fixed pieces, ids, date and minutes between two reserves (a date is 12 bytes; room for far more)
-  const recordRoom = 10 * longestPiece + 3 * longestId + 256;
+  const recordRoom = 10 * longestPiece + 3 * longestId + OPEN_DATE.length + 512;
 
   // extras by position, ascending: a cursor follows the positions asked for
   const extras = raw.extras;
@@ -120,6 +143,10 @@ export function exchangeByteWriter(network: Network, indent: number, redact: boo
     return pos;
   };
 
+  // tags and notes often repeat (a topic, a stock phrase): the bytes of the commonest are kept
+  const oneTag = new Map<string, Uint8Array>();
+  const notes = new Map<string, Uint8Array>();
+
   let wrote = false;
   const record = (out: ByteOutput, i: number): void => {
     const flags = raw.flags[i]!;
@@ -127,17 +154,18 @@ export function exchangeByteWriter(network: Network, indent: number, redact: boo
     out.reserve(recordRoom);
     let buf = out.bytes;
     let pos = out.length;
+    if (wrote) buf[pos++] = 44; // ,
+    wrote = true;
     if (ex?.id !== undefined) {
-      pos = putBytes(buf, pos, wrote ? ID_NEXT_OPEN : ID_FIRST_OPEN);
+      pos = putBytes(buf, pos, ID_OPEN);
       out.length = pos;
       out.text(JSON.stringify(ex.id));
       out.reserve(recordRoom);
       buf = out.bytes;
       pos = putBytes(buf, out.length, DATE);
-    } else pos = putBytes(buf, pos, wrote ? NEXT_OPEN : FIRST_OPEN);
-    wrote = true;
-    pos = putBytes(buf, pos, day(raw.day[i]!));
-    pos = putBytes(buf, pos, kinds[raw.kind[i]!]!);
+      pos = putBytes(buf, pos, day(raw.day[i]!));
+      pos = putBytes(buf, pos, kinds[raw.kind[i]!]!);
+    } else pos = putBytes(buf, pos, recordStart(raw.day[i]!, raw.kind[i]!));
     pos = putId(buf, pos, raw.from[i]!);
     pos = putBytes(buf, pos, TO);
     pos = putId(buf, pos, raw.to[i]!);
@@ -157,8 +185,11 @@ export function exchangeByteWriter(network: Network, indent: number, redact: boo
         pos = putId(buf, pos, ex.introduced);
       }
       out.length = pos;
-      if (ex.tags) out.text(TAGS + (ex.tags.length ? tagsOpen + ex.tags.map((t) => JSON.stringify(t)).join(tagsSep) + tagsClose : "[]"));
-      if (ex.note !== undefined && !redact) out.text(NOTE + JSON.stringify(ex.note));
+      if (ex.tags) {
+        if (ex.tags.length === 1) out.copy(repeated(oneTag, ex.tags[0]!, (t) => TAGS + tagsOpen + JSON.stringify(t) + tagsClose));
+        else out.text(TAGS + (ex.tags.length ? tagsOpen + ex.tags.map((t) => JSON.stringify(t)).join(tagsSep) + tagsClose : "[]"));
+      }
+      if (ex.note !== undefined && !redact) out.copy(repeated(notes, ex.note, (n) => NOTE + JSON.stringify(n)));
       out.reserve(recordRoom);
       buf = out.bytes;
       pos = out.length;
@@ -178,6 +209,19 @@ export function exchangeByteWriter(network: Network, indent: number, redact: boo
       return wrote;
     },
   };
+}
+
+/** Texts of repeated pieces kept per writer (bounds the memory a file of distinct notes takes). */
+const REPEATED_KEPT = 4096;
+
+/** The bytes of `make(key)`, kept in `seen` while it holds fewer than {@link REPEATED_KEPT}. */
+function repeated(seen: Map<string, Uint8Array>, key: string, make: (key: string) => string): Uint8Array {
+  let bytes = seen.get(key);
+  if (bytes === undefined) {
+    bytes = utf8Bytes(make(key));
+    if (seen.size < REPEATED_KEPT) seen.set(key, bytes);
+  }
+  return bytes;
 }
 
 /** First position in `extras` (ascending by exchange) at or after exchange `i`. */
