@@ -84,19 +84,11 @@ function* gexfChunks(el: ExportedElements, version: "1.2" | "1.3"): Generator<st
   if (el.edgeCount === 0) out += "\n    <edges/>";
   else {
     out += "\n    <edges>";
-    // every person is the source or target of many edges: each escaped attribute is made once
-    const sources = new Map<string, string>();
-    const targets = new Map<string, string>();
-    const endpoint = (known: Map<string, string>, name: "source" | "target", id: string): string => {
-      let text = known.get(id);
-      if (text === undefined) known.set(id, (text = attribute(name, id)));
-      return text;
-    };
     for (let k = 0; k < el.edgeCount; k++) {
       const e = el.edge(k);
       const attrs = xmlValues(e.attributes, safeNames);
       const weight = typeof attrs.weight === "number" && !Number.isNaN(attrs.weight) ? ` weight="${attrs.weight}"` : "";
-      out += `\n      <edge${attribute("id", e.key)}${endpoint(sources, "source", e.source)}${endpoint(targets, "target", e.target)}${weight}` + body("edge", attrs, edgeColumns);
+      out += `\n      <edge${attribute("id", e.key)}${attribute("source", e.source)}${attribute("target", e.target)}${weight}` + body("edge", attrs, edgeColumns);
       if (out.length >= CHUNK_CHARS) {
         yield out;
         out = "";
@@ -182,16 +174,15 @@ function declarations(model: Model, what: "node" | "edge"): string {
   return out ? `\n    <attributes class="${what}">${out}\n    </attributes>` : "";
 }
 
-/** The names of a model in order, each with its attvalue's text up to the value ready. */
+/** The names of a model in order, each with its `for="…"` attribute ready. */
 interface Columns {
   names: string[];
-  /** `\n          <attvalue for="…" value="` */
-  opening: string[];
+  forAttribute: string[];
 }
 
 function columns(model: Model): Columns {
   const names = Object.keys(model);
-  return { names, opening: names.map((name) => `\n          <attvalue${attribute("for", name)} value="`) };
+  return { names, forAttribute: names.map((name) => attribute("for", name)) };
 }
 
 /**
@@ -206,8 +197,8 @@ function body(tag: "node" | "edge", attrs: ExportedAttributes, c: Columns): stri
     if (!Object.hasOwn(attrs, name)) continue;
     const v = attrs[name]!;
     if (isEmpty(v)) continue;
-    // a number's or a boolean's text has nothing to escape; an empty text never gets here
-    values += `${c.opening[j]!}${typeof v === "string" ? attributeText(v) : v}"/>`;
+    // a number's or a boolean's text has nothing to escape
+    values += `\n          <attvalue${c.forAttribute[j]!}${typeof v === "string" ? attribute("value", v) : ` value="${v}"`}/>`;
   }
   return values ? `>\n        <attvalues>${values}\n        </attvalues>\n      </${tag}>` : `>\n        <attvalues/>\n      </${tag}>`;
 }
@@ -218,10 +209,5 @@ const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<":
 /** ` name="value"`, escaped as graphology-gexf's XML writer escapes attribute values; nothing for an empty value (as it writes none). */
 function attribute(name: string, value: string): string {
   if (value === "") return "";
-  return ` ${name}="${attributeText(value)}"`;
-}
-
-/** An attribute value escaped as graphology-gexf's XML writer escapes it. */
-function attributeText(value: string): string {
-  return ATTRIBUTE_SPECIAL.test(value) ? value.replace(/[&<"\t\n\r]/g, (c) => ATTRIBUTE_ESCAPES[c]!) : value;
+  return ` ${name}="${ATTRIBUTE_SPECIAL.test(value) ? value.replace(/[&<"\t\n\r]/g, (c) => ATTRIBUTE_ESCAPES[c]!) : value}"`;
 }
