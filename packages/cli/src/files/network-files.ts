@@ -13,7 +13,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { open, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
-import { MAX_TEXT_LENGTH, TiegraphError, columnsSource, decodeNetworkColumns, encodeNetworkColumns, parseNetworkBytes, parseNetworkFile, serializeNetworkChunks, type Network } from "@tiegraph/core";
+import { MAX_TEXT_LENGTH, TiegraphError, columnsSource, decodeNetworkColumns, encodeNetworkColumns, parseNetworkBytes, parseNetworkFile, serializeNetworkBytes, type Network } from "@tiegraph/core";
 import { Worker } from "node:worker_threads";
 import { decryptNetworkFile, encryptText, isEncryptedNetworkFile, saveNetworkFileAtomic, type EncryptionOptions } from "@tiegraph/io/node";
 import { getPassphrase } from "../passphrase.js";
@@ -319,7 +319,7 @@ async function savePlainWithColumns(file: string, network: Network, options: Net
   const hash = createHash("sha256");
   let bytes = 0;
   // the bytes as they are written: hashed and counted once, not encoded again
-  await saveNetworkFileAtomic(file, serializeNetworkChunks(network), {
+  await saveNetworkFileAtomic(file, serializeNetworkBytes(network), {
     onWrite: (written) => {
       hash.update(written);
       bytes += written.byteLength;
@@ -387,7 +387,7 @@ export interface TextSaveOptions {
  *
  * @example await writeTextFile("week.ics", planToIcs(plan), { command: "plan" });
  */
-export async function writeTextFile(file: string, text: string | Iterable<string>, options: TextSaveOptions): Promise<void> {
+export async function writeTextFile(file: string, text: string | Iterable<string | Uint8Array>, options: TextSaveOptions): Promise<void> {
   if (options.networkSave !== true && (await holdsNetworkFile(file))) {
     throw new UsageError(options.command, `refusing to write over ${file}: it is a network file (give another output path; only commands that save a network replace one)`);
   }
