@@ -45,6 +45,9 @@ export function processTerminal(): Terminal {
 // C1 controls, and the bidirectional embeddings, overrides and isolates
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g;
+// the same characters, carriage returns all included: one quick scan clears plain text (nearly all of it)
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const MAYBE_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * Text made safe to show on a terminal: every control character (C0 but tab
@@ -58,6 +61,7 @@ const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202
  * @example terminalText("Term\x1b]0;PWNED\x07") // "Term\\u001b]0;PWNED\\u0007"
  */
 export function terminalText(text: string): string {
+  if (!MAYBE_UNSAFE.test(text)) return text;
   return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 

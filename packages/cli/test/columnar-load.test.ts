@@ -10,9 +10,10 @@ import { decodeNetworkColumns, loadEmailEuCore, serializeNetwork } from "@tiegra
 import { runCli } from "../src/program.js";
 import type { Terminal } from "../src/terminal.js";
 import { DATASETS, krackhardtAdvice, lazegaAdvice } from "./research-networks.js";
-import { SAMPLE, tempDir } from "./run-cli.js";
+import { SAMPLE, TODAY, tempDir } from "./run-cli.js";
 
-/** Runs tiegraph in-process; returns the exit code and what it printed. */
+/** Runs tiegraph in-process; returns the exit code and what it printed. "Today" is fixed
+ * (TIEGRAPH_TODAY) so two runs compared across midnight still print the same date. */
 async function run(args: string[], env: Record<string, string>): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
@@ -20,7 +21,7 @@ async function run(args: string[], env: Record<string, string>): Promise<{ code:
     stdout: { write: (s: string) => void (out += s), isTTY: false },
     stderr: { write: (s: string) => void (err += s), isTTY: false },
     stdin: process.stdin,
-    env: { ...env, NO_COLOR: "1" },
+    env: { TIEGRAPH_TODAY: TODAY, ...env, NO_COLOR: "1" },
   } as Terminal;
   const code = await runCli(args, terminal);
   return { code, out, err };

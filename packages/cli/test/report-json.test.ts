@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Network, generateNetwork, parseNetworkFile } from "@tiegraph/core";
 import { buildReport, tieRows, type ReportRequest } from "../src/commands/report.js";
-import { reportJsonChunks } from "../src/view/report-json.js";
+import { reportJsonChunks, reportJsonParts } from "../src/view/report-json.js";
+import { terminalText } from "../src/terminal.js";
 import { SAMPLE } from "./run-cli.js";
 
 const request = (asOf: string, brokerage: ReportRequest["brokerage"] = "sampled"): ReportRequest => ({ file: "net.json", includesConfidential: false, groupBy: "organisation", person: undefined, period: "quarter", asOf, brokerage });
@@ -56,5 +57,38 @@ describe("report --json in chunks", () => {
     const r = both(odd, "2026-11-30");
     expect(r.chunks.join("")).toBe(r.whole);
     expect((JSON.parse(r.whole) as { ties: { a: string }[] }).ties.map((t) => t.a).sort()).toEqual(['q"uote', 'q"uote'].sort());
+  });
+
+  it("for a terminal, writes the tie list escaped once per id, saying the same JSON once shown", () => {
+    const evil = "Term\x1b]0;PWNED\x07";
+    const bidi = "Cy Cole\u202egpj.exe";
+    const odd = Network.from({
+      people: [
+        { id: evil, name: "e" },
+        { id: bidi, name: "b" },
+        { id: "c1\u009b", name: "c" },
+        { id: "plain", name: "p" },
+      ],
+      exchanges: [
+        { date: "2026-01-01", kind: "favour", from: evil, to: bidi },
+        { date: "2026-01-02", kind: "information", from: "c1\u009b", to: evil },
+        { date: "2026-01-03", kind: "meeting", from: "plain", to: bidi },
+      ],
+    });
+    const { data } = buildReport(odd, { ...request("2026-11-30"), listTies: false });
+    const parts = [...reportJsonParts(data, tieRows(odd, "2026-11-30"), true)];
+    const whole = JSON.stringify(buildReport(odd, request("2026-11-30")).data, null, 2);
+    // the parts marked shown go out raw: nothing in them may need escaping
+    const shown = parts.filter((p) => p.shown);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const p of shown) expect(terminalText(p.text)).toBe(p.text);
+    expect(shown.map((p) => p.text).join("")).toContain("Term\\u001b]0;PWNED\\u0007");
+    expect(shown.map((p) => p.text).join("")).toContain("Cy Cole\\u202egpj.exe");
+    // shown as the terminal shows the rest, the whole is the escaped document, and parses to the same ties
+    const onScreen = parts.map((p) => (p.shown ? p.text : terminalText(p.text))).join("");
+    expect(onScreen).toBe(terminalText(whole));
+    expect(JSON.parse(onScreen)).toEqual(JSON.parse(whole));
+    // without the terminal, the parts are the chunks
+    expect([...reportJsonParts(data, tieRows(odd, "2026-11-30"), false)].map((p) => p.text).join("")).toBe(whole);
   });
 });

@@ -4,6 +4,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  decodeNetworkColumns,
+  encodeNetworkColumns,
   betweenness,
   bridgingContacts,
   constraint,
@@ -55,6 +57,8 @@ function measures(net: Network) {
 
 const sample = richNetwork;
 
+const SOURCE = "c".repeat(64);
+
 describe("Network.withoutConfidential", () => {
   it("equals the validated copy of the redacted file, record for record and on every measure", () => {
     fc.assert(
@@ -93,6 +97,67 @@ describe("Network.withoutConfidential", () => {
     expect(view.person("a").notes).toBeUndefined();
     expect(net.person("a").notes).toBe("private");
     expect(view.toData()).toEqual(copyRedacted(net).toData());
+  });
+});
+
+describe("Network.removeConfidential", () => {
+  /** The same network three ways: extras built, read from a columnar copy (extras pending), and a filtered copy of that (pending, moved). */
+  const forms = (net: Network): [string, () => Network][] => {
+    const bytes = encodeNetworkColumns(net, SOURCE);
+    return [
+      ["built", () => networkFromFileObject(toNetworkFile(net))],
+      ["copy", () => decodeNetworkColumns(bytes, SOURCE)!],
+      ["filtered copy", () => decodeNetworkColumns(bytes, SOURCE)!.until(net.dayRange()!.last - 30)],
+    ];
+  };
+
+  it("leaves the network equal to withoutConfidential, record for record and on every measure", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 8, max: 50 }), fc.integer({ min: 0, max: 500 }), fc.double({ min: 0, max: 0.5, noNaN: true }), (seed, people, exchanges, share) => {
+        const net = sample(seed, people, exchanges, share);
+        for (const [form, make] of forms(net)) {
+          const expected = make().withoutConfidential();
+          const inPlace = make();
+          const revision = inPlace.revision;
+          inPlace.removeConfidential();
+          expect(inPlace.revision, form).toBeGreaterThan(revision);
+          expect(serializeNetwork(inPlace), form).toBe(serializeNetwork(expected));
+          expect(inPlace.toData(), form).toEqual(expected.toData());
+          expect(measures(inPlace), form).toEqual(measures(expected));
+          expect(inPlace.exchangeColumns().confidential.every((c) => c === 0), form).toBe(true);
+        }
+        // the pending extras of a copy of a copy (filtered twice before they are built) against extras built first
+        const day = net.dayRange()!.last - 30;
+        const built = networkFromFileObject(toNetworkFile(net)).until(day);
+        const twice = decodeNetworkColumns(encodeNetworkColumns(net, SOURCE), SOURCE)!.until(day);
+        twice.removeConfidential();
+        expect(serializeNetwork(twice)).toBe(serializeNetwork(built.withoutConfidential()));
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it("moves explicit ids and extras with their exchanges and keeps records handed out before as they were", () => {
+    const net = Network.from({
+      people: [{ id: "a", name: "A", notes: "private" }, { id: "b", name: "B" }],
+      exchanges: [
+        { id: "gone", date: "2024-01-01", kind: "favour", from: "a", to: "b", confidential: true, note: "secret" },
+        { date: "2024-01-02", kind: "favour", from: "b", to: "a", note: "only a note" },
+        { id: "kept", date: "2024-01-03", kind: "gesture", from: "a", to: "b", note: "n", tags: ["t"] },
+      ],
+    });
+    const personBefore = net.person("a");
+    net.removeConfidential();
+    expect(net.exchangeCount).toBe(2);
+    // the second exchange was #2; with the first removed it is #1, and its extras (a note alone) are gone
+    expect(net.exchangeId(0)).toBe("#1");
+    expect(net.exchangeNote(0)).toBeUndefined();
+    expect(net.exchangeIndex("kept")).toBe(1);
+    expect(net.exchangeTags(1)).toEqual(["t"]);
+    expect(net.exchangeNote(1)).toBeUndefined();
+    expect(net.findExchange("gone")).toBe(-1);
+    expect(net.person("a").notes).toBeUndefined();
+    expect(personBefore.notes).toBe("private");
   });
 });
 

@@ -81,6 +81,27 @@ describe("the columnar copy", () => {
     const intact = decodeNetworkColumns(bytes, SOURCE)!;
     expect(intact.exchangeNote(intact.exchangeIndex("x-open"))).toBe("a note");
   });
+
+  it("is refused whichever byte of its extras is damaged (the checksum takes them four at a time, the last ones singly)", () => {
+    const layout = (bytes: Uint8Array) => {
+      const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
+      return { headerLength, header: JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { records: number; extras: number } };
+    };
+    // the first small network whose extras do not end on a whole word
+    const bytes = [4, 5, 6, 7, 8, 9, 10, 11].map((seed) => encodeNetworkColumns(sample(seed, 10, 40, 0.3), SOURCE)).find((b) => layout(b).header.extras % 4 !== 0)!;
+    const { headerLength, header } = layout(bytes);
+    // the extras start at the first multiple of 8 after the header and the records
+    const start = (12 + headerLength + header.records + 7) & ~7;
+    expect(new TextDecoder().decode(bytes.subarray(start, start + 2))).toBe("[{");
+    expect(header.extras % 4).not.toBe(0); // so some bytes are outside the last whole word, too
+    for (let at = start; at < start + header.extras; at++) {
+      for (const bit of [1, 0x80]) {
+        const damaged = bytes.slice();
+        damaged[at] ^= bit;
+        expect(decodeNetworkColumns(damaged, SOURCE), `byte ${at - start} ^ ${bit}`).toBeUndefined();
+      }
+    }
+  });
 });
 
 describe("Network.until", () => {
@@ -183,7 +204,7 @@ describe("the records of a columnar copy", () => {
       ["an organisation id used twice", { ...good, organisations: [...good.organisations!, { ...good.organisations![0]! }] }, /duplicate organisation id/],
       ["an affiliation naming nobody", { ...good, affiliations: [...affs, { person: "nobody", organisation: good.organisations![0]!.id }] }, /unknown person/],
       ["an affiliation naming no organisation", { ...good, affiliations: [{ ...affs[0]!, organisation: "no-such-org" }] }, /unknown organisation/],
-      ["an affiliation ending before it starts", { ...good, affiliations: [{ ...affs[0]!, from: "2024-05-02", to: "2024-05-01" }] }, /ends before it starts/],
+      ["an affiliation ending before it starts", { ...good, affiliations: [{ ...affs[0]!, from: "2024-05-02", to: "2024-05-01" }] }, /ends \(2024-05-01\) before it starts/],
       ["a date that is no date", { ...good, affiliations: [{ ...affs[0]!, from: "2024-02-30" }] }, /invalid date/],
       ["an ego who is not a person", { ...good, ego: "nobody" }, /ego is not a person/],
       ["a person whose name is not text", { ...good, people: [{ ...people[0]!, name: 7 as never }, ...people.slice(1)] }, /person without name/],

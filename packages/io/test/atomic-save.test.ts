@@ -45,6 +45,24 @@ describe("saveNetworkFileAtomic", () => {
     }
   });
 
+  it("writes byte chunks as they are, mixed with text chunks (a high surrogate left before bytes is written as U+FFFD, as alone)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tiegraph-save-"));
+    const path = join(dir, "mixed.txt");
+    const enc = new TextEncoder();
+    const chunks: (string | Uint8Array)[] = [];
+    for (let i = 0; i < 2000; i++) chunks.push(i % 3 === 0 ? enc.encode(`bytes ${i} é\n`.repeat(1 + (i % 40))) : `text ${i} 🙂\n`.repeat(1 + (i % 40)));
+    chunks.splice(1000, 0, new Uint8Array(5 << 20).fill(120)); // 5 MiB of "x": larger than a write on its own
+    chunks.splice(10, 0, "\uD83D"); // a lone high surrogate just before a byte chunk
+    chunks.splice(11, 0, enc.encode("after"));
+    const heard: Uint8Array[] = [];
+    await saveNetworkFileAtomic(path, chunks, { backup: false, onWrite: (b) => heard.push(Uint8Array.from(b)) });
+    const expected = Buffer.concat(chunks.map((c) => (typeof c === "string" ? Buffer.from(c, "utf8") : Buffer.from(c))));
+    expect(readFileSync(path).equals(expected)).toBe(true);
+    expect(Buffer.concat(heard).equals(expected)).toBe(true);
+    // the lone surrogate became EF BF BD right before "after"
+    expect(expected.includes(Buffer.from([0xef, 0xbf, 0xbd, 0x61, 0x66, 0x74, 0x65, 0x72]))).toBe(true);
+  });
+
   it("writes text chunks as the bytes of the joined text (pairs of surrogates cut between chunks, chunks larger than a write)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tiegraph-save-"));
     const path = join(dir, "text.txt");

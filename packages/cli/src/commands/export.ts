@@ -9,7 +9,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { serializeNetwork, serializeNetworkChunks, type Network } from "@tiegraph/core";
+import { serializeNetwork, serializeNetworkBytes, serializeNetworkChunks, type Network } from "@tiegraph/core";
 import {
   exportAffiliationsCsvChunks,
   exportExchangesCsvChunks,
@@ -117,12 +117,15 @@ export function registerExport(program: Command, terminal: Terminal): void {
       const toStdout = flags.output === undefined || flags.output === "-";
       let chunks: Iterable<string> = exportChunks(network, flags, flags.table as Exclude<CsvTable, "all">);
       // a copy of a network read encrypted stays encrypted unless --plain: it is sealed whole
-      if (flags.format === "tiegraph" && readFromEncrypted(network)) {
+      const sealed = flags.format === "tiegraph" && readFromEncrypted(network);
+      if (sealed) {
         chunks = [await networkText(network, serializeNetwork(network, { redact: redactCopy(flags) }), { output: toStdout ? "standard output" : flags.output!, plain: flags.plain === true })];
       }
       if (toStdout) for (const chunk of chunks) terminal.stdout.write(chunk);
       else {
-        await writeTextFile(flags.output!, chunks, { command: "export" });
+        // a plain network copy goes to the file as the bytes it is written in, never decoded to text
+        const file = flags.format === "tiegraph" && !sealed ? serializeNetworkBytes(network, { redact: redactCopy(flags) }) : chunks;
+        await writeTextFile(flags.output!, file, { command: "export" });
         terminal.stdout.write(`wrote ${flags.output}\n`);
       }
     });

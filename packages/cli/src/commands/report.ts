@@ -11,8 +11,7 @@ import {
   constraint,
   directedTies,
   effectiveSize,
-  eiIndex,
-  eiTrend,
+  eiOverview,
   externalShare,
   overallReciprocity,
   parseDay,
@@ -30,9 +29,9 @@ import { loadForAnalysis } from "../files/network-files.js";
 import { asOfLine, figuresAsOf } from "../as-of.js";
 import { asOfDate, oneOf, wholeNumber } from "../options.js";
 import { requireGrouping, requirePerson } from "../resolve-ids.js";
-import type { Terminal } from "../terminal.js";
+import { writeRaw, type Terminal } from "../terminal.js";
 import { renderReport } from "../view/report-text.js";
-import { reportJsonChunks, type TieRows } from "../view/report-json.js";
+import { reportJsonParts, type TieRows } from "../view/report-json.js";
 import type { BrokerageMode, ReportData, ReportTie } from "./report-data.js";
 
 export type { BrokerageMode, ByPerson, ReportData, ReportTie } from "./report-data.js";
@@ -66,8 +65,8 @@ export function buildReport(network: Network, request: ReportRequest): { data: R
   const day = parseDay(request.asOf);
   if (day === undefined) throw new TiegraphError("tiegraph/cli", "invalid-option", "invalid asOf", { record: "request.asOf", expected: "a calendar date YYYY-MM-DD", got: JSON.stringify(request.asOf) });
   const ties = directedTies(network, { asOf: day });
-  // E-I counts ties, not strengths: the index as of the day serves it too (the network holds nothing later)
-  const ei = eiIndex(network, { groupBy: request.groupBy, ties });
+  // the E-I index and its trend from one pass where they can share it (the network holds nothing after the day)
+  const { index: ei, trend } = eiOverview(network, { groupBy: request.groupBy, period: request.period, ties, ...(person !== undefined ? { person } : {}) });
   const tieList: ReportTie[] = [];
   if (request.listTies !== false) {
     const rel = relationships(network, { asOf: day });
@@ -86,7 +85,7 @@ export function buildReport(network: Network, request: ReportRequest): { data: R
     groupBy: request.groupBy,
     reciprocity: { overall: overallReciprocity(network, { ties }), weighted: weightedReciprocity(network, { ties }).r, byPerson: personReciprocity(network, { ties }) },
     ei: { network: ei.network, byGroup: ei.byGroup, byPerson: ei.byPerson, internal: ei.internal, external: ei.external, groupTotals: ei.groupTotals },
-    eiTrend: { person: person ?? null, period: request.period, points: eiTrend(network, { groupBy: request.groupBy, period: request.period, ...(person !== undefined ? { person } : {}) }).points },
+    eiTrend: { person: person ?? null, period: request.period, points: trend.points },
     externalShare: person === undefined ? null : externalShare(network, { person, groupBy: request.groupBy }),
     constraint: constraint(network, { ties }),
     effectiveSize: effectiveSize(network, { ties }),
@@ -105,12 +104,12 @@ export function buildReport(network: Network, request: ReportRequest): { data: R
  * Every relationship of the network as of a day (the `ties` of the JSON),
  * read by position from the tie index the report's measures share.
  *
- * @example const rows = tieRows(network, "2026-11-30"); rows.a(0); // "p1"
+ * @example const rows = tieRows(network, "2026-11-30"); rows.id(rows.a(0)); // "p1"
  */
 export function tieRows(network: Network, asOf: string): TieRows {
   const rel = relationships(network, { asOf: parseDay(asOf)! });
   const people = network.people();
-  return { count: rel.pairCount, a: (k) => people[rel.a[k]!]!.id, b: (k) => people[rel.b[k]!]!.id, strength: (k) => rel.strength[k]! };
+  return { count: rel.pairCount, a: (k) => rel.a[k]!, b: (k) => rel.b[k]!, strength: (k) => rel.strength[k]!, people: people.length, id: (p) => people[p]!.id };
 }
 
 interface ReportFlags {
@@ -153,7 +152,11 @@ export function registerReport(program: Command, terminal: Terminal): void {
       // the JSON lists every tie: written from the index in chunks, not gathered into the data first
       const { data, ledger } = buildReport(network, { file, includesConfidential, groupBy: flags.groupBy, person: flags.person, period: flags.period, asOf: when.asOf, brokerage: flags.brokerage, listTies: false });
       if (flags.json) {
-        for (const chunk of reportJsonChunks(data, tieRows(network, when.asOf))) terminal.stdout.write(chunk);
+        // the tie list comes escaped for the terminal already (once per person): it goes out as it is
+        for (const { text, shown } of reportJsonParts(data, tieRows(network, when.asOf), true)) {
+          if (shown) writeRaw(terminal.stdout, text);
+          else terminal.stdout.write(text);
+        }
         terminal.stdout.write("\n");
       } else terminal.stdout.write(`${asOfLine(when)}\n${renderReport(network, data, ledger, flags.top)}`);
     });

@@ -13,7 +13,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { open, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
-import { MAX_TEXT_LENGTH, TiegraphError, columnsSource, decodeNetworkColumns, encodeNetworkColumns, parseNetworkBytes, parseNetworkFile, serializeNetworkChunks, type Network } from "@tiegraph/core";
+import { MAX_TEXT_LENGTH, TiegraphError, columnsSource, decodeNetworkColumns, encodeNetworkColumns, parseNetworkBytes, parseNetworkFile, serializeNetworkBytes, type Network } from "@tiegraph/core";
 import { Worker } from "node:worker_threads";
 import { decryptNetworkFile, encryptText, isEncryptedNetworkFile, saveNetworkFileAtomic, type EncryptionOptions } from "@tiegraph/io/node";
 import { getPassphrase } from "../passphrase.js";
@@ -128,7 +128,11 @@ async function startsEncrypted(file: string): Promise<boolean> {
 function hashFile(file: string): Promise<string | undefined> {
   return new Promise((resolve) => {
     const worker = new Worker(HASH_WORKER, { eval: true, workerData: file });
-    worker.once("message", (hash: unknown) => resolve(typeof hash === "string" ? hash : undefined));
+    worker.once("message", (hash: unknown) => {
+      resolve(typeof hash === "string" ? hash : undefined);
+      // stopped at once: its last chunks of the file are freed now, not while the command runs on
+      void worker.terminate();
+    });
     worker.once("error", () => resolve(undefined));
     worker.once("exit", () => resolve(undefined));
   });
@@ -216,13 +220,21 @@ export function readFromEncrypted(network: Network): boolean {
  * `includeConfidential` it is the file as if confidential exchanges had never
  * been recorded, so no number, path, reason or date the command prints can
  * rest on something said in confidence. (Notes never reach an analysis
- * command's output either way; the copy drops them too.)
+ * command's output either way; the redaction drops them too.) The network
+ * read is redacted in place ({@link Network.removeConfidential}, equal to
+ * {@link redacted}'s copy): it is for the analysis only, never to be saved.
  *
  * @example const network = await loadForAnalysis("net.json", false, { terminal: processTerminal(), command: "report" });
  */
 export async function loadForAnalysis(file: string, includeConfidential: boolean, reader: Reader): Promise<Network> {
   const network = await readNetworkFile(file, reader);
-  return includeConfidential || !hasConfidentialExchange(network) ? network : redacted(network);
+  if (includeConfidential || !hasConfidentialExchange(network)) return network;
+  // read for this analysis alone: redacted in place (no copy of the network), and no longer
+  // the network of its file, so it is never sealed or saved as if it were the whole file
+  network.removeConfidential();
+  sealed.delete(network);
+  readOn.delete(network);
+  return network;
 }
 
 function hasConfidentialExchange(network: Network): boolean {
@@ -307,7 +319,7 @@ async function savePlainWithColumns(file: string, network: Network, options: Net
   const hash = createHash("sha256");
   let bytes = 0;
   // the bytes as they are written: hashed and counted once, not encoded again
-  await saveNetworkFileAtomic(file, serializeNetworkChunks(network), {
+  await saveNetworkFileAtomic(file, serializeNetworkBytes(network), {
     onWrite: (written) => {
       hash.update(written);
       bytes += written.byteLength;
@@ -375,7 +387,7 @@ export interface TextSaveOptions {
  *
  * @example await writeTextFile("week.ics", planToIcs(plan), { command: "plan" });
  */
-export async function writeTextFile(file: string, text: string | Iterable<string>, options: TextSaveOptions): Promise<void> {
+export async function writeTextFile(file: string, text: string | Iterable<string | Uint8Array>, options: TextSaveOptions): Promise<void> {
   if (options.networkSave !== true && (await holdsNetworkFile(file))) {
     throw new UsageError(options.command, `refusing to write over ${file}: it is a network file (give another output path; only commands that save a network replace one)`);
   }

@@ -127,7 +127,13 @@ export function betweennessErrorBound(people: number, samples: number, confidenc
   return (people / (people - 2)) * Math.sqrt(Math.log((2 * people) / (1 - confidence)) / (2 * samples));
 }
 
-/** Hits per person over sampled shortest paths, sampling until `budget` tie visits are spent. */
+/**
+ * Hits per person over sampled shortest paths, sampling until `budget` tie
+ * visits are spent. Each side's distance and path count sit side by side
+ * (`[2v]`, `[2v + 1]`) so one cache line serves both; the next frontier's
+ * degree and whether it meets the other side are noted as it grows, instead
+ * of in two more passes over it.
+ */
 function samplePaths(ties: DirectedTies, budget: number, minimumSamples: number, seed: number): { hits: Float64Array; samples: number } {
   const n = ties.nodeCount;
   const P = ties.pairCount;
@@ -143,10 +149,13 @@ function samplePaths(ties: DirectedTies, budget: number, minimumSamples: number,
 
   const rnd = createRandom(seed);
   const hits = new Float64Array(n);
-  const distS = new Int32Array(n).fill(-1);
-  const distT = new Int32Array(n).fill(-1);
-  const sigS = new Float64Array(n);
-  const sigT = new Float64Array(n);
+  // distance (−1: not reached) and number of shortest paths, from s and to t
+  const S = new Float64Array(2 * n);
+  const T = new Float64Array(2 * n);
+  for (let v = 0; v < n; v++) {
+    S[2 * v] = -1;
+    T[2 * v] = -1;
+  }
   const seenS = new Int32Array(n);
   const seenT = new Int32Array(n);
   let visits = 0;
@@ -156,58 +165,66 @@ function samplePaths(ties: DirectedTies, budget: number, minimumSamples: number,
     const s = rnd.int(n);
     let t = rnd.int(n - 1);
     if (t >= s) t++;
-    distS[s] = 0;
-    sigS[s] = 1;
+    S[2 * s] = 0;
+    S[2 * s + 1] = 1;
     seenS[0] = s;
-    distT[t] = 0;
-    sigT[t] = 1;
+    T[2 * t] = 0;
+    T[2 * t + 1] = 1;
     seenT[0] = t;
-    // frontiers are the tails of the seen lists: [fs0, nS) and [ft0, nT)
+    // frontiers are the tails of the seen lists: [fs0, nS) and [ft0, nT), with their degrees
     let nS = 1;
     let nT = 1;
     let fs0 = 0;
     let ft0 = 0;
+    let degS = outStart[s + 1]! - outStart[s]!;
+    let degT = inStart[t + 1]! - inStart[t]!;
     let meetFrom = -1; // the seen list (forward 0 / backward 1) whose newest level meets the other side
     while (nS > fs0 && nT > ft0) {
-      let degS = 0;
-      for (let i = fs0; i < nS; i++) degS += outStart[seenS[i]! + 1]! - outStart[seenS[i]!]!;
-      let degT = 0;
-      for (let i = ft0; i < nT; i++) degT += inStart[seenT[i]! + 1]! - inStart[seenT[i]!]!;
       visits += nS - fs0 + nT - ft0;
       if (degS <= degT) {
         const end = nS;
+        let next = 0;
         for (let i = fs0; i < end; i++) {
           const u = seenS[i]!;
-          const du = distS[u]! + 1;
-          for (let k = outStart[u]!; k < outStart[u + 1]!; k++) {
+          const du = S[2 * u]! + 1;
+          const su = S[2 * u + 1]!;
+          for (let k = outStart[u]!, kEnd = outStart[u + 1]!; k < kEnd; k++) {
             const w = outArc[k]!;
-            if (distS[w]! < 0) {
-              distS[w] = du;
+            const dw = S[2 * w]!;
+            if (dw < 0) {
+              S[2 * w] = du;
+              S[2 * w + 1] = su;
               seenS[nS++] = w;
-            }
-            if (distS[w] === du) sigS[w]! += sigS[u]!;
+              next += outStart[w + 1]! - outStart[w]!;
+              if (T[2 * w]! >= 0) meetFrom = 0;
+            } else if (dw === du) S[2 * w + 1]! += su;
           }
         }
         visits += degS;
+        degS = next;
         fs0 = end;
-        for (let i = fs0; i < nS; i++) if (distT[seenS[i]!]! >= 0) meetFrom = 0;
       } else {
         const end = nT;
+        let next = 0;
         for (let i = ft0; i < end; i++) {
           const u = seenT[i]!;
-          const du = distT[u]! + 1;
-          for (let k = inStart[u]!; k < inStart[u + 1]!; k++) {
+          const du = T[2 * u]! + 1;
+          const su = T[2 * u + 1]!;
+          for (let k = inStart[u]!, kEnd = inStart[u + 1]!; k < kEnd; k++) {
             const w = inArc[k]!;
-            if (distT[w]! < 0) {
-              distT[w] = du;
+            const dw = T[2 * w]!;
+            if (dw < 0) {
+              T[2 * w] = du;
+              T[2 * w + 1] = su;
               seenT[nT++] = w;
-            }
-            if (distT[w] === du) sigT[w]! += sigT[u]!;
+              next += inStart[w + 1]! - inStart[w]!;
+              if (S[2 * w]! >= 0) meetFrom = 1;
+            } else if (dw === du) T[2 * w + 1]! += su;
           }
         }
         visits += degT;
+        degT = next;
         ft0 = end;
-        for (let i = ft0; i < nT; i++) if (distS[seenT[i]!]! >= 0) meetFrom = 1;
       }
       if (meetFrom >= 0) break;
     }
@@ -219,27 +236,28 @@ function samplePaths(ties: DirectedTies, budget: number, minimumSamples: number,
       let total = 0;
       for (let i = from; i < to; i++) {
         const w = list[i]!;
-        if (distS[w]! >= 0 && distT[w]! >= 0) total += sigS[w]! * sigT[w]!;
+        if (S[2 * w]! >= 0 && T[2 * w]! >= 0) total += S[2 * w + 1]! * T[2 * w + 1]!;
       }
       let pick = rnd() * total;
       let w = -1;
       for (let i = from; i < to; i++) {
         const x = list[i]!;
-        if (!(distS[x]! >= 0 && distT[x]! >= 0)) continue;
+        if (!(S[2 * x]! >= 0 && T[2 * x]! >= 0)) continue;
         w = x;
-        pick -= sigS[x]! * sigT[x]!;
+        pick -= S[2 * x + 1]! * T[2 * x + 1]!;
         if (pick < 0) break;
       }
       if (w !== s && w !== t) hits[w]!++;
       // back to s: a predecessor u of v with probability σ_s(u) / σ_s(v)
-      for (let v = w; distS[v]! > 0; ) {
-        let r = rnd() * sigS[v]!;
+      for (let v = w; S[2 * v]! > 0; ) {
+        const before = S[2 * v]! - 1;
+        let r = rnd() * S[2 * v + 1]!;
         let u = -1;
         for (let k = inStart[v]!; k < inStart[v + 1]!; k++) {
           const x = inArc[k]!;
-          if (distS[x] !== distS[v]! - 1) continue;
+          if (S[2 * x] !== before) continue;
           u = x;
-          r -= sigS[x]!;
+          r -= S[2 * x + 1]!;
           if (r < 0) break;
         }
         visits += inStart[v + 1]! - inStart[v]!;
@@ -247,14 +265,15 @@ function samplePaths(ties: DirectedTies, budget: number, minimumSamples: number,
         v = u;
       }
       // on to t: a successor x of v with probability σ_t(x) / σ_t(v)
-      for (let v = w; distT[v]! > 0; ) {
-        let r = rnd() * sigT[v]!;
+      for (let v = w; T[2 * v]! > 0; ) {
+        const before = T[2 * v]! - 1;
+        let r = rnd() * T[2 * v + 1]!;
         let u = -1;
         for (let k = outStart[v]!; k < outStart[v + 1]!; k++) {
           const x = outArc[k]!;
-          if (distT[x] !== distT[v]! - 1) continue;
+          if (T[2 * x] !== before) continue;
           u = x;
-          r -= sigT[x]!;
+          r -= T[2 * x + 1]!;
           if (r < 0) break;
         }
         visits += outStart[v + 1]! - outStart[v]!;
@@ -263,12 +282,12 @@ function samplePaths(ties: DirectedTies, budget: number, minimumSamples: number,
       }
     }
     for (let i = 0; i < nS; i++) {
-      distS[seenS[i]!] = -1;
-      sigS[seenS[i]!] = 0;
+      S[2 * seenS[i]!] = -1;
+      S[2 * seenS[i]! + 1] = 0;
     }
     for (let i = 0; i < nT; i++) {
-      distT[seenT[i]!] = -1;
-      sigT[seenT[i]!] = 0;
+      T[2 * seenT[i]!] = -1;
+      T[2 * seenT[i]! + 1] = 0;
     }
   }
   return { hits, samples };

@@ -43,35 +43,53 @@ export function tiesFor(network: Network, options: TieGraphOptions): DirectedTie
   return ties;
 }
 
+/** Built once per tie index and weighting: constraint and effective size read the same one. */
+const built = new WeakMap<DirectedTies, [MutualTies | undefined, MutualTies | undefined]>();
+
 /**
  * Merges each person's out-list (sorted targets) with their in-list (sorted
  * sources, from a counting sort) into one sorted neighbour list. O(N + P).
+ * Remembered per tie index and weighting (the result is shared: read it,
+ * never write it).
+ *
+ * @example
+ * ```ts
+ * const g = mutualTies(directedTies(network), false);
+ * g.neighbor.subarray(g.offsets[0], g.offsets[1]); // person 0's neighbours, ascending
+ * ```
  */
 export function mutualTies(ties: DirectedTies, weighted: boolean): MutualTies {
+  let both = built.get(ties);
+  if (!both) built.set(ties, (both = [undefined, undefined]));
+  return (both[weighted ? 1 : 0] ??= buildMutualTies(ties, weighted));
+}
+
+function buildMutualTies(ties: DirectedTies, weighted: boolean): MutualTies {
   const n = ties.nodeCount;
   const P = ties.pairCount;
   const a = weighted ? ties.strength : undefined;
+  const { offsets: outStart, target, source } = ties;
   // in-lists: sources in ascending order, because slots are ordered by source
   const inStart = new Int32Array(n + 1);
-  for (let p = 0; p < P; p++) inStart[ties.target[p]! + 1]!++;
+  for (let p = 0; p < P; p++) inStart[target[p]! + 1]!++;
   for (let i = 0; i < n; i++) inStart[i + 1]! += inStart[i]!;
   const fill = inStart.slice(0, n);
   const inSlot = new Int32Array(P);
-  for (let p = 0; p < P; p++) inSlot[fill[ties.target[p]!]!++] = p;
+  for (let p = 0; p < P; p++) inSlot[fill[target[p]!]!++] = p;
 
-  // one merge walk per person; the first run counts, the second writes
+  // one merge walk per person, written at most 2P long, then cut to length
   const offsets = new Int32Array(n + 1);
-  let neighbor = new Int32Array(0);
-  let weight = new Float64Array(0);
-  const walk = (v: number, write: boolean): number => {
-    let i = ties.offsets[v]!;
-    const iEnd = ties.offsets[v + 1]!;
+  const neighborAll = new Int32Array(2 * P);
+  const weightAll = new Float64Array(2 * P);
+  let at = 0;
+  for (let v = 0; v < n; v++) {
+    let i = outStart[v]!;
+    const iEnd = outStart[v + 1]!;
     let j = inStart[v]!;
     const jEnd = inStart[v + 1]!;
-    let at = offsets[v]!;
     while (i < iEnd || j < jEnd) {
-      const out = i < iEnd ? ties.target[i]! : n;
-      const inn = j < jEnd ? ties.source[inSlot[j]!]! : n;
+      const out = i < iEnd ? target[i]! : n;
+      const inn = j < jEnd ? source[inSlot[j]!]! : n;
       const w = out < inn ? out : inn;
       let sum = 0;
       if (out === w) {
@@ -82,18 +100,14 @@ export function mutualTies(ties: DirectedTies, weighted: boolean): MutualTies {
         sum += a ? a[inSlot[j]!]! : 1;
         j++;
       }
-      if (write) {
-        neighbor[at] = w;
-        weight[at] = sum;
-      }
+      neighborAll[at] = w;
+      weightAll[at] = sum;
       at++;
     }
-    return at - offsets[v]!;
-  };
-  for (let v = 0; v < n; v++) offsets[v + 1] = offsets[v]! + walk(v, false);
-  neighbor = new Int32Array(offsets[n]!);
-  weight = new Float64Array(offsets[n]!);
-  for (let v = 0; v < n; v++) walk(v, true);
+    offsets[v + 1] = at;
+  }
+  const neighbor = neighborAll.slice(0, at);
+  const weight = weightAll.slice(0, at);
   const total = new Float64Array(n);
   const max = new Float64Array(n);
   const p = new Float64Array(weight.length);

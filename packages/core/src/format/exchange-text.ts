@@ -1,26 +1,30 @@
 /**
  * The exchanges of a network file written straight from the exchange
- * columns: the text `JSON.stringify` gives the plain records of
- * {@link Network.toData} at their depth in the file, without making an
- * object per exchange. Person ids, dates, kinds and formats repeat across a
- * million exchanges, so each is quoted once (the ids into one string); the rare extras (ids, notes,
- * tags, introduced people) are quoted as they come.
+ * columns into UTF-8 bytes: the text `JSON.stringify` gives the plain records
+ * of {@link Network.toData} at their depth in the file, without making an
+ * object or a string per exchange. Person ids, dates, kinds and formats
+ * repeat across a million exchanges, so each is quoted and encoded once (the
+ * ids into one byte array); the rare extras (ids, notes, tags) are quoted as they come.
  */
 import { formatDay } from "../model/dates.js";
 import type { Network } from "../model/network.js";
 import { EXCHANGE_KINDS } from "../model/types.js";
+import { type ByteOutput, putBytes, utf8Bytes } from "./byte-output.js";
 
 const FLAG_CONFIDENTIAL = 1;
 const FLAG_EXPLICIT_VALUE = 2;
 
-/** Writes exchange records as file text; see {@link exchangeTextWriter}. */
-export interface ExchangeTextWriter {
+/** Writes exchange records as file bytes; see {@link exchangeByteWriter}. */
+export interface ExchangeByteWriter {
   /**
-   * The text of exchanges `from` (inclusive) to `to` (exclusive) as array
-   * items: each record starts with its line break and indentation, records
-   * are joined by `,`; confidential ones are left out when redacting.
+   * Appends the UTF-8 text of exchanges `from` (inclusive) to `to`
+   * (exclusive) as array items: each record starts with its line break and
+   * indentation, and every record but the first this writer writes with `,`;
+   * confidential ones are left out when redacting.
    */
-  text(from: number, to: number): string;
+  write(out: ByteOutput, from: number, to: number): void;
+  /** Whether any record has been written. */
+  readonly wrote: boolean;
 }
 
 /**
@@ -31,57 +35,100 @@ export interface ExchangeTextWriter {
  * `introduced`, `tags`, `note`, `confidential` when set), and without
  * confidential exchanges and notes when `redact`. Joined with the brackets,
  * the text equals `JSON.stringify(records, null, indent)` at that depth.
+ * Every repeated piece (a person's quoted id, a date, a kind with the keys
+ * around it) is encoded to UTF-8 once and copied into the output as bytes.
  *
  * @example
  * ```ts
- * const w = exchangeTextWriter(net, 2, false);
- * w.text(0, 1); // '\n    {\n      "date": "2024-03-01",\n      "kind": "favour",\n      "from": "ann",\n      "to": "me"\n    }'
+ * const out = new ByteOutput(1 << 16);
+ * exchangeByteWriter(net, 2, false).write(out, 0, 1);
+ * new TextDecoder().decode(out.take()); // '\n    {\n      "date": "2024-03-01",\n      "kind": "favour",\n      "from": "ann",\n      "to": "me"\n    }'
  * ```
  */
-export function exchangeTextWriter(network: Network, indent: number, redact: boolean): ExchangeTextWriter {
+export function exchangeByteWriter(network: Network, indent: number, redact: boolean): ExchangeByteWriter {
   const pad = " ".repeat(indent);
   const nl = indent > 0 ? "\n" : "";
   const colon = indent > 0 ? ": " : ":";
   const open = `${nl}${pad}${pad}{`;
-  const close = `${nl}${pad}${pad}}`;
+  const close = utf8Bytes(`${nl}${pad}${pad}}`);
   const field = (name: string, first = false): string => `${first ? "" : ","}${nl}${pad}${pad}${pad}"${name}"${colon}`;
-  const ID = field("id", true);
-  const DATE_FIRST = field("date", true);
-  const DATE = field("date");
-  const KIND = field("kind");
-  const FROM = field("from");
-  const TO = field("to");
+  const OPEN_DATE = open + field("date", true);
+  const ID_OPEN = utf8Bytes(open + field("id", true));
+  const DATE = utf8Bytes(field("date"));
+  const TO = utf8Bytes(field("to"));
   const VALUE = field("value");
   const MINUTES = field("minutes");
-  const FORMAT = field("format");
-  const INTRODUCED = field("introduced");
+  const INTRODUCED = utf8Bytes(field("introduced"));
   const TAGS = field("tags");
   const NOTE = field("note");
-  const CONFIDENTIAL = `${field("confidential")}true`;
+  const CONFIDENTIAL = utf8Bytes(`${field("confidential")}true`);
   const tagsOpen = `[${nl}${pad}${pad}${pad}${pad}`;
   const tagsSep = `,${nl}${pad}${pad}${pad}${pad}`;
   const tagsClose = `${nl}${pad}${pad}${pad}]`;
 
   const raw = network.rawExchangeColumns();
   const people = network.people();
-  // The quoted ids side by side in one string, cut out as needed: a string object per
-  // person, read at random by every record, missed the cache more often the more people
-  // there were (measured 17-20% slower serialising at 100k and 300k people).
+  // The quoted ids side by side in one byte array, copied out as needed (one object per
+  // person, read at random by every record, would miss the cache more the more people there are).
   const idStart = new Int32Array(people.length + 1);
-  let allIds = "";
+  const idParts: Uint8Array[] = [];
+  let idBytesTotal = 0;
+  let longestId = 0;
   for (let p = 0; p < people.length; p++) {
-    allIds += JSON.stringify(people[p]!.id);
-    idStart[p + 1] = allIds.length;
+    const b = utf8Bytes(JSON.stringify(people[p]!.id));
+    idParts.push(b);
+    idBytesTotal += b.length;
+    idStart[p + 1] = idBytesTotal;
+    if (b.length > longestId) longestId = b.length;
   }
-  const person = (p: number): string => allIds.slice(idStart[p]!, idStart[p + 1]!);
-  const quotedDays = new Map<number, string>();
-  const day = (d: number): string => {
+  const ids = new Uint8Array(idBytesTotal);
+  for (let p = 0; p < people.length; p++) ids.set(idParts[p]!, idStart[p]!);
+  idParts.length = 0;
+  const quotedDays = new Map<number, Uint8Array>();
+  const day = (d: number): Uint8Array => {
     let t = quotedDays.get(d);
-    if (t === undefined) quotedDays.set(d, (t = `"${formatDay(d)}"`));
+    if (t === undefined) quotedDays.set(d, (t = utf8Bytes(`"${formatDay(d)}"`)));
     return t;
   };
-  const kinds = EXCHANGE_KINDS.map((k) => JSON.stringify(k));
-  const formats = ["", ...raw.formats].map((f) => JSON.stringify(f));
+  // `,"kind": "…","from": ` in one piece per kind
+  const kindTexts = EXCHANGE_KINDS.map((k) => field("kind") + JSON.stringify(k) + field("from"));
+  const kinds = kindTexts.map(utf8Bytes);
+  // the start of a record without an explicit id, up to its first person, in one piece per day and kind
+  // (a few thousand pieces: a record is mostly one copy)
+  const KIND_SLOTS = 8;
+  let firstDay = 0;
+  let lastDay = -1;
+  for (let i = 0; i < raw.count; i++) {
+    const d = raw.day[i]!;
+    if (lastDay < firstDay) firstDay = lastDay = d;
+    else if (d < firstDay) firstDay = d;
+    else if (d > lastDay) lastDay = d;
+  }
+  const dense = lastDay - firstDay < 1 << 16;
+  const starts: (Uint8Array | undefined)[] = dense ? new Array<Uint8Array | undefined>((lastDay - firstDay + 1) * KIND_SLOTS) : [];
+  const startMap = new Map<number, Uint8Array>();
+  const recordStart = (d: number, k: number): Uint8Array => {
+    const slot = (d - firstDay) * KIND_SLOTS + k;
+    let t = dense ? starts[slot] : startMap.get(slot);
+    if (t === undefined) {
+      t = utf8Bytes(OPEN_DATE + `"${formatDay(d)}"` + kindTexts[k]!);
+      if (dense) starts[slot] = t;
+      else startMap.set(slot, t);
+    }
+    return t;
+  };
+  const formats = ["", ...raw.formats].map((f) => utf8Bytes(field("format") + JSON.stringify(f)));
+  const quotedMinutes = new Map<number, Uint8Array>();
+  const minutesText = (m: number): Uint8Array => {
+    let t = quotedMinutes.get(m);
+    if (t === undefined) quotedMinutes.set(m, (t = utf8Bytes(MINUTES + JSON.stringify(m))));
+    return t;
+  };
+  let longestPiece = 0;
+  for (const b of [...kinds, ...formats, ID_OPEN, DATE, TO, INTRODUCED, CONFIDENTIAL, close]) longestPiece = Math.max(longestPiece, b.length);
+  // a record's fixed pieces, ids, date and minutes between two reserves (a date is 12 bytes; room for far more)
+  const recordRoom = 10 * longestPiece + 3 * longestId + OPEN_DATE.length + 512;
+
   // extras by position, ascending: a cursor follows the positions asked for
   const extras = raw.extras;
   let next = 0;
@@ -90,38 +137,91 @@ export function exchangeTextWriter(network: Network, indent: number, redact: boo
     while (next < extras.length && extras[next]![0] < i) next++;
     return next < extras.length && extras[next]![0] === i ? extras[next++]![1] : undefined;
   };
+  const putId = (buf: Uint8Array, pos: number, p: number): number => {
+    const end = idStart[p + 1]!;
+    for (let k = idStart[p]!; k < end; k++) buf[pos++] = ids[k]!;
+    return pos;
+  };
 
-  const record = (i: number): string => {
+  // tags and notes often repeat (a topic, a stock phrase): the bytes of the commonest are kept
+  const oneTag = new Map<string, Uint8Array>();
+  const notes = new Map<string, Uint8Array>();
+
+  let wrote = false;
+  const record = (out: ByteOutput, i: number): void => {
     const flags = raw.flags[i]!;
     const ex = extrasAt(i);
-    let s = open;
-    s += ex?.id !== undefined ? ID + JSON.stringify(ex.id) + DATE : DATE_FIRST;
-    s += day(raw.day[i]!) + KIND + kinds[raw.kind[i]!] + FROM + person(raw.from[i]!) + TO + person(raw.to[i]!);
-    if (flags & FLAG_EXPLICIT_VALUE) s += VALUE + JSON.stringify(raw.value[i]!);
-    const minutes = raw.minutes[i]!;
-    if (!Number.isNaN(minutes)) s += MINUTES + JSON.stringify(minutes);
-    if (raw.format[i]) s += FORMAT + formats[raw.format[i]!];
-    if (ex !== undefined) {
-      if (ex.introduced !== undefined) s += INTRODUCED + person(ex.introduced);
-      if (ex.tags) s += TAGS + (ex.tags.length ? tagsOpen + ex.tags.map((t) => JSON.stringify(t)).join(tagsSep) + tagsClose : "[]");
-      if (ex.note !== undefined && !redact) s += NOTE + JSON.stringify(ex.note);
+    out.reserve(recordRoom);
+    let buf = out.bytes;
+    let pos = out.length;
+    if (wrote) buf[pos++] = 44; // ,
+    wrote = true;
+    if (ex?.id !== undefined) {
+      pos = putBytes(buf, pos, ID_OPEN);
+      out.length = pos;
+      out.text(JSON.stringify(ex.id));
+      out.reserve(recordRoom);
+      buf = out.bytes;
+      pos = putBytes(buf, out.length, DATE);
+      pos = putBytes(buf, pos, day(raw.day[i]!));
+      pos = putBytes(buf, pos, kinds[raw.kind[i]!]!);
+    } else pos = putBytes(buf, pos, recordStart(raw.day[i]!, raw.kind[i]!));
+    pos = putId(buf, pos, raw.from[i]!);
+    pos = putBytes(buf, pos, TO);
+    pos = putId(buf, pos, raw.to[i]!);
+    if (flags & FLAG_EXPLICIT_VALUE) {
+      out.length = pos;
+      out.text(VALUE + JSON.stringify(raw.value[i]!));
+      out.reserve(recordRoom);
+      buf = out.bytes;
+      pos = out.length;
     }
-    if (flags & FLAG_CONFIDENTIAL) s += CONFIDENTIAL;
-    return s + close;
+    const minutes = raw.minutes[i]!;
+    if (!Number.isNaN(minutes)) pos = putBytes(buf, pos, minutesText(minutes));
+    if (raw.format[i]) pos = putBytes(buf, pos, formats[raw.format[i]!]!);
+    if (ex !== undefined) {
+      if (ex.introduced !== undefined) {
+        pos = putBytes(buf, pos, INTRODUCED);
+        pos = putId(buf, pos, ex.introduced);
+      }
+      out.length = pos;
+      if (ex.tags) {
+        if (ex.tags.length === 1) out.copy(repeated(oneTag, ex.tags[0]!, (t) => TAGS + tagsOpen + JSON.stringify(t) + tagsClose));
+        else out.text(TAGS + (ex.tags.length ? tagsOpen + ex.tags.map((t) => JSON.stringify(t)).join(tagsSep) + tagsClose : "[]"));
+      }
+      if (ex.note !== undefined && !redact) out.copy(repeated(notes, ex.note, (n) => NOTE + JSON.stringify(n)));
+      out.reserve(recordRoom);
+      buf = out.bytes;
+      pos = out.length;
+    }
+    if (flags & FLAG_CONFIDENTIAL) pos = putBytes(buf, pos, CONFIDENTIAL);
+    out.length = putBytes(buf, pos, close);
   };
 
   return {
-    text(from: number, to: number): string {
-      let s = "";
-      let sep = "";
+    write(out: ByteOutput, from: number, to: number): void {
       for (let i = from; i < to; i++) {
         if (redact && raw.flags[i]! & FLAG_CONFIDENTIAL) continue;
-        s += sep + record(i);
-        sep = ",";
+        record(out, i);
       }
-      return s;
+    },
+    get wrote() {
+      return wrote;
     },
   };
+}
+
+/** Texts of repeated pieces kept per writer (bounds the memory a file of distinct notes takes). */
+const REPEATED_KEPT = 4096;
+
+/** The bytes of `make(key)`, kept in `seen` while it holds fewer than {@link REPEATED_KEPT}. */
+function repeated(seen: Map<string, Uint8Array>, key: string, make: (key: string) => string): Uint8Array {
+  let bytes = seen.get(key);
+  if (bytes === undefined) {
+    bytes = utf8Bytes(make(key));
+    if (seen.size < REPEATED_KEPT) seen.set(key, bytes);
+  }
+  return bytes;
 }
 
 /** First position in `extras` (ascending by exchange) at or after exchange `i`. */

@@ -8,7 +8,8 @@
 import { TiegraphError, showValue } from "../errors.js";
 import { Network } from "../model/network.js";
 import type { NetworkData } from "../model/types.js";
-import { exchangeTextWriter } from "./exchange-text.js";
+import { ByteOutput } from "./byte-output.js";
+import { exchangeByteWriter } from "./exchange-text.js";
 import { firstSyntaxError, lineColumn, locatePointer } from "./locate.js";
 import { copyRequest } from "../model/request-store.js";
 import type { IntroductionRequest } from "../model/request-types.js";
@@ -167,14 +168,20 @@ export function serializeNetwork(network: Network, options: SerializeNetworkOpti
   return text;
 }
 
-/** Records per chunk of {@link serializeNetworkChunks}. */
-const RECORDS_PER_CHUNK = 4096;
+/** Records per JSON.stringify batch of the sections before the exchanges. */
+const RECORDS_PER_BATCH = 4096;
+/** Exchanges written between two checks of the output's size. */
+const EXCHANGES_PER_STEP = 1024;
+/** Nominal bytes per chunk of {@link serializeNetworkBytes} (cut between records). */
+const CHUNK_BYTES = 1 << 16;
 
 /**
- * The text of {@link serializeNetwork} in pieces of a few thousand records,
- * so a writer can stream a large network to disk without holding the whole
+ * The text of {@link serializeNetwork} in pieces of about 64 KiB cut between
+ * records, so a writer can stream a large network without holding the whole
  * document, or a plain object per exchange, in memory. Concatenated, the
  * chunks are exactly `JSON.stringify(toNetworkFile(network, options), null, indent) + "\n"`.
+ * These are the chunks of {@link serializeNetworkBytes} decoded; a file
+ * writer should take the bytes themselves.
  *
  * @example
  * ```ts
@@ -182,11 +189,31 @@ const RECORDS_PER_CHUNK = 4096;
  * ```
  */
 export function* serializeNetworkChunks(network: Network, options: SerializeNetworkOptions = {}): Generator<string> {
+  const decoder = new TextDecoder();
+  // every chunk ends between records, so each decodes on its own
+  for (const bytes of serializeNetworkBytes(network, options)) yield decoder.decode(bytes);
+}
+
+/**
+ * The UTF-8 bytes of {@link serializeNetwork} in chunks of about 64 KiB cut
+ * between records (each chunk a new array the caller may keep). Concatenated
+ * they are exactly the UTF-8 encoding of `JSON.stringify(toNetworkFile(network,
+ * options), null, indent) + "\n"`. The exchanges are written from the
+ * columns straight into bytes (see exchange-text.ts): no object or string per
+ * exchange, and nothing to encode again before writing.
+ *
+ * @example
+ * ```ts
+ * for (const bytes of serializeNetworkBytes(net)) fileHandle.writeSync(bytes);
+ * ```
+ */
+export function* serializeNetworkBytes(network: Network, options: SerializeNetworkOptions = {}): Generator<Uint8Array> {
   const indent = options.indent ?? 2;
   const redact = options.redact === true;
   const pad = " ".repeat(indent);
   const nl = indent > 0 ? "\n" : "";
   const colon = indent > 0 ? ": " : ":";
+  const out = new ByteOutput(CHUNK_BYTES);
   // V8's JSON.stringify is fastest on whole arrays: stringify a batch as the one
   // field of an object, so its records come out at their depth in the file, and cut out the brackets
   const batchText = (name: string, batch: unknown[]): string => {
@@ -197,15 +224,14 @@ export function* serializeNetworkChunks(network: Network, options: SerializeNetw
   const records = networkRecords(network);
   if (records.ego !== undefined) head.ego = records.ego;
   if (records.settings !== undefined) head.settings = records.settings;
-  let out = "{";
+  out.text("{");
   let first = true;
   const key = (k: string): string => {
     const s = `${first ? "" : ","}${nl}${pad}${JSON.stringify(k)}${colon}`;
     first = false;
     return s;
   };
-  for (const [k, v] of Object.entries(head)) out += key(k) + JSON.stringify(v, null, indent).replace(/\n/g, nl + pad);
-  yield out;
+  for (const [k, v] of Object.entries(head)) out.text(key(k) + JSON.stringify(v, null, indent).replace(/\n/g, nl + pad));
   const { organisations = [], people = [], affiliations = [] } = records;
   const lists: [string, number, (i: number) => unknown][] = [
     ["organisations", organisations.length, (i) => organisations[i]],
@@ -220,43 +246,31 @@ export function* serializeNetworkChunks(network: Network, options: SerializeNetw
   const requests = network.requests();
   if (requests.length) lists.push(["requests", requests.length, (i) => requestRecord(requests[i]!, redact)]);
   for (const [name, count, at] of lists) {
-    out = key(name);
+    out.text(key(name));
     if (count === 0) {
-      yield out + "[]";
+      out.text("[]");
       continue;
     }
-    out += "[";
-    let batch: unknown[] = [];
-    let sep = "";
-    const flush = (): string => {
-      const text = sep + batchText(name, batch);
-      sep = ",";
-      batch = [];
-      return text;
-    };
+    out.text("[");
     if (name !== "exchanges") {
-      for (let i = 0; i < count; i++) {
-        batch.push(at(i));
-        if (batch.length === RECORDS_PER_CHUNK) {
-          yield out + flush();
-          out = "";
-        }
+      for (let start = 0; start < count; start += RECORDS_PER_BATCH) {
+        const batch: unknown[] = [];
+        for (let i = start; i < Math.min(count, start + RECORDS_PER_BATCH); i++) batch.push(at(i));
+        out.text((start === 0 ? "" : ",") + batchText(name, batch));
+        if (out.full) yield out.take();
       }
     } else {
       // exchanges are written straight from the columns (exchange-text.ts): no object per exchange
-      const writer = exchangeTextWriter(network, indent, redact);
-      for (let i = 0; i < n; i += RECORDS_PER_CHUNK) {
-        const text = writer.text(i, Math.min(n, i + RECORDS_PER_CHUNK));
-        if (text === "") continue;
-        yield out + sep + text;
-        sep = ",";
-        out = "";
+      const writer = exchangeByteWriter(network, indent, redact);
+      for (let i = 0; i < n; i += EXCHANGES_PER_STEP) {
+        writer.write(out, i, Math.min(n, i + EXCHANGES_PER_STEP));
+        if (out.full) yield out.take();
       }
     }
-    if (batch.length) out += flush();
-    yield out + nl + pad + "]";
+    out.text(nl + pad + "]");
   }
-  yield nl + "}\n";
+  out.text(nl + "}\n");
+  yield out.take();
 }
 
 /**

@@ -10,6 +10,7 @@ import { formatDay, parseDay } from "../model/dates.js";
 import type { ExchangeExtras } from "../model/exchange-store.js";
 import { KIND_CODE, Network, type RawExchangeColumns } from "../model/network.js";
 import { DEFAULT_KIND_VALUES, type ExchangeKind, type Organisation, type Person } from "../model/types.js";
+import { cumulativePicker } from "../random/cumulative-pick.js";
 import { createRandom, type Random } from "../random/seeded-random.js";
 import { FIRST_NAMES, LAST_NAMES, ORG_PREFIXES, ORG_SUFFIXES, PERSON_TAGS, TOPICS } from "./names.js";
 
@@ -69,6 +70,48 @@ function weighted<T>(rnd: Random, items: [T, number][]): T {
     if ((x -= w) < 0) return v;
   }
   return items[items.length - 1]![0];
+}
+
+/**
+ * Unordered pairs of people already related: an open-addressing hash set of
+ * `lo * n + hi` (a number up to n², beyond a small integer, which a `Set`
+ * would box). `add` answers whether the pair is new.
+ */
+class PairSet {
+  private keys: Float64Array;
+  private size = 0;
+  private readonly n: number;
+  constructor(n: number) {
+    this.n = n;
+    this.keys = new Float64Array(1 << 16).fill(-1);
+  }
+  add(lo: number, hi: number): boolean {
+    if (2 * (this.size + 1) > this.keys.length) this.grow();
+    const added = insertKey(this.keys, lo * this.n + hi);
+    if (added) this.size++;
+    return added;
+  }
+  private grow(): void {
+    const old = this.keys;
+    this.keys = new Float64Array(2 * old.length).fill(-1);
+    for (let k = 0; k < old.length; k++) if (old[k]! >= 0) insertKey(this.keys, old[k]!);
+  }
+}
+
+/** Inserts a non-negative key into an open-addressing table (linear probing, -1 empty); false when it was there. */
+function insertKey(keys: Float64Array, key: number): boolean {
+  const mask = keys.length - 1;
+  // multiplicative hash of the key's low and high 32 bits
+  let h = (Math.imul(key >>> 0, 0x9e3779b1) ^ Math.imul(Math.floor(key / 4294967296), 0x85ebca6b)) & mask;
+  for (;;) {
+    const k = keys[h]!;
+    if (k === key) return false;
+    if (k < 0) {
+      keys[h] = key;
+      return true;
+    }
+    h = (h + 1) & mask;
+  }
 }
 
 /**
@@ -175,18 +218,14 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
   }
 
   // relationships (unordered pairs), each with a profile and an intensity
-  const pairKey = new Set<number>();
+  const pairs = new PairSet(N);
   const relA: number[] = [];
   const relB: number[] = [];
   const relProfile: Profile[] = [];
   const relWeight: number[] = [];
   const addRel = (x: number, y: number, profile: Profile): void => {
     if (x === y) return;
-    const lo = Math.min(x, y);
-    const hi = Math.max(x, y);
-    const key = lo * N + hi;
-    if (pairKey.has(key)) return;
-    pairKey.add(key);
+    if (!pairs.add(Math.min(x, y), Math.max(x, y))) return;
     relA.push(x);
     relB.push(y);
     relProfile.push(profile);
@@ -210,17 +249,7 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
   const relCum = new Float64Array(R);
   let wsum = 0;
   for (let r = 0; r < R; r++) relCum[r] = wsum += relWeight[r]!;
-  const pickRel = (): number => {
-    const x = rnd() * wsum;
-    let lo = 0;
-    let hi = R - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (relCum[mid]! > x) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  };
+  const pickRel = cumulativePicker(relCum, wsum);
   // neighbours, for introductions
   const nbrStart = new Int32Array(N + 1);
   for (let r = 0; r < R; r++) {
@@ -259,7 +288,7 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
   };
   const confidentialNotes = ["told me in confidence about layoffs", "shared salary bands", "is interviewing elsewhere", "board is unhappy with the CEO"];
   for (let x = 0; x < M; x++) {
-    const r = pickRel();
+    const r = pickRel(rnd() * wsum);
     const profile = relProfile[r]!;
     let giver = relA[r]!;
     let taker = relB[r]!;
@@ -267,17 +296,23 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
     if (profile === "taker" || profile === "giver") {
       // one side (relB for taker, relA for giver) gives 90% of the time
       const oneWay = rnd.chance(0.9);
-      if ((profile === "taker") === oneWay) [giver, taker] = [taker, giver];
-    } else if (rnd.chance(0.5)) [giver, taker] = [taker, giver];
+      if ((profile === "taker") === oneWay) {
+        giver = relB[r]!;
+        taker = relA[r]!;
+      }
+    } else if (rnd.chance(0.5)) {
+      giver = relB[r]!;
+      taker = relA[r]!;
+    }
     const dayOffset = profile === "dormant" ? rnd.int(Math.min(span, 300)) : rnd.int(span + 1);
     raw.from[x] = giver;
     raw.to[x] = taker;
     raw.day[x] = startDay + dayOffset;
     let extras: ExchangeExtras | undefined;
     if (kind === "meeting") {
-      const [fmt, min] = FORMATS[rnd.int(FORMATS.length)]!;
-      raw.format[x] = formatCode(fmt);
-      raw.minutes[x] = min;
+      const meeting = FORMATS[rnd.int(FORMATS.length)]!;
+      raw.format[x] = formatCode(meeting[0]);
+      raw.minutes[x] = meeting[1];
     } else if (kind === "gesture") {
       raw.format[x] = formatCode(rnd.chance(0.7) ? "coffee" : "lunch");
     } else if (kind === "information") {

@@ -291,18 +291,18 @@ function buildRelationships(network: Network, options: TieIndexOptions, opts: Ti
   const n = all.nodeCount;
   const P = all.pairCount;
   // the slot of each directed pair's reverse (-1: none), by merging each person's sorted
-  // targets with their sorted sources (slots taken in ascending order list sources ascending)
+  // targets with their sorted sources (slots taken in ascending order list sources ascending);
+  // each slot's source is written beside it, so one place is written per slot and the merge
+  // below reads in order
   const inStart = new Int32Array(n + 1);
   for (let p = 0; p < P; p++) inStart[all.target[p]! + 1]!++;
   for (let i = 0; i < n; i++) inStart[i + 1]! += inStart[i]!;
   const inFill = inStart.slice(0, n);
-  const inSlot = new Int32Array(P);
-  // each slot's source beside it, so the merge below reads sources in order
-  const inSource = new Int32Array(P);
+  const inbound = new Int32Array(2 * P);
   for (let p = 0; p < P; p++) {
-    const k = inFill[all.target[p]!]!++;
-    inSlot[k] = p;
-    inSource[k] = all.source[p]!;
+    const k = 2 * inFill[all.target[p]!]!++;
+    inbound[k] = all.source[p]!;
+    inbound[k + 1] = p;
   }
   const reverse = new Int32Array(P).fill(-1);
   for (let x = 0; x < n; x++) {
@@ -312,47 +312,47 @@ function buildRelationships(network: Network, options: TieIndexOptions, opts: Ti
     const kEnd = inStart[x + 1]!;
     while (o < oEnd && k < kEnd) {
       const y = all.target[o]!;
-      const z = inSource[k]!;
-      if (y === z) reverse[o++] = inSlot[k++]!;
+      const z = inbound[2 * k]!;
+      if (y === z) reverse[o++] = inbound[2 * k++ + 1]!;
       else if (y < z) o++;
       else k++;
     }
   }
-  // each directed slot maps to one unordered pair; the pair is created from
-  // the lower endpoint's slot, or from the higher one when the reverse is missing
-  const dirToPair = new Int32Array(P);
-  const deg = new Int32Array(n + 1);
+  // each directed slot maps to one unordered pair; the pair is made from the
+  // lower endpoint's slot, or from the higher one's when the reverse is
+  // missing, and takes both directions' sums at once (each pair written once,
+  // in order; sums added in slot order, as ever)
   let U = 0;
-  for (let s = 0; s < n; s++) {
-    for (let p = all.offsets[s]!; p < all.offsets[s + 1]!; p++) {
-      const t = all.target[p]!;
-      if (s < t || reverse[p]! < 0) {
-        dirToPair[p] = U++;
-        deg[s + 1]!++;
-        deg[t + 1]!++;
-      }
-    }
-  }
-  for (let s = 0; s < n; s++) {
-    for (let p = all.offsets[s]!; p < all.offsets[s + 1]!; p++) {
-      const rev = reverse[p]!;
-      if (s > all.target[p]! && rev >= 0) dirToPair[p] = dirToPair[rev]!;
-    }
-  }
+  for (let p = 0; p < P; p++) if (all.source[p]! < all.target[p]! || reverse[p]! < 0) U++;
   const a = new Int32Array(U);
   const b = new Int32Array(U);
   const sum = new Float64Array(U);
   const count = new Int32Array(U);
-  const lastDay = new Int32Array(U).fill(-2147483648);
+  const lastDay = new Int32Array(U);
+  const deg = new Int32Array(n + 1);
+  let u = 0;
   for (let p = 0; p < P; p++) {
-    const u = dirToPair[p]!;
     const s = all.source[p]!;
     const t = all.target[p]!;
-    a[u] = s < t ? s : t;
-    b[u] = s < t ? t : s;
-    sum[u]! += all.decayed[p]!;
-    count[u]! += all.count[p]!;
-    if (all.lastDay[p]! > lastDay[u]!) lastDay[u] = all.lastDay[p]!;
+    const rev = reverse[p]!;
+    if (s < t || rev < 0) {
+      a[u] = s < t ? s : t;
+      b[u] = s < t ? t : s;
+      deg[s + 1]!++;
+      deg[t + 1]!++;
+      let total = 0;
+      total += all.decayed[p]!;
+      let c = all.count[p]!;
+      let last = all.lastDay[p]!;
+      if (rev >= 0) {
+        total += all.decayed[rev]!;
+        c += all.count[rev]!;
+        if (all.lastDay[rev]! > last) last = all.lastDay[rev]!;
+      }
+      sum[u] = total;
+      count[u] = c;
+      lastDay[u++] = last;
+    }
   }
   // confidential-only pairs: no open exchange in either direction (none is
   // left when confidential exchanges were excluded: such pairs do not exist)
@@ -360,6 +360,10 @@ function buildRelationships(network: Network, options: TieIndexOptions, opts: Ti
   const cols = network.exchangeColumns();
   // none is, when no exchange is confidential
   if (!skip && cols.confidential.includes(1)) {
+    const dirToPair = new Int32Array(P);
+    let k = 0;
+    for (let p = 0; p < P; p++) if (all.source[p]! < all.target[p]! || reverse[p]! < 0) dirToPair[p] = k++;
+    for (let p = 0; p < P; p++) if (all.source[p]! > all.target[p]! && reverse[p]! >= 0) dirToPair[p] = dirToPair[reverse[p]!]!;
     confidentialOnly.fill(1);
     for (let e = 0; e < cols.count; e++) {
       if (!cols.confidential[e] && cols.day[e]! <= all.asOf) confidentialOnly[dirToPair[findDirectedTie(all, cols.from[e]!, cols.to[e]!)]!] = 0;

@@ -48,7 +48,8 @@ export interface EIResult {
   byPerson: Record<PersonId, number | null>;
 }
 
-function resultOf(network: Network, tally: MixTally, names: readonly string[], groupBy: GroupBy, unit: number): EIResult {
+/** The E-I result of one unit of a whole-history tally (with per-person totals). */
+export function resultOf(network: Network, tally: MixTally, names: readonly string[], groupBy: GroupBy, unit: number): EIResult {
   const U = MIX_UNITS.length;
   const byGroup: [string, number | null][] = [];
   const groupTotals: [string, MixTotals][] = [];
@@ -116,7 +117,7 @@ export function eiIndex(network: Network, options: EIOptions = {}): EIResult {
   const unit = unitIndex(options.by ?? DEFAULT_EI_OPTIONS.by);
   const groupBy = options.groupBy ?? DEFAULT_EI_OPTIONS.groupBy;
   const grouping = groupingOf(network, groupBy);
-  const tally = tallyMix(network, grouping, tallyRequest(network, options));
+  const tally = tallyMix(network, grouping, { ...tallyRequest(network, options), only: MIX_UNITS[unit]! });
   return resultOf(network, tally, grouping.names, groupBy, unit);
 }
 

@@ -7,8 +7,8 @@ import type { PersonId } from "../model/types.js";
 import { DEFAULT_EI_OPTIONS, type EIOptions } from "./ei-index.js";
 import { visibleExchanges } from "../graph/visible-exchanges.js";
 import { groupingOf, type GroupBy } from "../graph/grouping.js";
-import { periodRange, type MixPeriod } from "./periods.js";
-import { eiOf, MIX_UNITS, tallyMix, unitIndex, type MixUnit } from "./tally.js";
+import { periodRange, type MixPeriod, type PeriodRange } from "./periods.js";
+import { eiOf, MIX_UNITS, tallyMix, unitIndex, type MixTally, type MixUnit } from "./tally.js";
 
 /** Options of {@link eiTrend}. */
 export interface EITrendOptions extends Omit<EIOptions, "ties"> {
@@ -64,18 +64,22 @@ export function eiTrend(network: Network, options: EITrendOptions = {}): EITrend
   const list = options.person === undefined ? undefined : network.exchangesOf(network.personIndex(options.person));
   const range = dayRangeOf(network, list, options.excludeConfidential === true);
   const periods = periodRange(period, range?.first ?? 0, range ? range.last : -1);
-  const req = { periods: periods.count, periodOfDay: periods.periodOfDay, perPerson: false, excludeConfidential: options.excludeConfidential === true };
+  const req = { periods: periods.count, periodOfDay: periods.periodOfDay, perPerson: false, excludeConfidential: options.excludeConfidential === true, only: by };
   const tally = tallyMix(network, grouping, list ? { ...req, exchanges: list } : req);
+  const trend: EITrend = { groupBy, by, period, points: trendPoints(tally, periods, unit) };
+  if (options.person !== undefined) trend.person = options.person;
+  return trend;
+}
+
+/** The points of a trend from a tally by period. */
+export function trendPoints(tally: MixTally, periods: PeriodRange, unit: number): EITrendPoint[] {
   const U = MIX_UNITS.length;
-  const points = periods.keys.map((key, q): EITrendPoint => {
+  return periods.keys.map((key, q): EITrendPoint => {
     const internal = tally.internal[q * U + unit]!;
     const external = tally.external[q * U + unit]!;
     const total = internal + external;
     return { period: key, from: periods.from[q]!, to: periods.to[q]!, index: eiOf(internal, external), internal, external, externalShare: total > 0 ? external / total : null };
   });
-  const trend: EITrend = { groupBy, by, period, points };
-  if (options.person !== undefined) trend.person = options.person;
-  return trend;
 }
 
 /** First and last day of some exchanges (date-ordered list) or of all; confidential ones only when not excluded. */

@@ -32,6 +32,8 @@ export interface MixTally {
   /** Present when asked for (whole history only). */
   readonly personInternal: Float64Array | undefined;
   readonly personExternal: Float64Array | undefined;
+  /** The whole-history tie counts, when asked for with `wholeCounts`. */
+  readonly whole?: MixTally;
 }
 
 /** What to tally. */
@@ -45,6 +47,14 @@ export interface TallyRequest {
   excludeConfidential: boolean;
   /** The network's directed tie index, for the whole-history tally (built when missing). */
   ties?: DirectedTies;
+  /** The one unit the caller reads (default: all three); the others may be left at 0. */
+  only?: MixUnit;
+  /**
+   * With periods over every exchange (no `exchanges` list): also count each
+   * tie once over the whole history, judged on its last exchange, per person
+   * too, in the same pass (the tally's `whole`, tie counts only).
+   */
+  wholeCounts?: boolean;
 }
 
 /**
@@ -67,12 +77,19 @@ export function tallyMix(network: Network, grouping: Grouping, req: TallyRequest
   const G = grouping.names.length;
   const Q = req.periods ?? 1;
   const skip = req.excludeConfidential;
-  const internal = new Float64Array(Q * U);
-  const external = new Float64Array(Q * U);
-  const groupInternal = new Float64Array(Q * G * U);
-  const groupExternal = new Float64Array(Q * G * U);
-  const personInternal = req.perPerson ? new Float64Array(n * U) : undefined;
-  const personExternal = req.perPerson ? new Float64Array(n * U) : undefined;
+  const sums = (periods: number, perPerson: boolean): MixTally => ({
+    periods,
+    groups: G,
+    internal: new Float64Array(periods * U),
+    external: new Float64Array(periods * U),
+    groupInternal: new Float64Array(periods * G * U),
+    groupExternal: new Float64Array(periods * G * U),
+    personInternal: perPerson ? new Float64Array(n * U) : undefined,
+    personExternal: perPerson ? new Float64Array(n * U) : undefined,
+  });
+  const tally = sums(Q, req.perPerson);
+  const wholeCounts = req.wholeCounts === true && req.exchanges === undefined && Q > 1;
+  const whole = wholeCounts ? sums(1, true) : undefined;
   const cap = Math.max(1, maxSpans(grouping));
   const gs = new Int32Array(cap);
   const gt = new Int32Array(cap);
@@ -80,91 +97,171 @@ export function tallyMix(network: Network, grouping: Grouping, req: TallyRequest
   // most people belong to one group over the whole history: no date lookup for them
   const range = network.dayRange();
   const fixed = range ? fixedGroups(grouping, range.first, range.last) : new Int32Array(n).fill(-1);
+  // most of the rest change employer but never hold two at once: one span scan, no list
+  const single = oneAtATime(grouping, fixed);
+  const { spanStart, spanFrom, spanTo, spanGroup } = grouping;
   // under tsx (the tests and benchmarks run through it) an imported function is
   // called through a getter and never inlined; a local alias avoids that
   const groupsAt = groupsOn;
 
-  /**
-   * Adds the tie s → t judged on day d, in period q, weighing `count` ties,
-   * `val` value and `mins` minutes (a negative weight is left out).
-   */
-  const add = (s: number, t: number, d: number, q: number, count: number, val: number, mins: number): void => {
-    const fs = fixed[s]!;
-    const ft = fixed[t]!;
-    let shared: boolean;
-    if (fs !== CHANGING && ft !== CHANGING) {
-      // one group (or none) each
-      shared = fs >= 0 && fs === ft;
-      if (shared) addTo(groupInternal, (q * G + fs) * U, count, val, mins);
-      else {
-        if (fs >= 0) addTo(groupExternal, (q * G + fs) * U, count, val, mins);
-        if (ft >= 0) addTo(groupExternal, (q * G + ft) * U, count, val, mins);
-      }
-    } else {
-      const ns = groupsAt(grouping, s, d, gs);
-      const nt = groupsAt(grouping, t, d, gt);
-      shared = false;
-      for (let x = 0; x < ns; x++) {
-        let inT = false;
-        for (let y = 0; y < nt; y++) if (gt[y] === gs[x]) inT = true;
-        if (inT) shared = true;
-        addTo(inT ? groupInternal : groupExternal, (q * G + gs[x]!) * U, count, val, mins);
-      }
-      for (let y = 0; y < nt; y++) {
-        let inS = false;
-        for (let x = 0; x < ns; x++) if (gs[x] === gt[y]) inS = true;
-        if (!inS) addTo(groupExternal, (q * G + gt[y]!) * U, count, val, mins); // a shared group was counted above, as internal
-      }
-    }
-    addTo(shared ? internal : external, q * U, count, val, mins);
-    const per = shared ? personInternal : personExternal;
-    if (per) {
-      addTo(per, s * U, count, val, mins);
-      addTo(per, t * U, count, val, mins);
-    }
+  /** The group of p on day d (−1: none), or {@link SEVERAL} when p may hold two then. */
+  const groupOf = (p: number, d: number): number => {
+    const f = fixed[p]!;
+    if (f !== CHANGING) return f;
+    if (single[p] === 0) return SEVERAL;
+    for (let k = spanStart[p]!, end = spanStart[p + 1]!; k < end; k++) if (spanFrom[k]! <= d && d <= spanTo[k]!) return spanGroup[k]!;
+    return -1;
   };
 
+  /**
+   * Adds, to `into`, the tie s → t judged on day d, in period q, weighing
+   * `count` ties, `val` value and `mins` minutes (a negative weight is left out).
+   */
+  const adderTo = (into: MixTally) => {
+    const { internal, external, groupInternal, groupExternal, personInternal, personExternal } = into;
+    return (s: number, t: number, d: number, q: number, count: number, val: number, mins: number): void => {
+      const fs = groupOf(s, d);
+      const ft = groupOf(t, d);
+      let shared: boolean;
+      if (fs !== SEVERAL && ft !== SEVERAL) {
+        // one group (or none) each
+        shared = fs >= 0 && fs === ft;
+        if (shared) addTo(groupInternal, (q * G + fs) * U, count, val, mins);
+        else {
+          if (fs >= 0) addTo(groupExternal, (q * G + fs) * U, count, val, mins);
+          if (ft >= 0) addTo(groupExternal, (q * G + ft) * U, count, val, mins);
+        }
+      } else {
+        const ns = groupsAt(grouping, s, d, gs);
+        const nt = groupsAt(grouping, t, d, gt);
+        shared = false;
+        for (let x = 0; x < ns; x++) {
+          let inT = false;
+          for (let y = 0; y < nt; y++) if (gt[y] === gs[x]) inT = true;
+          if (inT) shared = true;
+          addTo(inT ? groupInternal : groupExternal, (q * G + gs[x]!) * U, count, val, mins);
+        }
+        for (let y = 0; y < nt; y++) {
+          let inS = false;
+          for (let x = 0; x < ns; x++) if (gs[x] === gt[y]) inS = true;
+          if (!inS) addTo(groupExternal, (q * G + gt[y]!) * U, count, val, mins); // a shared group was counted above, as internal
+        }
+      }
+      addTo(shared ? internal : external, q * U, count, val, mins);
+      const per = shared ? personInternal : personExternal;
+      if (per) {
+        addTo(per, s * U, count, val, mins);
+        addTo(per, t * U, count, val, mins);
+      }
+    };
+  };
+  const add = adderTo(tally);
+  const addWhole = whole ? adderTo(whole) : add;
+
+  // units nobody reads are left out (a negative weight)
+  const wantCount = req.only === undefined || req.only === "count";
+  const wantValue = req.only === undefined || req.only === "value";
+  const wantMinutes = req.only === undefined || req.only === "minutes";
   if (req.exchanges === undefined && Q === 1) {
     // whole history: ties from the index, then value and minutes exchange by exchange
     const ties = req.ties ?? directedTies(network, { excludeConfidential: skip });
-    for (let p = 0; p < ties.pairCount; p++) add(ties.source[p]!, ties.target[p]!, ties.lastDay[p]!, 0, 1, -1, -1);
-    for (let e = 0; e < cols.count; e++) {
-      if (skip && confidential[e]) continue;
-      const mn = minutes[e]!;
-      add(from[e]!, to[e]!, day[e]!, 0, -1, value[e]!, mn === mn ? mn : -1);
+    if (wantCount) {
+      const { source, target, lastDay } = ties;
+      for (let p = 0; p < ties.pairCount; p++) add(source[p]!, target[p]!, lastDay[p]!, 0, 1, -1, -1);
+    }
+    if (wantValue || wantMinutes) {
+      for (let e = 0; e < cols.count; e++) {
+        if (skip && confidential[e]) continue;
+        const mn = minutes[e]!;
+        add(from[e]!, to[e]!, day[e]!, 0, -1, wantValue ? value[e]! : -1, wantMinutes && mn === mn ? mn : -1);
+      }
     }
   } else {
     const periodOf = req.periodOfDay ?? (() => 0);
     const list = req.exchanges ?? sortedByDay(day, cols.count);
     const m = list.length;
+    // bucket by giver, latest first, copying each exchange's receiver and day beside it so the
+    // pass below reads them in sequence (confidential ones left out here when they are to be)
     const start = new Int32Array(n + 1);
-    for (let k = 0; k < m; k++) start[from[list[k]!]! + 1]!++;
+    for (let k = 0; k < m; k++) {
+      const e = list[k]!;
+      if (!(skip && confidential[e])) start[from[e]! + 1]!++;
+    }
     for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+    const kept = start[n]!;
     const fill = start.slice(0, n);
-    const byGiver = new Int32Array(m);
+    const byGiver = new Int32Array(kept);
+    const toOf = new Int32Array(kept);
+    const dayOf = new Int32Array(kept);
     for (let k = m - 1; k >= 0; k--) {
       const e = list[k]!;
-      byGiver[fill[from[e]!]!++] = e;
+      if (skip && confidential[e]) continue;
+      const at = fill[from[e]!]!++;
+      byGiver[at] = e;
+      toOf[at] = to[e]!;
+      dayOf[at] = day[e]!;
     }
-    const seenGiver = new Int32Array(n).fill(-1);
-    const seenPeriod = new Int32Array(n);
+    // the giver and period a receiver was last seen with: [2t], [2t + 1]
+    const seen = new Int32Array(2 * n).fill(-1);
+    // the giver a receiver was last seen with over the whole history (whole counts only)
+    const seenEver = new Int32Array(wholeCounts ? n : 0).fill(-1);
     for (let s = 0; s < n; s++) {
-      for (let k = start[s]!; k < start[s + 1]!; k++) {
-        const e = byGiver[k]!;
-        if (skip && confidential[e]) continue;
-        const d = day[e]!;
+      for (let k = start[s]!, end = start[s + 1]!; k < end; k++) {
+        const d = dayOf[k]!;
+        const t = toOf[k]!;
+        if (wholeCounts && seenEver[t] !== s) {
+          // the giver's latest exchange with t: the tie's last day
+          seenEver[t] = s;
+          addWhole(s, t, d, 0, 1, -1, -1);
+        }
         const q = periodOf(d);
         if (q < 0) continue;
-        const t = to[e]!;
-        const first = seenGiver[t] !== s || seenPeriod[t] !== q;
-        seenGiver[t] = s;
-        seenPeriod[t] = q;
+        const first = seen[2 * t] !== s || seen[2 * t + 1] !== q;
+        seen[2 * t] = s;
+        seen[2 * t + 1] = q;
+        if (!wantValue && !wantMinutes) {
+          if (first) add(s, t, d, q, 1, -1, -1);
+          continue;
+        }
+        const e = byGiver[k]!;
         const mn = minutes[e]!;
-        add(s, t, d, q, first ? 1 : -1, value[e]!, mn === mn ? mn : -1);
+        add(s, t, d, q, first && wantCount ? 1 : -1, wantValue ? value[e]! : -1, wantMinutes && mn === mn ? mn : -1);
       }
     }
   }
-  return { periods: Q, groups: G, internal, external, groupInternal, groupExternal, personInternal, personExternal };
+  return whole ? { ...tally, whole } : tally;
+}
+
+/** Marks a person who may hold two groups on one day: their groups are listed in full. */
+const SEVERAL = -3;
+
+/**
+ * Per person with changing groups (see `fixedGroups`), 1 when no two of
+ * their spans with different groups overlap, so one group at most covers any
+ * day: the first covering span's. People with many spans are left to the
+ * full listing (0), which is always right.
+ */
+function oneAtATime(g: Grouping, fixed: Int32Array): Uint8Array {
+  const n = fixed.length;
+  const out = new Uint8Array(n);
+  const { spanStart, spanFrom, spanTo, spanGroup } = g;
+  for (let p = 0; p < n; p++) {
+    if (fixed[p] !== CHANGING) continue;
+    const lo = spanStart[p]!;
+    const hi = spanStart[p + 1]!;
+    if (hi - lo > 16) continue;
+    let ok = 1;
+    for (let a = lo; a < hi && ok; a++) {
+      for (let b = a + 1; b < hi; b++) {
+        if (spanGroup[a] !== spanGroup[b] && spanFrom[a]! <= spanTo[b]! && spanFrom[b]! <= spanTo[a]!) {
+          ok = 0;
+          break;
+        }
+      }
+    }
+    out[p] = ok;
+  }
+  return out;
 }
 
 function addTo(into: Float64Array, at: number, count: number, val: number, mins: number): void {

@@ -4,18 +4,19 @@
  * written from a network that had passed validation, so nothing is staged
  * again (records are only put in their canonical field order). What is
  * checked is what keeps the network consistent whatever the bytes say:
- * lists are lists, ids are unique non-empty text, every reference resolves,
- * dates parse and spans do not end before they start, and each record's
- * fields have the types validate.ts requires (its own per-record checks are
- * called, so the rules stay there). Anything else is a typed
- * `invalid-format` error naming the record; the reader then falls back to
- * the file itself.
+ * lists are lists, ids are unique non-empty text, and each record follows
+ * the rules of validate.ts, whose own per-record checks are called
+ * (`checkPerson`, `checkOrganisation`, `checkAffiliation`: fields of the
+ * right types, references that resolve, dates that parse, no span ending
+ * before it starts), so the rules stay in one place. Anything else is a
+ * typed error naming the record (`invalid-format` for the structure, the
+ * rule's own code otherwise); the reader then falls back to the file itself.
  */
 import { TiegraphError, showValue } from "../errors.js";
-import { parseDay, type Day } from "./dates.js";
+import { parseDay } from "./dates.js";
 import type { ModelState } from "./state.js";
 import type { Affiliation, NetworkData, Organisation, Person } from "./types.js";
-import { OPEN_END, OPEN_START, checkOrganisation, checkPerson, checkSettings, cleanOrganisation, cleanPerson, type AffiliationSpan } from "./validate.js";
+import { OPEN_END, OPEN_START, checkAffiliation, checkOrganisation, checkPerson, checkSettings, cleanOrganisation, adoptPerson, type AffiliationRefs, type AffiliationSpan } from "./validate.js";
 
 const SCOPE = "tiegraph/model";
 const EXPECTED = "records written by encodeNetworkColumns from a valid network";
@@ -33,13 +34,6 @@ function listOf<T>(records: Omit<NetworkData, "exchanges">, name: "organisations
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-
-function dayOr(text: unknown, open: Day, record: string): Day {
-  if (text === undefined) return open;
-  const d = typeof text === "string" ? parseDay(text) : undefined;
-  if (d === undefined) throw bad("invalid date", record, text);
-  return d;
 }
 
 /**
@@ -73,24 +67,19 @@ export function adoptCopiedRecords(state: ModelState, records: Omit<NetworkData,
     const p = people[k]!;
     if (!isRecord(p)) throw bad("not a person record", `person #${k}`);
     checkPerson(p, `/people/${k}`);
-    if (state.personIndex.has(p.id)) throw bad("duplicate person id", `person #${k}`, p.id);
+    // one lookup, not two: an id seen before leaves the size as it was
+    const known = state.personIndex.size;
     state.personIndex.set(p.id, k);
-    state.people.push(cleanPerson(p));
+    if (state.personIndex.size === known) throw bad("duplicate person id", `person #${k}`, p.id);
+    // the records were parsed for this state alone: a person already in canonical order is kept as it is
+    state.people.push(adoptPerson(p));
     state.affs.push([]);
   }
+  const refs: AffiliationRefs = { person: (id) => state.personIndex.get(id), organisation: (id) => state.orgIndex.get(id) };
   for (let k = 0; k < affs.length; k++) {
     const a = affs[k]!;
-    const record = `affiliation #${k}`;
-    if (!isRecord(a)) throw bad("not an affiliation record", record);
-    const person = typeof a.person === "string" ? state.personIndex.get(a.person) : undefined;
-    if (person === undefined) throw bad("unknown person", record, a.person);
-    const organisation = typeof a.organisation === "string" ? state.orgIndex.get(a.organisation) : undefined;
-    if (organisation === undefined) throw bad("unknown organisation", record, a.organisation);
-    const from = dayOr(a.from, OPEN_START, record);
-    const to = dayOr(a.to, OPEN_END, record);
-    if (to < from) throw bad("ends before it starts", record, a.to);
-    if (a.role !== undefined && typeof a.role !== "string") throw bad("role is not text", record, a.role);
-    const span: AffiliationSpan = { organisation, from, to, role: a.role };
+    if (!isRecord(a)) throw bad("not an affiliation record", `affiliation #${k}`);
+    const { person, span } = checkAffiliation(a, k, refs);
     state.affs[person]!.push(span);
   }
   // each person's spans by start day (a stable sort: equal starts keep their order, as when applied one by one)

@@ -201,6 +201,25 @@ function valueAt<T>(positions: readonly number[], values: readonly T[], i: numbe
   return positions[lo] === i ? values[lo] : undefined;
 }
 
+/** Extras not built yet (see `ExchangeStore.pending`). */
+interface PendingExtras {
+  source: LazyExtras;
+  /** For a filtered copy: the source position of each exchange, ascending (absent: positions as in the source). */
+  origin?: Int32Array;
+  /** Exchanges in the source: a position from 0 below this that `origin` does not name was left out. */
+  sourceCount: number;
+  dropNotes: boolean;
+  people: number;
+  seen: Map<number, ExchangeExtras | undefined>;
+}
+
+/**
+ * People whose exchanges {@link ExchangeStore.ofPerson} finds by a scan of
+ * the columns each (about a millisecond per million exchanges) before it
+ * builds the per-person index of everyone (a few hundred milliseconds).
+ */
+const SCANS_BEFORE_INDEX = 16;
+
 /**
  * Column store of exchanges. Positions are indices `0..count-1`; an exchange
  * without an explicit id is known as `#<position+1>`. Internal to the model:
@@ -235,13 +254,15 @@ export class ExchangeStore {
   private readonly formatList: string[] = [""];
   private readonly formatIndex = new Map<string, number>([["", 0]]);
   private byPerson: { people: number; offsets: Int32Array; items: Int32Array } | undefined;
+  /** People's exchange lists found by a scan each, before {@link byPerson} is built (see {@link ExchangeStore.ofPerson}). */
+  private scanned: { people: number; lists: Map<number, Int32Array> } | undefined;
   /**
    * Extras not built yet: where to get them (positions as they come) and,
    * for a filtered copy of a store that had not built its own, where each
-   * position went (-1: left out) and whether notes are dropped. Built on the
+   * exchange came from and whether notes are dropped. Built on the
    * first use of any extra, by {@link ExchangeStore.ready}.
    */
-  private pending: { source: LazyExtras; origin?: Int32Array; moved?: Int32Array; dropNotes: boolean; people: number; seen: Map<number, ExchangeExtras | undefined> } | undefined;
+  private pending: PendingExtras | undefined;
   private view: ExchangeColumns | undefined;
 
   /** Number of exchanges. */
@@ -349,7 +370,7 @@ export class ExchangeStore {
     const kept: [number, ExchangeExtras][] = [];
     // every entry is checked before any is attached: a bad one leaves the store without extras, never half of them
     for (const [i0, fresh] of pending.source.all()) {
-      const i = pending.moved ? (i0 >= 0 && i0 < pending.moved.length ? pending.moved[i0]! : -2) : i0;
+      const i = pending.origin ? (i0 >= 0 && i0 < pending.sourceCount ? indexIn(pending.origin, i0) : -2) : i0;
       if (i === -1) continue;
       try {
         if (!(Number.isInteger(i) && i >= 0 && i < n)) throw new TiegraphError(SCOPE, "invalid-format", `exchange column row ${i0} has extras out of range`, { record: `exchange #${i0 + 1}`, expected: "columns written by rawExchangeColumns of a valid network" });
@@ -414,28 +435,63 @@ export class ExchangeStore {
     return { first, last };
   }
 
-  /** Exchange positions of each person (either side), in date-then-insertion order. */
+  /**
+   * Exchange positions of a person (either side), in date-then-insertion
+   * order. The first few people asked for are found by one scan of the
+   * columns each (a command that looks at a handful of people never builds
+   * the index of everyone); after {@link SCANS_BEFORE_INDEX} of them the
+   * per-person index of everyone is built and answers the rest. Both give the
+   * same lists.
+   */
   ofPerson(person: number, people: number): Int32Array {
     let idx = this.byPerson;
-    if (!idx || idx.people !== people) idx = this.byPerson = this.buildByPerson(people);
+    if (!idx || idx.people !== people) {
+      const scanned = this.scanned?.people === people ? this.scanned : (this.scanned = { people, lists: new Map() });
+      const known = scanned.lists.get(person);
+      if (known) return known;
+      if (scanned.lists.size < SCANS_BEFORE_INDEX) {
+        const list = this.scanPerson(person);
+        scanned.lists.set(person, list);
+        return list;
+      }
+      idx = this.byPerson = this.buildByPerson(people);
+      this.scanned = undefined;
+    }
     return idx.items.subarray(idx.offsets[person]!, idx.offsets[person + 1]!);
+  }
+
+  /** One person's exchange positions by a scan of the columns: ascending, then stably by day (as {@link buildByPerson} orders them). */
+  private scanPerson(person: number): Int32Array {
+    const { from, to, day } = this;
+    let k = 0;
+    for (let i = 0; i < this.n; i++) if (from[i] === person || to[i] === person) k++;
+    const out = new Int32Array(k);
+    k = 0;
+    for (let i = 0; i < this.n; i++) if (from[i] === person || to[i] === person) out[k++] = i;
+    let sorted = true;
+    for (let j = 1; j < k && sorted; j++) sorted = day[out[j - 1]!]! <= day[out[j]!]!;
+    if (!sorted) return out.sort((a, b) => day[a]! - day[b]! || a - b);
+    return out;
   }
 
   private buildByPerson(n: number): { people: number; offsets: Int32Array; items: Int32Array } {
     const m = this.n;
-    const order = sortedByDay(this.day, m);
+    // each exchange twice, in date-then-insertion order: under its giver, then its receiver.
+    // The giver and receiver come beside the day order, so this pass reads in order
+    // and writes one place per person (no pass jumps through the columns)
+    const { order, from, to } = byDayWithPeople(this.day, this.from, this.to, m);
     const offsets = new Int32Array(n + 1);
-    for (let i = 0; i < m; i++) {
-      offsets[this.from[i]! + 1]!++;
-      offsets[this.to[i]! + 1]!++;
+    for (let k = 0; k < m; k++) {
+      offsets[from[k]! + 1]!++;
+      offsets[to[k]! + 1]!++;
     }
     for (let i = 0; i < n; i++) offsets[i + 1]! += offsets[i]!;
     const fill = offsets.slice(0, n);
     const items = new Int32Array(2 * m);
     for (let k = 0; k < m; k++) {
       const e = order[k]!;
-      items[fill[this.from[e]!]!++] = e;
-      items[fill[this.to[e]!]!++] = e;
+      items[fill[from[k]!]!++] = e;
+      items[fill[to[k]!]!++] = e;
     }
     return { people: n, offsets, items };
   }
@@ -451,46 +507,86 @@ export class ExchangeStore {
   where(keep: Uint8Array, dropNotes: boolean): ExchangeStore {
     const out = new ExchangeStore();
     for (let f = 1; f < this.formatList.length; f++) out.internFormat(this.formatList[f]!);
-    let m = 0;
-    for (let i = 0; i < this.n; i++) m += keep[i]!;
+    const kept = keptPositions(keep, this.n);
+    const m = kept.length;
     out.resize(m);
-    const pending = this.pending;
-    if (pending) {
-      // extras not built here yet: the copy builds its own from the same source when it needs them
-      const moved = new Int32Array(pending.moved ? pending.moved.length : this.n);
-      const origin = new Int32Array(m);
-      let j = 0;
-      for (let i0 = 0; i0 < moved.length; i0++) {
-        const i = pending.moved ? pending.moved[i0]! : i0;
-        if (i >= 0 && keep[i]) {
-          origin[j] = i0;
-          moved[i0] = j++;
-        } else moved[i0] = -1;
-      }
-      out.pending = { source: pending.source, origin, moved, dropNotes: pending.dropNotes || dropNotes, people: pending.people, seen: new Map() };
-    }
-    for (let i = 0; i < this.n; i++) {
-      if (!keep[i]) continue;
-      const j = out.n++;
-      out.from[j] = this.from[i]!;
-      out.to[j] = this.to[i]!;
-      out.day[j] = this.day[i]!;
-      out.kind[j] = this.kind[i]!;
-      out.value[j] = this.value[i]!;
-      out.minutes[j] = this.minutes[i]!;
-      out.flags[j] = this.flags[i]!;
-      out.format[j] = this.format[i]!;
-      out.slot[j] = -1;
-      if (pending) continue;
-      const ex = this.extrasOf(i);
+    if (this.pending) out.pending = this.pendingAfter(kept, dropNotes);
+    // each column gathered on its own (one array read and one written at a time)
+    gatherInt32(out.from, this.from, kept);
+    gatherInt32(out.to, this.to, kept);
+    gatherInt32(out.day, this.day, kept);
+    gatherUint8(out.kind, this.kind, kept);
+    gatherFloat64(out.value, this.value, kept);
+    gatherFloat32(out.minutes, this.minutes, kept);
+    gatherUint8(out.flags, this.flags, kept);
+    gatherUint8(out.format, this.format, kept);
+    out.slot.fill(-1, 0, m);
+    out.n = m;
+    if (this.pending) return out;
+    for (let j = 0; j < m; j++) {
+      const ex = this.extrasOf(kept[j]!);
       if (!ex) continue;
-      const copy: ExchangeExtras = { ...ex };
-      if (ex.tags) copy.tags = [...ex.tags];
-      if (dropNotes) delete copy.note;
-      if (Object.keys(copy).length === 0) continue;
-      out.attach(j, copy);
+      const copy = keptExtras(ex, dropNotes);
+      if (copy) out.attach(j, copy);
     }
     return out;
+  }
+
+  /**
+   * Keeps only the exchanges whose `keep` entry is 1, in place: what
+   * {@link ExchangeStore.where} gives, without a second set of columns
+   * (each kept exchange moves down to its new position). Notes are left out
+   * when `dropNotes`; extras handed out before are not changed.
+   */
+  keepOnly(keep: Uint8Array, dropNotes: boolean): void {
+    const kept = keptPositions(keep, this.n);
+    const m = kept.length;
+    if (this.pending) this.pending = this.pendingAfter(kept, dropNotes);
+    // kept[j] >= j: moving each down in ascending order never overwrites one still to move
+    gatherInt32(this.from, this.from, kept);
+    gatherInt32(this.to, this.to, kept);
+    gatherInt32(this.day, this.day, kept);
+    gatherUint8(this.kind, this.kind, kept);
+    gatherFloat64(this.value, this.value, kept);
+    gatherFloat32(this.minutes, this.minutes, kept);
+    gatherUint8(this.flags, this.flags, kept);
+    gatherUint8(this.format, this.format, kept);
+    if (!this.pending) {
+      // the extras of the exchanges left out are freed; those kept follow their exchange
+      const n = this.n;
+      for (let i = 0, j = 0; i < n; i++) {
+        if (j < m && kept[j] === i) {
+          j++;
+          continue;
+        }
+        this.release(i);
+      }
+      for (let j = 0; j < m; j++) {
+        const k = this.slot[kept[j]!]!;
+        this.slot[j] = k;
+        if (k < 0) continue;
+        this.slotPos[k] = j;
+        if (!dropNotes || this.slots[k]!.note === undefined) continue;
+        // replaced, not changed: whoever holds the old object keeps its note
+        const copy = keptExtras(this.slots[k]!, true);
+        if (copy) this.slots[k] = copy;
+        else this.releaseSlot(k, j);
+      }
+    } else this.slot.fill(-1, 0, m);
+    this.n = m;
+    this.changed();
+  }
+
+  /** The pending extras of a filtered copy of this store keeping the positions `kept` (this store's are pending). */
+  private pendingAfter(kept: Int32Array, dropNotes: boolean): PendingExtras {
+    const pending = this.pending!;
+    // straight from the source, the kept positions are where each came from; from a filtered copy, where those came from
+    let origin = kept;
+    if (pending.origin) {
+      origin = new Int32Array(kept.length);
+      for (let j = 0; j < kept.length; j++) origin[j] = pending.origin[kept[j]!]!;
+    }
+    return { source: pending.source, origin, sourceCount: pending.sourceCount, dropNotes: pending.dropNotes || dropNotes, people: pending.people, seen: new Map() };
   }
 
   /** The stored columns as they are (flags and all), for a columnar copy of the network; see {@link ExchangeStore.fromRaw}. */
@@ -547,7 +643,7 @@ export class ExchangeStore {
     out.format = raw.format;
     out.slot = new Int32Array(n).fill(-1);
     if (Array.isArray(extras)) for (const [i, ex] of extras) out.attach(i, ex);
-    else out.pending = { source: extras, dropNotes: false, people, seen: new Map() };
+    else out.pending = { source: extras, sourceCount: n, dropNotes: false, people, seen: new Map() };
     return out;
   }
 
@@ -556,6 +652,7 @@ export class ExchangeStore {
   /** Forgets derived views after a change. */
   private changed(): void {
     this.byPerson = undefined;
+    this.scanned = undefined;
     this.view = undefined;
   }
 
@@ -673,7 +770,11 @@ export class ExchangeStore {
   /** Frees the extras slot of exchange `i`, if it has one. */
   private release(i: number): void {
     const k = this.slot[i]!;
-    if (k < 0) return;
+    if (k >= 0) this.releaseSlot(k, i);
+  }
+
+  /** Frees extras slot `k`, held by exchange `i`. */
+  private releaseSlot(k: number, i: number): void {
     const id = this.slots[k]!.id;
     if (id !== undefined) this.ids.delete(id);
     this.slots[k] = undefined;
@@ -713,6 +814,55 @@ export class ExchangeStore {
   }
 }
 
+/** Where `value` is in an ascending column, or -1. */
+function indexIn(column: Int32Array, value: number): number {
+  let lo = 0;
+  let hi = column.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = column[mid]!;
+    if (v === value) return mid;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** The positions below `n` whose `keep` entry is 1, ascending. */
+function keptPositions(keep: Uint8Array, n: number): Int32Array {
+  let m = 0;
+  for (let i = 0; i < n; i++) m += keep[i]!;
+  const kept = new Int32Array(m);
+  for (let i = 0, j = 0; i < n; i++) if (keep[i]) kept[j++] = i;
+  return kept;
+}
+
+/** A copy of an exchange's extras for a filtered store (tags copied, the note left out when asked), or undefined when nothing is left. */
+function keptExtras(ex: ExchangeExtras, dropNotes: boolean): ExchangeExtras | undefined {
+  const copy: ExchangeExtras = { ...ex };
+  if (ex.tags) copy.tags = [...ex.tags];
+  if (dropNotes) delete copy.note;
+  return Object.keys(copy).length === 0 ? undefined : copy;
+}
+
+/**
+ * `out[j] = column[kept[j]]` for every j of `kept` (`out` may be `column`
+ * itself: `kept` ascends from j on). One function per element type, so each
+ * loop sees one kind of array.
+ */
+function gatherInt32(out: Int32Array, column: Int32Array, kept: Int32Array): void {
+  for (let j = 0; j < kept.length; j++) out[j] = column[kept[j]!]!;
+}
+function gatherUint8(out: Uint8Array, column: Uint8Array, kept: Int32Array): void {
+  for (let j = 0; j < kept.length; j++) out[j] = column[kept[j]!]!;
+}
+function gatherFloat64(out: Float64Array, column: Float64Array, kept: Int32Array): void {
+  for (let j = 0; j < kept.length; j++) out[j] = column[kept[j]!]!;
+}
+function gatherFloat32(out: Float32Array, column: Float32Array, kept: Int32Array): void {
+  for (let j = 0; j < kept.length; j++) out[j] = column[kept[j]!]!;
+}
+
 /** A column of `cap` entries holding the first `used` of `column` (the same kind of typed array). */
 function resized<T extends Int32Array | Uint8Array | Float64Array | Float32Array>(column: T, cap: number, used: number): T {
   const out = new (column.constructor as new (length: number) => T)(cap);
@@ -748,4 +898,43 @@ export function sortedByDay(day: Int32Array, m: number): Int32Array {
   for (let i = 0; i < span; i++) counts[i + 1]! += counts[i]!;
   for (let i = 0; i < m; i++) order[counts[day[i]! - lo]!++] = i;
   return order;
+}
+
+/**
+ * Positions 0..m-1 sorted by day (stable, as {@link sortedByDay}), with the
+ * giver and receiver of each beside it: a counting sort over the day range
+ * that carries them along (a few thousand days make as many sequential
+ * streams), or the comparison sort's order and a gather when the range is wide.
+ */
+function byDayWithPeople(day: Int32Array, from: Int32Array, to: Int32Array, m: number): { order: Int32Array; from: Int32Array; to: Int32Array } {
+  const order = new Int32Array(m);
+  const byFrom = new Int32Array(m);
+  const byTo = new Int32Array(m);
+  if (m === 0) return { order, from: byFrom, to: byTo };
+  let lo = day[0]!;
+  let hi = lo;
+  for (let i = 1; i < m; i++) {
+    const d = day[i]!;
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  const span = hi - lo + 1;
+  if (span > 4 * m + 100000 || span > 1 << 16) {
+    order.set(sortedByDay(day, m));
+    for (let k = 0; k < m; k++) {
+      byFrom[k] = from[order[k]!]!;
+      byTo[k] = to[order[k]!]!;
+    }
+    return { order, from: byFrom, to: byTo };
+  }
+  const counts = new Int32Array(span + 1);
+  for (let i = 0; i < m; i++) counts[day[i]! - lo + 1]!++;
+  for (let i = 0; i < span; i++) counts[i + 1]! += counts[i]!;
+  for (let i = 0; i < m; i++) {
+    const at = counts[day[i]! - lo]!++;
+    order[at] = i;
+    byFrom[at] = from[i]!;
+    byTo[at] = to[i]!;
+  }
+  return { order, from: byFrom, to: byTo };
 }

@@ -11,6 +11,7 @@ import type { Affiliation, Exchange, NetworkData, NetworkSettings, Organisation,
 import type { IntroductionRequest } from "./request-types.js";
 import { applyEdits, type NetworkEdit } from "./edits.js";
 import { emptyState, type ModelState } from "./state.js";
+import { RequestStore } from "./request-store.js";
 import { OPEN_END, OPEN_START, checkPerson, checkSettings, cleanOrganisation, cleanPerson, problemsError, stageBatch, withoutProblems, type AffiliationSpan, type ExchangeRowsPart, type RecordLines, type StagedBatch } from "./validate.js";
 import type { ExchangeRows } from "./exchange-rows.js";
 import type { Problem } from "../errors.js";
@@ -509,30 +510,50 @@ export class Network {
     to.ego = from.ego;
     to.settings = { ...from.settings };
     // records are replaced, never changed in place, by edits: the copy may share the ones it keeps as they are
-    for (const p of from.people) {
-      if (redact && p.notes !== undefined) {
-        const { notes: _n, ...rest } = p;
-        to.people.push(rest);
-      } else to.people.push(p);
-    }
+    for (const p of from.people) to.people.push(redact ? withoutNotes(p) : p);
     for (const [id, i] of from.personIndex) to.personIndex.set(id, i);
     for (const o of from.orgs) to.orgs.push(o);
     for (const [id, i] of from.orgIndex) to.orgIndex.set(id, i);
-    for (const spans of from.affs) to.affs.push(spans.map((s) => ({ ...s })));
+    // spans are changed in place by edits: each copied (empty lists too, each its own)
+    for (const spans of from.affs) {
+      const copy: AffiliationSpan[] = [];
+      for (const s of spans) copy.push({ organisation: s.organisation, from: s.from, to: s.to, role: s.role });
+      to.affs.push(copy);
+    }
     to.affCount = from.affCount;
     (to as { ex: ExchangeStore }).ex = from.ex.where(keep, redact);
-    to.requests.commit(
-      from.requests.all().map((r) => {
-        // why someone wants an introduction and what they would offer are private notes too
-        const { why, offer, ...rest } = r;
-        const copy: IntroductionRequest = { ...rest, steps: r.steps.map((step) => ({ ...step })) };
-        if (!redact && why !== undefined) copy.why = why;
-        if (!redact && offer !== undefined) copy.offer = offer;
-        return copy;
-      }),
-    );
+    to.requests.commit(requestCopies(from.requests.all(), redact));
     out._revision = 1;
     return out;
+  }
+
+  /**
+   * Makes this network what {@link withoutConfidential} returns, in place:
+   * its confidential exchanges, people's and exchanges' notes and requests'
+   * why and offer are removed, the other exchanges move down in their
+   * columns (implicit `#n` ids renumber), and nothing is copied or
+   * re-validated. For a network read only to be analysed (the CLI's analysis
+   * commands): no copy of a million exchanges, nor of every person's
+   * records, and what was removed cannot be brought back.
+   *
+   * @example
+   * ```ts
+   * net.removeConfidential();
+   * serializeNetwork(net) === serializeNetwork(original.withoutConfidential()); // true
+   * ```
+   */
+  removeConfidential(): void {
+    const s = this._s;
+    const { confidential, count } = s.ex.columns();
+    const keep = new Uint8Array(count);
+    for (let i = 0; i < count; i++) keep[i] = confidential[i] ? 0 : 1;
+    // records are replaced, never changed in place: whoever holds one keeps its notes
+    for (let i = 0; i < s.people.length; i++) s.people[i] = withoutNotes(s.people[i]!);
+    s.ex.keepOnly(keep, true);
+    const requests = new RequestStore();
+    requests.commit(requestCopies(s.requests.all(), true));
+    (s as { requests: RequestStore }).requests = requests;
+    this._revision++;
   }
 
   /**
@@ -554,7 +575,10 @@ export class Network {
    * dates, field types: see copied-records.ts), not staged again; a copy
    * holding introduction requests is validated as {@link Network.from} does.
    * Affiliations may come as columns (see {@link affiliationColumns}) instead
-   * of records, each row checked in constant time.
+   * of records, each row checked in constant time. The records, like the
+   * columns, are taken over rather than copied (a person already in
+   * canonical field order becomes the network's own): pass records nobody
+   * will change afterwards, such as freshly parsed ones.
    * Throws `invalid-format` naming the first bad record or row.
    *
    * @example const copy = Network.fromColumns({ people: net.toData().people }, net.rawExchangeColumns());
@@ -608,6 +632,25 @@ export class Network {
     if (this._s.requests.size) data.requests = this._s.requests.toData();
     return data;
   }
+}
+
+/** A person record without its notes (the record itself when it has none). */
+function withoutNotes(p: Person): Person {
+  if (p.notes === undefined) return p;
+  const { notes: _n, ...rest } = p;
+  return rest;
+}
+
+/** Copies of introduction requests, without why and offer when `redact`. */
+function requestCopies(list: readonly IntroductionRequest[], redact: boolean): IntroductionRequest[] {
+  return list.map((r) => {
+    // why someone wants an introduction and what they would offer are private notes too
+    const { why, offer, ...rest } = r;
+    const copy: IntroductionRequest = { ...rest, steps: r.steps.map((step) => ({ ...step })) };
+    if (!redact && why !== undefined) copy.why = why;
+    if (!redact && offer !== undefined) copy.offer = offer;
+    return copy;
+  });
 }
 
 /** A calendar date from text, or a typed error naming what it was for. */

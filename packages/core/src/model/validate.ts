@@ -313,29 +313,20 @@ function validateBatch(network: NetworkLookup, batch: NetworkData, options: Chec
 
   // --- affiliations
   section = "affiliations";
+  // unresolved references (resolveReferences false) stay outside ids and organisation -1
+  const affRefs: AffiliationRefs = {
+    person: (id) => {
+      const ref = personRef(id);
+      return ref === UNKNOWN_ID ? undefined : ref;
+    },
+    organisation: (id) => {
+      const o = network.findOrganisation(id);
+      return o >= 0 ? o : (newOrgs.get(id) ?? (resolve ? undefined : -1));
+    },
+  };
   for (k = 0; k < affs.length; k++) {
-    const a = affs[k]!;
-    const at = `/affiliations/${k}`;
-    const rec = `affiliation #${k}`;
-    if (a === null || typeof a !== "object") {
-      report("invalid-format", "affiliation must be an object", rec, at, "{ person, organisation, from?, to?, role? }", a);
-      continue;
-    }
-    const before = problems.length;
-    const person = personOf(a.person, at + "/person", rec);
-    let org: number | undefined = -1;
-    if (typeof a.organisation !== "string" || a.organisation === "") {
-      report("missing-field", "missing organisation", rec, at + "/organisation", "an organisation id", a.organisation);
-    } else {
-      org = network.findOrganisation(a.organisation);
-      if (org < 0) org = newOrgs.get(a.organisation);
-      if (org === undefined && resolve) report("unknown-organisation", `unknown organisation ${showValue(a.organisation)}`, rec, at + "/organisation", "the id of an organisation in the network or this batch");
-    }
-    const from = a.from === undefined ? OPEN_START : dayOf(a.from, at + "/from", rec, report);
-    const to = a.to === undefined ? OPEN_END : dayOf(a.to, at + "/to", rec, report);
-    if (from !== undefined && to !== undefined && to < from) report("invalid-range", `affiliation ends (${a.to}) before it starts (${a.from})`, rec, at + "/to", "an end date on or after the start date");
-    if (a.role !== undefined && typeof a.role !== "string") report("invalid-field", "role must be text", rec, at + "/role", "a string", a.role);
-    if (problems.length === before) staged.affiliations.push({ person: person!, span: { organisation: org ?? -1, from: from!, to: to!, role: a.role } });
+    const resolved = affiliationOf(affs[k]!, k, affRefs, report);
+    if (resolved) staged.affiliations.push(resolved);
   }
 
   // --- exchanges
@@ -596,14 +587,86 @@ export function exchangeOf(e: Exchange, k: number, network: NetworkLookup, newId
   return SCRATCH;
 }
 
-function dayOf(text: unknown, pointer: string, record: string, report: Report): Day | undefined {
-  const d = typeof text === "string" ? parseDay(text) : undefined;
-  if (d === undefined) report("invalid-date", `invalid date ${showValue(text)}`, record, pointer, "a calendar date YYYY-MM-DD");
-  return d;
+/** Person and organisation indices of ids, for {@link checkAffiliation}. */
+export interface AffiliationRefs {
+  /** The index of the person with this (non-empty) id, or undefined when there is none. */
+  person(id: string): number | undefined;
+  /** The index of the organisation with this (non-empty) id, or undefined when there is none. */
+  organisation(id: string): number | undefined;
+}
+
+/**
+ * The rules of one affiliation record (the `k`-th of its list): an object
+ * naming a person and an organisation that resolve, dates that parse, an end
+ * on or after the start, a role that is text. Reports every problem and
+ * returns the resolved span only when there is none. Its record name and
+ * pointers are made only when a problem is reported.
+ */
+function affiliationOf(a: Affiliation, k: number, refs: AffiliationRefs, report: Report): { person: number; span: AffiliationSpan } | undefined {
+  const at = (field: string): string => `/affiliations/${k}${field}`;
+  const rec = (): string => `affiliation #${k}`;
+  if (a === null || typeof a !== "object") {
+    report("invalid-format", "affiliation must be an object", rec(), at(""), "{ person, organisation, from?, to?, role? }", a);
+    return undefined;
+  }
+  let ok = true;
+  let person: number | undefined;
+  if (typeof a.person !== "string" || a.person === "") {
+    report("missing-field", "missing person id", rec(), at("/person"), "a person id (non-empty string)", a.person);
+    ok = false;
+  } else if ((person = refs.person(a.person)) === undefined) {
+    report("unknown-person", `unknown person ${showValue(a.person)}`, rec(), at("/person"), "the id of a person in the network or this batch");
+    ok = false;
+  }
+  let org: number | undefined;
+  if (typeof a.organisation !== "string" || a.organisation === "") {
+    report("missing-field", "missing organisation", rec(), at("/organisation"), "an organisation id", a.organisation);
+    ok = false;
+  } else if ((org = refs.organisation(a.organisation)) === undefined) {
+    report("unknown-organisation", `unknown organisation ${showValue(a.organisation)}`, rec(), at("/organisation"), "the id of an organisation in the network or this batch");
+    ok = false;
+  }
+  const from = a.from === undefined ? OPEN_START : typeof a.from === "string" ? parseDay(a.from) : undefined;
+  if (from === undefined) report("invalid-date", `invalid date ${showValue(a.from)}`, rec(), at("/from"), "a calendar date YYYY-MM-DD");
+  const to = a.to === undefined ? OPEN_END : typeof a.to === "string" ? parseDay(a.to) : undefined;
+  if (to === undefined) report("invalid-date", `invalid date ${showValue(a.to)}`, rec(), at("/to"), "a calendar date YYYY-MM-DD");
+  if (from === undefined || to === undefined) ok = false;
+  else if (to < from) {
+    report("invalid-range", `affiliation ends (${a.to}) before it starts (${a.from})`, rec(), at("/to"), "an end date on or after the start date");
+    ok = false;
+  }
+  if (a.role !== undefined && typeof a.role !== "string") {
+    report("invalid-field", "role must be text", rec(), at("/role"), "a string", a.role);
+    ok = false;
+  }
+  return ok ? { person: person!, span: { organisation: org!, from: from!, to: to!, role: a.role } } : undefined;
+}
+
+/**
+ * The person index and resolved span of one affiliation record (the `k`-th
+ * of its list), checked by the rules {@link Network.apply} uses; throws the
+ * record's problems (the first first, pointer `/affiliations/k/...`).
+ *
+ * @example
+ * ```ts
+ * const refs = { person: (id: string) => (id === "ann" ? 0 : undefined), organisation: (id: string) => (id === "acme" ? 0 : undefined) };
+ * checkAffiliation({ person: "ann", organisation: "acme", from: "2020-01-01" }, 0, refs).span.organisation; // 0
+ * checkAffiliation({ person: "ann", organisation: "acme", from: "2021-01-01", to: "2020-01-01" }, 3, refs); // throws invalid-range at /affiliations/3/to
+ * ```
+ */
+export function checkAffiliation(a: Affiliation, k: number, refs: AffiliationRefs): { person: number; span: AffiliationSpan } {
+  let resolved: { person: number; span: AffiliationSpan } | undefined;
+  const problems = collect((report) => (resolved = affiliationOf(a, k, refs, report)));
+  if (problems.length || !resolved) throw problemsError(problems);
+  return resolved;
+}
+
+function isStringList(v: unknown): boolean {
+  return Array.isArray(v) && !v.some((x) => typeof x !== "string");
 }
 
 function stringList(v: unknown, pointer: string, record: string, report: Report): boolean {
-  if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) {
+  if (!isStringList(v)) {
     report("invalid-field", "expected a list of strings", record, pointer, "an array of strings", v);
     return false;
   }
@@ -638,27 +701,30 @@ function personOk(p: Person, at: string, report: Report): boolean {
     report("missing-field", "person without id", `person at ${at}`, at + "/id", "a non-empty string", p.id);
     return false;
   }
-  const rec = `person ${showValue(p.id)}`;
+  // the record's name is made only for a problem: a hundred thousand good people make no strings
+  const rec = (): string => `person ${showValue(p.id)}`;
   let ok = true;
   const bad = (...args: Parameters<Report>): void => {
     report(...args);
     ok = false;
   };
-  if (typeof p.name !== "string") bad("missing-field", "person without name", rec, at + "/name", "a string", p.name);
-  for (const key of ["emails", "tags", "interests", "offers"] as const) if (p[key] !== undefined && !stringList(p[key], `${at}/${key}`, rec, report)) ok = false;
-  if (p.notes !== undefined && typeof p.notes !== "string") bad("invalid-field", "notes must be text", rec, at + "/notes", "a string", p.notes);
-  if (p.url !== undefined && typeof p.url !== "string") bad("invalid-field", "url must be text", rec, at + "/url", "a string", p.url);
-  if (p.cadenceDays !== undefined && (typeof p.cadenceDays !== "number" || !(p.cadenceDays > 0) || !Number.isFinite(p.cadenceDays))) bad("invalid-value", "invalid cadence", rec, at + "/cadenceDays", "a positive number of days", p.cadenceDays);
+  if (typeof p.name !== "string") bad("missing-field", "person without name", rec(), at + "/name", "a string", p.name);
+  for (const key of PERSON_LISTS) if (p[key] !== undefined && !isStringList(p[key])) ok = stringList(p[key], `${at}/${key}`, rec(), report);
+  if (p.notes !== undefined && typeof p.notes !== "string") bad("invalid-field", "notes must be text", rec(), at + "/notes", "a string", p.notes);
+  if (p.url !== undefined && typeof p.url !== "string") bad("invalid-field", "url must be text", rec(), at + "/url", "a string", p.url);
+  if (p.cadenceDays !== undefined && (typeof p.cadenceDays !== "number" || !(p.cadenceDays > 0) || !Number.isFinite(p.cadenceDays))) bad("invalid-value", "invalid cadence", rec(), at + "/cadenceDays", "a positive number of days", p.cadenceDays);
   if (p.attributes !== undefined) {
-    if (p.attributes === null || typeof p.attributes !== "object" || Array.isArray(p.attributes)) bad("invalid-field", "attributes must be an object", rec, at + "/attributes", "an object of text, number or boolean values", p.attributes);
+    if (p.attributes === null || typeof p.attributes !== "object" || Array.isArray(p.attributes)) bad("invalid-field", "attributes must be an object", rec(), at + "/attributes", "an object of text, number or boolean values", p.attributes);
     else {
       for (const [key, v] of Object.entries(p.attributes)) {
-        if (!["string", "number", "boolean"].includes(typeof v)) bad("invalid-field", `attribute ${showValue(key)} has an unsupported value`, rec, `${at}/attributes/${key}`, "text, a number or a boolean", v);
+        if (!["string", "number", "boolean"].includes(typeof v)) bad("invalid-field", `attribute ${showValue(key)} has an unsupported value`, rec(), `${at}/attributes/${key}`, "text, a number or a boolean", v);
       }
     }
   }
   return ok;
 }
+
+const PERSON_LISTS = ["emails", "tags", "interests", "offers"] as const;
 
 function settingsOk(s: NetworkSettings, at: string, report: Report): boolean {
   const n = { count: 0 };
@@ -749,6 +815,30 @@ function canonical<T extends object>(o: T, order: readonly string[]): T {
  */
 export function cleanPerson(p: Person): Person {
   return canonical(p, PERSON_FIELDS);
+}
+
+const PERSON_RANK: ReadonlyMap<string, number> = new Map(PERSON_FIELDS.map((key, i) => [key, i]));
+
+/**
+ * {@link cleanPerson} for a record nobody else holds (fresh from
+ * `JSON.parse`): the record itself when its fields are known and already in
+ * canonical order (as a network file writes them), else the canonical copy.
+ * Saves a copy of every person when reading a file's records.
+ *
+ * @example
+ * ```ts
+ * const p = JSON.parse('{"id":"ann","name":"Ann"}');
+ * adoptPerson(p) === p; // true
+ * ```
+ */
+export function adoptPerson(p: Person): Person {
+  let last = -1;
+  for (const key in p) {
+    const rank = PERSON_RANK.get(key);
+    if (rank === undefined || rank <= last || (p as unknown as Record<string, unknown>)[key] === undefined) return cleanPerson(p);
+    last = rank;
+  }
+  return p;
 }
 
 /**

@@ -104,11 +104,12 @@ export class PathIndex {
       const n = network.personCount;
       const offsets = new Int32Array(network.organisationCount + 1);
       const day = this.asOf;
-      for (let p = 0; p < n; p++) for (const o of network.organisationIndicesOn(p, day)) offsets[o + 1]!++;
+      // the spans read directly (as organisationIndicesOn does, without a list per person)
+      for (let p = 0; p < n; p++) for (const s of network.affiliationSpans(p)) if (s.from <= day && day <= s.to) offsets[s.organisation + 1]!++;
       for (let o = 0; o < network.organisationCount; o++) offsets[o + 1]! += offsets[o]!;
       const fill = offsets.slice(0, network.organisationCount);
       const people = new Int32Array(offsets[network.organisationCount]!);
-      for (let p = 0; p < n; p++) for (const o of network.organisationIndicesOn(p, day)) people[fill[o]!++] = p;
+      for (let p = 0; p < n; p++) for (const s of network.affiliationSpans(p)) if (s.from <= day && day <= s.to) people[fill[s.organisation]!++] = p;
       this.members = { offsets, people };
     }
     return this.members.people.subarray(this.members.offsets[org]!, this.members.offsets[org + 1]!);
@@ -162,7 +163,6 @@ export function createPathIndex(network: Network, options: PathIndexOptions = {}
   const rel = relationships(network, asOf === undefined ? { halfLifeDays, saturation, floor, excludeConfidential } : { halfLifeDays, saturation, floor, asOf, excludeConfidential });
   const strength = options.strength === undefined ? rel.strength : fixedStrengths(network, rel, options.strength);
   const reciprocity = resolveReciprocityOptions(network, { ...options.reciprocity, asOf: formatDay(rel.asOf), halfLifeDays, ...(excludeConfidential ? { excludeConfidential } : {}) });
-  if (network.personCount > 0) network.exchangesOf(0); // builds the network's per-person exchange index now, not on the first query
   return new PathIndex(network, rel, strength, reciprocity);
 }
 

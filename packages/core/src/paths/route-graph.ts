@@ -23,33 +23,81 @@ export interface RouteGraph {
   readonly confidentialOnly: Uint8Array;
 }
 
-/** Builds the route graph from relationships and one strength per relationship slot, in O(E + N). */
+/**
+ * Builds the route graph from relationships and one strength per relationship slot, in O(E + N).
+ * A relationship row holds each neighbour once (in the order the pairs were
+ * made), so the route graph's row is the same row sorted by neighbour: each
+ * row is sorted where it lies, without a pass that writes across all rows.
+ */
 export function buildRouteGraph(rel: Relationships, strengthBySlot: Float64Array): RouteGraph {
   const n = rel.nodeCount;
   const offsets = rel.offsets.slice();
   const m = offsets[n]!;
-  const neighbor = new Int32Array(m);
-  const pair = new Int32Array(m);
+  const neighbor = rel.neighbor.slice(0, m);
+  const pair = rel.pair.slice(0, m);
   const strength = new Float64Array(m);
   const cost = new Float64Array(m);
   const confidentialOnly = new Uint8Array(m);
-  // transpose the symmetric adjacency: visiting u in increasing order and
-  // appending u to each neighbour's row leaves every row sorted, with no sort
-  const fill = offsets.slice(0, n);
-  for (let u = 0; u < n; u++) {
-    for (let q = rel.offsets[u]!, end = rel.offsets[u + 1]!; q < end; q++) {
-      const w = rel.neighbor[q]!;
-      const slot = rel.pair[q]!;
-      const p = fill[w]!++;
-      const s = strengthBySlot[slot]!;
-      neighbor[p] = u;
-      pair[p] = slot;
-      strength[p] = s;
-      cost[p] = -Math.log(s);
-      confidentialOnly[p] = rel.confidentialOnly[slot]!;
-    }
+  // each relationship's cost once (the same Math.log of the same strength, so the same bits)
+  const U = rel.pairCount;
+  const costBySlot = new Float64Array(U);
+  for (let k = 0; k < U; k++) costBySlot[k] = -Math.log(strengthBySlot[k]!);
+  // weights read while the rows still list their slots ascending (nearby slots, fewer cache misses),
+  // then each row sorted where it lies, its weights moving along
+  for (let p = 0; p < m; p++) {
+    const slot = pair[p]!;
+    strength[p] = strengthBySlot[slot]!;
+    cost[p] = costBySlot[slot]!;
+    confidentialOnly[p] = rel.confidentialOnly[slot]!;
   }
+  const row = { neighbor, pair, strength, cost, confidentialOnly };
+  for (let u = 0; u < n; u++) sortRow(row, offsets[u]!, offsets[u + 1]!);
   return { nodeCount: n, offsets, neighbor, pair, strength, cost, confidentialOnly };
+}
+
+/** The per-entry columns of a route graph while it is built. */
+interface Entries {
+  neighbor: Int32Array;
+  pair: Int32Array;
+  strength: Float64Array;
+  cost: Float64Array;
+  confidentialOnly: Uint8Array;
+}
+
+/** Sorts entries `lo..hi` by neighbour (all distinct in a row), moving the entries' other columns along. */
+function sortRow(row: Entries, lo: number, hi: number): void {
+  const { neighbor, pair, strength, cost, confidentialOnly } = row;
+  if (hi - lo > 48) {
+    const order = Array.from({ length: hi - lo }, (_, i) => lo + i).sort((x, y) => neighbor[x]! - neighbor[y]!);
+    neighbor.set(order.map((x) => neighbor[x]!), lo);
+    pair.set(order.map((x) => pair[x]!), lo);
+    strength.set(order.map((x) => strength[x]!), lo);
+    cost.set(order.map((x) => cost[x]!), lo);
+    confidentialOnly.set(order.map((x) => confidentialOnly[x]!), lo);
+    return;
+  }
+  for (let i = lo + 1; i < hi; i++) {
+    const v = neighbor[i]!;
+    if (neighbor[i - 1]! < v) continue;
+    const q = pair[i]!;
+    const s = strength[i]!;
+    const c = cost[i]!;
+    const f = confidentialOnly[i]!;
+    let j = i - 1;
+    while (j >= lo && neighbor[j]! > v) {
+      neighbor[j + 1] = neighbor[j]!;
+      pair[j + 1] = pair[j]!;
+      strength[j + 1] = strength[j]!;
+      cost[j + 1] = cost[j]!;
+      confidentialOnly[j + 1] = confidentialOnly[j]!;
+      j--;
+    }
+    neighbor[j + 1] = v;
+    pair[j + 1] = q;
+    strength[j + 1] = s;
+    cost[j + 1] = c;
+    confidentialOnly[j + 1] = f;
+  }
 }
 
 /** CSR position of the entry u → v, or -1 (binary search in u's row). */

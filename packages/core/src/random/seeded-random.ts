@@ -28,18 +28,19 @@ export function createRandom(seed: number): Random {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
     return (z ^ (z >>> 16)) >>> 0;
   };
-  let a = split();
-  let b = split();
-  let c = split();
-  let d = split();
+  // the state in a typed array: kept as plain 32-bit words, never boxed as a number object per draw
+  const state = new Uint32Array([split(), split(), split(), split()]);
   const next = (() => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    const a = state[0]!;
+    const b = state[1]!;
+    const c = state[2]!;
+    const d = state[3]!;
     const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) >>> 0;
+    // each store keeps the low 32 bits, as `>>> 0` does
+    state[3] = d + 1;
+    state[0] = b ^ (b >>> 9);
+    state[1] = c + (c << 3);
+    state[2] = ((c << 21) | (c >>> 11)) + t;
     return t / 4294967296;
   }) as Random;
   for (let i = 0; i < 12; i++) next();

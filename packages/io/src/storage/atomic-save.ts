@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { copyFile, link, open, readFile, rename, unlink, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { TiegraphError, parseNetworkFile, serializeNetworkChunks, type Network } from "@tiegraph/core";
+import { TiegraphError, parseNetworkFile, serializeNetworkBytes, type Network } from "@tiegraph/core";
 import { decryptNetworkFile, encryptNetworkFile, isEncryptedNetworkFile, type EncryptionOptions } from "./encryption.js";
 
 const SCOPE = "tiegraph/io/save";
@@ -33,8 +33,9 @@ export interface AtomicSaveOptions {
 export const DEFAULT_ATOMIC_SAVE_OPTIONS: Readonly<{ backup: boolean }> = { backup: true };
 
 /**
- * Saves a network (serialised with core's `serializeNetwork`, or encrypted
- * with a passphrase) or ready text to `path`, atomically:
+ * Saves a network (serialised with core's `serializeNetworkBytes`, or encrypted
+ * with a passphrase) or ready text (one string, or chunks of text or of UTF-8
+ * bytes, written as they come) to `path`, atomically:
  * 1. write `.<name>.<random>.tmp` in the same folder and `fsync` it;
  * 2. if `path` exists, hard-link it (copy where links are not supported) to a
  *    temporary name and rename that to `<path>.bak`;
@@ -47,14 +48,14 @@ export const DEFAULT_ATOMIC_SAVE_OPTIONS: Readonly<{ backup: boolean }> = { back
  * await saveNetworkFileAtomic("network.tiegraph.json", network);
  * ```
  */
-export async function saveNetworkFileAtomic(path: string, content: Network | string | Iterable<string>, options: AtomicSaveOptions = {}): Promise<void> {
+export async function saveNetworkFileAtomic(path: string, content: Network | string | Iterable<string | Uint8Array>, options: AtomicSaveOptions = {}): Promise<void> {
   const backup = options.backup ?? DEFAULT_ATOMIC_SAVE_OPTIONS.backup;
-  // a plain network is streamed in chunks: a large one never exists as one string
-  const text: string | Iterable<string> =
+  // a plain network is streamed in chunks of bytes: a large one never exists as one string
+  const text: string | Iterable<string | Uint8Array> =
     typeof content !== "string" && !(Symbol.iterator in content)
       ? options.passphrase !== undefined
         ? await encryptNetworkFile(content, options.passphrase, options.encryption ?? {})
-        : serializeNetworkChunks(content as Network)
+        : serializeNetworkBytes(content as Network)
       : content;
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
@@ -82,27 +83,44 @@ export async function saveNetworkFileAtomic(path: string, content: Network | str
 const WRITE_BYTES = 4 << 20;
 
 /**
- * Writes text chunks, each encoded once straight into writes of a few
- * megabytes (chunks are never joined into one string first: flattening and
- * encoding that cost more than the encoding alone). A chunk ending in the
- * first half of a surrogate pair keeps it for the next, so the bytes are those
- * of the joined text.
+ * Writes chunks of text or of UTF-8 bytes, each encoded (text) or copied
+ * (bytes) once straight into writes of a few megabytes (chunks are never
+ * joined into one string first: flattening and encoding that cost more than
+ * the encoding alone). A text chunk ending in the first half of a surrogate
+ * pair keeps it for the next, so the bytes are those of the joined text.
  */
-async function writeChunks(fh: FileHandle, chunks: Iterable<string>, onWrite: ((bytes: Uint8Array) => void) | undefined): Promise<void> {
+async function writeChunks(fh: FileHandle, chunks: Iterable<string | Uint8Array>, onWrite: ((bytes: Uint8Array) => void) | undefined): Promise<void> {
   let buffer = Buffer.allocUnsafe(WRITE_BYTES);
   let used = 0;
   let carry = "";
-  const write = async (text: string): Promise<void> => {
-    // UTF-8 takes at most 3 bytes per UTF-16 unit
-    if (used > 0 && used + text.length * 3 > buffer.length) {
+  // makes room for `room` more bytes, writing out what is gathered when it would not fit
+  const room = async (bytes: number): Promise<void> => {
+    if (used > 0 && used + bytes > buffer.length) {
       await writeBytes(fh, buffer.subarray(0, used), onWrite);
       buffer = Buffer.allocUnsafe(WRITE_BYTES);
       used = 0;
     }
+  };
+  const write = async (text: string): Promise<void> => {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit
+    await room(text.length * 3);
     if (text.length * 3 > buffer.length) await writeBytes(fh, Buffer.from(text, "utf8"), onWrite);
     else used += buffer.write(text, used, "utf8");
   };
   for (const chunk of chunks) {
+    if (typeof chunk !== "string") {
+      if (carry !== "") {
+        await write(carry);
+        carry = "";
+      }
+      await room(chunk.length);
+      if (chunk.length > buffer.length) await writeBytes(fh, chunk, onWrite);
+      else {
+        buffer.set(chunk, used);
+        used += chunk.length;
+      }
+      continue;
+    }
     let text = carry === "" ? chunk : carry + chunk;
     carry = "";
     const last = text.charCodeAt(text.length - 1);

@@ -11,7 +11,7 @@
  * additional data, so changing any byte of the file is detected. The envelope
  * format is documented in docs/io.md.
  */
-import { TiegraphError, parseNetworkFile, serializeNetworkChunks, type Network } from "@tiegraph/core";
+import { TiegraphError, parseNetworkFile, serializeNetworkBytes, type Network } from "@tiegraph/core";
 
 const SCOPE = "tiegraph/io/encryption";
 /** Format marker of an encrypted network file. */
@@ -196,12 +196,10 @@ export function isEncryptedNetworkFile(text: string): boolean {
  * ```
  */
 export async function encryptNetworkFile(network: Network, passphrase: string, options: EncryptionOptions = {}): Promise<string> {
-  // Encoded piece by piece: the file's text need never be one string; a file too large to seal stops early.
-  const encoder = new TextEncoder();
+  // Written piece by piece as bytes: the file's text need never be one string; a file too large to seal stops early.
   const pieces: Uint8Array[] = [];
   let size = 0;
-  for (const chunk of serializeNetworkChunks(network)) {
-    const bytes = encoder.encode(chunk);
+  for (const bytes of serializeNetworkBytes(network)) {
     size += bytes.length;
     if (size > MAX_ENCRYPTED_BYTES) {
       throw new TiegraphError(SCOPE, "limit-exceeded", `the network file is more than ${MAX_ENCRYPTED_BYTES} bytes, the most an encrypted file holds (MAX_ENCRYPTED_BYTES)`, {

@@ -1,0 +1,81 @@
+// The network file is written as UTF-8 bytes (format/byte-output.ts, serializeNetworkBytes): the bytes
+// must be exactly what TextEncoder makes of the text, for any text (lone surrogates, control characters,
+// astral characters; short pieces through the loop, long ones through the platform encoder).
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { generateNetwork, Network, serializeNetwork, serializeNetworkBytes, toNetworkFile } from "@tiegraph/core";
+import { ByteOutput, putUtf8, utf8Bytes } from "../src/format/byte-output.js";
+
+const encoder = new TextEncoder();
+/** Any UTF-16 text, lone surrogates included, weighted towards the awkward units. */
+const anyText = (maxLength: number) =>
+  fc.string({ unit: fc.oneof(fc.constantFrom("a", "\"", "\\", "\u0000", "\u001f", "\u007f", "\u0080", "é", "\u07ff", "\u0800", "\u2028", "\uffff", "\ud83d", "\ude42", "🙂"), fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c))), maxLength });
+
+describe("UTF-8 bytes of text", () => {
+  it("putUtf8 writes what TextEncoder does, short and long text alike (lone surrogates become U+FFFD)", () => {
+    fc.assert(
+      fc.property(anyText(200), fc.integer({ min: 0, max: 7 }), (s, at) => {
+        const buf = new Uint8Array(at + 3 * s.length);
+        const end = putUtf8(buf, at, s);
+        expect([...buf.subarray(at, end)]).toEqual([...encoder.encode(s)]);
+        expect([...utf8Bytes(s)]).toEqual([...encoder.encode(s)]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it("encodes hand-checked characters: é is C3 A9, 🙂 is F0 9F 99 82, a lone \\ud83d is EF BF BD", () => {
+    expect([...utf8Bytes("é")]).toEqual([0xc3, 0xa9]);
+    // U+1F642: 11110 000 | 10 011111 | 10 011001 | 10 000010
+    expect([...utf8Bytes("🙂")]).toEqual([0xf0, 0x9f, 0x99, 0x82]);
+    expect([...utf8Bytes("\ud83dx")]).toEqual([0xef, 0xbf, 0xbd, 0x78]);
+    expect([...utf8Bytes("x".repeat(70) + "\ude42")].slice(70)).toEqual([0xef, 0xbf, 0xbd]);
+  });
+  it("ByteOutput grows past its chunk for a long piece and hands out each chunk once", () => {
+    const out = new ByteOutput(8);
+    out.text("abc");
+    expect(out.full).toBe(false);
+    const long = "é".repeat(20_000); // 40,000 bytes: more than the chunk and its headroom
+    out.text(long);
+    expect(out.full).toBe(true);
+    const first = out.take();
+    expect(first.length).toBe(3 + 40_000);
+    expect(new TextDecoder().decode(first)).toBe("abc" + long);
+    out.copy(new Uint8Array([104, 105]));
+    expect(new TextDecoder().decode(out.take())).toBe("hi");
+    // the first chunk is its own memory: writing on does not change it
+    expect(first[0]).toBe(97);
+  });
+});
+
+describe("serializeNetworkBytes", () => {
+  it("joins to the UTF-8 of JSON.stringify of the file object (generated networks, awkward names and ids, indents, redaction)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 3, max: 30 }), fc.integer({ min: 0, max: 1500 }), fc.constantFrom(0, 2, 4), fc.boolean(), anyText(12), (seed, people, exchanges, indent, redact, odd) => {
+        const generated = generateNetwork({ seed, people, exchanges, ego: seed % 2 === 0, confidentialShare: 0.2 });
+        const data = generated.toData();
+        // an awkward id and name on one person, which every exchange of theirs repeats
+        const rename = data.people![1]!.id;
+        const id = `x${odd}`;
+        data.people![1] = { ...data.people![1]!, id, name: `n${odd}` };
+        for (const a of data.affiliations ?? []) if (a.person === rename) a.person = id;
+        for (const e of data.exchanges ?? []) {
+          if (e.from === rename) e.from = id;
+          if (e.to === rename) e.to = id;
+          if (e.introduced === rename) e.introduced = id;
+        }
+        const net = Network.from(data);
+        const chunks = [...serializeNetworkBytes(net, { indent, redact })];
+        const joined = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+        let at = 0;
+        for (const c of chunks) {
+          joined.set(c, at);
+          at += c.length;
+        }
+        const expected = JSON.stringify(toNetworkFile(net, { redact }), null, indent) + "\n";
+        expect(Buffer.from(joined).equals(Buffer.from(encoder.encode(expected)))).toBe(true);
+        expect(serializeNetwork(net, { indent, redact })).toBe(expected);
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
