@@ -62,6 +62,9 @@ const readOn = new WeakMap<Network, Terminal["env"]>();
 async function readNetwork(file: string, reader: Reader): Promise<Network> {
   const columns = reader.terminal.env.TIEGRAPH_COLUMNS;
   const size = await fileSize(file);
+  // refused from its size and first bytes, before a byte more is read
+  if (size >= MAX_TEXT_LENGTH && (await startsEncrypted(file))) throw encryptedTooLarge(file, size);
+  if (size > MAX_NETWORK_FILE_BYTES) throw plainTooLarge(file, size);
   // a large plain file with a copy beside it: decode the copy while another thread hashes the file
   if (columns !== "off" && (columns === "always" || size >= COLUMNS_FROM_BYTES) && !(await startsEncrypted(file))) {
     const copy = await readFile(columnsPath(file)).catch(() => undefined);
@@ -77,9 +80,8 @@ async function readNetwork(file: string, reader: Reader): Promise<Network> {
   // an encrypted file names its format at the start: only then is the whole text decoded to check it
   const marked = bytes.subarray(0, 400).toString("utf8").includes("tiegraph-encrypted");
   // an encrypted file's envelope is one string: no larger than a JavaScript string can be
-  if (marked && bytes.length >= MAX_TEXT_LENGTH) {
-    throw new TiegraphError(SCOPE, "limit-exceeded", `is ${bytes.length} bytes: no encrypted network file is that large`, { file, expected: `an encrypted file of at most ${MAX_TEXT_LENGTH} bytes (it holds at most 360 MiB of network), or a plain network file` });
-  }
+  // (the file may have grown since its size was read)
+  if (marked && bytes.length >= MAX_TEXT_LENGTH) throw encryptedTooLarge(file, bytes.length);
   const text = marked ? bytes.toString("utf8") : undefined;
   if (text !== undefined && isEncryptedNetworkFile(text)) {
     await dropColumns(file);
@@ -96,6 +98,20 @@ async function readNetwork(file: string, reader: Reader): Promise<Network> {
   // best effort: a folder we cannot write to only costs the next run its speed
   await writeColumns(columnsPath(file), encodeNetworkColumns(network, source)).catch(() => undefined);
   return network;
+}
+
+/**
+ * The largest network file read (2 GiB less one byte: Node reads no larger file into one buffer).
+ * A network that large holds some 10 million exchanges; a larger file is refused before it is read.
+ */
+export const MAX_NETWORK_FILE_BYTES = 2 ** 31 - 1;
+
+function encryptedTooLarge(file: string, size: number): TiegraphError {
+  return new TiegraphError(SCOPE, "limit-exceeded", `is ${size} bytes: no encrypted network file is that large`, { file, expected: `an encrypted file of at most ${MAX_TEXT_LENGTH - 1} bytes (it holds at most 360 MiB of network), or a plain network file` });
+}
+
+function plainTooLarge(file: string, size: number): TiegraphError {
+  return new TiegraphError(SCOPE, "limit-exceeded", `is ${size} bytes: larger than any network file tiegraph reads`, { file, expected: `a network file of at most ${MAX_NETWORK_FILE_BYTES} bytes` });
 }
 
 async function fileSize(file: string): Promise<number> {

@@ -9,12 +9,9 @@
  */
 import { showValue, type Problem } from "../errors.js";
 import { formatDay } from "./dates.js";
-import type { ExchangeExtras, StagedExchange } from "./exchange-store.js";
+import { FLAG_CONFIDENTIAL, FLAG_EXPLICIT_VALUE, type ExchangeExtras, type StagedExchange } from "./exchange-store.js";
 import { EXCHANGE_KINDS, type Exchange } from "./types.js";
 import { NO_ID, SharedTags, exchangeOf, formatRule, idRule, introducedRule, partiesRule, type ExchangeRowsPart, type NetworkLookup, type Report } from "./validate.js";
-
-const FLAG_CONFIDENTIAL = 1;
-const FLAG_EXPLICIT_VALUE = 2;
 
 /** A network with nothing in it: rows are checked among themselves as they are read. */
 const NOTHING: NetworkLookup = { personCount: 0, organisationCount: 0, formats: [""], findPerson: () => -1, findOrganisation: () => -1, findExchange: () => -1 };

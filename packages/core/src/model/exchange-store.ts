@@ -11,8 +11,9 @@ import { EXCHANGE_KINDS, type Exchange, type ExchangeKind } from "./types.js";
 
 const SCOPE = "tiegraph/model";
 
-const FLAG_CONFIDENTIAL = 1;
-const FLAG_EXPLICIT_VALUE = 2;
+/** Bits of an exchange's stored flags: confidential; value given explicitly (not the kind's default). Shared with exchange-rows.ts. */
+export const FLAG_CONFIDENTIAL = 1;
+export const FLAG_EXPLICIT_VALUE = 2;
 
 /**
  * Kind code of each kind (index in {@link EXCHANGE_KINDS}).
@@ -511,15 +512,7 @@ export class ExchangeStore {
     const m = kept.length;
     out.resize(m);
     if (this.pending) out.pending = this.pendingAfter(kept, dropNotes);
-    // each column gathered on its own (one array read and one written at a time)
-    gatherInt32(out.from, this.from, kept);
-    gatherInt32(out.to, this.to, kept);
-    gatherInt32(out.day, this.day, kept);
-    gatherUint8(out.kind, this.kind, kept);
-    gatherFloat64(out.value, this.value, kept);
-    gatherFloat32(out.minutes, this.minutes, kept);
-    gatherUint8(out.flags, this.flags, kept);
-    gatherUint8(out.format, this.format, kept);
+    this.gatherColumns(out, kept);
     out.slot.fill(-1, 0, m);
     out.n = m;
     if (this.pending) return out;
@@ -543,14 +536,7 @@ export class ExchangeStore {
     const m = kept.length;
     if (this.pending) this.pending = this.pendingAfter(kept, dropNotes);
     // kept[j] >= j: moving each down in ascending order never overwrites one still to move
-    gatherInt32(this.from, this.from, kept);
-    gatherInt32(this.to, this.to, kept);
-    gatherInt32(this.day, this.day, kept);
-    gatherUint8(this.kind, this.kind, kept);
-    gatherFloat64(this.value, this.value, kept);
-    gatherFloat32(this.minutes, this.minutes, kept);
-    gatherUint8(this.flags, this.flags, kept);
-    gatherUint8(this.format, this.format, kept);
+    this.gatherColumns(this, kept);
     if (!this.pending) {
       // the extras of the exchanges left out are freed; those kept follow their exchange
       const n = this.n;
@@ -575,6 +561,23 @@ export class ExchangeStore {
     } else this.slot.fill(-1, 0, m);
     this.n = m;
     this.changed();
+  }
+
+  /**
+   * Writes this store's exchange at `kept[j]` to position j of `out`'s
+   * columns, for every j. Each column is gathered on its own (one array read
+   * and one written at a time). `out` may be this store: positions only move
+   * down, since `kept` ascends and kept[j] >= j.
+   */
+  private gatherColumns(out: ExchangeStore, kept: Int32Array): void {
+    gatherInt32(out.from, this.from, kept);
+    gatherInt32(out.to, this.to, kept);
+    gatherInt32(out.day, this.day, kept);
+    gatherUint8(out.kind, this.kind, kept);
+    gatherFloat64(out.value, this.value, kept);
+    gatherFloat32(out.minutes, this.minutes, kept);
+    gatherUint8(out.flags, this.flags, kept);
+    gatherUint8(out.format, this.format, kept);
   }
 
   /** The pending extras of a filtered copy of this store keeping the positions `kept` (this store's are pending). */
