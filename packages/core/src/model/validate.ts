@@ -609,23 +609,9 @@ function affiliationOf(a: Affiliation, k: number, refs: AffiliationRefs, report:
     report("invalid-format", "affiliation must be an object", rec(), at(""), "{ person, organisation, from?, to?, role? }", a);
     return undefined;
   }
-  let ok = true;
-  let person: number | undefined;
-  if (typeof a.person !== "string" || a.person === "") {
-    report("missing-field", "missing person id", rec(), at("/person"), "a person id (non-empty string)", a.person);
-    ok = false;
-  } else if ((person = refs.person(a.person)) === undefined) {
-    report("unknown-person", `unknown person ${showValue(a.person)}`, rec(), at("/person"), "the id of a person in the network or this batch");
-    ok = false;
-  }
-  let org: number | undefined;
-  if (typeof a.organisation !== "string" || a.organisation === "") {
-    report("missing-field", "missing organisation", rec(), at("/organisation"), "an organisation id", a.organisation);
-    ok = false;
-  } else if ((org = refs.organisation(a.organisation)) === undefined) {
-    report("unknown-organisation", `unknown organisation ${showValue(a.organisation)}`, rec(), at("/organisation"), "the id of an organisation in the network or this batch");
-    ok = false;
-  }
+  const person = affiliationRef(a, "person", refs, rec, at, report);
+  const org = affiliationRef(a, "organisation", refs, rec, at, report);
+  let ok = person !== undefined && org !== undefined;
   const from = a.from === undefined ? OPEN_START : typeof a.from === "string" ? parseDay(a.from) : undefined;
   if (from === undefined) report("invalid-date", `invalid date ${showValue(a.from)}`, rec(), at("/from"), "a calendar date YYYY-MM-DD");
   const to = a.to === undefined ? OPEN_END : typeof a.to === "string" ? parseDay(a.to) : undefined;
@@ -640,6 +626,29 @@ function affiliationOf(a: Affiliation, k: number, refs: AffiliationRefs, report:
     ok = false;
   }
   return ok ? { person: person!, span: { organisation: org!, from: from!, to: to!, role: a.role } } : undefined;
+}
+
+/** What an affiliation reports when its person or its organisation is missing or unknown. */
+const AFFILIATION_REF_PROBLEMS = {
+  person: { missing: "missing person id", named: "a person id (non-empty string)", unknown: "unknown-person", known: "the id of a person in the network or this batch" },
+  organisation: { missing: "missing organisation", named: "an organisation id", unknown: "unknown-organisation", known: "the id of an organisation in the network or this batch" },
+} as const;
+
+/**
+ * The index an affiliation's `person` or `organisation` field resolves to
+ * (see {@link AffiliationRefs}); reports a missing or unknown one and gives
+ * undefined.
+ */
+function affiliationRef(a: Affiliation, field: "person" | "organisation", refs: AffiliationRefs, rec: () => string, at: (field: string) => string, report: Report): number | undefined {
+  const id = a[field];
+  const words = AFFILIATION_REF_PROBLEMS[field];
+  if (typeof id !== "string" || id === "") {
+    report("missing-field", words.missing, rec(), at(`/${field}`), words.named, id);
+    return undefined;
+  }
+  const found = refs[field](id);
+  if (found === undefined) report(words.unknown, `unknown ${field} ${showValue(id)}`, rec(), at(`/${field}`), words.known);
+  return found;
 }
 
 /**
