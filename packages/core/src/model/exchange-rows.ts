@@ -9,6 +9,7 @@
  */
 import { showValue, type Problem } from "../errors.js";
 import { formatDay } from "./dates.js";
+import { idHash } from "./id-index.js";
 import { FLAG_CONFIDENTIAL, FLAG_EXPLICIT_VALUE, type ExchangeExtras, type StagedExchange } from "./exchange-store.js";
 import { EXCHANGE_KINDS, type Exchange } from "./types.js";
 import { NO_ID, SharedTags, exchangeOf, formatRule, idRule, introducedRule, partiesRule, type ExchangeRowsPart, type NetworkLookup, type Report } from "./validate.js";
@@ -37,9 +38,7 @@ class IdNumbers {
   /** The number of `id` (the next one when it is new). */
   number(id: string): number {
     const n = id.length;
-    let h = 0x811c9dc5;
-    for (let i = 0; i < n; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-    h |= 0;
+    const h = idHash(id);
     const { slots, mask, chars } = this;
     let s = h & mask;
     for (; ; s = (s + 1) & mask) {

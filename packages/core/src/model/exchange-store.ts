@@ -873,6 +873,18 @@ function resized<T extends Int32Array | Uint8Array | Float64Array | Float32Array
   return out;
 }
 
+/** The earliest and latest of the first m (≥ 1) days. */
+function dayRange(day: Int32Array, m: number): [lo: number, hi: number] {
+  let lo = day[0]!;
+  let hi = lo;
+  for (let i = 1; i < m; i++) {
+    const d = day[i]!;
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  return [lo, hi];
+}
+
 /**
  * Indices 0..m-1 sorted by day (stable), by counting sort over the day range
  * (a comparison sort when the range is much wider than the count).
@@ -882,13 +894,7 @@ function resized<T extends Int32Array | Uint8Array | Float64Array | Float32Array
 export function sortedByDay(day: Int32Array, m: number): Int32Array {
   const order = new Int32Array(m);
   if (m === 0) return order;
-  let lo = day[0]!;
-  let hi = lo;
-  for (let i = 1; i < m; i++) {
-    const d = day[i]!;
-    if (d < lo) lo = d;
-    if (d > hi) hi = d;
-  }
+  const [lo, hi] = dayRange(day, m);
   const span = hi - lo + 1;
   if (span > 4 * m + 100000) {
     const idx = Array.from({ length: m }, (_, i) => i);
@@ -914,13 +920,7 @@ function byDayWithPeople(day: Int32Array, from: Int32Array, to: Int32Array, m: n
   const byFrom = new Int32Array(m);
   const byTo = new Int32Array(m);
   if (m === 0) return { order, from: byFrom, to: byTo };
-  let lo = day[0]!;
-  let hi = lo;
-  for (let i = 1; i < m; i++) {
-    const d = day[i]!;
-    if (d < lo) lo = d;
-    if (d > hi) hi = d;
-  }
+  const [lo, hi] = dayRange(day, m);
   const span = hi - lo + 1;
   if (span > 4 * m + 100000 || span > 1 << 16) {
     order.set(sortedByDay(day, m));
