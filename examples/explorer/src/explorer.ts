@@ -563,7 +563,7 @@ export class Explorer {
         (answer) => {
           if (this.introduction?.key !== key) return;
           // the worker's share of the time: the query and the answer's trip back
-          performance.measure("tiegraph:path-query", "tiegraph:path-start");
+          measureFromPathStart("tiegraph:path-query");
           this.introduction.value = answer;
           this.renderIntroduction();
         },
@@ -583,8 +583,8 @@ export class Explorer {
     if (ids.join("\u0000") !== this.graph.path.join("\u0000")) {
       void this.graph.highlightPath(ids);
       this.foldLegend();
-      if (ids.length && performance.getEntriesByName("tiegraph:path-start", "mark").length) performance.measure("tiegraph:path-applied", "tiegraph:path-start");
       if (ids.length) {
+        measureFromPathStart("tiegraph:path-applied");
         afterPaint(() => {
           if (!performance.getEntriesByName("tiegraph:path-start", "mark").length) return;
           performance.mark("tiegraph:path-drawn");
@@ -680,4 +680,13 @@ export class Explorer {
  */
 function afterPaint(fn: () => void): void {
   requestAnimationFrame(() => requestAnimationFrame(fn));
+}
+
+/**
+ * Measures `name` from the mark "tiegraph:path-start" to now when that mark is
+ * there: an earlier path's paint may have cleared it while a newer query was on
+ * its way, and a measure from a missing mark throws.
+ */
+function measureFromPathStart(name: string): void {
+  if (performance.getEntriesByName("tiegraph:path-start", "mark").length) performance.measure(name, "tiegraph:path-start");
 }
