@@ -36,6 +36,19 @@ TYPES_NODE=$(node -p 'require(process.argv[1]).devDependencies["@types/node"]' "
 printf '{ "name": "tiegraph-consumer", "private": true, "type": "module" }\n' > package.json
 npm install --prefer-offline --no-audit --no-fund --loglevel=error --no-package-lock "$WORK"/tarballs/*.tgz "@types/node@$TYPES_NODE" >/dev/null
 
+step "the tiegraph command as installed (one bundled file) prints what the sources print"
+# the same day for both runs, so that "as of today" cannot differ across midnight
+export TIEGRAPH_TODAY=2026-11-30
+SAMPLE="$ROOT/examples/data/sample-network.json"
+for args in "report $SAMPLE --json" "intro $SAMPLE --from p1 --to p50" "plan $SAMPLE --week 2026-10-05"; do
+  # shellcheck disable=SC2086
+  ./node_modules/.bin/tiegraph $args > installed.out
+  # shellcheck disable=SC2086
+  node --conditions=source --import "$ROOT/node_modules/tsx/dist/esm/index.mjs" "$ROOT/packages/cli/src/bin.ts" $args > sources.out
+  cmp -s installed.out sources.out || { echo "the installed tiegraph printed something else for: $args" >&2; diff installed.out sources.out | head -20 >&2; exit 1; }
+done
+unset TIEGRAPH_TODAY
+
 step "compiling under module NodeNext, skipLibCheck false"
 $TSC -p tsconfig.nodenext.json
 step "running it in Node (ESM)"
