@@ -39,6 +39,24 @@ export interface ExportedEdge {
   attributes: ExportedAttributes;
 }
 
+/**
+ * The edges of a tie or relationship graph as the typed columns they are
+ * read from, for writers that format a million edges without an object per
+ * edge: edge k is `{ key: keyPrefix + k, source: nodeKey(source[k]), target:
+ * nodeKey(target[k]) }` with the attributes in this order, each a number
+ * from its column or a date (YYYY-MM-DD) from a day column. `edge(k)` and
+ * `edgeAttributes(k)` are made from the same columns, so both views agree.
+ */
+export interface EdgeColumns {
+  /** `t` (ties) or `r` (relationships). */
+  readonly keyPrefix: string;
+  /** Source and target node of each edge (indices of {@link ExportedElements.nodeKey}). */
+  readonly source: Int32Array;
+  readonly target: Int32Array;
+  /** The attributes in order: a number column, or a day column written as dates. */
+  readonly attributes: readonly ({ readonly name: string; readonly numbers: ArrayLike<number> } | { readonly name: string; readonly days: Int32Array })[];
+}
+
 /** The nodes and edges of an exported graph, read by index (see {@link exportedElements}). */
 export interface ExportedElements {
   /** Which graph these are. */
@@ -59,6 +77,8 @@ export interface ExportedElements {
   edge(k: number): ExportedEdge;
   /** Edge k's attributes alone (a new object each call; what `edge(k).attributes` holds). */
   edgeAttributes(k: number): ExportedAttributes;
+  /** The edges as columns (ties and relationships; absent for exchanges). */
+  readonly edgeColumns?: EdgeColumns;
 }
 
 /**
@@ -87,38 +107,23 @@ export function exportedElements(network: Network, options: GraphExportOptions =
   const id = (i: number): string => people[i]!.id;
   const nodes = { nodeCount: people.length, nodeKey: id, nodeAttributes: (i: number) => personAttributes(network, i, d) };
   const day = dayText();
-  if (kind === "ties") {
-    const t = directedTies(network, tieOptions(options, d.includeConfidential));
-    const edgeAttributes = (p: number): ExportedAttributes => ({
-      weight: t.strength[p]!,
-      strength: t.strength[p]!,
-      value: t.givenValue[p]!,
-      count: t.count[p]!,
-      givingCount: t.givingCount[p]!,
-      firstDate: day(t.firstDay[p]!),
-      lastDate: day(t.lastDay[p]!),
-    });
-    return {
-      kind,
-      type: "directed",
-      multi: false,
-      ...nodes,
-      edgeCount: t.pairCount,
-      edge: (p) => ({ key: `t${p}`, source: id(t.source[p]!), target: id(t.target[p]!), attributes: edgeAttributes(p) }),
-      edgeAttributes,
+  if (kind === "ties" || kind === "relationships") {
+    const columns = kind === "ties" ? tieColumns(network, options, d.includeConfidential) : relationshipColumns(network, options, d.includeConfidential);
+    const { keyPrefix, source, target, attributes } = columns;
+    const edgeAttributes = (k: number): ExportedAttributes => {
+      const out: ExportedAttributes = {};
+      for (const a of attributes) out[a.name] = "numbers" in a ? a.numbers[k]! : day(a.days[k]!);
+      return out;
     };
-  }
-  if (kind === "relationships") {
-    const r = relationships(network, tieOptions(options, d.includeConfidential));
-    const edgeAttributes = (k: number): ExportedAttributes => ({ weight: r.strength[k]!, strength: r.strength[k]!, count: r.count[k]!, lastDate: day(r.lastDay[k]!) });
     return {
       kind,
-      type: "undirected",
+      type: kind === "ties" ? "directed" : "undirected",
       multi: false,
       ...nodes,
-      edgeCount: r.pairCount,
-      edge: (k) => ({ key: `r${k}`, source: id(r.a[k]!), target: id(r.b[k]!), attributes: edgeAttributes(k) }),
+      edgeCount: source.length,
+      edge: (k) => ({ key: `${keyPrefix}${k}`, source: id(source[k]!), target: id(target[k]!), attributes: edgeAttributes(k) }),
       edgeAttributes,
+      edgeColumns: columns,
     };
   }
   const { count: n, value } = network.exchangeColumns();
@@ -139,4 +144,39 @@ export function exportedElements(network: Network, options: GraphExportOptions =
     return { key: e.id, source: e.from, target: e.to, attributes };
   };
   return { kind, type: "directed", multi: true, ...nodes, edgeCount: kept, edge: exchangeEdge, edgeAttributes: (k) => exchangeEdge(k).attributes };
+}
+
+/** Tie edges: `weight` (= strength), `strength`, `value`, `count`, `givingCount`, `firstDate`, `lastDate`. */
+function tieColumns(network: Network, options: GraphExportOptions, includeConfidential: boolean): EdgeColumns {
+  const t = directedTies(network, tieOptions(options, includeConfidential));
+  return {
+    keyPrefix: "t",
+    source: t.source,
+    target: t.target,
+    attributes: [
+      { name: "weight", numbers: t.strength },
+      { name: "strength", numbers: t.strength },
+      { name: "value", numbers: t.givenValue },
+      { name: "count", numbers: t.count },
+      { name: "givingCount", numbers: t.givingCount },
+      { name: "firstDate", days: t.firstDay },
+      { name: "lastDate", days: t.lastDay },
+    ],
+  };
+}
+
+/** Relationship edges: `weight` (= strength), `strength`, `count`, `lastDate`. */
+function relationshipColumns(network: Network, options: GraphExportOptions, includeConfidential: boolean): EdgeColumns {
+  const r = relationships(network, tieOptions(options, includeConfidential));
+  return {
+    keyPrefix: "r",
+    source: r.a,
+    target: r.b,
+    attributes: [
+      { name: "weight", numbers: r.strength },
+      { name: "strength", numbers: r.strength },
+      { name: "count", numbers: r.count },
+      { name: "lastDate", days: r.lastDay },
+    ],
+  };
 }

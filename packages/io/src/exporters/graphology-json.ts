@@ -6,8 +6,9 @@
  * without building the graph.
  */
 import type { Network } from "@tiegraph/core";
-import { exportedElements, type ExportedAttributes, type ExportedElements, type GraphExportOptions } from "./export-elements.js";
-import { joinChunks } from "./text-chunks.js";
+import { exportedElements, type EdgeColumns, type ExportedAttributes, type ExportedElements, type GraphExportOptions } from "./export-elements.js";
+import { CHUNK_CHARS, joinChunks } from "./text-chunks.js";
+import { dayText } from "./tie-options.js";
 
 /** Options of {@link exportGraphologyJson}. */
 export interface GraphologyJsonExportOptions extends GraphExportOptions {
@@ -76,6 +77,11 @@ function* jsonChunks(el: ExportedElements, indent: number): Generator<string> {
       continue;
     }
     out += "[";
+    if (name === "edges" && el.edgeColumns) {
+      out = yield* columnEdges(el, el.edgeColumns, indent, out);
+      out += `${nl}${pad}]`;
+      continue;
+    }
     for (let start = 0; start < count; start += ELEMENTS_PER_CHUNK) {
       const batch: object[] = [];
       for (let i = start; i < Math.min(count, start + ELEMENTS_PER_CHUNK); i++) batch.push(at(i));
@@ -88,6 +94,58 @@ function* jsonChunks(el: ExportedElements, indent: number): Generator<string> {
     out += `${nl}${pad}]`;
   }
   yield `${out}${nl}}`;
+}
+
+/**
+ * The edges of {@link EdgeColumns} written straight from their columns,
+ * exactly as JSON.stringify lays out the objects `edge(k)` gives at depth 2
+ * of the document: keys in order, a number as its shortest round-trip text
+ * (`null` when not finite, as JSON has no NaN or Infinity), every person's
+ * key and every date quoted once and reused. Yields full chunks, the first
+ * starting with `before`; returns the text not yet yielded.
+ */
+function* columnEdges(el: ExportedElements, columns: EdgeColumns, indent: number, before: string): Generator<string, string> {
+  const { keyPrefix, source, target, attributes } = columns;
+  // the separators of JSON.stringify(value, null, indent) two and three levels deep
+  const nl = indent ? "\n" : "";
+  const at2 = nl + " ".repeat(2 * indent);
+  const at3 = nl + " ".repeat(3 * indent);
+  const at4 = nl + " ".repeat(4 * indent);
+  const colon = indent ? ": " : ":";
+  const field = (name: string, depth: string): string => `${depth}${JSON.stringify(name)}${colon}`;
+  const keyField = `{${field("key", at3)}`;
+  const sourceField = `,${field("source", at3)}`;
+  const targetField = `,${field("target", at3)}`;
+  const attributesField = `,${field("attributes", at3)}{`;
+  const names = attributes.map((a, i) => (i === 0 ? "" : ",") + field(a.name, at4));
+  const close = `${at3}}${at2}}`;
+  const quotedKeys: (string | undefined)[] = new Array<string | undefined>(el.nodeCount);
+  const node = (i: number): string => (quotedKeys[i] ??= JSON.stringify(el.nodeKey(i)));
+  const day = dayText();
+  const quotedDays = new Map<number, string>();
+  const date = (d: number): string => {
+    let text = quotedDays.get(d);
+    if (text === undefined) quotedDays.set(d, (text = JSON.stringify(day(d))));
+    return text;
+  };
+  const A = attributes.length;
+  let out = before;
+  for (let k = 0; k < source.length; k++) {
+    out += `${k === 0 ? "" : ","}${at2}${keyField}"${keyPrefix}${k}"${sourceField}${node(source[k]!)}${targetField}${node(target[k]!)}${attributesField}`;
+    for (let a = 0; a < A; a++) {
+      const attribute = attributes[a]!;
+      if ("numbers" in attribute) {
+        const v = attribute.numbers[k]!;
+        out += names[a]! + (Number.isFinite(v) ? String(v) : "null");
+      } else out += names[a]! + date(attribute.days[k]!);
+    }
+    out += close;
+    if (out.length >= CHUNK_CHARS) {
+      yield out;
+      out = "";
+    }
+  }
+  return out;
 }
 
 /** A node or edge as graphology serialises it: `attributes` only when there are some. */
