@@ -64,10 +64,12 @@ export function relationshipsFromExchanges(network: Network, opts: TieStrengthOp
   for (let i = 0; i < n; i++) bucketStart[i + 1]! += bucketStart[i]!;
   const M = bucketStart[n]!;
   const fill = bucketStart.slice(0, n);
-  const higher = new Int32Array(M);
-  const dayOf = new Int32Array(M);
-  const decayedOf = new Float64Array(M);
-  const flagsOf = new Uint8Array(M);
+  // one 16-byte record per bucketed exchange, so that placing it writes one place:
+  // the higher person, the day shifted left by two with the flags in the low bits
+  // (days lie within ±2^29), then the decayed value
+  const records = new ArrayBuffer(16 * M);
+  const higherDay = new Int32Array(records);
+  const decayedOf = new Float64Array(records);
   // exp(ln(½)·age/h) once per age in days (the same Math.exp call as the
   // directed build, so the same bits); ages past ~90 years are computed each time
   const decayByAge = new Float64Array(1 << 15).fill(NaN);
@@ -85,10 +87,9 @@ export function relationshipsFromExchanges(network: Network, opts: TieStrengthOp
         } else x = Math.exp(lnHalf * age);
       }
       const k = f < t ? fill[f]!++ : fill[t]!++;
-      higher[k] = f < t ? t : f;
-      dayOf[k] = d;
-      decayedOf[k] = value[e]! * x;
-      flagsOf[k] = (f < t ? LOWER_GAVE : 0) | (confidential[e] ? 0 : OPEN);
+      higherDay[4 * k] = f < t ? t : f;
+      higherDay[4 * k + 1] = (d << 2) | (f < t ? LOWER_GAVE : 0) | (confidential[e] ? 0 : OPEN);
+      decayedOf[2 * k + 1] = value[e]! * x;
     }
   }
 
@@ -109,7 +110,7 @@ export function relationshipsFromExchanges(network: Network, opts: TieStrengthOp
     const b = bucketStart[lo + 1]!;
     const first = U;
     for (let k = a; k < b; k++) {
-      const h = higher[k]!;
+      const h = higherDay[4 * k]!;
       if (stamp[h] !== lo) {
         stamp[h] = lo;
         pairHigher[U++] = h;
@@ -135,14 +136,14 @@ export function relationshipsFromExchanges(network: Network, opts: TieStrengthOp
     }
     // each direction summed from 0 in exchange order (buckets keep it)
     for (let k = a; k < b; k++) {
-      const p = slot[higher[k]!]!;
-      const fl = flagsOf[k]!;
-      if (fl & LOWER_GAVE) lowerSum[p]! += decayedOf[k]!;
-      else higherSum[p]! += decayedOf[k]!;
+      const p = slot[higherDay[4 * k]!]!;
+      const dayFlags = higherDay[4 * k + 1]!;
+      if (dayFlags & LOWER_GAVE) lowerSum[p]! += decayedOf[2 * k + 1]!;
+      else higherSum[p]! += decayedOf[2 * k + 1]!;
       pairCount[p]!++;
-      const d = dayOf[k]!;
+      const d = dayFlags >> 2;
       if (d > pairLast[p]!) pairLast[p] = d;
-      pairFlags[p]! |= fl;
+      pairFlags[p]! |= dayFlags & 3;
     }
     for (let p = first; p < U; p++) ownerStart[(pairFlags[p]! & LOWER_GAVE ? lo : pairHigher[p]!) + 1]!++;
   }
