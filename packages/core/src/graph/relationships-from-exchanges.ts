@@ -93,9 +93,11 @@ export function relationshipsFromExchanges(network: Network, opts: TieStrengthOp
     }
   }
 
-  // pairs in (lower, higher) order: at most one per counted exchange
+  // pairs of each lower person, made in the order their higher person is first met
+  // (at most one per counted exchange), then listed by higher person in `byHigher`
   const pairStart = new Int32Array(n + 1);
   const pairHigher = new Int32Array(M);
+  const byHigher = new Int32Array(M);
   const lowerSum = new Float64Array(M); // lower → higher
   const higherSum = new Float64Array(M); // higher → lower
   const pairCount = new Int32Array(M);
@@ -106,37 +108,17 @@ export function relationshipsFromExchanges(network: Network, opts: TieStrengthOp
   const slot = new Int32Array(n);
   let U = 0;
   for (let lo = 0; lo < n; lo++) {
-    const a = bucketStart[lo]!;
-    const b = bucketStart[lo + 1]!;
     const first = U;
-    for (let k = a; k < b; k++) {
+    // each direction summed from 0 in exchange order (buckets keep it)
+    for (let k = bucketStart[lo]!; k < bucketStart[lo + 1]!; k++) {
       const h = higherDay[4 * k]!;
+      let p = slot[h]!;
       if (stamp[h] !== lo) {
         stamp[h] = lo;
-        pairHigher[U++] = h;
+        slot[h] = p = U++;
+        pairHigher[p] = h;
+        pairLast[p] = -2147483648;
       }
-    }
-    pairStart[lo + 1] = U;
-    if (U === first) continue;
-    // most people have a handful of neighbours: insertion sort beats a sort call per person
-    if (U - first > 32) pairHigher.subarray(first, U).sort();
-    else
-      for (let x = first + 1; x < U; x++) {
-        const v = pairHigher[x]!;
-        let y = x - 1;
-        while (y >= first && pairHigher[y]! > v) {
-          pairHigher[y + 1] = pairHigher[y]!;
-          y--;
-        }
-        pairHigher[y + 1] = v;
-      }
-    for (let p = first; p < U; p++) {
-      slot[pairHigher[p]!] = p;
-      pairLast[p] = -2147483648;
-    }
-    // each direction summed from 0 in exchange order (buckets keep it)
-    for (let k = a; k < b; k++) {
-      const p = slot[higherDay[4 * k]!]!;
       const dayFlags = higherDay[4 * k + 1]!;
       if (dayFlags & LOWER_GAVE) lowerSum[p]! += decayedOf[2 * k + 1]!;
       else higherSum[p]! += decayedOf[2 * k + 1]!;
@@ -145,7 +127,26 @@ export function relationshipsFromExchanges(network: Network, opts: TieStrengthOp
       if (d > pairLast[p]!) pairLast[p] = d;
       pairFlags[p]! |= dayFlags & 3;
     }
-    for (let p = first; p < U; p++) ownerStart[(pairFlags[p]! & LOWER_GAVE ? lo : pairHigher[p]!) + 1]!++;
+    pairStart[lo + 1] = U;
+    if (U === first) continue;
+    // the higher persons sorted (most people have a handful: insertion sort beats a
+    // sort call per person), then each replaced by its pair
+    for (let p = first; p < U; p++) {
+      byHigher[p] = pairHigher[p]!;
+      ownerStart[(pairFlags[p]! & LOWER_GAVE ? lo : pairHigher[p]!) + 1]!++;
+    }
+    if (U - first > 32) byHigher.subarray(first, U).sort();
+    else
+      for (let x = first + 1; x < U; x++) {
+        const v = byHigher[x]!;
+        let y = x - 1;
+        while (y >= first && byHigher[y]! > v) {
+          byHigher[y + 1] = byHigher[y]!;
+          y--;
+        }
+        byHigher[y + 1] = v;
+      }
+    for (let x = first; x < U; x++) byHigher[x] = slot[byHigher[x]!]!;
   }
 
   // counting sort by owner (see above: the result is in (owner, other) order)
@@ -159,7 +160,8 @@ export function relationshipsFromExchanges(network: Network, opts: TieStrengthOp
   const confidentialOnly = new Uint8Array(U);
   const deg = new Int32Array(n + 1);
   for (let lo = 0; lo < n; lo++) {
-    for (let p = pairStart[lo]!; p < pairStart[lo + 1]!; p++) {
+    for (let x = pairStart[lo]!; x < pairStart[lo + 1]!; x++) {
+      const p = byHigher[x]!;
       const h = pairHigher[p]!;
       const fl = pairFlags[p]!;
       const q = fl & LOWER_GAVE ? at[lo]!++ : at[h]!++;
