@@ -1,6 +1,6 @@
 /**
  * The undirected relationship index built straight from the exchange columns,
- * for callers that need only the relationships (introduction paths, plans):
+ * for callers that need only the relationships (introduction paths, pair balances, the picture):
  * it skips the directed tie index and its ten aggregate columns. The result
  * equals, bit for bit and slot for slot, the one made from the directed index
  * (`relationships` picks that one when the directed index is already built).
@@ -15,8 +15,7 @@ const LOWER_GAVE = 1;
 const OPEN = 2;
 
 /**
- * Builds {@link Relationships} from the exchange columns in O(E + N + Σ d log d)
- * (d: a person's distinct higher neighbours), with no directed index.
+ * Builds {@link Relationships} from the exchange columns, with no directed index.
  *
  * An exchange counts when it is dated on or before `opts.asOf` and, with
  * `skip`, is not confidential. For the pair {x < y}:
@@ -30,12 +29,17 @@ const OPEN = 2;
  *   directed slot each pair was made from in the directed-based build, and the
  *   symmetric adjacency lists each person's pairs in pair order.
  *
- * How: exchanges are bucketed by their lower person, with what is read of
- * each copied beside it (so the later passes read memory in order); each
- * bucket's distinct higher persons are sorted and summed per direction; the
- * pairs, made in (lower, higher) order, are then counting-sorted by owner:
- * for owner o, those from lower persons before o come first, by lower
+ * How: exchanges are bucketed by their lower person (a stable counting sort,
+ * so each bucket keeps exchange order), with what is read of each copied
+ * beside it in one 16-byte record (so the later passes read memory in order);
+ * in one pass over a bucket, each higher person met makes a pair and both
+ * directions are summed; the bucket's pairs are then listed by higher person,
+ * and all pairs, taken in (lower, higher) order, are counting-sorted by
+ * owner: for owner o, those of lower persons before o come first, by lower
  * person, then o's own, by higher person — already in (owner, other) order.
+ *
+ * O(E + N) for E exchanges and N people, apart from sorting each
+ * person's higher neighbours (insertion sort up to 32, else a typed-array sort).
  *
  * @param opts Resolved options (asOf given).
  * @param skip Leave confidential exchanges out.
