@@ -108,8 +108,9 @@ export function relationshipsFromExchanges(network: Network, opts: TieStrengthOp
   const pairLast = new Int32Array(M);
   const pairFlags = new Uint8Array(M);
   const ownerStart = new Int32Array(n + 1);
-  const stamp = new Int32Array(n).fill(-1);
-  const slot = new Int32Array(n);
+  // the pair of (lower, h) is slot[h] when that lies among the lower person's pairs
+  // (-1 or an older value points before them: pairs are numbered in order)
+  const slot = new Int32Array(n).fill(-1);
   let U = 0;
   for (let lo = 0; lo < n; lo++) {
     const first = U;
@@ -117,8 +118,7 @@ export function relationshipsFromExchanges(network: Network, opts: TieStrengthOp
     for (let k = bucketStart[lo]!; k < bucketStart[lo + 1]!; k++) {
       const h = higherDay[4 * k]!;
       let p = slot[h]!;
-      if (stamp[h] !== lo) {
-        stamp[h] = lo;
+      if (p < first) {
         slot[h] = p = U++;
         pairHigher[p] = h;
         pairLast[p] = -2147483648;
