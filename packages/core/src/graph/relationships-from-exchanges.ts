@@ -5,6 +5,7 @@
  * equals, bit for bit and slot for slot, the one made from the directed index
  * (`relationships` picks that one when the directed index is already built).
  */
+import type { ExchangeColumns } from "../model/exchange-store.js";
 import type { Network } from "../model/network.js";
 import type { Relationships } from "./tie-index.js";
 import { strengthFromSum, type TieStrengthOptions } from "./tie-strength.js";
@@ -50,27 +51,48 @@ const OPEN = 2;
  * ```
  */
 export function relationshipsFromExchanges(network: Network, opts: TieStrengthOptions & { asOf: number }, skip: boolean): Relationships {
-  const cols = network.exchangeColumns();
+  // one function per pass, each reading in order what the previous one wrote
   const n = network.personCount;
+  const buckets = bucketByLower(network.exchangeColumns(), n, opts, skip);
+  const pairs = pairsByLower(n, buckets);
+  const listed = pairsByOwner(n, pairs);
+  const strength = strengthOf(listed.sum, opts);
+  const { offsets, neighbor, pair } = adjacency(n, listed.a, listed.b, listed.degree);
+  const { a, b, count, lastDay, confidentialOnly } = listed;
+  return { nodeCount: n, pairCount: a.length, a, b, strength, count, lastDay, confidentialOnly, offsets, neighbor, pair, asOf: opts.asOf };
+}
+
+/** Counted exchanges bucketed by lower person, in exchange order within a bucket. */
+interface Buckets {
+  /** Offsets by lower person (n + 1). */
+  start: Int32Array;
+  /** Per exchange, 16 bytes: [4k] the higher person, [4k + 1] the day << 2 | flags. */
+  higherDay: Int32Array;
+  /** The same bytes as doubles: [2k + 1] the decayed value. */
+  decayedOf: Float64Array;
+}
+
+/**
+ * Buckets the counted exchanges by lower person (a stable counting sort), each
+ * copied into one 16-byte record, so that placing it writes one place and the
+ * next pass reads in order. Self-exchanges (refused by validation) would make
+ * no pair, as in the directed-based build.
+ */
+function bucketByLower(cols: ExchangeColumns, n: number, opts: TieStrengthOptions & { asOf: number }, skip: boolean): Buckets {
   const m = cols.count;
   const { from, to, day, value, confidential } = cols;
   const lnHalf = -Math.LN2 / opts.halfLifeDays;
   const asOf = opts.asOf;
-
-  // bucket the counted exchanges by lower person; self-exchanges (refused by
-  // validation) would make no pair, as in the directed-based build
-  const bucketStart = new Int32Array(n + 1);
+  const start = new Int32Array(n + 1);
   for (let e = 0; e < m; e++) {
     const f = from[e]!;
     const t = to[e]!;
-    if (!(skip && confidential[e]) && day[e]! <= asOf && f !== t) bucketStart[(f < t ? f : t) + 1]!++;
+    if (!(skip && confidential[e]) && day[e]! <= asOf && f !== t) start[(f < t ? f : t) + 1]!++;
   }
-  for (let i = 0; i < n; i++) bucketStart[i + 1]! += bucketStart[i]!;
-  const M = bucketStart[n]!;
-  const fill = bucketStart.slice(0, n);
-  // one 16-byte record per bucketed exchange, so that placing it writes one place:
-  // the higher person, the day shifted left by two with the flags in the low bits
-  // (days lie within ±2^29), then the decayed value
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const M = start[n]!;
+  const fill = start.slice(0, n);
+  // the day shifted left by two with the flags in the low bits: days lie within ±2^29
   const records = new ArrayBuffer(16 * M);
   const higherDay = new Int32Array(records);
   const decayedOf = new Float64Array(records);
@@ -96,104 +118,155 @@ export function relationshipsFromExchanges(network: Network, opts: TieStrengthOp
       decayedOf[2 * k + 1] = value[e]! * x;
     }
   }
+  return { start, higherDay, decayedOf };
+}
 
-  // pairs of each lower person, made in the order their higher person is first met
-  // (at most one per counted exchange), then listed by higher person in `byHigher`
-  const pairStart = new Int32Array(n + 1);
-  const pairHigher = new Int32Array(M);
+/** Pairs numbered by lower person, each lower person's in the order first met. */
+interface PairsByLower {
+  count: number;
+  /** Offsets by lower person (n + 1). */
+  start: Int32Array;
+  higher: Int32Array;
+  /** Each lower person's pairs listed by higher person. */
+  byHigher: Int32Array;
+  /** Decayed sums lower → higher and higher → lower, each from 0 in exchange order. */
+  lowerSum: Float64Array;
+  higherSum: Float64Array;
+  exchanges: Int32Array;
+  lastDay: Int32Array;
+  /** LOWER_GAVE | OPEN, or-ed over the pair's exchanges. */
+  flags: Uint8Array;
+  /** Pairs per owner, at [owner + 1]. */
+  perOwner: Int32Array;
+}
+
+/**
+ * One pass per bucket: each higher person met makes a pair (at most one per
+ * exchange), both directions are summed; then the bucket's pairs are listed by
+ * higher person and counted per owner.
+ */
+function pairsByLower(n: number, buckets: Buckets): PairsByLower {
+  const { start: bucketStart, higherDay, decayedOf } = buckets;
+  const M = bucketStart[n]!;
+  const start = new Int32Array(n + 1);
+  const higher = new Int32Array(M);
   const byHigher = new Int32Array(M);
-  const lowerSum = new Float64Array(M); // lower → higher
-  const higherSum = new Float64Array(M); // higher → lower
-  const pairCount = new Int32Array(M);
-  const pairLast = new Int32Array(M);
-  const pairFlags = new Uint8Array(M);
-  const ownerStart = new Int32Array(n + 1);
+  const lowerSum = new Float64Array(M);
+  const higherSum = new Float64Array(M);
+  const exchanges = new Int32Array(M);
+  const lastDay = new Int32Array(M);
+  const flags = new Uint8Array(M);
+  const perOwner = new Int32Array(n + 1);
   // the pair of (lower, h) is slot[h] when that lies among the lower person's pairs
   // (-1 or an older value points before them: pairs are numbered in order)
   const slot = new Int32Array(n).fill(-1);
   let U = 0;
   for (let lo = 0; lo < n; lo++) {
     const first = U;
-    // each direction summed from 0 in exchange order (buckets keep it)
     for (let k = bucketStart[lo]!; k < bucketStart[lo + 1]!; k++) {
       const h = higherDay[4 * k]!;
       let p = slot[h]!;
       if (p < first) {
         slot[h] = p = U++;
-        pairHigher[p] = h;
-        pairLast[p] = -2147483648;
+        higher[p] = h;
+        lastDay[p] = -2147483648;
       }
       const dayFlags = higherDay[4 * k + 1]!;
       if (dayFlags & LOWER_GAVE) lowerSum[p]! += decayedOf[2 * k + 1]!;
       else higherSum[p]! += decayedOf[2 * k + 1]!;
-      pairCount[p]!++;
+      exchanges[p]!++;
       const d = dayFlags >> 2;
-      if (d > pairLast[p]!) pairLast[p] = d;
-      pairFlags[p]! |= dayFlags & 3;
+      if (d > lastDay[p]!) lastDay[p] = d;
+      flags[p]! |= dayFlags & 3;
     }
-    pairStart[lo + 1] = U;
+    start[lo + 1] = U;
     if (U === first) continue;
-    // the higher persons sorted (most people have a handful: insertion sort beats a
-    // sort call per person), then each replaced by its pair
     for (let p = first; p < U; p++) {
-      byHigher[p] = pairHigher[p]!;
-      ownerStart[(pairFlags[p]! & LOWER_GAVE ? lo : pairHigher[p]!) + 1]!++;
+      byHigher[p] = higher[p]!;
+      perOwner[(flags[p]! & LOWER_GAVE ? lo : higher[p]!) + 1]!++;
     }
-    if (U - first > 32) byHigher.subarray(first, U).sort();
-    else
-      for (let x = first + 1; x < U; x++) {
-        const v = byHigher[x]!;
-        let y = x - 1;
-        while (y >= first && byHigher[y]! > v) {
-          byHigher[y + 1] = byHigher[y]!;
-          y--;
-        }
-        byHigher[y + 1] = v;
-      }
+    sortRange(byHigher, first, U);
     for (let x = first; x < U; x++) byHigher[x] = slot[byHigher[x]!]!;
   }
+  return { count: U, start, higher, byHigher, lowerSum, higherSum, exchanges, lastDay, flags, perOwner };
+}
 
-  // counting sort by owner (see above: the result is in (owner, other) order)
-  for (let i = 0; i < n; i++) ownerStart[i + 1]! += ownerStart[i]!;
-  const at = ownerStart; // reused as the fill pointer: ownerStart[o] moves to o's next free place
-  const A = new Int32Array(U);
-  const B = new Int32Array(U);
+/** Sorts `v[lo..hi)` ascending: most people have a handful of neighbours, and insertion sort beats a sort call per person. */
+function sortRange(v: Int32Array, lo: number, hi: number): void {
+  if (hi - lo > 32) {
+    v.subarray(lo, hi).sort();
+    return;
+  }
+  for (let x = lo + 1; x < hi; x++) {
+    const key = v[x]!;
+    let y = x - 1;
+    while (y >= lo && v[y]! > key) {
+      v[y + 1] = v[y]!;
+      y--;
+    }
+    v[y + 1] = key;
+  }
+}
+
+/**
+ * The pairs counting-sorted by owner, taken in (lower, higher) order: for owner
+ * o, those of lower persons before o come first, by lower person, then o's own,
+ * by higher person — already in (owner, other) order.
+ */
+function pairsByOwner(n: number, pairs: PairsByLower): { a: Int32Array; b: Int32Array; sum: Float64Array; count: Int32Array; lastDay: Int32Array; confidentialOnly: Uint8Array; degree: Int32Array } {
+  const { count: U, start, higher, byHigher, lowerSum, higherSum, exchanges, lastDay: last, flags } = pairs;
+  const at = pairs.perOwner;
+  for (let i = 0; i < n; i++) at[i + 1]! += at[i]!;
+  const a = new Int32Array(U);
+  const b = new Int32Array(U);
   const sum = new Float64Array(U);
   const count = new Int32Array(U);
   const lastDay = new Int32Array(U);
   const confidentialOnly = new Uint8Array(U);
-  const deg = new Int32Array(n + 1);
+  const degree = new Int32Array(n + 1);
   for (let lo = 0; lo < n; lo++) {
-    for (let x = pairStart[lo]!; x < pairStart[lo + 1]!; x++) {
+    for (let x = start[lo]!; x < start[lo + 1]!; x++) {
       const p = byHigher[x]!;
-      const h = pairHigher[p]!;
-      const fl = pairFlags[p]!;
+      const h = higher[p]!;
+      const fl = flags[p]!;
+      // at[o] is o's next free place
       const q = fl & LOWER_GAVE ? at[lo]!++ : at[h]!++;
-      A[q] = lo;
-      B[q] = h;
+      a[q] = lo;
+      b[q] = h;
       // the owner's direction first, from 0; a missing direction adds +0, which changes no sum
       sum[q] = fl & LOWER_GAVE ? 0 + lowerSum[p]! + higherSum[p]! : 0 + higherSum[p]! + lowerSum[p]!;
-      count[q] = pairCount[p]!;
-      lastDay[q] = pairLast[p]!;
+      count[q] = exchanges[p]!;
+      lastDay[q] = last[p]!;
       confidentialOnly[q] = fl & OPEN ? 0 : 1;
-      deg[lo + 1]!++;
-      deg[h + 1]!++;
+      degree[lo + 1]!++;
+      degree[h + 1]!++;
     }
   }
-  const strength = new Float64Array(U);
-  for (let k = 0; k < U; k++) strength[k] = strengthFromSum(sum[k]!, opts);
-  for (let i = 0; i < n; i++) deg[i + 1]! += deg[i]!;
-  const offsets = deg;
+  return { a, b, sum, count, lastDay, confidentialOnly, degree };
+}
+
+/** Each pair's strength from its decayed sum. */
+function strengthOf(sum: Float64Array, opts: TieStrengthOptions): Float64Array {
+  const strength = new Float64Array(sum.length);
+  for (let k = 0; k < sum.length; k++) strength[k] = strengthFromSum(sum[k]!, opts);
+  return strength;
+}
+
+/** The symmetric CSR adjacency: each person's pairs in pair order (`degree` at [i + 1] becomes the offsets). */
+function adjacency(n: number, a: Int32Array, b: Int32Array, degree: Int32Array): { offsets: Int32Array; neighbor: Int32Array; pair: Int32Array } {
+  const U = a.length;
+  for (let i = 0; i < n; i++) degree[i + 1]! += degree[i]!;
+  const offsets = degree;
   const next = offsets.slice(0, n);
   const neighbor = new Int32Array(2 * U);
   const pair = new Int32Array(2 * U);
   for (let k = 0; k < U; k++) {
-    const x = A[k]!;
-    const y = B[k]!;
+    const x = a[k]!;
+    const y = b[k]!;
     neighbor[next[x]!] = y;
     pair[next[x]!++] = k;
     neighbor[next[y]!] = x;
     pair[next[y]!++] = k;
   }
-  return { nodeCount: n, pairCount: U, a: A, b: B, strength, count, lastDay, confidentialOnly, offsets, neighbor, pair, asOf };
+  return { offsets, neighbor, pair };
 }
