@@ -3,7 +3,8 @@
  * from the exchange columns:
  * - {@link DirectedTies}: one entry per ordered pair (giver → receiver), CSR by giver;
  * - {@link Relationships}: one entry per unordered pair, with a symmetric CSR
- *   adjacency for path search.
+ *   adjacency for path search (from the directed ties when they are built,
+ *   else straight from the exchanges: relationships-from-exchanges.ts).
  * Heavy algorithms (reciprocity, paths, constraint) run on these, not on
  * graphology's Map-based adjacency. Each index is built once per network
  * revision and options and then shared by every measure that asks for it:
@@ -13,6 +14,7 @@ import type { Network } from "../model/network.js";
 import { TOUCHPOINT_CODES } from "../model/network.js";
 import { DEFAULT_TIE_STRENGTH_OPTIONS, strengthFromSum, type TieStrengthOptions } from "./tie-strength.js";
 import { defaultAsOf } from "./visible-exchanges.js";
+import { relationshipsFromExchanges } from "./relationships-from-exchanges.js";
 
 /** Directed tie aggregates, one slot per ordered pair with at least one exchange. */
 export interface DirectedTies {
@@ -84,7 +86,8 @@ export function directedTies(network: Network, options: TieIndexOptions = {}): D
  */
 const built = new WeakMap<Network, { revision: number; confidential: boolean; entries: Map<string, DirectedTies | Relationships> }>();
 
-function remembered<T extends DirectedTies | Relationships>(network: Network, kind: string, opts: TieStrengthOptions & { asOf: number }, skip: boolean, build: () => T): T {
+/** The memo of the network's current revision (a fresh one when it changed). */
+function memoOf(network: Network): { confidential: boolean; entries: Map<string, DirectedTies | Relationships> } {
   let memo = built.get(network);
   if (!memo || memo.revision !== network.revision) {
     const { confidential, count } = network.exchangeColumns();
@@ -92,8 +95,17 @@ function remembered<T extends DirectedTies | Relationships>(network: Network, ki
     for (let e = 0; e < count && !any; e++) if (confidential[e]) any = true;
     built.set(network, (memo = { revision: network.revision, confidential: any, entries: new Map() }));
   }
-  // leaving out confidential exchanges changes nothing when there is none: one index serves both
-  const key = `${kind} ${opts.asOf} ${opts.halfLifeDays} ${opts.saturation} ${opts.floor} ${skip && memo.confidential}`;
+  return memo;
+}
+
+/** The memo key of an index: leaving out confidential exchanges changes nothing when there is none, so one index serves both. */
+function memoKey(kind: string, opts: TieStrengthOptions & { asOf: number }, skip: boolean, anyConfidential: boolean): string {
+  return `${kind} ${opts.asOf} ${opts.halfLifeDays} ${opts.saturation} ${opts.floor} ${skip && anyConfidential}`;
+}
+
+function remembered<T extends DirectedTies | Relationships>(network: Network, kind: string, opts: TieStrengthOptions & { asOf: number }, skip: boolean, build: () => T): T {
+  const memo = memoOf(network);
+  const key = memoKey(kind, opts, skip, memo.confidential);
   const hit = memo.entries.get(key);
   if (hit) return hit as T;
   const made = build();
@@ -274,6 +286,11 @@ export interface Relationships {
  * With `excludeConfidential`, a pair exists, counts, dates and strengthens
  * only through exchanges that are not confidential.
  *
+ * Built from the {@link directedTies} of the same options when those are
+ * already built for the network, else straight from the exchanges
+ * (`relationshipsFromExchanges`): the two give the same index, bit for bit,
+ * pairs in the same order.
+ *
  * @example
  * ```ts
  * const rel = relationships(network);
@@ -283,11 +300,23 @@ export interface Relationships {
 export function relationships(network: Network, options: TieIndexOptions = {}): Relationships {
   const opts = resolveOptions(network, options);
   const skip = options.excludeConfidential === true;
-  return remembered(network, "relationships", opts, skip, () => buildRelationships(network, options, opts, skip));
+  return remembered(network, "relationships", opts, skip, () => {
+    // the directed index of the same options, when a measure already built it, gives the
+    // pairs with less work; otherwise building it only for this costs more than going
+    // straight from the exchanges (both give the same index, bit for bit)
+    const memo = memoOf(network);
+    const ties = memo.entries.get(memoKey("directed", opts, skip, memo.confidential)) as DirectedTies | undefined;
+    return ties ? relationshipsFromDirectedTies(network, ties, opts, skip) : relationshipsFromExchanges(network, opts, skip);
+  });
 }
 
-function buildRelationships(network: Network, options: TieIndexOptions, opts: TieStrengthOptions & { asOf: number }, skip: boolean): Relationships {
-  const all = directedTies(network, { ...options, asOf: opts.asOf, excludeConfidential: skip });
+/**
+ * Builds the relationships from the directed ties `all` of the same options:
+ * each directed slot's reverse is found by a merge, and each unordered pair is
+ * made at the slot of its owner's direction (the lower person's when that
+ * direction exists, else the higher one's), summing `(0 + S(owner→other)) + S(other→owner)`.
+ */
+function relationshipsFromDirectedTies(network: Network, all: DirectedTies, opts: TieStrengthOptions & { asOf: number }, skip: boolean): Relationships {
   const n = all.nodeCount;
   const P = all.pairCount;
   // the slot of each directed pair's reverse (-1: none), by merging each person's sorted
