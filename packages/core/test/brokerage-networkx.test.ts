@@ -1,6 +1,6 @@
 // Constraint, effective size and betweenness against NetworkX (scripts/oracles/analytics.py) on the research datasets and generated networks.
 import { describe, expect, it } from "vitest";
-import { betweenness, constraint, directedTies, effectiveSize, type Network } from "@tiegraph/core";
+import { betweenness, constraint, directedTies, effectiveSize, startBetweenness, type Network } from "@tiegraph/core";
 import { expectValues, oracleNetwork, readOracleFixture, ORACLE_NAMES, type OracleNetwork, type Values } from "./analytics-oracle.js";
 
 interface Fixture {
@@ -41,5 +41,30 @@ describe.each(ORACLE_NAMES)("brokerage on %s equals NetworkX", (name) => {
     const s = fx.betweenness.sampled;
     expect(s.sources).toHaveLength(s.k);
     expectValues(betweenness(network, { ties, sources: s.sources }), s.values, 1e-9);
+  });
+  it("startBetweenness in slices of 1, 7 and 50 sources gives NetworkX's values, and betweenness's bit for bit", () => {
+    const s = fx.betweenness.sampled;
+    for (const [options, expected] of [
+      [{ ties }, fx.betweenness.directed],
+      [{ ties, directed: false }, fx.betweenness.undirected],
+      [{ ties, sources: s.sources }, s.values],
+    ] as const) {
+      const whole = betweenness(network, options);
+      for (const slice of [1, 7, 50]) {
+        const run = startBetweenness(network, options);
+        expect(run.total).toBe(options.sources?.length ?? fx.people);
+        let slices = 0;
+        while (!run.advance(slice)) {
+          slices++;
+          expect(run.done).toBe(slices * slice);
+        }
+        // ⌈total / slice⌉ calls: the last one returned true
+        expect(slices + 1).toBe(Math.ceil(run.total / slice));
+        expect(run.done).toBe(run.total);
+        const values = run.values();
+        expectValues(values, expected, 1e-9);
+        for (const id of Object.keys(whole)) expect(Object.is(values[id], whole[id]), id).toBe(true);
+      }
+    }
   });
 });

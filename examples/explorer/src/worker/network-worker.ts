@@ -229,13 +229,25 @@ function publish(id: number, read: ReadNetwork, undo?: NetworkEdit[]): void {
   if (laterEI) step(() => timed("ei-index", () => (drawing.eiIndex = eiIndexByPerson(network, asOf))));
   step(() => timed("ledger", overview()[0]));
   step(() => timed("mix", overview()[1]));
-  step(() => {
-    const figures = timed("betweenness", overview()[2]);
+  // betweenness a slice at a time, each slice its own job: a panel asked for meanwhile waits for one slice, not the whole estimate
+  let spent = 0;
+  const betweennessSlice = (): void => {
+    const start = performance.now();
+    const figures = overview()[2](BETWEENNESS_SLICE_MS);
+    const end = performance.now();
+    spent += end - start;
+    if (figures === undefined) return step(betweennessSlice);
+    // one measure for the whole estimate: the time its slices took, ending now
+    record("betweenness", end - spent, end);
     // a copy: the worker keeps its own to draw the whole network on request
     if (laterEI) figures.eiIndex = drawing.eiIndex!.slice();
     post({ type: "analysed", id, network: number, analysis: figures }, [figures.betweenness.buffer, ...(figures.eiIndex ? [figures.eiIndex.buffer] : [])]);
-  });
+  };
+  step(betweennessSlice);
 }
+
+/** Longest slice of the betweenness estimate between two questions of the page (ms). */
+const BETWEENNESS_SLICE_MS = 25;
 
 /** Sends the page what it draws of network `c` at a level of detail, and the lists it offers. */
 function postLoaded(id: number, c: Current, detail: LevelOfDetail, undo: NetworkEdit[] | undefined): void {

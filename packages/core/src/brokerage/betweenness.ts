@@ -96,6 +96,36 @@ function sourcesOf(network: Network, o: BetweennessOptions): Int32Array | null {
  * ```
  */
 export function betweenness(network: Network, options: BetweennessOptions = {}): Record<PersonId, number> {
+  return startBetweenness(network, options).values();
+}
+
+/** {@link betweenness} computed a few sources at a time (see {@link startBetweenness}). */
+export interface BetweennessRun {
+  /** Sources done so far. */
+  readonly done: number;
+  /** Sources in all: every person, or the sample. */
+  readonly total: number;
+  /** Runs up to `sources` more sources (at least one while any is left); true when every source is done. */
+  advance(sources: number): boolean;
+  /** Runs the sources left, if any, then gives the values exactly as {@link betweenness} does. */
+  values(): Record<PersonId, number>;
+}
+
+/**
+ * {@link betweenness} (same options, same values, bit for bit) as a run that
+ * goes a few sources at a time, so that a worker can answer other questions
+ * between two slices instead of waiting for the whole computation: each
+ * source's breadth-first search and dependency pass is one step of Brandes'
+ * algorithm, and the sums do not depend on how the sources are split.
+ *
+ * @example
+ * ```ts
+ * const run = startBetweenness(network, { sample: 500 });
+ * while (!run.advance(25)) await new Promise((r) => setTimeout(r, 0)); // a slice, then let others in
+ * const values = run.values();
+ * ```
+ */
+export function startBetweenness(network: Network, options: BetweennessOptions = {}): BetweennessRun {
   const n = network.personCount;
   const ties = tiesFor(network, options);
   const directed = options.directed ?? DEFAULT_BETWEENNESS_OPTIONS.directed;
@@ -117,49 +147,68 @@ export function betweenness(network: Network, options: BetweennessOptions = {}):
   const dist = new Int32Array(n).fill(-1);
   const queue = new Int32Array(n);
   const count = sources ? sources.length : n;
-  for (let c = 0; c < count; c++) {
-    const s = sources ? sources[c]! : c;
-    // breadth-first search, counting shortest paths
-    sigma[s] = 1;
-    dist[s] = 0;
-    queue[0] = s;
-    let head = 0;
-    let tail = 1;
-    while (head < tail) {
-      const v = queue[head++]!;
-      const dv = dist[v]! + 1;
-      const sv = sigma[v]!;
-      for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
-        const w = adj[k]!;
-        if (dist[w]! < 0) {
-          dist[w] = dv;
-          queue[tail++] = w;
+  let c = 0;
+  let result: Record<PersonId, number> | undefined;
+  const advance = (steps: number): boolean => {
+    const until = Math.min(count, c + Math.max(1, Math.floor(steps)));
+    for (; c < until; c++) {
+      const s = sources ? sources[c]! : c;
+      // breadth-first search, counting shortest paths
+      sigma[s] = 1;
+      dist[s] = 0;
+      queue[0] = s;
+      let head = 0;
+      let tail = 1;
+      while (head < tail) {
+        const v = queue[head++]!;
+        const dv = dist[v]! + 1;
+        const sv = sigma[v]!;
+        for (let k = offsets[v]!; k < offsets[v + 1]!; k++) {
+          const w = adj[k]!;
+          if (dist[w]! < 0) {
+            dist[w] = dv;
+            queue[tail++] = w;
+          }
+          if (dist[w] === dv) sigma[w]! += sv;
         }
-        if (dist[w] === dv) sigma[w]! += sv;
+      }
+      // dependencies, farthest first: w's successors on shortest paths are one hop further
+      for (let x = tail - 1; x >= 0; x--) {
+        const w = queue[x]!;
+        const dw = dist[w]! + 1;
+        const sw = sigma[w]!;
+        let d = 0;
+        for (let k = offsets[w]!; k < offsets[w + 1]!; k++) {
+          const y = adj[k]!;
+          if (dist[y] === dw) d += sw * ((1 + delta[y]!) / sigma[y]!);
+        }
+        delta[w] = d;
+        if (w !== s) bc[w]! += d;
+      }
+      for (let x = 0; x < tail; x++) {
+        const w = queue[x]!;
+        dist[w] = -1;
+        sigma[w] = 0;
+        delta[w] = 0;
       }
     }
-    // dependencies, farthest first: w's successors on shortest paths are one hop further
-    for (let x = tail - 1; x >= 0; x--) {
-      const w = queue[x]!;
-      const dw = dist[w]! + 1;
-      const sw = sigma[w]!;
-      let d = 0;
-      for (let k = offsets[w]!; k < offsets[w + 1]!; k++) {
-        const y = adj[k]!;
-        if (dist[y] === dw) d += sw * ((1 + delta[y]!) / sigma[y]!);
+    return c >= count;
+  };
+  return {
+    get done() {
+      return c;
+    },
+    total: count,
+    advance: (steps) => (result !== undefined ? true : advance(steps)),
+    values: () => {
+      if (result === undefined) {
+        advance(count);
+        rescale(bc, n, count, sources, normalized, directed);
+        result = personRecord(network, (i) => bc[i]!);
       }
-      delta[w] = d;
-      if (w !== s) bc[w]! += d;
-    }
-    for (let x = 0; x < tail; x++) {
-      const w = queue[x]!;
-      dist[w] = -1;
-      sigma[w] = 0;
-      delta[w] = 0;
-    }
-  }
-  rescale(bc, n, count, sources, normalized, directed);
-  return personRecord(network, (i) => bc[i]!);
+      return result;
+    },
+  };
 }
 
 /** NetworkX 3.6's `_rescale` with endpoints excluded. */
