@@ -38,6 +38,8 @@ const TAB_TEXT: Record<Tab, string> = { explore: "Explore", introduce: "Introduc
 const NARROW = "(max-width: 700px)";
 /** Typing pause (ms) after which the search text is written to the URL. */
 const URL_PAUSE = 300;
+/** Longest wait for a selected person's panel before the graph highlights them anyway (ms). */
+const SELECTION_WAIT_MS = 150;
 /** The encodings the page offers: all of the view's. */
 const ENCODINGS: EncodingNames = { size: NODE_SIZE_BY, colour: NODE_COLOUR_BY, edge: EDGE_COLOUR_BY };
 
@@ -70,6 +72,10 @@ export class Explorer {
   private opens = 0;
   private readonly errorBox = h("div", { class: "error", attrs: { role: "alert", hidden: true } });
   private readonly notice = h("span", { class: "muted", attrs: { role: "status" } });
+  /** The person the graph highlights; follows `state.selected` once their panel is on screen (see `followSelection`). */
+  private graphSelected = "";
+  /** A selection waiting for its panel before the graph highlights it. */
+  private selectionPending: string | undefined;
   /** Which part of a large network is drawn, with "Show whole network". */
   private readonly detailBar = new DetailBar(() => void this.showWhole());
   private readonly importNote = h("span", { class: "muted", attrs: { role: "status", "data-imported": "" } });
@@ -476,7 +482,10 @@ export class Explorer {
   private select(id: string, focusCamera: boolean): void {
     this.setState({ selected: id });
     if (!focusCamera) return;
-    void this.graph.focus(id);
+    // the camera moves once the panel is on screen (each frame of the move is a redraw)
+    this.afterPanel(() => {
+      if (this.state.selected === id) void this.graph.focus(id);
+    });
     // on a phone the panel is a bottom sheet: bring the graph's top to the top of the screen,
     // so the person, at the graph's centre, is above the sheet rather than under it
     if (typeof matchMedia === "function" && matchMedia(NARROW).matches) this.graphBox.parentElement?.scrollIntoView({ block: "start" });
@@ -515,10 +524,43 @@ export class Explorer {
     this.week.update(session, s.tab === "week");
     this.person.show(session, s.selected);
     this.mainArea.classList.toggle("no-person", this.person.element.hidden);
-    this.notice.textContent = this.graph.apply(s, this.pairsInRange()) ?? "";
+    this.followSelection(s.selected);
+    this.notice.textContent = this.graph.apply({ ...s, selected: this.graphSelected }, this.pairsInRange()) ?? "";
     this.renderIntroduction();
     this.renderStatus();
     this.foldLegend();
+  }
+
+  /**
+   * The graph highlights a newly selected person once their panel is on
+   * screen (or after {@link SELECTION_WAIT_MS} if the worker is slow to
+   * answer): a highlight is a redraw of the whole picture, which on a
+   * software-rendered or weak GPU takes a few hundred milliseconds, and the
+   * panel, not the highlight, is what the person asked for. A cleared
+   * selection is cleared at once.
+   */
+  private followSelection(id: string): void {
+    if (id === this.graphSelected || id === this.selectionPending) return;
+    if (!id || this.person.element.hidden) {
+      this.selectionPending = undefined;
+      this.graphSelected = id;
+      return;
+    }
+    this.selectionPending = id;
+    this.afterPanel(() => {
+      if (this.selectionPending !== id) return;
+      this.selectionPending = undefined;
+      this.graphSelected = id;
+      if (this.state.selected === id) this.notice.textContent = this.graph.apply({ ...this.state, selected: id }, this.pairsInRange()) ?? "";
+    });
+  }
+
+  /** Runs `then` once the person's panel is filled in and painted (or after {@link SELECTION_WAIT_MS}). */
+  private afterPanel(then: () => void): void {
+    const wait = new Promise<void>((resolve) => setTimeout(resolve, SELECTION_WAIT_MS));
+    // after the frame that paints the panel, so the redraw lands on the next one
+    const painted = () => requestAnimationFrame(() => setTimeout(then, 0));
+    void Promise.race([this.person.settled(), wait]).then(painted, painted);
   }
 
   /** The legend folds away from a newly selected person or path (it can be opened again); Clear path shows with a path. */

@@ -30,6 +30,8 @@ export interface PersonPanelActions {
 export class PersonPanel {
   private shown: { session: NetworkSession; id: string; reveal: boolean } | undefined;
   private request = 0;
+  /** Settles when the latest load has filled the panel (or failed). */
+  private loading: Promise<void> = Promise.resolve();
 
   constructor(
     readonly element: HTMLElement,
@@ -54,7 +56,7 @@ export class PersonPanel {
     const request = ++this.request;
     this.element.hidden = false;
     this.element.setAttribute("aria-busy", "true");
-    this.actions.details(session, id, reveal).then(
+    this.loading = this.actions.details(session, id, reveal).then(
       (details) => {
         if (request !== this.request) return;
         this.render(session, details);
@@ -67,6 +69,16 @@ export class PersonPanel {
         replaceChildren(this.element, h("p", { class: "problem", text: e instanceof Error ? e.message : String(e) }));
       },
     );
+  }
+
+  /**
+   * Settles once the panel shows what was last asked for (filled in, or the
+   * problem shown); at once when nothing is loading.
+   *
+   * @example await panel.settled(); // the person's details are on screen
+   */
+  settled(): Promise<void> {
+    return this.loading;
   }
 
   private render(session: NetworkSession, d: PersonDetails): void {
