@@ -118,6 +118,21 @@ describe("explorer page", () => {
     expect(page.url()).not.toContain("sel=");
   });
 
+  it("highlights a selected person on the graph once their panel is filled in, and clears the highlight with the selection", async () => {
+    const id = uniquelyNamed((_pid, i) => i > 0 && sample.exchangesBetween(0, i).length > 0);
+    const { page } = await open();
+    const graph = page.locator(".graph");
+    expect(await graph.getAttribute("data-highlighted")).toBeFalsy();
+    await page.evaluate((h) => (location.hash = h), `#sel=${id}`);
+    const panel = page.locator(".person-panel");
+    await expect.poll(() => panel.locator("#person-name").textContent()).toBe(sample.person(id).name);
+    // the redraw of the highlight comes after the panel is painted (or 150 ms at most without it)
+    await expect.poll(() => graph.getAttribute("data-highlighted")).toBe(id);
+    await page.evaluate(() => (location.hash = ""));
+    await expect.poll(() => panel.isHidden()).toBe(true);
+    expect(await graph.getAttribute("data-highlighted")).toBe("");
+  });
+
   it("keeps notes and confidential exchanges hidden until revealed, per panel", async () => {
     const id = sample.people().find((p) => p.notes && sample.exchangesBetween("me", p.id).some((e) => sample.isConfidential(e)))!.id;
     const notes = sample.person(id).notes!;

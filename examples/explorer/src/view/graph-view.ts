@@ -170,6 +170,8 @@ export class GraphView {
     if (this.applied.selected !== selected) {
       view.select(selected ? [selected] : []);
       this.applied.selected = selected;
+      // who is highlighted, for assistive tools and tests (the picture itself is a canvas)
+      this.container.dataset.highlighted = selected;
     }
     return problem;
   }
