@@ -150,7 +150,8 @@ async function explorerFigures(network: Network, file: string, runs: number): Pr
     f.status = (await page.locator("[data-status]").textContent()) ?? "";
     f.heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN);
 
-    await page.waitForFunction(() => document.getElementById("app")?.dataset.analysed !== undefined, undefined, { timeout: STEP_TIMEOUT });
+    // the overview of the network just loaded (the sample's, shown first, says analysed too)
+    await page.waitForFunction(() => { const d = document.getElementById("app")?.dataset; return d?.analysed !== undefined && d.analysed === d.generation; }, undefined, { timeout: STEP_TIMEOUT });
     f.steps = (await workerSteps(page)).steps;
     for (let k = 1; k <= PANELS; k++) f.panels.push(await panelTime(page, person(network, k).id, person(network, k).name));
     await page.evaluate(() => (location.hash = ""));

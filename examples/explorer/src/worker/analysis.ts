@@ -8,8 +8,7 @@
  * exchanges are left out of all of it.
  */
 import {
-  startBetweenness,
-  type BetweennessRun,
+  betweenness,
   eiIndex,
   eiTrend,
   externalShare,
@@ -134,47 +133,32 @@ export function eiIndexByPerson(network: Network, asOf: Day | undefined): Float6
 
 /** The overview panels' figures; `egoEI` is ego's E-I index from the first part (null: no ties); `asOf` from {@link lastShownDay}. */
 export function overviewAnalysis(network: Network, egoEI: number | null, asOf: Day | undefined): OverviewAnalysis {
-  const [ledger, mix, betweennessSlice] = overviewSteps(network, egoEI, asOf);
-  ledger();
-  mix();
+  const steps = overviewSteps(network, egoEI, asOf);
   let result: OverviewAnalysis | undefined;
-  while ((result = betweennessSlice(Infinity)) === undefined);
-  return result;
+  for (const step of steps) result = step();
+  return result!;
 }
 
 /**
  * {@link overviewAnalysis} as steps run one after another (ego's ledger,
- * ego's mix, then betweenness a slice at a time), so the worker can answer
- * questions in between: a person's panel asked for while betweenness runs
- * waits for one slice, not for the whole estimate. The last step, called
- * with a time budget in milliseconds, runs sources (at least one) until the
- * budget is spent, and returns the figures once every source is done
- * (undefined before). The values are those of one pass, bit for bit
- * (core's `startBetweenness`).
+ * ego's mix, betweenness), so the worker can answer questions in between;
+ * the last step returns the figures.
  *
- * @example const [ledger, mix, betweennessSlice] = overviewSteps(network, null, undefined); ledger(); mix(); let o; while (!(o = betweennessSlice(16))); // o is the overview
+ * @example const steps = overviewSteps(network, null, undefined); steps.forEach((s) => s()); // the last call's value is the overview
  */
-export function overviewSteps(network: Network, egoEI: number | null, asOf: Day | undefined): [() => undefined, () => undefined, (budgetMs: number) => OverviewAnalysis | undefined] {
+export function overviewSteps(network: Network, egoEI: number | null, asOf: Day | undefined): [() => undefined, () => undefined, () => OverviewAnalysis] {
   const ego = network.ego;
   let ledger: ReciprocityLedger | undefined;
   let mix: EgoMix | undefined;
   // the mix and betweenness take no date: they are measured on the network as it stood on the page's day
   const seen = asOf === undefined ? network : networkAsOf(network, asOf);
-  const sampled = network.personCount > EXACT_BETWEENNESS_UP_TO;
-  const sample = betweennessSample(network.personCount, network.exchangeCount);
-  let run: BetweennessRun | undefined;
   return [
     () => void (ledger = ego !== undefined ? reciprocityLedger(network, { excludeConfidential: true, ...dateOption(asOf) }) : undefined),
     () => void (mix = ego !== undefined ? egoMix(seen, egoEI, asOf) : undefined),
-    (budgetMs) => {
-      const start = performance.now();
-      let byId: Record<string, number> = {};
-      if (network.personCount > 0) {
-        run ??= startBetweenness(seen, { excludeConfidential: true, ...(sampled ? { sample } : {}) });
-        // one source at a time until the budget is spent (a source takes well under a millisecond on 10,000 people)
-        while (!run.advance(1)) if (performance.now() - start >= budgetMs) return undefined;
-        byId = run.values();
-      }
+    () => {
+      const sampled = network.personCount > EXACT_BETWEENNESS_UP_TO;
+      const sample = betweennessSample(network.personCount, network.exchangeCount);
+      const byId = network.personCount ? betweenness(seen, { excludeConfidential: true, ...(sampled ? { sample } : {}) }) : {};
       return { ledger, mix, betweenness: Float64Array.from(network.people(), (p) => byId[p.id] ?? NaN), betweennessSample: sampled ? sample : undefined };
     },
   ];

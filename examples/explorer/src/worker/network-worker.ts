@@ -7,7 +7,7 @@
  * generation they are about, and a question about one that is gone fails
  * with code "stale".
  */
-import { createPathIndex, decodeNetworkColumns, displayNames, formatDay, introductionPaths, relationships, TiegraphError, type Network, type NetworkEdit, type PathIndex, type Relationships } from "@tiegraph/core";
+import { createPathIndex, decodeNetworkColumns, directedTies, displayNames, formatDay, introductionPaths, relationships, TiegraphError, type Network, type NetworkEdit, type PathIndex, type Relationships } from "@tiegraph/core";
 import { drawingAnalysis, eiIndexByPerson, lastShownDay, overviewSteps, type DrawingAnalysis } from "./analysis.js";
 import { drawableBuffers, drawableNetwork, type DrawableNetwork } from "./drawable.js";
 import { drawablePart } from "./drawable-part.js";
@@ -191,7 +191,14 @@ function publish(id: number, read: ReadNetwork, undo?: NetworkEdit[]): void {
   const { network } = read;
   const asOf = timed("reference-day", () => referenceDay(network, lastShownDay));
   const names = timed("names", () => displayNames(network));
-  const rel = timed("relationships", () => relationships(network, { excludeConfidential: true, ...dayOption(asOf) }));
+  const rel = timed("relationships", () => {
+    const options = { excludeConfidential: true, ...dayOption(asOf) };
+    // the drawing measures and the E-I index read the directed ties of the same options: built
+    // first, they are built once and the relationships come from them (core builds relationships
+    // straight from the exchanges only when nobody has asked for the directed ties)
+    directedTies(network, options);
+    return relationships(network, options);
+  });
   // a large network's first picture comes without the E-I index (only its colouring needs it): it follows with the overview
   const laterEI = network.personCount > LEVEL_OF_DETAIL_OPTIONS.above;
   const drawing = timed("drawing-analysis", () => drawingAnalysis(network, rel, asOf, !laterEI));
@@ -229,25 +236,13 @@ function publish(id: number, read: ReadNetwork, undo?: NetworkEdit[]): void {
   if (laterEI) step(() => timed("ei-index", () => (drawing.eiIndex = eiIndexByPerson(network, asOf))));
   step(() => timed("ledger", overview()[0]));
   step(() => timed("mix", overview()[1]));
-  // betweenness a slice at a time, each slice its own job: a panel asked for meanwhile waits for one slice, not the whole estimate
-  let spent = 0;
-  const betweennessSlice = (): void => {
-    const start = performance.now();
-    const figures = overview()[2](BETWEENNESS_SLICE_MS);
-    const end = performance.now();
-    spent += end - start;
-    if (figures === undefined) return step(betweennessSlice);
-    // one measure for the whole estimate: the time its slices took, ending now
-    record("betweenness", end - spent, end);
+  step(() => {
+    const figures = timed("betweenness", overview()[2]);
     // a copy: the worker keeps its own to draw the whole network on request
     if (laterEI) figures.eiIndex = drawing.eiIndex!.slice();
     post({ type: "analysed", id, network: number, analysis: figures }, [figures.betweenness.buffer, ...(figures.eiIndex ? [figures.eiIndex.buffer] : [])]);
-  };
-  step(betweennessSlice);
+  });
 }
-
-/** Longest slice of the betweenness estimate between two questions of the page (ms). */
-const BETWEENNESS_SLICE_MS = 25;
 
 /** Sends the page what it draws of network `c` at a level of detail, and the lists it offers. */
 function postLoaded(id: number, c: Current, detail: LevelOfDetail, undo: NetworkEdit[] | undefined): void {
