@@ -191,8 +191,8 @@ function pairsByLower(n: number, buckets: Buckets): PairsByLower {
   return { count: U, start, higher, byHigher, lowerSum, higherSum, exchanges, lastDay, flags, perOwner };
 }
 
-/** Sorts `v[lo..hi)` ascending: most people have a handful of neighbours, and insertion sort beats a sort call per person. */
-function sortRange(v: Int32Array, lo: number, hi: number): void {
+/** Sorts `v[lo..hi)` ascending: most people have a handful of neighbours, and insertion sort beats a sort call per person (shared with the directed build). */
+export function sortRange(v: Int32Array, lo: number, hi: number): void {
   if (hi - lo > 32) {
     v.subarray(lo, hi).sort();
     return;
@@ -245,15 +245,19 @@ function pairsByOwner(n: number, pairs: PairsByLower): { a: Int32Array; b: Int32
   return { a, b, sum, count, lastDay, confidentialOnly, degree };
 }
 
-/** Each pair's strength from its decayed sum. */
-function strengthOf(sum: Float64Array, opts: TieStrengthOptions): Float64Array {
+/** Each pair's strength from its decayed sum (shared with the directed-based build in tie-index.ts). */
+export function strengthOf(sum: Float64Array, opts: TieStrengthOptions): Float64Array {
   const strength = new Float64Array(sum.length);
   for (let k = 0; k < sum.length; k++) strength[k] = strengthFromSum(sum[k]!, opts);
   return strength;
 }
 
-/** The symmetric CSR adjacency: each person's pairs in pair order (`degree` at [i + 1] becomes the offsets). */
-function adjacency(n: number, a: Int32Array, b: Int32Array, degree: Int32Array): { offsets: Int32Array; neighbor: Int32Array; pair: Int32Array } {
+/**
+ * The symmetric CSR adjacency: each person's pairs in pair order (`degree`,
+ * each person's pair count at [i + 1], becomes the offsets). Shared with the
+ * directed-based build in tie-index.ts.
+ */
+export function adjacency(n: number, a: Int32Array, b: Int32Array, degree: Int32Array): { offsets: Int32Array; neighbor: Int32Array; pair: Int32Array } {
   const U = a.length;
   for (let i = 0; i < n; i++) degree[i + 1]! += degree[i]!;
   const offsets = degree;

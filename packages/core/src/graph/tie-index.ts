@@ -14,7 +14,7 @@ import type { Network } from "../model/network.js";
 import { TOUCHPOINT_CODES } from "../model/network.js";
 import { DEFAULT_TIE_STRENGTH_OPTIONS, strengthFromSum, type TieStrengthOptions } from "./tie-strength.js";
 import { defaultAsOf } from "./visible-exchanges.js";
-import { relationshipsFromExchanges } from "./relationships-from-exchanges.js";
+import { adjacency, relationshipsFromExchanges, sortRange, strengthOf } from "./relationships-from-exchanges.js";
 
 /** Directed tie aggregates, one slot per ordered pair with at least one exchange. */
 export interface DirectedTies {
@@ -196,18 +196,7 @@ function buildDirectedTies(network: Network, options: TieIndexOptions, opts: Tie
       }
     }
     const lo = offsets[s]!;
-    // most people have a handful of targets: insertion sort beats a sort call per person
-    if (next - lo > 32) target.subarray(lo, next).sort();
-    else
-      for (let x = lo + 1; x < next; x++) {
-        const v = target[x]!;
-        let y = x - 1;
-        while (y >= lo && target[y]! > v) {
-          target[y + 1] = target[y]!;
-          y--;
-        }
-        target[y + 1] = v;
-      }
+    sortRange(target, lo, next);
     for (let p = lo; p < next; p++) {
       slot[target[p]!] = p;
       source[p] = s;
@@ -398,20 +387,7 @@ function relationshipsFromDirectedTies(network: Network, all: DirectedTies, opts
       if (!cols.confidential[e] && cols.day[e]! <= all.asOf) confidentialOnly[dirToPair[findDirectedTie(all, cols.from[e]!, cols.to[e]!)]!] = 0;
     }
   }
-  const strength = new Float64Array(U);
-  for (let k = 0; k < U; k++) strength[k] = strengthFromSum(sum[k]!, opts);
-  for (let i = 0; i < n; i++) deg[i + 1]! += deg[i]!;
-  const offsets = deg;
-  const fill = offsets.slice(0, n);
-  const neighbor = new Int32Array(2 * U);
-  const pair = new Int32Array(2 * U);
-  for (let k = 0; k < U; k++) {
-    const x = a[k]!;
-    const y = b[k]!;
-    neighbor[fill[x]!] = y;
-    pair[fill[x]!++] = k;
-    neighbor[fill[y]!] = x;
-    pair[fill[y]!++] = k;
-  }
+  const strength = strengthOf(sum, opts);
+  const { offsets, neighbor, pair } = adjacency(n, a, b, deg);
   return { nodeCount: n, pairCount: U, a, b, strength, count, lastDay, confidentialOnly, offsets, neighbor, pair, asOf: all.asOf };
 }
