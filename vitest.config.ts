@@ -12,6 +12,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // every temporary file of the run in one folder, removed at the end (test/temp-folder.ts)
+    globalSetup: ["test/temp-folder.ts"],
     // one test file per core (vitest's default leaves one core idle: a single worker on a 2-core machine)
     maxWorkers: availableParallelism(),
     // prints each file as it finishes, so a long run shows its progress
