@@ -10,8 +10,7 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import os from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort, launchChromium, openPage, waitForNetwork } from "../examples/explorer/test/browser.js";
 import type { Benchmark } from "./run.js";
@@ -94,7 +93,7 @@ const bench: Benchmark = {
       const s = (ms: number): string => (ms / 1000).toFixed(1);
       const runs = (xs: number[]): string => xs.map(s).join(", ");
       return [
-        `A clone of the committed tree (${commit}) in a temporary folder; \`npx -y pnpm@12.4.2 install --frozen-lockfile --prefer-offline\` in it (${s(installMs)} s here, the packages coming from the store this machine already has: on a new machine the download adds to it); then \`npm run start\` (scripts/start.sh: the environment check, then vite's dev server on the packages' TypeScript sources, nothing built first), timed from its spawn to the address on its output; then the address opened in headless Chromium (software WebGL), timed from the navigation to the sample network drawn (\`#app[data-loaded]\`; vite compiles the sources on this first request). ${RUNS} runs on the same clone (the first one also fills vite's dependency cache); medians. Load average (1 min) on ${os.cpus().length} cores: ${os.loadavg()[0]!.toFixed(1)}.`,
+        `A clone of the committed tree (${commit}) in a temporary folder; \`npx -y pnpm@12.4.2 install --frozen-lockfile --prefer-offline\` in it (${s(installMs)} s here, the packages coming from the store this machine already has: on a new machine the download adds to it); then \`npm run start\` (scripts/start.sh: the environment check, then vite's dev server on the packages' TypeScript sources, nothing built first), timed from its spawn to the address on its output; then the address opened in headless Chromium (software WebGL), timed from the navigation to the sample network drawn (\`#app[data-loaded]\`; vite compiles the sources on this first request). ${RUNS} runs on the same clone (the first one also fills vite's dependency cache); medians. Load average (1 min) on ${cpus().length} cores: ${loadavg()[0]!.toFixed(1)}.`,
         "",
         table(
           ["step", "median (s)", "runs (s)", "target (s)"],

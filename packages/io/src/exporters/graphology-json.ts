@@ -106,7 +106,7 @@ function* jsonChunks(el: ExportedElements, indent: number): Generator<string> {
  */
 function* columnEdges(el: ExportedElements, columns: EdgeColumns, indent: number, before: string): Generator<string, string> {
   const { keyPrefix, source, target, attributes } = columns;
-  // the separators of JSON.stringify(value, null, indent) two and three levels deep
+  // the separators of JSON.stringify(value, null, indent) two, three and four levels deep (element, its fields, its attributes)
   const nl = indent ? "\n" : "";
   const at2 = nl + " ".repeat(2 * indent);
   const at3 = nl + " ".repeat(3 * indent);
