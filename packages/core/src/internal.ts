@@ -9,3 +9,4 @@ export { createRandom, type Random } from "./random/seeded-random.js";
 export { firstSyntaxError, lineColumn, locatePointer } from "./format/locate.js";
 export { showValue } from "./errors.js";
 export { problemsError, withoutProblems, type BatchWithoutProblems } from "./model/validate.js";
+export { readExchangeBytes, type ExchangeBytesRead } from "./format/exchange-bytes.js";

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { generateNetwork, parseNetworkBytes, parseNetworkFile, serializeNetwork, TiegraphError, type Network } from "@tiegraph/core";
 
 const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
-const sliced = (text: string, perSlice: number) => parseNetworkBytes(bytesOf(text), { slicedFrom: 0, perSlice, file: "big.json" });
+const sliced = (text: string, perSlice: number) => parseNetworkBytes(bytesOf(text), { slicedFrom: 0, perSlice, file: "big.json", direct: false });
 
 /** A generated network with notes, tags, explicit ids, an introduction, odd names and a request. */
 function sample(seed: number, people: number, exchanges: number): Network {

@@ -61,8 +61,10 @@ const IMPORT_ORDER: readonly FileKind[] = ["people-csv", "gexf", "graphml", "lin
 
 /** Size thresholds of {@link readNetwork} (tests make them small). */
 export interface ReadNetworkLimits {
-  /** A plain network file from this many bytes on is read as bytes, a slice of exchanges at a time (core's parseNetworkBytes), since it may not fit one text. */
+  /** A plain network file from this many bytes on, when not read directly, is read a slice of exchanges at a time (core's parseNetworkBytes), since it may not fit one text. */
   slicedFrom?: number;
+  /** Whether a plain network file written as tiegraph writes it has its exchanges read straight into columns (default true; core's parseNetworkBytes option `direct`). */
+  direct?: boolean;
   /** An encrypted network file larger than this many bytes is refused with `limit-exceeded` before it is read. */
   encryptedUpTo?: number;
 }
@@ -116,8 +118,11 @@ export async function readNetwork(source: NetworkSource, onProgress: (stage: "re
         throw new TiegraphError(SCOPE, "limit-exceeded", `is ${base.size} bytes: an encrypted network file this large cannot be opened in a browser`, { file: base.name, expected: `an encrypted file of at most ${encryptedUpTo} bytes, or the plain network file, which \`tiegraph export FILE --format tiegraph --plain\` writes` });
       }
       network = await decryptNetworkFile(await readText(base, onRead), source.passphrase, { file: base.name });
-    } else if (base.size >= slicedFrom) network = parseNetworkBytes(await readBytes(base, onRead), { file: base.name, slicedFrom });
-    else network = parseNetworkFile(await readText(base, onRead), { file: base.name });
+    } else {
+      // read from its bytes whatever its size: a file written as tiegraph writes it has its exchanges
+      // read straight into columns, and one too large for a text is read a slice at a time
+      network = parseNetworkBytes(await readBytes(base, onRead), { file: base.name, slicedFrom, ...(limits.direct === false ? { direct: false } : {}) });
+    }
   }
   const imports: ImportedNetwork[] = [];
   let largeMeetingsSkipped = 0;

@@ -9,8 +9,9 @@
  * {@link parseNetworkFile}'s do.
  */
 import { TiegraphError, type Problem } from "../errors.js";
-import type { Network } from "../model/network.js";
+import { Network } from "../model/network.js";
 import type { Exchange } from "../model/types.js";
+import { readExchangeBytes, type ExchangeBytesRead } from "./exchange-bytes.js";
 import { networkFileBody, networkFromFileBody, parseNetworkFile, type ParseNetworkFileOptions } from "./network-file.js";
 import { firstSyntaxError, lineColumn, locatePointer } from "./locate.js";
 
@@ -38,6 +39,13 @@ export interface ParseNetworkBytesOptions extends ParseNetworkFileOptions {
   slicedFrom?: number;
   /** Exchanges per slice (default 16,384). */
   perSlice?: number;
+  /**
+   * Read the exchanges straight from the bytes into columns when the file is
+   * written as tiegraph writes it (default true; see exchange-bytes.ts): the
+   * same network, made without an object per exchange. False reads every
+   * file the general way.
+   */
+  direct?: boolean;
 }
 
 const QUOTE = 0x22;
@@ -51,10 +59,13 @@ const COLON = 0x3a;
 const NEWLINE = 0x0a;
 
 /**
- * Parses a network file from its bytes (UTF-8): below `slicedFrom` bytes as
- * {@link parseNetworkFile} does on the decoded text; from there on a slice
- * of exchanges at a time, giving the same network (a network file's
- * exchanges array must then be an array of objects, as tiegraph writes it).
+ * Parses a network file from its bytes (UTF-8). A file written as tiegraph
+ * writes it has its exchanges read straight into columns (no object per
+ * exchange; option `direct`). Any other file, or one that breaks a rule, is
+ * read the general way: below `slicedFrom` bytes as {@link parseNetworkFile}
+ * does on the decoded text; from there on a slice of exchanges at a time
+ * (a network file's exchanges array must then be an array of objects, as
+ * tiegraph writes it). Every way gives the same network, and the same errors.
  *
  * @example
  * ```ts
@@ -62,8 +73,73 @@ const NEWLINE = 0x0a;
  * ```
  */
 export function parseNetworkBytes(bytes: Uint8Array, options: ParseNetworkBytesOptions = {}): Network {
+  const plain = options.direct === false ? undefined : readPlainNetwork(bytes, options.file);
+  if (plain !== undefined) return plain;
   if (bytes.length < (options.slicedFrom ?? SLICED_FROM_BYTES)) return parseNetworkFile(new TextDecoder().decode(bytes), options);
   return parseSliced(bytes, options.file, options.perSlice ?? 16384);
+}
+
+/**
+ * The network of a file written as tiegraph writes it, its exchanges read
+ * straight from the bytes into columns (see exchange-bytes.ts) and the rest
+ * of the file (people, organisations, …) parsed as JSON; the same network
+ * as {@link parseNetworkFile} gives, checked as one batch. Undefined when
+ * the file is written otherwise or breaks a rule: the general reading then
+ * says where.
+ */
+function readPlainNetwork(bytes: Uint8Array, file: string | undefined): Network | undefined {
+  const dec = new TextDecoder();
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let i = skipSpace(bytes, bom);
+  if (bytes[i] !== OPEN_BRACE) return undefined;
+  i = skipSpace(bytes, i + 1);
+  const keys = new Set<string>();
+  let found: ExchangeBytesRead | undefined;
+  let start = -1;
+  while (i < bytes.length && bytes[i] !== CLOSE_BRACE) {
+    if (bytes[i] !== QUOTE) return undefined;
+    const keyEnd = skipString(bytes, i);
+    if (keyEnd < 0) return undefined;
+    const keyBytes = bytes.subarray(i + 1, keyEnd - 1);
+    // a key written with escapes (or twice) is left to JSON.parse, which decodes it and keeps the last
+    if (keyBytes.includes(BACKSLASH)) return undefined;
+    const key = dec.decode(keyBytes);
+    if (keys.has(key)) return undefined;
+    keys.add(key);
+    i = skipSpace(bytes, keyEnd);
+    if (bytes[i] !== COLON) return undefined;
+    i = skipSpace(bytes, i + 1);
+    if (key === "exchanges") {
+      found = readExchangeBytes(bytes, i, file);
+      if (found === undefined) return undefined;
+      start = i;
+      i = found.end;
+    } else {
+      const end = skipValue(bytes, i);
+      if (end < 0) return undefined;
+      i = end;
+    }
+    i = skipSpace(bytes, i);
+    if (bytes[i] === COMMA) i = skipSpace(bytes, i + 1);
+    else if (bytes[i] !== CLOSE_BRACE) return undefined;
+  }
+  if (found === undefined) return undefined;
+  // the rest of the file, with an empty exchanges array (JSON.parse checks all of it, and what follows the object)
+  const headText = `${dec.decode(bytes.subarray(bom, start))}[]${dec.decode(bytes.subarray(found.end))}`;
+  let head: unknown;
+  try {
+    head = JSON.parse(headText);
+  } catch {
+    return undefined;
+  }
+  try {
+    const network = Network.from(networkFileBody(head), { rows: [found.rows] });
+    network.compact();
+    return network;
+  } catch (e) {
+    if (e instanceof TiegraphError) return undefined;
+    throw e;
+  }
 }
 
 function parseSliced(bytes: Uint8Array, file: string | undefined, perSlice: number): Network {

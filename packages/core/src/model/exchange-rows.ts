@@ -12,7 +12,7 @@ import { formatDay } from "./dates.js";
 import { idHash } from "./id-index.js";
 import { FLAG_CONFIDENTIAL, FLAG_EXPLICIT_VALUE, type ExchangeExtras, type StagedExchange } from "./exchange-store.js";
 import { EXCHANGE_KINDS, type Exchange } from "./types.js";
-import { NO_ID, SharedTags, exchangeOf, formatRule, idRule, introducedRule, partiesRule, type ExchangeRowsPart, type NetworkLookup, type Report } from "./validate.js";
+import { NO_ID, SharedTags, exchangeOf, formatRule, idRule, introducedRule, partiesRule, type ExchangeRowsPart, type NetworkLookup, type PersonRef, type Report } from "./validate.js";
 
 /** A network with nothing in it: rows are checked among themselves as they are read. */
 const NOTHING: NetworkLookup = { personCount: 0, organisationCount: 0, formats: [""], findPerson: () => -1, findOrganisation: () => -1, findExchange: () => -1 };
@@ -172,6 +172,16 @@ export class ExchangeRows implements ExchangeRowsPart {
     };
   }
 
+  /**
+   * The position of a person id in {@link people} (added when new), as the
+   * rows refer to it; {@link NO_ID} for an empty id.
+   *
+   * @example new ExchangeRows().personNumber("ann") // 0
+   */
+  personNumber(id: string): number {
+    return this.number(id);
+  }
+
   /** Number of rows kept. */
   get length(): number {
     return this.c.n;
@@ -185,12 +195,14 @@ export class ExchangeRows implements ExchangeRowsPart {
   /**
    * Checks an exchange read at `line` with the model's rules (all but those
    * that depend on a network: who the ids name) and keeps it when it passes.
-   * Returns its problems (empty when kept).
+   * Returns its problems (empty when kept). `ref` gives the position in
+   * {@link people} of an id the reader has already looked up (it must answer
+   * as {@link personNumber} does, and name no id that does not resolve there).
    */
-  add(e: Exchange, line: number): Problem[] {
+  add(e: Exchange, line: number, ref: PersonRef = this.number): Problem[] {
     const k = this.tried++;
     this.line = line;
-    const s = exchangeOf(e, k, NOTHING, this.newIds, this.number, this.report, this.found, true, this.tags);
+    const s = exchangeOf(e, k, NOTHING, this.newIds, ref, this.report, this.found, true, this.tags);
     if (s === undefined || !formatRule(e.format ?? "", NOTHING, this.newFormats, () => `exchange #${k}`, k, this.report)) {
       const out = [...this.found];
       this.found.length = 0;

@@ -74,13 +74,16 @@ export class Network {
   private _revision = 0;
 
   /**
-   * Builds a network from plain data (e.g. the body of a network file).
-   * Throws a {@link TiegraphError} naming the record and JSON pointer of the
-   * first problem, with every problem in its `problems`.
+   * Builds a network from plain data (e.g. the body of a network file), and
+   * exchanges read into columns (`rows`, after `data.exchanges`), checked as
+   * one batch. Throws a {@link TiegraphError} naming the record and JSON
+   * pointer of the first problem, with every problem in its `problems`.
+   *
+   * @example Network.from({ people: [{ id: "me", name: "Me" }], ego: "me" }).personCount // 1
    */
-  static from(data: NetworkData): Network {
+  static from(data: NetworkData, options: Pick<ApplyOptions, "rows"> = {}): Network {
     const net = new Network();
-    net.apply(data);
+    net.apply(data, options.rows ? { rows: options.rows } : {});
     return net;
   }
 
