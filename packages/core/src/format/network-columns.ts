@@ -96,7 +96,8 @@ const align8 = (n: number): number => (n + 7) & ~7;
  */
 export function encodeNetworkColumns(network: Network, source: string): Uint8Array {
   const raw = network.rawExchangeColumns();
-  const { affiliations: _stored, ...records } = networkRecords(network);
+  // the affiliations go in columns of their own
+  const records = networkRecords(network, false);
   const affs = affiliationColumns(network);
   const enc = new TextEncoder();
   const recordBytes = enc.encode(JSON.stringify(records));

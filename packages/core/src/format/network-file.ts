@@ -275,19 +275,20 @@ export function* serializeNetworkBytes(network: Network, options: SerializeNetwo
 
 /**
  * Everything in a network but its exchanges, as in {@link Network.toData}:
- * ego, settings, organisations, people, affiliations and introduction
+ * ego, settings, organisations, people, affiliations (unless `affiliations`
+ * is false: the columnar copy stores them as columns) and introduction
  * requests (when there are some), in file order.
  *
  * @example networkRecords(net).people?.length === net.personCount
  */
-export function networkRecords(network: Network): Omit<NetworkData, "exchanges"> {
+export function networkRecords(network: Network, affiliations = true): Omit<NetworkData, "exchanges"> {
   const out: Omit<NetworkData, "exchanges"> = {};
   if (network.ego !== undefined) out.ego = network.ego;
   const settings = network.settings;
   if (Object.keys(settings).length) out.settings = settings;
   out.organisations = [...network.organisations()];
   out.people = [...network.people()];
-  out.affiliations = out.people.flatMap((p) => network.affiliationsOf(p.id));
+  if (affiliations) out.affiliations = out.people.flatMap((p) => network.affiliationsOf(p.id));
   const requests = network.requests();
   if (requests.length) out.requests = requests.map(copyRequest);
   return out;
