@@ -107,8 +107,15 @@ export function encodeNetworkColumns(network: Network, source: string): Uint8Arr
   const starts = new Int32Array(k + 1);
   const pieces: string[] = [];
   let length = 1;
+  // extras holding only tags are shared by the exchanges that have the same tags (see SharedTags): written once each
+  const tagsOnly = new Map<object, string>();
   list.forEach(([i, ex], j) => {
-    const piece = JSON.stringify(ex);
+    const shared = ex.id === undefined && ex.note === undefined && ex.introduced === undefined;
+    let piece = shared ? tagsOnly.get(ex) : undefined;
+    if (piece === undefined) {
+      piece = JSON.stringify(ex);
+      if (shared) tagsOnly.set(ex, piece);
+    }
     positions[j] = i;
     starts[j] = length;
     length += piece.length + 1;
