@@ -69,6 +69,7 @@ export async function importExchangesCsv(source: TextSource, options: ExchangesC
     return text;
   };
   const rows = opts.columnar === true ? new ExchangeRows(opts.file) : undefined;
+  const scratch: { [K in keyof Exchange]-?: Exchange[K] | undefined } = { id: undefined, date: undefined, kind: undefined, from: undefined, to: undefined, value: undefined, minutes: undefined, format: undefined, introduced: undefined, tags: undefined, note: undefined, confidential: undefined };
   const columnOf = (field: string): number | undefined => columns?.column(field as Column);
   out.result.records = await readCsvRows(
     source,
@@ -95,21 +96,41 @@ export async function importExchangesCsv(source: TextSource, options: ExchangesC
       const format = r.text("format");
       const introduced = r.text("introduced");
       if (!r.ok || date === undefined) return;
-      // rows keep days and shared tag lists, not texts: only records need their texts shared
-      const e: Exchange = { date: rows ? date : shared(date), from, to, kind };
+      if (rows !== undefined) {
+        // one record for every row, every field present (absent ones undefined): the rules then read
+        // fields of one shape, not of as many shapes as there are sets of fields
+        const x = scratch;
+        x.date = date;
+        x.from = from;
+        x.to = to;
+        x.kind = kind;
+        x.id = id !== "" ? id : undefined;
+        x.value = value;
+        x.minutes = minutes;
+        x.format = format !== "" ? format : undefined;
+        x.introduced = introduced !== "" ? introduced : undefined;
+        const tags = listCell(r.text("tags"));
+        x.tags = tags.length ? tags : undefined;
+        const note = r.text("note");
+        x.note = note !== "" ? note : undefined;
+        x.confidential = confidential ? true : undefined;
+        for (const p of rows.add(x as Exchange, line)) logProblem(p, { file: opts.file, line }, log, columnOf);
+        return;
+      }
+      // records share their texts (dates and tags repeat across a million rows)
+      const e: Exchange = { date: shared(date), from, to, kind };
       if (id !== "") e.id = id;
       if (value !== undefined) e.value = value;
       if (minutes !== undefined) e.minutes = minutes;
       if (format !== "") e.format = format;
       if (introduced !== "") e.introduced = introduced;
       const tags = listCell(r.text("tags"));
-      if (!rows) for (let t = 0; t < tags.length; t++) tags[t] = shared(tags[t]!);
+      for (let t = 0; t < tags.length; t++) tags[t] = shared(tags[t]!);
       if (tags.length) e.tags = tags;
       const note = r.text("note");
       if (note !== "") e.note = note;
       if (confidential) e.confidential = true;
-      if (rows === undefined) out.exchange(e, line);
-      else for (const p of rows.add(e, line)) logProblem(p, { file: opts.file, line }, log, columnOf);
+      out.exchange(e, line);
     },
     opts.onProgress,
   );
