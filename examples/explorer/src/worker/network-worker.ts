@@ -62,6 +62,8 @@ interface Piece {
   network: number;
   /** Whether it yields between slices. */
   yields: boolean;
+  /** Runs before any other (the path index: a person's panel needs it). */
+  first?: boolean;
   run: () => boolean;
 }
 const background: Piece[] = [];
@@ -239,7 +241,7 @@ function publish(id: number, read: ReadNetwork, undo?: NetworkEdit[]): void {
       return true;
     }
   };
-  later({ network: number, yields: false, run: guarded(() => ((current.paths ??= timed("path-index", () => pathIndex(current))), true)) });
+  later({ network: number, yields: false, first: true, run: guarded(() => ((current.paths ??= timed("path-index", () => pathIndex(current))), true)) });
   const ei = laterEI ? eiIndexSlices(network, asOf) : undefined;
   const overview = overviewSteps(
     network,
@@ -344,14 +346,16 @@ function later(piece: Piece): void {
 /**
  * Runs the next piece once (one slice, or the whole of one that cannot be
  * cut) in a task of its own, after the page's messages already queued. The
- * pieces run in the order queued, except that a piece that cannot be cut
- * goes first while the page is still building the picture of its network
- * (the page asks nothing then), and a piece that yields goes first once the
- * page shows it ("adopted"): a question then waits for one slice at most,
- * while pieces that cannot be cut wait until nothing else is left.
+ * pieces run in the order queued, the path index first, except that a piece
+ * that cannot be cut goes first while the page is still building the
+ * picture of its network (the page asks nothing then), and a piece that
+ * yields goes first once the page shows it ("adopted"): a question then
+ * waits for one slice at most, while pieces that cannot be cut wait until
+ * nothing else is left.
  */
 function runLater(): void {
-  const k = background.findIndex((p) => p.yields === p.network <= shown);
+  let k = background.findIndex((p) => p.first === true);
+  if (k < 0) k = background.findIndex((p) => p.yields === p.network <= shown);
   const at = k < 0 ? 0 : k;
   const piece = background[at];
   try {
