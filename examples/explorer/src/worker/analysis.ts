@@ -3,16 +3,20 @@
  * @tiegraph/core's measures, so the page only draws and looks values up, in
  * two parts: what the first picture encodes (sent with the network), and
  * the overview panels' figures (sent right after, while the page draws).
- * Plain data and typed arrays, so it crosses to the page by structured
- * clone. Everything here feeds pictures or overview panels, so confidential
- * exchanges are left out of all of it.
+ * The long parts come as {@link Slices}, so the worker can answer the page
+ * between two slices. Plain data and typed arrays, so it crosses to the page
+ * by structured clone. Everything here feeds pictures or overview panels, so
+ * confidential exchanges are left out of all of it.
  */
 import {
-  betweenness,
-  eiIndex,
+  directedTies,
+  startBetweenness,
+  startEIIndex,
   eiTrend,
   externalShare,
   formatDay,
+  type BetweennessRun,
+  type EIIndexRun,
   networkAsOf,
   pairImbalances,
   reciprocityLedger,
@@ -118,50 +122,129 @@ export function drawingAnalysis(network: Network, rel: Relationships | undefined
 }
 
 /**
+ * A long piece of the analysis, run a slice at a time: each call runs about
+ * `budgetMs` milliseconds of it (at least one step, so it always advances)
+ * and returns true once the piece is finished.
+ */
+export type Slices = (budgetMs: number) => boolean;
+
+/** Runs slices until finished, with no budget: the piece in one go. */
+function whole(slices: Slices): void {
+  while (!slices(Infinity));
+}
+
+/** Directed ties (or exchanges) added per step of the E-I run between two looks at the clock: a few milliseconds' worth. */
+const EI_STEPS_PER_LOOK = 20_000;
+
+/**
  * Core's E-I index (confidential exchanges left out) per person index, NaN
- * for people without ties, on the network as it stood on day `asOf`.
+ * for people without ties, on the network as it stood on day `asOf`, a
+ * slice at a time (core's `startEIIndex`: the same values as `eiIndex` on
+ * `networkAsOf(network, asOf)`, bit for bit, however it is sliced); once
+ * `slices` has returned true, `byPerson()` gives the values. `stepsPerLook`
+ * ties are added between two looks at the clock.
+ *
+ * @example const ei = eiIndexSlices(network, asOf); while (!ei.slices(25)); ei.byPerson()[network.egoIndex] // ego's E-I index
+ */
+export function eiIndexSlices(network: Network, asOf: Day | undefined, stepsPerLook = EI_STEPS_PER_LOOK): { slices: Slices; byPerson: () => Float64Array } {
+  let run: EIIndexRun | undefined;
+  return {
+    slices: (budgetMs) => {
+      const start = performance.now();
+      // setting up (the grouping) is the first slice's; the tie index was built before the picture
+      run ??= startEIIndex(network, { excludeConfidential: true, ...(asOf === undefined ? {} : { asOf }) });
+      while (!run.advance(stepsPerLook)) if (performance.now() - start >= budgetMs) return false;
+      return true;
+    },
+    byPerson: () => {
+      const byPerson = new Float64Array(network.personCount);
+      for (let k = 0; k < byPerson.length; k++) byPerson[k] = run!.ofPerson(k) ?? NaN;
+      return byPerson;
+    },
+  };
+}
+
+/**
+ * Core's E-I index (confidential exchanges left out) per person index, NaN
+ * for people without ties, on the network as it stood on day `asOf`, in one
+ * go (see {@link eiIndexSlices}).
  *
  * @example eiIndexByPerson(network, lastShownDay(network))[network.egoIndex] // ego's E-I index
  */
 export function eiIndexByPerson(network: Network, asOf: Day | undefined): Float64Array {
-  // E-I takes no date: measure it on the network as it stood on the page's day
-  const ei = eiIndex(asOf === undefined ? network : networkAsOf(network, asOf), { excludeConfidential: true });
-  const byPerson = new Float64Array(network.personCount);
-  network.people().forEach((p, i) => (byPerson[i] = ei.byPerson[p.id] ?? NaN));
-  return byPerson;
+  const ei = eiIndexSlices(network, asOf);
+  whole(ei.slices);
+  return ei.byPerson();
 }
 
 /** The overview panels' figures; `egoEI` is ego's E-I index from the first part (null: no ties); `asOf` from {@link lastShownDay}. */
 export function overviewAnalysis(network: Network, egoEI: number | null, asOf: Day | undefined): OverviewAnalysis {
-  const steps = overviewSteps(network, egoEI, asOf);
-  let result: OverviewAnalysis | undefined;
-  for (const step of steps) result = step();
-  return result!;
+  const { steps, figures } = overviewSteps(network, () => egoEI, asOf);
+  for (const step of steps) whole(step.slices);
+  return figures();
+}
+
+/** A named piece of the overview (see {@link overviewSteps}). */
+export interface OverviewStep {
+  /** Its name in the worker's step measures: betweenness, ledger, mix-trend, mix-share, mix-reached. */
+  name: string;
+  slices: Slices;
+  /** Whether it yields between slices (false: one step that takes as long as it takes). */
+  yields: boolean;
 }
 
 /**
- * {@link overviewAnalysis} as steps run one after another (ego's ledger,
- * ego's mix, betweenness), so the worker can answer questions in between;
- * the last step returns the figures.
+ * {@link overviewAnalysis} as named pieces that may run in any order, each
+ * a slice at a time, so the worker can answer questions in between:
+ * betweenness (core's `startBetweenness`, a sampled source or more per
+ * slice; the same values as `betweenness`, bit for bit), and in one step
+ * each (core measures that cannot be cut) ego's ledger, ego's E-I trend,
+ * ego's external share and the organisations ego's contacts are at. Once
+ * every piece is finished, `figures()` gives the overview, with `egoEI()`
+ * as ego's E-I index.
  *
- * @example const steps = overviewSteps(network, null, undefined); steps.forEach((s) => s()); // the last call's value is the overview
+ * @example const { steps, figures } = overviewSteps(network, () => null, undefined); for (const s of steps) while (!s.slices(25)); figures() // the overview
  */
-export function overviewSteps(network: Network, egoEI: number | null, asOf: Day | undefined): [() => undefined, () => undefined, () => OverviewAnalysis] {
+export function overviewSteps(network: Network, egoEI: () => number | null, asOf: Day | undefined): { steps: OverviewStep[]; figures: () => OverviewAnalysis } {
   const ego = network.ego;
   let ledger: ReciprocityLedger | undefined;
-  let mix: EgoMix | undefined;
   // the mix and betweenness take no date: they are measured on the network as it stood on the page's day
   const seen = asOf === undefined ? network : networkAsOf(network, asOf);
-  return [
-    () => void (ledger = ego !== undefined ? reciprocityLedger(network, { excludeConfidential: true, ...dateOption(asOf) }) : undefined),
-    () => void (mix = ego !== undefined ? egoMix(seen, egoEI, asOf) : undefined),
-    () => {
-      const sampled = network.personCount > EXACT_BETWEENNESS_UP_TO;
-      const sample = betweennessSample(network.personCount, network.exchangeCount);
-      const byId = network.personCount ? betweenness(seen, { excludeConfidential: true, ...(sampled ? { sample } : {}) }) : {};
-      return { ledger, mix, betweenness: Float64Array.from(network.people(), (p) => byId[p.id] ?? NaN), betweennessSample: sampled ? sample : undefined };
+  const sampled = network.personCount > EXACT_BETWEENNESS_UP_TO;
+  const sample = betweennessSample(network.personCount, network.exchangeCount);
+  let run: BetweennessRun | undefined;
+  let byIndex: Float64Array | undefined;
+  const mix = ego !== undefined ? egoMixSteps(seen, asOf) : undefined;
+  const once = (name: string, part: () => void): OverviewStep => ({ name, yields: false, slices: () => (part(), true) });
+  const steps: OverviewStep[] = [
+    {
+      name: "betweenness",
+      yields: true,
+      slices: (budgetMs) => {
+        const start = performance.now();
+        if (network.personCount > 0) {
+          // the directed ties as of the page's day, built before the picture, are the ties of `seen` (the
+          // exchanges after that day are left out of both): without them betweenness would build its own
+          run ??= startBetweenness(seen, { excludeConfidential: true, ties: directedTies(network, { excludeConfidential: true, ...(asOf === undefined ? {} : { asOf }) }), ...(sampled ? { sample } : {}) });
+          // a source at a time (one visits the whole network: tens of milliseconds on 100,000 people)
+          if (run.done < run.total) {
+            while (!run.advance(1)) if (performance.now() - start >= budgetMs) return false;
+            // the values by person index: a slice of their own when the sources took the budget
+            if (performance.now() - start >= budgetMs) return false;
+          }
+        }
+        const byId = run ? run.values() : {};
+        byIndex = Float64Array.from(network.people(), (p) => byId[p.id] ?? NaN);
+        return true;
+      },
     },
+    once("ledger", () => (ledger = ego !== undefined ? reciprocityLedger(network, { excludeConfidential: true, ...dateOption(asOf) }) : undefined)),
+    ...(mix ? mix.parts.map(([name, part]) => once(name, part)) : []),
   ];
+  return {
+    steps,
+    figures: () => ({ ledger, mix: mix?.mix(egoEI()), betweenness: byIndex!, betweennessSample: sampled ? sample : undefined }),
+  };
 }
 
 /** `{ asOf: "YYYY-MM-DD" }` for a known day, else nothing (the measure's own default). */
@@ -169,24 +252,36 @@ function dateOption(asOf: Day | undefined): { asOf?: string } {
   return asOf === undefined ? {} : { asOf: formatDay(asOf) };
 }
 
-function egoMix(network: Network, ei: number | null, shownDay: Day | undefined): EgoMix {
+/** Ego's mix in three parts (the trend, the external share, the organisations reached), each run once, then the mix. */
+function egoMixSteps(network: Network, shownDay: Day | undefined): { parts: [string, () => void][]; mix: (ei: number | null) => EgoMix } {
   const ego = network.egoIndex;
   const asOf = shownDay ?? network.dayRange()?.last ?? 0;
-  const trend = eiTrend(network, { person: network.ego!, period: "quarter", excludeConfidential: true }).points;
-  const share = externalShare(network, { excludeConfidential: true });
-  // who ego's contacts work for today: a tally for display over the redacted relationships
-  const rel = relationships(network, { excludeConfidential: true, asOf });
-  const own = new Set(network.organisationIndicesOn(ego, asOf));
-  const contacts = new Map<number, number>();
+  let trend: EITrendPoint[] = [];
+  let share: ExternalShare | undefined;
+  let reached: ReachedOrganisation[] = [];
   let unaffiliated = 0;
-  for (let q = rel.offsets[ego]!; q < rel.offsets[ego + 1]!; q++) {
-    if (rel.confidentialOnly[rel.pair[q]!]) continue;
-    const orgs = network.organisationIndicesOn(rel.neighbor[q]!, asOf);
-    if (!orgs.length) unaffiliated++;
-    for (const o of orgs) contacts.set(o, (contacts.get(o) ?? 0) + 1);
-  }
-  const reached = [...contacts].map(([o, count]) => ({ id: network.organisationAt(o).id, name: network.organisationAt(o).name, contacts: count, own: own.has(o) }));
-  reached.sort((a, b) => b.contacts - a.contacts || a.name.localeCompare(b.name));
-  return { eiIndex: ei, trend, share, reached, unaffiliated };
+  return {
+    parts: [
+      ["mix-trend", () => void (trend = eiTrend(network, { person: network.ego!, period: "quarter", excludeConfidential: true }).points)],
+      ["mix-share", () => void (share = externalShare(network, { excludeConfidential: true }))],
+      [
+        "mix-reached",
+        () => {
+          // who ego's contacts work for today: a tally for display over the redacted relationships
+          const rel = relationships(network, { excludeConfidential: true, asOf });
+          const own = new Set(network.organisationIndicesOn(ego, asOf));
+          const contacts = new Map<number, number>();
+          for (let q = rel.offsets[ego]!; q < rel.offsets[ego + 1]!; q++) {
+            if (rel.confidentialOnly[rel.pair[q]!]) continue;
+            const orgs = network.organisationIndicesOn(rel.neighbor[q]!, asOf);
+            if (!orgs.length) unaffiliated++;
+            for (const o of orgs) contacts.set(o, (contacts.get(o) ?? 0) + 1);
+          }
+          reached = [...contacts].map(([o, count]) => ({ id: network.organisationAt(o).id, name: network.organisationAt(o).name, contacts: count, own: own.has(o) }));
+          reached.sort((a, b) => b.contacts - a.contacts || a.name.localeCompare(b.name));
+        },
+      ],
+    ],
+    mix: (ei) => ({ eiIndex: ei, trend, share: share!, reached, unaffiliated }),
+  };
 }
-

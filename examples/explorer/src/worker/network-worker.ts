@@ -8,7 +8,7 @@
  * with code "stale".
  */
 import { createPathIndex, decodeNetworkColumns, directedTies, displayNames, formatDay, introductionPaths, relationships, TiegraphError, type Network, type NetworkEdit, type PathIndex, type Relationships } from "@tiegraph/core";
-import { drawingAnalysis, eiIndexByPerson, lastShownDay, overviewSteps, type DrawingAnalysis } from "./analysis.js";
+import { drawingAnalysis, eiIndexSlices, lastShownDay, overviewSteps, type DrawingAnalysis, type OverviewStep } from "./analysis.js";
 import { drawableBuffers, drawableNetwork, type DrawableNetwork } from "./drawable.js";
 import { drawablePart } from "./drawable-part.js";
 import { detailShown, LEVEL_OF_DETAIL_OPTIONS, levelOfDetail, type LevelOfDetail } from "./level-of-detail.js";
@@ -51,8 +51,24 @@ const networks = new Map<number, Current>();
 let loads = 0;
 /** Large networks whose whole was asked for: they stay whole when published again (ego chosen, edits). */
 const wholeAsked = new WeakSet<ReadNetwork>();
-/** Work done after a network is published, one job per task, so questions that arrive in between are answered first. */
-const background: (() => void)[] = [];
+/**
+ * Work done after a network is published, in pieces: each run of a piece is
+ * a job of its own (one slice of it, or all of it when it cannot be cut), so
+ * questions that arrive in between are answered first. `run` returns true
+ * once the piece is finished.
+ */
+interface Piece {
+  /** The generation it is about. */
+  network: number;
+  /** Whether it yields between slices. */
+  yields: boolean;
+  /** Runs before any other (the path index: a person's panel needs it). */
+  first?: boolean;
+  run: () => boolean;
+}
+const background: Piece[] = [];
+/** The generation the page last said it shows ("adopted"): from then on it may ask questions at any moment. */
+let shown = 0;
 
 const post = (message: WorkerMessage, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 
@@ -66,6 +82,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     }
     if (request.type === "adopted") {
       for (const k of [...networks.keys()]) if (k !== request.network) networks.delete(k);
+      shown = request.network;
       return;
     }
     const c = networks.get(request.network);
@@ -209,39 +226,63 @@ function publish(id: number, read: ReadNetwork, undo?: NetworkEdit[]): void {
   networks.set(number, current);
   // a large network opens on a part of it (see level-of-detail.ts), unless its whole was asked for
   postLoaded(id, current, wholeAsked.has(read) ? { kind: "whole" } : timed("level-of-detail", () => levelOfDetail(rel, network.egoIndex)), undo);
-  // while the page draws: the path index (the person panel's mutual connections, the first introduction), then the overview figures
-  later(() => {
-    if (networks.get(number) === current) current.paths ??= timed("path-index", () => pathIndex(current));
-  });
-  // the overview figures in steps (E-I when it was left out, ledger, mix, betweenness), each its own job
-  let steps: ReturnType<typeof overviewSteps> | undefined;
-  const overview = () => {
-    const ei = current.drawing.eiIndex!;
-    const egoEI = network.egoIndex >= 0 && !Number.isNaN(ei[network.egoIndex]!) ? ei[network.egoIndex]! : null;
-    return (steps ??= overviewSteps(network, egoEI, asOf));
-  };
+  // after the picture is sent: the path index (the person panel's mutual connections, the first introduction),
+  // the E-I index when it was left out, and the overview figures, in pieces (see runLater for their order)
   let failed = false;
-  const step = (run: () => void) =>
-    later(() => {
-      // a network the page may still show (kept) gets its figures; one that is gone does not
-      if (networks.get(number) !== current || failed) return;
-      try {
-        run();
-      } catch (e) {
-        // the tabs that wait for it show why instead of "Analysing…"
-        failed = true;
-        post({ type: "analysed", id, network: number, analysis: undefined, failure: failure(e) });
-      }
-    });
-  if (laterEI) step(() => timed("ei-index", () => (drawing.eiIndex = eiIndexByPerson(network, asOf))));
-  step(() => timed("ledger", overview()[0]));
-  step(() => timed("mix", overview()[1]));
-  step(() => {
-    const figures = timed("betweenness", overview()[2]);
+  const guarded = (run: () => boolean) => (): boolean => {
+    // a network the page may still show (kept) gets its figures; one that is gone does not
+    if (networks.get(number) !== current || failed) return true;
+    try {
+      return run();
+    } catch (e) {
+      // the tabs that wait for it show why instead of "Analysing…"
+      failed = true;
+      post({ type: "analysed", id, network: number, analysis: undefined, failure: failure(e) });
+      return true;
+    }
+  };
+  later({ network: number, yields: false, first: true, run: guarded(() => ((current.paths ??= timed("path-index", () => pathIndex(current))), true)) });
+  const ei = laterEI ? eiIndexSlices(network, asOf) : undefined;
+  const overview = overviewSteps(
+    network,
+    () => {
+      const byPerson = current.drawing.eiIndex!;
+      return network.egoIndex >= 0 && !Number.isNaN(byPerson[network.egoIndex]!) ? byPerson[network.egoIndex]! : null;
+    },
+    asOf,
+  );
+  const steps: OverviewStep[] = [...(ei ? [{ name: "ei-index", yields: true, slices: ei.slices }] : []), ...overview.steps];
+  let left = steps.length;
+  const finished = (step: OverviewStep): void => {
+    if (step === steps[0] && ei) drawing.eiIndex = ei.byPerson();
+    if (--left > 0) return;
+    const figures = overview.figures();
     // a copy: the worker keeps its own to draw the whole network on request
     if (laterEI) figures.eiIndex = drawing.eiIndex!.slice();
     post({ type: "analysed", id, network: number, analysis: figures }, [figures.betweenness.buffer, ...(figures.eiIndex ? [figures.eiIndex.buffer] : [])]);
-  });
+  };
+  for (const step of steps) later({ network: number, yields: step.yields, run: guarded(timedSlices(step, () => finished(step))) });
+}
+
+/** Longest slice of a piece that yields, between two questions of the page (ms). */
+const SLICE_MS = 25;
+
+/**
+ * A step's slices as a piece's runs, leaving one `tiegraph:worker:<name>`
+ * measure: the time its slices took, ending with the last one (whose
+ * `done` is included).
+ */
+function timedSlices(step: OverviewStep, done: () => void): () => boolean {
+  let spent = 0;
+  return () => {
+    const start = performance.now();
+    const finished = step.slices(SLICE_MS);
+    if (finished) done();
+    const end = performance.now();
+    spent += end - start;
+    if (finished) record(step.name, end - spent, end);
+    return finished;
+  };
 }
 
 /** Sends the page what it draws of network `c` at a level of detail, and the lists it offers. */
@@ -296,19 +337,44 @@ function lists(network: Network, rel: Relationships, names: (index: number) => s
   };
 }
 
-/** Queues a job to run after the questions already waiting. */
-function later(job: () => void): void {
-  background.push(job);
-  if (background.length === 1) setTimeout(runLater, 0);
+/** Queues a piece of work, to run after the questions already waiting. */
+function later(piece: Piece): void {
+  background.push(piece);
+  if (background.length === 1) wake();
 }
 
+/**
+ * Runs the next piece once (one slice, or the whole of one that cannot be
+ * cut) in a task of its own, after the page's messages already queued. The
+ * pieces run in the order queued, the path index first, except that a piece
+ * that cannot be cut goes first while the page is still building the
+ * picture of its network (the page asks nothing then), and a piece that
+ * yields goes first once the page shows it ("adopted"): a question then
+ * waits for one slice at most, while pieces that cannot be cut wait until
+ * nothing else is left.
+ */
 function runLater(): void {
-  const job = background.shift();
+  let k = background.findIndex((p) => p.first === true);
+  if (k < 0) k = background.findIndex((p) => p.yields === p.network <= shown);
+  const at = k < 0 ? 0 : k;
+  const piece = background[at];
   try {
-    job?.();
+    if (!piece || piece.run()) background.splice(at, 1);
   } finally {
-    if (background.length) setTimeout(runLater, 0);
+    if (background.length) wake();
   }
+}
+
+/**
+ * Wakes {@link runLater} in a task of its own. A message on a channel of our
+ * own, not `setTimeout`: nested timers wait at least 4 ms each, and a piece
+ * cut into dozens of slices would idle that long between every two.
+ */
+const wakeChannel = typeof MessageChannel === "undefined" ? undefined : new MessageChannel();
+if (wakeChannel) wakeChannel.port1.onmessage = () => runLater();
+function wake(): void {
+  if (wakeChannel) wakeChannel.port2.postMessage(null);
+  else setTimeout(runLater, 0);
 }
 
 /** `{ asOf }` for a known day, else nothing (the measure's own default). */

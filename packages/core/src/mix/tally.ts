@@ -74,87 +74,12 @@ export function tallyMix(network: Network, grouping: Grouping, req: TallyRequest
   const cols = network.exchangeColumns();
   const { from, to, day, value, minutes, confidential } = cols;
   const n = network.personCount;
-  const G = grouping.names.length;
   const Q = req.periods ?? 1;
   const skip = req.excludeConfidential;
-  const sums = (periods: number, perPerson: boolean): MixTally => ({
-    periods,
-    groups: G,
-    internal: new Float64Array(periods * U),
-    external: new Float64Array(periods * U),
-    groupInternal: new Float64Array(periods * G * U),
-    groupExternal: new Float64Array(periods * G * U),
-    personInternal: perPerson ? new Float64Array(n * U) : undefined,
-    personExternal: perPerson ? new Float64Array(n * U) : undefined,
-  });
-  const tally = sums(Q, req.perPerson);
+  const tally = emptyTally(Q, grouping.names.length, req.perPerson ? n : undefined);
   const wholeCounts = req.wholeCounts === true && req.exchanges === undefined && Q > 1;
-  const whole = wholeCounts ? sums(1, true) : undefined;
-  const cap = Math.max(1, maxSpans(grouping));
-  const gs = new Int32Array(cap);
-  const gt = new Int32Array(cap);
-
-  // most people belong to one group over the whole history: no date lookup for them
-  const range = network.dayRange();
-  const fixed = range ? fixedGroups(grouping, range.first, range.last) : new Int32Array(n).fill(-1);
-  // most of the rest change employer but never hold two at once: one span scan, no list
-  const single = oneAtATime(grouping, fixed);
-  const { spanStart, spanFrom, spanTo, spanGroup } = grouping;
-  // under tsx (the tests and benchmarks run through it) an imported function is
-  // called through a getter and never inlined; a local alias avoids that
-  const groupsAt = groupsOn;
-
-  /** The group of p on day d (−1: none), or {@link SEVERAL} when p may hold two then. */
-  const groupOf = (p: number, d: number): number => {
-    const f = fixed[p]!;
-    if (f !== CHANGING) return f;
-    if (single[p] === 0) return SEVERAL;
-    for (let k = spanStart[p]!, end = spanStart[p + 1]!; k < end; k++) if (spanFrom[k]! <= d && d <= spanTo[k]!) return spanGroup[k]!;
-    return -1;
-  };
-
-  /**
-   * Adds, to `into`, the tie s → t judged on day d, in period q, weighing
-   * `count` ties, `val` value and `mins` minutes (a negative weight is left out).
-   */
-  const adderTo = (into: MixTally) => {
-    const { internal, external, groupInternal, groupExternal, personInternal, personExternal } = into;
-    return (s: number, t: number, d: number, q: number, count: number, val: number, mins: number): void => {
-      const fs = groupOf(s, d);
-      const ft = groupOf(t, d);
-      let shared: boolean;
-      if (fs !== SEVERAL && ft !== SEVERAL) {
-        // one group (or none) each
-        shared = fs >= 0 && fs === ft;
-        if (shared) addTo(groupInternal, (q * G + fs) * U, count, val, mins);
-        else {
-          if (fs >= 0) addTo(groupExternal, (q * G + fs) * U, count, val, mins);
-          if (ft >= 0) addTo(groupExternal, (q * G + ft) * U, count, val, mins);
-        }
-      } else {
-        const ns = groupsAt(grouping, s, d, gs);
-        const nt = groupsAt(grouping, t, d, gt);
-        shared = false;
-        for (let x = 0; x < ns; x++) {
-          let inT = false;
-          for (let y = 0; y < nt; y++) if (gt[y] === gs[x]) inT = true;
-          if (inT) shared = true;
-          addTo(inT ? groupInternal : groupExternal, (q * G + gs[x]!) * U, count, val, mins);
-        }
-        for (let y = 0; y < nt; y++) {
-          let inS = false;
-          for (let x = 0; x < ns; x++) if (gs[x] === gt[y]) inS = true;
-          if (!inS) addTo(groupExternal, (q * G + gt[y]!) * U, count, val, mins); // a shared group was counted above, as internal
-        }
-      }
-      addTo(shared ? internal : external, q * U, count, val, mins);
-      const per = shared ? personInternal : personExternal;
-      if (per) {
-        addTo(per, s * U, count, val, mins);
-        addTo(per, t * U, count, val, mins);
-      }
-    };
-  };
+  const whole = wholeCounts ? emptyTally(1, grouping.names.length, n) : undefined;
+  const adderTo = mixAdder(network, grouping);
   const add = adderTo(tally);
   const addWhole = whole ? adderTo(whole) : add;
 
@@ -230,6 +155,100 @@ export function tallyMix(network: Network, grouping: Grouping, req: TallyRequest
     }
   }
   return whole ? { ...tally, whole } : tally;
+}
+
+/** Empty totals of `periods` periods and `groups` groups, with per-person totals of `people` people when given. */
+export function emptyTally(periods: number, groups: number, people: number | undefined): MixTally {
+  return {
+    periods,
+    groups,
+    internal: new Float64Array(periods * U),
+    external: new Float64Array(periods * U),
+    groupInternal: new Float64Array(periods * groups * U),
+    groupExternal: new Float64Array(periods * groups * U),
+    personInternal: people !== undefined ? new Float64Array(people * U) : undefined,
+    personExternal: people !== undefined ? new Float64Array(people * U) : undefined,
+  };
+}
+
+/**
+ * Adds the tie or exchange s → t, judged on day d, to period q of a tally,
+ * weighing `count` ties, `val` value and `mins` minutes (a negative weight is
+ * left out).
+ */
+export type MixAdd = (s: number, t: number, d: number, q: number, count: number, val: number, mins: number) => void;
+
+/**
+ * The one judge of internal and external, for every tally of `network` by
+ * `grouping`: given the totals to add to, the {@link MixAdd} that adds a tie
+ * or an exchange to the network's, both people's groups' and (when kept)
+ * both people's totals. Internal means both people share a group on that
+ * day; a person with no group then makes it external. Set up in O(N + spans).
+ */
+export function mixAdder(network: Network, grouping: Grouping): (into: MixTally) => MixAdd {
+  const n = network.personCount;
+  const G = grouping.names.length;
+  const cap = Math.max(1, maxSpans(grouping));
+  const gs = new Int32Array(cap);
+  const gt = new Int32Array(cap);
+
+  // most people belong to one group over the whole history: no date lookup for them
+  const range = network.dayRange();
+  const fixed = range ? fixedGroups(grouping, range.first, range.last) : new Int32Array(n).fill(-1);
+  // most of the rest change employer but never hold two at once: one span scan, no list
+  const single = oneAtATime(grouping, fixed);
+  const { spanStart, spanFrom, spanTo, spanGroup } = grouping;
+  // under tsx (the tests and benchmarks run through it) an imported function is
+  // called through a getter and never inlined; a local alias avoids that
+  const groupsAt = groupsOn;
+
+  /** The group of p on day d (−1: none), or {@link SEVERAL} when p may hold two then. */
+  const groupOf = (p: number, d: number): number => {
+    const f = fixed[p]!;
+    if (f !== CHANGING) return f;
+    if (single[p] === 0) return SEVERAL;
+    for (let k = spanStart[p]!, end = spanStart[p + 1]!; k < end; k++) if (spanFrom[k]! <= d && d <= spanTo[k]!) return spanGroup[k]!;
+    return -1;
+  };
+
+  return (into: MixTally): MixAdd => {
+    const { internal, external, groupInternal, groupExternal, personInternal, personExternal } = into;
+    return (s, t, d, q, count, val, mins) => {
+      const fs = groupOf(s, d);
+      const ft = groupOf(t, d);
+      let shared: boolean;
+      if (fs !== SEVERAL && ft !== SEVERAL) {
+        // one group (or none) each
+        shared = fs >= 0 && fs === ft;
+        if (shared) addTo(groupInternal, (q * G + fs) * U, count, val, mins);
+        else {
+          if (fs >= 0) addTo(groupExternal, (q * G + fs) * U, count, val, mins);
+          if (ft >= 0) addTo(groupExternal, (q * G + ft) * U, count, val, mins);
+        }
+      } else {
+        const ns = groupsAt(grouping, s, d, gs);
+        const nt = groupsAt(grouping, t, d, gt);
+        shared = false;
+        for (let x = 0; x < ns; x++) {
+          let inT = false;
+          for (let y = 0; y < nt; y++) if (gt[y] === gs[x]) inT = true;
+          if (inT) shared = true;
+          addTo(inT ? groupInternal : groupExternal, (q * G + gs[x]!) * U, count, val, mins);
+        }
+        for (let y = 0; y < nt; y++) {
+          let inS = false;
+          for (let x = 0; x < ns; x++) if (gs[x] === gt[y]) inS = true;
+          if (!inS) addTo(groupExternal, (q * G + gt[y]!) * U, count, val, mins); // a shared group was counted above, as internal
+        }
+      }
+      addTo(shared ? internal : external, q * U, count, val, mins);
+      const per = shared ? personInternal : personExternal;
+      if (per) {
+        addTo(per, s * U, count, val, mins);
+        addTo(per, t * U, count, val, mins);
+      }
+    };
+  };
 }
 
 /** Marks a person who may hold two groups on one day: their groups are listed in full. */
