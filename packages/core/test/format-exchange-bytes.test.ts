@@ -4,8 +4,9 @@
 // the same network or the same error as parseNetworkFile.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { generateNetwork, parseNetworkBytes, parseNetworkFile, serializeNetwork, TiegraphError, type Network } from "@tiegraph/core";
+import { generateNetwork, parseNetworkBytes, parseNetworkFile, serializeNetwork, type Network } from "@tiegraph/core";
 import { readExchangeBytes } from "@tiegraph/core/internal";
+import { errorOf } from "./error-of.js";
 
 const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
 
@@ -24,16 +25,6 @@ function bothWays(bytes: Uint8Array): { direct: string; whole: string; read: Net
   return { direct: serializeNetwork(read), whole: serializeNetwork(parsed), read, parsed };
 }
 
-/** The error a parse throws. */
-function errorOf(run: () => unknown): TiegraphError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof TiegraphError) return e;
-    throw e;
-  }
-  throw new Error("no error");
-}
 
 /** A generated network with notes (escaped characters among them), tags, explicit ids, introductions, decimals and a request. */
 function sample(seed: number, people: number, exchanges: number): Network {

@@ -17,15 +17,8 @@
 import { ExchangeRows } from "../model/exchange-rows.js";
 import type { Exchange } from "../model/types.js";
 import { NO_ID, type PersonRef } from "../model/validate.js";
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from "./json-bytes.js";
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
 const MINUS = 0x2d;
 const DOT = 0x2e;
 const ZERO = 0x30;

@@ -11,9 +11,10 @@
 import { TiegraphError, type Problem } from "../errors.js";
 import { Network } from "../model/network.js";
 import type { Exchange } from "../model/types.js";
-import { readExchangeBytes, type ExchangeBytesRead } from "./exchange-bytes.js";
+import { readExchangeBytes } from "./exchange-bytes.js";
 import { networkFileBody, networkFromFileBody, parseNetworkFile, type ParseNetworkFileOptions } from "./network-file.js";
 import { firstSyntaxError, lineColumn, locatePointer } from "./locate.js";
+import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from "./json-bytes.js";
 
 const SCOPE = "tiegraph/format";
 
@@ -48,14 +49,6 @@ export interface ParseNetworkBytesOptions extends ParseNetworkFileOptions {
   direct?: boolean;
 }
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
 const NEWLINE = 0x0a;
 
 /**
@@ -90,40 +83,10 @@ export function parseNetworkBytes(bytes: Uint8Array, options: ParseNetworkBytesO
 function readPlainNetwork(bytes: Uint8Array, file: string | undefined): Network | undefined {
   const dec = new TextDecoder();
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  let i = skipSpace(bytes, bom);
-  if (bytes[i] !== OPEN_BRACE) return undefined;
-  i = skipSpace(bytes, i + 1);
-  const keys = new Set<string>();
-  let found: ExchangeBytesRead | undefined;
-  let start = -1;
-  while (i < bytes.length && bytes[i] !== CLOSE_BRACE) {
-    if (bytes[i] !== QUOTE) return undefined;
-    const keyEnd = skipString(bytes, i);
-    if (keyEnd < 0) return undefined;
-    const keyBytes = bytes.subarray(i + 1, keyEnd - 1);
-    // a key written with escapes (or twice) is left to JSON.parse, which decodes it and keeps the last
-    if (keyBytes.includes(BACKSLASH)) return undefined;
-    const key = dec.decode(keyBytes);
-    if (keys.has(key)) return undefined;
-    keys.add(key);
-    i = skipSpace(bytes, keyEnd);
-    if (bytes[i] !== COLON) return undefined;
-    i = skipSpace(bytes, i + 1);
-    if (key === "exchanges") {
-      found = readExchangeBytes(bytes, i, file);
-      if (found === undefined) return undefined;
-      start = i;
-      i = found.end;
-    } else {
-      const end = skipValue(bytes, i);
-      if (end < 0) return undefined;
-      i = end;
-    }
-    i = skipSpace(bytes, i);
-    if (bytes[i] === COMMA) i = skipSpace(bytes, i + 1);
-    else if (bytes[i] !== CLOSE_BRACE) return undefined;
-  }
-  if (found === undefined) return undefined;
+  // a key written with escapes (or twice) is left to JSON.parse, which decodes it and keeps the last
+  const located = findExchanges(bytes, bom, true, (i) => readExchangeBytes(bytes, i, file) ?? i);
+  if (typeof located === "number") return undefined;
+  const { start, found } = located;
   // the rest of the file, with an empty exchanges array (JSON.parse checks all of it, and what follows the object)
   const headText = `${dec.decode(bytes.subarray(bom, start))}[]${dec.decode(bytes.subarray(found.end))}`;
   let head: unknown;
@@ -326,27 +289,41 @@ interface ExchangeSlices {
  * an object, a key twice, no exchanges array, ending early).
  */
 function exchangeSlices(bytes: Uint8Array, from: number, perSlice: number): ExchangeSlices | number {
+  const located = findExchanges(bytes, from, false, (i) => (bytes[i] !== OPEN_BRACKET ? i : sliceItems(bytes, i, perSlice)));
+  return typeof located === "number" ? located : located.found;
+}
+
+/**
+ * The top-level `exchanges` array of a network file's bytes, read by `read`
+ * from its `[` (which gives what it read, with `end` one past the array, or
+ * the offset where it stopped): where it starts and what was read; or the
+ * offset where the bytes stop being shaped so (not an object, a key twice,
+ * with `plainKeys` a key written with an escape, no exchanges array, ending
+ * early). Other values are skipped over, not parsed.
+ */
+function findExchanges<T extends { end: number }>(bytes: Uint8Array, from: number, plainKeys: boolean, read: (at: number) => T | number): { start: number; found: T } | number {
   let i = skipSpace(bytes, from);
   if (bytes[i] !== OPEN_BRACE) return i;
   i = skipSpace(bytes, i + 1);
-  let found: ExchangeSlices | undefined;
+  let found: { start: number; found: T } | undefined;
   const keys = new Set<string>();
   const dec = new TextDecoder();
   while (i < bytes.length && bytes[i] !== CLOSE_BRACE) {
     if (bytes[i] !== QUOTE) return i;
     const keyEnd = skipString(bytes, i);
     if (keyEnd < 0) return i;
-    const key = dec.decode(bytes.subarray(i + 1, keyEnd - 1));
+    const keyBytes = bytes.subarray(i + 1, keyEnd - 1);
+    if (plainKeys && keyBytes.includes(BACKSLASH)) return i;
+    const key = dec.decode(keyBytes);
     if (keys.has(key)) return i;
     keys.add(key);
     i = skipSpace(bytes, keyEnd);
     if (bytes[i] !== COLON) return i;
     i = skipSpace(bytes, i + 1);
     if (key === "exchanges") {
-      if (bytes[i] !== OPEN_BRACKET) return i;
-      const items = sliceItems(bytes, i, perSlice);
+      const items = read(i);
       if (typeof items === "number") return items;
-      found = items;
+      found = { start: i, found: items };
       i = items.end;
     } else {
       const end = skipValue(bytes, i);
