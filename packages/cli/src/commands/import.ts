@@ -5,7 +5,7 @@
  * and merging are io's; this file opens the files, shows progress and
  * reports.
  */
-import { createReadStream } from "node:fs";
+import { createReadStream, openAsBlob } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { Command } from "commander";
 import { Network, type Person } from "@tiegraph/core";
@@ -124,7 +124,13 @@ async function importOne(terminal: Terminal, flag: SourceFlag, file: string, fla
     throw ioError(file, e, "read");
   }
   const bar = progressBar(terminal.stderr, `importing ${file}`, size);
-  const source: TextSource = createReadStream(file);
+  let source: TextSource;
+  try {
+    // an exchanges CSV is read from its bytes, in large blocks of a file that can be read again (see importExchangesCsv's `direct`)
+    source = flag === "exchanges" ? await openAsBlob(file) : createReadStream(file);
+  } catch (e) {
+    throw ioError(file, e, "read");
+  }
   const options: ImportOptions = { file, strict: flags.strict === true, onProgress: (p: ReadProgress) => bar.update(p.read) };
   try {
     switch (flag) {
