@@ -44,8 +44,8 @@ const SEMICOLON = 0x3b;
 const DELETE = 0x7f;
 const FNV_BASIS = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
-/** Bytes read at a time from a file (a line longer than this is read in a larger block). */
-const BLOCK = 1 << 22;
+/** Bytes read at a time from a file, by default (a line longer than a block is read in a larger one). */
+export const DEFAULT_BYTE_BLOCK = 1 << 22;
 
 /** Sources the direct reading reads: bytes, or a file (a `Blob`, which can be read again from any offset). */
 export type ByteSource = Uint8Array | ArrayBuffer | Blob;
@@ -60,6 +60,9 @@ export type ByteSource = Uint8Array | ArrayBuffer | Blob;
 export function isByteSource(source: TextSource): source is ByteSource {
   return source instanceof Uint8Array || source instanceof ArrayBuffer || (typeof Blob !== "undefined" && source instanceof Blob);
 }
+
+/** The columns the direct reading reads (those of an exchanges CSV). */
+const LAYOUT_COLUMNS = ["date", "from", "to", "kind", "value", "minutes", "confidential", "note", "id", "format", "tags", "introduced"] as const;
 
 /** Position of each documented column in a row (-1: the file has no such column), and the header's width. */
 export interface ExchangesCsvLayout {
@@ -78,6 +81,18 @@ export interface ExchangesCsvLayout {
   introduced: number;
 }
 
+/**
+ * The layout of a header `width` cells wide whose columns are found by
+ * `column` (1-based, as `CsvColumns.column` answers; undefined when absent).
+ *
+ * @example exchangesCsvLayout(4, (k) => ["date", "from", "to", "kind"].indexOf(k) + 1 || undefined) // { width: 4, date: 0, from: 1, to: 2, kind: 3, value: -1, … }
+ */
+export function exchangesCsvLayout(width: number, column: (name: (typeof LAYOUT_COLUMNS)[number]) => number | undefined): ExchangesCsvLayout {
+  const layout = { width } as ExchangesCsvLayout;
+  for (const k of LAYOUT_COLUMNS) layout[k] = (column(k) ?? 0) - 1;
+  return layout;
+}
+
 /** What the direct reading reads into, and the importer's general handling it falls back on. */
 export interface ExchangesCsvBytesReading {
   /** The rows read. */
@@ -92,6 +107,8 @@ export interface ExchangesCsvBytesReading {
   log: ProblemLog;
   /** Called after each block with bytes read and records handled. */
   onProgress?: ((progress: ReadProgress) => void) | undefined;
+  /** Bytes read at a time (default {@link DEFAULT_BYTE_BLOCK}): memory stays near one block. */
+  blockSize?: number | undefined;
 }
 
 /**
@@ -117,7 +134,8 @@ export async function readExchangesCsvBytes(source: ByteSource, reading: Exchang
   const rest = (from: number): TextSource => bytesOf?.subarray(from) ?? (source as Blob).slice(from);
   const reader = new ExchangeCsvReader(reading);
   let at = 0;
-  let want = BLOCK;
+  const block = Math.max(1, reading.blockSize ?? DEFAULT_BYTE_BLOCK);
+  let want = block;
   while (at < size) {
     const end = Math.min(size, at + want);
     const bytes = await read(at, end);
@@ -126,7 +144,7 @@ export async function readExchangesCsvBytes(source: ByteSource, reading: Exchang
     const done = reader.block(bytes, end === size);
     if (done < 0) return reader.general(rest(at + ~done), at + ~done, size);
     // no whole line in the block: read a larger one (always ends: at the file's end, the last line is whole)
-    want = done === 0 ? want * 2 : BLOCK;
+    want = done === 0 ? want * 2 : block;
     at += done;
     reading.onProgress?.({ read: at, total: size, records: reader.records });
   }

@@ -6,7 +6,7 @@ import { EXCHANGE_KINDS, ExchangeRows, type Exchange, type ExchangeKind } from "
 import { readCsvRows } from "../input/csv-rows.js";
 import type { TextSource } from "../input/text-source.js";
 import { CsvColumns, RowReader, listCell } from "./csv-columns.js";
-import { isByteSource, readExchangesCsvBytes, type ExchangesCsvLayout } from "./exchanges-csv-bytes.js";
+import { exchangesCsvLayout, isByteSource, readExchangesCsvBytes } from "./exchanges-csv-bytes.js";
 import { checkImport, logProblem } from "./check-import.js";
 import { ImportBuilder, type ImportedNetwork } from "./imported.js";
 import { DEFAULT_IMPORT_OPTIONS, ProblemLog, type ImportOptions } from "./options.js";
@@ -40,6 +40,8 @@ export interface ExchangesCsvOptions extends ImportOptions {
    * tests compare the two).
    */
   direct?: boolean;
+  /** Bytes the direct reading reads at a time from a file (default 4 MiB; memory stays near one block). */
+  blockSize?: number;
 }
 
 /** Defaults of {@link importExchangesCsv}. */
@@ -145,12 +147,13 @@ export async function importExchangesCsv(source: TextSource, options: ExchangesC
     out.result.records = await readExchangesCsvBytes(source, {
       rows,
       onRow,
-      layout: () => columns && layoutOf(columns),
+      layout: () => columns && exchangesCsvLayout(columns.width, (k) => columns!.column(k)),
       onProblems: (problems, line) => {
         for (const p of problems) logProblem(p, { file: opts.file, line }, log, columnOf);
       },
       log,
       onProgress: opts.onProgress,
+      blockSize: opts.blockSize,
     });
   } else out.result.records = await readCsvRows(source, log, onRow, opts.onProgress);
   if (!columns) log.fatal("missing-field", "the file has no header line", { line: 1 }, "a header line naming at least date, from, to, kind");
@@ -160,8 +163,3 @@ export async function importExchangesCsv(source: TextSource, options: ExchangesC
   return out.result;
 }
 
-/** Where the direct reading finds each column. */
-function layoutOf(columns: CsvColumns<Column>): ExchangesCsvLayout {
-  const at = (k: Column): number => (columns.column(k) ?? 0) - 1;
-  return { width: columns.width, date: at("date"), from: at("from"), to: at("to"), kind: at("kind"), value: at("value"), minutes: at("minutes"), confidential: at("confidential"), note: at("note"), id: at("id"), format: at("format"), tags: at("tags"), introduced: at("introduced") };
-}
