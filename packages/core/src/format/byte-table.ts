@@ -97,7 +97,14 @@ export class ByteTable {
     }
     this.packed.set(bytes.subarray(from, to), this.used);
     const number = this.make(bytes, from, to);
-    this.slots.set([h, number + 1, this.used, n, w0, w1], SLOT * slot);
+    const slots = this.slots;
+    const at = SLOT * slot;
+    slots[at] = h;
+    slots[at + 1] = number + 1;
+    slots[at + 2] = this.used;
+    slots[at + 3] = n;
+    slots[at + 4] = w0;
+    slots[at + 5] = w1;
     this.used += n;
     // at most half full, so a probe ends soon
     if (2 * ++this.count > this.mask + 1) this.rehash();
@@ -107,13 +114,15 @@ export class ByteTable {
   private rehash(): void {
     const old = this.slots;
     const size = (this.mask + 1) * 2;
-    this.slots = new Int32Array(SLOT * size);
-    this.mask = size - 1;
+    const slots = new Int32Array(SLOT * size);
+    const mask = size - 1;
     for (let j = 0; j < old.length; j += SLOT) {
       if (old[j + 1] === 0) continue;
-      let s = old[j]! & this.mask;
-      while (this.slots[SLOT * s + 1] !== 0) s = (s + 1) & this.mask;
-      this.slots.set(old.subarray(j, j + SLOT), SLOT * s);
+      let s = old[j]! & mask;
+      while (slots[SLOT * s + 1] !== 0) s = (s + 1) & mask;
+      for (let k = 0; k < 6; k++) slots[SLOT * s + k] = old[j + k]!;
     }
+    this.slots = slots;
+    this.mask = mask;
   }
 }

@@ -162,31 +162,38 @@ class ExchangeCsvReader {
   line = 1;
   records = 0;
   private readonly decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-  /** Every distinct text of the table-read cells, by number, and what is known of it per column. */
+  /**
+   * Every distinct text of the cells read through a table but for person
+   * ids (dates, kinds, formats, tags, numbers, flags: a few thousand, whose
+   * table stays in the cache), by number, and what is known of it per column.
+   */
   private readonly texts: string[] = [];
-  private readonly asDate: number[] = [];
-  private readonly asKind: number[] = [];
-  private readonly kindOf: (ExchangeKind | undefined)[] = [];
-  private readonly asNumber: number[] = [];
-  private readonly numberOf: number[] = [];
-  private readonly asFlag: number[] = [];
-  private readonly asTag: number[] = [];
-  /** The text as a one-tag list (the rules copy a list before keeping it, so it is shared). */
-  private readonly alone: (string[] | undefined)[] = [];
-  /** The position in the rows' people of a text read as a person id (-1: not asked for yet). */
-  private readonly person: number[] = [];
-  private readonly table = new ByteTable((bytes, from, to) => {
-    const text = this.decoder.decode(bytes.subarray(from, to));
-    this.asDate.push(UNKNOWN);
-    this.asKind.push(UNKNOWN);
-    this.kindOf.push(undefined);
-    this.asNumber.push(UNKNOWN);
-    this.numberOf.push(0);
-    this.asFlag.push(UNKNOWN);
-    this.asTag.push(UNKNOWN);
-    this.alone.push(undefined);
-    this.person.push(-1);
-    return this.texts.push(text) - 1;
+  private asDate = new Uint8Array(1 << 10);
+  private asKind = new Uint8Array(1 << 10);
+  /** The kind a text names, as its index in EXCHANGE_KINDS. */
+  private kindCode = new Uint8Array(1 << 10);
+  private asNumber = new Uint8Array(1 << 10);
+  private numberOf = new Float64Array(1 << 10);
+  private asFlag = new Uint8Array(1 << 10);
+  private asTag = new Uint8Array(1 << 10);
+  /** Texts as one-tag lists (the rules copy a list before keeping it, so one is shared). */
+  private readonly alone = new Map<number, string[]>();
+  private readonly words = new ByteTable((bytes, from, to) => {
+    const t = this.texts.push(this.decoder.decode(bytes.subarray(from, to))) - 1;
+    if (t === this.asDate.length) this.grow(2 * t);
+    return t;
+  });
+  /** Every distinct person id, by number, and its position in the rows' people plus one (0: not asked for yet). */
+  private readonly ids: string[] = [];
+  private person = new Int32Array(1 << 10);
+  private readonly people = new ByteTable((bytes, from, to) => {
+    const t = this.ids.push(this.decoder.decode(bytes.subarray(from, to))) - 1;
+    if (t === this.person.length) {
+      const more = new Int32Array(2 * t);
+      more.set(this.person);
+      this.person = more;
+    }
+    return t;
   });
   private layout: ExchangesCsvLayout | undefined;
   /** Each cell of the row being read: start, end (exclusive) and hash of its bytes. */
@@ -196,26 +203,50 @@ class ExchangeCsvReader {
   /** One record for every row, every field present (absent ones undefined), so that it keeps one shape. */
   private readonly x: { [K in keyof Exchange]-?: Exchange[K] | undefined } = { id: undefined, date: undefined, kind: undefined, from: undefined, to: undefined, value: undefined, minutes: undefined, format: undefined, introduced: undefined, tags: undefined, note: undefined, confidential: undefined };
   private readonly tagList: string[] = [];
-  /** Text numbers of the row's giver, receiver and introduced person. */
-  private fromText = -1;
-  private toText = -1;
-  private introducedText = -1;
+  /** Id numbers of the row's giver, receiver and introduced person, and how many of them the rules asked for. */
+  private fromId = -1;
+  private toId = -1;
+  private introducedId = -1;
+  private asked = 0;
   /**
    * The rules ask for the position of the giver, the receiver and then the
    * introduced person (by the record's texts); each distinct id is numbered
    * the first time they ask, exactly as the general reading numbers it, so
-   * the rows' people come in the same order, refused rows included.
+   * the rows' people come in the same order, refused rows included. The one
+   * expected next is compared first: the very same string, found at once.
    */
   private readonly ref = (id: unknown): number => {
     const x = this.x;
-    const t = id === x.from ? this.fromText : id === x.to ? this.toText : id === x.introduced ? this.introducedText : -1;
+    const k = this.asked++;
+    let t: number;
+    if (k === 0 && id === x.from) t = this.fromId;
+    else if (k === 1 && id === x.to) t = this.toId;
+    else t = id === x.from ? this.fromId : id === x.to ? this.toId : id === x.introduced ? this.introducedId : -1;
     if (t < 0) return this.reading.rows.personNumber(id as string);
-    let p = this.person[t]!;
-    if (p < 0) p = this.person[t] = this.reading.rows.personNumber(this.texts[t]!);
-    return p;
+    const p = this.person[t]!;
+    if (p > 0) return p - 1;
+    const number = this.reading.rows.personNumber(this.ids[t]!);
+    this.person[t] = number + 1;
+    return number;
   };
 
   constructor(private readonly reading: ExchangesCsvBytesReading) {}
+
+  /** Room for what is known of `size` texts. */
+  private grow(size: number): void {
+    const more = <T extends Uint8Array | Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      b.set(a);
+      return b;
+    };
+    this.asDate = more(this.asDate);
+    this.asKind = more(this.asKind);
+    this.kindCode = more(this.kindCode);
+    this.asNumber = more(this.asNumber);
+    this.numberOf = more(this.numberOf);
+    this.asFlag = more(this.asFlag);
+    this.asTag = more(this.asTag);
+  }
 
   /** The general reading of the rest of the source (which starts at `offset`, on this reader's line). */
   async general(rest: TextSource, offset: number, size: number): Promise<number> {
@@ -343,8 +374,8 @@ class ExchangeCsvReader {
     const x = this.x;
     const date = this.text(bytes, layout.date);
     if (date < 0 || !this.isDate(date)) return false;
-    const from = this.text(bytes, layout.from);
-    const to = this.text(bytes, layout.to);
+    const from = this.text(bytes, layout.from, this.people);
+    const to = this.text(bytes, layout.to, this.people);
     const kind = this.text(bytes, layout.kind);
     if (from < 0 || to < 0 || kind < 0 || !this.isKind(kind)) return false;
     const value = this.number(bytes, layout.value);
@@ -355,35 +386,36 @@ class ExchangeCsvReader {
     const tags = this.tags(bytes, layout.tags);
     if (tags === null) return false;
     const format = this.text(bytes, layout.format);
-    const introduced = this.text(bytes, layout.introduced);
-    const { texts } = this;
+    const introduced = this.text(bytes, layout.introduced, this.people);
+    const { texts, ids } = this;
     x.date = texts[date];
-    x.from = texts[from];
-    x.to = texts[to];
-    x.kind = this.kindOf[kind];
+    x.from = ids[from];
+    x.to = ids[to];
+    x.kind = EXCHANGE_KINDS[this.kindCode[kind]!];
     x.id = this.decoded(bytes, layout.id);
     x.value = value === -1 ? undefined : value;
     x.minutes = minutes === -1 ? undefined : minutes;
     x.format = format < 0 ? undefined : texts[format];
-    x.introduced = introduced < 0 ? undefined : texts[introduced];
+    x.introduced = introduced < 0 ? undefined : ids[introduced];
     x.tags = tags;
     x.note = this.decoded(bytes, layout.note);
     x.confidential = confidential === GOOD ? true : undefined;
-    this.fromText = from;
-    this.toText = to;
-    this.introducedText = introduced;
+    this.fromId = from;
+    this.toId = to;
+    this.introducedId = introduced;
+    this.asked = 0;
     const problems = this.reading.rows.add(x as Exchange, this.line, this.ref);
     if (problems.length > 0) this.reading.onProblems(problems, this.line);
     this.records++;
     return true;
   }
 
-  /** The text number of cell `k` (-1 when the column is absent or the cell empty). */
-  private text(bytes: Uint8Array, k: number): number {
+  /** The number of cell `k`'s text in `table` (-1 when the column is absent or the cell empty). */
+  private text(bytes: Uint8Array, k: number, table = this.words): number {
     if (k < 0) return -1;
     const a = this.starts[k]!;
     const b = this.ends[k]!;
-    return a === b ? -1 : this.table.get(bytes, a, b, this.hashes[k]!);
+    return a === b ? -1 : table.get(bytes, a, b, this.hashes[k]!);
   }
 
   /** Cell `k` decoded (undefined when absent or empty): ids and notes, seldom repeated. */
@@ -406,9 +438,9 @@ class ExchangeCsvReader {
   /** Whether text `t` is a kind's name as written (in lower case). */
   private isKind(t: number): boolean {
     if (this.asKind[t] === UNKNOWN) {
-      const kind = EXCHANGE_KINDS.find((k) => k === this.texts[t]);
-      this.kindOf[t] = kind;
-      this.asKind[t] = kind === undefined ? BAD : GOOD;
+      const code = EXCHANGE_KINDS.indexOf(this.texts[t] as ExchangeKind);
+      this.kindCode[t] = Math.max(0, code);
+      this.asKind[t] = code < 0 ? BAD : GOOD;
     }
     return this.asKind[t] === GOOD;
   }
@@ -446,8 +478,10 @@ class ExchangeCsvReader {
     let semi = a;
     while (semi < b && bytes[semi] !== SEMICOLON) semi++;
     if (semi === b) {
-      const t = this.table.get(bytes, a, b, this.hashes[k]!);
-      return (this.alone[t] ??= [this.texts[t]!]);
+      const t = this.words.get(bytes, a, b, this.hashes[k]!);
+      let list = this.alone.get(t);
+      if (list === undefined) this.alone.set(t, (list = [this.texts[t]!]));
+      return list;
     }
     const list = this.tagList;
     list.length = 0;
@@ -455,7 +489,7 @@ class ExchangeCsvReader {
       let q = p;
       while (q < b && bytes[q] !== SEMICOLON) q++;
       if (q === p) return null;
-      const t = this.table.get(bytes, p, q, byteHash(bytes, p, q));
+      const t = this.words.get(bytes, p, q, byteHash(bytes, p, q));
       if (this.asTag[t] === UNKNOWN) this.asTag[t] = this.texts[t]!.trim() === this.texts[t] ? GOOD : BAD;
       if (this.asTag[t] !== GOOD) return null;
       list.push(this.texts[t]!);
