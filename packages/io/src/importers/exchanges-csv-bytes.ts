@@ -13,7 +13,7 @@
  * and words, stays the general reading's:
  * - a line without `"` that is not plain (spaces or a formula guard `'` at a
  *   cell's edge, control characters, a lone `\r`, bytes that are not UTF-8,
- *   as many cells as the header names but not exactly, a value that does not
+ *   more or fewer cells than the header names, a value that does not
  *   read as written: an empty date, giver, receiver or kind, a date not
  *   written YYYY-MM-DD, a kind not in lower case, a number or flag that does
  *   not read, a tag list with empty items or spaces) is decoded and read as
@@ -120,10 +120,14 @@ export interface ExchangesCsvBytesReading {
  * @example
  * ```ts
  * const rows = new ExchangeRows("ex.csv");
- * let columns: CsvColumns<Column> | undefined;
+ * const log = new ProblemLog("tiegraph/io/exchanges-csv", "ex.csv", false);
+ * let columns: CsvColumns<"date" | "from" | "to" | "kind"> | undefined;
  * await readExchangesCsvBytes(new TextEncoder().encode("date,from,to,kind\n2024-03-12,ann,me,favour\n"), {
- *   rows, log, onRow: (cells, line) => { columns ??= CsvColumns.fromHeader(cells, COLUMNS, REQUIRED, log, line) },
- *   layout: () => columns && layoutOf(columns), onProblems: (ps, line) => {},
+ *   rows,
+ *   log,
+ *   onRow: (cells, line) => void (columns ??= CsvColumns.fromHeader(cells, ["date", "from", "to", "kind"], ["date", "from", "to", "kind"], log, line)),
+ *   layout: () => columns && exchangesCsvLayout(columns.width, (k) => columns!.column(k as "date")),
+ *   onProblems: (problems, line) => console.log(line, problems),
  * }); // 2; rows.length === 1
  * ```
  */
