@@ -149,6 +149,9 @@ describe("exchanges CSV read straight from bytes", () => {
       { date: "2024-03-03", from: "bo", to: "ann", kind: "meeting", value: 1.5, format: "lunch", tags: ["a"] },
     ]);
     expect(rows.people).toEqual(["zoë", "李四", "ann", "bo"]);
+    // an ArrayBuffer reads the same
+    const fromBuffer = (await importExchangesCsv(bytesOf(csv).buffer, { columnar: true })).exchangeRows!;
+    expect([fromBuffer.record(0), fromBuffer.record(1)]).toEqual([rows.record(0), rows.record(1)]);
   });
 
   // each row below is put between plain rows; `general` says which of its lines the general reading reads
