@@ -150,7 +150,7 @@ describe("exchanges CSV read straight from bytes", () => {
     ]);
     expect(rows.people).toEqual(["zoë", "李四", "ann", "bo"]);
     // an ArrayBuffer reads the same
-    const fromBuffer = (await importExchangesCsv(bytesOf(csv).buffer, { columnar: true })).exchangeRows!;
+    const fromBuffer = (await importExchangesCsv(bytesOf(csv).buffer as ArrayBuffer, { columnar: true })).exchangeRows!;
     expect([fromBuffer.record(0), fromBuffer.record(1)]).toEqual([rows.record(0), rows.record(1)]);
   });
 
