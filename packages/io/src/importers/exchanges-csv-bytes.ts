@@ -45,7 +45,7 @@ const DELETE = 0x7f;
 const FNV_BASIS = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 /** Bytes read at a time from a file, by default (a line longer than a block is read in a larger one). */
-export const DEFAULT_BYTE_BLOCK = 1 << 22;
+export const DEFAULT_BYTE_BLOCK = 1 << 20;
 
 /** Sources the direct reading reads: bytes, or a file (a `Blob`, which can be read again from any offset). */
 export type ByteSource = Uint8Array | ArrayBuffer | Blob;

@@ -40,7 +40,7 @@ export interface ExchangesCsvOptions extends ImportOptions {
    * tests compare the two).
    */
   direct?: boolean;
-  /** Bytes the direct reading reads at a time from a file (default 4 MiB; memory stays near one block). */
+  /** Bytes the direct reading reads at a time from a file (default 1 MiB; memory stays near one block). */
   blockSize?: number;
 }
 
