@@ -10,3 +10,4 @@ export { firstSyntaxError, lineColumn, locatePointer } from "./format/locate.js"
 export { showValue } from "./errors.js";
 export { problemsError, withoutProblems, type BatchWithoutProblems } from "./model/validate.js";
 export { readExchangeBytes, type ExchangeBytesRead } from "./format/exchange-bytes.js";
+export { ByteTable, byteHash } from "./format/byte-table.js";

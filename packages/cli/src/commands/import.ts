@@ -5,7 +5,7 @@
  * and merging are io's; this file opens the files, shows progress and
  * reports.
  */
-import { createReadStream } from "node:fs";
+import { createReadStream, openAsBlob } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { Command } from "commander";
 import { Network, type Person } from "@tiegraph/core";
@@ -116,15 +116,24 @@ function egoOption(flags: ImportFlags): Person | undefined {
 /** Reads one file with the matching importer, drawing a progress bar for large files on a terminal. */
 async function importOne(terminal: Terminal, flag: SourceFlag, file: string, flags: ImportFlags, ego: Person | undefined): Promise<ImportedNetwork> {
   let size: number;
+  let regular: boolean;
   try {
     const s = await stat(file);
     if (s.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
     size = s.size;
+    regular = s.isFile();
   } catch (e) {
     throw ioError(file, e, "read");
   }
   const bar = progressBar(terminal.stderr, `importing ${file}`, size);
-  const source: TextSource = createReadStream(file);
+  let source: TextSource;
+  try {
+    // an exchanges CSV in a regular file is read from its bytes, in large blocks of a file that can be read
+    // again (see importExchangesCsv's `direct`); a pipe or device is streamed
+    source = flag === "exchanges" && regular ? await openAsBlob(file) : createReadStream(file);
+  } catch (e) {
+    throw ioError(file, e, "read");
+  }
   const options: ImportOptions = { file, strict: flags.strict === true, onProgress: (p: ReadProgress) => bar.update(p.read) };
   try {
     switch (flag) {

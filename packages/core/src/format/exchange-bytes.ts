@@ -17,6 +17,7 @@
 import { ExchangeRows } from "../model/exchange-rows.js";
 import type { Exchange } from "../model/types.js";
 import { NO_ID, type PersonRef } from "../model/validate.js";
+import { ByteTable } from "./byte-table.js";
 import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from "./json-bytes.js";
 
 const MINUS = 0x2d;
@@ -32,85 +33,6 @@ const FIELD_BYTES = FIELDS.map((f) => Array.from(f, (c) => c.charCodeAt(0)));
 const PERSON_MARKS: readonly string[] = ["\u0000from", "\u0000to", "\u0000introduced"];
 
 const [ID, DATE, KIND, FROM, TO, VALUE, MINUTES, FORMAT, INTRODUCED, TAGS, NOTE, CONFIDENTIAL] = FIELDS.map((_, f) => f) as [number, number, number, number, number, number, number, number, number, number, number, number];
-
-/**
- * A number for each distinct string of the bytes, made once (see `make`) and
- * then looked up by the string's bytes: an open-addressing table whose slots
- * hold [hash, number + 1, start, length, first 8 bytes] side by side (one
- * cache line per probe; strings of up to 8 bytes, such as most ids, are
- * compared there), longer strings' bytes copied into one array from `start`.
- */
-class ByteTable {
-  private slots = new Int32Array(SLOT << 10);
-  private mask = (1 << 10) - 1;
-  private count = 0;
-  private packed = new Uint8Array(1 << 12);
-  private used = 0;
-
-  constructor(
-    private readonly bytes: Uint8Array,
-    /** The number of a string first seen at bytes `from` (inclusive) to `to` (exclusive). */
-    private readonly make: (from: number, to: number) => number,
-  ) {}
-
-  /** The number of bytes `from` (inclusive) to `to` (exclusive), which hash to `h`. */
-  get(from: number, to: number, h: number): number {
-    const { bytes, slots, mask } = this;
-    const n = to - from;
-    // the first 8 bytes as two little-endian words (zero past the end)
-    let w0 = 0;
-    let w1 = 0;
-    const head = n < 8 ? n : 8;
-    for (let i = 0; i < head; i++) {
-      if (i < 4) w0 |= bytes[from + i]! << (8 * i);
-      else w1 |= bytes[from + i]! << (8 * (i - 4));
-    }
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const at = SLOT * s;
-      const v = slots[at + 1]!;
-      if (v === 0) return this.add(from, to, h, w0, w1, s);
-      if (slots[at] !== h || slots[at + 3] !== n || slots[at + 4] !== w0 || slots[at + 5] !== w1) continue;
-      if (n <= 8) return v - 1;
-      const a = slots[at + 2]!;
-      const packed = this.packed;
-      let i = 8;
-      while (i < n && packed[a + i] === bytes[from + i]) i++;
-      if (i === n) return v - 1;
-    }
-  }
-
-  private add(from: number, to: number, h: number, w0: number, w1: number, slot: number): number {
-    const n = to - from;
-    if (this.used + n > this.packed.length) {
-      const more = new Uint8Array(Math.max(2 * this.packed.length, this.used + n));
-      more.set(this.packed);
-      this.packed = more;
-    }
-    this.packed.set(this.bytes.subarray(from, to), this.used);
-    const number = this.make(from, to);
-    this.slots.set([h, number + 1, this.used, n, w0, w1], SLOT * slot);
-    this.used += n;
-    // at most half full, so a probe ends soon
-    if (2 * ++this.count > this.mask + 1) this.rehash();
-    return number;
-  }
-
-  private rehash(): void {
-    const old = this.slots;
-    const size = (this.mask + 1) * 2;
-    this.slots = new Int32Array(SLOT * size);
-    this.mask = size - 1;
-    for (let j = 0; j < old.length; j += SLOT) {
-      if (old[j + 1] === 0) continue;
-      let s = old[j]! & this.mask;
-      while (this.slots[SLOT * s + 1] !== 0) s = (s + 1) & this.mask;
-      this.slots.set(old.subarray(j, j + SLOT), SLOT * s);
-    }
-  }
-}
-
-/** Int32s per slot of a {@link ByteTable}: hash, number + 1, start, length, two words of bytes, two unused (half a cache line). */
-const SLOT = 8;
 
 /** The exchanges read, and one past the array's closing bracket. */
 export interface ExchangeBytesRead {
@@ -176,8 +98,8 @@ class ExchangeReader {
   ) {
     this.n = bytes.length;
     this.rows = new ExchangeRows(file, 1 << 14);
-    this.shared = new ByteTable(bytes, (from, to) => this.texts.push(this.decoder.decode(bytes.subarray(from, to))) - 1);
-    this.ids = new ByteTable(bytes, (from, to) => this.rows.personNumber(this.decoder.decode(bytes.subarray(from, to))));
+    this.shared = new ByteTable((_, from, to) => this.texts.push(this.decoder.decode(bytes.subarray(from, to))) - 1);
+    this.ids = new ByteTable((_, from, to) => this.rows.personNumber(this.decoder.decode(bytes.subarray(from, to))));
   }
 
   read(start: number): ExchangeBytesRead | undefined {
@@ -304,7 +226,7 @@ class ExchangeReader {
         // an id with escapes, or empty, is left to the general reading
         if (c !== QUOTE || !this.scanString() || this.escaped || this.stringEnd === this.i + 2) return NOT_READ;
         const p = f === FROM ? 0 : f === TO ? 1 : 2;
-        this.numbers[p] = this.ids.get(this.i + 1, this.stringEnd - 1, this.stringHash);
+        this.numbers[p] = this.ids.get(this.bytes, this.i + 1, this.stringEnd - 1, this.stringHash);
         this.i = this.stringEnd;
         return PERSON_MARKS[p];
       }
@@ -367,7 +289,7 @@ class ExchangeReader {
         return undefined;
       }
     }
-    if (shared) return this.texts[this.shared.get(from + 1, this.stringEnd - 1, this.stringHash)]!;
+    if (shared) return this.texts[this.shared.get(this.bytes, from + 1, this.stringEnd - 1, this.stringHash)]!;
     return this.decoder.decode(this.bytes.subarray(from + 1, this.stringEnd - 1));
   }
 

@@ -6,6 +6,7 @@ import { EXCHANGE_KINDS, ExchangeRows, type Exchange, type ExchangeKind } from "
 import { readCsvRows } from "../input/csv-rows.js";
 import type { TextSource } from "../input/text-source.js";
 import { CsvColumns, RowReader, listCell } from "./csv-columns.js";
+import { exchangesCsvLayout, isByteSource, readExchangesCsvBytes } from "./exchanges-csv-bytes.js";
 import { checkImport, logProblem } from "./check-import.js";
 import { ImportBuilder, type ImportedNetwork } from "./imported.js";
 import { DEFAULT_IMPORT_OPTIONS, ProblemLog, type ImportOptions } from "./options.js";
@@ -30,10 +31,21 @@ export interface ExchangesCsvOptions extends ImportOptions {
    * it is read: for large files (less memory, checked once). Default false.
    */
   columnar?: boolean;
+  /**
+   * With `columnar`, read a source of bytes or a file (`Uint8Array`,
+   * `ArrayBuffer`, `Blob`/`File`) straight from its bytes (see
+   * exchanges-csv-bytes.ts): plainly written rows go into the columns with no
+   * string per cell, everything else is read the general way. Default true;
+   * false reads every row the general way (the same result, only slower:
+   * tests compare the two).
+   */
+  direct?: boolean;
+  /** Bytes the direct reading reads at a time from a file (default 1 MiB; memory stays near one block). */
+  blockSize?: number;
 }
 
 /** Defaults of {@link importExchangesCsv}. */
-export const DEFAULT_EXCHANGES_CSV_OPTIONS: Readonly<ExchangesCsvOptions> = { ...DEFAULT_IMPORT_OPTIONS, columnar: false };
+export const DEFAULT_EXCHANGES_CSV_OPTIONS: Readonly<ExchangesCsvOptions> = { ...DEFAULT_IMPORT_OPTIONS, columnar: false, direct: true };
 
 /**
  * Reads an exchanges CSV. Columns, by header name in any order:
@@ -47,7 +59,9 @@ export const DEFAULT_EXCHANGES_CSV_OPTIONS: Readonly<ExchangesCsvOptions> = { ..
  * People are checked when the import is merged ({@link mergeInto}): an
  * exchange naming an unknown person is skipped there and listed with its line.
  * With `columnar: true` the rows go into `exchangeRows` instead of `exchanges`
- * (the same checks, the same problems; the same network once merged).
+ * (the same checks, the same problems; the same network once merged); from
+ * bytes or a file, plainly written rows are then read straight from the
+ * bytes (option `direct`).
  *
  * @example
  * ```ts
@@ -71,72 +85,81 @@ export async function importExchangesCsv(source: TextSource, options: ExchangesC
   const rows = opts.columnar === true ? new ExchangeRows(opts.file) : undefined;
   const scratch: { [K in keyof Exchange]-?: Exchange[K] | undefined } = { id: undefined, date: undefined, kind: undefined, from: undefined, to: undefined, value: undefined, minutes: undefined, format: undefined, introduced: undefined, tags: undefined, note: undefined, confidential: undefined };
   const columnOf = (field: string): number | undefined => columns?.column(field as Column);
-  out.result.records = await readCsvRows(
-    source,
-    log,
-    (row, line) => {
-      if (!columns) {
-        columns = CsvColumns.fromHeader(row, EXCHANGES_CSV_COLUMNS, ["date", "from", "to", "kind"], log, line);
-        for (const [name, i] of columns.extra) log.report("invalid-field", `unknown column ${JSON.stringify(name)} ignored`, { line, column: i + 1 }, `one of ${EXCHANGES_CSV_COLUMNS.join(", ")}`);
-        return;
-      }
-      const r = new RowReader(columns, row, line, log, exchangeAtLine);
-      r.checkWidth();
-      const date = r.date("date");
-      if (date === undefined && r.ok) r.bad("missing-field", "empty date", "date", "an ISO 8601 date YYYY-MM-DD");
-      const from = r.required("from", "the id of the giver");
-      const to = r.required("to", "the id of the receiver");
-      // Kinds, ids, formats, introductions and self-exchanges are the model's rules: checkImport applies them.
-      const kindText = r.required("kind", KIND_EXPECTED).toLowerCase();
-      const kind = (KIND_NAMES.get(kindText) ?? kindText) as ExchangeKind;
-      const value = r.number("value");
-      const minutes = r.number("minutes");
-      const confidential = r.boolean("confidential");
-      const id = r.text("id");
-      const format = r.text("format");
-      const introduced = r.text("introduced");
-      if (!r.ok || date === undefined) return;
-      if (rows !== undefined) {
-        // one record for every row, every field present (absent ones undefined): the rules then read
-        // fields of one shape, not of as many shapes as there are sets of fields
-        const x = scratch;
-        x.date = date;
-        x.from = from;
-        x.to = to;
-        x.kind = kind;
-        x.id = id !== "" ? id : undefined;
-        x.value = value;
-        x.minutes = minutes;
-        x.format = format !== "" ? format : undefined;
-        x.introduced = introduced !== "" ? introduced : undefined;
-        const tags = listCell(r.text("tags"));
-        x.tags = tags.length ? tags : undefined;
-        const note = r.text("note");
-        x.note = note !== "" ? note : undefined;
-        x.confidential = confidential ? true : undefined;
-        for (const p of rows.add(x as Exchange, line)) logProblem(p, { file: opts.file, line }, log, columnOf);
-        return;
-      }
-      // records share their texts (dates and tags repeat across a million rows)
-      const e: Exchange = { date: shared(date), from, to, kind };
-      if (id !== "") e.id = id;
-      if (value !== undefined) e.value = value;
-      if (minutes !== undefined) e.minutes = minutes;
-      if (format !== "") e.format = format;
-      if (introduced !== "") e.introduced = introduced;
+  const onRow = (row: string[], line: number): void => {
+    if (!columns) {
+      columns = CsvColumns.fromHeader(row, EXCHANGES_CSV_COLUMNS, ["date", "from", "to", "kind"], log, line);
+      for (const [name, i] of columns.extra) log.report("invalid-field", `unknown column ${JSON.stringify(name)} ignored`, { line, column: i + 1 }, `one of ${EXCHANGES_CSV_COLUMNS.join(", ")}`);
+      return;
+    }
+    const r = new RowReader(columns, row, line, log, exchangeAtLine);
+    r.checkWidth();
+    const date = r.date("date");
+    if (date === undefined && r.ok) r.bad("missing-field", "empty date", "date", "an ISO 8601 date YYYY-MM-DD");
+    const from = r.required("from", "the id of the giver");
+    const to = r.required("to", "the id of the receiver");
+    // Kinds, ids, formats, introductions and self-exchanges are the model's rules: checkImport applies them.
+    const kindText = r.required("kind", KIND_EXPECTED).toLowerCase();
+    const kind = (KIND_NAMES.get(kindText) ?? kindText) as ExchangeKind;
+    const value = r.number("value");
+    const minutes = r.number("minutes");
+    const confidential = r.boolean("confidential");
+    const id = r.text("id");
+    const format = r.text("format");
+    const introduced = r.text("introduced");
+    if (!r.ok || date === undefined) return;
+    if (rows !== undefined) {
+      // one record for every row, every field present (absent ones undefined): the rules then read
+      // fields of one shape, not of as many shapes as there are sets of fields
+      const x = scratch;
+      x.date = date;
+      x.from = from;
+      x.to = to;
+      x.kind = kind;
+      x.id = id !== "" ? id : undefined;
+      x.value = value;
+      x.minutes = minutes;
+      x.format = format !== "" ? format : undefined;
+      x.introduced = introduced !== "" ? introduced : undefined;
       const tags = listCell(r.text("tags"));
-      for (let t = 0; t < tags.length; t++) tags[t] = shared(tags[t]!);
-      if (tags.length) e.tags = tags;
+      x.tags = tags.length ? tags : undefined;
       const note = r.text("note");
-      if (note !== "") e.note = note;
-      if (confidential) e.confidential = true;
-      out.exchange(e, line);
-    },
-    opts.onProgress,
-  );
+      x.note = note !== "" ? note : undefined;
+      x.confidential = confidential ? true : undefined;
+      for (const p of rows.add(x as Exchange, line)) logProblem(p, { file: opts.file, line }, log, columnOf);
+      return;
+    }
+    // records share their texts (dates and tags repeat across a million rows)
+    const e: Exchange = { date: shared(date), from, to, kind };
+    if (id !== "") e.id = id;
+    if (value !== undefined) e.value = value;
+    if (minutes !== undefined) e.minutes = minutes;
+    if (format !== "") e.format = format;
+    if (introduced !== "") e.introduced = introduced;
+    const tags = listCell(r.text("tags"));
+    for (let t = 0; t < tags.length; t++) tags[t] = shared(tags[t]!);
+    if (tags.length) e.tags = tags;
+    const note = r.text("note");
+    if (note !== "") e.note = note;
+    if (confidential) e.confidential = true;
+    out.exchange(e, line);
+  };
+  if (rows !== undefined && opts.direct !== false && isByteSource(source)) {
+    out.result.records = await readExchangesCsvBytes(source, {
+      rows,
+      onRow,
+      layout: () => columns && exchangesCsvLayout(columns.width, (k) => columns!.column(k)),
+      onProblems: (problems, line) => {
+        for (const p of problems) logProblem(p, { file: opts.file, line }, log, columnOf);
+      },
+      log,
+      onProgress: opts.onProgress,
+      blockSize: opts.blockSize,
+    });
+  } else out.result.records = await readCsvRows(source, log, onRow, opts.onProgress);
   if (!columns) log.fatal("missing-field", "the file has no header line", { line: 1 }, "a header line naming at least date, from, to, kind");
   if (rows !== undefined) out.result.exchangeRows = rows;
   else checkImport(out.result, log, columnOf);
   out.result.problems = log.sorted();
   return out.result;
 }
+

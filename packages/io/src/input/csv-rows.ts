@@ -59,6 +59,13 @@ export interface CsvRowsOptions {
    * (tests compare the two).
    */
   searchLines?: boolean;
+  /**
+   * Line of the source's first character (default 1): a source that starts
+   * mid-file, at a record (as when the direct reading of an exchanges CSV
+   * hands the rest of a file over), numbers its rows and problems as lines
+   * of the whole file, and keeps a U+FEFF it opens with as text.
+   */
+  startLine?: number;
 }
 
 /**
@@ -76,18 +83,19 @@ export interface CsvRowsOptions {
 export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: CsvRowHandler, onProgress?: (p: ReadProgress) => void, options: CsvRowsOptions = {}): Promise<number> {
   const plain = options.plain !== false;
   const searchLines = options.searchLines !== false;
+  const sourceLine = options.startLine ?? 1;
   const total = sourceSize(source);
   let read = 0;
   let rows = 0;
   let pending = "";
   let scanned = 0; // characters of `pending` already scanned
   let state = Scan.CellStart as Scan;
-  let scanLine = 1; // line of pending[scanned]
+  let scanLine = sourceLine; // line of pending[scanned]
   let cell = 0; // 0-based cell of the record being scanned
   let open = { line: 0, column: 0, at: 0 }; // where the quoted cell being scanned opened (`at`: offset in pending)
   let cut = -1; // end (exclusive) of the last complete record in `pending`
-  let cutLine = 1; // line of pending[cut]
-  let firstLine = 1; // line number of pending[0]
+  let cutLine = sourceLine; // line of pending[cut]
+  let firstLine = sourceLine; // line number of pending[0]
 
   const parseBlock = (whole: string): void => {
     let block = whole;
@@ -230,7 +238,7 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
     scanned = i;
   };
 
-  for await (const chunk of textChunks(source, (r) => (read = r), { lineBreaks: "keep" })) {
+  for await (const chunk of textChunks(source, (r) => (read = r), { lineBreaks: "keep", byteOrderMark: sourceLine === 1 ? "drop" : "keep" })) {
     pending += chunk;
     scan(false);
     if (state === Scan.Quoted && pending.length - open.at > MAX_QUOTED_CELL) {

@@ -38,6 +38,12 @@ export function sourceSize(source: TextSource): number | undefined {
 export interface TextChunkOptions {
   /** `"normalise"` (default): `\r\n` and lone `\r` become `\n`. `"keep"`: the text as it is (CSV keeps `\r\n` inside quoted cells). */
   lineBreaks?: "normalise" | "keep";
+  /**
+   * `"drop"` (default): a U+FEFF opening the source is a byte order mark and is
+   * dropped. `"keep"`: it is text (a source that starts mid-file, at a line
+   * whose first character happens to be U+FEFF).
+   */
+  byteOrderMark?: "drop" | "keep";
 }
 
 /**
@@ -52,9 +58,10 @@ export interface TextChunkOptions {
  */
 export async function* textChunks(source: TextSource, onRead?: (read: number) => void, options: TextChunkOptions = {}): AsyncGenerator<string> {
   const keep = options.lineBreaks === "keep";
+  const keepMark = options.byteOrderMark === "keep";
   let pendingCR = false;
   let read = 0;
-  let first = true;
+  let first = !keepMark;
   // Normalises one decoded piece; a trailing "\r" waits for the next piece, which may start with "\n".
   const normalise = (text: string, last: boolean): string => {
     let t = pendingCR ? "\r" + text : text;
@@ -75,7 +82,7 @@ export async function* textChunks(source: TextSource, onRead?: (read: number) =>
     }
     return;
   }
-  const decoder = new TextDecoder("utf-8");
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: keepMark });
   for await (const chunk of byteChunks(source)) {
     let text: string;
     if (typeof chunk === "string") {

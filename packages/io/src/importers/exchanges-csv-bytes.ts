@@ -1,0 +1,561 @@
+/**
+ * Exchanges CSV read straight from bytes into {@link ExchangeRows} (the
+ * columnar import's direct reading): no text of the file, no string per
+ * cell. A row is split on `,` and its line break in one pass over its bytes;
+ * person ids, dates, kinds, formats, tags, values and confidential flags
+ * repeat across a million rows, so each distinct one is decoded and judged
+ * once and then found by its bytes (a {@link ByteTable}); the row's fields go
+ * into one reused record that `ExchangeRows.add` checks with the model's
+ * rules, as the general reading's rows are.
+ *
+ * Only rows written plainly are read here. Every other record goes to the
+ * general reading, so what is read, and every problem with its line, column
+ * and words, stays the general reading's:
+ * - a line without `"` that is not plain (spaces or a formula guard `'` at a
+ *   cell's edge, control characters, a lone `\r`, bytes that are not UTF-8,
+ *   more or fewer cells than the header names, a value that does not
+ *   read as written: an empty date, giver, receiver or kind, a date not
+ *   written YYYY-MM-DD, a kind not in lower case, a number or flag that does
+ *   not read, a tag list with empty items or spaces) is decoded and read as
+ *   the general reading reads it (plain-records.ts), then handed to the
+ *   importer's row handler: the header line always goes this way;
+ * - a line with a `"` (quoted cells may hold line breaks: records no longer
+ *   follow lines) hands the rest of the file, from that line on, to the
+ *   general reading (csv-rows.ts);
+ * - a file that opens with a byte order mark is read the general way whole.
+ * A row the model's rules refuse lists the same problems either way (the
+ * record holds the same texts; people are numbered as the rules ask for
+ * them, see `ref`).
+ */
+import { EXCHANGE_KINDS, parseDay, type Exchange, type ExchangeKind, type ExchangeRows, type Problem } from "@tiegraph/core";
+import { ByteTable, byteHash } from "@tiegraph/core/internal";
+import { readCsvRows, type CsvRowHandler } from "../input/csv-rows.js";
+import { readPlainRecords } from "../input/plain-records.js";
+import type { ReadProgress, TextSource } from "../input/text-source.js";
+import type { ProblemLog } from "./options.js";
+
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const APOSTROPHE = 0x27;
+const SEMICOLON = 0x3b;
+const DELETE = 0x7f;
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** Bytes read at a time from a file, by default (a line longer than a block is read in a larger one). */
+export const DEFAULT_BYTE_BLOCK = 1 << 20;
+
+/** Sources the direct reading reads: bytes, or a file (a `Blob`, which can be read again from any offset). */
+export type ByteSource = Uint8Array | ArrayBuffer | Blob;
+
+/**
+ * Whether a source is one {@link readExchangesCsvBytes} reads (bytes or a
+ * `Blob`/`File`); streams and text are read the general way.
+ *
+ * @example isByteSource(new Uint8Array(0)) // true
+ * @example isByteSource("date,from,to,kind\n") // false
+ */
+export function isByteSource(source: TextSource): source is ByteSource {
+  return source instanceof Uint8Array || source instanceof ArrayBuffer || (typeof Blob !== "undefined" && source instanceof Blob);
+}
+
+/** The columns the direct reading reads (those of an exchanges CSV). */
+const LAYOUT_COLUMNS = ["date", "from", "to", "kind", "value", "minutes", "confidential", "note", "id", "format", "tags", "introduced"] as const;
+
+/** Position of each documented column in a row (-1: the file has no such column), and the header's width. */
+export interface ExchangesCsvLayout {
+  width: number;
+  date: number;
+  from: number;
+  to: number;
+  kind: number;
+  value: number;
+  minutes: number;
+  confidential: number;
+  note: number;
+  id: number;
+  format: number;
+  tags: number;
+  introduced: number;
+}
+
+/**
+ * The layout of a header `width` cells wide whose columns are found by
+ * `column` (1-based, as `CsvColumns.column` answers; undefined when absent).
+ *
+ * @example exchangesCsvLayout(4, (k) => ["date", "from", "to", "kind"].indexOf(k) + 1 || undefined) // { width: 4, date: 0, from: 1, to: 2, kind: 3, value: -1, … }
+ */
+export function exchangesCsvLayout(width: number, column: (name: (typeof LAYOUT_COLUMNS)[number]) => number | undefined): ExchangesCsvLayout {
+  const layout = { width } as ExchangesCsvLayout;
+  for (const k of LAYOUT_COLUMNS) layout[k] = (column(k) ?? 0) - 1;
+  return layout;
+}
+
+/** What the direct reading reads into, and the importer's general handling it falls back on. */
+export interface ExchangesCsvBytesReading {
+  /** The rows read. */
+  rows: ExchangeRows;
+  /** The importer's handling of one record's cells (header included), as the general reading calls it. */
+  onRow: CsvRowHandler;
+  /** The columns once the header has been handled (undefined before). */
+  layout: () => ExchangesCsvLayout | undefined;
+  /** Lists the problems `rows.add` found in the row at `line`. */
+  onProblems: (problems: Problem[], line: number) => void;
+  /** The import's problem log (for the general reading of a rest). */
+  log: ProblemLog;
+  /** Called after each block with bytes read and records handled. */
+  onProgress?: ((progress: ReadProgress) => void) | undefined;
+  /** Bytes read at a time (default {@link DEFAULT_BYTE_BLOCK}): memory stays near one block. */
+  blockSize?: number | undefined;
+}
+
+/**
+ * Reads an exchanges CSV from bytes or a file (see the module comment): the
+ * header and every row not plainly written go to `reading.onRow`, plain
+ * rows straight into `reading.rows`. Resolves to the number of records
+ * handled (header included), as `readCsvRows` counts them.
+ *
+ * @example
+ * ```ts
+ * const rows = new ExchangeRows("ex.csv");
+ * const log = new ProblemLog("tiegraph/io/exchanges-csv", "ex.csv", false);
+ * let columns: CsvColumns<"date" | "from" | "to" | "kind"> | undefined;
+ * await readExchangesCsvBytes(new TextEncoder().encode("date,from,to,kind\n2024-03-12,ann,me,favour\n"), {
+ *   rows,
+ *   log,
+ *   onRow: (cells, line) => void (columns ??= CsvColumns.fromHeader(cells, ["date", "from", "to", "kind"], ["date", "from", "to", "kind"], log, line)),
+ *   layout: () => columns && exchangesCsvLayout(columns.width, (k) => columns!.column(k as "date")),
+ *   onProblems: (problems, line) => console.log(line, problems),
+ * }); // 2; rows.length === 1
+ * ```
+ */
+export async function readExchangesCsvBytes(source: ByteSource, reading: ExchangesCsvBytesReading): Promise<number> {
+  const size = source instanceof Blob ? source.size : source.byteLength;
+  const bytesOf = source instanceof Uint8Array ? source : source instanceof ArrayBuffer ? new Uint8Array(source) : undefined;
+  const read = async (from: number, to: number): Promise<Uint8Array> => bytesOf?.subarray(from, to) ?? new Uint8Array(await (source as Blob).slice(from, to).arrayBuffer());
+  const rest = (from: number): TextSource => bytesOf?.subarray(from) ?? (source as Blob).slice(from);
+  const reader = new ExchangeCsvReader(reading);
+  let at = 0;
+  const block = Math.max(1, reading.blockSize ?? DEFAULT_BYTE_BLOCK);
+  let want = block;
+  while (at < size) {
+    const end = Math.min(size, at + want);
+    const bytes = await read(at, end);
+    // a byte order mark: the general reading's handling of it is the reference
+    if (at === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return reader.general(rest(0), 0, size);
+    const done = reader.block(bytes, end === size);
+    if (done < 0) return reader.general(rest(at + ~done), at + ~done, size);
+    // no whole line in the block: read a larger one (always ends: at the file's end, the last line is whole)
+    want = done === 0 ? want * 2 : block;
+    at += done;
+    reading.onProgress?.({ read: at, total: size, records: reader.records });
+  }
+  if (size === 0) reading.onProgress?.({ read: 0, total: 0, records: 0 });
+  return reader.records;
+}
+
+/** What is known of a distinct text as a cell of each kind: 0 not judged yet, 1 reads as written, 2 does not. */
+const UNKNOWN = 0;
+const GOOD = 1;
+const BAD = 2;
+
+/** The state of one direct reading: where it is (line, records), the texts seen and the row being read. */
+class ExchangeCsvReader {
+  line = 1;
+  records = 0;
+  private readonly decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  /**
+   * Every distinct text of the cells read through a table but for person
+   * ids (dates, kinds, formats, tags, numbers, flags: a few thousand, whose
+   * table stays in the cache), by number, and what is known of it per column.
+   */
+  private readonly texts: string[] = [];
+  private asDate = new Uint8Array(1 << 10);
+  private asKind = new Uint8Array(1 << 10);
+  /** The kind a text names, as its index in EXCHANGE_KINDS. */
+  private kindCode = new Uint8Array(1 << 10);
+  private asNumber = new Uint8Array(1 << 10);
+  private numberOf = new Float64Array(1 << 10);
+  private asFlag = new Uint8Array(1 << 10);
+  private asTag = new Uint8Array(1 << 10);
+  /** Texts as one-tag lists (the rules copy a list before keeping it, so one is shared). */
+  private readonly alone = new Map<number, string[]>();
+  private readonly words = new ByteTable((bytes, from, to) => {
+    const t = this.texts.push(this.decoder.decode(bytes.subarray(from, to))) - 1;
+    if (t === this.asDate.length) this.grow(2 * t);
+    return t;
+  });
+  /** Every distinct person id, by number, and its position in the rows' people plus one (0: not asked for yet). */
+  private readonly ids: string[] = [];
+  private person = new Int32Array(1 << 10);
+  private readonly people = new ByteTable((bytes, from, to) => {
+    const t = this.ids.push(this.decoder.decode(bytes.subarray(from, to))) - 1;
+    if (t === this.person.length) {
+      const more = new Int32Array(2 * t);
+      more.set(this.person);
+      this.person = more;
+    }
+    return t;
+  });
+  private layout: ExchangesCsvLayout | undefined;
+  /** Each cell of the row being read: start, end (exclusive) and hash of its bytes. */
+  private starts = new Int32Array(16);
+  private ends = new Int32Array(16);
+  private hashes = new Int32Array(16);
+  /** One record for every row, every field present (absent ones undefined), so that it keeps one shape. */
+  private readonly x: { [K in keyof Exchange]-?: Exchange[K] | undefined } = { id: undefined, date: undefined, kind: undefined, from: undefined, to: undefined, value: undefined, minutes: undefined, format: undefined, introduced: undefined, tags: undefined, note: undefined, confidential: undefined };
+  private readonly tagList: string[] = [];
+  /** Id numbers of the row's giver, receiver and introduced person, and how many of them the rules asked for. */
+  private fromId = -1;
+  private toId = -1;
+  private introducedId = -1;
+  private asked = 0;
+  /**
+   * The rules ask for the position of the giver, the receiver and then the
+   * introduced person (by the record's texts); each distinct id is numbered
+   * the first time they ask, exactly as the general reading numbers it, so
+   * the rows' people come in the same order, refused rows included. The one
+   * expected next is compared first: the very same string, found at once.
+   */
+  private readonly ref = (id: unknown): number => {
+    const x = this.x;
+    const k = this.asked++;
+    let t: number;
+    if (k === 0 && id === x.from) t = this.fromId;
+    else if (k === 1 && id === x.to) t = this.toId;
+    else t = id === x.from ? this.fromId : id === x.to ? this.toId : id === x.introduced ? this.introducedId : -1;
+    if (t < 0) return this.reading.rows.personNumber(id as string);
+    const p = this.person[t]!;
+    if (p > 0) return p - 1;
+    const number = this.reading.rows.personNumber(this.ids[t]!);
+    this.person[t] = number + 1;
+    return number;
+  };
+
+  constructor(private readonly reading: ExchangesCsvBytesReading) {}
+
+  /** Room for what is known of `size` texts. */
+  private grow(size: number): void {
+    const more = <T extends Uint8Array | Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      b.set(a);
+      return b;
+    };
+    this.asDate = more(this.asDate);
+    this.asKind = more(this.asKind);
+    this.kindCode = more(this.kindCode);
+    this.asNumber = more(this.asNumber);
+    this.numberOf = more(this.numberOf);
+    this.asFlag = more(this.asFlag);
+    this.asTag = more(this.asTag);
+  }
+
+  /** The general reading of the rest of the source (which starts at `offset`, on this reader's line). */
+  async general(rest: TextSource, offset: number, size: number): Promise<number> {
+    const before = this.records;
+    const { onRow, onProgress, log } = this.reading;
+    const count = (cells: string[], line: number): void => {
+      this.records++;
+      onRow(cells, line);
+    };
+    const progress = onProgress && ((p: ReadProgress) => onProgress({ read: offset + p.read, total: size, records: before + p.records }));
+    await readCsvRows(rest, log, count, progress, { startLine: this.line });
+    return this.records;
+  }
+
+  /**
+   * Reads the whole lines of `bytes` (all of them when `last`). Returns how
+   * many bytes it read, or `~offset` of a line with a `"`, from which the
+   * general reading must go on.
+   */
+  block(bytes: Uint8Array, last: boolean): number {
+    const n = bytes.length;
+    let i = 0;
+    for (;;) {
+      if (i === n) return n;
+      const start = i;
+      const layout = this.layout;
+      const room = this.starts.length;
+      const starts = this.starts;
+      const ends = this.ends;
+      const hashes = this.hashes;
+      let cells = 0;
+      let h = FNV_BASIS;
+      let plain = true;
+      let high = false;
+      let lineEnd: number;
+      let next: number;
+      starts[0] = i;
+      for (;;) {
+        if (i === n) {
+          if (!last) return start;
+          lineEnd = next = n;
+          break;
+        }
+        const c = bytes[i]!;
+        if (c === COMMA) {
+          if (cells + 1 < room) {
+            ends[cells] = i;
+            hashes[cells] = h | 0;
+            starts[cells + 1] = i + 1;
+          }
+          cells++;
+          h = FNV_BASIS;
+          i++;
+          continue;
+        }
+        if (c === LF) {
+          lineEnd = i;
+          next = i + 1;
+          break;
+        }
+        if (c === CR) {
+          if (i + 1 === n && !last) return start;
+          if (bytes[i + 1] === LF) {
+            lineEnd = i;
+            next = i + 2;
+            break;
+          }
+          plain = false; // a lone \r ends a record too
+        } else if (c === QUOTE) return ~start;
+        else if (c < SPACE || c === DELETE) plain = false;
+        else if (c >= 0x80) high = true;
+        h = Math.imul(h ^ c, FNV_PRIME);
+        i++;
+      }
+      i = next;
+      if (cells + 1 < room) {
+        ends[cells] = lineEnd;
+        hashes[cells] = h | 0;
+      }
+      cells++;
+      if (lineEnd === start) {
+        this.line++; // a blank line
+        continue;
+      }
+      if (plain && layout !== undefined && cells === layout.width && (!high || validUtf8(bytes, start, lineEnd)) && this.row(bytes, layout, cells)) {
+        this.line++;
+        continue;
+      }
+      this.plainRecords(bytes, start, next);
+    }
+  }
+
+  /** Hands the records of a line without `"` to the importer's general handling, read as the general reading reads them. */
+  private plainRecords(bytes: Uint8Array, from: number, to: number): void {
+    const { onRow, layout } = this.reading;
+    // without a `"`, and decoded (no lone surrogates), every record of the text is read
+    const done = readPlainRecords(this.decoder.decode(bytes.subarray(from, to)), this.line, (cells, line) => {
+      this.records++;
+      onRow(cells, line);
+    });
+    this.line = done.line;
+    if (this.layout === undefined) {
+      this.layout = layout();
+      // room for one cell past the header's, to tell a wider row
+      if (this.layout !== undefined && this.layout.width + 2 > this.starts.length) {
+        this.starts = new Int32Array(this.layout.width + 2);
+        this.ends = new Int32Array(this.layout.width + 2);
+        this.hashes = new Int32Array(this.layout.width + 2);
+      }
+    }
+  }
+
+  /** Reads the row whose cells were just split into the rows; false (nothing done) when it is not plainly written. */
+  private row(bytes: Uint8Array, layout: ExchangesCsvLayout, cells: number): boolean {
+    const { starts, ends } = this;
+    for (let k = 0; k < cells; k++) {
+      const a = starts[k]!;
+      const b = ends[k]!;
+      if (a === b) continue;
+      // the general reading trims unquoted cells and takes a formula guard off
+      const first = bytes[a]!;
+      const end = bytes[b - 1]!;
+      if (first === SPACE || first === APOSTROPHE || end === SPACE || (end >= 0x80 && endsInWhiteSpace(bytes, a, b))) return false;
+    }
+    const x = this.x;
+    const date = this.text(bytes, layout.date);
+    if (date < 0 || !this.isDate(date)) return false;
+    const from = this.text(bytes, layout.from, this.people);
+    const to = this.text(bytes, layout.to, this.people);
+    const kind = this.text(bytes, layout.kind);
+    if (from < 0 || to < 0 || kind < 0 || !this.isKind(kind)) return false;
+    const value = this.number(bytes, layout.value);
+    const minutes = this.number(bytes, layout.minutes);
+    if (Number.isNaN(value) || Number.isNaN(minutes)) return false;
+    const confidential = this.flag(bytes, layout.confidential);
+    if (confidential === BAD) return false;
+    const tags = this.tags(bytes, layout.tags);
+    if (tags === null) return false;
+    const format = this.text(bytes, layout.format);
+    const introduced = this.text(bytes, layout.introduced, this.people);
+    const { texts, ids } = this;
+    x.date = texts[date];
+    x.from = ids[from];
+    x.to = ids[to];
+    x.kind = EXCHANGE_KINDS[this.kindCode[kind]!];
+    x.id = this.decoded(bytes, layout.id);
+    x.value = value === -1 ? undefined : value;
+    x.minutes = minutes === -1 ? undefined : minutes;
+    x.format = format < 0 ? undefined : texts[format];
+    x.introduced = introduced < 0 ? undefined : ids[introduced];
+    x.tags = tags;
+    x.note = this.decoded(bytes, layout.note);
+    x.confidential = confidential === GOOD ? true : undefined;
+    this.fromId = from;
+    this.toId = to;
+    this.introducedId = introduced;
+    this.asked = 0;
+    const problems = this.reading.rows.add(x as Exchange, this.line, this.ref);
+    if (problems.length > 0) this.reading.onProblems(problems, this.line);
+    this.records++;
+    return true;
+  }
+
+  /** The number of cell `k`'s text in `table` (-1 when the column is absent or the cell empty). */
+  private text(bytes: Uint8Array, k: number, table = this.words): number {
+    if (k < 0) return -1;
+    const a = this.starts[k]!;
+    const b = this.ends[k]!;
+    return a === b ? -1 : table.get(bytes, a, b, this.hashes[k]!);
+  }
+
+  /** Cell `k` decoded (undefined when absent or empty): ids and notes, seldom repeated. */
+  private decoded(bytes: Uint8Array, k: number): string | undefined {
+    if (k < 0) return undefined;
+    const a = this.starts[k]!;
+    const b = this.ends[k]!;
+    return a === b ? undefined : this.decoder.decode(bytes.subarray(a, b));
+  }
+
+  /** Whether text `t` is a date as the general reading keeps it: YYYY-MM-DD, a real day. */
+  private isDate(t: number): boolean {
+    if (this.asDate[t] === UNKNOWN) {
+      const text = this.texts[t]!;
+      this.asDate[t] = text.length === 10 && parseDay(text) !== undefined ? GOOD : BAD;
+    }
+    return this.asDate[t] === GOOD;
+  }
+
+  /** Whether text `t` is a kind's name as written (in lower case). */
+  private isKind(t: number): boolean {
+    if (this.asKind[t] === UNKNOWN) {
+      const code = EXCHANGE_KINDS.indexOf(this.texts[t] as ExchangeKind);
+      this.kindCode[t] = Math.max(0, code);
+      this.asKind[t] = code < 0 ? BAD : GOOD;
+    }
+    return this.asKind[t] === GOOD;
+  }
+
+  /** The number in cell `k` (a number ≥ 0 as the general reading reads it), -1 when absent or empty, NaN when it does not read. */
+  private number(bytes: Uint8Array, k: number): number {
+    const t = this.text(bytes, k);
+    if (t < 0) return -1;
+    if (this.asNumber[t] === UNKNOWN) {
+      const v = Number(this.texts[t]);
+      this.numberOf[t] = v;
+      this.asNumber[t] = Number.isFinite(v) && v >= 0 ? GOOD : BAD;
+    }
+    return this.asNumber[t] === GOOD ? this.numberOf[t]! : NaN;
+  }
+
+  /** Cell `k` as a flag: GOOD (true), UNKNOWN (false, absent or empty) or BAD (does not read). */
+  private flag(bytes: Uint8Array, k: number): number {
+    const t = this.text(bytes, k);
+    if (t < 0) return UNKNOWN;
+    if (this.asFlag[t] === UNKNOWN) {
+      const text = this.texts[t]!.toLowerCase();
+      this.asFlag[t] = TRUE_TEXTS.includes(text) ? GOOD : FALSE_TEXTS.includes(text) ? 3 : BAD;
+    }
+    const f = this.asFlag[t]!;
+    return f === 3 ? UNKNOWN : f;
+  }
+
+  /** The tags of cell `k` (undefined when absent or empty), null when the list is not plainly written (empty items, spaces around one). */
+  private tags(bytes: Uint8Array, k: number): string[] | undefined | null {
+    if (k < 0) return undefined;
+    const a = this.starts[k]!;
+    const b = this.ends[k]!;
+    if (a === b) return undefined;
+    let semi = a;
+    while (semi < b && bytes[semi] !== SEMICOLON) semi++;
+    if (semi === b) {
+      const t = this.words.get(bytes, a, b, this.hashes[k]!);
+      let list = this.alone.get(t);
+      if (list === undefined) this.alone.set(t, (list = [this.texts[t]!]));
+      return list;
+    }
+    const list = this.tagList;
+    list.length = 0;
+    for (let p = a; ; ) {
+      let q = p;
+      while (q < b && bytes[q] !== SEMICOLON) q++;
+      if (q === p) return null;
+      const t = this.words.get(bytes, p, q, byteHash(bytes, p, q));
+      if (this.asTag[t] === UNKNOWN) this.asTag[t] = this.texts[t]!.trim() === this.texts[t] ? GOOD : BAD;
+      if (this.asTag[t] !== GOOD) return null;
+      list.push(this.texts[t]!);
+      if (q === b) return list;
+      p = q + 1;
+    }
+  }
+}
+
+/** Confidential flags as the general reading spells them (in lower case). */
+const TRUE_TEXTS = ["true", "yes", "y", "1"];
+const FALSE_TEXTS = ["false", "no", "n", "0"];
+
+/**
+ * Whether bytes `from` to `to` end in a character other than ASCII that
+ * `String.prototype.trimEnd` takes off (the general reading trims unquoted
+ * cells so): U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F,
+ * U+3000 or U+FEFF.
+ */
+function endsInWhiteSpace(bytes: Uint8Array, from: number, to: number): boolean {
+  const n = to - from;
+  if (n >= 2 && bytes[to - 2] === 0xc2 && bytes[to - 1] === 0xa0) return true;
+  if (n < 3) return false;
+  const b0 = bytes[to - 3]!;
+  const b1 = bytes[to - 2]!;
+  const b2 = bytes[to - 1]!;
+  if (b0 === 0xe1) return b1 === 0x9a && b2 === 0x80;
+  if (b0 === 0xe2) return (b1 === 0x80 && (b2 <= 0x8a || b2 === 0xa8 || b2 === 0xa9 || b2 === 0xaf)) || (b1 === 0x81 && b2 === 0x9f);
+  if (b0 === 0xe3) return b1 === 0x80 && b2 === 0x80;
+  return b0 === 0xef && b1 === 0xbb && b2 === 0xbf;
+}
+
+/** Whether bytes `from` to `to` are well-formed UTF-8 (what a decoder reads without replacing anything). */
+function validUtf8(bytes: Uint8Array, from: number, to: number): boolean {
+  let i = from;
+  while (i < to) {
+    const c = bytes[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let more: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) more = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      more = 2;
+      if (c === 0xe0) lo = 0xa0;
+      else if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      more = 3;
+      if (c === 0xf0) lo = 0x90;
+      else if (c === 0xf4) hi = 0x8f;
+    } else return false;
+    if (i + more >= to) return false;
+    const second = bytes[i + 1]!;
+    if (second < lo || second > hi) return false;
+    for (let k = 2; k <= more; k++) {
+      const d = bytes[i + k]!;
+      if (d < 0x80 || d > 0xbf) return false;
+    }
+    i += more + 1;
+  }
+  return true;
+}
