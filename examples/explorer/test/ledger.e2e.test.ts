@@ -416,7 +416,8 @@ describe("keeping the ledger in the page", () => {
     const saved = await page.evaluate(() => (window as unknown as { savedFiles: string[] }).savedFiles[0]!);
     expect(isEncryptedNetworkFile(saved)).toBe(true);
     expect(await decryptText(saved, PASSPHRASE)).toBe(serializeNetwork(expected));
-    expect(await page.locator("[data-ledger-message]").textContent()).toBe("Saved to ledger-encrypted.json (encrypted).");
+    // the message follows the write: it may show a moment after the file is there
+    await expect.poll(() => page.locator("[data-ledger-message]").textContent(), { timeout: 30_000 }).toBe("Saved to ledger-encrypted.json (encrypted).");
   }, 180_000);
 
   it("a plain file can be saved encrypted on request", async () => {
@@ -427,7 +428,7 @@ describe("keeping the ledger in the page", () => {
     await dialog.getByLabel("Passphrase", { exact: true }).fill(PASSPHRASE);
     await dialog.getByLabel("Repeat the passphrase").fill("something else");
     await dialog.getByRole("button", { name: "Save encrypted" }).click();
-    expect(await dialog.locator('[data-error-for="Repeat the passphrase"]').textContent()).toBe("The two passphrases differ.");
+    await expect.poll(() => dialog.locator('[data-error-for="Repeat the passphrase"]').textContent(), { timeout: 30_000 }).toBe("The two passphrases differ.");
     await dialog.getByLabel("Repeat the passphrase").fill(PASSPHRASE);
     await dialog.getByRole("button", { name: "Save encrypted" }).click();
     await page.waitForFunction(() => ((window as unknown as { savedFiles: string[] }).savedFiles ?? []).length === 1);

@@ -29,17 +29,23 @@ export function openDialog(title: string, submitText: string, content: (Node | n
     dialog.close();
     dialog.remove();
   };
+  const submit = h("button", { class: "primary", attrs: { type: "submit" }, text: submitText });
   form.append(
     ...content.filter((c): c is Node => c !== null),
     formError,
-    h("div", { class: "row dialog-buttons" }, h("button", { class: "primary", attrs: { type: "submit" }, text: submitText }), ...extraButtons, h("button", { attrs: { type: "button" }, text: "Cancel", on: { click: close } })),
+    h("div", { class: "row dialog-buttons" }, submit, ...extraButtons, h("button", { attrs: { type: "button" }, text: "Cancel", on: { click: close } })),
   );
   let busy = false;
   form.addEventListener("submit", (e) => {
     e.preventDefault();
+    // one submission at a time: the button says so while one is being saved (Enter in a field submits too, hence the flag)
     if (busy) return;
     busy = true;
-    void Promise.resolve(onSubmit()).finally(() => (busy = false));
+    submit.disabled = true;
+    void Promise.resolve(onSubmit()).finally(() => {
+      busy = false;
+      submit.disabled = false;
+    });
   });
   dialog.addEventListener("close", () => dialog.remove());
   // keys typed in the dialog are the dialog's (Escape closes it; Ctrl+Z undoes typing, not an edit)

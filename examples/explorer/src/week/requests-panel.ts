@@ -67,6 +67,13 @@ export class RequestsPanel {
       return;
     }
     replaceChildren(this.list, ...requests.map((r) => this.item(r, names)));
+    // a list shown while a step is being recorded waits for it, as the list it replaces did
+    if (this.busy) this.enableSteps(false);
+  }
+
+  /** Enables or disables every step button of the list: one step is recorded at a time, and a button that cannot act says so instead of dropping the click. */
+  private enableSteps(enabled: boolean): void {
+    for (const b of this.list.querySelectorAll<HTMLButtonElement>("button[data-step-button]")) b.disabled = !enabled;
   }
 
   private item(r: OpenRequest, names: WordingNames): HTMLElement {
@@ -78,15 +85,15 @@ export class RequestsPanel {
       h(
         "div",
         { class: "row" },
-        ...steps.map((step) => h("button", { attrs: { type: "button", "data-step-button": step }, text: STEP_TEXT[step], on: { click: (e) => void this.step(r, step, {}, e.currentTarget as HTMLButtonElement, names) } })),
+        ...steps.map((step) => h("button", { attrs: { type: "button", "data-step-button": step }, text: STEP_TEXT[step], on: { click: () => void this.step(r, step, {}, names) } })),
         // thanks can also be a favour back (3 units instead of a gesture's 1)
-        steps.includes("thanked") ? h("button", { attrs: { type: "button", "data-step-button": "thanked-favour" }, text: "Returned a favour", on: { click: (e) => void this.step(r, "thanked", { kind: "favour" }, e.currentTarget as HTMLButtonElement, names) } }) : null,
+        steps.includes("thanked") ? h("button", { attrs: { type: "button", "data-step-button": "thanked-favour" }, text: "Returned a favour", on: { click: () => void this.step(r, "thanked", { kind: "favour" }, names) } }) : null,
         h("button", { attrs: { type: "button" }, text: "Message to the connector", on: { click: () => void this.showMessage(r.id) } }),
       ),
     );
   }
 
-  private async step(r: OpenRequest, step: RequestStep, details: AdvanceRequestDetails, button: HTMLButtonElement, names: WordingNames): Promise<void> {
+  private async step(r: OpenRequest, step: RequestStep, details: AdvanceRequestDetails, names: WordingNames): Promise<void> {
     if (this.busy) return;
     const id = r.id;
     // a request into an organisation names, once introduced, the person you were introduced to
@@ -96,18 +103,18 @@ export class RequestsPanel {
       details = { ...details, person };
     }
     this.busy = true;
-    button.disabled = true;
+    this.enableSteps(false);
     const date = this.dateInput.value || this.day;
     try {
       const result = await this.host.advance(id, step, date, details);
       if ("problem" in result) {
-        button.disabled = false;
         replaceChildren(this.outcome, h("p", { class: "problem", text: result.problem }));
       } else {
         replaceChildren(this.outcome, ...formatRequestStep(id, step, date, result.change.exchanges, names).map((line) => h("p", { text: line })));
       }
     } finally {
       this.busy = false;
+      this.enableSteps(true);
     }
   }
 
