@@ -10,4 +10,4 @@ export { firstSyntaxError, lineColumn, locatePointer } from "./format/locate.js"
 export { showValue } from "./errors.js";
 export { problemsError, withoutProblems, type BatchWithoutProblems } from "./model/validate.js";
 export { readExchangeBytes, type ExchangeBytesRead } from "./format/exchange-bytes.js";
-export { ByteTable, byteHash } from "./format/byte-table.js";
+export { ByteTable, byteHash, FNV_BASIS, FNV_PRIME } from "./format/byte-table.js";

@@ -9,15 +9,16 @@
 /** Int32s per slot of a {@link ByteTable}: hash, number + 1, start, length, two words of bytes, two unused (half a cache line). */
 const SLOT = 8;
 
-/** The FNV-1a offset basis and prime of {@link byteHash}. */
-const FNV_BASIS = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
+/** The FNV-1a offset basis of {@link byteHash}, for readers that hash bytes as they scan them. */
+export const FNV_BASIS = 0x811c9dc5;
+/** The FNV-1a prime of {@link byteHash}. */
+export const FNV_PRIME = 0x01000193;
 
 /**
  * The hash a {@link ByteTable} expects of bytes `from` (inclusive) to `to`
  * (exclusive): 32-bit FNV-1a, as a signed integer. Readers that already
- * visit each byte compute it on the way (`h = Math.imul(h ^ byte, 0x01000193)`
- * from `0x811c9dc5`, then `h | 0`).
+ * visit each byte compute it on the way (`h = Math.imul(h ^ byte, FNV_PRIME)`
+ * from `FNV_BASIS`, then `h | 0`).
  *
  * @example byteHash(new TextEncoder().encode("ann"), 0, 3) // the same number for every "ann"
  */

@@ -17,7 +17,7 @@
 import { ExchangeRows } from "../model/exchange-rows.js";
 import type { Exchange } from "../model/types.js";
 import { NO_ID, type PersonRef } from "../model/validate.js";
-import { ByteTable } from "./byte-table.js";
+import { ByteTable, FNV_BASIS, FNV_PRIME } from "./byte-table.js";
 import { BACKSLASH, CLOSE_BRACE, CLOSE_BRACKET, COLON, COMMA, OPEN_BRACE, OPEN_BRACKET, QUOTE } from "./json-bytes.js";
 
 const MINUS = 0x2d;
@@ -256,7 +256,7 @@ class ExchangeReader {
   /** Scans the string whose opening quote is at `i` (hashing its bytes, FNV-1a); false when the bytes end first or hold a control character. */
   private scanString(): boolean {
     const { bytes, n } = this;
-    let h = 0x811c9dc5;
+    let h = FNV_BASIS;
     let j = this.i + 1;
     let escaped = false;
     for (;;) {
@@ -269,7 +269,7 @@ class ExchangeReader {
         j += 2;
         continue;
       }
-      h = Math.imul(h ^ c, 0x01000193);
+      h = Math.imul(h ^ c, FNV_PRIME);
       j++;
     }
     this.stringEnd = j + 1;

@@ -28,7 +28,7 @@
  * them, see `ref`).
  */
 import { EXCHANGE_KINDS, parseDay, type Exchange, type ExchangeKind, type ExchangeRows, type Problem } from "@tiegraph/core";
-import { ByteTable, byteHash } from "@tiegraph/core/internal";
+import { ByteTable, byteHash, FNV_BASIS, FNV_PRIME } from "@tiegraph/core/internal";
 import { readCsvRows, type CsvRowHandler } from "../input/csv-rows.js";
 import { readPlainRecords } from "../input/plain-records.js";
 import type { ReadProgress, TextSource } from "../input/text-source.js";
@@ -42,8 +42,6 @@ const SPACE = 0x20;
 const APOSTROPHE = 0x27;
 const SEMICOLON = 0x3b;
 const DELETE = 0x7f;
-const FNV_BASIS = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 /** Bytes read at a time from a file, by default (a line longer than a block is read in a larger one). */
 export const DEFAULT_BYTE_BLOCK = 1 << 20;
 
@@ -160,6 +158,8 @@ export async function readExchangesCsvBytes(source: ByteSource, reading: Exchang
 const UNKNOWN = 0;
 const GOOD = 1;
 const BAD = 2;
+/** A flag's text that reads as false (kept apart from UNKNOWN, which means not judged yet). */
+const FALSE_FLAG = 3;
 
 /** The state of one direct reading: where it is (line, records), the texts seen and the row being read. */
 class ExchangeCsvReader {
@@ -467,10 +467,10 @@ class ExchangeCsvReader {
     if (t < 0) return UNKNOWN;
     if (this.asFlag[t] === UNKNOWN) {
       const text = this.texts[t]!.toLowerCase();
-      this.asFlag[t] = TRUE_TEXTS.includes(text) ? GOOD : FALSE_TEXTS.includes(text) ? 3 : BAD;
+      this.asFlag[t] = TRUE_TEXTS.includes(text) ? GOOD : FALSE_TEXTS.includes(text) ? FALSE_FLAG : BAD;
     }
     const f = this.asFlag[t]!;
-    return f === 3 ? UNKNOWN : f;
+    return f === FALSE_FLAG ? UNKNOWN : f;
   }
 
   /** The tags of cell `k` (undefined when absent or empty), null when the list is not plainly written (empty items, spaces around one). */
