@@ -57,4 +57,11 @@ await build({
   legalComments: "eof",
 });
 writeFileSync(join(dirname(bin), "THIRD-PARTY-LICENSES.txt"), licences);
+
+// the worker thread that builds a tie index while the command decodes a columnar copy
+// (src/files/index-ahead.ts): bundled on its own so that it loads only what it runs
+// (tiegraph's own packages: no third-party code)
+const worker = fileURLToPath(new URL("../dist/files/index-worker.js", import.meta.url));
+await build({ ...common, entryPoints: [worker], outfile: worker, allowOverwrite: true });
+if (existsSync(`${worker}.map`)) rmSync(`${worker}.map`);
 if (existsSync(`${bin}.map`)) rmSync(`${bin}.map`);

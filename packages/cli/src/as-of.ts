@@ -3,7 +3,8 @@
  * (`referenceDay`): `--as-of DATE`, `--as-of last` (the last exchange the
  * command may see), or today (TIEGRAPH_TODAY, else the machine's date).
  */
-import { formatDay, message, networkAsOf, referenceDay, type Network } from "@tiegraph/core";
+import { formatDay, message, networkAsOf, parseDay, referenceDay, type Network } from "@tiegraph/core";
+import type { IndexAhead } from "./files/index-ahead.js";
 import type { Terminal } from "./terminal.js";
 import { today } from "./today.js";
 
@@ -38,4 +39,27 @@ export function figuresAsOf(network: Network, asOfFlag: string | undefined, term
  */
 export function asOfLine(when: Pick<FiguresAsOf, "asOf" | "today">): string {
   return when.asOf === when.today ? message("as-of.today", { date: when.asOf }) : message("as-of.day", { date: when.asOf, today: when.today });
+}
+
+/**
+ * The tie index a command with figures as of `asOfFlag` will ask for, to be
+ * built while its network is read (see files/index-ahead.ts): as of the
+ * flag's date, today, or (`last`) the last exchange counted. Undefined when
+ * the day cannot be known before reading (a bad TIEGRAPH_TODAY is reported
+ * later, where it always was). Should the day not match what
+ * {@link figuresAsOf} settles on, the index is simply not used.
+ *
+ * @example indexAhead("relationships", undefined, false, { TIEGRAPH_TODAY: "2026-11-30" }, "intro") // { kind: "relationships", asOf: 20787, excludeConfidential: true }
+ */
+export function indexAhead(kind: IndexAhead["kind"], asOfFlag: string | undefined, includeConfidential: boolean, env: Terminal["env"], command: string): IndexAhead | undefined {
+  const excludeConfidential = !includeConfidential;
+  if (asOfFlag === "last") return { kind, excludeConfidential };
+  let date: string;
+  try {
+    date = asOfFlag ?? today(env, command);
+  } catch {
+    return undefined;
+  }
+  const asOf = parseDay(date);
+  return asOf === undefined ? undefined : { kind, asOf, excludeConfidential };
 }

@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { BIN, FIXTURES, ROOT, SAMPLE, tempDir, tiegraphProcess } from "./run-cli.js";
+import { BIN, FIXTURES, ROOT, SAMPLE, TODAY, cli, tempDir, tiegraphProcess } from "./run-cli.js";
 
 const TSX = pathToFileURL(createRequire(join(ROOT, "package.json")).resolve("tsx")).href;
 
@@ -66,5 +66,32 @@ describe("the tiegraph process", () => {
     await exited;
     expect(first).toMatch(/^\.big\.json\.[0-9a-f]+\.tmp$/);
     if (existsSync(out)) expect(() => JSON.parse(readFileSync(out, "utf8")) as unknown).not.toThrow();
+  });
+
+  it("reading a columnar copy, builds the tie index on a worker thread meanwhile, takes it, and prints what it prints without the copy", async () => {
+    const dir = tempDir();
+    const file = join(dir, "net.json");
+    copyFileSync(SAMPLE, file);
+    const env = { TIEGRAPH_TODAY: TODAY, TIEGRAPH_COLUMNS: "always", TIEGRAPH_INDEX_AHEAD: "trace" };
+    const runs: [string[], string][] = [
+      // today's figures (the relationships), the last exchange's (the directed ties), an export's (the directed ties, confidential left out)
+      [["intro", file, "--from", "p1", "--to", "p42", "--json"], "intro: the relationships tie index built ahead was taken"],
+      [["report", file, "--json", "--as-of", "last"], "report: the directed tie index built ahead was taken"],
+      [["export", file, "--format", "csv"], "export: the directed tie index built ahead was taken"],
+    ];
+    // the first read writes the copy (nothing is built ahead: there was no copy to read)
+    const first = tiegraphProcess(runs[0]![0], { env });
+    expect(first.status).toBe(0);
+    expect(first.stderr).toBe("");
+    expect(existsSync(`${file}.columns`)).toBe(true);
+    for (const [args, trace] of runs) {
+      const want = await cli(args, { env: { TIEGRAPH_TODAY: TODAY, TIEGRAPH_COLUMNS: "off" } });
+      expect(want.status).toBe(0);
+      const got = tiegraphProcess(args, { env });
+      expect(got.stderr).toBe(`tiegraph: ${trace}\n`);
+      expect(got.status).toBe(0);
+      expect(got.stdout).toBe(want.stdout);
+      expect(got.stdout.length).toBeGreaterThan(1000);
+    }
   });
 });

@@ -11,3 +11,5 @@ export { showValue } from "./errors.js";
 export { problemsError, withoutProblems, type BatchWithoutProblems } from "./model/validate.js";
 export { readExchangeBytes, type ExchangeBytesRead } from "./format/exchange-bytes.js";
 export { ByteTable, byteHash, FNV_BASIS, FNV_PRIME } from "./format/byte-table.js";
+export { adoptTieIndex, buildTieIndex, type BuiltTieIndex, type ExchangeSource } from "./graph/tie-index.js";
+export { decodeExchangeSource, type CopiedExchanges } from "./format/network-columns.js";

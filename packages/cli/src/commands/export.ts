@@ -9,7 +9,8 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { serializeNetwork, serializeNetworkBytes, serializeNetworkChunks, type Network } from "@tiegraph/core";
+import { parseDay, serializeNetwork, serializeNetworkBytes, serializeNetworkChunks, type Network } from "@tiegraph/core";
+import type { IndexAhead } from "../files/index-ahead.js";
 import {
   exportAffiliationsCsvChunks,
   exportExchangesCsvChunks,
@@ -48,6 +49,16 @@ interface ExportFlags {
 /** Whether `--format tiegraph` writes a redacted copy (to share): unless both kinds of confidential content were asked for. */
 function redactCopy(flags: ExportFlags): boolean {
   return !(flags.includeConfidential === true && flags.includeNotes === true);
+}
+
+/** The tie index the export will ask for, built while its network is read (see files/index-ahead.ts), or none. */
+function exportIndexAhead(flags: ExportFlags): IndexAhead | undefined {
+  const kind = flags.format === "tiegraph" ? undefined : flags.format === "csv" ? (flags.table === "ties" || flags.table === "all" ? "directed" : undefined) : flags.graph === "ties" ? "directed" : flags.graph === "relationships" ? "relationships" : undefined;
+  if (kind === undefined) return undefined;
+  const excludeConfidential = flags.includeConfidential !== true;
+  if (flags.asOf === undefined) return { kind, excludeConfidential };
+  const asOf = parseDay(flags.asOf);
+  return asOf === undefined ? undefined : { kind, asOf, excludeConfidential };
 }
 
 /** The text of one export (all but `--table all`), in chunks cut between records. */
@@ -101,7 +112,7 @@ export function registerExport(program: Command, terminal: Terminal): void {
     .action(async (file: string, flags: ExportFlags) => {
       if (flags.table === "all" && flags.format !== "csv") throw new UsageError("export", "--table all goes with --format csv");
       if (flags.table === "all" && flags.output === undefined) throw new UsageError("export", "--table all writes four files: give their folder with -o");
-      const network = await readNetworkFile(file, { terminal, command: "export" });
+      const network = await readNetworkFile(file, { terminal, command: "export" }, exportIndexAhead(flags));
       if (flags.table === "all") {
         const folder = flags.output!;
         await mkdir(folder, { recursive: true }).catch((e: unknown) => {

@@ -6,7 +6,7 @@
 import type { Command } from "commander";
 import { createPathIndex, introductionPaths, type IntroductionMode, type IntroductionQuery, type IntroductionTarget } from "@tiegraph/core";
 import { loadForAnalysis } from "../files/network-files.js";
-import { asOfLine, figuresAsOf } from "../as-of.js";
+import { asOfLine, figuresAsOf, indexAhead } from "../as-of.js";
 import { asOfDate, idList, oneOf, wholeNumber } from "../options.js";
 import { requireOrganisation, requirePerson, type IdContext } from "../resolve-ids.js";
 import type { Terminal } from "../terminal.js";
@@ -68,7 +68,7 @@ export function registerIntro(program: Command, terminal: Terminal): void {
     .action(async (file: string, flags: IntroFlags) => {
       const target = parseTarget(flags.to);
       const includeConfidential = flags.includeConfidential === true;
-      const loaded = await loadForAnalysis(file, includeConfidential, { terminal, command: "intro" });
+      const loaded = await loadForAnalysis(file, includeConfidential, { terminal, command: "intro" }, indexAhead("relationships", flags.asOf, includeConfidential, terminal.env, "intro"));
       const when = figuresAsOf(loaded, flags.asOf, terminal, "intro");
       const network = when.network;
       const at = (option: string): IdContext => ({ command: "intro", option, file });

@@ -26,7 +26,7 @@ import {
   type ReciprocityLedger,
 } from "@tiegraph/core";
 import { loadForAnalysis } from "../files/network-files.js";
-import { asOfLine, figuresAsOf } from "../as-of.js";
+import { asOfLine, figuresAsOf, indexAhead } from "../as-of.js";
 import { asOfDate, oneOf, wholeNumber } from "../options.js";
 import { requireGrouping, requirePerson } from "../resolve-ids.js";
 import { writeRaw, type Terminal } from "../terminal.js";
@@ -144,7 +144,7 @@ export function registerReport(program: Command, terminal: Terminal): void {
     .addHelpText("after", "\nExamples:\n  $ tiegraph report examples/data/sample-network.json\n  $ tiegraph report lazega.json --group-by office --json > report.json\n")
     .action(async (file: string, flags: ReportFlags) => {
       const includesConfidential = flags.includeConfidential === true;
-      const loaded = await loadForAnalysis(file, includesConfidential, { terminal, command: "report" });
+      const loaded = await loadForAnalysis(file, includesConfidential, { terminal, command: "report" }, indexAhead("directed", flags.asOf, includesConfidential, terminal.env, "report"));
       const when = figuresAsOf(loaded, flags.asOf, terminal, "report");
       const network = when.network;
       requireGrouping(network, flags.groupBy, { command: "report", option: "--group-by", file });

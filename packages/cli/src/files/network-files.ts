@@ -17,6 +17,7 @@ import { MAX_TEXT_LENGTH, TiegraphError, columnsSource, decodeNetworkColumns, en
 import { Worker } from "node:worker_threads";
 import { decryptNetworkFile, encryptText, isEncryptedNetworkFile, saveNetworkFileAtomic, type EncryptionOptions } from "@tiegraph/io/node";
 import { getPassphrase } from "../passphrase.js";
+import { adoptIndexAhead, startIndexAhead, type IndexAhead, type IndexAheadResult } from "./index-ahead.js";
 import type { Terminal } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
 
@@ -50,16 +51,36 @@ export async function readText(file: string): Promise<string> {
  *
  * @example const network = await readNetworkFile("net.json", { terminal: processTerminal(), command: "report" });
  */
-export async function readNetworkFile(file: string, reader: Reader): Promise<Network> {
-  const network = await readNetwork(file, reader);
+export async function readNetworkFile(file: string, reader: Reader, ahead?: IndexAhead): Promise<Network> {
+  const network = await readNetwork(file, reader, ahead);
   readOn.set(network, reader.terminal.env);
+  await takeIndexAhead(network);
   return network;
+}
+
+/**
+ * Reader options: `ahead`, the tie index the command will ask for, is built
+ * on another thread while a columnar copy is decoded (see index-ahead.ts).
+ */
+const builtAhead = new WeakMap<Network, { pending: Promise<IndexAheadResult | undefined>; source: string; ahead: IndexAhead; reader: Reader }>();
+
+/**
+ * Makes the index built ahead for the network (if any) its own, once it is in
+ * its final form. `TIEGRAPH_INDEX_AHEAD=trace` says on standard error whether
+ * it was taken (a diagnostic: the figures are the same either way).
+ */
+async function takeIndexAhead(network: Network): Promise<void> {
+  const job = builtAhead.get(network);
+  if (job === undefined) return;
+  builtAhead.delete(network);
+  const taken = await adoptIndexAhead(network, job.pending, job.source, job.ahead);
+  if (job.reader.terminal.env.TIEGRAPH_INDEX_AHEAD === "trace") job.reader.terminal.stderr.write(`tiegraph: ${job.reader.command}: the ${job.ahead.kind} tie index built ahead was ${taken ? "taken" : "not taken"}\n`);
 }
 
 /** The environment of the command that read each network (its TIEGRAPH_COLUMNS also rules the copy written with a save). */
 const readOn = new WeakMap<Network, Terminal["env"]>();
 
-async function readNetwork(file: string, reader: Reader): Promise<Network> {
+async function readNetwork(file: string, reader: Reader, ahead: IndexAhead | undefined): Promise<Network> {
   const columns = reader.terminal.env.TIEGRAPH_COLUMNS;
   const size = await fileSize(file);
   // refused from its size and first bytes, before a byte more is read
@@ -67,14 +88,20 @@ async function readNetwork(file: string, reader: Reader): Promise<Network> {
   if (size > MAX_NETWORK_FILE_BYTES) throw plainTooLarge(file, size);
   // a large plain file with a copy beside it: decode the copy while another thread hashes the file
   if (columns !== "off" && (columns === "always" || size >= COLUMNS_FROM_BYTES) && !(await startsEncrypted(file))) {
+    // the tie index the command will ask for, built from the copy's exchanges while the copy is decoded
+    const job = ahead && indexAheadAllowed(reader) ? startIndexAhead(columnsPath(file), ahead) : undefined;
     const copy = await readFile(columnsPath(file)).catch(() => undefined);
     const claimed = copy && columnsSource(copy);
     if (copy && claimed) {
       const hashing = hashFile(file);
       const network = decodeNetworkColumns(copy, claimed);
       const source = await hashing;
-      if (network && source === claimed) return network;
+      if (network && source === claimed) {
+        if (job) builtAhead.set(network, { pending: job.result, source: claimed, ahead: ahead!, reader });
+        return network;
+      }
     }
+    job?.cancel();
   }
   const bytes = await readBytes(file);
   // an encrypted file names its format at the start: only then is the whole text decoded to check it
@@ -166,6 +193,11 @@ createReadStream(workerData, { highWaterMark: 1 << 20 })
 `;
 
 
+/** Whether a tie index may be built ahead on another thread (`TIEGRAPH_INDEX_AHEAD=off`: never; the figures are the same either way). */
+function indexAheadAllowed(reader: Reader): boolean {
+  return reader.terminal.env.TIEGRAPH_INDEX_AHEAD !== "off";
+}
+
 /** Plain network files from this size on get a columnar copy (smaller ones parse in a blink). */
 const COLUMNS_FROM_BYTES = 4 << 20;
 
@@ -242,14 +274,19 @@ export function readFromEncrypted(network: Network): boolean {
  *
  * @example const network = await loadForAnalysis("net.json", false, { terminal: processTerminal(), command: "report" });
  */
-export async function loadForAnalysis(file: string, includeConfidential: boolean, reader: Reader): Promise<Network> {
-  const network = await readNetworkFile(file, reader);
-  if (includeConfidential || !hasConfidentialExchange(network)) return network;
+export async function loadForAnalysis(file: string, includeConfidential: boolean, reader: Reader, ahead?: IndexAhead): Promise<Network> {
+  const network = await readNetwork(file, reader, ahead);
+  readOn.set(network, reader.terminal.env);
+  if (includeConfidential || !hasConfidentialExchange(network)) {
+    await takeIndexAhead(network);
+    return network;
+  }
   // read for this analysis alone: redacted in place (no copy of the network), and no longer
   // the network of its file, so it is never sealed or saved as if it were the whole file
   network.removeConfidential();
   sealed.delete(network);
   readOn.delete(network);
+  await takeIndexAhead(network);
   return network;
 }
 

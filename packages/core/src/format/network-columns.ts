@@ -6,9 +6,11 @@
  * cache, never the interchange format: it names the SHA-256 of the file it was
  * made from, and a reader uses it only when that hash matches.
  *
- * Layout (little-endian): the 8 bytes `TGCOLS05`, a uint32 header length, the
+ * Layout (little-endian): the 8 bytes `TGCOLS06`, a uint32 header length, the
  * header (UTF-8 JSON: `{ source, count, formats, records, extras, extrasCount, extrasCheck,
- * affiliationCount, roles }` with the byte length of each part), the records
+ * affiliationCount, roles, people, halfLifeDays }` with the byte length of each part; `people` and
+ * `halfLifeDays`, the person count and the setting, let {@link decodeExchangeSource} read the
+ * exchanges without the records), the records
  * JSON (without affiliations), then at an 8-byte-aligned offset the extras (a
  * JSON array of the exchanges' extras objects), then each column at an 8-byte-aligned offset in the order
  * of {@link COLUMN_ORDER}, then two int32 columns: the position of each extras
@@ -24,12 +26,13 @@
  * time), is checked on reading so that a damaged copy is still refused at once.
  */
 import { Network, type AffiliationColumns, type RawExchangeColumns } from "../model/network.js";
+import { FLAG_CONFIDENTIAL, type ExchangeColumns } from "../model/exchange-store.js";
 import { affiliationColumns } from "../model/copied-records.js";
 import type { ExchangeExtras, LazyExtras } from "../model/exchange-store.js";
 import type { NetworkData } from "../model/types.js";
 import { networkRecords } from "./network-file.js";
 
-const MAGIC = "TGCOLS05";
+const MAGIC = "TGCOLS06";
 
 /** The columns in the order they are written. */
 export const COLUMN_ORDER = ["from", "to", "day", "kind", "value", "minutes", "flags", "format"] as const;
@@ -60,6 +63,10 @@ interface Header {
   affiliationCount: number;
   /** The affiliations' distinct roles. */
   roles: string[];
+  /** How many people the records hold. */
+  people: number;
+  /** The network's `settings.halfLifeDays`, when set. */
+  halfLifeDays?: number;
 }
 
 /**
@@ -123,7 +130,9 @@ export function encodeNetworkColumns(network: Network, source: string): Uint8Arr
   });
   starts[k] = length - (k > 0 ? 1 : 0);
   const extraBytes = enc.encode(`[${pieces.join(",")}]`);
-  const header: Header = { source, count: raw.count, formats: raw.formats, records: recordBytes.length, extras: extraBytes.length, extrasCount: k, extrasCheck: checksum(extraBytes, positions, starts), affiliationCount: affs.person.length, roles: [...affs.roles] };
+  const header: Header = { source, count: raw.count, formats: raw.formats, records: recordBytes.length, extras: extraBytes.length, extrasCount: k, extrasCheck: checksum(extraBytes, positions, starts), affiliationCount: affs.person.length, roles: [...affs.roles], people: network.personCount };
+  const halfLifeDays = network.settings.halfLifeDays;
+  if (halfLifeDays !== undefined) header.halfLifeDays = halfLifeDays;
   const headerBytes = enc.encode(JSON.stringify(header));
   const extrasAt = align8(12 + headerBytes.length + recordBytes.length);
   let size = align8(extrasAt + extraBytes.length);
@@ -245,6 +254,71 @@ export function decodeNetworkColumns(bytes: Uint8Array, source: string): Network
     return Network.fromColumns(records, { ...(cols as Pick<RawExchangeColumns, ColumnName>), count: n, formats: header.formats, extras: lazyExtras(extraBytes, positions, starts) }, affiliations);
   } catch {
     // a damaged copy is no copy: the file itself is the truth
+    return undefined;
+  }
+}
+
+/** What {@link decodeExchangeSource} reads of a columnar copy: enough to build the tie indices. */
+export interface CopiedExchanges {
+  /** People in the network (person indices of the exchanges are below it). */
+  readonly personCount: number;
+  /** The network's `settings.halfLifeDays`, when set. */
+  readonly halfLifeDays: number | undefined;
+  /** The exchange columns in the network's order, as `Network.exchangeColumns` gives them. */
+  exchangeColumns(): ExchangeColumns;
+}
+
+/**
+ * The exchanges of a columnar copy made from the file whose SHA-256 is
+ * `source`, without its records: the person count, the half-life setting and
+ * the exchange columns in the order the decoded network lists them (its
+ * `exchangeColumns()`, bit for bit). A thread that builds a tie index while
+ * another decodes the whole copy reads this; undefined when the bytes are
+ * not such a copy, name another source, or hold a person index out of range.
+ *
+ * @example
+ * ```ts
+ * const ex = decodeExchangeSource(copyBytes, sha256Hex(fileBytes));
+ * if (ex) buildTieIndex("relationships", ex, { halfLifeDays: ex.halfLifeDays });
+ * ```
+ */
+export function decodeExchangeSource(bytes: Uint8Array, source: string): CopiedExchanges | undefined {
+  if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) return undefined;
+  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  const buffer = own ? (bytes.buffer as ArrayBuffer) : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  try {
+    const headerLength = new DataView(buffer).getUint32(8, true);
+    const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 12, headerLength))) as Header;
+    if (header.source !== source || !Number.isInteger(header.people) || header.people < 0) return undefined;
+    if (header.halfLifeDays !== undefined && typeof header.halfLifeDays !== "number") return undefined;
+    let at = align8(align8(12 + headerLength + header.records) + header.extras);
+    const n = header.count;
+    const cols: Partial<Record<ColumnName, ArrayBufferView<ArrayBuffer>>> = {};
+    for (const name of COLUMN_ORDER) {
+      const view = MAKERS[name](buffer, at, n);
+      cols[name] = view;
+      at = align8(at + view.byteLength);
+    }
+    const from = cols.from as Int32Array;
+    const to = cols.to as Int32Array;
+    const people = header.people;
+    for (let i = 0; i < n; i++) if (!(from[i]! >= 0 && from[i]! < people && to[i]! >= 0 && to[i]! < people)) return undefined;
+    const flags = cols.flags as Uint8Array;
+    const confidential = new Uint8Array(n);
+    for (let i = 0; i < n; i++) confidential[i] = flags[i]! & FLAG_CONFIDENTIAL;
+    const view: ExchangeColumns = {
+      count: n,
+      from,
+      to,
+      day: cols.day as Int32Array,
+      kind: cols.kind as Uint8Array,
+      value: cols.value as Float64Array,
+      minutes: cols.minutes as Float32Array,
+      confidential,
+      format: cols.format as Uint8Array,
+    };
+    return { personCount: people, halfLifeDays: header.halfLifeDays, exchangeColumns: () => view };
+  } catch {
     return undefined;
   }
 }

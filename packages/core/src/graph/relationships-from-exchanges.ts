@@ -6,8 +6,7 @@
  * (`relationships` picks that one when the directed index is already built).
  */
 import type { ExchangeColumns } from "../model/exchange-store.js";
-import type { Network } from "../model/network.js";
-import type { Relationships } from "./tie-index.js";
+import type { ExchangeSource, Relationships } from "./tie-index.js";
 import { strengthFromSum, type TieStrengthOptions } from "./tie-strength.js";
 
 /** Bit 0 of a bucketed exchange or a pair: the lower person gave (an exchange lower → higher exists). */
@@ -50,7 +49,7 @@ const OPEN = 2;
  * rel.strength[rel.pair[rel.offsets[0]]]; // strength of person 0's first relationship
  * ```
  */
-export function relationshipsFromExchanges(network: Network, opts: TieStrengthOptions & { asOf: number }, skip: boolean): Relationships {
+export function relationshipsFromExchanges(network: ExchangeSource, opts: TieStrengthOptions & { asOf: number }, skip: boolean): Relationships {
   // one function per pass, each reading in order what the previous one wrote
   const n = network.personCount;
   const buckets = bucketByLower(network.exchangeColumns(), n, opts, skip);

@@ -11,6 +11,7 @@
  * treat its arrays as read-only.
  */
 import type { Network } from "../model/network.js";
+import type { ExchangeColumns } from "../model/exchange-store.js";
 import { TOUCHPOINT_CODES } from "../model/network.js";
 import { DEFAULT_TIE_STRENGTH_OPTIONS, strengthFromSum, type TieStrengthOptions } from "./tie-strength.js";
 import { defaultAsOf } from "./visible-exchanges.js";
@@ -115,7 +116,7 @@ function remembered<T extends DirectedTies | Relationships>(network: Network, ki
   return made;
 }
 
-function buildDirectedTies(network: Network, options: TieIndexOptions, opts: TieStrengthOptions & { asOf: number }): DirectedTies {
+function buildDirectedTies(network: ExchangeSource, options: TieIndexOptions, opts: TieStrengthOptions & { asOf: number }): DirectedTies {
   const cols = network.exchangeColumns();
   const n = network.personCount;
   const m = cols.count;
@@ -390,4 +391,98 @@ function relationshipsFromDirectedTies(network: Network, all: DirectedTies, opts
   const strength = strengthOf(sum, opts);
   const { offsets, neighbor, pair } = adjacency(n, a, b, deg);
   return { nodeCount: n, pairCount: U, a, b, strength, count, lastDay, confidentialOnly, offsets, neighbor, pair, asOf: all.asOf };
+}
+
+/** What the tie indices are built from: a person count and exchange columns (a {@link Network} is one). */
+export interface ExchangeSource {
+  readonly personCount: number;
+  exchangeColumns(): ExchangeColumns;
+}
+
+/** A tie index built apart from its network (see {@link buildTieIndex}), with the options it was built with. */
+export interface BuiltTieIndex {
+  readonly kind: "directed" | "relationships";
+  /** The resolved options: half-life, saturation, floor and reference day. */
+  readonly opts: TieStrengthOptions & { asOf: number };
+  /** Whether confidential exchanges were left out. */
+  readonly skip: boolean;
+  readonly index: DirectedTies | Relationships;
+}
+
+/**
+ * Builds a tie index from exchange columns alone, as {@link directedTies}
+ * (kind "directed") or {@link relationships} (kind "relationships", straight
+ * from the exchanges) would for a network holding those exchanges, bit for
+ * bit: for another thread to build while the network itself is still being
+ * decoded, then hand to {@link adoptTieIndex}. Options resolve as for a
+ * network, except that the half-life is `options.halfLifeDays` (the
+ * network's setting: pass it) else the default, and the reference day
+ * defaults to the last exchange counted (0 when none).
+ *
+ * @example
+ * ```ts
+ * const built = buildTieIndex("relationships", network, { halfLifeDays: network.settings.halfLifeDays, excludeConfidential: true });
+ * adoptTieIndex(network, built, { excludeConfidential: true }); // true
+ * ```
+ */
+export function buildTieIndex(kind: "directed" | "relationships", source: ExchangeSource, options: TieIndexOptions = {}): BuiltTieIndex {
+  const skip = options.excludeConfidential === true;
+  const halfLifeDays = options.halfLifeDays ?? DEFAULT_TIE_STRENGTH_OPTIONS.halfLifeDays;
+  const asOf = options.asOf ?? lastCountedDay(source.exchangeColumns(), skip);
+  const opts = { ...DEFAULT_TIE_STRENGTH_OPTIONS, ...options, halfLifeDays, asOf };
+  const index = kind === "directed" ? buildDirectedTies(source, options, opts) : relationshipsFromExchanges(source, opts, skip);
+  return { kind, opts, skip, index };
+}
+
+/** The day of the last exchange (not confidential, with `skip`), or 0: {@link defaultAsOf} on the columns. */
+function lastCountedDay(cols: ExchangeColumns, skip: boolean): number {
+  let last: number | undefined;
+  for (let e = 0; e < cols.count; e++) {
+    if (skip && cols.confidential[e]) continue;
+    const d = cols.day[e]!;
+    if (last === undefined || d > last) last = d;
+  }
+  return last ?? 0;
+}
+
+/**
+ * Makes a tie index built by {@link buildTieIndex} the network's own for
+ * `options`, so the next {@link directedTies} or {@link relationships} call
+ * with those options (or any measure that asks for them) takes it instead of
+ * building one. It is taken only when it fits the network as it is now: the
+ * same person count, the same resolved options (reference day, half-life,
+ * saturation, floor), and as many exchanges counted as the network counts
+ * with those options (`Σ count` over the index, an O(E) check). Confidential
+ * exchanges: an index built leaving them out fits a network that has none
+ * left (redacted) as well as one that has them, asked to leave them out.
+ * Returns whether it was taken. The caller answers for the index having been
+ * built from this network's exchanges (for instance from a columnar copy
+ * whose source hash matched).
+ *
+ * @example
+ * ```ts
+ * adoptTieIndex(network, buildTieIndex("directed", network), {}); // true
+ * directedTies(network); // the adopted index, not built again
+ * ```
+ */
+export function adoptTieIndex(network: Network, built: BuiltTieIndex, options: TieIndexOptions = {}): boolean {
+  const opts = resolveOptions(network, options);
+  const skip = options.excludeConfidential === true;
+  const memo = memoOf(network);
+  const { index } = built;
+  if (index.nodeCount !== network.personCount || index.asOf !== opts.asOf) return false;
+  if (built.opts.halfLifeDays !== opts.halfLifeDays || built.opts.saturation !== opts.saturation || built.opts.floor !== opts.floor || built.opts.asOf !== opts.asOf) return false;
+  // the index left confidential exchanges in: it fits only a network asked to keep them in
+  if (!built.skip && memo.confidential && skip) return false;
+  if (built.skip && memo.confidential && !skip) return false;
+  const cols = network.exchangeColumns();
+  let counted = 0;
+  for (let e = 0; e < cols.count; e++) if (!(skip && cols.confidential[e]) && cols.day[e]! <= opts.asOf) counted++;
+  let total = 0;
+  for (let p = 0; p < index.pairCount; p++) total += index.count[p]!;
+  if (total !== counted) return false;
+  const key = memoKey(built.kind, opts, skip, memo.confidential);
+  if (memo.entries.size >= 8 && !memo.entries.has(key)) memo.entries.delete(memo.entries.keys().next().value!);
+  memo.entries.set(key, index);
+  return true;
 }
