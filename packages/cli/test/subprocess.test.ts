@@ -4,7 +4,9 @@
 // real (non-terminal) standard input, stops quietly when the reader of its
 // output goes away, and a killed save leaves no half-written file.
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { encodeNetworkColumns, generateNetwork, serializeNetwork } from "@tiegraph/core";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -93,5 +95,23 @@ describe("the tiegraph process", () => {
       expect(got.stdout).toBe(want.stdout);
       expect(got.stdout.length).toBeGreaterThan(1000);
     }
+  });
+
+  it("reading a columnar copy for report, samples betweenness on the worker thread's index too, takes it, and prints what it prints without the copy", async () => {
+    const dir = tempDir();
+    const file = join(dir, "net.json");
+    // large enough for betweenness to be sampled: 2 · people · ties above 2·10⁸
+    const network = generateNetwork({ seed: 11, people: 5000, exchanges: 60000 });
+    const text = serializeNetwork(network);
+    writeFileSync(file, text);
+    writeFileSync(`${file}.columns`, encodeNetworkColumns(network, createHash("sha256").update(text).digest("hex")));
+    const args = ["report", file, "--json"];
+    const want = await cli(args, { env: { TIEGRAPH_TODAY: TODAY, TIEGRAPH_COLUMNS: "off" } });
+    expect(want.status).toBe(0);
+    expect((JSON.parse(want.stdout) as { betweennessSampled: boolean }).betweennessSampled).toBe(true);
+    const got = tiegraphProcess(args, { env: { TIEGRAPH_TODAY: TODAY, TIEGRAPH_INDEX_AHEAD: "trace" } });
+    expect(got.stderr).toBe("tiegraph: report: the directed tie index built ahead was taken\ntiegraph: report: the betweenness sample taken ahead was taken\n");
+    expect(got.status).toBe(0);
+    expect(got.stdout).toBe(want.stdout);
   });
 });

@@ -13,3 +13,4 @@ export { readExchangeBytes, type ExchangeBytesRead } from "./format/exchange-byt
 export { ByteTable, byteHash, FNV_BASIS, FNV_PRIME } from "./format/byte-table.js";
 export { adoptTieIndex, buildTieIndex, type BuiltTieIndex, type ExchangeSource } from "./graph/tie-index.js";
 export { decodeExchangeSource, type CopiedExchanges } from "./format/network-columns.js";
+export { adoptPathHits, betweennessSample, sampledPathHits, type PathHits, type SampledTies } from "./brokerage/betweenness-estimate.js";

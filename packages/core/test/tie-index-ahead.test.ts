@@ -6,8 +6,8 @@
 // and the network builds its own.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeNetworkColumns, directedTies, encodeNetworkColumns, generateNetwork, relationships, type DirectedTies, type Network, type Relationships, type TieIndexOptions } from "@tiegraph/core";
-import { adoptTieIndex, buildTieIndex, decodeExchangeSource } from "@tiegraph/core/internal";
+import { betweennessWithinBudget, decodeNetworkColumns, directedTies, encodeNetworkColumns, generateNetwork, relationships, type DirectedTies, type Network, type Relationships, type TieIndexOptions } from "@tiegraph/core";
+import { adoptPathHits, adoptTieIndex, betweennessSample, buildTieIndex, decodeExchangeSource, sampledPathHits } from "@tiegraph/core/internal";
 
 const SOURCE = "c".repeat(64);
 
@@ -135,5 +135,65 @@ describe("a tie index built from a columnar copy's exchanges and adopted", () =>
     expect(adoptTieIndex(redacted(), buildTieIndex("directed", ex, { excludeConfidential: true }), {})).toBe(true);
     expect(adoptTieIndex(fresh(), buildTieIndex("directed", ex, {}), {})).toBe(true);
     expect(adoptTieIndex(fresh(), open, { excludeConfidential: true })).toBe(true);
+  });
+});
+
+describe("shortest paths sampled for betweenness on another thread's copy of the tie index", () => {
+  const bytesOf = (x: Float64Array): string => Buffer.from(x.buffer, x.byteOffset, x.byteLength).toString("base64");
+  // what the worker keeps of the index it sends: its own copies of the adjacency
+  const adjacencyCopy = (t: DirectedTies) => ({ nodeCount: t.nodeCount, pairCount: t.pairCount, offsets: t.offsets.slice(), source: t.source.slice(), target: t.target.slice() });
+
+  it("are the paths the index itself samples, bit for bit, and once adopted betweenness reads them", () => {
+    const make = (): Network => generateNetwork({ seed: 9, people: 400, exchanges: 3000 });
+    const ties = directedTies(make());
+    const here = sampledPathHits(ties, 2e5, 100, 3);
+    expect(here.samples).toBeGreaterThan(100);
+    // asked again: the same sample, not another
+    expect(sampledPathHits(ties, 2e5, 100, 3)).toBe(here);
+    const there = sampledPathHits(adjacencyCopy(ties), 2e5, 100, 3);
+    expect(there.samples).toBe(here.samples);
+    expect(bytesOf(there.hits)).toBe(bytesOf(here.hits));
+    // a fresh network's index takes the other thread's sample, and betweenness is what it computes itself
+    const options = { budget: 2e5, exactBudget: 0, seed: 3 };
+    const network = make();
+    const own = directedTies(network);
+    expect(adoptPathHits(own, 2e5, 100, 3, there)).toBe(true);
+    const got = betweennessWithinBudget(network, { ...options, ties: own });
+    const fresh = make();
+    const want = betweennessWithinBudget(fresh, { ...options, ties: directedTies(fresh) });
+    expect(got.exact).toBe(false);
+    expect(got.samples).toBe(want.samples);
+    expect(got.values).toEqual(want.values);
+    // and it is the adopted sample that is read: hits of one person only give that person alone
+    // a value, n / ((n − 2) · samples) per hit, and everyone else 0
+    const doctored = make();
+    const dt = directedTies(doctored);
+    const hits = new Float64Array(dt.nodeCount);
+    hits[5] = 10;
+    expect(adoptPathHits(dt, 2e5, 100, 3, { hits, samples: 1000 })).toBe(true);
+    const n = dt.nodeCount;
+    const read = betweennessWithinBudget(doctored, { ...options, ties: dt });
+    expect(read.samples).toBe(1000);
+    expect(read.values[doctored.personAt(5).id]).toBeCloseTo((10 * n) / ((n - 2) * 1000), 12);
+    expect(Object.values(read.values).filter((v) => v !== 0)).toHaveLength(1);
+  });
+
+  it("are refused when they cannot be the index's: another length, or fewer paths than the least sampled", () => {
+    const ties = directedTies(generateNetwork({ seed: 2, people: 50, exchanges: 300 }));
+    expect(adoptPathHits(ties, 2e5, 100, 3, { hits: new Float64Array(ties.nodeCount + 1), samples: 500 })).toBe(false);
+    expect(adoptPathHits(ties, 2e5, 100, 3, { hits: new Float64Array(ties.nodeCount), samples: 99 })).toBe(false);
+    expect(adoptPathHits(ties, 2e5, 100, 3, { hits: new Float64Array(ties.nodeCount), samples: 2.5 })).toBe(false);
+  });
+
+  it("are taken exactly when betweennessWithinBudget samples: 2 · people · ties above the exact budget", () => {
+    // 2 · 100,000 · 900,000 = 1.8·10¹¹ > 2·10⁸: sampled with the defaults
+    expect(betweennessSample(100_000, 900_000)).toEqual({ budget: 2e7, minimumSamples: 100, seed: 1 });
+    // 2 · 1,000 · 100,000 = 2·10⁸, not above it: exact
+    expect(betweennessSample(1000, 100_000)).toBeUndefined();
+    expect(betweennessSample(1000, 100_001)).toEqual({ budget: 2e7, minimumSamples: 100, seed: 1 });
+    // fewer than 3 people, or exact asked: exact
+    expect(betweennessSample(2, 1e9)).toBeUndefined();
+    expect(betweennessSample(100_000, 900_000, { mode: "exact" })).toBeUndefined();
+    expect(betweennessSample(100_000, 900_000, { budget: 5e6, seed: 4 })).toEqual({ budget: 5e6, minimumSamples: 100, seed: 4 });
   });
 });

@@ -20,12 +20,13 @@ import {
   reciprocityLedger,
   relationships,
   weightedReciprocity,
+  type DirectedTies,
   type MixPeriod,
   type Network,
   type PersonId,
   type ReciprocityLedger,
 } from "@tiegraph/core";
-import { loadForAnalysis } from "../files/network-files.js";
+import { loadForAnalysis, takeSampleAhead } from "../files/network-files.js";
 import { asOfLine, figuresAsOf, indexAhead } from "../as-of.js";
 import { asOfDate, oneOf, wholeNumber } from "../options.js";
 import { requireGrouping, requirePerson } from "../resolve-ids.js";
@@ -53,7 +54,8 @@ export interface ReportRequest {
 
 /**
  * Runs the measures of a report on a network (already redacted when
- * confidential records are to stay out).
+ * confidential records are to stay out): {@link reportMeasures}, then
+ * {@link completeReport}.
  *
  * @example
  * ```ts
@@ -61,20 +63,67 @@ export interface ReportRequest {
  * ```
  */
 export function buildReport(network: Network, request: ReportRequest): { data: ReportData; ledger: ReciprocityLedger | null } {
+  return completeReport(network, request, reportMeasures(network, request));
+}
+
+/** Every measure of a report but betweenness (see {@link reportMeasures}). */
+export interface ReportMeasures {
+  ties: DirectedTies;
+  person: PersonId | undefined;
+  ei: ReturnType<typeof eiOverview>;
+  tieList: ReportTie[];
+  ledger: ReciprocityLedger | null;
+  reciprocity: ReportData["reciprocity"];
+  externalShare: ReportData["externalShare"];
+  constraint: ReportData["constraint"];
+  effectiveSize: ReportData["effectiveSize"];
+  bridging: ReportData["bridging"];
+}
+
+/**
+ * The measures of a report except betweenness, which {@link completeReport}
+ * adds: the `report` command computes these while betweenness is still
+ * being sampled on another thread.
+ *
+ * @example const measures = reportMeasures(network, { file: "net.json", includesConfidential: false, groupBy: "organisation", person: undefined, period: "quarter", asOf: "2026-11-30" });
+ */
+export function reportMeasures(network: Network, request: ReportRequest): ReportMeasures {
   const person = request.person ?? network.ego;
   const day = parseDay(request.asOf);
   if (day === undefined) throw new TiegraphError("tiegraph/cli", "invalid-option", "invalid asOf", { record: "request.asOf", expected: "a calendar date YYYY-MM-DD", got: JSON.stringify(request.asOf) });
   const ties = directedTies(network, { asOf: day });
   // the E-I index and its trend from one pass where they can share it (the network holds nothing after the day)
-  const { index: ei, trend } = eiOverview(network, { groupBy: request.groupBy, period: request.period, ties, ...(person !== undefined ? { person } : {}) });
+  const ei = eiOverview(network, { groupBy: request.groupBy, period: request.period, ties, ...(person !== undefined ? { person } : {}) });
   const tieList: ReportTie[] = [];
   if (request.listTies !== false) {
     const rel = relationships(network, { asOf: day });
     for (let k = 0; k < rel.pairCount; k++) tieList.push({ a: network.personAt(rel.a[k]!).id, b: network.personAt(rel.b[k]!).id, strength: rel.strength[k]! });
   }
+  const ledger = person === undefined ? null : reciprocityLedger(network, { person, asOf: request.asOf });
+  return {
+    ties,
+    person,
+    ei,
+    tieList,
+    ledger,
+    reciprocity: { overall: overallReciprocity(network, { ties }), weighted: weightedReciprocity(network, { ties }).r, byPerson: personReciprocity(network, { ties }) },
+    externalShare: person === undefined ? null : externalShare(network, { person, groupBy: request.groupBy }),
+    constraint: constraint(network, { ties }),
+    effectiveSize: effectiveSize(network, { ties }),
+    bridging: person === undefined ? [] : bridgingContacts(network, person, { groupBy: request.groupBy, asOf: request.asOf }),
+  };
+}
+
+/**
+ * Adds betweenness ({@link betweennessWithinBudget} on the measures' tie
+ * index, as `request.brokerage` says) to the measures and gathers the report.
+ *
+ * @example const { data } = completeReport(network, request, reportMeasures(network, request));
+ */
+export function completeReport(network: Network, request: ReportRequest, measures: ReportMeasures): { data: ReportData; ledger: ReciprocityLedger | null } {
+  const { ties, person, ei: { index: ei, trend }, ledger } = measures;
   const brokerage = request.brokerage ?? "sampled";
   const between = brokerage === "off" ? null : betweennessWithinBudget(network, { ties, mode: brokerage });
-  const ledger = person === undefined ? null : reciprocityLedger(network, { person, asOf: request.asOf });
   const data: ReportData = {
     file: request.file,
     people: network.personCount,
@@ -83,17 +132,17 @@ export function buildReport(network: Network, request: ReportRequest): { data: R
     asOf: request.asOf,
     includesConfidential: request.includesConfidential,
     groupBy: request.groupBy,
-    reciprocity: { overall: overallReciprocity(network, { ties }), weighted: weightedReciprocity(network, { ties }).r, byPerson: personReciprocity(network, { ties }) },
+    reciprocity: measures.reciprocity,
     ei: { network: ei.network, byGroup: ei.byGroup, byPerson: ei.byPerson, internal: ei.internal, external: ei.external, groupTotals: ei.groupTotals },
     eiTrend: { person: person ?? null, period: request.period, points: trend.points },
-    externalShare: person === undefined ? null : externalShare(network, { person, groupBy: request.groupBy }),
-    constraint: constraint(network, { ties }),
-    effectiveSize: effectiveSize(network, { ties }),
+    externalShare: measures.externalShare,
+    constraint: measures.constraint,
+    effectiveSize: measures.effectiveSize,
     betweenness: between?.values ?? {},
     betweennessSampled: between !== null && !between.exact,
     betweennessEstimate: between && { mode: brokerage, exact: between.exact, samples: between.samples, errorBound: between.errorBound, confidence: between.confidence },
-    bridging: person === undefined ? [] : bridgingContacts(network, person, { groupBy: request.groupBy, asOf: request.asOf }),
-    ties: tieList,
+    bridging: measures.bridging,
+    ties: measures.tieList,
     ledgerPerson: ledger?.person ?? null,
     ledger: ledger?.entries ?? [],
   };
@@ -144,13 +193,18 @@ export function registerReport(program: Command, terminal: Terminal): void {
     .addHelpText("after", "\nExamples:\n  $ tiegraph report examples/data/sample-network.json\n  $ tiegraph report lazega.json --group-by office --json > report.json\n")
     .action(async (file: string, flags: ReportFlags) => {
       const includesConfidential = flags.includeConfidential === true;
-      const loaded = await loadForAnalysis(file, includesConfidential, { terminal, command: "report" }, indexAhead("directed", flags.asOf, includesConfidential, terminal.env, "report"));
+      // the directed tie index built while the file is read, and betweenness sampled on it meanwhile
+      const ahead = indexAhead("directed", flags.asOf, includesConfidential, terminal.env, "report");
+      const loaded = await loadForAnalysis(file, includesConfidential, { terminal, command: "report" }, ahead && { ...ahead, sampleBetweenness: flags.brokerage === "sampled" });
       const when = figuresAsOf(loaded, flags.asOf, terminal, "report");
       const network = when.network;
       requireGrouping(network, flags.groupBy, { command: "report", option: "--group-by", file });
       if (flags.person !== undefined) requirePerson(network, flags.person, { command: "report", option: "--person", file });
       // the JSON lists every tie: written from the index in chunks, not gathered into the data first
-      const { data, ledger } = buildReport(network, { file, includesConfidential, groupBy: flags.groupBy, person: flags.person, period: flags.period, asOf: when.asOf, brokerage: flags.brokerage, listTies: false });
+      const request: ReportRequest = { file, includesConfidential, groupBy: flags.groupBy, person: flags.person, period: flags.period, asOf: when.asOf, brokerage: flags.brokerage, listTies: false };
+      const measures = reportMeasures(network, request);
+      await takeSampleAhead(loaded);
+      const { data, ledger } = completeReport(network, request, measures);
       if (flags.json) {
         // the tie list comes escaped for the terminal already (once per person): it goes out as it is
         for (const { text, shown } of reportJsonParts(data, tieRows(network, when.asOf), true)) {

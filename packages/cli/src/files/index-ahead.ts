@@ -19,8 +19,8 @@
  */
 import { readFileSync } from "node:fs";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { columnsSource, type Network } from "@tiegraph/core";
-import { adoptTieIndex, buildTieIndex, decodeExchangeSource, type BuiltTieIndex } from "@tiegraph/core/internal";
+import { columnsSource, type DirectedTies, type Network } from "@tiegraph/core";
+import { adoptPathHits, adoptTieIndex, betweennessSample, buildTieIndex, decodeExchangeSource, sampledPathHits, type BuiltTieIndex, type PathHits } from "@tiegraph/core/internal";
 
 /** The tie index a command will ask for, to be built while its network is read. */
 export interface IndexAhead {
@@ -30,12 +30,28 @@ export interface IndexAhead {
   asOf?: number;
   /** Whether confidential exchanges are left out. */
   excludeConfidential: boolean;
+  /**
+   * With kind "directed": also sample shortest paths for betweenness on the
+   * index, as `betweennessWithinBudget` does with its default options (when
+   * it samples; nothing when it would compute exactly), after the index is sent.
+   */
+  sampleBetweenness?: boolean;
+}
+
+/** Shortest paths the worker sampled on the index it sent, and the arguments it sampled with. */
+export interface SampleAheadResult {
+  budget: number;
+  minimumSamples: number;
+  seed: number;
+  hits: PathHits;
 }
 
 /** What the worker sends back: the copy's source hash and the index built from its exchanges. */
 export interface IndexAheadResult {
   source: string;
   built: BuiltTieIndex;
+  /** Whether shortest paths are being sampled on it (a second message brings them). */
+  sampling?: boolean;
 }
 
 let entry: URL | undefined;
@@ -78,6 +94,8 @@ export interface IndexAheadJob {
   cancel(): void;
   /** The index, or undefined when the thread failed or was stopped. */
   result: Promise<IndexAheadResult | undefined>;
+  /** The sampled shortest paths ({@link IndexAhead.sampleBetweenness}), or undefined. */
+  sample: Promise<SampleAheadResult | undefined>;
 }
 
 /**
@@ -102,21 +120,46 @@ export function startIndexAhead(copyFile: string, ahead: IndexAhead): IndexAhead
   } catch {
     return undefined;
   }
-  const result = new Promise<IndexAheadResult | undefined>((resolve) => {
-    worker.once("message", (message: IndexAheadResult | null) => {
-      resolve(message ?? undefined);
+  let gotIndex: (r: IndexAheadResult | undefined) => void = () => undefined;
+  let gotSample: (r: SampleAheadResult | undefined) => void = () => undefined;
+  const result = new Promise<IndexAheadResult | undefined>((resolve) => (gotIndex = resolve));
+  const sample = new Promise<SampleAheadResult | undefined>((resolve) => (gotSample = resolve));
+  // messages: the index (or null), then the sample (or null) when one was asked and the index was made
+  let messages = 0;
+  worker.on("message", (message: IndexAheadResult | SampleAheadResult | null) => {
+    messages++;
+    if (messages === 1) {
+      gotIndex((message as IndexAheadResult | null) ?? undefined);
+      if (message === null || (message as IndexAheadResult).sampling !== true) {
+        gotSample(undefined);
+        void worker.terminate();
+      }
+    } else {
+      gotSample((message as SampleAheadResult | null) ?? undefined);
       void worker.terminate();
-    });
-    worker.once("error", () => resolve(undefined));
-    worker.once("exit", () => resolve(undefined));
+    }
   });
-  return { cancel: () => void worker.terminate(), result };
+  const failed = (): void => {
+    gotIndex(undefined);
+    gotSample(undefined);
+  };
+  worker.once("error", failed);
+  worker.once("exit", failed);
+  return { cancel: () => void worker.terminate(), result, sample };
+}
+
+/** The buffers of an object's typed arrays, each once (to move them in a message). */
+function buffersOf(value: object): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const v of Object.values(value)) if (ArrayBuffer.isView(v) && v.buffer instanceof ArrayBuffer) buffers.add(v.buffer);
+  return [...buffers];
 }
 
 /**
  * On a worker thread started by {@link startIndexAhead}: builds the index,
- * sends it back (its arrays moved, not copied) and returns true. Elsewhere
- * does nothing and returns false.
+ * sends it back (its arrays moved, not copied), then, when asked, samples
+ * shortest paths on a copy of the index's adjacency and sends those; returns
+ * true. Elsewhere does nothing and returns false.
  *
  * @example runIndexWorker() // in index-worker.ts
  */
@@ -130,21 +173,46 @@ export function runIndexWorker(): boolean {
   } catch {
     result = undefined;
   }
-  const buffers = new Set<ArrayBuffer>();
-  if (result) for (const value of Object.values(result.built.index)) if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) buffers.add(value.buffer);
-  port.postMessage(result ?? null, [...buffers]);
+  const ties = result?.built.kind === "directed" ? (result.built.index as DirectedTies) : undefined;
+  const sample = ties && job.ahead.sampleBetweenness === true ? betweennessSample(ties.nodeCount, ties.pairCount) : undefined;
+  // what the sampling reads, kept here: the index itself goes to the main thread
+  const kept = ties && sample ? { nodeCount: ties.nodeCount, pairCount: ties.pairCount, offsets: ties.offsets.slice(), source: ties.source.slice(), target: ties.target.slice() } : undefined;
+  if (result && kept) result.sampling = true;
+  port.postMessage(result ?? null, result ? buffersOf(result.built.index) : []);
+  if (result?.sampling !== true) return true;
+  let sampled: SampleAheadResult | null = null;
+  try {
+    if (kept && sample) sampled = { ...sample, hits: sampledPathHits(kept, sample.budget, sample.minimumSamples, sample.seed) };
+  } catch {
+    sampled = null;
+  }
+  port.postMessage(sampled, sampled ? [sampled.hits.hits.buffer as ArrayBuffer] : []);
   return true;
 }
 
 /**
  * Makes the index built ahead the network's own, when the worker made it
  * from the copy this network was decoded from (`source`) and it fits (see
- * {@link adoptTieIndex}); returns whether it was taken.
+ * {@link adoptTieIndex}); returns what was taken, or undefined.
  *
- * @example await adoptIndexAhead(network, pending, claimed, ahead)
+ * @example await adoptIndexAhead(network, job.result, claimed, ahead)
  */
-export async function adoptIndexAhead(network: Network, pending: Promise<IndexAheadResult | undefined>, source: string, ahead: IndexAhead): Promise<boolean> {
+export async function adoptIndexAhead(network: Network, pending: Promise<IndexAheadResult | undefined>, source: string, ahead: IndexAhead): Promise<IndexAheadResult | undefined> {
   const result = await pending;
-  if (result === undefined || result.source !== source) return false;
-  return adoptTieIndex(network, result.built, { excludeConfidential: ahead.excludeConfidential, ...(ahead.asOf !== undefined ? { asOf: ahead.asOf } : {}) });
+  if (result === undefined || result.source !== source) return undefined;
+  return adoptTieIndex(network, result.built, { excludeConfidential: ahead.excludeConfidential, ...(ahead.asOf !== undefined ? { asOf: ahead.asOf } : {}) }) ? result : undefined;
+}
+
+/**
+ * Makes the shortest paths the worker sampled on a directed index the
+ * sample of that index (taken by the network, see {@link adoptIndexAhead}),
+ * so `betweennessWithinBudget` on it reads them instead of sampling again;
+ * returns whether they were taken.
+ *
+ * @example await adoptSampleAhead(taken, job.sample)
+ */
+export async function adoptSampleAhead(taken: BuiltTieIndex, pending: Promise<SampleAheadResult | undefined>): Promise<boolean> {
+  const sample = await pending;
+  if (sample === undefined || taken.kind !== "directed") return false;
+  return adoptPathHits(taken.index as DirectedTies, sample.budget, sample.minimumSamples, sample.seed, sample.hits);
 }

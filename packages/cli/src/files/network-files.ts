@@ -17,7 +17,8 @@ import { MAX_TEXT_LENGTH, TiegraphError, columnsSource, decodeNetworkColumns, en
 import { Worker } from "node:worker_threads";
 import { decryptNetworkFile, encryptText, isEncryptedNetworkFile, saveNetworkFileAtomic, type EncryptionOptions } from "@tiegraph/io/node";
 import { getPassphrase } from "../passphrase.js";
-import { adoptIndexAhead, startIndexAhead, type IndexAhead, type IndexAheadResult } from "./index-ahead.js";
+import { adoptIndexAhead, adoptSampleAhead, startIndexAhead, type IndexAhead, type IndexAheadJob, type SampleAheadResult } from "./index-ahead.js";
+import type { BuiltTieIndex } from "@tiegraph/core/internal";
 import type { Terminal } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
 
@@ -58,11 +59,10 @@ export async function readNetworkFile(file: string, reader: Reader, ahead?: Inde
   return network;
 }
 
-/**
- * Reader options: `ahead`, the tie index the command will ask for, is built
- * on another thread while a columnar copy is decoded (see index-ahead.ts).
- */
-const builtAhead = new WeakMap<Network, { pending: Promise<IndexAheadResult | undefined>; source: string; ahead: IndexAhead; reader: Reader }>();
+/** The jobs building an index ahead for networks being read (see index-ahead.ts). */
+const builtAhead = new WeakMap<Network, { job: IndexAheadJob; source: string; ahead: IndexAhead; reader: Reader }>();
+/** Shortest paths being sampled ahead on a network's adopted index, until taken. */
+const sampledAhead = new WeakMap<Network, { taken: BuiltTieIndex; pending: Promise<SampleAheadResult | undefined>; reader: Reader }>();
 
 /**
  * Makes the index built ahead for the network (if any) its own, once it is in
@@ -70,11 +70,33 @@ const builtAhead = new WeakMap<Network, { pending: Promise<IndexAheadResult | un
  * it was taken (a diagnostic: the figures are the same either way).
  */
 async function takeIndexAhead(network: Network): Promise<void> {
-  const job = builtAhead.get(network);
-  if (job === undefined) return;
+  const entry = builtAhead.get(network);
+  if (entry === undefined) return;
   builtAhead.delete(network);
-  const taken = await adoptIndexAhead(network, job.pending, job.source, job.ahead);
-  if (job.reader.terminal.env.TIEGRAPH_INDEX_AHEAD === "trace") job.reader.terminal.stderr.write(`tiegraph: ${job.reader.command}: the ${job.ahead.kind} tie index built ahead was ${taken ? "taken" : "not taken"}\n`);
+  const taken = await adoptIndexAhead(network, entry.job.result, entry.source, entry.ahead);
+  trace(entry.reader, `the ${entry.ahead.kind} tie index built ahead was ${taken ? "taken" : "not taken"}`);
+  if (taken?.sampling === true) sampledAhead.set(network, { taken: taken.built, pending: entry.job.sample, reader: entry.reader });
+}
+
+function trace(reader: Reader, text: string): void {
+  if (reader.terminal.env.TIEGRAPH_INDEX_AHEAD === "trace") reader.terminal.stderr.write(`tiegraph: ${reader.command}: ${text}\n`);
+}
+
+/**
+ * Waits for the shortest paths sampled ahead for betweenness on the
+ * network's directed tie index (asked with `sampleBetweenness`), and makes
+ * them that index's sample, so `betweennessWithinBudget` reads them instead
+ * of sampling again; nothing when none are coming. Call it after the other
+ * measures, which the main thread computes meanwhile.
+ *
+ * @example await takeSampleAhead(network); betweennessWithinBudget(network, { ties })
+ */
+export async function takeSampleAhead(network: Network): Promise<void> {
+  const entry = sampledAhead.get(network);
+  if (entry === undefined) return;
+  sampledAhead.delete(network);
+  const taken = await adoptSampleAhead(entry.taken, entry.pending);
+  trace(entry.reader, `the betweenness sample taken ahead was ${taken ? "taken" : "not taken"}`);
 }
 
 /** The environment of the command that read each network (its TIEGRAPH_COLUMNS also rules the copy written with a save). */
@@ -97,7 +119,7 @@ async function readNetwork(file: string, reader: Reader, ahead: IndexAhead | und
       const network = decodeNetworkColumns(copy, claimed);
       const source = await hashing;
       if (network && source === claimed) {
-        if (job) builtAhead.set(network, { pending: job.result, source: claimed, ahead: ahead!, reader });
+        if (job) builtAhead.set(network, { job, source: claimed, ahead: ahead!, reader });
         return network;
       }
     }
@@ -164,9 +186,10 @@ async function startsEncrypted(file: string): Promise<boolean> {
 }
 
 /**
- * The SHA-256 (hex) of a file, computed on a worker thread that streams it
- * (the main thread meanwhile decodes the columnar copy; the file is never
- * held in memory whole); undefined when it cannot be read.
+ * The SHA-256 (hex) of a file, computed on a worker thread that reads it a
+ * mebibyte at a time into one buffer (the main thread meanwhile decodes the
+ * columnar copy; the file is never held in memory whole); undefined when it
+ * cannot be read.
  */
 function hashFile(file: string): Promise<string | undefined> {
   return new Promise((resolve) => {
@@ -181,15 +204,23 @@ function hashFile(file: string): Promise<string | undefined> {
   });
 }
 
+// read through one buffer, reused: fresh memory for every chunk costs more to touch than the hash costs
 const HASH_WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { createHash } = require("node:crypto");
-const { createReadStream } = require("node:fs");
-const hash = createHash("sha256");
-createReadStream(workerData, { highWaterMark: 1 << 20 })
-  .on("data", (chunk) => hash.update(chunk))
-  .on("end", () => parentPort.postMessage(hash.digest("hex")))
-  .on("error", () => parentPort.postMessage(null));
+const { closeSync, openSync, readSync } = require("node:fs");
+let fd;
+try {
+  fd = openSync(workerData, "r");
+  const hash = createHash("sha256");
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) hash.update(buffer.subarray(0, n));
+  parentPort.postMessage(hash.digest("hex"));
+} catch {
+  parentPort.postMessage(null);
+} finally {
+  if (fd !== undefined) closeSync(fd);
+}
 `;
 
 

@@ -108,12 +108,25 @@ export function betweennessWithinBudget(network: Network, options: BetweennessBu
   const n = network.personCount;
   if (n === 0) return { values: {}, exact: true, samples: 0, errorBound: 0, confidence };
   const ties = tiesFor(network, options);
-  if (mode === "exact" || n < 3 || 2 * n * Math.max(1, ties.pairCount) <= exactBudget) {
-    return { values: betweenness(network, { ties, exactUpTo: n }), exact: true, samples: 0, errorBound: 0, confidence };
-  }
-  const { hits, samples } = samplePaths(ties, budget, Math.max(d.minimumSamples, 1), options.seed ?? d.seed);
+  const sample = betweennessSample(n, ties.pairCount, options);
+  if (sample === undefined) return { values: betweenness(network, { ties, exactUpTo: n }), exact: true, samples: 0, errorBound: 0, confidence };
+  const { hits, samples } = sampledPathHits(ties, sample.budget, sample.minimumSamples, sample.seed);
   const scale = n / ((n - 2) * samples);
   return { values: personRecord(network, (i) => hits[i]! * scale), exact: false, samples, errorBound: betweennessErrorBound(n, samples, confidence), confidence };
+}
+
+/**
+ * How {@link betweennessWithinBudget} samples a network of `people` people
+ * and `pairCount` directed ties with these options: the arguments of its
+ * {@link sampledPathHits}, or undefined when it computes betweenness exactly
+ * (`mode: "exact"`, fewer than 3 people, or `2 · people · max(1, pairCount) ≤ exactBudget`).
+ *
+ * @example betweennessSample(100_000, 900_000) // { budget: 20000000, minimumSamples: 100, seed: 1 }
+ */
+export function betweennessSample(people: number, pairCount: number, options: Pick<BetweennessBudgetOptions, "mode" | "budget" | "exactBudget" | "seed"> = {}): { budget: number; minimumSamples: number; seed: number } | undefined {
+  const d = DEFAULT_BETWEENNESS_BUDGET_OPTIONS;
+  if ((options.mode ?? d.mode) === "exact" || people < 3 || 2 * people * Math.max(1, pairCount) <= (options.exactBudget ?? d.exactBudget)) return undefined;
+  return { budget: options.budget ?? d.budget, minimumSamples: Math.max(d.minimumSamples, 1), seed: options.seed ?? d.seed };
 }
 
 /**
@@ -127,6 +140,59 @@ export function betweennessErrorBound(people: number, samples: number, confidenc
   return (people / (people - 2)) * Math.sqrt(Math.log((2 * people) / (1 - confidence)) / (2 * samples));
 }
 
+/** What {@link sampledPathHits} reads of a tie index. */
+export type SampledTies = Pick<DirectedTies, "nodeCount" | "pairCount" | "offsets" | "source" | "target">;
+
+/** Hits per person over sampled shortest paths, and how many paths were sampled. */
+export interface PathHits {
+  hits: Float64Array;
+  samples: number;
+}
+
+/** Samples already taken, by tie index and (budget, fewest samples, seed): a deterministic function of those, so taken once. */
+const sampledBefore = new WeakMap<SampledTies, Map<string, PathHits>>();
+
+/**
+ * The hits per person of {@link betweennessWithinBudget}'s sampled shortest
+ * paths on a tie index (`budget` tie visits, at least `minimumSamples`
+ * paths, the sample seeded with `seed`): the same arrays for the same index
+ * and arguments, on any thread. Remembered per index, so the hits a worker
+ * thread sampled on an identical index can be handed over with
+ * {@link adoptPathHits} (read them, never write them).
+ *
+ * @example
+ * ```ts
+ * const { hits, samples } = sampledPathHits(directedTies(network), 2e7, 100, 1);
+ * ```
+ */
+export function sampledPathHits(ties: SampledTies, budget: number, minimumSamples: number, seed: number): PathHits {
+  const key = `${budget} ${minimumSamples} ${seed}`;
+  const known = sampledBefore.get(ties)?.get(key);
+  if (known) return known;
+  const made = samplePaths(ties, budget, minimumSamples, seed);
+  let memo = sampledBefore.get(ties);
+  if (!memo) sampledBefore.set(ties, (memo = new Map()));
+  memo.set(key, made);
+  return made;
+}
+
+/**
+ * Makes `hits`, sampled by {@link sampledPathHits} with these arguments on an
+ * index identical to `ties` (its offsets, sources and targets, for instance
+ * on a worker thread that built `ties` and sent it here), the sample of
+ * `ties` itself; refused (false) when its length is not the index's person
+ * count or the sample count is not a positive integer.
+ *
+ * @example adoptPathHits(ties, 2e7, 100, 1, fromWorker) // true
+ */
+export function adoptPathHits(ties: SampledTies, budget: number, minimumSamples: number, seed: number, hits: PathHits): boolean {
+  if (!(hits.hits instanceof Float64Array) || hits.hits.length !== ties.nodeCount || !(Number.isInteger(hits.samples) && hits.samples >= minimumSamples)) return false;
+  let memo = sampledBefore.get(ties);
+  if (!memo) sampledBefore.set(ties, (memo = new Map()));
+  memo.set(`${budget} ${minimumSamples} ${seed}`, hits);
+  return true;
+}
+
 /**
  * Hits per person over sampled shortest paths, sampling until `budget` tie
  * visits are spent. Each side's distance and path count sit side by side
@@ -134,7 +200,7 @@ export function betweennessErrorBound(people: number, samples: number, confidenc
  * degree and whether it meets the other side are noted as it grows, instead
  * of in two more passes over it.
  */
-function samplePaths(ties: DirectedTies, budget: number, minimumSamples: number, seed: number): { hits: Float64Array; samples: number } {
+function samplePaths(ties: SampledTies, budget: number, minimumSamples: number, seed: number): PathHits {
   const n = ties.nodeCount;
   const P = ties.pairCount;
   const outStart = ties.offsets;
