@@ -90,6 +90,23 @@ function checksum(bytes: Uint8Array, ...columns: Int32Array[]): number {
 
 const align8 = (n: number): number => (n + 7) & ~7;
 
+/** The bytes' own aligned buffer: theirs when they fill it, else a copy (the columns become views on it). */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+  return own ? (bytes.buffer as ArrayBuffer) : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+}
+
+/** Views on the exchange columns of a copy, the first at `at`, and where the last ends (8-aligned). */
+function columnViews(buffer: ArrayBuffer, at: number, n: number): { cols: Partial<Record<ColumnName, ArrayBufferView<ArrayBuffer>>>; end: number } {
+  const cols: Partial<Record<ColumnName, ArrayBufferView<ArrayBuffer>>> = {};
+  for (const name of COLUMN_ORDER) {
+    const view = MAKERS[name](buffer, at, n);
+    cols[name] = view;
+    at = align8(at + view.byteLength);
+  }
+  return { cols, end: at };
+}
+
 /**
  * The columnar copy of a network, made from the file whose SHA-256 is `source`
  * (hex). Person, organisation and affiliation records keep everything the
@@ -216,8 +233,7 @@ function lazyExtras(bytes: Uint8Array, positions: Int32Array, starts: Int32Array
 export function decodeNetworkColumns(bytes: Uint8Array, source: string): Network | undefined {
   if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) return undefined;
   // one aligned buffer of its own (copied unless the bytes already are one): the columns become views on it
-  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-  const buffer = own ? (bytes.buffer as ArrayBuffer) : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  const buffer = ownBuffer(bytes);
   const dec = new TextDecoder();
   try {
     const headerLength = new DataView(buffer).getUint32(8, true);
@@ -229,12 +245,8 @@ export function decodeNetworkColumns(bytes: Uint8Array, source: string): Network
     const extraBytes = new Uint8Array(buffer, at, header.extras);
     at = align8(at + header.extras);
     const n = header.count;
-    const cols: Partial<Record<ColumnName, ArrayBufferView<ArrayBuffer>>> = {};
-    for (const name of COLUMN_ORDER) {
-      const view = MAKERS[name](buffer, at, n);
-      cols[name] = view;
-      at = align8(at + view.byteLength);
-    }
+    const { cols, end } = columnViews(buffer, at, n);
+    at = end;
     const k = header.extrasCount;
     const positions = new Int32Array(buffer, at, k);
     at = align8(at + positions.byteLength);
@@ -284,21 +296,15 @@ export interface CopiedExchanges {
  */
 export function decodeExchangeSource(bytes: Uint8Array, source: string): CopiedExchanges | undefined {
   if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) return undefined;
-  const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-  const buffer = own ? (bytes.buffer as ArrayBuffer) : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  const buffer = ownBuffer(bytes);
   try {
     const headerLength = new DataView(buffer).getUint32(8, true);
     const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 12, headerLength))) as Header;
     if (header.source !== source || !Number.isInteger(header.people) || header.people < 0) return undefined;
     if (header.halfLifeDays !== undefined && typeof header.halfLifeDays !== "number") return undefined;
-    let at = align8(align8(12 + headerLength + header.records) + header.extras);
+    const at = align8(align8(12 + headerLength + header.records) + header.extras);
     const n = header.count;
-    const cols: Partial<Record<ColumnName, ArrayBufferView<ArrayBuffer>>> = {};
-    for (const name of COLUMN_ORDER) {
-      const view = MAKERS[name](buffer, at, n);
-      cols[name] = view;
-      at = align8(at + view.byteLength);
-    }
+    const { cols } = columnViews(buffer, at, n);
     const from = cols.from as Int32Array;
     const to = cols.to as Int32Array;
     const people = header.people;
