@@ -14,3 +14,4 @@ export { ByteTable, byteHash, FNV_BASIS, FNV_PRIME } from "./format/byte-table.j
 export { adoptTieIndex, buildTieIndex, type BuiltTieIndex, type ExchangeSource } from "./graph/tie-index.js";
 export { decodeExchangeSource, type CopiedExchanges } from "./format/network-columns.js";
 export { adoptPathHits, betweennessSample, sampledPathHits, type PathHits, type SampledTies } from "./brokerage/betweenness-estimate.js";
+export { adoptRouteGraph, buildRouteGraph, routeGraphOf, type RouteGraph } from "./paths/route-graph.js";

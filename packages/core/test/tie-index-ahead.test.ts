@@ -6,8 +6,8 @@
 // and the network builds its own.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { betweennessWithinBudget, decodeNetworkColumns, directedTies, encodeNetworkColumns, generateNetwork, relationships, type DirectedTies, type Network, type Relationships, type TieIndexOptions } from "@tiegraph/core";
-import { adoptPathHits, adoptTieIndex, betweennessSample, buildTieIndex, decodeExchangeSource, sampledPathHits } from "@tiegraph/core/internal";
+import { betweennessWithinBudget, createPathIndex, decodeNetworkColumns, directedTies, encodeNetworkColumns, generateNetwork, relationships, type DirectedTies, type Network, type Relationships, type TieIndexOptions } from "@tiegraph/core";
+import { adoptPathHits, adoptRouteGraph, adoptTieIndex, betweennessSample, buildRouteGraph, buildTieIndex, decodeExchangeSource, routeGraphOf, sampledPathHits } from "@tiegraph/core/internal";
 
 const SOURCE = "c".repeat(64);
 
@@ -195,5 +195,40 @@ describe("shortest paths sampled for betweenness on another thread's copy of the
     expect(betweennessSample(2, 1e9)).toBeUndefined();
     expect(betweennessSample(100_000, 900_000, { mode: "exact" })).toBeUndefined();
     expect(betweennessSample(100_000, 900_000, { budget: 5e6, seed: 4 })).toEqual({ budget: 5e6, minimumSamples: 100, seed: 4 });
+  });
+});
+
+describe("the route graph of introduction paths built on another thread beside the relationships", () => {
+  it("is the graph the path index builds itself, bit for bit, and once adopted the path index walks it", () => {
+    const bytes = copied(8, 300, 2500, undefined);
+    const ex = decodeExchangeSource(bytes.slice(), SOURCE)!;
+    const built = buildTieIndex("relationships", ex, { excludeConfidential: true });
+    const rel = built.index as Relationships;
+    const graph = buildRouteGraph(rel, rel.strength);
+    const network = decodeNetworkColumns(bytes.slice(), SOURCE)!;
+    network.removeConfidential();
+    expect(adoptTieIndex(network, built, {})).toBe(true);
+    expect(adoptRouteGraph(rel, graph)).toBe(true);
+    expect(routeGraphOf(rel, rel.strength)).toBe(graph);
+    expect(createPathIndex(network).graph).toBe(graph);
+    // the path index of a network that built everything itself walks the same graph
+    const fresh = decodeNetworkColumns(bytes.slice(), SOURCE)!;
+    fresh.removeConfidential();
+    const own = createPathIndex(fresh).graph;
+    expect(own).not.toBe(graph);
+    expect(bitsOf(graph as unknown as Relationships)).toEqual(bitsOf(own as unknown as Relationships));
+    // weights other than the index's own strengths get a graph of their own
+    const other = new Float64Array(rel.pairCount).fill(0.5);
+    expect(routeGraphOf(rel, other)).not.toBe(graph);
+  });
+
+  it("is refused when its shape is not the relationships'", () => {
+    const net = generateNetwork({ seed: 6, people: 60, exchanges: 400 });
+    const rel = relationships(net);
+    const other = relationships(generateNetwork({ seed: 7, people: 60, exchanges: 400 }));
+    expect(adoptRouteGraph(rel, buildRouteGraph(other, other.strength))).toBe(false);
+    const graph = buildRouteGraph(rel, rel.strength);
+    expect(adoptRouteGraph(rel, { ...graph, cost: graph.cost.subarray(1) })).toBe(false);
+    expect(adoptRouteGraph(relationships(generateNetwork({ seed: 6, people: 61, exchanges: 400 })), graph)).toBe(false);
   });
 });

@@ -19,8 +19,8 @@
  */
 import { readFileSync } from "node:fs";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { columnsSource, type DirectedTies, type Network } from "@tiegraph/core";
-import { adoptPathHits, adoptTieIndex, betweennessSample, buildTieIndex, decodeExchangeSource, sampledPathHits, type BuiltTieIndex, type PathHits } from "@tiegraph/core/internal";
+import { columnsSource, type DirectedTies, type Network, type Relationships } from "@tiegraph/core";
+import { adoptPathHits, adoptRouteGraph, adoptTieIndex, betweennessSample, buildRouteGraph, buildTieIndex, decodeExchangeSource, sampledPathHits, type BuiltTieIndex, type PathHits, type RouteGraph } from "@tiegraph/core/internal";
 
 /** The tie index a command will ask for, to be built while its network is read. */
 export interface IndexAhead {
@@ -52,6 +52,8 @@ export interface IndexAheadResult {
   built: BuiltTieIndex;
   /** Whether shortest paths are being sampled on it (a second message brings them). */
   sampling?: boolean;
+  /** With kind "relationships": the route graph of the introduction-path searches, weighted by the index's strengths. */
+  routeGraph?: RouteGraph;
 }
 
 let entry: URL | undefined;
@@ -85,7 +87,10 @@ export function indexFromCopy(copyFile: string, ahead: IndexAhead): IndexAheadRe
   const exchanges = source === undefined ? undefined : decodeExchangeSource(bytes, source);
   if (source === undefined || exchanges === undefined) return undefined;
   const options = { excludeConfidential: ahead.excludeConfidential, ...(exchanges.halfLifeDays !== undefined ? { halfLifeDays: exchanges.halfLifeDays } : {}), ...(ahead.asOf !== undefined ? { asOf: ahead.asOf } : {}) };
-  return { source, built: buildTieIndex(ahead.kind, exchanges, options) };
+  const built = buildTieIndex(ahead.kind, exchanges, options);
+  // the paths' route graph too: createPathIndex, which asks for the relationships, builds it next
+  if (built.kind === "relationships") return { source, built, routeGraph: buildRouteGraph(built.index as Relationships, (built.index as Relationships).strength) };
+  return { source, built };
 }
 
 /** A worker thread building an index ahead. */
@@ -178,7 +183,7 @@ export function runIndexWorker(): boolean {
   // what the sampling reads, kept here: the index itself goes to the main thread
   const kept = ties && sample ? { nodeCount: ties.nodeCount, pairCount: ties.pairCount, offsets: ties.offsets.slice(), source: ties.source.slice(), target: ties.target.slice() } : undefined;
   if (result && kept) result.sampling = true;
-  port.postMessage(result ?? null, result ? buffersOf(result.built.index) : []);
+  port.postMessage(result ?? null, result ? [...buffersOf(result.built.index), ...(result.routeGraph ? buffersOf(result.routeGraph) : [])] : []);
   if (result?.sampling !== true) return true;
   let sampled: SampleAheadResult | null = null;
   try {
@@ -193,14 +198,17 @@ export function runIndexWorker(): boolean {
 /**
  * Makes the index built ahead the network's own, when the worker made it
  * from the copy this network was decoded from (`source`) and it fits (see
- * {@link adoptTieIndex}); returns what was taken, or undefined.
+ * {@link adoptTieIndex}), with the route graph built beside it; returns
+ * what was taken, or undefined.
  *
  * @example await adoptIndexAhead(network, job.result, claimed, ahead)
  */
 export async function adoptIndexAhead(network: Network, pending: Promise<IndexAheadResult | undefined>, source: string, ahead: IndexAhead): Promise<IndexAheadResult | undefined> {
   const result = await pending;
   if (result === undefined || result.source !== source) return undefined;
-  return adoptTieIndex(network, result.built, { excludeConfidential: ahead.excludeConfidential, ...(ahead.asOf !== undefined ? { asOf: ahead.asOf } : {}) }) ? result : undefined;
+  if (!adoptTieIndex(network, result.built, { excludeConfidential: ahead.excludeConfidential, ...(ahead.asOf !== undefined ? { asOf: ahead.asOf } : {}) })) return undefined;
+  if (result.routeGraph) adoptRouteGraph(result.built.index as Relationships, result.routeGraph);
+  return result;
 }
 
 /**

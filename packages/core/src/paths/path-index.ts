@@ -11,7 +11,7 @@ import { formatDay, parseDay, type Day } from "../model/dates.js";
 import type { ExchangeColumns, Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
 import { resolveReciprocityOptions, type ReciprocityOptionsInput, type ResolvedReciprocityOptions } from "../reciprocity/options.js";
-import { buildRouteGraph, entryOf, type RouteGraph } from "./route-graph.js";
+import { routeGraphOf, entryOf, type RouteGraph } from "./route-graph.js";
 import { RouteSearch } from "./route-search.js";
 
 const SCOPE = "tiegraph/paths";
@@ -88,7 +88,7 @@ export class PathIndex {
     this.asOf = rel.asOf;
     this.relationships = rel;
     this.strength = strength;
-    this.graph = buildRouteGraph(rel, strength);
+    this.graph = routeGraphOf(rel, strength);
     this.search = new RouteSearch(this.graph);
     this.columns = network.exchangeColumns();
     this.reciprocity = reciprocity;

@@ -23,6 +23,41 @@ export interface RouteGraph {
   readonly confidentialOnly: Uint8Array;
 }
 
+/** Route graphs of relationships weighted by their own strengths, by relationships index (built once, or adopted). */
+const ownStrength = new WeakMap<Relationships, RouteGraph>();
+
+/**
+ * The route graph of `rel` weighted by `strengthBySlot` ({@link buildRouteGraph}),
+ * remembered per relationships index when the weights are the index's own
+ * strengths (`rel.strength`), or one {@link adoptRouteGraph} gave it.
+ *
+ * @example const graph = routeGraphOf(rel, rel.strength);
+ */
+export function routeGraphOf(rel: Relationships, strengthBySlot: Float64Array): RouteGraph {
+  if (strengthBySlot !== rel.strength) return buildRouteGraph(rel, strengthBySlot);
+  let graph = ownStrength.get(rel);
+  if (graph === undefined) ownStrength.set(rel, (graph = buildRouteGraph(rel, strengthBySlot)));
+  return graph;
+}
+
+/**
+ * Makes `graph`, built by {@link buildRouteGraph} from an index identical to
+ * `rel` and its own strengths (for instance on the worker thread that built
+ * `rel` and sent both), the route graph of `rel`; refused (false) when its
+ * shape is not `rel`'s (person count, row offsets, entry count).
+ *
+ * @example adoptRouteGraph(rel, graphFromWorker) // true
+ */
+export function adoptRouteGraph(rel: Relationships, graph: RouteGraph): boolean {
+  const n = rel.nodeCount;
+  const m = rel.offsets[n]!;
+  if (graph.nodeCount !== n || graph.offsets.length !== n + 1 || graph.offsets[n] !== m) return false;
+  for (const column of [graph.neighbor, graph.pair, graph.strength, graph.cost, graph.confidentialOnly]) if (column.length !== m) return false;
+  for (let u = 0; u <= n; u++) if (graph.offsets[u] !== rel.offsets[u]) return false;
+  ownStrength.set(rel, graph);
+  return true;
+}
+
 /**
  * Builds the route graph from relationships and one strength per relationship slot, in O(E + N).
  * A relationship row holds each neighbour once (in the order the pairs were
