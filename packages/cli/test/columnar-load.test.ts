@@ -104,6 +104,23 @@ describe("reading through the columnar copy", () => {
     expect(after.out).toBe((await run(["report", file, "--json"], { TIEGRAPH_COLUMNS: "off" })).out);
   });
 
+  it("ignores a copy cut short (in its header, its records or its columns): the file is read as it is", async () => {
+    const file = join(tempDir(), "net.json");
+    copyFileSync(SAMPLE, file);
+    const env = { TIEGRAPH_COLUMNS: "always" };
+    const want = (await run(["report", file, "--json"], { TIEGRAPH_COLUMNS: "off" })).out;
+    expect((await run(["report", file, "--json"], env)).out).toBe(want);
+    const whole = readFileSync(`${file}.columns`);
+    const headerEnd = 12 + whole.readUInt32LE(8);
+    // the header itself, the records (read first, then parsed while the rest is read), the columns
+    for (const length of [10, headerEnd - 1, headerEnd + 100, whole.length - 8]) {
+      writeFileSync(`${file}.columns`, whole.subarray(0, length));
+      const r = await run(["report", file, "--json"], env);
+      expect(r.code, `${length}: ${r.err}`).toBe(0);
+      expect(r.out).toBe(want);
+    }
+  });
+
   it("is written by a command that saves a network, from the bytes it saved, so the next command reads it", async () => {
     const dir = tempDir();
     const file = join(dir, "gen.json");

@@ -4,6 +4,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  copiedRecords,
+  copiedRecordsEnd,
   decodeNetworkColumns,
   directedTies,
   encodeNetworkColumns,
@@ -261,5 +263,31 @@ describe("the records of a columnar copy", () => {
     forged.set(new TextEncoder().encode(`{"id":${JSON.stringify(first)}`), at);
     expect(decodeNetworkColumns(forged, SOURCE)).toBeUndefined();
     expect(serializeNetwork(decodeNetworkColumns(bytes, SOURCE)!)).toBe(serializeNetwork(net));
+  });
+});
+
+describe("the records of a columnar copy parsed from its start, while the rest is read", () => {
+  it("give the network the whole copy gives, and are refused beside another copy's bytes", () => {
+    const net = sample(12, 40, 300, 0.2);
+    const bytes = encodeNetworkColumns(net, SOURCE);
+    const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
+    const end = copiedRecordsEnd(bytes.subarray(0, 12 + headerLength))!;
+    // the header names the records' length: they end that far after it
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { records: number };
+    expect(end).toBe(12 + headerLength + header.records);
+    // too few bytes to hold the header, or not a copy: no answer
+    expect(copiedRecordsEnd(bytes.subarray(0, 11 + headerLength))).toBeUndefined();
+    expect(copiedRecordsEnd(new TextEncoder().encode('{"people": []}'))).toBeUndefined();
+    expect(copiedRecords(bytes.subarray(0, end - 1))).toBeUndefined();
+    const read = copiedRecords(bytes.subarray(0, end))!;
+    expect(read.source).toBe(SOURCE);
+    expect(read.records.people).toHaveLength(net.personCount);
+    const got = decodeNetworkColumns(bytes.slice(), SOURCE, read)!;
+    expect(serializeNetwork(got)).toBe(serializeNetwork(decodeNetworkColumns(bytes.slice(), SOURCE)!));
+    // records read from another copy (another source, or records of another length) are not these
+    const other = encodeNetworkColumns(net, "b".repeat(64));
+    const otherRead = copiedRecords(other.subarray(0, copiedRecordsEnd(other)!))!;
+    expect(decodeNetworkColumns(bytes.slice(), SOURCE, otherRead)).toBeUndefined();
+    expect(decodeNetworkColumns(bytes.slice(), SOURCE, { ...read, end: read.end + 1 })).toBeUndefined();
   });
 });

@@ -12,8 +12,8 @@
  * network saves (exports, calendars) never replace a network file.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { open, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
-import { MAX_TEXT_LENGTH, TiegraphError, columnsSource, decodeNetworkColumns, encodeNetworkColumns, parseNetworkBytes, parseNetworkFile, serializeNetworkBytes, type Network } from "@tiegraph/core";
+import { open, readFile, rename, stat, unlink, writeFile, type FileHandle } from "node:fs/promises";
+import { MAX_TEXT_LENGTH, TiegraphError, columnsSource, copiedRecords, copiedRecordsEnd, decodeNetworkColumns, type CopiedRecords, encodeNetworkColumns, parseNetworkBytes, parseNetworkFile, serializeNetworkBytes, type Network } from "@tiegraph/core";
 import { Worker } from "node:worker_threads";
 import { decryptNetworkFile, encryptText, isEncryptedNetworkFile, saveNetworkFileAtomic, type EncryptionOptions } from "@tiegraph/io/node";
 import { getPassphrase } from "../passphrase.js";
@@ -112,11 +112,12 @@ async function readNetwork(file: string, reader: Reader, ahead: IndexAhead | und
   if (columns !== "off" && (columns === "always" || size >= COLUMNS_FROM_BYTES) && !(await startsEncrypted(file))) {
     // the tie index the command will ask for, built from the copy's exchanges while the copy is decoded
     const job = ahead && indexAheadAllowed(reader) ? startIndexAhead(columnsPath(file), ahead) : undefined;
-    const copy = await readFile(columnsPath(file)).catch(() => undefined);
+    const read = await readCopy(columnsPath(file));
+    const copy = read?.bytes;
     const claimed = copy && columnsSource(copy);
     if (copy && claimed) {
       const hashing = hashFile(file);
-      const network = decodeNetworkColumns(copy, claimed);
+      const network = decodeNetworkColumns(copy, claimed, read.records);
       const source = await hashing;
       if (network && source === claimed) {
         if (job) builtAhead.set(network, { job, source: claimed, ahead: ahead!, reader });
@@ -243,6 +244,50 @@ const COLUMNS_FROM_BYTES = 4 << 20;
  */
 export function columnsPath(file: string): string {
   return `${file}.columns`;
+}
+
+/**
+ * The bytes of a columnar copy, with its records parsed while the rest of it
+ * is read: the start (header and records) is read first, then the rest is
+ * read on libuv's thread while this one parses the records (the read of tens
+ * of megabytes into fresh memory takes about as long as the parse).
+ * Undefined when there is no readable copy; no records when its start is
+ * not one's.
+ */
+async function readCopy(path: string): Promise<{ bytes: Buffer; records: CopiedRecords | undefined } | undefined> {
+  let fh: FileHandle;
+  try {
+    fh = await open(path, "r");
+  } catch {
+    return undefined;
+  }
+  try {
+    const size = (await fh.stat()).size;
+    const bytes = Buffer.allocUnsafe(size);
+    let have = await readRange(fh, bytes, 0, Math.min(size, 1 << 16));
+    const end = copiedRecordsEnd(bytes.subarray(0, have));
+    if (end !== undefined && end <= size) have = await readRange(fh, bytes, have, Math.max(have, end));
+    const rest = readRange(fh, bytes, have, size);
+    // heard at once, so a failed read is never an unhandled rejection while the records are parsed
+    rest.catch(() => undefined);
+    const records = end !== undefined && end <= size ? copiedRecords(bytes.subarray(0, end)) : undefined;
+    await rest;
+    return { bytes, records };
+  } catch {
+    return undefined;
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Reads bytes [from, to) of the file into the same places of `into`; a file shorter than that is an error (it changed). */
+async function readRange(fh: FileHandle, into: Buffer, from: number, to: number): Promise<number> {
+  for (let at = from; at < to; ) {
+    const { bytesRead } = await fh.read(into, at, to - at, at);
+    if (bytesRead === 0) throw new Error("the file ended early");
+    at += bytesRead;
+  }
+  return to;
 }
 
 /** Writes the copy under a temporary name, then renames it: a reader never sees half of it. */

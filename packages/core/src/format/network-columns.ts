@@ -218,19 +218,74 @@ function lazyExtras(bytes: Uint8Array, positions: Int32Array, starts: Int32Array
   };
 }
 
+/** The records of a columnar copy parsed from its start ({@link copiedRecords}). */
+export interface CopiedRecords {
+  /** The source hash the copy names. */
+  readonly source: string;
+  /** Where the records end in the copy: the bytes needed to parse them. */
+  readonly end: number;
+  readonly records: Omit<NetworkData, "exchanges">;
+}
+
+/**
+ * Where the records of a columnar copy end, from its first bytes (they must
+ * hold the header whole: 12 bytes and the header's length); undefined when
+ * the bytes are not the start of a copy or are too few to say.
+ *
+ * @example const end = copiedRecordsEnd(first64KiB); // read that many bytes, then copiedRecords(them)
+ */
+export function copiedRecordsEnd(head: Uint8Array): number | undefined {
+  if (head.length < 12 || new TextDecoder().decode(head.subarray(0, 8)) !== MAGIC) return undefined;
+  const headerLength = new DataView(head.buffer, head.byteOffset, head.byteLength).getUint32(8, true);
+  if (head.length < 12 + headerLength) return undefined;
+  try {
+    const header = JSON.parse(new TextDecoder().decode(head.subarray(12, 12 + headerLength))) as Partial<Header>;
+    return typeof header.records === "number" && Number.isInteger(header.records) && header.records >= 0 ? 12 + headerLength + header.records : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The people, organisations, ego and settings of a columnar copy, parsed
+ * from its first {@link copiedRecordsEnd} bytes (the rest need not be there
+ * yet), for {@link decodeNetworkColumns}; undefined when they are not the
+ * start of a copy.
+ *
+ * @example
+ * ```ts
+ * const read = copiedRecords(bytes.subarray(0, copiedRecordsEnd(bytes)!));
+ * const network = decodeNetworkColumns(bytes, source, read);
+ * ```
+ */
+export function copiedRecords(head: Uint8Array): CopiedRecords | undefined {
+  const end = copiedRecordsEnd(head);
+  const source = columnsSource(head);
+  if (end === undefined || source === undefined || head.length < end) return undefined;
+  const headerLength = new DataView(head.buffer, head.byteOffset, head.byteLength).getUint32(8, true);
+  try {
+    const records = JSON.parse(new TextDecoder().decode(head.subarray(12 + headerLength, end))) as Omit<NetworkData, "exchanges">;
+    return { source, end, records };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The network in a columnar copy, or undefined when the copy was made from
  * another file (its SHA-256 is not `source`) or is not a columnar copy at all
  * (wrong marker, truncated, unreadable): the caller then reads the file
  * itself. Records are validated as when loading the file; the columns are
- * checked cheaply (see {@link Network.fromColumns}).
+ * checked cheaply (see {@link Network.fromColumns}). `read` gives the records
+ * already parsed from the start of these same bytes ({@link copiedRecords}),
+ * so a reader can parse them while the rest of the copy is still being read.
  *
  * @example
  * ```ts
  * const network = decodeNetworkColumns(cacheBytes, sha256Hex(fileBytes)) ?? parseNetworkFile(text);
  * ```
  */
-export function decodeNetworkColumns(bytes: Uint8Array, source: string): Network | undefined {
+export function decodeNetworkColumns(bytes: Uint8Array, source: string, read?: CopiedRecords): Network | undefined {
   if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 8)) !== MAGIC) return undefined;
   // one aligned buffer of its own (copied unless the bytes already are one): the columns become views on it
   const buffer = ownBuffer(bytes);
@@ -240,7 +295,9 @@ export function decodeNetworkColumns(bytes: Uint8Array, source: string): Network
     const header = JSON.parse(dec.decode(new Uint8Array(buffer, 12, headerLength))) as Header;
     if (header.source !== source) return undefined;
     let at = 12 + headerLength;
-    const records = JSON.parse(dec.decode(new Uint8Array(buffer, at, header.records))) as Omit<NetworkData, "exchanges">;
+    // the records parsed already from the start of these bytes (while the rest was read), or now
+    if (read !== undefined && (read.source !== source || read.end !== at + header.records)) return undefined;
+    const records = read !== undefined ? read.records : (JSON.parse(dec.decode(new Uint8Array(buffer, at, header.records))) as Omit<NetworkData, "exchanges">);
     at = align8(at + header.records);
     const extraBytes = new Uint8Array(buffer, at, header.extras);
     at = align8(at + header.extras);
