@@ -142,6 +142,29 @@ describe("reading through the columnar copy", () => {
     expect(existsSync(`${file}.columns`)).toBe(false);
   });
 
+  it("is written by import from the bytes it saved (encoded while the file is flushed), and only when asked for", async () => {
+    const dir = tempDir();
+    const people = join(dir, "people.csv");
+    const exchanges = join(dir, "exchanges.csv");
+    writeFileSync(people, "id,name,organisation\nann,Ann,Acme\nbob,Bob,Beta\ncy,Cy,Acme\n");
+    writeFileSync(exchanges, "date,from,to,kind,tags\n2026-01-02,ann,bob,favour,x\n2026-01-03,bob,cy,meeting,\n2026-01-04,cy,ann,information,x;y\n");
+    const file = join(dir, "net.json");
+    const args = ["import", "--people", people, "--exchanges", exchanges, "-o", file];
+    // import starts from no file: the process's environment says whether to make the copy
+    process.env.TIEGRAPH_COLUMNS = "always";
+    const done = await run(args, {}).finally(() => delete process.env.TIEGRAPH_COLUMNS);
+    expect(done.code, done.err).toBe(0);
+    const sha = createHash("sha256").update(readFileSync(file)).digest("hex");
+    const copy = decodeNetworkColumns(readFileSync(`${file}.columns`), sha);
+    expect(copy?.exchangeCount).toBe(3);
+    expect(copy?.personCount).toBe(3);
+    expect(serializeNetwork(copy!)).toBe(readFileSync(file, "utf8"));
+    // a small file without the copy asked for: none, and the old one goes
+    expect((await run(args, {})).code).toBe(0);
+    expect(existsSync(`${file}.columns`)).toBe(false);
+    expect(existsSync(file)).toBe(true);
+  });
+
   it("makes no copy of an encrypted file and deletes one left from before it was encrypted", async () => {
     const file = join(tempDir(), "net.json");
     copyFileSync(SAMPLE, file);

@@ -73,4 +73,44 @@ describe("ExchangeRows applied beside a batch", () => {
     expect(rows.length).toBe(1);
     expect(rows.record(0)).toEqual({ date: "2024-02-03", kind: "favour", from: "a", to: "b", value: 4, minutes: 15 });
   });
+
+  it("keep each row's extras with its row, those without none, through growth, subsets and applying", () => {
+    // 3000 rows (more than the room made at first): every third has tags, every fifth an id, one a note
+    const list: Exchange[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const e: Exchange = { date: "2024-03-01", kind: "favour", from: "ann", to: "me" };
+      if (i % 3 === 0) e.tags = [`t${i % 4}`];
+      if (i % 5 === 0) e.id = `x${i}`;
+      if (i === 1001) e.note = "the one note";
+      list.push(e);
+    }
+    const rows = rowsOf(list);
+    expect(rows.record(0)).toEqual({ date: "2024-03-01", kind: "favour", from: "ann", to: "me", id: "x0", tags: ["t0"] });
+    expect(rows.record(1)).toEqual({ date: "2024-03-01", kind: "favour", from: "ann", to: "me" });
+    expect(rows.record(1001)).toEqual({ date: "2024-03-01", kind: "favour", from: "ann", to: "me", note: "the one note" });
+    expect(rows.record(2997)).toEqual({ date: "2024-03-01", kind: "favour", from: "ann", to: "me", tags: ["t1"] });
+    expect(rows.idOf(2995)).toBe("x2995");
+    expect(rows.idOf(2996)).toBeUndefined();
+    // a subset keeps the extras of the rows it keeps
+    const keep = new Uint8Array(3000);
+    for (const i of [1, 3, 5, 1001, 2999]) keep[i] = 1;
+    const some = rows.subset(keep);
+    expect([0, 1, 2, 3, 4].map((j) => some.record(j))).toEqual([1, 3, 5, 1001, 2999].map((i) => list[i]));
+    expect([0, 1, 2, 3, 4].map((j) => some.idOf(j))).toEqual([undefined, undefined, "x5", undefined, undefined]);
+    // applied, the network holds each row's own
+    const net = base();
+    expect(net.apply({}, { rows: [rows] }).rowsApplied).toBe(3000);
+    expect(net.exchangeAt(3)).toEqual({ id: "#4", date: "2024-03-01", kind: "favour", from: "ann", to: "me", tags: ["t3"] });
+    expect(net.exchangeAt(10)).toEqual({ id: "x10", date: "2024-03-01", kind: "favour", from: "ann", to: "me" });
+    expect(net.exchangeAt(1001)).toEqual({ id: "#1002", date: "2024-03-01", kind: "favour", from: "ann", to: "me", note: "the one note" });
+  });
+
+  it("give the network their formats in the order first read, each exchange its own", () => {
+    const formats = ["call", "", "lunch", "call", "coffee", "", "lunch"];
+    const net = Network.from({ people: [{ id: "me", name: "Me" }, { id: "ann", name: "Ann" }], exchanges: [{ date: "2024-01-01", kind: "meeting", from: "ann", to: "me", format: "walk" }] });
+    const rows = rowsOf(formats.map((f, i): Exchange => ({ date: `2024-03-0${i + 1}`, kind: "meeting", from: "ann", to: "me", ...(f ? { format: f } : {}) })));
+    net.apply({ exchanges: [{ date: "2024-02-01", kind: "meeting", from: "me", to: "ann", format: "coffee" }] }, { rows: [rows] });
+    expect(net.formats).toEqual(["", "walk", "coffee", "call", "lunch"]);
+    expect(Array.from({ length: net.exchangeCount }, (_, i) => net.exchangeAt(i).format ?? "")).toEqual(["walk", "coffee", ...formats]);
+  });
 });

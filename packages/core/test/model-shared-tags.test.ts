@@ -82,4 +82,13 @@ describe("staged exchange columns", () => {
       [4, 19804, true, false],
     ]);
   });
+
+  it("hold each exchange's format as a code into the formats staged, in the order first staged", () => {
+    const staged = new StagedExchanges(2);
+    const formats = ["", "call", "lunch", "call", "", "coffee", "lunch"];
+    formats.forEach((format, i) => staged.push({ from: 0, to: 1, day: 19800 + i, kind: KIND_CODE.meeting, value: 1, explicit: false, minutes: NaN, confidential: false, format, extras: undefined }));
+    expect(staged.formatNames).toEqual(["", "call", "lunch", "coffee"]);
+    expect([...staged.format.subarray(0, formats.length)]).toEqual([0, 1, 2, 1, 0, 3, 2]);
+    expect(formats.map((_, i) => staged.at(i).format)).toEqual(formats);
+  });
 });

@@ -130,4 +130,25 @@ describe("a network file with several problems", () => {
       ["unknown-person", "net.json", 7],
     ]);
   });
+
+  it("names each bad exchange by its id once the id is good, else by its position, with each field's pointer (good ones between report nothing)", () => {
+    const problems = checkBatch(known(), {
+      exchanges: [
+        { id: "e1", date: "2024-01-03", kind: "bogus" as never, from: "ann", to: "me", tags: "t" as never },
+        { date: "2024-01-03", kind: "favour", from: "ann", to: "me", tags: ["a", "b"] },
+        { id: "#2", date: "2024-13-01", kind: "favour", from: "ann", to: "ann", tags: ["ok", 3 as never] },
+        { date: "2024-01-04", kind: "favour", from: "me", to: "ann", introduced: "ann" },
+      ],
+    });
+    expect(problems.map((p) => [p.code, p.record, p.pointer])).toEqual([
+      ["invalid-kind", 'exchange "e1"', "/exchanges/0/kind"],
+      ["invalid-field", 'exchange "e1"', "/exchanges/0/tags"],
+      ["invalid-field", "exchange #2", "/exchanges/2/id"],
+      ["self-exchange", "exchange #2", "/exchanges/2/to"],
+      ["invalid-date", "exchange #2", "/exchanges/2/date"],
+      ["invalid-field", "exchange #2", "/exchanges/2/tags"],
+      ["invalid-field", "exchange #3", "/exchanges/3/introduced"],
+    ]);
+  });
 });
+

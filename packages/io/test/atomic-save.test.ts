@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TiegraphError} from "@tiegraph/core";
-import { generateNetwork } from "@tiegraph/core";
+import { generateNetwork, serializeNetwork, serializeNetworkBytes } from "@tiegraph/core";
 import { loadNetworkFile, saveNetworkFileAtomic } from "@tiegraph/io/node";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -79,6 +79,69 @@ describe("saveNetworkFileAtomic", () => {
     expect(readFileSync(path).equals(expected)).toBe(true);
     expect(Buffer.concat(heard).equals(expected)).toBe(true);
     expect(heard.length).toBeGreaterThan(2);
+  });
+
+  it("runs whileSyncing once every byte is heard, before the file takes its name, and waits for it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tiegraph-save-"));
+    const path = join(dir, "network.json");
+    writeFileSync(path, "old");
+    // about 5 MB: more than one write, so the last bytes come after others
+    const net = generateNetwork({ seed: 5, people: 300, exchanges: 30_000 });
+    const heard: Uint8Array[] = [];
+    const events: string[] = [];
+    let seen = { bytes: 0, file: "", temporaries: 0 };
+    await saveNetworkFileAtomic(path, serializeNetworkBytes(net), {
+      onWrite: (b) => {
+        heard.push(Uint8Array.from(b));
+        events.push("write");
+      },
+      whileSyncing: async () => {
+        events.push("sync");
+        seen = { bytes: Buffer.concat(heard).length, file: readFileSync(path, "utf8"), temporaries: readdirSync(dir).filter((f) => f.endsWith(".tmp")).length };
+        // asynchronous work is waited for
+        await new Promise((r) => setTimeout(r, 20));
+        events.push("synced");
+      },
+    });
+    events.push("saved");
+    const saved = readFileSync(path);
+    expect(events.slice(-3)).toEqual(["sync", "synced", "saved"]);
+    expect(events.filter((e) => e === "write").length).toBeGreaterThan(1);
+    // every byte had been heard, the old file was still in place and the new one still temporary
+    expect(seen.bytes).toBe(saved.length);
+    expect(seen.file).toBe("old");
+    expect(seen.temporaries).toBe(1);
+    expect(saved.equals(Buffer.from(serializeNetwork(net), "utf8"))).toBe(true);
+    expect(readFileSync(`${path}.bak`, "utf8")).toBe("old");
+  });
+
+  it("fails the save when whileSyncing throws, as a failed write does: io-error, the old file kept, no temporary one", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tiegraph-save-"));
+    const path = join(dir, "network.json");
+    writeFileSync(path, "old");
+    const boom = new Error("encoding failed");
+    const err = await saveNetworkFileAtomic(path, ["new ", "text"], { whileSyncing: () => Promise.reject(boom) }).catch((e: unknown) => e);
+    expect((err as TiegraphError).code).toBe("io-error");
+    expect((err as TiegraphError).message).toContain("encoding failed");
+    expect(readFileSync(path, "utf8")).toBe("old");
+    expect(readdirSync(dir)).toEqual(["network.json"]);
+  });
+
+  it("writes a large chunk the caller reuses as it was when yielded (writes overlap only with bytes of its own)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tiegraph-save-"));
+    const path = join(dir, "reused.bin");
+    // one 5 MiB buffer (larger than a write) refilled for each chunk, with small text between
+    const big = new Uint8Array(5 << 20);
+    function* chunks(): Generator<string | Uint8Array> {
+      for (const c of [0x61, 0x62, 0x63]) {
+        yield `before ${String.fromCharCode(c)}\n`;
+        big.fill(c);
+        yield big;
+      }
+    }
+    await saveNetworkFileAtomic(path, chunks(), { backup: false });
+    const expected = Buffer.concat([0x61, 0x62, 0x63].flatMap((c) => [Buffer.from(`before ${String.fromCharCode(c)}\n`), Buffer.alloc(5 << 20, c)]));
+    expect(readFileSync(path).equals(expected)).toBe(true);
   });
 
   it("reports a folder it cannot write to as io-error, leaving the old file", async () => {

@@ -21,6 +21,18 @@ describe("control characters in imported names (issue 16.5)", () => {
       ["control-characters-removed", "people.csv", 2, "organisation", 2],
       ["control-characters-removed", "people.csv", 2, "role", 1],
     ]);
+    // each warning names its record (made only when a warning needs it)
+    expect(r.warnings.map((w) => w.record)).toEqual(['person "p1"', 'person "p1"', 'person "p1"']);
+  });
+
+  it("people CSV: problems name the row by its id, or by its line when it has none", async () => {
+    const r = await importPeopleCsv("id,name,cadenceDays\np1,Ann,x\n,Bob,\np3,,\n", { file: "people.csv" });
+    expect(r.people).toEqual([]);
+    expect(r.problems.map((p) => [p.code, p.line, p.record])).toEqual([
+      ["invalid-value", 2, 'person "p1"'],
+      ["missing-field", 3, "row at line 3"],
+      ["missing-field", 4, 'person "p3"'],
+    ]);
   });
 
   it("a name of control characters only is a missing name", async () => {

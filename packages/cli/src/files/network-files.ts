@@ -442,25 +442,39 @@ export async function writeNetworkFile(file: string, network: Network, options: 
  * Saves a network as plain JSON and, when the file is large enough to have
  * one (see {@link columnsPath}), its columnar copy made from the bytes just
  * written (hashed as they stream out), so the next command reads the copy
- * instead of parsing the JSON again. Otherwise an old copy is deleted.
+ * instead of parsing the JSON again. Otherwise an old copy is deleted. The
+ * copy is encoded while the file is flushed to disk (the hash is whole once
+ * the last bytes are written) and written once the file has its name.
  */
 async function savePlainWithColumns(file: string, network: Network, options: NetworkSaveOptions): Promise<void> {
   const hash = createHash("sha256");
   let bytes = 0;
+  const mode = (options.terminal?.env ?? readOn.get(network) ?? process.env).TIEGRAPH_COLUMNS;
+  let copy: Uint8Array | undefined;
+  // an encoding that fails fails the command once the file is saved, as it did when encoded after the save
+  let failed: { e: unknown } | undefined;
   // the bytes as they are written: hashed and counted once, not encoded again
   await saveNetworkFileAtomic(file, serializeNetworkBytes(network), {
     onWrite: (written) => {
       hash.update(written);
       bytes += written.byteLength;
     },
+    whileSyncing: () => {
+      if (mode === "off" || (mode !== "always" && bytes < COLUMNS_FROM_BYTES)) return;
+      try {
+        copy = encodeNetworkColumns(network, hash.digest("hex"));
+      } catch (e) {
+        failed = { e };
+      }
+    },
   });
-  const mode = (options.terminal?.env ?? readOn.get(network) ?? process.env).TIEGRAPH_COLUMNS;
-  if (mode === "off" || (mode !== "always" && bytes < COLUMNS_FROM_BYTES)) {
+  if (failed) throw failed.e;
+  if (copy === undefined) {
     await dropColumns(file);
     return;
   }
   // best effort, as when reading: without it the next command parses the file
-  await writeColumns(columnsPath(file), encodeNetworkColumns(network, hash.digest("hex"))).catch(() => dropColumns(file));
+  await writeColumns(columnsPath(file), copy).catch(() => dropColumns(file));
 }
 
 /**

@@ -109,13 +109,25 @@ interface Columns {
   /** Format code: index into `formats` (0: none). */
   format: Uint8Array;
   formats: string[];
-  /** Id, note, tags and the introduced person (a position in the people list), for the rows that have any. */
-  extras: (ExchangeExtras | undefined)[];
+  /**
+   * Where each row's extras are in `extras` plus one (0: none). A list with
+   * an entry for every row grew (and was copied) a million entries long for
+   * the few rows that have extras.
+   */
+  extra: Int32Array;
+  /** Id, note, tags and the introduced person (a position in the people list), of the rows that have any. */
+  extras: ExchangeExtras[];
   line: Int32Array;
 }
 
+/** The extras of row `i`, if any. */
+function extrasAt(c: Columns, i: number): ExchangeExtras | undefined {
+  const x = c.extra[i]!;
+  return x === 0 ? undefined : c.extras[x - 1];
+}
+
 function emptyColumns(cap: number): Columns {
-  return { n: 0, from: new Int32Array(cap), to: new Int32Array(cap), day: new Int32Array(cap), kind: new Uint8Array(cap), value: new Float64Array(cap), minutes: new Float32Array(cap), flags: new Uint8Array(cap), format: new Uint8Array(cap), formats: [""], extras: [], line: new Int32Array(cap) };
+  return { n: 0, from: new Int32Array(cap), to: new Int32Array(cap), day: new Int32Array(cap), kind: new Uint8Array(cap), value: new Float64Array(cap), minutes: new Float32Array(cap), flags: new Uint8Array(cap), format: new Uint8Array(cap), formats: [""], extra: new Int32Array(cap), extras: [], line: new Int32Array(cap) };
 }
 
 /**
@@ -230,7 +242,7 @@ export class ExchangeRows implements ExchangeRowsPart {
       this.formatCodes.set(s.format, code);
     }
     c.format[i] = code;
-    c.extras[i] = s.extras;
+    c.extra[i] = s.extras === undefined ? 0 : c.extras.push(s.extras);
     c.line[i] = line;
   }
 
@@ -241,7 +253,7 @@ export class ExchangeRows implements ExchangeRowsPart {
       b.set(a);
       return b;
     };
-    this.c = { ...c, from: g(c.from), to: g(c.to), day: g(c.day), kind: g(c.kind), value: g(c.value), minutes: g(c.minutes), flags: g(c.flags), format: g(c.format), line: g(c.line) };
+    this.c = { ...c, from: g(c.from), to: g(c.to), day: g(c.day), kind: g(c.kind), value: g(c.value), minutes: g(c.minutes), flags: g(c.flags), format: g(c.format), extra: g(c.extra), line: g(c.line) };
     return this.c;
   }
 
@@ -273,7 +285,7 @@ export class ExchangeRows implements ExchangeRowsPart {
     const t = c.to[i]!;
     const from = refs[f]!;
     const to = refs[t]!;
-    const extras = c.extras[i];
+    const extras = extrasAt(c, i);
     this.at = k;
     this.atId = extras?.id;
     if (extras?.id !== undefined) idRule(extras.id, k, network, newIds, report);
@@ -305,7 +317,7 @@ export class ExchangeRows implements ExchangeRowsPart {
    */
   record(i: number): Exchange {
     const c = this.c;
-    const x = c.extras[i];
+    const x = extrasAt(c, i);
     const flags = c.flags[i]!;
     const e: Exchange = { date: formatDay(c.day[i]!), from: this.ids[c.from[i]!]!, to: this.ids[c.to[i]!]!, kind: EXCHANGE_KINDS[c.kind[i]!]! };
     if (x?.id !== undefined) e.id = x.id;
@@ -356,7 +368,8 @@ export class ExchangeRows implements ExchangeRowsPart {
       d.minutes[j] = c.minutes[i]!;
       d.flags[j] = c.flags[i]!;
       d.format[j] = c.format[i]!;
-      d.extras[j] = c.extras[i];
+      const x = extrasAt(c, i);
+      d.extra[j] = x === undefined ? 0 : d.extras.push(x);
       d.line[j] = c.line[i]!;
     }
     for (const id of this.ids) out.ids.push(id);
@@ -365,11 +378,11 @@ export class ExchangeRows implements ExchangeRowsPart {
 
   /** Position in {@link people} of the giver, receiver and introduced person (-1: none) of row `i`. */
   peopleOf(i: number): [from: number, to: number, introduced: number] {
-    return [this.c.from[i]!, this.c.to[i]!, this.c.extras[i]?.introduced ?? -1];
+    return [this.c.from[i]!, this.c.to[i]!, extrasAt(this.c, i)?.introduced ?? -1];
   }
 
   /** Explicit id of row `i`, if any. */
   idOf(i: number): string | undefined {
-    return this.c.extras[i]?.id;
+    return extrasAt(this.c, i)?.id;
   }
 }

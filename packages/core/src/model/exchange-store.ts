@@ -110,7 +110,10 @@ export interface StagedExchange {
 /**
  * Exchanges checked and resolved but not yet stored (see validate.ts), held
  * column-wise like the store, so staging a million exchanges makes no object
- * per exchange. Formats and extras, which few exchanges have, sit in maps.
+ * per exchange. Formats are a column of codes into the batch's few distinct
+ * formats (a list of positions and names grew with every exchange that has
+ * one: half a million entries, reallocated as they grew); extras, which few
+ * exchanges have, sit in lists of positions and values.
  *
  * @example
  * ```ts
@@ -129,9 +132,12 @@ export class StagedExchanges {
   value: Float64Array;
   minutes: Float32Array;
   flags: Uint8Array;
-  /** Formats other than none, and extras: positions ascending, with the value at each. */
-  readonly formatAt: number[] = [];
-  readonly formats: string[] = [];
+  /** Format of each staged exchange: an index into {@link formatNames} (0: none). */
+  format: Uint16Array;
+  /** The distinct formats staged, in the order first staged; "" (none) first. */
+  readonly formatNames: string[] = [""];
+  private readonly formatCodes = new Map<string, number>([["", 0]]);
+  /** Extras: positions ascending, with the value at each. */
   readonly extrasAt: number[] = [];
   readonly extras: ExchangeExtras[] = [];
 
@@ -148,6 +154,7 @@ export class StagedExchanges {
     this.value = new Float64Array(cap);
     this.minutes = new Float32Array(cap);
     this.flags = new Uint8Array(cap);
+    this.format = new Uint16Array(cap);
   }
 
   /** Number of staged exchanges. */
@@ -166,10 +173,15 @@ export class StagedExchanges {
     this.value[i] = s.value;
     this.minutes[i] = s.minutes;
     this.flags[i] = (s.confidential ? FLAG_CONFIDENTIAL : 0) | (s.explicit ? FLAG_EXPLICIT_VALUE : 0);
+    let code = 0;
     if (s.format !== "") {
-      this.formatAt.push(i);
-      this.formats.push(s.format);
+      code = this.formatCodes.get(s.format) ?? -1;
+      if (code < 0) {
+        code = this.formatNames.push(s.format) - 1;
+        this.formatCodes.set(s.format, code);
+      }
     }
+    this.format[i] = code;
     if (s.extras) {
       this.extrasAt.push(i);
       this.extras.push(s.extras);
@@ -180,13 +192,14 @@ export class StagedExchanges {
   /** Staged exchange `i` as a record. */
   at(i: number): StagedExchange {
     const flags = this.flags[i]!;
-    return { from: this.from[i]!, to: this.to[i]!, day: this.day[i]!, kind: this.kind[i]!, value: this.value[i]!, explicit: (flags & FLAG_EXPLICIT_VALUE) !== 0, minutes: this.minutes[i]!, confidential: (flags & FLAG_CONFIDENTIAL) !== 0, format: valueAt(this.formatAt, this.formats, i) ?? "", extras: valueAt(this.extrasAt, this.extras, i) };
+    return { from: this.from[i]!, to: this.to[i]!, day: this.day[i]!, kind: this.kind[i]!, value: this.value[i]!, explicit: (flags & FLAG_EXPLICIT_VALUE) !== 0, minutes: this.minutes[i]!, confidential: (flags & FLAG_CONFIDENTIAL) !== 0, format: this.formatNames[this.format[i]!]!, extras: valueAt(this.extrasAt, this.extras, i) };
   }
 
   private grow(cap: number): void {
     const n = this.n;
     [this.from, this.to, this.day] = [resized(this.from, cap, n), resized(this.to, cap, n), resized(this.day, cap, n)];
     [this.kind, this.value, this.minutes, this.flags] = [resized(this.kind, cap, n), resized(this.value, cap, n), resized(this.minutes, cap, n), resized(this.flags, cap, n)];
+    this.format = resized(this.format, cap, n);
   }
 }
 
@@ -707,9 +720,12 @@ export class ExchangeStore {
     this.value.set(staged.value.subarray(0, m), at);
     this.minutes.set(staged.minutes.subarray(0, m), at);
     this.flags.set(staged.flags.subarray(0, m), at);
-    this.format.fill(0, at, at + m);
     this.slot.fill(-1, at, at + m);
-    staged.formatAt.forEach((i, k) => (this.format[at + i] = this.internFormat(staged.formats[k]!)));
+    // the staged formats' codes here, interned in the order they were first staged
+    const codes = staged.formatNames.map((f) => (f === "" ? 0 : this.internFormat(f)));
+    const format = this.format;
+    const from = staged.format;
+    for (let i = 0; i < m; i++) format[at + i] = codes[from[i]!]!;
     this.n = at + m;
     // extras in position order, as append gives them slots
     staged.extrasAt.forEach((i, k) => this.attach(at + i, staged.extras[k]!));
@@ -867,7 +883,7 @@ function gatherFloat32(out: Float32Array, column: Float32Array, kept: Int32Array
 }
 
 /** A column of `cap` entries holding the first `used` of `column` (the same kind of typed array). */
-function resized<T extends Int32Array | Uint8Array | Float64Array | Float32Array>(column: T, cap: number, used: number): T {
+function resized<T extends Int32Array | Uint8Array | Uint16Array | Float64Array | Float32Array>(column: T, cap: number, used: number): T {
   const out = new (column.constructor as new (length: number) => T)(cap);
   out.set(column.subarray(0, Math.min(used, cap)) as never);
   return out;

@@ -519,6 +519,24 @@ const PACK_AFTER = 1024;
 const KINDS: ReadonlyMap<string, number> = new Map(Object.entries(KIND_CODE));
 
 /**
+ * The exchange {@link exchangeOf} is checking, and its record name made from
+ * it (`exchange "id"` once its id is known good, else `exchange #k`). One for
+ * all: a check runs to its end before the next begins, and the rules it calls
+ * ask for the name only while it runs.
+ */
+const CHECKED: { e: Exchange | undefined; k: number; named: boolean; record: () => string } = {
+  e: undefined,
+  k: 0,
+  named: false,
+  record: () => (CHECKED.named ? `exchange ${showValue(CHECKED.e!.id)}` : `exchange #${CHECKED.k}`),
+};
+
+/** The JSON pointer of a field of exchange `k` (`field` with its leading `/`). */
+function exchangePointer(k: number, field: string): string {
+  return `/exchanges/${k}${field}`;
+}
+
+/**
  * Checks exchange `k` and resolves it. Its record name and pointers are made
  * only when a problem is reported: a million good exchanges make no strings.
  */
@@ -528,37 +546,39 @@ export function exchangeOf(e: Exchange, k: number, network: NetworkLookup, newId
     return undefined;
   }
   const before = problems.length;
-  let named = false;
-  const rec = (): string => (named ? `exchange ${showValue(e.id)}` : `exchange #${k}`);
-  const at = (field: string): string => `/exchanges/${k}${field}`;
+  // the record's name and pointers are made only when a problem is reported: no closure per exchange either
+  const rec = CHECKED.record;
+  CHECKED.e = e;
+  CHECKED.k = k;
+  CHECKED.named = false;
   if (e.id !== undefined) {
-    if (typeof e.id !== "string" || e.id === "" || e.id.startsWith("#")) report("invalid-field", "invalid exchange id", rec(), at("/id"), "a non-empty string not starting with '#'", e.id);
+    if (typeof e.id !== "string" || e.id === "" || e.id.startsWith("#")) report("invalid-field", "invalid exchange id", rec(), exchangePointer(k, "/id"), "a non-empty string not starting with '#'", e.id);
     else {
-      named = true;
+      CHECKED.named = true;
       idRule(e.id, k, network, newIds, report);
     }
   }
   const kind = typeof e.kind === "string" ? KINDS.get(e.kind) : undefined;
-  if (kind === undefined) report("invalid-kind", `unknown exchange kind ${showValue(e.kind)}`, rec(), at("/kind"), `one of ${EXCHANGE_KINDS.join(", ")}`);
+  if (kind === undefined) report("invalid-kind", `unknown exchange kind ${showValue(e.kind)}`, rec(), exchangePointer(k, "/kind"), `one of ${EXCHANGE_KINDS.join(", ")}`);
   const from = personRef(e.from);
   const to = personRef(e.to);
   partiesRule(from, to, e.from, e.to, k, rec, report);
   const day = typeof e.date === "string" ? parseDay(e.date) : undefined;
-  if (day === undefined) report("invalid-date", `invalid date ${showValue(e.date)}`, rec(), at("/date"), "a calendar date YYYY-MM-DD");
+  if (day === undefined) report("invalid-date", `invalid date ${showValue(e.date)}`, rec(), exchangePointer(k, "/date"), "a calendar date YYYY-MM-DD");
   let value = kind === undefined ? 0 : DEFAULT_KIND_VALUES[e.kind];
   if (e.value !== undefined) {
-    if (typeof e.value !== "number" || !Number.isFinite(e.value) || e.value < 0) report("invalid-value", "invalid value", rec(), at("/value"), "a finite number ≥ 0", e.value);
+    if (typeof e.value !== "number" || !Number.isFinite(e.value) || e.value < 0) report("invalid-value", "invalid value", rec(), exchangePointer(k, "/value"), "a finite number ≥ 0", e.value);
     else value = e.value;
   }
   let minutes = NaN;
   if (e.minutes !== undefined) {
-    if (typeof e.minutes !== "number" || !Number.isFinite(e.minutes) || e.minutes < 0) report("invalid-value", "invalid minutes", rec(), at("/minutes"), "a finite number of minutes ≥ 0", e.minutes);
+    if (typeof e.minutes !== "number" || !Number.isFinite(e.minutes) || e.minutes < 0) report("invalid-value", "invalid minutes", rec(), exchangePointer(k, "/minutes"), "a finite number of minutes ≥ 0", e.minutes);
     else minutes = e.minutes;
   }
-  if (e.format !== undefined && (typeof e.format !== "string" || e.format.length > 40)) report("invalid-field", "invalid format", rec(), at("/format"), "a short text like coffee, lunch, call", e.format);
-  if (e.confidential !== undefined && typeof e.confidential !== "boolean") report("invalid-field", "confidential must be true or false", rec(), at("/confidential"), "a boolean", e.confidential);
-  if (e.note !== undefined && typeof e.note !== "string") report("invalid-field", "note must be text", rec(), at("/note"), "a string", e.note);
-  if (e.tags !== undefined) stringList(e.tags, at("/tags"), rec(), report);
+  if (e.format !== undefined && (typeof e.format !== "string" || e.format.length > 40)) report("invalid-field", "invalid format", rec(), exchangePointer(k, "/format"), "a short text like coffee, lunch, call", e.format);
+  if (e.confidential !== undefined && typeof e.confidential !== "boolean") report("invalid-field", "confidential must be true or false", rec(), exchangePointer(k, "/confidential"), "a boolean", e.confidential);
+  if (e.note !== undefined && typeof e.note !== "string") report("invalid-field", "note must be text", rec(), exchangePointer(k, "/note"), "a string", e.note);
+  if (e.tags !== undefined && !isStringList(e.tags)) stringList(e.tags, exchangePointer(k, "/tags"), rec(), report);
   let extras: ExchangeExtras | undefined;
   if (e.introduced !== undefined) {
     const intro = introducedRule(personRef(e.introduced), from, to, e.introduced, e.from, e.to, e.kind === "introduction", k, rec, report);

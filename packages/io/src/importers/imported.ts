@@ -187,11 +187,12 @@ export class ImportBuilder {
 
   /**
    * A name (person, organisation, role) as text: control characters removed,
-   * with a `control-characters-removed` warning naming the field and line.
+   * with a `control-characters-removed` warning naming the field and line
+   * (and the record, given as its text or made only when a warning needs it).
    */
-  name(text: string, field: string, line: number, record: string): string {
+  name(text: string, field: string, line: number, record: string | (() => string)): string {
     const clean = withoutControlCharacters(text);
-    if (clean.removed) this.warn({ code: "control-characters-removed", line, record, field, count: clean.removed });
+    if (clean.removed) this.warn({ code: "control-characters-removed", line, record: typeof record === "string" ? record : record(), field, count: clean.removed });
     return clean.text;
   }
 

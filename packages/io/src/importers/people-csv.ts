@@ -56,10 +56,11 @@ export async function importPeopleCsv(source: TextSource, options: PeopleCsvOpti
         return;
       }
       const idText = columns.text(row, "id");
-      const r = new RowReader(columns, row, line, log, idText ? `person ${JSON.stringify(idText)}` : `row at line ${line}`);
+      // the record's name is made only for a problem or a warning: a hundred thousand good rows make no strings
+      const r = new RowReader(columns, row, line, log, () => (idText ? `person ${JSON.stringify(idText)}` : `row at line ${line}`));
       r.checkWidth();
       const id = r.required("id", "a person id");
-      const record = `person ${JSON.stringify(id)}`;
+      const record = (): string => `person ${JSON.stringify(id)}`;
       const name = out.name(r.required("name", "the person's name"), "name", line, record);
       if (name === "" && r.text("name") !== "") r.bad("missing-field", "the name holds only control characters", "name", "the person's name");
       // Repeated ids and the cadence's range are the model's rules: checkImport applies them.
