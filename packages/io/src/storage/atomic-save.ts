@@ -132,34 +132,15 @@ const WRITE_BYTES = 4 << 20;
  * joined into one string first: flattening and encoding that cost more than
  * the encoding alone). A text chunk ending in the first half of a surrogate
  * pair keeps it for the next, so the bytes are those of the joined text.
- * The writes it gathers go out one at a time, in order, each while the next
- * is gathered (the disk and the encoding overlap); a chunk of the caller's
- * too large to gather is written once the write before it is done, and
- * waited for (the caller may reuse it).
  */
 async function writeChunks(fh: FileHandle, chunks: Iterable<string | Uint8Array>, onWrite: ((bytes: Uint8Array) => void) | undefined): Promise<void> {
   let buffer = Buffer.allocUnsafe(WRITE_BYTES);
   let used = 0;
   let carry = "";
-  // the write under way (of bytes of our own, never reused): awaited before the next starts
-  let writing: Promise<void> | undefined;
-  const settle = async (): Promise<void> => {
-    const w = writing;
-    writing = undefined;
-    if (w !== undefined) await w;
-  };
-  const send = async (bytes: Uint8Array): Promise<void> => {
-    await settle();
-    onWrite?.(bytes);
-    const w = fh.writeFile(bytes);
-    // its failure is heard when it is awaited (settle), never as an unhandled rejection meanwhile
-    w.catch(() => undefined);
-    writing = w;
-  };
   // makes room for `room` more bytes, writing out what is gathered when it would not fit
   const room = async (bytes: number): Promise<void> => {
     if (used > 0 && used + bytes > buffer.length) {
-      await send(buffer.subarray(0, used));
+      await writeBytes(fh, buffer.subarray(0, used), onWrite);
       buffer = Buffer.allocUnsafe(WRITE_BYTES);
       used = 0;
     }
@@ -167,41 +148,34 @@ async function writeChunks(fh: FileHandle, chunks: Iterable<string | Uint8Array>
   const write = async (text: string): Promise<void> => {
     // UTF-8 takes at most 3 bytes per UTF-16 unit
     await room(text.length * 3);
-    if (text.length * 3 > buffer.length) await send(Buffer.from(text, "utf8"));
+    if (text.length * 3 > buffer.length) await writeBytes(fh, Buffer.from(text, "utf8"), onWrite);
     else used += buffer.write(text, used, "utf8");
   };
-  try {
-    for (const chunk of chunks) {
-      if (typeof chunk !== "string") {
-        if (carry !== "") {
-          await write(carry);
-          carry = "";
-        }
-        await room(chunk.length);
-        if (chunk.length > buffer.length) {
-          await settle();
-          await writeBytes(fh, chunk, onWrite);
-        } else {
-          buffer.set(chunk, used);
-          used += chunk.length;
-        }
-        continue;
+  for (const chunk of chunks) {
+    if (typeof chunk !== "string") {
+      if (carry !== "") {
+        await write(carry);
+        carry = "";
       }
-      let text = carry === "" ? chunk : carry + chunk;
-      carry = "";
-      const last = text.charCodeAt(text.length - 1);
-      if (last >= 0xd800 && last <= 0xdbff) {
-        carry = text.slice(-1);
-        text = text.slice(0, -1);
+      await room(chunk.length);
+      if (chunk.length > buffer.length) await writeBytes(fh, chunk, onWrite);
+      else {
+        buffer.set(chunk, used);
+        used += chunk.length;
       }
-      if (text !== "") await write(text);
+      continue;
     }
-    if (carry !== "") await write(carry);
-    if (used > 0) await send(buffer.subarray(0, used));
-  } finally {
-    // the last write is done (or failed) before the file is flushed or removed
-    await settle();
+    let text = carry === "" ? chunk : carry + chunk;
+    carry = "";
+    const last = text.charCodeAt(text.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      carry = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    if (text !== "") await write(text);
   }
+  if (carry !== "") await write(carry);
+  if (used > 0) await writeBytes(fh, buffer.subarray(0, used), onWrite);
 }
 
 async function writeBytes(fh: FileHandle, bytes: Uint8Array, onWrite: ((bytes: Uint8Array) => void) | undefined): Promise<void> {
