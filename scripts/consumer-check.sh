@@ -47,6 +47,14 @@ for args in "report $SAMPLE --json" "intro $SAMPLE --from p1 --to p50" "plan $SA
   node --conditions=source --import "$ROOT/node_modules/tsx/dist/esm/index.mjs" "$ROOT/packages/cli/src/bin.ts" $args > sources.out
   cmp -s installed.out sources.out || { echo "the installed tiegraph printed something else for: $args" >&2; diff installed.out sources.out | head -20 >&2; exit 1; }
 done
+
+step "the installed command builds the tie index on its worker thread (dist/files/index-worker.js) when it reads a columnar copy"
+cp "$SAMPLE" copied.json
+# the first read writes the copy; the second reads it, with the index built ahead
+TIEGRAPH_COLUMNS=always ./node_modules/.bin/tiegraph report copied.json --json > first.out
+TIEGRAPH_COLUMNS=always TIEGRAPH_INDEX_AHEAD=trace ./node_modules/.bin/tiegraph report copied.json --json > ahead.out 2> ahead.err
+grep -q "the directed tie index built ahead was taken" ahead.err || { echo "the installed tiegraph did not take the index built on its worker thread:" >&2; cat ahead.err >&2; exit 1; }
+cmp -s first.out ahead.out || { echo "the installed tiegraph printed something else through the columnar copy" >&2; exit 1; }
 unset TIEGRAPH_TODAY
 
 step "compiling under module NodeNext, skipLibCheck false"
