@@ -9,8 +9,9 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { parseDay, serializeNetwork, serializeNetworkBytes, serializeNetworkChunks, type Network } from "@tiegraph/core";
+import { serializeNetwork, serializeNetworkBytes, serializeNetworkChunks, type Network } from "@tiegraph/core";
 import type { IndexAhead } from "../files/index-ahead.js";
+import { indexAhead } from "../as-of.js";
 import {
   exportAffiliationsCsvChunks,
   exportExchangesCsvChunks,
@@ -52,13 +53,12 @@ function redactCopy(flags: ExportFlags): boolean {
 }
 
 /** The tie index the export will ask for, built while its network is read (see files/index-ahead.ts), or none. */
-function exportIndexAhead(flags: ExportFlags): IndexAhead | undefined {
-  const kind = flags.format === "tiegraph" ? undefined : flags.format === "csv" ? (flags.table === "ties" || flags.table === "all" ? "directed" : undefined) : flags.graph === "ties" ? "directed" : flags.graph === "relationships" ? "relationships" : undefined;
-  if (kind === undefined) return undefined;
-  const excludeConfidential = flags.includeConfidential !== true;
-  if (flags.asOf === undefined) return { kind, excludeConfidential };
-  const asOf = parseDay(flags.asOf);
-  return asOf === undefined ? undefined : { kind, asOf, excludeConfidential };
+function exportIndexAhead(flags: ExportFlags, terminal: Terminal): IndexAhead | undefined {
+  let kind: IndexAhead["kind"] | undefined;
+  if (flags.format === "csv") kind = flags.table === "ties" || flags.table === "all" ? "directed" : undefined;
+  else if (flags.format !== "tiegraph") kind = flags.graph === "ties" ? "directed" : flags.graph === "relationships" ? "relationships" : undefined;
+  // without --as-of, an export's ties are as of the last exchange it counts
+  return kind && indexAhead(kind, flags.asOf ?? "last", flags.includeConfidential === true, terminal.env, "export");
 }
 
 /** The text of one export (all but `--table all`), in chunks cut between records. */
@@ -112,7 +112,7 @@ export function registerExport(program: Command, terminal: Terminal): void {
     .action(async (file: string, flags: ExportFlags) => {
       if (flags.table === "all" && flags.format !== "csv") throw new UsageError("export", "--table all goes with --format csv");
       if (flags.table === "all" && flags.output === undefined) throw new UsageError("export", "--table all writes four files: give their folder with -o");
-      const network = await readNetworkFile(file, { terminal, command: "export" }, exportIndexAhead(flags));
+      const network = await readNetworkFile(file, { terminal, command: "export" }, exportIndexAhead(flags, terminal));
       if (flags.table === "all") {
         const folder = flags.output!;
         await mkdir(folder, { recursive: true }).catch((e: unknown) => {

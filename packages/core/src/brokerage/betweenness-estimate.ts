@@ -167,13 +167,17 @@ const sampledBefore = new WeakMap<SampledTies, Map<string, PathHits>>();
  */
 export function sampledPathHits(ties: SampledTies, budget: number, minimumSamples: number, seed: number): PathHits {
   const key = `${budget} ${minimumSamples} ${seed}`;
-  const known = sampledBefore.get(ties)?.get(key);
-  if (known) return known;
-  const made = samplePaths(ties, budget, minimumSamples, seed);
+  const memo = samplesOf(ties);
+  let made = memo.get(key);
+  if (made === undefined) memo.set(key, (made = samplePaths(ties, budget, minimumSamples, seed)));
+  return made;
+}
+
+/** The samples remembered for a tie index (an empty memo at first). */
+function samplesOf(ties: SampledTies): Map<string, PathHits> {
   let memo = sampledBefore.get(ties);
   if (!memo) sampledBefore.set(ties, (memo = new Map()));
-  memo.set(key, made);
-  return made;
+  return memo;
 }
 
 /**
@@ -181,15 +185,13 @@ export function sampledPathHits(ties: SampledTies, budget: number, minimumSample
  * index identical to `ties` (its offsets, sources and targets, for instance
  * on a worker thread that built `ties` and sent it here), the sample of
  * `ties` itself; refused (false) when its length is not the index's person
- * count or the sample count is not a positive integer.
+ * count or the sample count is not a whole number of at least `minimumSamples`.
  *
  * @example adoptPathHits(ties, 2e7, 100, 1, fromWorker) // true
  */
 export function adoptPathHits(ties: SampledTies, budget: number, minimumSamples: number, seed: number, hits: PathHits): boolean {
   if (!(hits.hits instanceof Float64Array) || hits.hits.length !== ties.nodeCount || !(Number.isInteger(hits.samples) && hits.samples >= minimumSamples)) return false;
-  let memo = sampledBefore.get(ties);
-  if (!memo) sampledBefore.set(ties, (memo = new Map()));
-  memo.set(`${budget} ${minimumSamples} ${seed}`, hits);
+  samplesOf(ties).set(`${budget} ${minimumSamples} ${seed}`, hits);
   return true;
 }
 

@@ -470,7 +470,7 @@ export function adoptTieIndex(network: Network, built: BuiltTieIndex, options: T
   const skip = options.excludeConfidential === true;
   const memo = memoOf(network);
   const { index } = built;
-  if (index.nodeCount !== network.personCount || index.asOf !== opts.asOf) return false;
+  if (index.nodeCount !== network.personCount) return false;
   if (built.opts.halfLifeDays !== opts.halfLifeDays || built.opts.saturation !== opts.saturation || built.opts.floor !== opts.floor || built.opts.asOf !== opts.asOf) return false;
   // the index left confidential exchanges in: it fits only a network asked to keep them in
   if (!built.skip && memo.confidential && skip) return false;
