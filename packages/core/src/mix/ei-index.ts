@@ -58,13 +58,21 @@ export function resultOf(network: Network, tally: MixTally, names: readonly stri
   return withRecord(network, resultByIndex(tally, names, groupBy, unit));
 }
 
-/** The result with its per-person values made a record (the members in {@link EIResult}'s order). */
+/**
+ * The result with its per-person values made a record (the members in {@link EIResult}'s order).
+ *
+ * @example withRecord(network, eiIndexByIndex(network)) // equal to eiIndex(network)
+ */
 export function withRecord(network: Network, result: EIResultByIndex): EIResult {
   const { byPerson, ...rest } = result;
   return { ...rest, byPerson: personRecord(network, byPerson) };
 }
 
-/** {@link resultOf} with the per-person values by person index. */
+/**
+ * {@link resultOf} with the per-person values by person index.
+ *
+ * @example resultByIndex(tally, grouping.names, "organisation", 0).byPerson(0) // the first person's E-I index by tie count
+ */
 export function resultByIndex(tally: MixTally, names: readonly string[], groupBy: GroupBy, unit: number): EIResultByIndex {
   const U = MIX_UNITS.length;
   const byGroup: [string, number | null][] = [];
