@@ -178,7 +178,7 @@ export function completeReport(network: Network, request: ReportRequest, measure
 export function tieRows(network: Network, asOf: string): TieRows {
   const rel = relationships(network, { asOf: parseDay(asOf)! });
   const people = network.people();
-  return { count: rel.pairCount, a: (k) => rel.a[k]!, b: (k) => rel.b[k]!, strength: (k) => rel.strength[k]!, people: people.length, id: (p) => people[p]!.id };
+  return { count: rel.pairCount, a: (k) => rel.a[k]!, b: (k) => rel.b[k]!, strength: (k) => rel.strength[k]!, people: people.length, id: (p) => people[p]!.id, list: people };
 }
 
 interface ReportFlags {

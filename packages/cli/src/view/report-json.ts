@@ -20,6 +20,12 @@ export interface TieRows {
   /** How many people there are, and the id of the person at a position (0 … people − 1). */
   people: number;
   id(position: number): string;
+  /**
+   * The people themselves, when the positions are a network's person indices
+   * (`id(p)` is `list[p].id`): their ids are then quoted once for the tie list
+   * and the per-person members alike.
+   */
+  list?: readonly Person[];
 }
 
 /** Ties written per chunk. */
@@ -89,7 +95,7 @@ function* objectParts(owner: object, keys: readonly string[], indent: string, wr
   for (const key of keys) {
     if (key === "ties" && indent === "" && writing.ties !== undefined) {
       yield { text: head(key), shown: false };
-      for (const text of tieChunks(writing.ties, writing.forTerminal)) yield { text, shown: writing.forTerminal };
+      for (const text of tieChunks(writing.ties, writing)) yield { text, shown: writing.forTerminal };
       continue;
     }
     const column = columns?.get(key);
@@ -123,9 +129,7 @@ const VALUES_PER_CHUNK = 4096;
  * escaped for a terminal.
  */
 function* columnChunks(column: PersonColumn, indent: string, writing: Writing): Generator<string> {
-  const people = column.network.people();
-  let keys = writing.people.get(people);
-  if (keys === undefined) writing.people.set(people, (keys = personKeys(people)));
+  const keys = keysOf(column.network.people(), writing);
   const { order } = keys;
   const quoted = writing.forTerminal ? keys.shown : keys.quoted;
   const value = column.value;
@@ -144,6 +148,13 @@ function* columnChunks(column: PersonColumn, indent: string, writing: Writing): 
     }
   }
   yield written === 0 ? `${chunk}}` : `${chunk}\n${indent}}`;
+}
+
+/** The keys of these people's records, made once per report. */
+function keysOf(people: readonly Person[], writing: Writing): PersonKeys {
+  let keys = writing.people.get(people);
+  if (keys === undefined) writing.people.set(people, (keys = personKeys(people)));
+  return keys;
 }
 
 /** The keys of a record of every person: their order, and each id quoted once (and once escaped for a terminal). */
@@ -188,15 +199,17 @@ function isArrayIndex(id: string): boolean {
   return Number(id) < 4294967295;
 }
 
-/** The tie list; `shown`: ids escaped for a terminal (the rest is punctuation and numbers). */
-function* tieChunks(ties: TieRows, shown: boolean): Generator<string> {
+/** The tie list; `writing.forTerminal`: ids escaped for a terminal (the rest is punctuation and numbers). */
+function* tieChunks(ties: TieRows, writing: Writing): Generator<string> {
   if (ties.count === 0) {
     yield "[]";
     return;
   }
-  // each person's id quoted once, however many ties they have
-  const quoted = new Array<string | undefined>(ties.people).fill(undefined);
-  const quote = (p: number): string => (quoted[p] ??= shown ? terminalText(JSON.stringify(ties.id(p))) : JSON.stringify(ties.id(p)));
+  const shown = writing.forTerminal;
+  // each person's id quoted once, however many ties they have (and shared with the per-person members)
+  const keys = ties.list && keysOf(ties.list, writing);
+  const quoted = new Array<string | undefined>(keys ? 0 : ties.people).fill(undefined);
+  const quote = keys ? (shown ? keys.shown : keys.quoted) : (p: number): string => (quoted[p] ??= shown ? terminalText(JSON.stringify(ties.id(p))) : JSON.stringify(ties.id(p)));
   let chunk = "[";
   for (let k = 0; k < ties.count; k++) {
     chunk += `${k === 0 ? "" : ","}\n    {\n      "a": ${quote(ties.a(k))},\n      "b": ${quote(ties.b(k))},\n      "strength": ${JSON.stringify(ties.strength(k))}\n    }`;
