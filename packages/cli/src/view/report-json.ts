@@ -28,8 +28,13 @@ export interface TieRows {
   list?: readonly Person[];
 }
 
-/** Ties written per chunk. */
-const TIES_PER_CHUNK = 4096;
+/**
+ * Ties written per chunk: about 45 KB, so the buffer each chunk is encoded
+ * into comes from memory the allocator reuses; chunks of 4,096 ties (370 KB)
+ * were each given freshly mapped memory, which cost 0.1–0.15 s more on
+ * 1,000,000 exchanges written to a file.
+ */
+const TIES_PER_CHUNK = 512;
 
 /**
  * The report document in chunks; `ties` replaces `data.ties` when given.
@@ -119,8 +124,8 @@ function* objectParts(owner: object, keys: readonly string[], indent: string, wr
   yield { text: first ? "}" : `\n${indent}}`, shown: false };
 }
 
-/** Values written per chunk. */
-const VALUES_PER_CHUNK = 4096;
+/** Values written per chunk (about 30 KB, see {@link TIES_PER_CHUNK}). */
+const VALUES_PER_CHUNK = 1024;
 
 /**
  * A per-person column as JSON.stringify writes the record it stands for at
