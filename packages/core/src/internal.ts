@@ -15,3 +15,12 @@ export { adoptTieIndex, buildTieIndex, type BuiltTieIndex, type ExchangeSource }
 export { decodeExchangeSource, type CopiedExchanges } from "./format/network-columns.js";
 export { adoptPathHits, betweennessSample, sampledPathHits, type PathHits, type SampledTies } from "./brokerage/betweenness-estimate.js";
 export { adoptRouteGraph, buildRouteGraph, routeGraphOf, type RouteGraph } from "./paths/route-graph.js";
+export { personRecord, type PersonValues } from "./model/person-record.js";
+export { personReciprocityByIndex } from "./reciprocity/person-reciprocity.js";
+export { weightedReciprocityRatio } from "./reciprocity/weighted-reciprocity.js";
+export { constraintByIndex } from "./brokerage/constraint.js";
+export { effectiveSizeByIndex } from "./brokerage/effective-size.js";
+export { betweennessByIndex } from "./brokerage/betweenness.js";
+export { betweennessWithinBudgetByIndex, type BetweennessEstimateByIndex } from "./brokerage/betweenness-estimate.js";
+export { eiIndexByIndex, type EIResultByIndex } from "./mix/ei-index.js";
+export { eiOverviewByIndex } from "./mix/ei-overview.js";

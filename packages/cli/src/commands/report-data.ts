@@ -3,7 +3,8 @@
  * show. The command (report.ts) builds it and the view (view/report-text.ts)
  * words it; both import these types from here, so neither imports the other.
  */
-import type { BridgingContact, EITrendPoint, ExternalShare, MixPeriod, PersonId, RelationshipBalance } from "@tiegraph/core";
+import type { BridgingContact, EITrendPoint, ExternalShare, MixPeriod, Network, PersonId, RelationshipBalance } from "@tiegraph/core";
+import { personRecord, type PersonValues } from "@tiegraph/core/internal";
 
 /** A person's value of a per-person measure (null where it is undefined). */
 export type ByPerson = Record<PersonId, number | null>;
@@ -62,3 +63,50 @@ export interface ReportData {
  * estimated with a stated error bound), or `exact` (whatever it costs).
  */
 export type BrokerageMode = "off" | "sampled" | "exact";
+
+/** A per-person member of the report by person position: the network it is of, and each person's value. */
+export interface PersonColumn {
+  network: Network;
+  value: PersonValues<number | null>;
+}
+
+/** The per-person members of each object of a report, by member name. */
+const COLUMNS = new WeakMap<object, Map<string, PersonColumn>>();
+
+/**
+ * Makes `owner[key]` (a member already there, which keeps its place) the
+ * record of a per-person column, built on first read: the tables and the
+ * library read a plain record, while `report --json` writes the column
+ * straight out (see {@link personColumns}) and never builds the record of
+ * 100,000 keys. Assigning the member replaces the column.
+ *
+ * @example personMember(data, "constraint", network, constraintByIndex(network));
+ */
+export function personMember(owner: object, key: string, network: Network, value: PersonValues<number | null>): void {
+  const columns = COLUMNS.get(owner) ?? new Map<string, PersonColumn>();
+  COLUMNS.set(owner, columns);
+  columns.set(key, { network, value });
+  const settle = (record: unknown): unknown => {
+    Object.defineProperty(owner, key, { value: record, enumerable: true, writable: true, configurable: true });
+    return record;
+  };
+  Object.defineProperty(owner, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => settle(personRecord(network, value)),
+    set: (record: unknown) => {
+      columns.delete(key);
+      settle(record);
+    },
+  });
+}
+
+/**
+ * The members of an object of a report that are per-person columns (see
+ * {@link personMember}), by name; undefined when it has none.
+ *
+ * @example personColumns(data)?.get("constraint")?.value(0)
+ */
+export function personColumns(owner: object): ReadonlyMap<string, PersonColumn> | undefined {
+  return COLUMNS.get(owner);
+}

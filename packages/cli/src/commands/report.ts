@@ -6,26 +6,31 @@
  */
 import type { Command } from "commander";
 import {
-  betweennessWithinBudget,
   bridgingContacts,
-  constraint,
   directedTies,
-  effectiveSize,
-  eiOverview,
   externalShare,
   overallReciprocity,
   parseDay,
   TiegraphError,
-  personReciprocity,
   reciprocityLedger,
   relationships,
-  weightedReciprocity,
   type DirectedTies,
+  type EITrend,
   type MixPeriod,
   type Network,
   type PersonId,
   type ReciprocityLedger,
 } from "@tiegraph/core";
+import {
+  betweennessWithinBudgetByIndex,
+  constraintByIndex,
+  effectiveSizeByIndex,
+  eiOverviewByIndex,
+  personReciprocityByIndex,
+  weightedReciprocityRatio,
+  type EIResultByIndex,
+  type PersonValues,
+} from "@tiegraph/core/internal";
 import { loadForAnalysis, takeSampleAhead } from "../files/network-files.js";
 import { asOfLine, figuresAsOf, indexAhead } from "../as-of.js";
 import { asOfDate, oneOf, wholeNumber } from "../options.js";
@@ -33,7 +38,7 @@ import { requireGrouping, requirePerson } from "../resolve-ids.js";
 import { writeRaw, type Terminal } from "../terminal.js";
 import { renderReport } from "../view/report-text.js";
 import { reportJsonParts, type TieRows } from "../view/report-json.js";
-import type { BrokerageMode, ReportData, ReportTie } from "./report-data.js";
+import { personMember, type BrokerageMode, type ReportData, type ReportTie } from "./report-data.js";
 
 export type { BrokerageMode, ByPerson, ReportData, ReportTie } from "./report-data.js";
 
@@ -66,17 +71,21 @@ export function buildReport(network: Network, request: ReportRequest): { data: R
   return completeReport(network, request, reportMeasures(network, request));
 }
 
-/** Every measure of a report but betweenness (see {@link reportMeasures}). */
+/**
+ * Every measure of a report but betweenness (see {@link reportMeasures});
+ * per-person values by person index, made records only when read (see
+ * `personMember`).
+ */
 export interface ReportMeasures {
   ties: DirectedTies;
   person: PersonId | undefined;
-  ei: ReturnType<typeof eiOverview>;
+  ei: { index: EIResultByIndex; trend: EITrend };
   tieList: ReportTie[];
   ledger: ReciprocityLedger | null;
-  reciprocity: ReportData["reciprocity"];
+  reciprocity: { overall: number | null; weighted: number | null; byPerson: PersonValues<number | null> };
   externalShare: ReportData["externalShare"];
-  constraint: ReportData["constraint"];
-  effectiveSize: ReportData["effectiveSize"];
+  constraint: PersonValues<number | null>;
+  effectiveSize: PersonValues<number | null>;
   bridging: ReportData["bridging"];
 }
 
@@ -93,7 +102,7 @@ export function reportMeasures(network: Network, request: ReportRequest): Report
   if (day === undefined) throw new TiegraphError("tiegraph/cli", "invalid-option", "invalid asOf", { record: "request.asOf", expected: "a calendar date YYYY-MM-DD", got: JSON.stringify(request.asOf) });
   const ties = directedTies(network, { asOf: day });
   // the E-I index and its trend from one pass where they can share it (the network holds nothing after the day)
-  const ei = eiOverview(network, { groupBy: request.groupBy, period: request.period, ties, ...(person !== undefined ? { person } : {}) });
+  const ei = eiOverviewByIndex(network, { groupBy: request.groupBy, period: request.period, ties, ...(person !== undefined ? { person } : {}) });
   const tieList: ReportTie[] = [];
   if (request.listTies !== false) {
     const rel = relationships(network, { asOf: day });
@@ -106,24 +115,30 @@ export function reportMeasures(network: Network, request: ReportRequest): Report
     ei,
     tieList,
     ledger,
-    reciprocity: { overall: overallReciprocity(network, { ties }), weighted: weightedReciprocity(network, { ties }).r, byPerson: personReciprocity(network, { ties }) },
+    reciprocity: { overall: overallReciprocity(network, { ties }), weighted: weightedReciprocityRatio(network, { ties }), byPerson: personReciprocityByIndex(network, { ties }) },
     externalShare: person === undefined ? null : externalShare(network, { person, groupBy: request.groupBy }),
-    constraint: constraint(network, { ties }),
-    effectiveSize: effectiveSize(network, { ties }),
+    constraint: constraintByIndex(network, { ties }),
+    effectiveSize: effectiveSizeByIndex(network, { ties }),
     bridging: person === undefined ? [] : bridgingContacts(network, person, { groupBy: request.groupBy, asOf: request.asOf }),
   };
 }
 
 /**
- * Adds betweenness ({@link betweennessWithinBudget} on the measures' tie
+ * Adds betweenness (core's `betweennessWithinBudget` on the measures' tie
  * index, as `request.brokerage` says) to the measures and gathers the report.
+ * Its per-person members (reciprocity, E-I index, constraint, effective size
+ * and betweenness by person) are records built when first read; `report
+ * --json` writes them from the values by index instead (`personColumns`).
  *
  * @example const { data } = completeReport(network, request, reportMeasures(network, request));
  */
 export function completeReport(network: Network, request: ReportRequest, measures: ReportMeasures): { data: ReportData; ledger: ReciprocityLedger | null } {
   const { ties, person, ei: { index: ei, trend }, ledger } = measures;
   const brokerage = request.brokerage ?? "sampled";
-  const between = brokerage === "off" ? null : betweennessWithinBudget(network, { ties, mode: brokerage });
+  const between = brokerage === "off" ? null : betweennessWithinBudgetByIndex(network, { ties, mode: brokerage });
+  // the per-person members start empty, each in its place, and are made per-person columns below
+  const reciprocity: ReportData["reciprocity"] = { overall: measures.reciprocity.overall, weighted: measures.reciprocity.weighted, byPerson: {} };
+  const eiData: ReportData["ei"] = { network: ei.network, byGroup: ei.byGroup, byPerson: {}, internal: ei.internal, external: ei.external, groupTotals: ei.groupTotals };
   const data: ReportData = {
     file: request.file,
     people: network.personCount,
@@ -132,13 +147,13 @@ export function completeReport(network: Network, request: ReportRequest, measure
     asOf: request.asOf,
     includesConfidential: request.includesConfidential,
     groupBy: request.groupBy,
-    reciprocity: measures.reciprocity,
-    ei: { network: ei.network, byGroup: ei.byGroup, byPerson: ei.byPerson, internal: ei.internal, external: ei.external, groupTotals: ei.groupTotals },
+    reciprocity,
+    ei: eiData,
     eiTrend: { person: person ?? null, period: request.period, points: trend.points },
     externalShare: measures.externalShare,
-    constraint: measures.constraint,
-    effectiveSize: measures.effectiveSize,
-    betweenness: between?.values ?? {},
+    constraint: {},
+    effectiveSize: {},
+    betweenness: {},
     betweennessSampled: between !== null && !between.exact,
     betweennessEstimate: between && { mode: brokerage, exact: between.exact, samples: between.samples, errorBound: between.errorBound, confidence: between.confidence },
     bridging: measures.bridging,
@@ -146,6 +161,11 @@ export function completeReport(network: Network, request: ReportRequest, measure
     ledgerPerson: ledger?.person ?? null,
     ledger: ledger?.entries ?? [],
   };
+  personMember(reciprocity, "byPerson", network, measures.reciprocity.byPerson);
+  personMember(eiData, "byPerson", network, ei.byPerson);
+  personMember(data, "constraint", network, measures.constraint);
+  personMember(data, "effectiveSize", network, measures.effectiveSize);
+  if (between !== null) personMember(data, "betweenness", network, between.values);
   return { data, ledger };
 }
 
@@ -158,7 +178,7 @@ export function completeReport(network: Network, request: ReportRequest, measure
 export function tieRows(network: Network, asOf: string): TieRows {
   const rel = relationships(network, { asOf: parseDay(asOf)! });
   const people = network.people();
-  return { count: rel.pairCount, a: (k) => rel.a[k]!, b: (k) => rel.b[k]!, strength: (k) => rel.strength[k]!, people: people.length, id: (p) => people[p]!.id };
+  return { count: rel.pairCount, a: (k) => rel.a[k]!, b: (k) => rel.b[k]!, strength: (k) => rel.strength[k]!, people: people.length, id: (p) => people[p]!.id, list: people };
 }
 
 interface ReportFlags {

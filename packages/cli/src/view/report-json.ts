@@ -2,10 +2,12 @@
  * `report --json` written in chunks: the same bytes as
  * `JSON.stringify(data, null, 2)`, but the tie list (hundreds of thousands of
  * relationships on a large network) is written straight from the tie index,
- * a few thousand at a time, instead of as one object per tie inside one
- * string of tens of megabytes.
+ * and each per-person measure (100,000 values on a large network) straight
+ * from its values by person index, a few thousand at a time, instead of as
+ * objects inside one string of tens of megabytes.
  */
-import type { ReportData } from "../commands/report-data.js";
+import type { Person } from "@tiegraph/core";
+import { personColumns, type PersonColumn, type ReportData } from "../commands/report-data.js";
 import { terminalText } from "../terminal.js";
 
 /** The relationships to list, read from an index by position. */
@@ -18,10 +20,21 @@ export interface TieRows {
   /** How many people there are, and the id of the person at a position (0 … people − 1). */
   people: number;
   id(position: number): string;
+  /**
+   * The people themselves, when the positions are a network's person indices
+   * (`id(p)` is `list[p].id`): their ids are then quoted once for the tie list
+   * and the per-person members alike.
+   */
+  list?: readonly Person[];
 }
 
-/** Ties written per chunk. */
-const TIES_PER_CHUNK = 4096;
+/**
+ * Ties written per chunk: about 45 KB, so the buffer each chunk is encoded
+ * into comes from memory the allocator reuses; chunks of 4,096 ties (370 KB)
+ * were each given freshly mapped memory, which cost 0.1–0.15 s more on
+ * 1,000,000 exchanges written to a file.
+ */
+const TIES_PER_CHUNK = 512;
 
 /**
  * The report document in chunks; `ties` replaces `data.ties` when given.
@@ -56,42 +69,152 @@ export interface ReportJsonPart {
  * ```
  */
 export function* reportJsonParts(data: ReportData, ties: TieRows | undefined, forTerminal: boolean): Generator<ReportJsonPart> {
-  const keys = Object.keys(data) as (keyof ReportData)[];
+  const keys = Object.keys(data);
   if (ties !== undefined && !keys.includes("ties")) keys.push("ties");
+  yield* objectParts(data, keys, "", { ties, forTerminal, people: new Map() });
+}
+
+/** What writing one report needs throughout: the tie list, whether for a terminal, and each network's people's keys. */
+interface Writing {
+  ties: TieRows | undefined;
+  forTerminal: boolean;
+  people: Map<readonly Person[], PersonKeys>;
+}
+
+/**
+ * An object of the report as `JSON.stringify(owner, null, 2)` writes it at
+ * `indent`: its per-person columns (`personColumns`) from their values,
+ * objects holding such columns member by member, every other member
+ * stringified whole.
+ */
+function* objectParts(owner: object, keys: readonly string[], indent: string, writing: Writing): Generator<ReportJsonPart> {
+  const columns = personColumns(owner);
+  const inner = `${indent}  `;
   yield { text: "{", shown: false };
   let first = true;
   const head = (key: string): string => {
-    const text = `${first ? "" : ","}\n  ${JSON.stringify(key)}: `;
+    const text = `${first ? "" : ","}\n${inner}${JSON.stringify(key)}: `;
     first = false;
     return text;
   };
   for (const key of keys) {
-    if (key === "ties" && ties !== undefined) {
+    if (key === "ties" && indent === "" && writing.ties !== undefined) {
       yield { text: head(key), shown: false };
-      for (const text of tieChunks(ties, forTerminal)) yield { text, shown: forTerminal };
+      for (const text of tieChunks(writing.ties, writing)) yield { text, shown: writing.forTerminal };
       continue;
     }
-    const value = data[key];
+    const column = columns?.get(key);
+    if (column !== undefined) {
+      yield { text: head(key), shown: false };
+      for (const text of columnChunks(column, inner, writing)) yield { text, shown: writing.forTerminal };
+      continue;
+    }
+    const value = (owner as Record<string, unknown>)[key];
+    if (typeof value === "object" && value !== null && personColumns(value) !== undefined) {
+      yield { text: head(key), shown: false };
+      yield* objectParts(value, Object.keys(value), inner, writing);
+      continue;
+    }
+    const text = JSON.stringify(value, null, 2) as string | undefined;
     // JSON.stringify leaves undefined members out, as the whole-document stringify did
-    if (value === undefined) continue;
-    // stringified inside a one-member object, the member comes out one level deep, as in the
-    // whole document: `{\n  "key": …\n}` without its braces (no second pass to indent it)
-    const member = JSON.stringify({ [key]: value }, null, 2);
-    yield { text: `${first ? "" : ","}${member.slice(1, -2)}`, shown: false };
-    first = false;
+    if (text === undefined) continue;
+    // a line break in JSON text is always layout (strings carry theirs escaped): indented one level deeper
+    yield { text: head(key) + (text.includes("\n") ? text.replaceAll("\n", `\n${inner}`) : text), shown: false };
   }
-  yield { text: "\n}", shown: false };
+  yield { text: first ? "}" : `\n${indent}}`, shown: false };
 }
 
-/** The tie list; `shown`: ids escaped for a terminal (the rest is punctuation and numbers). */
-function* tieChunks(ties: TieRows, shown: boolean): Generator<string> {
+/** Values written per chunk (about 30 KB, see {@link TIES_PER_CHUNK}). */
+const VALUES_PER_CHUNK = 1024;
+
+/**
+ * A per-person column as JSON.stringify writes the record it stands for at
+ * `indent`: keys in the record's order (see {@link personKeys}), numbers as
+ * JSON writes them (NaN and infinities as null). `writing.forTerminal`: ids
+ * escaped for a terminal.
+ */
+function* columnChunks(column: PersonColumn, indent: string, writing: Writing): Generator<string> {
+  const keys = keysOf(column.network.people(), writing);
+  const { order } = keys;
+  const quoted = writing.forTerminal ? keys.shown : keys.quoted;
+  const value = column.value;
+  const gap = `\n${indent}  `;
+  let chunk = "{";
+  let written = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    const v = value(i);
+    // a record's undefined member is left out, as JSON.stringify leaves it
+    if (v === undefined) continue;
+    chunk += `${written === 0 ? "" : ","}${gap}${quoted(i)}: ${typeof v === "number" && Number.isFinite(v) ? String(v) : "null"}`;
+    if (++written % VALUES_PER_CHUNK === 0) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  yield written === 0 ? `${chunk}}` : `${chunk}\n${indent}}`;
+}
+
+/** The keys of these people's records, made once per report. */
+function keysOf(people: readonly Person[], writing: Writing): PersonKeys {
+  let keys = writing.people.get(people);
+  if (keys === undefined) writing.people.set(people, (keys = personKeys(people)));
+  return keys;
+}
+
+/** The keys of a record of every person: their order, and each id quoted once (and once escaped for a terminal). */
+interface PersonKeys {
+  /** Person positions in the order a record's keys come in. */
+  order: Int32Array;
+  quoted(position: number): string;
+  shown(position: number): string;
+}
+
+/**
+ * The keys of `personRecord(network, …)` in the order `Object.keys` (and
+ * JSON.stringify) gives them: ids that are array indices (canonical numbers
+ * below 2³² − 1: "0", "17", not "01" or "4294967295") first, in ascending
+ * numeric order, then the others in person order.
+ */
+function personKeys(people: readonly Person[]): PersonKeys {
+  const n = people.length;
+  const order = new Int32Array(n);
+  const indices: number[] = [];
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    if (isArrayIndex(people[i]!.id)) indices.push(i);
+    else order[k++] = i;
+  }
+  if (indices.length > 0) {
+    indices.sort((a, b) => Number(people[a]!.id) - Number(people[b]!.id));
+    order.copyWithin(indices.length, 0, k);
+    order.set(indices, 0);
+  }
+  const quotes = new Array<string | undefined>(n).fill(undefined);
+  const shown = new Array<string | undefined>(n).fill(undefined);
+  const quoted = (p: number): string => (quotes[p] ??= JSON.stringify(people[p]!.id));
+  return { order, quoted, shown: (p) => (shown[p] ??= terminalText(quoted(p))) };
+}
+
+/** Whether a key is an array index: the canonical decimal form of an integer from 0 to 2³² − 2. */
+function isArrayIndex(id: string): boolean {
+  const c = id.charCodeAt(0);
+  if (!(c >= 48 && c <= 57) || id.length > 10) return false;
+  if (!/^(?:0|[1-9][0-9]*)$/.test(id)) return false;
+  return Number(id) < 4294967295;
+}
+
+/** The tie list; `writing.forTerminal`: ids escaped for a terminal (the rest is punctuation and numbers). */
+function* tieChunks(ties: TieRows, writing: Writing): Generator<string> {
   if (ties.count === 0) {
     yield "[]";
     return;
   }
-  // each person's id quoted once, however many ties they have
-  const quoted = new Array<string | undefined>(ties.people).fill(undefined);
-  const quote = (p: number): string => (quoted[p] ??= shown ? terminalText(JSON.stringify(ties.id(p))) : JSON.stringify(ties.id(p)));
+  const shown = writing.forTerminal;
+  // each person's id quoted once, however many ties they have (and shared with the per-person members)
+  const keys = ties.list && keysOf(ties.list, writing);
+  const quoted = new Array<string | undefined>(keys ? 0 : ties.people).fill(undefined);
+  const quote = keys ? (shown ? keys.shown : keys.quoted) : (p: number): string => (quoted[p] ??= shown ? terminalText(JSON.stringify(ties.id(p))) : JSON.stringify(ties.id(p)));
   let chunk = "[";
   for (let k = 0; k < ties.count; k++) {
     chunk += `${k === 0 ? "" : ","}\n    {\n      "a": ${quote(ties.a(k))},\n      "b": ${quote(ties.b(k))},\n      "strength": ${JSON.stringify(ties.strength(k))}\n    }`;

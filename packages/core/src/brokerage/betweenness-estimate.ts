@@ -7,8 +7,8 @@ import { TiegraphError, showValue } from "../errors.js";
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
 import { createRandom } from "../random/seeded-random.js";
-import { personRecord } from "../model/person-record.js";
-import { betweenness } from "./betweenness.js";
+import { personRecord, type PersonValues } from "../model/person-record.js";
+import { betweennessByIndex } from "./betweenness.js";
 import { tiesFor } from "./mutual-ties.js";
 import type { DirectedTies } from "../graph/tie-index.js";
 
@@ -96,6 +96,21 @@ export interface BetweennessEstimate {
  * ```
  */
 export function betweennessWithinBudget(network: Network, options: BetweennessBudgetOptions = {}): BetweennessEstimate {
+  const { values, ...estimate } = betweennessWithinBudgetByIndex(network, options);
+  return { values: personRecord(network, values), ...estimate };
+}
+
+/** A {@link BetweennessEstimate} with the values by person index, not yet a record. */
+export interface BetweennessEstimateByIndex extends Omit<BetweennessEstimate, "values"> {
+  values: PersonValues<number>;
+}
+
+/**
+ * {@link betweennessWithinBudget} with the values by person index, not yet a record.
+ *
+ * @example betweennessWithinBudgetByIndex(network).values(0) // the first person's betweenness
+ */
+export function betweennessWithinBudgetByIndex(network: Network, options: BetweennessBudgetOptions = {}): BetweennessEstimateByIndex {
   const d = DEFAULT_BETWEENNESS_BUDGET_OPTIONS;
   const mode = options.mode ?? d.mode;
   const budget = options.budget ?? d.budget;
@@ -106,13 +121,13 @@ export function betweennessWithinBudget(network: Network, options: BetweennessBu
   if (!(exactBudget >= 0)) throw invalid("exactBudget", "a number of tie visits ≥ 0", exactBudget);
   if (!(confidence > 0 && confidence < 1)) throw invalid("confidence", "a probability strictly between 0 and 1", confidence);
   const n = network.personCount;
-  if (n === 0) return { values: {}, exact: true, samples: 0, errorBound: 0, confidence };
+  if (n === 0) return { values: () => 0, exact: true, samples: 0, errorBound: 0, confidence };
   const ties = tiesFor(network, options);
   const sample = betweennessSample(n, ties.pairCount, options);
-  if (sample === undefined) return { values: betweenness(network, { ties, exactUpTo: n }), exact: true, samples: 0, errorBound: 0, confidence };
+  if (sample === undefined) return { values: betweennessByIndex(network, { ties, exactUpTo: n }), exact: true, samples: 0, errorBound: 0, confidence };
   const { hits, samples } = sampledPathHits(ties, sample.budget, sample.minimumSamples, sample.seed);
   const scale = n / ((n - 2) * samples);
-  return { values: personRecord(network, (i) => hits[i]! * scale), exact: false, samples, errorBound: betweennessErrorBound(n, samples, confidence), confidence };
+  return { values: (i) => hits[i]! * scale, exact: false, samples, errorBound: betweennessErrorBound(n, samples, confidence), confidence };
 }
 
 /**

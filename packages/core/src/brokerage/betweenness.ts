@@ -7,7 +7,7 @@ import { TiegraphError, showValue } from "../errors.js";
 import { createRandom } from "../random/seeded-random.js";
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
-import { personRecord } from "../model/person-record.js";
+import { personRecord, type PersonValues } from "../model/person-record.js";
 import { mutualTies, tiesFor } from "./mutual-ties.js";
 import type { DirectedTies } from "../graph/tie-index.js";
 
@@ -126,6 +126,29 @@ export interface BetweennessRun {
  * ```
  */
 export function startBetweenness(network: Network, options: BetweennessOptions = {}): BetweennessRun {
+  const run = runBetweenness(network, options);
+  let result: Record<PersonId, number> | undefined;
+  return {
+    get done() {
+      return run.done;
+    },
+    total: run.total,
+    advance: (steps) => (result !== undefined ? true : run.advance(steps)),
+    values: () => (result ??= personRecord(network, run.byIndex())),
+  };
+}
+
+/**
+ * {@link betweenness} by person index, not yet a record (the same values).
+ *
+ * @example betweennessByIndex(network)(0) // the first person's betweenness
+ */
+export function betweennessByIndex(network: Network, options: BetweennessOptions = {}): PersonValues<number> {
+  return runBetweenness(network, options).byIndex();
+}
+
+/** The run of {@link startBetweenness}, whose values come by person index. */
+function runBetweenness(network: Network, options: BetweennessOptions): { readonly done: number; total: number; advance(sources: number): boolean; byIndex(): PersonValues<number> } {
   const n = network.personCount;
   const ties = tiesFor(network, options);
   const directed = options.directed ?? DEFAULT_BETWEENNESS_OPTIONS.directed;
@@ -148,7 +171,7 @@ export function startBetweenness(network: Network, options: BetweennessOptions =
   const queue = new Int32Array(n);
   const count = sources ? sources.length : n;
   let c = 0;
-  let result: Record<PersonId, number> | undefined;
+  let rescaled = false;
   const advance = (steps: number): boolean => {
     const until = Math.min(count, c + Math.max(1, Math.floor(steps)));
     for (; c < until; c++) {
@@ -199,14 +222,14 @@ export function startBetweenness(network: Network, options: BetweennessOptions =
       return c;
     },
     total: count,
-    advance: (steps) => (result !== undefined ? true : advance(steps)),
-    values: () => {
-      if (result === undefined) {
+    advance: (steps) => (rescaled ? true : advance(steps)),
+    byIndex: () => {
+      if (!rescaled) {
         advance(count);
         rescale(bc, n, count, sources, normalized, directed);
-        result = personRecord(network, (i) => bc[i]!);
+        rescaled = true;
       }
-      return result;
+      return (i) => bc[i]!;
     },
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
-import { personRecord } from "../model/person-record.js";
+import { personRecord, type PersonValues } from "../model/person-record.js";
 import { mutualTies, tiesFor, type TieGraphOptions } from "./mutual-ties.js";
 
 /** Defaults of the brokerage measures: unweighted, like NetworkX's `weight=None`; confidential exchanges included. */
@@ -31,6 +31,15 @@ export const DEFAULT_TIE_GRAPH_OPTIONS: Readonly<Required<Omit<TieGraphOptions, 
  * ```
  */
 export function constraint(network: Network, options: TieGraphOptions = {}): Record<PersonId, number | null> {
+  return personRecord(network, constraintByIndex(network, options));
+}
+
+/**
+ * {@link constraint} by person index, before it becomes a record.
+ *
+ * @example constraintByIndex(network)(0) // the first person's value, null without a tie
+ */
+export function constraintByIndex(network: Network, options: TieGraphOptions = {}): PersonValues<number | null> {
   const g = mutualTies(tiesFor(network, options), options.weighted ?? DEFAULT_TIE_GRAPH_OPTIONS.weighted);
   const n = g.nodeCount;
   const { offsets, neighbor, total, p } = g;
@@ -68,5 +77,5 @@ export function constraint(network: Network, options: TieGraphOptions = {}): Rec
     }
     out[i] = c;
   }
-  return personRecord(network, (i) => (Number.isNaN(out[i]!) ? null : out[i]!));
+  return (i) => (Number.isNaN(out[i]!) ? null : out[i]!);
 }

@@ -5,7 +5,7 @@
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
 import { DEFAULT_TIE_GRAPH_OPTIONS } from "./constraint.js";
-import { personRecord } from "../model/person-record.js";
+import { personRecord, type PersonValues } from "../model/person-record.js";
 import { mutualTies, tiesFor, type TieGraphOptions } from "./mutual-ties.js";
 
 /**
@@ -28,6 +28,15 @@ import { mutualTies, tiesFor, type TieGraphOptions } from "./mutual-ties.js";
  * ```
  */
 export function effectiveSize(network: Network, options: TieGraphOptions = {}): Record<PersonId, number | null> {
+  return personRecord(network, effectiveSizeByIndex(network, options));
+}
+
+/**
+ * {@link effectiveSize} by person index, before it becomes a record.
+ *
+ * @example effectiveSizeByIndex(network)(0) // the first person's value, null without a tie
+ */
+export function effectiveSizeByIndex(network: Network, options: TieGraphOptions = {}): PersonValues<number | null> {
   const g = mutualTies(tiesFor(network, options), options.weighted ?? DEFAULT_TIE_GRAPH_OPTIONS.weighted);
   const n = g.nodeCount;
   const { offsets, neighbor, total, p, m } = g;
@@ -59,5 +68,5 @@ export function effectiveSize(network: Network, options: TieGraphOptions = {}): 
     }
     out[i] = e;
   }
-  return personRecord(network, (i) => (Number.isNaN(out[i]!) ? null : out[i]!));
+  return (i) => (Number.isNaN(out[i]!) ? null : out[i]!);
 }

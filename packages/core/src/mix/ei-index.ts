@@ -7,7 +7,7 @@ import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
 import type { DirectedTies } from "../graph/tie-index.js";
 import { groupingOf, type GroupBy } from "../graph/grouping.js";
-import { personRecord } from "../model/person-record.js";
+import { personRecord, type PersonValues } from "../model/person-record.js";
 import { eiOf, MIX_UNITS, tallyMix, unitIndex, type MixTally, type MixUnit, type TallyRequest } from "./tally.js";
 
 /** Options of {@link eiIndex}. */
@@ -48,8 +48,32 @@ export interface EIResult {
   byPerson: Record<PersonId, number | null>;
 }
 
+/** An {@link EIResult} with each person's index by person index, not yet a record. */
+export interface EIResultByIndex extends Omit<EIResult, "byPerson"> {
+  byPerson: PersonValues<number | null>;
+}
+
 /** The E-I result of one unit of a whole-history tally (with per-person totals). */
 export function resultOf(network: Network, tally: MixTally, names: readonly string[], groupBy: GroupBy, unit: number): EIResult {
+  return withRecord(network, resultByIndex(tally, names, groupBy, unit));
+}
+
+/**
+ * The result with its per-person values made a record (the members in {@link EIResult}'s order).
+ *
+ * @example withRecord(network, eiIndexByIndex(network)) // equal to eiIndex(network)
+ */
+export function withRecord(network: Network, result: EIResultByIndex): EIResult {
+  const { byPerson, ...rest } = result;
+  return { ...rest, byPerson: personRecord(network, byPerson) };
+}
+
+/**
+ * {@link resultOf} with the per-person values by person index.
+ *
+ * @example resultByIndex(tally, grouping.names, "organisation", 0).byPerson(0) // the first person's E-I index by tie count
+ */
+export function resultByIndex(tally: MixTally, names: readonly string[], groupBy: GroupBy, unit: number): EIResultByIndex {
   const U = MIX_UNITS.length;
   const byGroup: [string, number | null][] = [];
   const groupTotals: [string, MixTotals][] = [];
@@ -70,7 +94,7 @@ export function resultOf(network: Network, tally: MixTally, names: readonly stri
     // fromEntries defines own keys, so ids like "__proto__" are safe
     byGroup: Object.fromEntries(byGroup),
     groupTotals: Object.fromEntries(groupTotals),
-    byPerson: personRecord(network, (k) => eiOf(pi[k * U + unit]!, px[k * U + unit]!)),
+    byPerson: (k) => eiOf(pi[k * U + unit]!, px[k * U + unit]!),
   };
 }
 
@@ -114,11 +138,20 @@ function tallyRequest(network: Network, options: EIOptions): TallyRequest {
  * ```
  */
 export function eiIndex(network: Network, options: EIOptions = {}): EIResult {
+  return withRecord(network, eiIndexByIndex(network, options));
+}
+
+/**
+ * {@link eiIndex} with each person's index by person index, not yet a record.
+ *
+ * @example eiIndexByIndex(network, { groupBy: "office" }).byPerson(0) // the first person's E-I index
+ */
+export function eiIndexByIndex(network: Network, options: EIOptions = {}): EIResultByIndex {
   const unit = unitIndex(options.by ?? DEFAULT_EI_OPTIONS.by);
   const groupBy = options.groupBy ?? DEFAULT_EI_OPTIONS.groupBy;
   const grouping = groupingOf(network, groupBy);
   const tally = tallyMix(network, grouping, { ...tallyRequest(network, options), only: MIX_UNITS[unit]! });
-  return resultOf(network, tally, grouping.names, groupBy, unit);
+  return resultByIndex(tally, grouping.names, groupBy, unit);
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Network } from "../model/network.js";
 import type { DirectedTies } from "../graph/tie-index.js";
 import { groupingOf } from "../graph/grouping.js";
-import { DEFAULT_EI_OPTIONS, eiIndex, resultOf, type EIResult } from "./ei-index.js";
+import { DEFAULT_EI_OPTIONS, eiIndexByIndex, resultByIndex, withRecord, type EIResult, type EIResultByIndex } from "./ei-index.js";
 import { dayRangeOf, eiTrend, trendPoints, type EITrend, type EITrendOptions } from "./ei-trend.js";
 import { periodRange } from "./periods.js";
 import { tallyMix } from "./tally.js";
@@ -43,14 +43,24 @@ export interface EIOverview {
  * ```
  */
 export function eiOverview(network: Network, options: EIOverviewOptions = {}): EIOverview {
+  const { index, trend } = eiOverviewByIndex(network, options);
+  return { index: withRecord(network, index), trend };
+}
+
+/**
+ * {@link eiOverview} with each person's index by person index, not yet a record.
+ *
+ * @example eiOverviewByIndex(network, { period: "quarter" }).index.byPerson(0) // the first person's E-I index
+ */
+export function eiOverviewByIndex(network: Network, options: EIOverviewOptions = {}): { index: EIResultByIndex; trend: EITrend } {
   const groupBy = options.groupBy ?? DEFAULT_EI_OPTIONS.groupBy;
   const by = options.by ?? DEFAULT_EI_OPTIONS.by;
   const period = options.period ?? "month";
   const excludeConfidential = options.excludeConfidential === true;
-  const apart = (): EIOverview => {
+  const apart = (): { index: EIResultByIndex; trend: EITrend } => {
     const { ties, ...trendOptions } = options;
     const { person: _person, period: _period, ...indexOptions } = trendOptions;
-    return { index: eiIndex(network, ties ? { ...indexOptions, ties } : indexOptions), trend: eiTrend(network, trendOptions) };
+    return { index: eiIndexByIndex(network, ties ? { ...indexOptions, ties } : indexOptions), trend: eiTrend(network, trendOptions) };
   };
   // value and minutes are summed exchange by exchange in storage order by eiIndex: kept apart so every sum is the same
   if (options.person !== undefined || by !== "count") return apart();
@@ -59,5 +69,5 @@ export function eiOverview(network: Network, options: EIOverviewOptions = {}): E
   if (periods.count < 2) return apart();
   const grouping = groupingOf(network, groupBy);
   const tally = tallyMix(network, grouping, { periods: periods.count, periodOfDay: periods.periodOfDay, perPerson: false, excludeConfidential, only: "count", wholeCounts: true });
-  return { index: resultOf(network, tally.whole!, grouping.names, groupBy, 0), trend: { groupBy, by, period, points: trendPoints(tally, periods, 0) } };
+  return { index: resultByIndex(tally.whole!, grouping.names, groupBy, 0), trend: { groupBy, by, period, points: trendPoints(tally, periods, 0) } };
 }

@@ -7,8 +7,20 @@
 import type { Network } from "./network.js";
 import type { PersonId } from "./types.js";
 
-/** `{ [id]: value(index) }` for every person, in person order. */
-export function personRecord<T>(network: Network, value: (index: number) => T): Record<PersonId, T> {
+/**
+ * A per-person result by person index (the network's order): what a measure
+ * computes before {@link personRecord} turns it into a record, for callers
+ * that write every value out and need no object of 100,000 keys (the CLI's
+ * JSON). Internal: see `@tiegraph/core/internal`.
+ */
+export type PersonValues<T> = (index: number) => T;
+
+/**
+ * `{ [id]: value(index) }` for every person, in person order.
+ *
+ * @example personRecord(network, (i) => i) // { p1: 0, p2: 1, … }
+ */
+export function personRecord<T>(network: Network, value: PersonValues<T>): Record<PersonId, T> {
   const out: Record<PersonId, T> = {};
   const people = network.people();
   for (let i = 0; i < people.length; i++) {

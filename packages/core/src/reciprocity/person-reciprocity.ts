@@ -4,7 +4,7 @@
  */
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
-import { personRecord } from "../model/person-record.js";
+import { personRecord, type PersonValues } from "../model/person-record.js";
 import { givingTies, type NetworkReciprocityOptions } from "./giving-ties.js";
 
 /**
@@ -25,6 +25,15 @@ import { givingTies, type NetworkReciprocityOptions } from "./giving-ties.js";
  * ```
  */
 export function personReciprocity(network: Network, options: NetworkReciprocityOptions = {}): Record<PersonId, number | null> {
+  return personRecord(network, personReciprocityByIndex(network, options));
+}
+
+/**
+ * {@link personReciprocity} by person index, before it becomes a record.
+ *
+ * @example personReciprocityByIndex(network)(0) // 0.8, the first person's reciprocity
+ */
+export function personReciprocityByIndex(network: Network, options: NetworkReciprocityOptions = {}): PersonValues<number | null> {
   const { ties, reverse } = givingTies(network, options);
   const n = network.personCount;
   const degree = new Int32Array(n);
@@ -37,5 +46,5 @@ export function personReciprocity(network: Network, options: NetworkReciprocityO
     const r = reverse[p]!;
     if (r >= 0 && ties.givingCount[r]! > 0) mutual[s]!++;
   }
-  return personRecord(network, (i) => (degree[i] === 0 ? null : (2 * mutual[i]!) / degree[i]!));
+  return (i) => (degree[i] === 0 ? null : (2 * mutual[i]!) / degree[i]!);
 }

@@ -58,6 +58,31 @@ export interface WeightedReciprocity {
  * ```
  */
 export function weightedReciprocity(network: Network, options: WeightedReciprocityOptions = {}): WeightedReciprocity {
+  const { outS, inS, mutS, total, reciprocated } = strengths(network, options);
+  const byPerson = personRecord(network, (i): PersonWeightedReciprocity => {
+    const sum = outS[i]! + inS[i]!;
+    return { reciprocated: mutS[i]!, outOnly: outS[i]! - mutS[i]!, inOnly: inS[i]! - mutS[i]!, r: sum > 0 ? (2 * mutS[i]!) / sum : null };
+  });
+  return { r: ratio(total, reciprocated), reciprocated, total, byPerson };
+}
+
+/**
+ * The `r` of {@link weightedReciprocity} (the same number), without every
+ * person's split.
+ *
+ * @example weightedReciprocityRatio(network) // 0.31
+ */
+export function weightedReciprocityRatio(network: Network, options: WeightedReciprocityOptions = {}): number | null {
+  const { total, reciprocated } = strengths(network, options);
+  return ratio(total, reciprocated);
+}
+
+function ratio(total: number, reciprocated: number): number | null {
+  return total > 0 ? reciprocated / total : null;
+}
+
+/** Given, received and reciprocated strength of every person, and the network's sums. */
+function strengths(network: Network, options: WeightedReciprocityOptions): { outS: Float64Array; inS: Float64Array; mutS: Float64Array; total: number; reciprocated: number } {
   const { ties, reverse } = givingTies(network, options);
   const w = (options.weight ?? DEFAULT_WEIGHTED_RECIPROCITY_OPTIONS.weight) === "decayed" ? ties.givenDecayed : ties.givenValue;
   const n = network.personCount;
@@ -79,9 +104,5 @@ export function weightedReciprocity(network: Network, options: WeightedReciproci
     mutS[s]! += m;
     reciprocated += m;
   }
-  const byPerson = personRecord(network, (i): PersonWeightedReciprocity => {
-    const sum = outS[i]! + inS[i]!;
-    return { reciprocated: mutS[i]!, outOnly: outS[i]! - mutS[i]!, inOnly: inS[i]! - mutS[i]!, r: sum > 0 ? (2 * mutS[i]!) / sum : null };
-  });
-  return { r: total > 0 ? reciprocated / total : null, reciprocated, total, byPerson };
+  return { outS, inS, mutS, total, reciprocated };
 }
