@@ -20,7 +20,6 @@ export { personReciprocityByIndex } from "./reciprocity/person-reciprocity.js";
 export { weightedReciprocityRatio } from "./reciprocity/weighted-reciprocity.js";
 export { constraintByIndex } from "./brokerage/constraint.js";
 export { effectiveSizeByIndex } from "./brokerage/effective-size.js";
-export { betweennessByIndex } from "./brokerage/betweenness.js";
 export { betweennessWithinBudgetByIndex, type BetweennessEstimateByIndex } from "./brokerage/betweenness-estimate.js";
-export { eiIndexByIndex, type EIResultByIndex } from "./mix/ei-index.js";
+export type { EIResultByIndex } from "./mix/ei-index.js";
 export { eiOverviewByIndex } from "./mix/ei-overview.js";

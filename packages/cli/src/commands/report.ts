@@ -173,12 +173,12 @@ export function completeReport(network: Network, request: ReportRequest, measure
  * Every relationship of the network as of a day (the `ties` of the JSON),
  * read by position from the tie index the report's measures share.
  *
- * @example const rows = tieRows(network, "2026-11-30"); rows.id(rows.a(0)); // "p1"
+ * @example const rows = tieRows(network, "2026-11-30"); rows.people[rows.a(0)]!.id; // "p1"
  */
 export function tieRows(network: Network, asOf: string): TieRows {
   const rel = relationships(network, { asOf: parseDay(asOf)! });
   const people = network.people();
-  return { count: rel.pairCount, a: (k) => rel.a[k]!, b: (k) => rel.b[k]!, strength: (k) => rel.strength[k]!, people: people.length, id: (p) => people[p]!.id, list: people };
+  return { count: rel.pairCount, a: (k) => rel.a[k]!, b: (k) => rel.b[k]!, strength: (k) => rel.strength[k]!, people };
 }
 
 interface ReportFlags {

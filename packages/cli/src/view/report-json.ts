@@ -13,19 +13,12 @@ import { terminalText } from "../terminal.js";
 /** The relationships to list, read from an index by position. */
 export interface TieRows {
   count: number;
-  /** Positions of the pair's two people (see `id`) and its strength. */
+  /** Positions of the pair's two people in `people` and its strength. */
   a(k: number): number;
   b(k: number): number;
   strength(k: number): number;
-  /** How many people there are, and the id of the person at a position (0 … people − 1). */
-  people: number;
-  id(position: number): string;
-  /**
-   * The people themselves, when the positions are a network's person indices
-   * (`id(p)` is `list[p].id`): their ids are then quoted once for the tie list
-   * and the per-person members alike.
-   */
-  list?: readonly Person[];
+  /** The network's people, by person index: their ids are quoted once for the tie list and the per-person members alike. */
+  people: readonly Person[];
 }
 
 /**
@@ -210,11 +203,9 @@ function* tieChunks(ties: TieRows, writing: Writing): Generator<string> {
     yield "[]";
     return;
   }
-  const shown = writing.forTerminal;
   // each person's id quoted once, however many ties they have (and shared with the per-person members)
-  const keys = ties.list && keysOf(ties.list, writing);
-  const quoted = new Array<string | undefined>(keys ? 0 : ties.people).fill(undefined);
-  const quote = keys ? (shown ? keys.shown : keys.quoted) : (p: number): string => (quoted[p] ??= shown ? terminalText(JSON.stringify(ties.id(p))) : JSON.stringify(ties.id(p)));
+  const keys = keysOf(ties.people, writing);
+  const quote = writing.forTerminal ? keys.shown : keys.quoted;
   let chunk = "[";
   for (let k = 0; k < ties.count; k++) {
     chunk += `${k === 0 ? "" : ","}\n    {\n      "a": ${quote(ties.a(k))},\n      "b": ${quote(ties.b(k))},\n      "strength": ${JSON.stringify(ties.strength(k))}\n    }`;
