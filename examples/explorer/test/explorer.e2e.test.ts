@@ -238,7 +238,7 @@ describe("explorer page", () => {
     await page.evaluate(() => (document.getElementById("app")!.dataset.loaded = ""));
     await page.locator('input[type="file"]').setInputFiles(bad);
     await waitForNetwork(page, "Connections.csv");
-    expect(await page.locator("[data-imported]").textContent()).toContain(`1 record left out: ${problem.message}`);
+    expect(await page.locator("[data-imported]").textContent()).toContain(`Records left out for 1 problem: ${problem.message}`);
     expect(await page.locator("[data-status]").textContent()).toBe(wholeStatus(expected, "2025-01-05"));
   });
 

@@ -51,8 +51,8 @@ describe("tiegraph import", () => {
 
   it("reports each file read and each record skipped with its file and line", async () => {
     expect(r.stdout).toContain(`read ${f("people.csv")} (people CSV): 6 records: 5 people, 3 organisations, 5 affiliations, 0 exchanges\n`);
-    expect(r.stdout).toContain(`read ${f("Connections.csv")} (LinkedIn connections): 6 records: 2 people, 2 organisations, 2 affiliations, 2 exchanges; 1 skipped\n`);
-    expect(r.stdout).toContain(`skipped 1 record:\n  tiegraph/io/linkedin: ${f("Connections.csv")}:7:7 connection at line 7: invalid Connected On date (got "31 Feb 2024")`);
+    expect(r.stdout).toContain(`read ${f("Connections.csv")} (LinkedIn connections): 6 records: 2 people, 2 organisations, 2 affiliations, 2 exchanges; 1 problem (records skipped)\n`);
+    expect(r.stdout).toContain(`skipped records: 1 problem\n  tiegraph/io/linkedin: ${f("Connections.csv")}:7:7 connection at line 7: invalid Connected On date (got "31 Feb 2024")`);
   });
 
   it("--into merges into an existing file: importing the same files again adds nothing", async () => {
@@ -85,6 +85,37 @@ describe("import problems", () => {
     const r = await cli(["import", "--people", f("people.csv"), "--exchanges", join(dir, "ex.csv"), "-o", join(dir, "net.json")]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`ex\\.csv:3\\b.*zoe`));
+  });
+
+  it("30,000 exchanges naming people nobody imported: 60,000 problems counted (two a row), 20 listed, and what to do", async () => {
+    const dir = tempDir();
+    const rows = ["date,from,to,kind"];
+    for (let i = 0; i < 30_000; i++) rows.push(`2024-02-${String(1 + (i % 28)).padStart(2, "0")},a${i},b${i},favour`);
+    writeFileSync(join(dir, "ex.csv"), rows.join("\n") + "\n");
+    const out = join(dir, "net.json");
+    const r = await cli(["import", "--exchanges", join(dir, "ex.csv"), "-o", out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`read ${join(dir, "ex.csv")} (exchanges CSV): 30001 records: 0 people, 0 organisations, 0 affiliations, 30000 exchanges\n`);
+    expect(r.stdout).toContain("\nskipped records: 60000 problems\n");
+    const listed = r.stdout.split("\n").filter((l) => l.startsWith("  tiegraph/io/merge: "));
+    expect(listed.length).toBe(20);
+    // in file order: row 2 (a0, b0), row 3 (a1, b1), …, row 11 (a9, b9)
+    expect(listed[0]).toBe(`  tiegraph/io/merge: ${join(dir, "ex.csv")}:2 exchange #0 /exchanges/0/from: unknown person "a0", expected the id of a person in the network or this batch`);
+    expect(listed[19]).toContain(`:11 exchange #9 /exchanges/9/to: unknown person "b9"`);
+    expect(r.stdout).toContain("  … and 59980 more (--verbose lists them all)\n  (a record naming a person who is in neither the network nor the files read is skipped: give the people too, with --people or --into)\n");
+    expect(r.stdout).toContain(`wrote ${out}: 0 people (0 new), 0 organisations, 0 exchanges (0 new)\n`);
+  });
+
+  it("--verbose lists every problem", async () => {
+    const dir = tempDir();
+    const rows = ["date,from,to,kind"];
+    for (let i = 0; i < 15; i++) rows.push(`2024-02-0${1 + (i % 9)},a${i},b${i},favour`);
+    writeFileSync(join(dir, "ex.csv"), rows.join("\n") + "\n");
+    const r = await cli(["import", "--exchanges", join(dir, "ex.csv"), "-o", join(dir, "net.json"), "--verbose"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("\nskipped records: 30 problems\n");
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("  tiegraph/io/merge: ")).length).toBe(30);
+    expect(r.stdout).not.toContain("more (--verbose lists them all)");
   });
 
   it("a missing file is bad input naming it; no source at all is a usage error", async () => {

@@ -8,7 +8,7 @@ export { KIND_CODE, TOUCHPOINT_CODES, sortedByDay } from "./model/exchange-store
 export { createRandom, type Random } from "./random/seeded-random.js";
 export { firstSyntaxError, lineColumn, locatePointer } from "./format/locate.js";
 export { showValue } from "./errors.js";
-export { problemsError, withoutProblems, type BatchWithoutProblems } from "./model/validate.js";
+export { problemsError, withoutProblems, type BatchWithoutProblems, type StageOptions, type StagedResult, type UnlistedProblems, type WithoutProblemsOptions } from "./model/validate.js";
 export { readExchangeBytes, type ExchangeBytesRead } from "./format/exchange-bytes.js";
 export { ByteTable, byteHash, FNV_BASIS, FNV_PRIME } from "./format/byte-table.js";
 export { adoptTieIndex, buildTieIndex, type BuiltTieIndex, type ExchangeSource } from "./graph/tie-index.js";

@@ -131,24 +131,26 @@ export async function readNetwork(source: NetworkSource, onProgress: (stage: "re
     const file = files[i]!;
     const kind = kinds[i]!;
     if (kind === "network" || kind === "encrypted-network") continue;
-    const options = { file: file.name, strict: false, onProgress: (p: ReadProgress) => progress(file, p.read) };
+    // only the first few problems are shown: no more are kept, so a file of a million bad rows costs a count
+    const options = { file: file.name, strict: false, onProgress: (p: ReadProgress) => progress(file, p.read), maxProblems: SKIPPED_LISTED };
     const imported = await importFile(kind, file, options, source.largeMeetings === true);
     largeMeetingsSkipped += imported.largeEvents?.events ?? 0;
     imports.push(imported);
   }
   const imported: string[] = [];
   if (imports.length) {
-    const report = mergeInto(network, imports, { strict: false });
+    const report = mergeInto(network, imports, { strict: false, maxProblems: SKIPPED_LISTED });
     // nothing usable: say why (the first bad record, with its file and line) and keep what is on screen
     if (network.personCount === 0 && report.problems.length) throw report.problems[0]!;
     imported.push(
       `Imported ${imports.map((m) => m.file).join(", ")}: ${report.added.length} people added, ${report.merged.length} recognised, ${report.ambiguous.length} uncertain (added apart), ${report.exchangesAdded} exchanges.`,
       ...report.notes.filter((note) => !LARGE_EVENTS_NOTE.test(note)),
     );
-    const skipped = report.problems;
-    if (skipped.length) {
-      const listed = skipped.slice(0, SKIPPED_LISTED).map((e) => e.message);
-      imported.push(`${skipped.length} ${skipped.length === 1 ? "record" : "records"} left out: ${listed.join("; ")}${skipped.length > SKIPPED_LISTED ? `; and ${skipped.length - SKIPPED_LISTED} more` : ""}.`);
+    // problems, not records: an exchange naming two people nobody imported has two
+    const count = report.problemCount;
+    if (count) {
+      const listed = report.problems.slice(0, SKIPPED_LISTED).map((e) => e.message);
+      imported.push(`Records left out for ${count} ${count === 1 ? "problem" : "problems"}: ${listed.join("; ")}${count > listed.length ? `; and ${count - listed.length} more` : ""}.`);
     }
   }
   return { name: files.map((f) => f.name).join(" + "), network, imported, largeMeetingsSkipped };
@@ -175,7 +177,7 @@ async function readBytes(file: Blob, onRead: (read: number) => void): Promise<Ui
   return at === bytes.length ? bytes : bytes.subarray(0, at);
 }
 
-type ImportFileOptions = { file: string; strict: boolean; onProgress: (p: ReadProgress) => void };
+type ImportFileOptions = { file: string; strict: boolean; onProgress: (p: ReadProgress) => void; maxProblems: number };
 
 function importFile(kind: FileKind, file: TextSource, options: ImportFileOptions, largeMeetings: boolean): Promise<ImportedNetwork> {
   switch (kind) {

@@ -28,7 +28,7 @@ import { ioError, readNetworkFile, refuseInputAsOutput, writeNetworkFile } from 
 import { calendarDate } from "../options.js";
 import type { Terminal } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
-import { importSummary, renderImport } from "../view/import-text.js";
+import { importSummary, LIST_LIMIT, renderImport } from "../view/import-text.js";
 import { progressBar } from "../view/progress.js";
 
 /** The sources `import` reads, in the order they are merged: people first, so the others can name them. */
@@ -92,7 +92,8 @@ export function registerImport(program: Command, terminal: Terminal): void {
       const before = { people: network.personCount, exchanges: network.exchangeCount };
       const imports: ImportedNetwork[] = [];
       for (const f of files) imports.push(await importOne(terminal, f.flag, f.file, flags, ego));
-      const report = mergeInto(network, imports, { strict: flags.strict === true });
+      // only the first LIST_LIMIT problems are shown (all with --verbose): no more are kept, so a million bad rows cost a count
+      const report = mergeInto(network, imports, { strict: flags.strict === true, ...(flags.verbose === true ? {} : { maxProblems: LIST_LIMIT }) });
       // the records are in the network now: keep only what the summary says, so a million of them are not held while saving
       const summaries = imports.map(importSummary);
       imports.length = 0;
@@ -134,7 +135,7 @@ async function importOne(terminal: Terminal, flag: SourceFlag, file: string, fla
   } catch (e) {
     throw ioError(file, e, "read");
   }
-  const options: ImportOptions = { file, strict: flags.strict === true, onProgress: (p: ReadProgress) => bar.update(p.read) };
+  const options: ImportOptions = { file, strict: flags.strict === true, onProgress: (p: ReadProgress) => bar.update(p.read), ...(flags.verbose === true ? {} : { maxProblems: LIST_LIMIT }) };
   try {
     switch (flag) {
       case "people":

@@ -23,7 +23,8 @@ export interface ImportSummary {
   format: ImportedNetwork["format"];
   file: string | undefined;
   records: number;
-  problems: readonly unknown[];
+  /** Problems found in the file (its records skipped), listed or not. */
+  problemCount: number;
   people: { readonly length: number };
   organisations: { readonly length: number };
   affiliations: { readonly length: number };
@@ -40,7 +41,7 @@ export function importSummary(imp: ImportedNetwork): ImportSummary {
     format: imp.format,
     file: imp.file,
     records: imp.records,
-    problems: imp.problems,
+    problemCount: Math.max(imp.problems.length, imp.problemCount ?? 0),
     people: { length: imp.people.length },
     organisations: { length: imp.organisations.length },
     affiliations: { length: imp.affiliations.length },
@@ -48,17 +49,17 @@ export function importSummary(imp: ImportedNetwork): ImportSummary {
   };
 }
 
-/** Problems and merges listed one per line before "… and n more" (all with --verbose). */
-const LIST_LIMIT = 20;
+/** Problems and merges listed one per line before "… and n more" (all with --verbose); `import` keeps no more problems than this. */
+export const LIST_LIMIT = 20;
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function limited<T>(items: readonly T[], all: boolean, line: (item: T) => string): string {
+function limited<T>(items: readonly T[], all: boolean, line: (item: T) => string, total = items.length): string {
   const shown = all ? items : items.slice(0, LIST_LIMIT);
   let out = shown.map((x) => `  ${line(x)}\n`).join("");
-  if (shown.length < items.length) out += `  … and ${items.length - shown.length} more (--verbose lists them all)\n`;
+  if (shown.length < total) out += `  … and ${total - shown.length} more (--verbose lists them all)\n`;
   return out;
 }
 
@@ -78,7 +79,7 @@ export function renderImport(imports: readonly ImportSummary[], report: MergeRep
   for (const imp of imports) {
     const label = FORMAT_LABELS[imp.format];
     const got = [plural(imp.people.length, "person", "people"), plural(imp.organisations.length, "organisation"), plural(imp.affiliations.length, "affiliation"), plural(imp.exchanges.length, "exchange")].join(", ");
-    out.push(`read ${imp.file} (${label}): ${plural(imp.records, "record")}: ${got}${imp.problems.length ? `; ${imp.problems.length} skipped` : ""}\n`);
+    out.push(`read ${imp.file} (${label}): ${plural(imp.records, "record")}: ${got}${imp.problemCount ? `; ${plural(imp.problemCount, "problem")} (records skipped)` : ""}\n`);
   }
   out.push(`\nmerged: ${plural(report.added.length, "person", "people")} added, ${report.merged.length} merged with people already known, ${report.ambiguous.length} ambiguous (added apart)\n`);
   out.push(`        ${plural(report.organisationsAdded.length, "organisation")}, ${plural(report.affiliationsAdded, "affiliation")} and ${plural(report.exchangesAdded, "exchange")} added\n`);
@@ -91,9 +92,12 @@ export function renderImport(imports: readonly ImportSummary[], report: MergeRep
     out.push(`\nambiguous people (added as new; merge them by hand if they are the same):\n`);
     out.push(limited(report.ambiguous, verbose, (a) => `${a.origin?.file ?? "?"}${a.origin ? `:${a.origin.line}` : ""}: ${a.name} added as ${a.addedAs}, might be ${a.candidates.join(" or ")} (${a.reason})`));
   }
-  if (report.problems.length) {
-    out.push(`\nskipped ${plural(report.problems.length, "record")}:\n`);
-    out.push(limited(report.problems, verbose, (p) => p.message));
+  const problemCount = Math.max(report.problems.length, report.problemCount ?? 0);
+  if (problemCount) {
+    // a record can have several problems (an exchange naming two unknown people has two): they are counted as problems
+    out.push(`\nskipped records: ${plural(problemCount, "problem")}\n`);
+    out.push(limited(report.problems, verbose, (p) => p.message, problemCount));
+    if (report.problems.some((p) => p.code === "unknown-person")) out.push(`  (a record naming a person who is in neither the network nor the files read is skipped: give the people too, with --people or --into)\n`);
   }
   if (report.notes.length) out.push(`\n${report.notes.map((n) => `note: ${n}\n`).join("")}`);
   out.push(`\nwrote ${output}: ${plural(network.personCount, "person", "people")} (${network.personCount - before.people} new), ${plural(network.organisationCount, "organisation")}, ${plural(network.exchangeCount, "exchange")} (${network.exchangeCount - before.exchanges} new)${network.ego ? `, ego ${network.ego}` : ""}\n`);

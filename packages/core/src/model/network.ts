@@ -38,14 +38,26 @@ export interface ApplyOptions {
    * pointers (`/exchanges/<batch.exchanges.length + i>`).
    */
   rows?: readonly ExchangeRows[];
+  /**
+   * With `"skip"` or `"refuse"`: problems listed at most, and as many
+   * dependents (default: all). The rest are counted in
+   * {@link AppliedBatch.problemCount} and {@link AppliedBatch.dependentCount}
+   * and their records left out all the same, so a batch of a million bad
+   * records costs a count, not a million problems. `"throw"` lists all.
+   */
+  maxProblems?: number;
 }
 
 /** What {@link Network.apply} did. */
 export interface AppliedBatch {
   /** Problems found (empty when the whole batch was applied). */
   problems: Problem[];
+  /** How many problems were found: `problems.length` plus those past `maxProblems`. */
+  problemCount: number;
   /** With `"skip"`: records left out because they depend on one with a problem. */
   dependents: Problem[];
+  /** How many records were left out as dependents: `dependents.length` plus those past `maxProblems`. */
+  dependentCount: number;
   /** The records applied (with `"refuse"` and problems: none). */
   batch: NetworkData;
   /** How many of `options.rows` were applied. */
@@ -416,21 +428,23 @@ export class Network {
    */
   apply(batch: NetworkData, options: ApplyOptions = {}): AppliedBatch {
     const rows = options.rows ?? [];
-    const { problems, staged } = stageBatch(this, batch, { ...(options.lines ? { lines: options.lines } : {}), rows });
-    const count = (parts: readonly ExchangeRowsPart[]): number => parts.reduce((n, r) => n + r.length, 0);
-    if (problems.length === 0) {
-      this.commit(staged);
-      return { problems, dependents: [], batch, rowsApplied: count(rows) };
-    }
     const mode = options.problems ?? "throw";
+    const max = mode === "throw" ? Infinity : Math.max(0, options.maxProblems ?? Infinity);
+    const { problems, unlisted, staged } = stageBatch(this, batch, { ...(options.lines ? { lines: options.lines } : {}), rows, maxProblems: max });
+    const count = (parts: readonly ExchangeRowsPart[]): number => parts.reduce((n, r) => n + r.length, 0);
+    const problemCount = problems.length + (unlisted?.count ?? 0);
+    if (problemCount === 0) {
+      this.commit(staged);
+      return { problems, problemCount, dependents: [], dependentCount: 0, batch, rowsApplied: count(rows) };
+    }
     if (mode === "throw") throw problemsError(problems);
-    if (mode === "refuse") return { problems, dependents: [], batch: {}, rowsApplied: 0 };
-    const left = withoutProblems(this, batch, problems, { ...(options.lines ? { lines: options.lines } : {}), rows });
+    if (mode === "refuse") return { problems, problemCount, dependents: [], dependentCount: 0, batch: {}, rowsApplied: 0 };
+    const left = withoutProblems(this, batch, problems, { ...(options.lines ? { lines: options.lines } : {}), rows, unlisted, maxDependents: max });
     const again = stageBatch(this, left.batch, { rows: left.rows });
     // withoutProblems leaves a batch that passes; a problem here is a bug, so nothing is applied
     if (again.problems.length) throw problemsError(again.problems);
     this.commit(again.staged);
-    return { problems, dependents: left.dependents, batch: left.batch, rowsApplied: count(left.rows) };
+    return { problems, problemCount, dependents: left.dependents, dependentCount: left.dependentCount, batch: left.batch, rowsApplied: count(left.rows) };
   }
 
   /** Applies a validated batch (nothing here can fail). */

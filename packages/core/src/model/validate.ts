@@ -193,13 +193,42 @@ type Section = "organisations" | "people" | "affiliations" | "exchanges";
  * staged.people[0]; // { id: "cy", name: "Cy" }
  * ```
  */
-export function stageBatch(network: NetworkLookup, batch: NetworkData, options: CheckBatchOptions = {}): { problems: Problem[]; staged: StagedBatch } {
+export function stageBatch(network: NetworkLookup, batch: NetworkData, options: StageOptions = {}): StagedResult {
   return validateBatch(network, batch, options, true);
 }
 
+/** Options of {@link stageBatch}: {@link CheckBatchOptions} and a bound on the problems listed. */
+export interface StageOptions extends CheckBatchOptions {
+  /**
+   * Problems listed at most (default: all). Past it a problem is only counted
+   * and its record marked in {@link StagedResult.unlisted}, so a file of a
+   * million bad rows does not hold a million problems.
+   */
+  maxProblems?: number;
+}
+
+/** What {@link stageBatch} found: the problems listed, the records of the unlisted ones, and the staged batch. */
+export interface StagedResult {
+  problems: Problem[];
+  /** Problems past `maxProblems`: how many, and which records they are about (for {@link withoutProblems}). */
+  unlisted: UnlistedProblems | undefined;
+  staged: StagedBatch;
+}
+
+/** The records of problems counted but not listed: positions per list, whole lists, ego and settings. */
+export interface UnlistedProblems {
+  count: number;
+  records: Record<Section, Set<number>>;
+  whole: Set<Section>;
+  ego: boolean;
+  settings: boolean;
+}
+
 /** {@link stageBatch}; with `keep` false only the problems are wanted, so no exchange is staged (a million fewer objects). */
-function validateBatch(network: NetworkLookup, batch: NetworkData, options: CheckBatchOptions, keep: boolean): { problems: Problem[]; staged: StagedBatch } {
+function validateBatch(network: NetworkLookup, batch: NetworkData, options: StageOptions, keep: boolean): StagedResult {
   const problems: Problem[] = [];
+  const max = options.maxProblems ?? Infinity;
+  let unlisted: UnlistedProblems | undefined;
   const staged: StagedBatch = { organisations: [], people: [], affiliations: [], exchanges: new StagedExchanges(), ego: undefined, settings: undefined, requests: [] };
   const resolve = options.resolveReferences !== false;
   // while the rows of an exchanges part are checked: the part and the position of its first row in the batch
@@ -218,6 +247,17 @@ function validateBatch(network: NetworkLookup, batch: NetworkData, options: Chec
   let section: Section | "requests" | "ego" | "settings" = "organisations";
   let k = 0;
   const report = (code: TiegraphErrorCode, message: string, record: string, pointer: string | undefined, expected?: string, ...got: unknown[]): void => {
+    if (problems.length >= max) {
+      // counted, and the record marked as withoutProblems would read the pointer (a list's position, or the whole list)
+      unlisted ??= { count: 0, records: { organisations: new Set(), people: new Set(), affiliations: new Set(), exchanges: new Set() }, whole: new Set(), ego: false, settings: false };
+      unlisted.count++;
+      if (section === "ego" || section === "settings") unlisted[section] = true;
+      else if (section !== "requests") {
+        if (k < 0) unlisted.whole.add(section);
+        else unlisted.records[section].add(k);
+      }
+      return;
+    }
     const p: Problem = { code, message, record };
     if (pointer !== undefined) p.pointer = pointer;
     Object.assign(p, place(section, k));
@@ -229,7 +269,7 @@ function validateBatch(network: NetworkLookup, batch: NetworkData, options: Chec
   if (batch === null || typeof batch !== "object" || Array.isArray(batch)) {
     section = "settings";
     report("invalid-format", "network data must be an object", "batch", "", "{ people, organisations, affiliations, exchanges }", batch);
-    return { problems, staged };
+    return { problems, unlisted, staged };
   }
   const list = <T>(name: Section): T[] => {
     const v = batch[name] as unknown;
@@ -246,7 +286,7 @@ function validateBatch(network: NetworkLookup, batch: NetworkData, options: Chec
   const people = list<Person>("people");
   const affs = list<Affiliation>("affiliations");
   const exchanges = list<Exchange>("exchanges");
-  if (problems.length) return { problems, staged };
+  if (problems.length || unlisted) return { problems, unlisted, staged };
   if (keep) staged.exchanges = new StagedExchanges(exchanges.length + (options.rows ?? []).reduce((n, r) => n + r.length, 0));
 
   // --- organisations
@@ -387,7 +427,7 @@ function validateBatch(network: NetworkLookup, batch: NetworkData, options: Chec
       });
     }
   }
-  return { problems, staged };
+  return { problems, unlisted, staged };
 }
 
 /** `exchange "id"` or `exchange #k` (k: position in the batch). */
@@ -893,6 +933,16 @@ export interface BatchWithoutProblems {
    * (`unknown-person` / `unknown-organisation`, the dropped id in the message).
    */
   dependents: Problem[];
+  /** How many records were left out as dependents: `dependents.length` plus those past `maxDependents`. */
+  dependentCount: number;
+}
+
+/** Options of {@link withoutProblems}. */
+export interface WithoutProblemsOptions extends Pick<CheckBatchOptions, "file" | "lines" | "rows"> {
+  /** Records of problems that were counted but not listed ({@link stageBatch} with `maxProblems`): left out too. */
+  unlisted?: UnlistedProblems | undefined;
+  /** Dependents listed at most (default: all); the rest are counted in `dependentCount`. */
+  maxDependents?: number;
 }
 
 /**
@@ -910,7 +960,7 @@ export interface BatchWithoutProblems {
  * network.apply(good); // never throws
  * ```
  */
-export function withoutProblems(network: NetworkLookup, batch: NetworkData, problems: readonly Problem[], options: Pick<CheckBatchOptions, "file" | "lines" | "rows"> = {}): BatchWithoutProblems {
+export function withoutProblems(network: NetworkLookup, batch: NetworkData, problems: readonly Problem[], options: WithoutProblemsOptions = {}): BatchWithoutProblems {
   const sections = ["organisations", "people", "affiliations", "exchanges"] as const;
   const bad = { organisations: new Set<number>(), people: new Set<number>(), affiliations: new Set<number>(), exchanges: new Set<number>() };
   const whole = new Set<string>();
@@ -924,6 +974,15 @@ export function withoutProblems(network: NetworkLookup, batch: NetworkData, prob
     } else if (p.record === "ego") dropEgo = true;
     else if (p.record === "settings") dropSettings = true;
   }
+  const unlisted = options.unlisted;
+  if (unlisted !== undefined) {
+    for (const sec of sections) for (const k of unlisted.records[sec]) bad[sec].add(k);
+    for (const sec of unlisted.whole) whole.add(sec);
+    if (unlisted.ego) dropEgo = true;
+    if (unlisted.settings) dropSettings = true;
+  }
+  const maxDependents = options.maxDependents ?? Infinity;
+  let dependentCount = 0;
   const kept = { organisations: [] as number[], people: [] as number[], affiliations: [] as number[], exchanges: [] as number[] };
   const lists = {} as Record<Section, unknown[]>;
   for (const s of sections) {
@@ -942,6 +1001,7 @@ export function withoutProblems(network: NetworkLookup, batch: NetworkData, prob
   const orgKnown = (id: unknown): boolean => typeof id === "string" && (orgIds.has(id) || network.findOrganisation(id) >= 0);
   const dependents: Problem[] = [];
   const dependent = (s: Section, k: number, record: string, field: string, id: string, code: TiegraphErrorCode): void => {
+    if (dependentCount++ >= maxDependents) return;
     const p: Problem = { code, message: `names ${code === "unknown-person" ? "person" : "organisation"} ${showValue(id)}, which was left out for its own problem`, record, pointer: `/${s}/${k}/${field}`, expected: "a record that depends only on records that are kept" };
     const at = s === "exchanges" || s === "affiliations" ? options.lines?.[s]?.[k] : undefined;
     const file = typeof at === "object" && at.file !== undefined ? at.file : options.file;
@@ -983,6 +1043,7 @@ export function withoutProblems(network: NetworkLookup, batch: NetworkData, prob
       const who = part.peopleOf(i);
       const field: number = !known[who[0]] ? 0 : !known[who[1]] ? 1 : who[2] >= 0 && !known[who[2]] ? 2 : -1;
       if (field >= 0) {
+        if (dependentCount++ >= maxDependents) continue;
         const id = part.people[who[field as 0 | 1 | 2]]!;
         const named = part.idOf(i);
         const p: Problem = { code: "unknown-person", message: `names person ${showValue(id)}, which was left out for its own problem`, record: named !== undefined ? `exchange ${showValue(named)}` : `exchange #${k}`, pointer: `/exchanges/${k}/${["from", "to", "introduced"][field]!}`, expected: "a record that depends only on records that are kept" };
@@ -1000,7 +1061,7 @@ export function withoutProblems(network: NetworkLookup, batch: NetworkData, prob
   const out: NetworkData = {};
   if (batch.ego !== undefined && !dropEgo) {
     if (personKnown(batch.ego)) out.ego = batch.ego;
-    else {
+    else if (dependentCount++ < maxDependents) {
       const p: Problem = { code: "unknown-person", message: `names person ${showValue(batch.ego)}, which was left out for its own problem`, record: "ego", pointer: "/ego", expected: "a record that depends only on records that are kept" };
       if (options.file !== undefined) p.file = options.file;
       dependents.push(p);
@@ -1011,5 +1072,5 @@ export function withoutProblems(network: NetworkLookup, batch: NetworkData, prob
   out.people = lists.people as Person[];
   out.affiliations = affs;
   out.exchanges = exchanges;
-  return { batch: out, rows, kept, dependents };
+  return { batch: out, rows, kept, dependents, dependentCount };
 }

@@ -38,7 +38,7 @@ export const DEFAULT_AFFILIATIONS_CSV_OPTIONS: Readonly<AffiliationsCsvOptions> 
  */
 export async function importAffiliationsCsv(source: TextSource, options: AffiliationsCsvOptions = {}): Promise<ImportedNetwork> {
   const opts = { ...DEFAULT_AFFILIATIONS_CSV_OPTIONS, ...options };
-  const log = new ProblemLog("tiegraph/io/affiliations-csv", opts.file, opts.strict);
+  const log = new ProblemLog("tiegraph/io/affiliations-csv", opts.file, opts.strict, opts.maxProblems);
   const out = new ImportBuilder("affiliations-csv", opts.file, false);
   let columns: CsvColumns<Column> | undefined;
   out.result.records = await readCsvRows(
@@ -71,5 +71,6 @@ export async function importAffiliationsCsv(source: TextSource, options: Affilia
   if (!columns) log.fatal("missing-field", "the file has no header line", { line: 1 }, "a header line naming at least person, organisation");
   checkImport(out.result, log, (field) => columns?.column(field as Column));
   out.result.problems = log.sorted();
+  out.result.problemCount = log.count;
   return out.result;
 }

@@ -120,7 +120,7 @@ interface Participant {
 export async function importCalendar(source: TextSource, options: CalendarOptions = {}): Promise<ImportedNetwork> {
   const opts = { ...DEFAULT_CALENDAR_OPTIONS, ...options };
   const ego = egoPerson(opts.ego);
-  const log = new ProblemLog("tiegraph/io/calendar", opts.file, opts.strict);
+  const log = new ProblemLog("tiegraph/io/calendar", opts.file, opts.strict, opts.maxProblems);
   const first = opts.from === undefined ? -Infinity : optionDay(opts.from, "from");
   const last = optionDay(opts.to ?? todayText(), "to");
   for (const [name, least] of COUNT_OPTIONS) {
@@ -350,6 +350,7 @@ export async function importCalendar(source: TextSource, options: CalendarOption
   opts.onProgress?.({ read, total: undefined, records: out.result.records });
   checkImport(out.result, log);
   out.result.problems = log.sorted();
+  out.result.problemCount = log.count;
   return out.result;
 }
 

@@ -67,6 +67,7 @@ const POINTER = /^\/(organisations|people|affiliations|exchanges)\/(\d+)(?:\/([^
  * ```
  */
 export function logProblem(p: Problem, origin: RecordOrigin | undefined, log: ProblemLog, columnOf: (field: string) => number | undefined = () => undefined): void {
+  if (log.countOnly(origin?.line)) return;
   const field = POINTER.exec(p.pointer ?? "")?.[3];
   log.add(problemError(located(p, origin, field === undefined ? undefined : columnOf(field)), log.scope));
 }

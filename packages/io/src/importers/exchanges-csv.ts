@@ -71,7 +71,7 @@ export const DEFAULT_EXCHANGES_CSV_OPTIONS: Readonly<ExchangesCsvOptions> = { ..
  */
 export async function importExchangesCsv(source: TextSource, options: ExchangesCsvOptions = {}): Promise<ImportedNetwork> {
   const opts = { ...DEFAULT_EXCHANGES_CSV_OPTIONS, ...options };
-  const log = new ProblemLog("tiegraph/io/exchanges-csv", opts.file, opts.strict);
+  const log = new ProblemLog("tiegraph/io/exchanges-csv", opts.file, opts.strict, opts.maxProblems);
   const out = new ImportBuilder("exchanges-csv", opts.file, false);
   let columns: CsvColumns<Column> | undefined;
   // dates and tags repeat across a million rows: each distinct text is kept once
@@ -160,6 +160,7 @@ export async function importExchangesCsv(source: TextSource, options: ExchangesC
   if (rows !== undefined) out.result.exchangeRows = rows;
   else checkImport(out.result, log, columnOf);
   out.result.problems = log.sorted();
+  out.result.problemCount = log.count;
   return out.result;
 }
 

@@ -76,7 +76,7 @@ const RESERVED = new Set(["label", "ego", "organisation", "tags", "notes"]);
 async function importGraphFile(format: Format, source: TextSource, options: GraphFileOptions): Promise<ImportedNetwork> {
   const opts = { ...DEFAULT_GRAPH_FILE_OPTIONS, ...options };
   const scope = `tiegraph/io/${format}`;
-  const log = new ProblemLog(scope, opts.file, opts.strict);
+  const log = new ProblemLog(scope, opts.file, opts.strict, opts.maxProblems);
   let fallbackDate: string | undefined;
   if (opts.defaultDate !== undefined) {
     const d = parseDay(opts.defaultDate);
@@ -156,6 +156,7 @@ async function importGraphFile(format: Format, source: TextSource, options: Grap
   out.warn({ code: "ties-not-exchanges", line: 1, record: `${format === "gexf" ? "GEXF" : "GraphML"} file`, count: edges });
   checkImport(out.result, log);
   out.result.problems = log.sorted();
+  out.result.problemCount = log.count;
   return out.result;
 }
 

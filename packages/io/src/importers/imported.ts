@@ -51,8 +51,10 @@ export interface ImportedNetwork {
   };
   /** Records (rows, cards, events) read, good or bad. */
   records: number;
-  /** Bad records that were skipped (empty in strict mode, which throws instead). */
+  /** Bad records that were skipped (empty in strict mode, which throws instead), at most `ImportOptions.maxProblems` of them. */
   problems: TiegraphError[];
+  /** How many problems were found: `problems.length` plus those past `ImportOptions.maxProblems`. */
+  problemCount: number;
   /** Facts worth telling the user that are not problems (e.g. an inferred address of ego). */
   notes: string[];
   /**
@@ -150,6 +152,7 @@ export function emptyImport(format: ImportFormat, file: string | undefined, gene
     origins: { organisations: [], people: [], affiliations: [], exchanges: [] },
     records: 0,
     problems: [],
+    problemCount: 0,
     notes: [],
     warnings: [],
   };

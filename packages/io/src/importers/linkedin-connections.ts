@@ -71,7 +71,7 @@ export function linkedInDate(text: string): string | undefined {
 export async function importLinkedInConnections(source: TextSource, options: LinkedInOptions = {}): Promise<ImportedNetwork> {
   const opts = { ...DEFAULT_LINKEDIN_OPTIONS, ...options };
   const ego = egoPerson(opts.ego);
-  const log = new ProblemLog("tiegraph/io/linkedin", opts.file, opts.strict);
+  const log = new ProblemLog("tiegraph/io/linkedin", opts.file, opts.strict, opts.maxProblems);
   const out = new ImportBuilder("linkedin", opts.file, true);
   out.result.ego = ego;
   const ids = new IdAllocator((id) => id === ego.id);
@@ -118,6 +118,7 @@ export async function importLinkedInConnections(source: TextSource, options: Lin
   }
   checkImport(out.result, log);
   out.result.problems = log.sorted();
+  out.result.problemCount = log.count;
   return out.result;
 }
 

@@ -14,6 +14,12 @@ export interface ImportOptions {
   strict?: boolean;
   /** Called after each chunk of input with bytes read and records handled. */
   onProgress?: (progress: ReadProgress) => void;
+  /**
+   * Problems listed at most (default: all); the rest are counted in
+   * `ImportedNetwork.problemCount`, their records skipped all the same. A
+   * file of a million bad rows then holds a count, not a million errors.
+   */
+  maxProblems?: number;
 }
 
 /** Defaults of {@link ImportOptions}: lenient, no file name. */
@@ -52,12 +58,20 @@ export interface ProblemPlace {
 export class ProblemLog {
   readonly problems: TiegraphError[] = [];
   readonly strict: boolean;
+  /** Problems listed at most: the first by line (reported first among equal lines); the rest are only counted. */
+  readonly max: number;
+  /** Every problem reported: `problems.length` plus those past `max`. */
+  count = 0;
+  /** Once `max` are listed: the largest line among them (a problem on a later line is only counted). */
+  private worst = Infinity;
   constructor(
     readonly scope: string,
     readonly file: string | undefined,
     strict: boolean | undefined,
+    maxProblems?: number,
   ) {
     this.strict = strict === true;
+    this.max = Math.max(0, maxProblems ?? Infinity);
   }
 
   /** Builds the error for a problem at a place. */
@@ -73,13 +87,56 @@ export class ProblemLog {
 
   /** Throws (strict) or lists a problem. */
   report(code: TiegraphErrorCode, problem: string, place: ProblemPlace, expected?: string, got?: unknown): void {
-    this.add(this.error(code, problem, place, expected, got));
+    // past the bound (lenient) the error is not even built
+    if (!this.countOnly(place.line)) this.add(this.error(code, problem, place, expected, got));
   }
 
-  /** Throws (strict) or lists an error built elsewhere. */
+  /**
+   * Lenient, `max` problems listed and `line` not before any of them: counts
+   * one more problem and says so, so the caller need not build its error.
+   */
+  countOnly(line: number | undefined): boolean {
+    if (this.strict || this.problems.length < this.max) return false;
+    if (this.max > 0 && (line ?? 0) < this.worst) return false;
+    this.count++;
+    return true;
+  }
+
+  /**
+   * Throws (strict) or lists an error built elsewhere. Past the bound it
+   * takes the place of the listed problem on the latest line (the one
+   * reported last among those), when its own line is earlier: the list is
+   * then the first `max` of all the problems in file order, as
+   * {@link sorted} would give them unbounded. Problems are often reported
+   * out of line order (a row's own checks as it is read, the model's rules
+   * after).
+   */
   add(error: TiegraphError): void {
     if (this.strict) throw error;
-    this.problems.push(error);
+    this.count++;
+    const list = this.problems;
+    if (list.length < this.max) {
+      list.push(error);
+      if (list.length === this.max) this.worst = this.latest().line;
+      return;
+    }
+    if (this.max === 0 || (error.line ?? 0) >= this.worst) return;
+    list.splice(this.latest().at, 1);
+    list.push(error);
+    this.worst = this.latest().line;
+  }
+
+  /** The listed problem on the latest line (the last reported among those), and its line. */
+  private latest(): { at: number; line: number } {
+    let at = -1;
+    let line = -Infinity;
+    this.problems.forEach((p, k) => {
+      if ((p.line ?? 0) >= line) {
+        line = p.line ?? 0;
+        at = k;
+      }
+    });
+    return { at, line };
   }
 
   /** The listed problems in file order. */

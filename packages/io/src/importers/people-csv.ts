@@ -44,7 +44,7 @@ export const DEFAULT_PEOPLE_CSV_OPTIONS: Readonly<PeopleCsvOptions> = DEFAULT_IM
  */
 export async function importPeopleCsv(source: TextSource, options: PeopleCsvOptions = {}): Promise<ImportedNetwork> {
   const opts = { ...DEFAULT_PEOPLE_CSV_OPTIONS, ...options };
-  const log = new ProblemLog("tiegraph/io/people-csv", opts.file, opts.strict);
+  const log = new ProblemLog("tiegraph/io/people-csv", opts.file, opts.strict, opts.maxProblems);
   const out = new ImportBuilder("people-csv", opts.file, false);
   let columns: CsvColumns<Column> | undefined;
   out.result.records = await readCsvRows(
@@ -97,6 +97,7 @@ export async function importPeopleCsv(source: TextSource, options: PeopleCsvOpti
   if (!columns) log.fatal("missing-field", "the file has no header line", { line: 1 }, "a header line naming at least id, name");
   checkImport(out.result, log, (field) => columns?.column((field === "emails" ? "email" : field) as Column));
   out.result.problems = log.sorted();
+  out.result.problemCount = log.count;
   return out.result;
 }
 

@@ -40,7 +40,7 @@ const WANTED = new Set(["VCARD"]);
  */
 export async function importVCard(source: TextSource, options: VCardOptions = {}): Promise<ImportedNetwork> {
   const opts = { ...DEFAULT_VCARD_OPTIONS, ...options };
-  const log = new ProblemLog("tiegraph/io/vcard", opts.file, opts.strict);
+  const log = new ProblemLog("tiegraph/io/vcard", opts.file, opts.strict, opts.maxProblems);
   const out = new ImportBuilder("vcard", opts.file, true);
   const ids = new IdAllocator();
   let read = 0;
@@ -79,6 +79,7 @@ export async function importVCard(source: TextSource, options: VCardOptions = {}
   opts.onProgress?.({ read, total: undefined, records: out.result.records });
   checkImport(out.result, log);
   out.result.problems = log.sorted();
+  out.result.problemCount = log.count;
   return out.result;
 }
 

@@ -23,10 +23,17 @@ export interface MergeOptions {
    * organisation, so importing the same file twice adds nothing (default true).
    */
   skipDuplicates?: boolean;
+  /**
+   * Problems listed in {@link MergeReport.problems} at most, the imports'
+   * included (default: all). The rest are counted in
+   * {@link MergeReport.problemCount} and their records skipped all the same,
+   * so a million bad rows cost a count, not a million errors.
+   */
+  maxProblems?: number;
 }
 
 /** Defaults of {@link mergeInto}. */
-export const DEFAULT_MERGE_OPTIONS: Readonly<Required<MergeOptions>> = { strict: false, skipDuplicates: true };
+export const DEFAULT_MERGE_OPTIONS: Readonly<Required<MergeOptions>> = { strict: false, skipDuplicates: true, maxProblems: Infinity };
 
 /** How an incoming person was recognised. */
 export type MatchKey = "id" | "email" | "url" | "name" | "ego";
@@ -67,8 +74,10 @@ export interface MergeReport {
   exchangesAdded: number;
   /** Incoming records left out because the network already had them. */
   duplicates: { affiliations: number; exchanges: number };
-  /** Problems of the imports and of the merge: each skipped record with its file and line. */
+  /** Problems of the imports and of the merge: each skipped record with its file and line (at most `maxProblems`). */
   problems: TiegraphError[];
+  /** How many problems there were: `problems.length` plus those past `maxProblems` (the imports' and the merge's). */
+  problemCount: number;
   /** Notes of the imports (e.g. an inferred address of ego). */
   notes: string[];
 }
@@ -149,11 +158,14 @@ class PeopleIndex {
 export function mergeInto(network: Network, imports: ImportedNetwork | readonly ImportedNetwork[], options: MergeOptions = {}): MergeReport {
   const opts = { ...DEFAULT_MERGE_OPTIONS, ...options };
   const list: readonly ImportedNetwork[] = Array.isArray(imports) ? imports : [imports as ImportedNetwork];
-  const report: MergeReport = { ego: network.ego, added: [], merged: [], ambiguous: [], organisationsAdded: [], affiliationsAdded: 0, exchangesAdded: 0, duplicates: { affiliations: 0, exchanges: 0 }, problems: [], notes: [] };
+  const report: MergeReport = { ego: network.ego, added: [], merged: [], ambiguous: [], organisationsAdded: [], affiliationsAdded: 0, exchangesAdded: 0, duplicates: { affiliations: 0, exchanges: 0 }, problems: [], problemCount: 0, notes: [] };
+  const max = Math.max(0, opts.maxProblems);
   for (const imp of list) {
     if (opts.strict && imp.problems.length) throw imp.problems[0]!;
-    report.problems.push(...imp.problems);
-    report.notes.push(...imp.notes);
+    // one at a time: a list spread into push's arguments overflows the stack past about 100,000
+    for (const p of imp.problems) if (report.problems.length < max) report.problems.push(p);
+    report.problemCount += Math.max(imp.problems.length, imp.problemCount ?? 0);
+    for (const n of imp.notes) report.notes.push(n);
   }
 
   const people = new PeopleIndex(network);
@@ -314,11 +326,13 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
   }
   const whole: NetworkData = egoChanged ? { ...batch, ego: ego! } : batch;
   const lines: RecordLines = origins;
-  const applied = network.apply(whole, { lines, problems: opts.strict ? "refuse" : "skip", rows: rowParts });
+  const room = max - report.problems.length;
+  const applied = network.apply(whole, { lines, rows: rowParts, ...(opts.strict ? { problems: "refuse" } : { problems: "skip", maxProblems: room }) });
   const good = applied.batch;
-  if (applied.problems.length) {
+  if (applied.problemCount) {
     if (opts.strict) throw problemsError(applied.problems, SCOPE);
-    for (const p of [...applied.problems, ...applied.dependents]) report.problems.push(problemError(p, SCOPE));
+    for (const list of [applied.problems, applied.dependents]) for (const p of list) if (report.problems.length < max) report.problems.push(problemError(p, SCOPE));
+    report.problemCount += applied.problemCount + applied.dependentCount;
     const keptPeople = new Set((good.people ?? []).map((p) => p.id));
     report.added = report.added.filter((id) => keptPeople.has(id) || network.hasPerson(id));
   }
