@@ -116,15 +116,17 @@ const csvFile = fc
       breaks: fc.constantFrom("\n", "\r\n", "\r", "mixed"),
       finalBreak: fc.boolean(),
       blockSize: fc.constantFrom(undefined, 1, 7, 64),
+      // none, Excel's one, or two (the general reading drops both)
+      mark: fc.constantFrom("", "", "\ufeff", "\ufeff\ufeff"),
     });
   });
 
 describe("exchanges CSV read straight from bytes", () => {
-  it("give what the general reading gives, on generated files (ids, optional columns in any order, tags, flags, CRLF/LF)", async () => {
+  it("give what the general reading gives, on generated files (ids, optional columns in any order, tags, flags, CRLF/LF, byte order marks)", async () => {
     await fc.assert(
-      fc.asyncProperty(csvFile, async ({ header, rows, breaks, finalBreak, blockSize }) => {
+      fc.asyncProperty(csvFile, async ({ header, rows, breaks, finalBreak, blockSize, mark }) => {
         const lines = [header, ...rows];
-        let text = "";
+        let text = mark;
         lines.forEach((line, i) => {
           const last = i === lines.length - 1;
           text += line + (last && !finalBreak ? "" : breaks === "mixed" ? ["\n", "\r\n", "\n", "\r"][i % 4] : breaks);
@@ -213,11 +215,20 @@ describe("exchanges CSV read straight from bytes", () => {
     await expectSameBothWays(`${HEADER}\n${PLAIN}\n\ufeffx1,2024-03-04,ann,"bo",favour,,,,,,,\n`);
   });
 
-  it("read a file that opens with a byte order mark, or a header not plainly written, the general way whole", async () => {
-    expect(await generalLines(`\ufeff${HEADER}\n${PLAIN}\n${PLAIN}\n`)).toEqual([1, 2, 3]);
+  it("drop a byte order mark opening the file and read the rest directly; two, or a header with a quote, the general way whole", async () => {
+    // one mark (Excel's "CSV UTF-8"): only the header goes the general way, as in any file
+    expect(await generalLines(`\ufeff${HEADER}\n${PLAIN}\n${PLAIN}\n`)).toEqual([1]);
+    for (const blockSize of [1, 2, 3, 4, 5, 6, 7, 64]) expect(await generalLines(`\ufeff${HEADER}\n${PLAIN}\n${PLAIN}\n`, blockSize)).toEqual([1]);
+    // two marks (the general reading drops both): the general way whole
+    expect(await generalLines(`\ufeff\ufeff${HEADER}\n${PLAIN}\n${PLAIN}\n`)).toEqual([1, 2, 3]);
     expect(await generalLines(`"date",from,to,kind\n2024-03-01,ann,bo,favour\n`)).toEqual([1, 2]);
     await expectSameBothWays(`\ufeff${HEADER}\n${PLAIN}\n`);
+    for (const blockSize of [1, 3, 4, 6, 64]) await expectSameBothWays(`\ufeff${HEADER}\r\n${PLAIN}\r\n,2024-02-30,ann,bo,favour,,,,,,,\r\n`, blockSize);
     await expectSameBothWays(`\ufeff\ufeff${HEADER}\n${PLAIN}\n`);
+    await expectSameBothWays(`\ufeff"date",from,to,kind\n2024-03-01,ann,bo,favour\n`);
+    await expectSameBothWays(`\ufeff\ufeffdate,from,to,kind\n2024-03-01,ann,bo,favour\n`);
+    await expectSameBothWays("\ufeff");
+    await expectSameBothWays("\ufeffdate");
     await expectSameBothWays(`"date",from,to,kind\n2024-03-01,ann,bo,favour\n`);
     // a header with spaces, a column twice, an unknown column: read the general way, the rows directly
     const odd = ` date ,from,to,kind,kind,mood\n2024-03-01,ann,bo,favour,x,ok\n`;

@@ -22,7 +22,9 @@
  * - a line with a `"` (quoted cells may hold line breaks: records no longer
  *   follow lines) hands the rest of the file, from that line on, to the
  *   general reading (csv-rows.ts);
- * - a file that opens with a byte order mark is read the general way whole.
+ * - a byte order mark opening the file is dropped, as the general reading
+ *   drops it (a file that opens with two, both dropped there, is read the
+ *   general way whole).
  * A row the model's rules refuse lists the same problems either way (the
  * record holds the same texts; people are numbered as the rules ask for
  * them, see `ref`).
@@ -140,9 +142,18 @@ export async function readExchangesCsvBytes(source: ByteSource, reading: Exchang
   let want = block;
   while (at < size) {
     const end = Math.min(size, at + want);
-    const bytes = await read(at, end);
-    // a byte order mark: the general reading's handling of it is the reference
-    if (at === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return reader.general(rest(0), 0, size);
+    let bytes = await read(at, end);
+    // a byte order mark (Excel's "CSV UTF-8" writes one) is dropped, as the general reading drops it, and the
+    // rest read directly; a second one right after it (the general reading drops that too) sends the file there whole
+    if (at === 0 && isByteOrderMark(bytes, 0)) {
+      if (end < size && bytes.length < 6) {
+        want *= 2;
+        continue;
+      }
+      if (isByteOrderMark(bytes, 3)) return reader.general(rest(0), 0, size);
+      bytes = bytes.subarray(3);
+      at = 3;
+    }
     const done = reader.block(bytes, end === size);
     if (done < 0) return reader.general(rest(at + ~done), at + ~done, size);
     // no whole line in the block: read a larger one (always ends: at the file's end, the last line is whole)
@@ -501,6 +512,11 @@ class ExchangeCsvReader {
       p = q + 1;
     }
   }
+}
+
+/** Whether the bytes at `at` are U+FEFF in UTF-8 (a byte order mark when the file opens with it). */
+function isByteOrderMark(bytes: Uint8Array, at: number): boolean {
+  return bytes[at] === 0xef && bytes[at + 1] === 0xbb && bytes[at + 2] === 0xbf;
 }
 
 /** Confidential flags as the general reading spells them (in lower case). */
