@@ -64,4 +64,17 @@ writeFileSync(join(dirname(bin), "THIRD-PARTY-LICENSES.txt"), licences);
 const worker = fileURLToPath(new URL("../dist/files/index-worker.js", import.meta.url));
 await build({ ...common, entryPoints: [worker], outfile: worker, allowOverwrite: true });
 if (existsSync(`${worker}.map`)) rmSync(`${worker}.map`);
+
+// the worker thread that reads `import`'s exchanges CSVs while the other files are read (src/files/import-ahead.ts):
+// io's CSV reading, with the CSV parser it falls back on (a package bin.js bundles too: its licence is in the same file)
+const importWorker = fileURLToPath(new URL("../dist/files/import-worker.js", import.meta.url));
+const probeWorker = await build({ ...common, entryPoints: [importWorker], write: false, metafile: true, outfile: importWorker });
+const workerPackages = [...new Set(Object.keys(probeWorker.metafile.inputs).filter((i) => i.includes("node_modules/")).map((i) => {
+  const rest = i.slice(i.lastIndexOf("node_modules/") + "node_modules/".length).split("/");
+  return rest[0].startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0];
+}))].sort();
+for (const name of workerPackages) if (!packages.has(name)) throw new Error(`import-worker.js bundles ${name}, which bin.js does not: its licence would be missing`);
+const workerNotice = ["/*", " * tiegraph's import worker thread, bundled with the packages it uses. Third-party code in this file", " * (unmodified; licences in ../THIRD-PARTY-LICENSES.txt):", ...workerPackages.map((name) => ` *   ${name} ${packages.get(name).version} (${packages.get(name).license})`), " */"].join("\n");
+await build({ ...common, entryPoints: [importWorker], outfile: importWorker, allowOverwrite: true, banner: { js: workerNotice }, legalComments: "eof" });
+if (existsSync(`${importWorker}.map`)) rmSync(`${importWorker}.map`);
 if (existsSync(`${bin}.map`)) rmSync(`${bin}.map`);

@@ -114,4 +114,40 @@ describe("the tiegraph process", () => {
     expect(got.status).toBe(0);
     expect(got.stdout).toBe(want.stdout);
   });
+
+  it("import reads its exchanges CSVs on a worker thread, and writes and prints what reading them here does, problems and --strict included", async () => {
+    const dir = tempDir();
+    // 3,000 rows: good ones, a bad date, an unknown kind, people nobody imported, a self-exchange
+    const rows = ["date,from,to,kind,value,note"];
+    for (let i = 0; i < 3000; i++) {
+      const day = `2024-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, "0")}`;
+      if (i % 500 === 7) rows.push(`2024-02-30,ann,bob,favour,,bad date`);
+      else if (i % 700 === 3) rows.push(`${day},ann,bob,party,,`);
+      else if (i % 900 === 5) rows.push(`${day},ann,ghost${i},favour,,`);
+      else if (i % 1100 === 9) rows.push(`${day},cara,cara,favour,,`);
+      else rows.push(`${day},${["ann", "bob", "cara", "dan", "me"][i % 5]},${["bob", "cara", "dan", "me", "ann"][i % 5]},${["favour", "information", "meeting"][i % 3]},,n${i}`);
+    }
+    const exchanges = join(dir, "ex.csv");
+    writeFileSync(exchanges, rows.join("\n") + "\n");
+    const sources = ["--people", join(FIXTURES, "people.csv"), "--exchanges", exchanges, "--exchanges", join(FIXTURES, "exchanges.csv"), "--linkedin", join(FIXTURES, "Connections.csv")];
+    for (const extra of [[], ["--verbose"]]) {
+      const here = join(dir, `here${extra.length}.json`);
+      const there = join(dir, `there${extra.length}.json`);
+      const want = await cli(["import", ...sources, ...extra, "-o", here]);
+      expect(want.status).toBe(0);
+      const got = tiegraphProcess(["import", ...sources, ...extra, "-o", there], { env: { TIEGRAPH_IMPORT_AHEAD: "trace" } });
+      expect(got.stderr).toBe(`tiegraph: import: ${exchanges} was read on a worker thread\ntiegraph: import: ${join(FIXTURES, "exchanges.csv")} was read on a worker thread\n`);
+      expect(got.status).toBe(0);
+      expect(got.stdout.replaceAll(there, here)).toBe(want.stdout);
+      expect(want.stdout).toContain("skipped records: ");
+      expect(readFileSync(there, "utf8")).toBe(readFileSync(here, "utf8"));
+    }
+    // --strict: the worker stops at the bad row, the file is read here, and the error is the one reading it here gives
+    const want = await cli(["import", ...sources, "--strict", "-o", join(dir, "strict-here.json")]);
+    const got = tiegraphProcess(["import", ...sources, "--strict", "-o", join(dir, "strict-there.json")], { env: { TIEGRAPH_IMPORT_AHEAD: "trace" } });
+    expect(want.status).toBe(1);
+    expect(got.status).toBe(1);
+    expect(got.stderr).toBe(`tiegraph: import: ${exchanges} was read on a worker thread: it could not be, so it is read here\n${want.stderr}`);
+    expect(existsSync(join(dir, "strict-there.json"))).toBe(false);
+  });
 });

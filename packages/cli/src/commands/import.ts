@@ -28,6 +28,7 @@ import { ioError, readNetworkFile, refuseInputAsOutput, writeNetworkFile } from 
 import { calendarDate } from "../options.js";
 import type { Terminal } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
+import { startExchangesAhead } from "../files/import-ahead.js";
 import { importSummary, LIST_LIMIT, renderImport } from "../view/import-text.js";
 import { progressBar } from "../view/progress.js";
 
@@ -88,22 +89,54 @@ export function registerImport(program: Command, terminal: Terminal): void {
       // the network may replace the file it was merged into, never one of the files it reads
       await refuseInputAsOutput("import", flags.output, files.map((f) => f.file));
       const ego = egoOption(flags);
-      const network = flags.into !== undefined ? await readNetworkFile(flags.into, { terminal, command: "import" }) : new Network();
-      const before = { people: network.personCount, exchanges: network.exchangeCount };
-      const imports: ImportedNetwork[] = [];
-      for (const f of files) imports.push(await importOne(terminal, f.flag, f.file, flags, ego));
-      // only the first LIST_LIMIT problems are shown (all with --verbose): no more are kept, so a million bad rows cost a count
-      const report = mergeInto(network, imports, { strict: flags.strict === true, ...(flags.verbose === true ? {} : { maxProblems: LIST_LIMIT }) });
-      // the records are in the network now: keep only what the summary says, so a million of them are not held while saving
-      const summaries = imports.map(importSummary);
-      imports.length = 0;
-      if (flags.ego !== undefined && network.ego !== flags.ego) {
-        if (!network.hasPerson(flags.ego)) throw new UsageError("import", `--ego: no person with id ${JSON.stringify(flags.ego)} after the import`);
-        network.setEgo(flags.ego);
+      const maxProblems = flags.verbose === true ? undefined : LIST_LIMIT;
+      // the exchanges CSVs that are regular files are read on a worker thread meanwhile (files/import-ahead.ts)
+      const aheadFiles = terminal.env.TIEGRAPH_IMPORT_AHEAD === "off" ? [] : await regularFiles(files.filter((f) => f.flag === "exchanges").map((f) => f.file));
+      const ahead = startExchangesAhead(aheadFiles, { strict: flags.strict === true, maxProblems });
+      try {
+        const network = flags.into !== undefined ? await readNetworkFile(flags.into, { terminal, command: "import" }) : new Network();
+        const before = { people: network.personCount, exchanges: network.exchangeCount };
+        const imports: ImportedNetwork[] = [];
+        let aheadAt = 0;
+        for (const f of files) {
+          const k = ahead !== undefined && f.flag === "exchanges" && aheadFiles[aheadAt] === f.file ? aheadAt++ : -1;
+          const readAhead = k < 0 ? undefined : (onRead: (read: number) => void) => ahead!.imported(k, onRead);
+          const imported = await importOne(terminal, f.flag, f.file, flags, ego, maxProblems, readAhead);
+          imports.push(imported);
+        }
+        await mergeAndSave(terminal, network, before, imports, flags);
+      } finally {
+        ahead?.cancel();
       }
-      await writeNetworkFile(flags.output, network, { plain: flags.plain === true });
-      terminal.stdout.write(renderImport(summaries, report, network, before, flags.output, flags.verbose === true));
     });
+}
+
+/** The files among `files` that are regular files (the others are read, and refused, in order as before). */
+async function regularFiles(files: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const file of files) {
+    try {
+      if ((await stat(file)).isFile()) out.push(file);
+    } catch {
+      // read on the main thread, which says why it cannot be
+    }
+  }
+  return out;
+}
+
+/** Merges the imports into the network, saves it and says what was done. */
+async function mergeAndSave(terminal: Terminal, network: Network, before: { people: number; exchanges: number }, imports: ImportedNetwork[], flags: ImportFlags): Promise<void> {
+  // only the first LIST_LIMIT problems are shown (all with --verbose): no more are kept, so a million bad rows cost a count
+  const report = mergeInto(network, imports, { strict: flags.strict === true, ...(flags.verbose === true ? {} : { maxProblems: LIST_LIMIT }) });
+  // the records are in the network now: keep only what the summary says, so a million of them are not held while saving
+  const summaries = imports.map(importSummary);
+  imports.length = 0;
+  if (flags.ego !== undefined && network.ego !== flags.ego) {
+    if (!network.hasPerson(flags.ego)) throw new UsageError("import", `--ego: no person with id ${JSON.stringify(flags.ego)} after the import`);
+    network.setEgo(flags.ego);
+  }
+  await writeNetworkFile(flags.output, network, { plain: flags.plain === true });
+  terminal.stdout.write(renderImport(summaries, report, network, before, flags.output, flags.verbose === true));
 }
 
 function egoOption(flags: ImportFlags): Person | undefined {
@@ -114,8 +147,11 @@ function egoOption(flags: ImportFlags): Person | undefined {
   return person;
 }
 
-/** Reads one file with the matching importer, drawing a progress bar for large files on a terminal. */
-async function importOne(terminal: Terminal, flag: SourceFlag, file: string, flags: ImportFlags, ego: Person | undefined): Promise<ImportedNetwork> {
+/**
+ * Reads one file with the matching importer, drawing a progress bar for large files on a terminal;
+ * `readAhead` gives the import a worker thread made of it (undefined: read it here).
+ */
+async function importOne(terminal: Terminal, flag: SourceFlag, file: string, flags: ImportFlags, ego: Person | undefined, maxProblems: number | undefined, readAhead?: (onRead: (read: number) => void) => Promise<ImportedNetwork | undefined>): Promise<ImportedNetwork> {
   let size: number;
   let regular: boolean;
   try {
@@ -127,6 +163,14 @@ async function importOne(terminal: Terminal, flag: SourceFlag, file: string, fla
     throw ioError(file, e, "read");
   }
   const bar = progressBar(terminal.stderr, `importing ${file}`, size);
+  if (readAhead !== undefined) {
+    const imported = await readAhead((read) => bar.update(read));
+    trace(terminal, `${file} was read on a worker thread${imported === undefined ? ": it could not be, so it is read here" : ""}`);
+    if (imported !== undefined) {
+      bar.done();
+      return imported;
+    }
+  }
   let source: TextSource;
   try {
     // an exchanges CSV in a regular file is read from its bytes, in large blocks of a file that can be read
@@ -135,7 +179,7 @@ async function importOne(terminal: Terminal, flag: SourceFlag, file: string, fla
   } catch (e) {
     throw ioError(file, e, "read");
   }
-  const options: ImportOptions = { file, strict: flags.strict === true, onProgress: (p: ReadProgress) => bar.update(p.read), ...(flags.verbose === true ? {} : { maxProblems: LIST_LIMIT }) };
+  const options: ImportOptions = { file, strict: flags.strict === true, onProgress: (p: ReadProgress) => bar.update(p.read), ...(maxProblems === undefined ? {} : { maxProblems }) };
   try {
     switch (flag) {
       case "people":
@@ -161,4 +205,9 @@ async function importOne(terminal: Terminal, flag: SourceFlag, file: string, fla
   } finally {
     bar.done();
   }
+}
+
+/** `TIEGRAPH_IMPORT_AHEAD=trace`: says on standard error where an exchanges CSV was read. */
+function trace(terminal: Terminal, text: string): void {
+  if (terminal.env.TIEGRAPH_IMPORT_AHEAD === "trace") terminal.stderr.write(`tiegraph: import: ${text}\n`);
 }

@@ -97,7 +97,22 @@ function grown(a: Int32Array, cap: number): Int32Array<ArrayBuffer> {
 }
 
 /** The columns of a set of rows (shared between an {@link ExchangeRows} and its copies with people renamed). */
-interface Columns {
+type Columns = Omit<ExchangeRowsParts, "file" | "ids" | "tried" | "seenIds" | "seenFormats">;
+
+/** The extras of row `i`, if any. */
+function extrasAt(c: Columns, i: number): ExchangeExtras | undefined {
+  const x = c.extra[i]!;
+  return x === 0 ? undefined : c.extras[x - 1];
+}
+
+function emptyColumns(cap: number): Columns {
+  return { n: 0, from: new Int32Array(cap), to: new Int32Array(cap), day: new Int32Array(cap), kind: new Uint8Array(cap), value: new Float64Array(cap), minutes: new Float32Array(cap), flags: new Uint8Array(cap), format: new Uint8Array(cap), formats: [""], extra: new Int32Array(cap), extras: [], line: new Int32Array(cap) };
+}
+
+/** {@link ExchangeRows} as plain data ({@link ExchangeRows.toParts}), to send to another thread. */
+export interface ExchangeRowsParts {
+  file: string | undefined;
+  /** Rows kept (every column holds at least this many). */
   n: number;
   from: Int32Array;
   to: Int32Array;
@@ -118,16 +133,13 @@ interface Columns {
   /** Id, note, tags and the introduced person (a position in the people list), of the rows that have any. */
   extras: ExchangeExtras[];
   line: Int32Array;
-}
-
-/** The extras of row `i`, if any. */
-function extrasAt(c: Columns, i: number): ExchangeExtras | undefined {
-  const x = c.extra[i]!;
-  return x === 0 ? undefined : c.extras[x - 1];
-}
-
-function emptyColumns(cap: number): Columns {
-  return { n: 0, from: new Int32Array(cap), to: new Int32Array(cap), day: new Int32Array(cap), kind: new Uint8Array(cap), value: new Float64Array(cap), minutes: new Float32Array(cap), flags: new Uint8Array(cap), format: new Uint8Array(cap), formats: [""], extra: new Int32Array(cap), extras: [], line: new Int32Array(cap) };
+  /** The person ids the rows name, in the order they were first named. */
+  ids: string[];
+  /** Rows tried, kept or not (the position of the next one in problem pointers). */
+  tried: number;
+  /** Explicit exchange ids and formats the rules have seen, refused rows' included (a later row reusing an id is a duplicate). */
+  seenIds: string[];
+  seenFormats: string[];
 }
 
 /**
@@ -226,7 +238,7 @@ export class ExchangeRows implements ExchangeRowsPart {
 
   private push(s: StagedExchange, line: number): void {
     let c = this.c;
-    if (c.n === c.from.length) c = this.grow(c.n * 2);
+    if (c.n === c.from.length) c = this.grow(Math.max(16, c.n * 2));
     const i = c.n++;
     c.from[i] = s.from;
     c.to[i] = s.to;
@@ -373,6 +385,51 @@ export class ExchangeRows implements ExchangeRowsPart {
       d.line[j] = c.line[i]!;
     }
     for (const id of this.ids) out.ids.push(id);
+    return out;
+  }
+
+  /**
+   * The rows as plain data, for another thread: typed-array columns (cut to
+   * the rows kept; `buffers` lists theirs, to move rather than copy in a
+   * `postMessage`), the person ids, formats and extras (shared extras stay
+   * shared in one structured clone), and how many rows were tried. Moving the
+   * buffers leaves these rows empty-handed: use {@link ExchangeRows.fromParts}
+   * on the other side and drop these.
+   *
+   * @example
+   * ```ts
+   * const { parts, buffers } = rows.toParts();
+   * port.postMessage(parts, buffers); // on the other thread: ExchangeRows.fromParts(message)
+   * ```
+   */
+  toParts(): { parts: ExchangeRowsParts; buffers: ArrayBuffer[] } {
+    const c = this.c;
+    const n = c.n;
+    const cut = <T extends Int32Array | Uint8Array | Float64Array | Float32Array>(a: T): T => (a.length === n ? a : (a.slice(0, n) as T));
+    const columns = { from: cut(c.from), to: cut(c.to), day: cut(c.day), kind: cut(c.kind), value: cut(c.value), minutes: cut(c.minutes), flags: cut(c.flags), format: cut(c.format), extra: cut(c.extra), line: cut(c.line) };
+    const buffers = Object.values(columns).map((a) => a.buffer as ArrayBuffer);
+    const parts: ExchangeRowsParts = { file: this.file, n, ...columns, formats: c.formats, extras: c.extras, ids: this.ids, tried: this.tried, seenIds: [...this.newIds], seenFormats: [...this.newFormats] };
+    return { parts, buffers };
+  }
+
+  /**
+   * Rows rebuilt from {@link toParts} (after a structured clone): the same
+   * rows, people, places and records, and rows added to them are checked and
+   * numbered as they would have been on the original (person ids, formats
+   * and explicit exchange ids seen so far, refused rows' included, are known
+   * again).
+   *
+   * @example ExchangeRows.fromParts(structuredClone(rows.toParts().parts)).length === rows.length // true
+   */
+  static fromParts(parts: ExchangeRowsParts): ExchangeRows {
+    const out = new ExchangeRows(parts.file, 1);
+    const { n, from, to, day, kind, value, minutes, flags, format, extra, line, formats, extras } = parts;
+    out.c = { n, from, to, day, kind, value, minutes, flags, format, formats, extra, extras, line };
+    for (const id of parts.ids) out.number(id);
+    formats.forEach((f, code) => out.formatCodes.set(f, code));
+    for (const id of parts.seenIds) out.newIds.add(id);
+    for (const f of parts.seenFormats) out.newFormats.add(f);
+    out.tried = parts.tried;
     return out;
   }
 
