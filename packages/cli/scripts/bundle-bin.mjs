@@ -23,15 +23,22 @@ const common = {
   logLevel: "warning",
 };
 
+/** The third-party package a bundled input file belongs to, and that package's folder (undefined: tiegraph's own file). */
+function packageOf(input) {
+  const at = input.lastIndexOf("node_modules/");
+  if (at < 0) return undefined;
+  const rest = input.slice(at + "node_modules/".length).split("/");
+  const name = rest[0].startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0];
+  return { name, root: join(input.slice(0, at), "node_modules", name) };
+}
+
 // first pass: which third-party packages end up in the bundle
 const probe = await build({ ...common, write: false, metafile: true, outfile: bin });
 const packages = new Map();
 for (const input of Object.keys(probe.metafile.inputs)) {
-  const at = input.lastIndexOf("node_modules/");
-  if (at < 0) continue;
-  const rest = input.slice(at + "node_modules/".length).split("/");
-  const name = rest[0].startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0];
-  const root = join(input.slice(0, at), "node_modules", name);
+  const found = packageOf(input);
+  if (found === undefined) continue;
+  const { name, root } = found;
   if (packages.has(name)) continue;
   const pkg = JSON.parse(readFileSync(root + "/package.json", "utf8"));
   const licenceFile = readdirSync(root).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
@@ -69,10 +76,7 @@ if (existsSync(`${worker}.map`)) rmSync(`${worker}.map`);
 // io's CSV reading, with the CSV parser it falls back on (a package bin.js bundles too: its licence is in the same file)
 const importWorker = fileURLToPath(new URL("../dist/files/import-worker.js", import.meta.url));
 const probeWorker = await build({ ...common, entryPoints: [importWorker], write: false, metafile: true, outfile: importWorker });
-const workerPackages = [...new Set(Object.keys(probeWorker.metafile.inputs).filter((i) => i.includes("node_modules/")).map((i) => {
-  const rest = i.slice(i.lastIndexOf("node_modules/") + "node_modules/".length).split("/");
-  return rest[0].startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0];
-}))].sort();
+const workerPackages = [...new Set(Object.keys(probeWorker.metafile.inputs).flatMap((i) => packageOf(i)?.name ?? []))].sort();
 for (const name of workerPackages) if (!packages.has(name)) throw new Error(`import-worker.js bundles ${name}, which bin.js does not: its licence would be missing`);
 const workerNotice = ["/*", " * tiegraph's import worker thread, bundled with the packages it uses. Third-party code in this file", " * (unmodified; licences in ../THIRD-PARTY-LICENSES.txt):", ...workerPackages.map((name) => ` *   ${name} ${packages.get(name).version} (${packages.get(name).license})`), " */"].join("\n");
 await build({ ...common, entryPoints: [importWorker], outfile: importWorker, allowOverwrite: true, banner: { js: workerNotice }, legalComments: "eof" });

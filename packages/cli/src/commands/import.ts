@@ -89,6 +89,7 @@ export function registerImport(program: Command, terminal: Terminal): void {
       // the network may replace the file it was merged into, never one of the files it reads
       await refuseInputAsOutput("import", flags.output, files.map((f) => f.file));
       const ego = egoOption(flags);
+      // only the first LIST_LIMIT problems are shown (all with --verbose): no more are kept, so a million bad rows cost a count
       const maxProblems = flags.verbose === true ? undefined : LIST_LIMIT;
       // the exchanges CSVs that are regular files are read on a worker thread meanwhile (files/import-ahead.ts)
       const aheadFiles = terminal.env.TIEGRAPH_IMPORT_AHEAD === "off" ? [] : await regularFiles(files.filter((f) => f.flag === "exchanges").map((f) => f.file));
@@ -99,12 +100,11 @@ export function registerImport(program: Command, terminal: Terminal): void {
         const imports: ImportedNetwork[] = [];
         let aheadAt = 0;
         for (const f of files) {
-          const k = ahead !== undefined && f.flag === "exchanges" && aheadFiles[aheadAt] === f.file ? aheadAt++ : -1;
-          const readAhead = k < 0 ? undefined : (onRead: (read: number) => void) => ahead!.imported(k, onRead);
-          const imported = await importOne(terminal, f.flag, f.file, flags, ego, maxProblems, readAhead);
-          imports.push(imported);
+          const k = f.flag === "exchanges" && aheadFiles[aheadAt] === f.file ? aheadAt++ : -1;
+          const readAhead = ahead !== undefined && k >= 0 ? (onRead: (read: number) => void) => ahead.imported(k, onRead) : undefined;
+          imports.push(await importOne(terminal, f.flag, f.file, flags, ego, maxProblems, readAhead));
         }
-        await mergeAndSave(terminal, network, before, imports, flags);
+        await mergeAndSave(terminal, network, before, imports, flags, maxProblems);
       } finally {
         ahead?.cancel();
       }
@@ -125,9 +125,8 @@ async function regularFiles(files: readonly string[]): Promise<string[]> {
 }
 
 /** Merges the imports into the network, saves it and says what was done. */
-async function mergeAndSave(terminal: Terminal, network: Network, before: { people: number; exchanges: number }, imports: ImportedNetwork[], flags: ImportFlags): Promise<void> {
-  // only the first LIST_LIMIT problems are shown (all with --verbose): no more are kept, so a million bad rows cost a count
-  const report = mergeInto(network, imports, { strict: flags.strict === true, ...(flags.verbose === true ? {} : { maxProblems: LIST_LIMIT }) });
+async function mergeAndSave(terminal: Terminal, network: Network, before: { people: number; exchanges: number }, imports: ImportedNetwork[], flags: ImportFlags, maxProblems: number | undefined): Promise<void> {
+  const report = mergeInto(network, imports, { strict: flags.strict === true, ...(maxProblems === undefined ? {} : { maxProblems }) });
   // the records are in the network now: keep only what the summary says, so a million of them are not held while saving
   const summaries = imports.map(importSummary);
   imports.length = 0;

@@ -41,7 +41,7 @@ export function importSummary(imp: ImportedNetwork): ImportSummary {
     format: imp.format,
     file: imp.file,
     records: imp.records,
-    problemCount: Math.max(imp.problems.length, imp.problemCount ?? 0),
+    problemCount: imp.problemCount,
     people: { length: imp.people.length },
     organisations: { length: imp.organisations.length },
     affiliations: { length: imp.affiliations.length },
@@ -92,7 +92,7 @@ export function renderImport(imports: readonly ImportSummary[], report: MergeRep
     out.push(`\nambiguous people (added as new; merge them by hand if they are the same):\n`);
     out.push(limited(report.ambiguous, verbose, (a) => `${a.origin?.file ?? "?"}${a.origin ? `:${a.origin.line}` : ""}: ${a.name} added as ${a.addedAs}, might be ${a.candidates.join(" or ")} (${a.reason})`));
   }
-  const problemCount = Math.max(report.problems.length, report.problemCount ?? 0);
+  const { problemCount } = report;
   if (problemCount) {
     // a record can have several problems (an exchange naming two unknown people has two): they are counted as problems
     out.push(`\nskipped records: ${plural(problemCount, "problem")}\n`);

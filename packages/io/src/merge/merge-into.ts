@@ -164,7 +164,7 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
     if (opts.strict && imp.problems.length) throw imp.problems[0]!;
     // one at a time: a list spread into push's arguments overflows the stack past about 100,000
     for (const p of imp.problems) if (report.problems.length < max) report.problems.push(p);
-    report.problemCount += Math.max(imp.problems.length, imp.problemCount ?? 0);
+    report.problemCount += imp.problemCount;
     for (const n of imp.notes) report.notes.push(n);
   }
 
