@@ -41,15 +41,23 @@ function described(rows: ExchangeRows): unknown {
 describe("ExchangeRows.toParts and fromParts", () => {
   it("give the same rows after a structured clone, and go on numbering, checking and keeping as the original", () => {
     fc.assert(
-      fc.property(fc.array(exchange, { maxLength: 40 }), fc.array(exchange, { maxLength: 15 }), (first, later) => {
+      fc.property(fc.array(exchange, { maxLength: 40 }), fc.array(exchange, { maxLength: 15 }), fc.integer({ min: 0, max: 60 }), (first, later, room) => {
         const a = new ExchangeRows("ex.csv", 4);
         const b = new ExchangeRows("ex.csv", 4);
+        // room made ahead (as a reader does from a file's size) changes nothing the rows hold
+        b.reserve(room);
         first.forEach((e, i) => {
           const pa = a.add(e, i + 2);
           expect(b.add(e, i + 2)).toEqual(pa);
         });
         const { parts, buffers } = b.toParts();
         expect(buffers.length).toBe(10);
+        // columns with little room to spare (at most an eighth of the rows) go as they are, others cut to the rows
+        const kept = b.length;
+        // room for 4, or as reserved; full, it doubles (to 16 at least)
+        let capacity = Math.max(4, room);
+        while (capacity < kept) capacity = Math.max(16, 2 * capacity);
+        expect(parts.from.length).toBe(capacity - kept <= kept >>> 3 ? capacity : kept);
         const moved = ExchangeRows.fromParts(structuredClone(parts, { transfer: buffers }));
         expect(described(moved)).toEqual(described(a));
         // later rows: the same problems (duplicate ids and pointers counting every row tried) and the same rows kept
@@ -58,6 +66,29 @@ describe("ExchangeRows.toParts and fromParts", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("sends columns with room to spare as they are when it is at most an eighth of the rows, else cut", () => {
+    const rowsOf = (n: number): ExchangeRows => {
+      const rows = new ExchangeRows("r.csv", 4);
+      rows.reserve(100);
+      for (let i = 0; i < n; i++) expect(rows.add({ date: "2024-03-01", kind: "favour", from: "ann", to: "me" }, i + 2)).toEqual([]);
+      return rows;
+    };
+    // 90 rows in room for 100: 10 to spare, at most 90 / 8 = 11.25, so sent as they are (no copy)
+    expect(rowsOf(90).toParts().parts.from.length).toBe(100);
+    // 88 rows: 12 to spare, more than 88 / 8 = 11: cut to the rows
+    expect(rowsOf(88).toParts().parts.from.length).toBe(88);
+    // 80 rows: 20 to spare: cut
+    expect(rowsOf(80).toParts().parts.from.length).toBe(80);
+    // either way the rows come back the same, and more can be added past the room
+    const back = ExchangeRows.fromParts(structuredClone(rowsOf(90).toParts().parts));
+    for (let i = 0; i < 20; i++) back.add({ date: "2024-03-02", kind: "information", from: "me", to: "ann" }, 200 + i);
+    expect(back.length).toBe(110);
+    expect([back.record(89), back.record(109)]).toEqual([
+      { date: "2024-03-01", kind: "favour", from: "ann", to: "me" },
+      { date: "2024-03-02", kind: "information", from: "me", to: "ann" },
+    ]);
   });
 
   it("round-trips no rows, and rows that fill their columns exactly", () => {

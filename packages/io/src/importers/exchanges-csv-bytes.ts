@@ -47,6 +47,9 @@ const DELETE = 0x7f;
 /** Bytes read at a time from a file, by default (a line longer than a block is read in a larger one). */
 export const DEFAULT_BYTE_BLOCK = 1 << 20;
 
+/** Fewest bytes a row that is kept takes ("2024-01-01,a,b,meeting" and its line break): room is made for no more rows than the file could hold. */
+const MIN_ROW_BYTES = 16;
+
 /** Sources the direct reading reads: bytes, or a file (a `Blob`, which can be read again from any offset). */
 export type ByteSource = Uint8Array | ArrayBuffer | Blob;
 
@@ -156,6 +159,9 @@ export async function readExchangesCsvBytes(source: ByteSource, reading: Exchang
     }
     const done = reader.block(bytes, end === size);
     if (done < 0) return reader.general(rest(at + ~done), at + ~done, size);
+    // room for the rows the whole file holds, at the first block's bytes per record (and a little more):
+    // the columns are not copied again and again as they grow
+    if (at <= 3 && done > 0 && end < size) reading.rows.reserve(Math.min(size / MIN_ROW_BYTES, ((reader.records * size) / done) * 1.05));
     // no whole line in the block: read a larger one (always ends: at the file's end, the last line is whole)
     want = done === 0 ? want * 2 : block;
     at += done;
