@@ -12,7 +12,7 @@ export { problemsError, withoutProblems, type BatchWithoutProblems, type StageOp
 export { readExchangeBytes, type ExchangeBytesRead } from "./format/exchange-bytes.js";
 export { ByteTable, byteHash, FNV_BASIS, FNV_PRIME } from "./format/byte-table.js";
 export { adoptTieIndex, buildTieIndex, type BuiltTieIndex, type ExchangeSource } from "./graph/tie-index.js";
-export { decodeExchangeSource, type CopiedExchanges } from "./format/network-columns.js";
+export { decodeExchangeSource, exchangeSourceExtent, type CopiedExchanges, type ExchangeSourceExtent } from "./format/network-columns.js";
 export { adoptPathHits, betweennessSample, sampledPathHits, type PathHits, type SampledTies } from "./brokerage/betweenness-estimate.js";
 export { adoptRouteGraph, buildRouteGraph, routeGraphOf, type RouteGraph } from "./paths/route-graph.js";
 export { personRecord, type PersonValues } from "./model/person-record.js";

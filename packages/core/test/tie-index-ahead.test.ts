@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { betweennessWithinBudget, createPathIndex, decodeNetworkColumns, directedTies, encodeNetworkColumns, generateNetwork, relationships, type DirectedTies, type Network, type Relationships, type TieIndexOptions } from "@tiegraph/core";
-import { adoptPathHits, adoptRouteGraph, adoptTieIndex, betweennessSample, buildRouteGraph, buildTieIndex, decodeExchangeSource, routeGraphOf, sampledPathHits } from "@tiegraph/core/internal";
+import { adoptPathHits, adoptRouteGraph, adoptTieIndex, betweennessSample, buildRouteGraph, buildTieIndex, decodeExchangeSource, exchangeSourceExtent, routeGraphOf, sampledPathHits } from "@tiegraph/core/internal";
 
 const SOURCE = "c".repeat(64);
 
@@ -83,6 +83,31 @@ describe("a tie index built from a columnar copy's exchanges and adopted", () =>
     for (const key of ["from", "to", "day", "kind", "value", "minutes", "confidential", "format"] as const) expect(Array.from(got[key]), key).toEqual(Array.from(want[key]));
     // the generated network holds confidential exchanges, so the column is not trivially all zero
     expect(got.confidential.includes(1)).toBe(true);
+  });
+
+  it("needs only the header and the exchange columns, which exchangeSourceExtent locates from the first bytes", () => {
+    const bytes = copied(6, 40, 500, 60);
+    const extent = exchangeSourceExtent(bytes.subarray(0, 4096))!;
+    const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { records: number; extras: number; count: number };
+    expect(extent.header).toBe(12 + headerLength);
+    const align8 = (n: number) => (n + 7) & ~7;
+    expect(extent.from).toBe(align8(align8(12 + headerLength + header.records) + header.extras));
+    // from, to, day (int32), kind (uint8), value (float64), minutes (float32), flags and format (uint8), each from a multiple of 8
+    const n = header.count;
+    expect(n).toBe(500);
+    expect(extent.to).toBe(extent.from + 3 * align8(4 * n) + align8(n) + align8(8 * n) + align8(4 * n) + 2 * align8(n));
+    // those bytes alone, the records, extras and the rest zero or cut: the same exchanges
+    const sparse = new Uint8Array(extent.to);
+    sparse.set(bytes.subarray(0, extent.header));
+    sparse.set(bytes.subarray(extent.from, extent.to), extent.from);
+    const got = decodeExchangeSource(sparse, SOURCE)!.exchangeColumns();
+    const want = decodeExchangeSource(bytes.slice(), SOURCE)!.exchangeColumns();
+    for (const key of ["from", "to", "day", "kind", "value", "minutes", "confidential", "format"] as const) expect(Array.from(got[key]), key).toEqual(Array.from(want[key]));
+    // first bytes that hold less than the header, or no copy: undefined
+    expect(exchangeSourceExtent(bytes.subarray(0, extent.header - 1))).toBeUndefined();
+    expect(exchangeSourceExtent(bytes.subarray(0, 11))).toBeUndefined();
+    expect(exchangeSourceExtent(new TextEncoder().encode('{"people":[]}'.padEnd(200)))).toBeUndefined();
   });
 
   it("reads nothing from bytes that are not a copy of that source, or name a person out of range", () => {

@@ -17,10 +17,10 @@
  * that starts fast); a program that runs the CLI in-process without
  * registering one builds every index on its own thread.
  */
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { columnsSource, type DirectedTies, type Network, type Relationships } from "@tiegraph/core";
-import { adoptPathHits, adoptRouteGraph, adoptTieIndex, betweennessSample, buildRouteGraph, buildTieIndex, decodeExchangeSource, sampledPathHits, type BuiltTieIndex, type PathHits, type RouteGraph } from "@tiegraph/core/internal";
+import { adoptPathHits, adoptRouteGraph, adoptTieIndex, betweennessSample, buildRouteGraph, buildTieIndex, decodeExchangeSource, exchangeSourceExtent, sampledPathHits, type BuiltTieIndex, type PathHits, type RouteGraph } from "@tiegraph/core/internal";
 
 /** The tie index a command will ask for, to be built while its network is read. */
 export interface IndexAhead {
@@ -77,9 +77,9 @@ export function allowIndexWorker(url: string | URL): void {
  * @example const result = indexFromCopy("net.json.columns", { kind: "relationships", excludeConfidential: true });
  */
 export function indexFromCopy(copyFile: string, ahead: IndexAhead): IndexAheadResult | undefined {
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    bytes = readFileSync(copyFile);
+    bytes = readExchangeParts(copyFile);
   } catch {
     return undefined;
   }
@@ -91,6 +91,45 @@ export function indexFromCopy(copyFile: string, ahead: IndexAhead): IndexAheadRe
   // the paths' route graph too: createPathIndex, which asks for the relationships, builds it next
   if (built.kind === "relationships") return { source, built, routeGraph: buildRouteGraph(built.index as Relationships, (built.index as Relationships).strength) };
   return { source, built };
+}
+
+/** First bytes read of a copy: its header, and then some (a header longer than this is read whole). */
+const HEAD_BYTES = 64 << 10;
+
+/**
+ * The bytes of a columnar copy that its exchanges are decoded from (see
+ * `exchangeSourceExtent`): the header and the exchange columns, read into
+ * an array as long as the copy up to their end; what lies between (the
+ * records and extras, about half a copy) is neither read nor touched. A
+ * file that does not open like a copy is read whole, for the decoder to refuse.
+ */
+function readExchangeParts(copyFile: string): Uint8Array {
+  const fd = openSync(copyFile, "r");
+  try {
+    const size = fstatSync(fd).size;
+    let head = readAt(fd, new Uint8Array(Math.min(size, HEAD_BYTES)), 0);
+    const length = head.length >= 12 ? 12 + new DataView(head.buffer, head.byteOffset, head.byteLength).getUint32(8, true) : 0;
+    if (length > head.length && length <= size) head = readAt(fd, new Uint8Array(length), 0);
+    const extent = exchangeSourceExtent(head);
+    if (extent === undefined || extent.to > size) return readAt(fd, new Uint8Array(size), 0);
+    const bytes = new Uint8Array(extent.to);
+    bytes.set(head.subarray(0, extent.header));
+    readAt(fd, bytes.subarray(extent.from, extent.to), extent.from);
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Fills `into` with the file's bytes from `position` on (fewer at its end); returns what was filled. */
+function readAt(fd: number, into: Uint8Array, position: number): Uint8Array {
+  let done = 0;
+  while (done < into.length) {
+    const n = readSync(fd, into, done, into.length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  return into.subarray(0, done);
 }
 
 /** A worker thread building an index ahead. */

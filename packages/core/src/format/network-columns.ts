@@ -48,6 +48,9 @@ const MAKERS: Record<ColumnName, (buffer: ArrayBuffer, offset: number, length: n
   format: (b, o, n) => new Uint8Array(b, o, n),
 };
 
+/** Bytes per value of each column. */
+const COLUMN_BYTES: Record<ColumnName, number> = { from: 4, to: 4, day: 4, kind: 1, value: 8, minutes: 4, flags: 1, format: 1 };
+
 interface Header {
   /** SHA-256 (hex) of the file the copy was made from. */
   source: string;
@@ -335,6 +338,47 @@ export interface CopiedExchanges {
   readonly halfLifeDays: number | undefined;
   /** The exchange columns in the network's order, as `Network.exchangeColumns` gives them. */
   exchangeColumns(): ExchangeColumns;
+}
+
+/** The parts of a columnar copy {@link decodeExchangeSource} reads: bytes 0 to `header`, and `from` to `to`. */
+export interface ExchangeSourceExtent {
+  /** Where the header ends (the magic, its length and the header itself come before). */
+  header: number;
+  /** Where the exchange columns start and end. */
+  from: number;
+  to: number;
+}
+
+/**
+ * Which bytes of a columnar copy {@link decodeExchangeSource} reads, worked
+ * out from its first bytes (`head`, at least the header: see the `header`
+ * field; 64 KiB is plenty for any copy tiegraph writes): the header and
+ * the exchange columns, about half the copy. A thread that builds a tie
+ * index can read those alone into an array of `to` bytes (the rest left
+ * zero, never touched) and decode that. Undefined when `head` does not
+ * open a copy, or holds too little of its header.
+ *
+ * @example
+ * ```ts
+ * const extent = exchangeSourceExtent(firstBytes); // { header: 370, from: 18519688, to: 45519688 }
+ * ```
+ */
+export function exchangeSourceExtent(head: Uint8Array): ExchangeSourceExtent | undefined {
+  if (head.length < 12 || new TextDecoder().decode(head.subarray(0, 8)) !== MAGIC) return undefined;
+  const headerLength = new DataView(head.buffer, head.byteOffset, head.byteLength).getUint32(8, true);
+  if (12 + headerLength > head.length) return undefined;
+  try {
+    const header = JSON.parse(new TextDecoder().decode(head.subarray(12, 12 + headerLength))) as Partial<Header>;
+    const { records, extras, count } = header;
+    if (![records, extras, count].every((n) => typeof n === "number" && Number.isSafeInteger(n) && n >= 0)) return undefined;
+    const from = align8(align8(12 + headerLength + records!) + extras!);
+    // the columns, each starting at a multiple of 8 (see columnViews)
+    let to = from;
+    for (const name of COLUMN_ORDER) to = align8(to + count! * COLUMN_BYTES[name]);
+    return { header: 12 + headerLength, from, to };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
