@@ -109,6 +109,11 @@ const csvFile = fc
       // blank lines, white space only, one cell short, one more cell (empty or not), a quoted cell
       { weight: 1, arbitrary: fc.constantFrom("", "   ", "2024-03-01,ann", `${"2024-03-01,ann,bo,favour,".repeat(1)}${",".repeat(Math.max(0, names.length - 4))}`, `${",".repeat(names.length)}x`) },
       { weight: 1, arbitrary: fc.tuple(...names.map(cell)).map((cells) => cells.map((c, i) => (i === 1 ? `"${c}"` : c)).join(",")) },
+      // a cell written the way spreadsheets write notes with commas, quotes or line breaks, and malformed ones
+      {
+        weight: 3,
+        arbitrary: fc.tuple(fc.tuple(...names.map(cell)), fc.nat(names.length - 1), fc.constantFrom('"a, b"', '"say ""hi"""', '"two\nlines"', '"cr\r\nlf"', '"lone\rcr"', '""', ' "spaced, out"', '"a"b', 'a"b', '"open', '"x""', '"é, 李"', '\t"tab\nbed"', ' "sp\nace"', 'x "no\nquote"')).map(([cells, k, quoted]) => cells.map((c, i) => (i === k ? quoted : c)).join(",")),
+      },
     );
     return fc.record({
       header: fc.constant(names.join(",")),
@@ -204,24 +209,37 @@ describe("exchanges CSV read straight from bytes", () => {
     await expectSameBothWays(bytes, 3);
   });
 
-  it("hand the rest of the file to the general reading from a line with a quote, with its lines and problems", async () => {
+  it("hand a record with a quote to the general reading, with the records after it that have one, and read on directly", async () => {
     const rest = `,2024-03-04,ann,bo,favour,,,,,"a\nb",,\n${PLAIN}\n,2024-03-05,ann,ann,favour,,,,,,,\n`;
     const csv = `${HEADER}\n${PLAIN}\n\n${rest}`;
-    expect(await generalLines(csv)).toEqual([1, 4, 6, 7]);
+    // the record on lines 4-5 goes the general way; line 6 is read directly again, and line 7 (refused by a rule) too
+    expect(await generalLines(csv)).toEqual([1, 4]);
+    for (const blockSize of [undefined, 1, 7, 40]) expect(await generalLines(csv, blockSize)).toEqual([1, 4]);
     await expectSameBothWays(csv);
+    // records with quotes one after another go together; a blank line or a plain record ends the run
+    const run = `${HEADER}\n"",2024-03-01,ann,bo,favour,,,,,,,"a, b"\n,"2024-03-02",bo,ann,information,,,,,,,\n\n${PLAIN}\n,2024-03-03,ann,bo,favour,,,,,,,"say ""hi"""\r\n${PLAIN}\r\n`;
+    expect(await generalLines(run)).toEqual([1, 2, 3, 6]);
+    await expectSameBothWays(run);
+    // a quote after a lone \r on one line: the record before it (ended by the \r) goes with it
+    const lone = `${HEADER}\n${PLAIN}\r,2024-03-02,ann,bo,favour,,,,,,,"x"\n${PLAIN}\n`;
+    expect(await generalLines(lone)).toEqual([1, 2, 3]);
+    for (const blockSize of [undefined, 1, 5, 64]) await expectSameBothWays(lone, blockSize);
+    // text after a closing quote, a quote inside an unquoted cell, spaces before an opening quote: the general reading's verdicts
+    await expectSameBothWays(`${HEADER}\n${PLAIN}\n,2024-03-04,ann,bo,favour,,,,,,,"a"b\n${PLAIN}\n,2024-03-04,ann,bo,favour,,,,,,,a"b\n${PLAIN}\n,2024-03-04,ann,bo,favour,,,,,,,  "c, d"\n${PLAIN}\n`);
     // an unclosed quote stops the read where it opens, in lenient mode too
     await expectSameBothWays(`${HEADER}\n${PLAIN}\n,2024-03-04,ann,"bo,favour,,,,,,,\n${PLAIN}\n`);
     // a line that starts with U+FEFF keeps it when the general reading starts there
     await expectSameBothWays(`${HEADER}\n${PLAIN}\n\ufeffx1,2024-03-04,ann,"bo",favour,,,,,,,\n`);
   });
 
-  it("drop a byte order mark opening the file and read the rest directly; two, or a header with a quote, the general way whole", async () => {
+  it("drop a byte order mark opening the file and read the rest directly; two, the general way whole", async () => {
     // one mark (Excel's "CSV UTF-8"): only the header goes the general way, as in any file
     expect(await generalLines(`\ufeff${HEADER}\n${PLAIN}\n${PLAIN}\n`)).toEqual([1]);
     for (const blockSize of [1, 2, 3, 4, 5, 6, 7, 64]) expect(await generalLines(`\ufeff${HEADER}\n${PLAIN}\n${PLAIN}\n`, blockSize)).toEqual([1]);
     // two marks (the general reading drops both): the general way whole
     expect(await generalLines(`\ufeff\ufeff${HEADER}\n${PLAIN}\n${PLAIN}\n`)).toEqual([1, 2, 3]);
-    expect(await generalLines(`"date",from,to,kind\n2024-03-01,ann,bo,favour\n`)).toEqual([1, 2]);
+    // a header with a quote goes the general way, the rows after it directly
+    expect(await generalLines(`"date",from,to,kind\n2024-03-01,ann,bo,favour\n`)).toEqual([1]);
     await expectSameBothWays(`\ufeff${HEADER}\n${PLAIN}\n`);
     for (const blockSize of [1, 3, 4, 6, 64]) await expectSameBothWays(`\ufeff${HEADER}\r\n${PLAIN}\r\n,2024-02-30,ann,bo,favour,,,,,,,\r\n`, blockSize);
     await expectSameBothWays(`\ufeff\ufeff${HEADER}\n${PLAIN}\n`);

@@ -19,9 +19,14 @@
  *   not read, a tag list with empty items or spaces) is decoded and read as
  *   the general reading reads it (plain-records.ts), then handed to the
  *   importer's row handler: the header line always goes this way;
- * - a line with a `"` (quoted cells may hold line breaks: records no longer
- *   follow lines) hands the rest of the file, from that line on, to the
- *   general reading (csv-rows.ts);
+ * - a record with a `"` (quoted cells may hold line breaks: records no
+ *   longer follow lines) goes to the general reading of whole records
+ *   (csv-rows.ts's `readCsvBlock`), with the records right after it that
+ *   hold one too, cut where the general reading's scanner cuts records; the
+ *   direct reading goes on at the first record without one. A quoted cell
+ *   still open at the end of the file, or a record with quotes longer than
+ *   a megabyte, hands the rest of the file to the general reading
+ *   (`readCsvRows`), which says what is wrong with it;
  * - a byte order mark opening the file is dropped, as the general reading
  *   drops it (a file that opens with two, both dropped there, is read the
  *   general way whole).
@@ -31,7 +36,7 @@
  */
 import { EXCHANGE_KINDS, parseDay, type Exchange, type ExchangeKind, type ExchangeRows, type Problem } from "@tiegraph/core";
 import { ByteTable, byteHash, FNV_BASIS, FNV_PRIME } from "@tiegraph/core/internal";
-import { readCsvRows, type CsvRowHandler } from "../input/csv-rows.js";
+import { readCsvBlock, readCsvRows, type CsvRowHandler } from "../input/csv-rows.js";
 import { readPlainRecords } from "../input/plain-records.js";
 import type { ReadProgress, TextSource } from "../input/text-source.js";
 import type { ProblemLog } from "./options.js";
@@ -44,6 +49,24 @@ const SPACE = 0x20;
 const APOSTROPHE = 0x27;
 const SEMICOLON = 0x3b;
 const DELETE = 0x7f;
+const TAB = 0x09;
+/** Where the run scanner is in a record: at a cell's start, in an unquoted cell, in a quoted one, just after a `"` in one. */
+const CELL_START = 0;
+const UNQUOTED = 1;
+const QUOTED = 2;
+const QUOTE_IN_QUOTED = 3;
+/** A run of records with quotes is handed to the general reading in pieces of about this many bytes. */
+const RUN_BYTES = 1 << 18;
+/**
+ * A record with quotes longer than this (bytes) sends the rest of the file to
+ * the general reading, which says when a quoted cell runs past
+ * MAX_QUOTED_CELL characters (far more: a record this short never does).
+ */
+const LONGEST_RUN_RECORD = 1 << 20;
+/** {@link ExchangeCsvReader.quotedRun}: no record of the run ends in the bytes at hand. */
+const NEED_MORE = -1;
+/** {@link ExchangeCsvReader.quotedRun}: the rest of the file goes to the general reading. */
+const HAND_OVER = -2;
 /** Bytes read at a time from a file, by default (a line longer than a block is read in a larger one). */
 export const DEFAULT_BYTE_BLOCK = 1 << 20;
 
@@ -159,6 +182,8 @@ export async function readExchangesCsvBytes(source: ByteSource, reading: Exchang
     }
     const done = reader.block(bytes, end === size);
     if (done < 0) return reader.general(rest(at + ~done), at + ~done, size);
+    // (never: the last block is always read to its end) the general reading takes what could not be read
+    if (done === 0 && end === size) return reader.general(rest(at), at, size);
     // room for the rows the whole file holds, at the first block's bytes per record (and a little more):
     // the columns are not copied again and again as they grow
     if (at <= 3 && done > 0 && end < size) reading.rows.reserve(Math.min(size / MIN_ROW_BYTES, ((reader.records * size) / done) * 1.05));
@@ -290,7 +315,7 @@ class ExchangeCsvReader {
   block(bytes: Uint8Array, last: boolean): number {
     const n = bytes.length;
     let i = 0;
-    for (;;) {
+    lines: for (;;) {
       if (i === n) return n;
       const start = i;
       const layout = this.layout;
@@ -336,8 +361,15 @@ class ExchangeCsvReader {
             break;
           }
           plain = false; // a lone \r ends a record too
-        } else if (c === QUOTE) return ~start;
-        else if (c < SPACE || c === DELETE) plain = false;
+        } else if (c === QUOTE) {
+          // the records from here that hold quotes go to the general reading, then on directly after them
+          const end = this.quotedRun(bytes, start, last);
+          if (end === HAND_OVER) return ~start;
+          if (end === NEED_MORE) return start;
+          this.generalRecords(bytes, start, end, this.runLines);
+          i = end;
+          continue lines;
+        } else if (c < SPACE || c === DELETE) plain = false;
         else if (c >= 0x80) high = true;
         h = Math.imul(h ^ c, FNV_PRIME);
         i++;
@@ -362,13 +394,107 @@ class ExchangeCsvReader {
 
   /** Hands the records of a line without `"` to the importer's general handling, read as the general reading reads them. */
   private plainRecords(bytes: Uint8Array, from: number, to: number): void {
-    const { onRow, layout } = this.reading;
+    const { onRow } = this.reading;
     // without a `"`, and decoded (no lone surrogates), every record of the text is read
     const done = readPlainRecords(this.decoder.decode(bytes.subarray(from, to)), this.line, (cells, line) => {
       this.records++;
       onRow(cells, line);
     });
     this.line = done.line;
+    this.takeLayout();
+  }
+
+  /**
+   * Where the run of records from `start` (a line with a `"`) that hold a
+   * `"` ends: after the last of them, before the first record without one
+   * (read directly), or after about {@link RUN_BYTES}. Records end where the
+   * general reading's scanner ends them (csv-rows.ts: a line break outside a
+   * quoted cell, which opens with a `"` at a cell's start, after spaces or
+   * tabs, and closes at a `"` not doubled), and {@link runLines} is set to
+   * the lines they take as it counts them (a `\n` anywhere; a lone `\r`
+   * outside a quoted cell). {@link NEED_MORE} when no record of the run ends
+   * in these bytes yet; {@link HAND_OVER} for a quoted cell still open at
+   * the end of the file, or a record longer than {@link LONGEST_RUN_RECORD}:
+   * the rest of the file then goes to the general reading, which says what
+   * is wrong.
+   */
+  private quotedRun(bytes: Uint8Array, start: number, last: boolean): number {
+    const n = bytes.length;
+    let state = CELL_START;
+    let lines = 0;
+    let quoted = false;
+    let recordStart = start;
+    let runEnd = start;
+    let runLines = 0;
+    let sawQuoted = false;
+    let i = start;
+    for (; i < n; i++) {
+      let c = bytes[i]!;
+      if (c === CR && state !== QUOTED) {
+        // \r\n ends the record at the \n; a lone \r ends it too (and may be a \r\n cut by the block's end)
+        if (i + 1 === n && !last) break;
+        if (bytes[i + 1] === LF) continue;
+        c = LF;
+      }
+      if (c === LF) lines++;
+      if (c === QUOTE) quoted = true;
+      if (i - recordStart > LONGEST_RUN_RECORD) return runEnd > start ? this.runUpTo(runEnd, runLines) : HAND_OVER;
+      if (state === QUOTED) {
+        if (c === QUOTE) state = QUOTE_IN_QUOTED;
+        continue;
+      }
+      if (c === COMMA) state = CELL_START;
+      else if (c === LF) {
+        // the run ends before a record without a quote, once it holds one with (a lone \r can end a
+        // record without one on the line that has the quote: that record goes in the run too)
+        if (!quoted && sawQuoted) break;
+        if (quoted) sawQuoted = true;
+        runEnd = i + 1;
+        runLines = lines;
+        recordStart = i + 1;
+        quoted = false;
+        state = CELL_START;
+        if (runEnd - start >= RUN_BYTES) break;
+      } else if (c === QUOTE && state === CELL_START) state = QUOTED;
+      else if (c === QUOTE && state === QUOTE_IN_QUOTED) state = QUOTED;
+      else if (!(state === CELL_START && (c === SPACE || c === TAB))) state = UNQUOTED;
+    }
+    if (i === n && last && recordStart < n) {
+      // the file's last record, without a line break: in the run when it holds a quote (closed)
+      if (state === QUOTED) return HAND_OVER;
+      if (quoted) {
+        runEnd = n;
+        runLines = lines;
+      }
+    }
+    if (runEnd > start) return this.runUpTo(runEnd, runLines);
+    // a record this long is left to the general reading, which bounds a quoted cell its own way
+    return n - start > LONGEST_RUN_RECORD ? HAND_OVER : NEED_MORE;
+  }
+
+  /** Lines the last run found by {@link quotedRun} takes. */
+  private runLines = 0;
+
+  /** A run that ends at `end` and takes `lines` lines (see {@link quotedRun}). */
+  private runUpTo(end: number, lines: number): number {
+    this.runLines = lines;
+    return end;
+  }
+
+  /** Hands whole records from `from` to `to`, which take `lines` lines, to the general reading, and goes on after them. */
+  private generalRecords(bytes: Uint8Array, from: number, to: number, lines: number): void {
+    const { onRow, log } = this.reading;
+    readCsvBlock(this.decoder.decode(bytes.subarray(from, to)), this.line, log, (cells, line) => {
+      this.records++;
+      onRow(cells, line);
+    });
+    this.line += lines;
+    this.takeLayout();
+  }
+
+  /** Once the header has been handled: the columns, and room for their cells. */
+  private takeLayout(): void {
+    const { layout } = this.reading;
     if (this.layout === undefined) {
       this.layout = layout();
       // room for one cell past the header's, to tell a wider row

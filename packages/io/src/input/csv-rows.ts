@@ -98,63 +98,7 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
   let firstLine = sourceLine; // line number of pending[0]
 
   const parseBlock = (whole: string): void => {
-    let block = whole;
-    let startLine = firstLine;
-    if (plain) {
-      const done = readPlainRecords(whole, firstLine, (cells, line) => {
-        rows++;
-        onRow(cells, line);
-      });
-      if (done.end === whole.length) return;
-      block = whole.slice(done.end);
-      startLine = done.line;
-    }
-    let parsed = parseRecords(block, startLine);
-    // After some errors (text after a closing quote) csv-parse reads on in a state of its own and drops the
-    // rest of the block unreported. So a block with an error keeps the records before its first error and is
-    // read again from the record after the one holding it, records cut where the block scanner cuts: an error
-    // spoils its own record only. The rest is read in windows of records that start at one record after each
-    // error and double while no error comes, so a block of many bad rows costs one short read per bad row.
-    if (parsed.errors.length > 0) {
-      const spans = recordSpans(block, startLine);
-      const kept: ParsedBlock = { records: [], errors: [] };
-      let part = parsed;
-      let k = 0;
-      let window = spans.length;
-      for (;;) {
-        const end = Math.min(spans.length, k + window);
-        const first = firstError(part);
-        if (first === undefined) {
-          kept.records.push(...part.records);
-          k = end;
-          window *= 2;
-        } else {
-          for (const r of part.records) if (r.line < first.line) kept.records.push(r);
-          kept.errors.push(first);
-          // on from the record after the one the error is in
-          while (k < spans.length && spans[k]!.line <= first.line) k++;
-          window = 1;
-        }
-        if (k >= spans.length) break;
-        const last = Math.min(spans.length, k + window) - 1;
-        part = parseRecords(block.slice(spans[k]!.at, spans[last]!.end), spans[k]!.line);
-      }
-      parsed = kept;
-    }
-    const { records, errors } = parsed;
-    let next = 0;
-    const reportUpTo = (line: number): void => {
-      for (; next < errors.length && errors[next]!.line <= line; next++) {
-        log.report("parse-error", errors[next]!.problem, { line: errors[next]!.line }, "well-formed CSV (quotes closed, a quoted field followed by a comma or line end)");
-      }
-    };
-    for (const { record, line } of records) {
-      reportUpTo(line - 1);
-      if (record.length === 1 && record[0]!.trim() === "") continue;
-      rows++;
-      onRow(record, line);
-    }
-    reportUpTo(Infinity);
+    rows += readCsvBlock(whole, firstLine, log, onRow, plain);
   };
 
   const flush = (upTo: number): void => {
@@ -259,6 +203,84 @@ export async function readCsvRows(source: TextSource, log: ProblemLog, onRow: Cs
   }
   if (pending.length) flush(pending.length);
   onProgress?.({ read, total, records: rows });
+  return rows;
+}
+
+/**
+ * Reads the rows of `block`, whole records of a CSV (cut where
+ * {@link readCsvRows} cuts blocks: at a line break outside a quoted cell)
+ * whose first starts on line `firstLine`, exactly as `readCsvRows` reads
+ * them: plainly written records directly (unless `plain` is false), the rest
+ * with csv-parse, a malformed record spoiling only itself (listed in the
+ * log, which throws in strict mode). Blank rows are skipped. Returns the
+ * number of rows handed to `onRow`.
+ *
+ * @example
+ * ```ts
+ * readCsvBlock('1,"x, y"\n2,z\n', 5, log, (fields, line) => console.log(line, fields)); // 2
+ * // 5 ["1", "x, y"]   6 ["2", "z"]
+ * ```
+ */
+export function readCsvBlock(whole: string, firstLine: number, log: ProblemLog, onRow: CsvRowHandler, plain = true): number {
+  let rows = 0;
+  let block = whole;
+  let startLine = firstLine;
+  if (plain) {
+    const done = readPlainRecords(whole, firstLine, (cells, line) => {
+      rows++;
+      onRow(cells, line);
+    });
+    if (done.end === whole.length) return rows;
+    block = whole.slice(done.end);
+    startLine = done.line;
+  }
+  let parsed = parseRecords(block, startLine);
+  // After some errors (text after a closing quote) csv-parse reads on in a state of its own and drops the
+  // rest of the block unreported. So a block with an error keeps the records before its first error and is
+  // read again from the record after the one holding it, records cut where the block scanner cuts: an error
+  // spoils its own record only. The rest is read in windows of records that start at one record after each
+  // error and double while no error comes, so a block of many bad rows costs one short read per bad row.
+  if (parsed.errors.length > 0) {
+    const spans = recordSpans(block, startLine);
+    const kept: ParsedBlock = { records: [], errors: [] };
+    let part = parsed;
+    let k = 0;
+    let window = spans.length;
+    for (;;) {
+      const end = Math.min(spans.length, k + window);
+      const first = firstError(part);
+      if (first === undefined) {
+        // one at a time: a list spread into push's arguments overflows the stack past about 100,000
+        for (const r of part.records) kept.records.push(r);
+        k = end;
+        window *= 2;
+      } else {
+        for (const r of part.records) if (r.line < first.line) kept.records.push(r);
+        kept.errors.push(first);
+        // on from the record after the one the error is in
+        while (k < spans.length && spans[k]!.line <= first.line) k++;
+        window = 1;
+      }
+      if (k >= spans.length) break;
+      const last = Math.min(spans.length, k + window) - 1;
+      part = parseRecords(block.slice(spans[k]!.at, spans[last]!.end), spans[k]!.line);
+    }
+    parsed = kept;
+  }
+  const { records, errors } = parsed;
+  let next = 0;
+  const reportUpTo = (line: number): void => {
+    for (; next < errors.length && errors[next]!.line <= line; next++) {
+      log.report("parse-error", errors[next]!.problem, { line: errors[next]!.line }, "well-formed CSV (quotes closed, a quoted field followed by a comma or line end)");
+    }
+  };
+  for (const { record, line } of records) {
+    reportUpTo(line - 1);
+    if (record.length === 1 && record[0]!.trim() === "") continue;
+    rows++;
+    onRow(record, line);
+  }
+  reportUpTo(Infinity);
   return rows;
 }
 
