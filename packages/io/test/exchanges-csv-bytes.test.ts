@@ -224,6 +224,10 @@ describe("exchanges CSV read straight from bytes", () => {
     const lone = `${HEADER}\n${PLAIN}\r,2024-03-02,ann,bo,favour,,,,,,,"x"\n${PLAIN}\n`;
     expect(await generalLines(lone)).toEqual([1, 2, 3]);
     for (const blockSize of [undefined, 1, 5, 64]) await expectSameBothWays(lone, blockSize);
+    // a lone \r ending a record before one with a quote at the end of the file (no line break): two records, not one
+    const twoAtEnd = `from,kind,note,confidential,to,date,mood\n"a, b",information,,,ann,2024-03-01,\n,information,,,ann,,ok\rann,"a, b",,,ann,2024-03-01,`;
+    expect(await generalLines(twoAtEnd)).toEqual([1, 2, 3, 4]);
+    await expectSameBothWays(twoAtEnd);
     // text after a closing quote, a quote inside an unquoted cell, spaces before an opening quote: the general reading's verdicts
     await expectSameBothWays(`${HEADER}\n${PLAIN}\n,2024-03-04,ann,bo,favour,,,,,,,"a"b\n${PLAIN}\n,2024-03-04,ann,bo,favour,,,,,,,a"b\n${PLAIN}\n,2024-03-04,ann,bo,favour,,,,,,,  "c, d"\n${PLAIN}\n`);
     // an unclosed quote stops the read where it opens, in lenient mode too
