@@ -19,7 +19,11 @@
  *   not read, a tag list with empty items or spaces) is decoded and read as
  *   the general reading reads it (plain-records.ts), then handed to the
  *   importer's row handler: the header line always goes this way;
- * - a record with a `"` (quoted cells may hold line breaks: records no
+ * - a quoted cell that opens at a cell's start and closes right before a
+ *   `,` or the line's end, with no `"`, line break or control character
+ *   inside (a note with a comma, as spreadsheets write it), is read
+ *   directly as its inside, as csv-parse reads it;
+ * - any other record with a `"` (quoted cells may hold line breaks: records no
  *   longer follow lines) goes to the general reading of whole records
  *   (csv-rows.ts's `readCsvBlock`), with the records right after it that
  *   hold one too, cut where the general reading's scanner cuts records; the
@@ -329,6 +333,9 @@ class ExchangeCsvReader {
       let high = false;
       let lineEnd: number;
       let next: number;
+      // where the cell being read ends when it was quoted (before its closing quote), else -1; whether one was
+      let closed = -1;
+      let quoted = false;
       starts[0] = i;
       for (;;) {
         if (i === n) {
@@ -339,14 +346,40 @@ class ExchangeCsvReader {
         const c = bytes[i]!;
         if (c === COMMA) {
           if (cells + 1 < room) {
-            ends[cells] = i;
+            ends[cells] = closed < 0 ? i : closed;
             hashes[cells] = h | 0;
             starts[cells + 1] = i + 1;
           }
+          closed = -1;
           cells++;
           h = FNV_BASIS;
           i++;
           continue;
+        }
+        if (c === QUOTE && cells + 1 < room && i === starts[cells]) {
+          // a quoted cell closed right before a comma or the line's end, with no quote, line break or
+          // control character inside (a note with a comma, as spreadsheets write it): read as its inside
+          let q = i + 1;
+          let inside = true;
+          for (; q < n; q++) {
+            const d = bytes[q]!;
+            if (d === QUOTE) break;
+            if (d < SPACE || d === DELETE) {
+              inside = false;
+              break;
+            }
+            if (d >= 0x80) high = true;
+            h = Math.imul(h ^ d, FNV_PRIME);
+          }
+          const after = q + 1 < n ? bytes[q + 1]! : -1;
+          if (inside && q < n && (after === COMMA || after === LF || after === CR || (after === -1 && last))) {
+            starts[cells] = i + 1;
+            closed = q;
+            quoted = true;
+            i = q + 1;
+            continue;
+          }
+          if (q >= n && !last) return start;
         }
         if (c === LF) {
           lineEnd = i;
@@ -363,18 +396,8 @@ class ExchangeCsvReader {
           plain = false; // a lone \r ends a record too
         } else if (c === QUOTE) {
           // the records from here that hold quotes go to the general reading, then on directly after them
-          // first the record alone: written plainly (a note with a comma), its cells are read at once
-          const one = this.quotedRun(bytes, start, last, true);
-          if (one === HAND_OVER) return ~start;
-          if (one === NEED_MORE) return start;
-          if (this.simpleRecord(bytes, start, one, this.runLines)) {
-            i = one;
-            continue lines;
-          }
-          const end = this.quotedRun(bytes, start, last, false);
-          if (end === HAND_OVER) return ~start;
-          if (end === NEED_MORE) return start;
-          this.generalRecords(bytes, start, end, this.runLines);
+          const end = this.quotedRecords(bytes, start, last);
+          if (end < 0) return end === NEED_MORE ? start : ~start;
           i = end;
           continue lines;
         } else if (c < SPACE || c === DELETE) plain = false;
@@ -384,7 +407,7 @@ class ExchangeCsvReader {
       }
       i = next;
       if (cells + 1 < room) {
-        ends[cells] = lineEnd;
+        ends[cells] = closed < 0 ? lineEnd : closed;
         hashes[cells] = h | 0;
       }
       cells++;
@@ -396,7 +419,14 @@ class ExchangeCsvReader {
         this.line++;
         continue;
       }
-      this.plainRecords(bytes, start, next);
+      if (!quoted) {
+        this.plainRecords(bytes, start, next);
+        continue;
+      }
+      // a line with a quoted cell that is not read directly: as any record with a quote
+      const end = this.quotedRecords(bytes, start, last);
+      if (end < 0) return end === NEED_MORE ? start : ~start;
+      i = end;
     }
   }
 
@@ -410,6 +440,23 @@ class ExchangeCsvReader {
     });
     this.line = done.line;
     this.takeLayout();
+  }
+
+  /**
+   * Reads the record with a `"` at `start` with its cells at once when it is
+   * written plainly (see {@link simpleRecord}), else with the records after
+   * it that hold one too the general way (see {@link quotedRun}). Returns
+   * where the direct reading goes on, or {@link NEED_MORE} or
+   * {@link HAND_OVER}.
+   */
+  private quotedRecords(bytes: Uint8Array, start: number, last: boolean): number {
+    const one = this.quotedRun(bytes, start, last, true);
+    if (one < 0) return one;
+    if (this.simpleRecord(bytes, start, one, this.runLines)) return one;
+    const end = this.quotedRun(bytes, start, last, false);
+    if (end < 0) return end;
+    this.generalRecords(bytes, start, end, this.runLines);
+    return end;
   }
 
   /**
