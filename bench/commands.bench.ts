@@ -14,7 +14,7 @@
  * (it is slow), at sizes up to `BENCH_COMMANDS_PEER_MAX` people (default 100000).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -61,6 +61,13 @@ function timed(command: string[], env: Record<string, string> = {}): Run {
   return { ok, timedOut: !ok && seconds! >= TIMEOUT - 1, seconds: seconds!, peakMb: kb! / 1024 };
 }
 
+/** An exchanges CSV with a `note` column added: row k (from 1) has a quoted note with a comma when k is a multiple of 20, else a plain one when k is a multiple of 7, else none. */
+function withNotes(text: string): string {
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  return lines.map((line, k) => `${line.replace(/\r$/, "")},${k === 0 ? "note" : k % 20 === 0 ? '"met at the fair, then lunch"' : k % 7 === 0 ? "short note" : ""}\r\n`).join("");
+}
+
 function median(runs: Run[]): Run {
   return { ok: runs.every((r) => r.ok), timedOut: runs.some((r) => r.timedOut), seconds: percentile(runs.map((r) => r.seconds), 50), peakMb: percentile(runs.map((r) => r.peakMb), 50) };
 }
@@ -84,6 +91,9 @@ function sizeSection(people: number, exchanges: number): SizeResult {
   const gen = existsSync(net) ? null : timed(node("generate", "--people", String(people), "--exchanges", String(exchanges), "--seed", "2026", "-o", net));
   const csv = join(dir, "csv");
   if (!existsSync(join(csv, "exchanges.csv"))) execFileSync("node", [CLI, "export", net, "--format", "csv", "--table", "all", "--include-confidential", "-o", csv], { stdio: "ignore" });
+  // the same exchanges with a note column as a spreadsheet writes it: every 20th row a note with a comma (quoted), every 7th a plain one
+  const notesCsv = join(csv, "exchanges-notes.csv");
+  if (!existsSync(notesCsv)) writeFileSync(notesCsv, withNotes(readFileSync(join(csv, "exchanges.csv"), "utf8")));
   const target = `p${Math.floor(people / 2)}`;
   const jobs: Job[] = [
     { name: "intro", tiegraph: node("intro", net, "--from", "p1", "--to", target), networkx: py("intro", net, "p1", target) },
@@ -101,6 +111,12 @@ function sizeSection(people: number, exchanges: number): SizeResult {
       tiegraph: node("import", "--people", join(csv, "people.csv"), "--exchanges", join(csv, "exchanges.csv"), "-o", join(dir, "imported.json")),
       networkx: py("import", join(csv, "exchanges.csv"), join(csv, "people.csv"), join(dir, "nx-imported.json")),
       clean: [join(dir, "imported.json"), join(dir, "imported.json.bak")],
+    },
+    {
+      name: "import (notes CSV, 5% quoted)",
+      tiegraph: node("import", "--people", join(csv, "people.csv"), "--exchanges", notesCsv, "-o", join(dir, "imported-notes.json")),
+      networkx: py("import", notesCsv, join(csv, "people.csv"), join(dir, "nx-imported-notes.json")),
+      clean: [join(dir, "imported-notes.json"), join(dir, "imported-notes.json.bak")],
     },
     { name: "generate", tiegraph: node("generate", "--people", String(people), "--exchanges", String(exchanges), "--seed", "7", "-o", join(dir, "gen.json")), networkx: py("generate", String(people), String(exchanges), join(dir, "nx-gen.json")), clean: [join(dir, "gen.json"), join(dir, "gen.json.bak")] },
   ];

@@ -88,7 +88,10 @@ elif job == "import":
     with open(args[0], newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             g.add_edge(row["from"], row["to"], kind=row["kind"], date=row["date"])
-            exchanges.append({"date": row["date"], "kind": row["kind"], "from": row["from"], "to": row["to"]})
+            exchange = {"date": row["date"], "kind": row["kind"], "from": row["from"], "to": row["to"]}
+            if row.get("note"):
+                exchange["note"] = row["note"]
+            exchanges.append(exchange)
     with open(args[2], "w", encoding="utf-8") as f:
         json.dump({"format": "tiegraph", "version": 1, "people": [{"id": n, "name": d.get("name", n)} for n, d in g.nodes(data=True)], "exchanges": exchanges}, f, indent=2)
 elif job == "generate":
