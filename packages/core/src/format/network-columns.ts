@@ -48,8 +48,13 @@ const MAKERS: Record<ColumnName, (buffer: ArrayBuffer, offset: number, length: n
   format: (b, o, n) => new Uint8Array(b, o, n),
 };
 
-/** Bytes per value of each column. */
-const COLUMN_BYTES: Record<ColumnName, number> = { from: 4, to: 4, day: 4, kind: 1, value: 8, minutes: 4, flags: 1, format: 1 };
+/** Bytes per value of each column (a view of one value is that long). */
+const COLUMN_BYTES = Object.fromEntries(COLUMN_ORDER.map((name) => [name, MAKERS[name](new ArrayBuffer(8), 0, 1).byteLength])) as Record<ColumnName, number>;
+
+/** Where the exchange columns of a copy start: after the header, the records and the extras, each from a multiple of 8. */
+function columnsAt(headerLength: number, header: Pick<Header, "records" | "extras">): number {
+  return align8(align8(12 + headerLength + header.records) + header.extras);
+}
 
 interface Header {
   /** SHA-256 (hex) of the file the copy was made from. */
@@ -371,7 +376,7 @@ export function exchangeSourceExtent(head: Uint8Array): ExchangeSourceExtent | u
     const header = JSON.parse(new TextDecoder().decode(head.subarray(12, 12 + headerLength))) as Partial<Header>;
     const { records, extras, count } = header;
     if (![records, extras, count].every((n) => typeof n === "number" && Number.isSafeInteger(n) && n >= 0)) return undefined;
-    const from = align8(align8(12 + headerLength + records!) + extras!);
+    const from = columnsAt(headerLength, { records: records!, extras: extras! });
     // the columns, each starting at a multiple of 8 (see columnViews)
     let to = from;
     for (const name of COLUMN_ORDER) to = align8(to + count! * COLUMN_BYTES[name]);
@@ -403,7 +408,7 @@ export function decodeExchangeSource(bytes: Uint8Array, source: string): CopiedE
     const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 12, headerLength))) as Header;
     if (header.source !== source || !Number.isInteger(header.people) || header.people < 0) return undefined;
     if (header.halfLifeDays !== undefined && typeof header.halfLifeDays !== "number") return undefined;
-    const at = align8(align8(12 + headerLength + header.records) + header.extras);
+    const at = columnsAt(headerLength, header);
     const n = header.count;
     const { cols } = columnViews(buffer, at, n);
     const from = cols.from as Int32Array;

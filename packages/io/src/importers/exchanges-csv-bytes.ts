@@ -23,6 +23,9 @@
  *   `,` or the line's end, with no `"`, line break or control character
  *   inside (a note with a comma, as spreadsheets write it), is read
  *   directly as its inside, as csv-parse reads it;
+ * - a record with a `"` not read so, on one line and written the plainest
+ *   quoted way (`""` inside, say), has its cells read at once from its text,
+ *   as csv-parse reads them (see `simpleQuotedRecord`);
  * - any other record with a `"` (quoted cells may hold line breaks: records no
  *   longer follow lines) goes to the general reading of whole records
  *   (csv-rows.ts's `readCsvBlock`), with the records right after it that
@@ -472,7 +475,9 @@ class ExchangeCsvReader {
    * in these bytes yet; {@link HAND_OVER} for a quoted cell still open at
    * the end of the file, or a record longer than {@link LONGEST_RUN_RECORD}:
    * the rest of the file then goes to the general reading, which says what
-   * is wrong.
+   * is wrong. The scanner's transitions are csv-rows.ts's (`scan`,
+   * `recordSpans`), on bytes rather than text; the property test in
+   * test/exchanges-csv-bytes.test.ts holds the two readings to the same records.
    */
   private quotedRun(bytes: Uint8Array, start: number, last: boolean, firstOnly: boolean): number {
     const n = bytes.length;
@@ -733,7 +738,7 @@ class ExchangeCsvReader {
  * quoted cell, text after a closing quote, a quote inside an unquoted cell,
  * a line break in a quoted cell, an unclosed quote), which csv-parse reads.
  */
-export function simpleQuotedRecord(text: string): string[] | undefined {
+function simpleQuotedRecord(text: string): string[] | undefined {
   let end = text.length;
   if (end > 0 && text.charCodeAt(end - 1) === LF) end--;
   if (end > 0 && text.charCodeAt(end - 1) === CR) end--;
