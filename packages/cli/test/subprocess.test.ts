@@ -4,7 +4,7 @@
 // real (non-terminal) standard input, stops quietly when the reader of its
 // output goes away, and a killed save leaves no half-written file.
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { encodeNetworkColumns, generateNetwork, serializeNetwork } from "@tiegraph/core";
 import { createRequire } from "node:module";
@@ -149,5 +149,42 @@ describe("the tiegraph process", () => {
     expect(got.status).toBe(1);
     expect(got.stderr).toBe(`tiegraph: import: ${exchanges} was read on a worker thread: it could not be, so it is read here\n${want.stderr}`);
     expect(existsSync(join(dir, "strict-there.json"))).toBe(false);
+  });
+
+  it("import of one exchanges CSV writes its exchanges' text on the worker thread, and saves the same file with it; rows the merge refuses leave it unused", async () => {
+    const dir = tempDir();
+    // 3,000 good rows (notes quoted with a comma, tags, minutes, formats, an introduction), then a row naming someone nobody imported
+    const rows = ["date,from,to,kind,value,minutes,format,introduced,tags,note"];
+    const people = ["ann", "bob", "cara", "dan", "me"];
+    for (let i = 0; i < 3000; i++) {
+      const [from, to] = [people[i % 5]!, people[(i + 1 + (i % 3)) % 5]!];
+      const intro = i % 97 === 0 ? people.find((p) => p !== from && p !== to)! : "";
+      rows.push(`2024-0${1 + (i % 9)}-${String(1 + (i % 28)).padStart(2, "0")},${from},${to},${intro ? "introduction" : ["favour", "information", "meeting"][i % 3]},${i % 7 === 0 ? i : ""},${i % 3 === 2 ? 30 : ""},${i % 3 === 2 ? "coffee" : ""},${intro},${i % 4 === 0 ? "cloud;hiring" : ""},${i % 11 === 0 ? `"met at the fair, then lunch ${i}"` : ""}`);
+    }
+    const good = join(dir, "ex.csv");
+    writeFileSync(good, rows.join("\n") + "\n");
+    const refused = join(dir, "ex-ghost.csv");
+    writeFileSync(refused, [...rows, "2024-05-01,ann,ghost,favour,,,,,,"].join("\n") + "\n");
+    for (const [exchanges, used] of [
+      [good, "used"],
+      [refused, "not used: the network's exchanges are not the rows it was written from"],
+    ] as const) {
+      const sources = ["--people", join(FIXTURES, "people.csv"), "--exchanges", exchanges];
+      const here = join(dir, "here.json");
+      const there = join(dir, "out", "there.json");
+      mkdirSync(join(dir, "out"), { recursive: true });
+      // in this process every file is read on the main thread, and the exchanges written from the network
+      const want = await cli(["import", ...sources, "-o", here]);
+      expect(want.status).toBe(0);
+      const got = tiegraphProcess(["import", ...sources, "-o", there], { env: { TIEGRAPH_IMPORT_AHEAD: "trace", TIEGRAPH_COLUMNS: "always" } });
+      expect(got.stderr).toBe(`tiegraph: import: ${exchanges} was read on a worker thread\ntiegraph: import: the exchanges' text written on the worker thread was ${used}\n`);
+      expect(got.status).toBe(0);
+      expect(got.stdout.replaceAll(there, here)).toBe(want.stdout);
+      expect(readFileSync(there, "utf8")).toBe(readFileSync(here, "utf8"));
+      expect((JSON.parse(readFileSync(there, "utf8")) as { exchanges: unknown[] }).exchanges.length).toBe(3000);
+      // the file the text was written to is gone: only the network and its columnar copy are left
+      expect(readdirSync(join(dir, "out")).sort()).toEqual(["there.json", "there.json.columns"]);
+      rmSync(join(dir, "out"), { recursive: true });
+    }
   });
 });

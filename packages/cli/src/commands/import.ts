@@ -6,9 +6,12 @@
  * reports.
  */
 import { createReadStream, openAsBlob } from "node:fs";
-import { stat } from "node:fs/promises";
+import { stat, unlink } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { basename, dirname, join } from "node:path";
 import type { Command } from "commander";
 import { Network, type Person } from "@tiegraph/core";
+import type { ExchangeTextAhead } from "@tiegraph/core/internal";
 import {
   importAffiliationsCsv,
   importCalendar,
@@ -93,7 +96,11 @@ export function registerImport(program: Command, terminal: Terminal): void {
       const maxProblems = flags.verbose === true ? undefined : LIST_LIMIT;
       // the exchanges CSVs that are regular files are read on a worker thread meanwhile (files/import-ahead.ts)
       const aheadFiles = terminal.env.TIEGRAPH_IMPORT_AHEAD === "off" ? [] : await regularFiles(files.filter((f) => f.flag === "exchanges").map((f) => f.file));
-      const ahead = startExchangesAhead(aheadFiles, { strict: flags.strict === true, maxProblems });
+      // one exchanges CSV into a new network: the worker then writes its exchanges' text as the file will hold
+      // them (as writeNetworkFile saves: indented by 2, nothing redacted) into a file beside the output, while
+      // the main thread merges; the save copies it when it fits the network's exchanges (exchange-text-ahead.ts in core)
+      const text = aheadFiles.length === 1 && files.filter((f) => f.flag === "exchanges").length === 1 && flags.into === undefined ? { indent: 2, redact: false, file: join(dirname(flags.output), `.${basename(flags.output)}.${randomBytes(6).toString("hex")}.exchanges.tmp`) } : undefined;
+      const ahead = startExchangesAhead(aheadFiles, { strict: flags.strict === true, maxProblems, text });
       try {
         const network = flags.into !== undefined ? await readNetworkFile(flags.into, { terminal, command: "import" }) : new Network();
         const before = { people: network.personCount, exchanges: network.exchangeCount };
@@ -104,9 +111,11 @@ export function registerImport(program: Command, terminal: Terminal): void {
           const readAhead = ahead !== undefined && k >= 0 ? (onRead: (read: number) => void) => ahead.imported(k, onRead) : undefined;
           imports.push(await importOne(terminal, f.flag, f.file, flags, ego, maxProblems, readAhead));
         }
-        await mergeAndSave(terminal, network, before, imports, flags, maxProblems);
+        await mergeAndSave(terminal, network, before, imports, flags, maxProblems, ahead?.text(0));
       } finally {
-        ahead?.cancel();
+        // the worker is gone before its file is deleted (it may still be writing it after an error)
+        await ahead?.cancel();
+        if (text !== undefined) await unlink(text.file).catch(() => undefined);
       }
     });
 }
@@ -125,7 +134,7 @@ async function regularFiles(files: readonly string[]): Promise<string[]> {
 }
 
 /** Merges the imports into the network, saves it and says what was done. */
-async function mergeAndSave(terminal: Terminal, network: Network, before: { people: number; exchanges: number }, imports: ImportedNetwork[], flags: ImportFlags, maxProblems: number | undefined): Promise<void> {
+async function mergeAndSave(terminal: Terminal, network: Network, before: { people: number; exchanges: number }, imports: ImportedNetwork[], flags: ImportFlags, maxProblems: number | undefined, textAhead?: Promise<ExchangeTextAhead | undefined>): Promise<void> {
   const report = mergeInto(network, imports, { strict: flags.strict === true, ...(maxProblems === undefined ? {} : { maxProblems }) });
   // the records are in the network now: keep only what the summary says, so a million of them are not held while saving
   const summaries = imports.map(importSummary);
@@ -134,7 +143,10 @@ async function mergeAndSave(terminal: Terminal, network: Network, before: { peop
     if (!network.hasPerson(flags.ego)) throw new UsageError("import", `--ego: no person with id ${JSON.stringify(flags.ego)} after the import`);
     network.setEgo(flags.ego);
   }
-  await writeNetworkFile(flags.output, network, { plain: flags.plain === true });
+  // the exchanges' text written on the worker, used only when it is these exchanges' (see exchange-text-ahead.ts in core)
+  const exchangeText = await textAhead;
+  await writeNetworkFile(flags.output, network, { plain: flags.plain === true, exchangeText });
+  if (exchangeText !== undefined) trace(terminal, `the exchanges' text written on the worker thread was ${exchangeText.used === true ? "used" : "not used: the network's exchanges are not the rows it was written from"}`);
   terminal.stdout.write(renderImport(summaries, report, network, before, flags.output, flags.verbose === true));
 }
 

@@ -16,9 +16,10 @@
  * `TIEGRAPH_IMPORT_AHEAD=off` reads every file on the main thread;
  * `TIEGRAPH_IMPORT_AHEAD=trace` says on standard error where each was read.
  */
-import { openAsBlob } from "node:fs";
+import { closeSync, openAsBlob, openSync, readSync, writeSync } from "node:fs";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { ExchangeRows, TiegraphError, type ExchangeRowsParts, type TiegraphErrorCode } from "@tiegraph/core";
+import { writeExchangeText, type ExchangeTextAhead, type ExchangeTextRows } from "@tiegraph/core/internal";
 import { importExchangesCsv, type ImportedNetwork } from "@tiegraph/io";
 
 let entry: URL | undefined;
@@ -38,6 +39,13 @@ export function allowImportWorker(url: string | URL): void {
 export interface ExchangesAheadOptions {
   strict: boolean;
   maxProblems?: number | undefined;
+  /**
+   * Once the (one) file is read and sent, write the text its exchanges take
+   * in a network file with this indentation and redaction into `file` (see
+   * exchange-text-ahead.ts in core), while the main thread merges. The
+   * caller deletes `file` once the worker has stopped.
+   */
+  text?: { indent: number; redact: boolean; file: string } | undefined;
 }
 
 /** An error as its fields, to cross threads (a structured clone keeps only an Error's message). */
@@ -51,8 +59,12 @@ interface SentError {
 /** An import as plain data: its rows as {@link ExchangeRowsParts}, its problems as their fields. */
 type SentImport = Omit<ImportedNetwork, "problems" | "exchangeRows"> & { problems: SentError[]; rows: ExchangeRowsParts | undefined };
 
-/** The worker's messages: bytes read of file `file`, or its import (null: read it on the main thread). */
-type AheadMessage = { file: number; read: number } | { file: number; imported: SentImport | null };
+/**
+ * The worker's messages: bytes read of file `file`, its import (null: read
+ * it on the main thread), or whether the text of its exchanges was written
+ * (to the `text` option's file).
+ */
+type AheadMessage = { file: number; read: number } | { file: number; imported: SentImport | null } | { file: number; text: boolean };
 
 /** Exchanges CSVs being read on a worker thread. */
 export interface ExchangesAhead {
@@ -62,8 +74,14 @@ export interface ExchangesAhead {
    * (at once, then as the worker goes on).
    */
   imported(k: number, onRead: (read: number) => void): Promise<ImportedNetwork | undefined>;
-  /** Stops the worker (its imports are not needed). */
-  cancel(): void;
+  /**
+   * The text of `files[k]`'s exchanges in a network file, written on the
+   * worker once it sent the import (asked for with the `text` option), with
+   * the rows it was written from; undefined when it was not written.
+   */
+  text(k: number): Promise<ExchangeTextAhead | undefined>;
+  /** Stops the worker (its imports are not needed); resolves once it has stopped. */
+  cancel(): Promise<void>;
 }
 
 /**
@@ -89,20 +107,34 @@ export function startExchangesAhead(files: readonly string[], options: Exchanges
   const listeners: (((read: number) => void) | undefined)[] = files.map(() => undefined);
   const settle: ((imported: ImportedNetwork | undefined) => void)[] = [];
   const results = files.map((_, k) => new Promise<ImportedNetwork | undefined>((resolve) => (settle[k] = resolve)));
-  let left = files.length;
+  const settleText: ((text: ExchangeTextAhead | undefined) => void)[] = [];
+  const texts = files.map((_, k) => new Promise<ExchangeTextAhead | undefined>((resolve) => (settleText[k] = resolve)));
+  if (options.text === undefined) for (const s of settleText) s(undefined);
+  // the rows each import came with, which its text (when asked for) was written from
+  const rowsOf: (ExchangeRowsParts | undefined)[] = files.map(() => undefined);
+  let left = files.length * (options.text === undefined ? 1 : 2);
+  const done = (): void => {
+    if (--left === 0) void worker.terminate();
+  };
   const give = (k: number, imported: ImportedNetwork | undefined): void => {
     settle[k]!(imported);
     listeners[k] = undefined;
-    if (--left === 0) void worker.terminate();
+    done();
   };
   worker.on("message", (m: AheadMessage) => {
-    if ("read" in m) {
+    if ("text" in m) {
+      const rows = rowsOf[m.file];
+      const how = options.text;
+      settleText[m.file]!(!m.text || rows === undefined || how === undefined ? undefined : { rows, indent: how.indent, redact: how.redact, chunks: fileChunks(how.file) });
+      done();
+    } else if ("read" in m) {
       read[m.file] = m.read;
       listeners[m.file]?.(m.read);
     } else {
       let imported: ImportedNetwork | undefined;
       try {
         imported = m.imported === null ? undefined : receivedImport(m.imported);
+        rowsOf[m.file] = m.imported?.rows;
       } catch {
         imported = undefined;
       }
@@ -111,6 +143,7 @@ export function startExchangesAhead(files: readonly string[], options: Exchanges
   });
   const failed = (): void => {
     for (const s of settle) s(undefined);
+    for (const s of settleText) s(undefined);
   };
   worker.once("error", failed);
   worker.once("exit", failed);
@@ -120,7 +153,8 @@ export function startExchangesAhead(files: readonly string[], options: Exchanges
       listeners[k] = onRead;
       return results[k]!;
     },
-    cancel: () => void worker.terminate(),
+    text: (k) => texts[k]!,
+    cancel: () => worker.terminate().then(() => undefined),
   };
 }
 
@@ -155,6 +189,7 @@ export async function runImportWorker(): Promise<boolean> {
   for (const [k, file] of job.files.entries()) {
     let sent: SentImport | null = null;
     let buffers: ArrayBuffer[] = [];
+    let kept: ExchangeTextRows | undefined;
     try {
       const source = await openAsBlob(file);
       const { strict, maxProblems } = job.options;
@@ -163,10 +198,54 @@ export async function runImportWorker(): Promise<boolean> {
       const parts = exchangeRows?.toParts();
       buffers = parts?.buffers ?? [];
       sent = { ...rest, problems: problems.map(sentError), rows: parts?.parts };
+      // the columns move to the main thread: the text is written from a copy of them
+      if (job.options.text !== undefined && parts !== undefined) kept = columnsCopy(parts.parts);
     } catch {
       // null: the main thread reads the file itself and says why it could not be read
     }
     port.postMessage({ file: k, imported: sent } satisfies AheadMessage, buffers);
+    const how = job.options.text;
+    if (how === undefined) continue;
+    let text = false;
+    try {
+      if (kept !== undefined) {
+        const fd = openSync(how.file, "wx", 0o600);
+        try {
+          writeExchangeText(kept, how.indent, how.redact, (b) => {
+            for (let at = 0; at < b.length; ) at += writeSync(fd, b, at);
+          });
+        } finally {
+          closeSync(fd);
+        }
+        text = true;
+      }
+    } catch {
+      // false: the file is written from the network, as without a text written ahead
+    }
+    kept = undefined;
+    port.postMessage({ file: k, text } satisfies AheadMessage);
   }
   return true;
+}
+
+/** What the text of the rows is written from, with the columns copied (cut to the rows): the originals move to another thread. */
+function columnsCopy(parts: ExchangeRowsParts): ExchangeTextRows {
+  const n = parts.n;
+  const { from, to, day, kind, value, minutes, flags, format, extra, formats, extras, ids } = parts;
+  return { n, from: from.slice(0, n), to: to.slice(0, n), day: day.slice(0, n), kind: kind.slice(0, n), value: value.slice(0, n), minutes: minutes.slice(0, n), flags: flags.slice(0, n), format: format.slice(0, n), extra: extra.slice(0, n), formats, extras, ids };
+}
+
+/** The bytes of `file` in pieces read one after another into the same buffer (each piece is used before the next is read). */
+function* fileChunks(file: string): Generator<Uint8Array> {
+  const fd = openSync(file, "r");
+  try {
+    const buffer = new Uint8Array(4 << 20);
+    for (;;) {
+      const n = readSync(fd, buffer, 0, buffer.length, null);
+      if (n === 0) return;
+      yield buffer.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -13,6 +13,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { open, readFile, rename, stat, unlink, writeFile, type FileHandle } from "node:fs/promises";
+import type { ExchangeTextAhead } from "@tiegraph/core/internal";
 import { MAX_TEXT_LENGTH, TiegraphError, columnsSource, copiedRecords, copiedRecordsEnd, decodeNetworkColumns, type CopiedRecords, encodeNetworkColumns, parseNetworkBytes, parseNetworkFile, serializeNetworkBytes, type Network } from "@tiegraph/core";
 import { Worker } from "node:worker_threads";
 import { decryptNetworkFile, encryptText, isEncryptedNetworkFile, saveNetworkFileAtomic, type EncryptionOptions } from "@tiegraph/io/node";
@@ -393,6 +394,8 @@ export interface NetworkSaveOptions {
   plain?: boolean;
   /** Where to say how the file was written (default: the terminal the network was read on). */
   terminal?: Terminal;
+  /** The exchanges' text written ahead (see serializeNetworkBytes' `exchangeText`); a plain save uses it when it fits. */
+  exchangeText?: ExchangeTextAhead | undefined;
 }
 
 /** How {@link writeNetworkFile} wrote a network. */
@@ -454,7 +457,7 @@ async function savePlainWithColumns(file: string, network: Network, options: Net
   // an encoding that fails fails the command once the file is saved, as it did when encoded after the save
   let failed: { e: unknown } | undefined;
   // the bytes as they are written: hashed and counted once, not encoded again
-  await saveNetworkFileAtomic(file, serializeNetworkBytes(network), {
+  await saveNetworkFileAtomic(file, serializeNetworkBytes(network, { exchangeText: options.exchangeText }), {
     onWrite: (written) => {
       hash.update(written);
       bytes += written.byteLength;

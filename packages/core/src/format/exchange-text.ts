@@ -7,9 +7,18 @@
  * ids into one byte array); the rare extras (ids, notes, tags) are quoted as they come.
  */
 import { formatDay } from "../model/dates.js";
+import type { StoredExchangeColumns } from "../model/exchange-store.js";
 import type { Network } from "../model/network.js";
 import { EXCHANGE_KINDS } from "../model/types.js";
 import { type ByteOutput, putBytes, utf8Bytes } from "./byte-output.js";
+
+/**
+ * Exchanges a writer writes between two checks of the output's size: few
+ * enough that their text (a record is about 150 bytes) fits a chunk's
+ * headroom (see byte-output.ts), so the buffer is not grown and copied
+ * before each chunk is taken.
+ */
+export const EXCHANGES_PER_STEP = 64;
 
 const FLAG_CONFIDENTIAL = 1;
 const FLAG_EXPLICIT_VALUE = 2;
@@ -46,6 +55,24 @@ export interface ExchangeByteWriter {
  * ```
  */
 export function exchangeByteWriter(network: Network, indent: number, redact: boolean): ExchangeByteWriter {
+  return columnsByteWriter(network.rawExchangeColumns(), network.people().map((p) => p.id), indent, redact);
+}
+
+/**
+ * {@link exchangeByteWriter} over exchange columns as a store holds them
+ * (`raw`) and the ids of the people they name by position (`personIds`):
+ * the same text for a network whose {@link Network.rawExchangeColumns} and
+ * people are these. A thread that holds rows read from a file (see
+ * {@link exchangeRowsColumns}) writes their text with it while another
+ * builds the network (see {@link exchangeTextAhead}).
+ *
+ * @example
+ * ```ts
+ * const out = new ByteOutput(1 << 16);
+ * columnsByteWriter(net.rawExchangeColumns(), net.people().map((p) => p.id), 2, false).write(out, 0, net.exchangeCount);
+ * ```
+ */
+export function columnsByteWriter(raw: StoredExchangeColumns, personIds: readonly string[], indent: number, redact: boolean): ExchangeByteWriter {
   const pad = " ".repeat(indent);
   const nl = indent > 0 ? "\n" : "";
   const colon = indent > 0 ? ": " : ":";
@@ -66,23 +93,21 @@ export function exchangeByteWriter(network: Network, indent: number, redact: boo
   const tagsSep = `,${nl}${pad}${pad}${pad}${pad}`;
   const tagsClose = `${nl}${pad}${pad}${pad}]`;
 
-  const raw = network.rawExchangeColumns();
-  const people = network.people();
   // The quoted ids side by side in one byte array, copied out as needed (one object per
   // person, read at random by every record, would miss the cache more the more people there are).
-  const idStart = new Int32Array(people.length + 1);
+  const idStart = new Int32Array(personIds.length + 1);
   const idParts: Uint8Array[] = [];
   let idBytesTotal = 0;
   let longestId = 0;
-  for (let p = 0; p < people.length; p++) {
-    const b = utf8Bytes(JSON.stringify(people[p]!.id));
+  for (let p = 0; p < personIds.length; p++) {
+    const b = utf8Bytes(JSON.stringify(personIds[p]!));
     idParts.push(b);
     idBytesTotal += b.length;
     idStart[p + 1] = idBytesTotal;
     if (b.length > longestId) longestId = b.length;
   }
   const ids = new Uint8Array(idBytesTotal);
-  for (let p = 0; p < people.length; p++) ids.set(idParts[p]!, idStart[p]!);
+  for (let p = 0; p < personIds.length; p++) ids.set(idParts[p]!, idStart[p]!);
   idParts.length = 0;
   const quotedDays = new Map<number, Uint8Array>();
   const day = (d: number): Uint8Array => {

@@ -9,7 +9,8 @@ import { TiegraphError, showValue } from "../errors.js";
 import { Network } from "../model/network.js";
 import type { NetworkData } from "../model/types.js";
 import { ByteOutput } from "./byte-output.js";
-import { exchangeByteWriter } from "./exchange-text.js";
+import { EXCHANGES_PER_STEP, exchangeByteWriter } from "./exchange-text.js";
+import { exchangeTextFits, type ExchangeTextAhead } from "./exchange-text-ahead.js";
 import { firstSyntaxError, lineColumn, locatePointer } from "./locate.js";
 import { copyRequest } from "../model/request-store.js";
 import type { IntroductionRequest } from "../model/request-types.js";
@@ -136,6 +137,14 @@ export interface SerializeNetworkOptions {
   redact?: boolean;
   /** Indentation (default 2; 0 for one line). */
   indent?: number;
+  /**
+   * The exchanges' text written ahead from the rows the network was built
+   * from (on another thread, see exchange-text-ahead.ts): written out as it
+   * is when it fits the network's exchanges exactly (checked, one pass), else
+   * ignored. The bytes are the same either way. Only {@link serializeNetworkBytes}
+   * (and the functions built on it) takes it.
+   */
+  exchangeText?: ExchangeTextAhead | undefined;
 }
 
 /**
@@ -170,8 +179,6 @@ export function serializeNetwork(network: Network, options: SerializeNetworkOpti
 
 /** Records per JSON.stringify batch of the sections before the exchanges. */
 const RECORDS_PER_BATCH = 4096;
-/** Exchanges written between two checks of the output's size. */
-const EXCHANGES_PER_STEP = 1024;
 /** Nominal bytes per chunk of {@link serializeNetworkBytes} (cut between records). */
 const CHUNK_BYTES = 1 << 16;
 
@@ -259,6 +266,10 @@ export function* serializeNetworkBytes(network: Network, options: SerializeNetwo
         out.text((start === 0 ? "" : ",") + batchText(name, batch));
         if (out.full) yield out.take();
       }
+    } else if (options.exchangeText !== undefined && exchangeTextFits(network, options.exchangeText, indent, redact)) {
+      if (out.length > 0) yield out.take();
+      options.exchangeText.used = true;
+      yield* options.exchangeText.chunks;
     } else {
       // exchanges are written straight from the columns (exchange-text.ts): no object per exchange
       const writer = exchangeByteWriter(network, indent, redact);

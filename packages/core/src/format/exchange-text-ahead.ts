@@ -1,0 +1,146 @@
+/**
+ * The exchanges' text of a network file written ahead, from the rows an
+ * importer read, while the network is still being built from them (on
+ * another thread: `tiegraph import` writes it on the thread that read the
+ * exchanges CSV while the main thread merges). The saved file uses it only
+ * when the network's exchanges are exactly the rows it was written from,
+ * which {@link exchangeTextFits} checks field by field, so the file is the
+ * same bytes either way.
+ */
+import type { ExchangeRowsParts } from "../model/exchange-rows.js";
+import { FLAG_EXPLICIT_VALUE, type ExchangeExtras, type StoredExchangeColumns } from "../model/exchange-store.js";
+import type { Network } from "../model/network.js";
+import { ByteOutput } from "./byte-output.js";
+import { EXCHANGES_PER_STEP, columnsByteWriter } from "./exchange-text.js";
+
+/** The rows an exchanges' text was written from: {@link ExchangeRowsParts}' columns, extras and person ids. */
+export type ExchangeTextRows = Pick<ExchangeRowsParts, "n" | "from" | "to" | "day" | "kind" | "value" | "minutes" | "flags" | "format" | "formats" | "extra" | "extras" | "ids">;
+
+/** An exchanges' text written ahead ({@link writeExchangeText}) and the rows it was written from. */
+export interface ExchangeTextAhead {
+  rows: ExchangeTextRows;
+  /** Indentation and redaction it was written with (see {@link SerializeNetworkOptions}). */
+  indent: number;
+  redact: boolean;
+  /** The text, in chunks (each written out before the next is asked for). */
+  chunks: Iterable<Uint8Array>;
+  /** Set by `serializeNetworkBytes` when it wrote these chunks (they fit the network). */
+  used?: boolean;
+}
+
+/** Bytes per piece of {@link writeExchangeText}. */
+const PIECE_BYTES = 1 << 20;
+
+/**
+ * The rows' columns as a store holds them ({@link Network.rawExchangeColumns}'s
+ * shape): the columns cut to the rows (views, not copies), the formats after
+ * "no format", and the extras by position.
+ *
+ * @example exchangeRowsColumns(rows.toParts().parts).count === rows.length
+ */
+export function exchangeRowsColumns(rows: ExchangeTextRows): StoredExchangeColumns {
+  const n = rows.n;
+  const extras: [number, ExchangeExtras][] = [];
+  for (let i = 0; i < n; i++) {
+    const x = rows.extra[i]!;
+    if (x !== 0) extras.push([i, rows.extras[x - 1]!]);
+  }
+  type Cut<T> = T extends Int32Array ? Int32Array<ArrayBuffer> : T extends Uint8Array ? Uint8Array<ArrayBuffer> : T extends Float32Array ? Float32Array<ArrayBuffer> : Float64Array<ArrayBuffer>;
+  const cut = <T extends Int32Array | Uint8Array | Float32Array | Float64Array>(a: T): Cut<T> => a.subarray(0, n) as Cut<T>;
+  return {
+    count: n,
+    from: cut(rows.from),
+    to: cut(rows.to),
+    day: cut(rows.day),
+    kind: cut(rows.kind),
+    value: cut(rows.value),
+    minutes: cut(rows.minutes),
+    flags: cut(rows.flags),
+    format: cut(rows.format),
+    formats: rows.formats.slice(1),
+    extras,
+  };
+}
+
+/**
+ * Writes the text a network file holds between `"exchanges": [` and its
+ * closing line for a network whose exchanges are `rows` (people named by
+ * their ids), with this indentation and redaction: every record, each
+ * starting with its line break and indentation. `write` gets it in pieces of
+ * about a megabyte, in one buffer used again for the next piece (write or
+ * copy each before returning). Returns the bytes written.
+ * `serializeNetworkBytes` takes the text back as its `exchangeText` option.
+ *
+ * @example
+ * ```ts
+ * const pieces: string[] = [];
+ * writeExchangeText(rows.toParts().parts, 2, false, (b) => pieces.push(new TextDecoder().decode(b)));
+ * pieces[0]; // '\n    {\n      "date": "2024-03-01",\n      "kind": "favour", …'
+ * ```
+ */
+export function writeExchangeText(rows: ExchangeTextRows, indent: number, redact: boolean, write: (bytes: Uint8Array) => void): number {
+  const writer = columnsByteWriter(exchangeRowsColumns(rows), rows.ids, indent, redact);
+  const out = new ByteOutput(PIECE_BYTES);
+  let bytes = 0;
+  const flush = (): void => {
+    bytes += out.length;
+    write(out.bytes.subarray(0, out.length));
+    out.length = 0;
+  };
+  for (let i = 0; i < rows.n; i += EXCHANGES_PER_STEP) {
+    writer.write(out, i, Math.min(rows.n, i + EXCHANGES_PER_STEP));
+    if (out.full) flush();
+  }
+  if (out.length > 0) flush();
+  return bytes;
+}
+
+/**
+ * Whether `ahead` is the text of `network`'s exchanges as
+ * `serializeNetworkBytes(network, { indent, redact })` writes them: written
+ * with that indentation and redaction from rows that are the network's
+ * exchanges in order, field for field (date, kind, value where explicit,
+ * minutes, format, flags, extras), each naming the person the network holds
+ * at that position by the same id. One pass over the columns.
+ *
+ * @example exchangeTextFits(net, { rows, indent: 2, redact: false, chunks }, 2, false) // true when net's exchanges are rows'
+ */
+export function exchangeTextFits(network: Network, ahead: ExchangeTextAhead, indent: number, redact: boolean): boolean {
+  const { rows } = ahead;
+  if (ahead.indent !== indent || ahead.redact !== redact) return false;
+  const raw = network.rawExchangeColumns();
+  const n = raw.count;
+  if (rows.n !== n) return false;
+  // each of the rows' people and formats by the network's position for them (-1: none)
+  const people = new Int32Array(rows.ids.length);
+  for (let k = 0; k < people.length; k++) people[k] = network.findPerson(rows.ids[k]!);
+  const formatCodes = new Map(raw.formats.map((f, j) => [f, j + 1]));
+  const formats = rows.formats.map((f, j) => (j === 0 ? 0 : (formatCodes.get(f) ?? -1)));
+  const extras = raw.extras;
+  let e = 0;
+  for (let i = 0; i < n; i++) {
+    const flags = raw.flags[i]!;
+    if (flags !== rows.flags[i] || raw.day[i] !== rows.day[i] || raw.kind[i] !== rows.kind[i]) return false;
+    if (raw.from[i] !== people[rows.from[i]!] || raw.to[i] !== people[rows.to[i]!] || raw.format[i] !== formats[rows.format[i]!]) return false;
+    if (flags & FLAG_EXPLICIT_VALUE && raw.value[i] !== rows.value[i]) return false;
+    const m = raw.minutes[i]!;
+    const r = rows.minutes[i]!;
+    if (m !== r && !(Number.isNaN(m) && Number.isNaN(r))) return false;
+    const x = rows.extra[i]!;
+    const here = e < extras.length && extras[e]![0] === i;
+    if ((x !== 0) !== here) return false;
+    if (x === 0) continue;
+    const a = extras[e++]![1];
+    const b = rows.extras[x - 1]!;
+    if (a.id !== b.id || a.note !== b.note || !sameTags(a.tags, b.tags)) return false;
+    if (a.introduced !== (b.introduced === undefined ? undefined : people[b.introduced])) return false;
+  }
+  return e === extras.length;
+}
+
+function sameTags(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
