@@ -30,6 +30,36 @@ describe("UTF-8 bytes of text", () => {
     expect([...utf8Bytes("\ud83dx")]).toEqual([0xef, 0xbf, 0xbd, 0x78]);
     expect([...utf8Bytes("x".repeat(70) + "\ude42")].slice(70)).toEqual([0xef, 0xbf, 0xbd]);
   });
+  it("ByteOutput writes any pieces as TextEncoder encodes each, whatever room is left (long text filling the room and grown for the rest)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(anyText(10), anyText(300)), { maxLength: 30 }), fc.integer({ min: 1, max: 64 }), (pieces, chunk) => {
+        const out = new ByteOutput(chunk);
+        const taken: number[] = [];
+        for (const p of pieces) {
+          out.text(p);
+          if (out.full) taken.push(...out.take());
+        }
+        taken.push(...out.take());
+        // each piece on its own (a surrogate pair cut between two pieces is two lone surrogates)
+        expect(taken).toEqual(pieces.flatMap((p) => [...encoder.encode(p)]));
+      }),
+      { numRuns: 1000 },
+    );
+    // a 64 KiB chunk has 80 KiB of room (16 KiB of headroom): 60,000 then 15,000 ASCII characters fit in it,
+    // so the buffer is not replaced (room for 3 bytes a character, 180,000 then, would have replaced it at once)
+    const out = new ByteOutput(1 << 16);
+    const before = out.bytes;
+    out.text("a".repeat(60_000));
+    out.text("b".repeat(15_000));
+    expect(out.bytes).toBe(before);
+    expect(out.length).toBe(75_000);
+    // 30,000 "é" (60,000 bytes) after 16,370 bytes of ASCII: the first part fills the room, the buffer grows once for the rest
+    const big = new ByteOutput(64);
+    big.text("a".repeat(16_370));
+    big.text("é".repeat(30_000));
+    expect(big.length).toBe(16_370 + 60_000);
+    expect(new TextDecoder().decode(big.take())).toBe("a".repeat(16_370) + "é".repeat(30_000));
+  });
   it("ByteOutput grows past its chunk for a long piece and hands out each chunk once", () => {
     const out = new ByteOutput(8);
     out.text("abc");

@@ -58,10 +58,28 @@ export class ByteOutput {
     this.length = putBytes(this.bytes, this.length, src);
   }
 
-  /** Appends text as UTF-8 (a lone surrogate becomes U+FFFD, as `TextEncoder` writes it). */
+  /**
+   * Appends text as UTF-8 (a lone surrogate becomes U+FFFD, as `TextEncoder`
+   * writes it). A long text is encoded into the room there is and the buffer
+   * grown only for what does not fit: room for the worst case (3 bytes a
+   * unit) would grow it, into fresh memory, for text that nearly always fits.
+   */
   text(s: string): void {
-    this.reserve(3 * s.length);
-    this.length = putUtf8(this.bytes, this.length, s);
+    if (s.length < NATIVE_FROM) {
+      this.reserve(3 * s.length);
+      this.length = putUtf8(this.bytes, this.length, s);
+      return;
+    }
+    let rest = s;
+    for (;;) {
+      // encodeInto stops before a character that does not fit whole (never in the middle of a surrogate pair)
+      const { read, written } = encoder.encodeInto(rest, this.bytes.subarray(this.length));
+      this.length += written;
+      if (read === rest.length) return;
+      rest = rest.slice(read);
+      // at least one character (4 bytes at most) more each time; ASCII fits at once
+      this.reserve(Math.max(4, rest.length + (rest.length >>> 3)));
+    }
   }
 
   /** The bytes written since the last take (a new array; the writer goes on in a fresh one). */

@@ -177,8 +177,12 @@ export function serializeNetwork(network: Network, options: SerializeNetworkOpti
   return text;
 }
 
-/** Records per JSON.stringify batch of the sections before the exchanges. */
-const RECORDS_PER_BATCH = 4096;
+/**
+ * Records per JSON.stringify batch of the sections before the exchanges: a
+ * batch's text (a person is about 150 bytes) fits a chunk's headroom, so the
+ * chunk is not grown into fresh memory for it, while the calls stay few.
+ */
+const RECORDS_PER_BATCH = 64;
 /** Nominal bytes per chunk of {@link serializeNetworkBytes} (cut between records). */
 const CHUNK_BYTES = 1 << 16;
 
