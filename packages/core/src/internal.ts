@@ -4,7 +4,7 @@
  * they may change or go in any release. Import from `@tiegraph/core`.
  * @packageDocumentation
  */
-export { KIND_CODE, TOUCHPOINT_CODES, sortedByDay } from "./model/exchange-store.js";
+export { KIND_CODE, TOUCHPOINT_CODES, extrasReader, sortedByDay } from "./model/exchange-store.js";
 export { createRandom, type Random } from "./random/seeded-random.js";
 export { firstSyntaxError, lineColumn, locatePointer } from "./format/locate.js";
 export { showValue } from "./errors.js";

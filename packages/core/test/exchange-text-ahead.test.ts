@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ExchangeRows, Network, serializeNetwork, serializeNetworkBytes, type Exchange } from "@tiegraph/core";
-import { exchangeTextFits, writeExchangeText, type ExchangeTextAhead } from "@tiegraph/core/internal";
+import { exchangeTextFits, extrasReader, writeExchangeText, type ExchangeTextAhead } from "@tiegraph/core/internal";
 
 const decoder = new TextDecoder();
 const PEOPLE = ["ann", 'b"o', "c\\y", "dé🙂", "me"];
@@ -156,5 +156,37 @@ describe("the exchanges' text written ahead", () => {
     expect(bytes).toBeGreaterThan(3 << 20);
     expect(sizes.length).toBe(Math.ceil(bytes / ((1 << 20) + 64 * 200)));
     expect(sizes.slice(0, -1).every((n) => n >= 1 << 20 && n < (1 << 20) + 64 * 200)).toBe(true);
+  });
+});
+
+describe("extrasReader", () => {
+  it("reads each exchange's extras through the slot column, and through the list in any order, as the network holds them", () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ tag: fc.option(fc.constantFrom("a", "b"), { nil: undefined }), note: fc.option(fc.constantFrom("n1", "n2"), { nil: undefined }) }), { maxLength: 60 }), fc.array(fc.nat(59)), (list, order) => {
+        const exchanges = list.map((r, i): Exchange => {
+          const e: Exchange = { date: "2024-03-01", kind: "favour", from: PEOPLE[i % 5]!, to: PEOPLE[(i + 1) % 5]! };
+          if (r.tag !== undefined) e.tags = [r.tag];
+          if (r.note !== undefined) e.note = r.note;
+          return e;
+        });
+        const net = Network.from({ people: PEOPLE.map((id) => ({ id, name: id })), exchanges });
+        const raw = net.rawExchangeColumns();
+        const bySlot = extrasReader(raw);
+        const { extraSlot: _slot, extraSlots: _slots, ...listOnly } = raw;
+        const byList = extrasReader(listOnly);
+        const want = (i: number) => {
+          const e = exchanges[i]!;
+          return e.tags === undefined && e.note === undefined ? undefined : { tags: e.tags, note: e.note };
+        };
+        const shape = (x: { tags?: string[]; note?: string } | undefined) => x && { tags: x.tags, note: x.note };
+        // ascending, as a writer asks, then in any order (going back costs a binary search on the list)
+        for (const i of [...exchanges.keys(), ...order.filter((i) => i < exchanges.length)]) {
+          expect(shape(bySlot(i))).toEqual(want(i));
+          expect(shape(byList(i))).toEqual(want(i));
+        }
+        expect(raw.extras.map(([i]) => i)).toEqual([...exchanges.keys()].filter((i) => want(i) !== undefined));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -8,7 +8,7 @@
  * same bytes either way.
  */
 import type { ExchangeRowsParts } from "../model/exchange-rows.js";
-import { FLAG_EXPLICIT_VALUE, type ExchangeExtras, type StoredExchangeColumns } from "../model/exchange-store.js";
+import { FLAG_EXPLICIT_VALUE, extrasReader, type ExchangeExtras, type StoredExchangeColumns } from "../model/exchange-store.js";
 import type { Network } from "../model/network.js";
 import { ByteOutput } from "./byte-output.js";
 import { EXCHANGES_PER_STEP, columnsByteWriter } from "./exchange-text.js";
@@ -40,11 +40,10 @@ const PIECE_BYTES = 1 << 20;
  */
 export function exchangeRowsColumns(rows: ExchangeTextRows): StoredExchangeColumns {
   const n = rows.n;
-  const extras: [number, ExchangeExtras][] = [];
-  for (let i = 0; i < n; i++) {
-    const x = rows.extra[i]!;
-    if (x !== 0) extras.push([i, rows.extras[x - 1]!]);
-  }
+  // the rows' extras by slot (extra holds the slot plus one): the list is made only if asked for
+  const extraSlot = new Int32Array(n);
+  for (let i = 0; i < n; i++) extraSlot[i] = rows.extra[i]! - 1;
+  let extras: [number, ExchangeExtras][] | undefined;
   type Cut<T> = T extends Int32Array ? Int32Array<ArrayBuffer> : T extends Uint8Array ? Uint8Array<ArrayBuffer> : T extends Float32Array ? Float32Array<ArrayBuffer> : Float64Array<ArrayBuffer>;
   const cut = <T extends Int32Array | Uint8Array | Float32Array | Float64Array>(a: T): Cut<T> => a.subarray(0, n) as Cut<T>;
   return {
@@ -58,7 +57,15 @@ export function exchangeRowsColumns(rows: ExchangeTextRows): StoredExchangeColum
     flags: cut(rows.flags),
     format: cut(rows.format),
     formats: rows.formats.slice(1),
-    extras,
+    get extras() {
+      if (extras === undefined) {
+        extras = [];
+        for (let i = 0; i < n; i++) if (extraSlot[i]! >= 0) extras.push([i, rows.extras[extraSlot[i]!]!]);
+      }
+      return extras;
+    },
+    extraSlot,
+    extraSlots: rows.extras,
   };
 }
 
@@ -116,8 +123,7 @@ export function exchangeTextFits(network: Network, ahead: ExchangeTextAhead, ind
   for (let k = 0; k < people.length; k++) people[k] = network.findPerson(rows.ids[k]!);
   const formatCodes = new Map(raw.formats.map((f, j) => [f, j + 1]));
   const formats = rows.formats.map((f, j) => (j === 0 ? 0 : (formatCodes.get(f) ?? -1)));
-  const extras = raw.extras;
-  let e = 0;
+  const extrasOf = extrasReader(raw);
   for (let i = 0; i < n; i++) {
     const flags = raw.flags[i]!;
     if (flags !== rows.flags[i] || raw.day[i] !== rows.day[i] || raw.kind[i] !== rows.kind[i]) return false;
@@ -127,15 +133,14 @@ export function exchangeTextFits(network: Network, ahead: ExchangeTextAhead, ind
     const r = rows.minutes[i]!;
     if (m !== r && !(Number.isNaN(m) && Number.isNaN(r))) return false;
     const x = rows.extra[i]!;
-    const here = e < extras.length && extras[e]![0] === i;
-    if ((x !== 0) !== here) return false;
-    if (x === 0) continue;
-    const a = extras[e++]![1];
+    const a = extrasOf(i);
+    if ((x !== 0) !== (a !== undefined)) return false;
+    if (a === undefined) continue;
     const b = rows.extras[x - 1]!;
     if (a.id !== b.id || a.note !== b.note || !sameTags(a.tags, b.tags)) return false;
     if (a.introduced !== (b.introduced === undefined ? undefined : people[b.introduced])) return false;
   }
-  return e === extras.length;
+  return true;
 }
 
 function sameTags(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {

@@ -7,7 +7,7 @@
  * ids into one byte array); the rare extras (ids, notes, tags) are quoted as they come.
  */
 import { formatDay } from "../model/dates.js";
-import type { StoredExchangeColumns } from "../model/exchange-store.js";
+import { extrasReader, type StoredExchangeColumns } from "../model/exchange-store.js";
 import type { Network } from "../model/network.js";
 import { EXCHANGE_KINDS } from "../model/types.js";
 import { type ByteOutput, putBytes, utf8Bytes } from "./byte-output.js";
@@ -154,14 +154,7 @@ export function columnsByteWriter(raw: StoredExchangeColumns, personIds: readonl
   // a record's fixed pieces, ids, date and minutes between two reserves (a date is 12 bytes; room for far more)
   const recordRoom = 10 * longestPiece + 3 * longestId + OPEN_DATE.length + 512;
 
-  // extras by position, ascending: a cursor follows the positions asked for
-  const extras = raw.extras;
-  let next = 0;
-  const extrasAt = (i: number): (typeof extras)[number][1] | undefined => {
-    if (next > 0 && extras[next - 1]![0] >= i) next = lowerBound(extras, i); // asked for an earlier one
-    while (next < extras.length && extras[next]![0] < i) next++;
-    return next < extras.length && extras[next]![0] === i ? extras[next++]![1] : undefined;
-  };
+  const extrasAt = extrasReader(raw);
   const putId = (buf: Uint8Array, pos: number, p: number): number => {
     const end = idStart[p + 1]!;
     for (let k = idStart[p]!; k < end; k++) buf[pos++] = ids[k]!;
@@ -247,16 +240,4 @@ function repeated(seen: Map<string, Uint8Array>, key: string, make: (key: string
     if (seen.size < REPEATED_KEPT) seen.set(key, bytes);
   }
   return bytes;
-}
-
-/** First position in `extras` (ascending by exchange) at or after exchange `i`. */
-function lowerBound(extras: readonly (readonly [number, unknown])[], i: number): number {
-  let lo = 0;
-  let hi = extras.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (extras[mid]![0] < i) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -26,7 +26,7 @@
  * time), is checked on reading so that a damaged copy is still refused at once.
  */
 import { Network, type AffiliationColumns, type RawExchangeColumns } from "../model/network.js";
-import { FLAG_CONFIDENTIAL, type ExchangeColumns } from "../model/exchange-store.js";
+import { FLAG_CONFIDENTIAL, extrasReader, type ExchangeColumns } from "../model/exchange-store.js";
 import { affiliationColumns } from "../model/copied-records.js";
 import type { ExchangeExtras, LazyExtras } from "../model/exchange-store.js";
 import type { NetworkData } from "../model/types.js";
@@ -133,15 +133,20 @@ export function encodeNetworkColumns(network: Network, source: string): Uint8Arr
   const affs = affiliationColumns(network);
   const enc = new TextEncoder();
   const recordBytes = enc.encode(JSON.stringify(records));
-  const list = raw.extras;
-  const k = list.length;
+  // through the extras by their slots: no list of a pair per exchange that has some
+  const extrasOf = extrasReader(raw);
+  const n = raw.count;
+  let k = 0;
+  for (let i = 0; i < n; i++) if (extrasOf(i) !== undefined) k++;
   const positions = new Int32Array(k);
   const starts = new Int32Array(k + 1);
   const pieces: string[] = [];
   let length = 1;
   // extras holding only tags are shared by the exchanges that have the same tags (see SharedTags): written once each
   const tagsOnly = new Map<object, string>();
-  list.forEach(([i, ex], j) => {
+  for (let i = 0, j = 0; i < n; i++) {
+    const ex = extrasOf(i);
+    if (ex === undefined) continue;
     const shared = ex.id === undefined && ex.note === undefined && ex.introduced === undefined;
     let piece = shared ? tagsOnly.get(ex) : undefined;
     if (piece === undefined) {
@@ -149,10 +154,10 @@ export function encodeNetworkColumns(network: Network, source: string): Uint8Arr
       if (shared) tagsOnly.set(ex, piece);
     }
     positions[j] = i;
-    starts[j] = length;
+    starts[j++] = length;
     length += piece.length + 1;
     pieces.push(piece);
-  });
+  }
   starts[k] = length - (k > 0 ? 1 : 0);
   const extraBytes = enc.encode(`[${pieces.join(",")}]`);
   const header: Header = { source, count: raw.count, formats: raw.formats, records: recordBytes.length, extras: extraBytes.length, extrasCount: k, extrasCheck: checksum(extraBytes, positions, starts), affiliationCount: affs.person.length, roles: [...affs.roles], people: network.personCount };

@@ -83,6 +83,53 @@ export interface RawExchangeColumns {
 /** The columns as a store holds them: its extras always as a list. */
 export interface StoredExchangeColumns extends RawExchangeColumns {
   extras: [number, ExchangeExtras][];
+  /**
+   * Per exchange, where its extras are in {@link extraSlots} (-1: none): a
+   * way through them that builds no list (a pair per exchange that has
+   * extras: a million of them when every exchange has a tag). Read them
+   * with {@link extrasReader}.
+   */
+  extraSlot?: Int32Array;
+  extraSlots?: readonly (ExchangeExtras | undefined)[];
+}
+
+/**
+ * The extras of exchange `i` of `raw` (undefined: none), read through its
+ * slot column when it has one, else through its list (then `i` should go up
+ * from one call to the next, as a writer goes through the exchanges; going
+ * back costs a binary search).
+ *
+ * @example
+ * ```ts
+ * const extrasOf = extrasReader(net.rawExchangeColumns());
+ * extrasOf(0)?.tags; // the first exchange's tags, if it has some
+ * ```
+ */
+export function extrasReader(raw: StoredExchangeColumns): (i: number) => ExchangeExtras | undefined {
+  const { extraSlot: slot, extraSlots: slots } = raw;
+  if (slot !== undefined && slots !== undefined) {
+    return (i) => {
+      const k = slot[i]!;
+      return k < 0 ? undefined : slots[k];
+    };
+  }
+  const extras = raw.extras;
+  let next = 0;
+  return (i) => {
+    if (next > 0 && extras[next - 1]![0] >= i) {
+      // asked for an earlier one: the first entry at or after i
+      let lo = 0;
+      let hi = extras.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (extras[mid]![0] < i) lo = mid + 1;
+        else hi = mid;
+      }
+      next = lo;
+    }
+    while (next < extras.length && extras[next]![0] < i) next++;
+    return next < extras.length && extras[next]![0] === i ? extras[next++]![1] : undefined;
+  };
 }
 
 /** Extras read on demand (from a columnar copy): fresh objects on every call. */
@@ -609,11 +656,20 @@ export class ExchangeStore {
   raw(): StoredExchangeColumns {
     this.ready();
     const n = this.n;
-    const extras: [number, ExchangeExtras][] = [];
-    for (let i = 0; i < n; i++) {
-      const k = this.slot[i]!;
-      if (k >= 0) extras.push([i, this.slots[k]!]);
-    }
+    const slot = this.slot.subarray(0, n);
+    const slots = this.slots;
+    // the list only when asked for: writers read the slots (see extrasReader)
+    let extras: [number, ExchangeExtras][] | undefined;
+    const list = (): [number, ExchangeExtras][] => {
+      if (extras === undefined) {
+        extras = [];
+        for (let i = 0; i < n; i++) {
+          const k = slot[i]!;
+          if (k >= 0) extras.push([i, slots[k]!]);
+        }
+      }
+      return extras;
+    };
     return {
       count: n,
       from: this.from.subarray(0, n),
@@ -625,7 +681,11 @@ export class ExchangeStore {
       flags: this.flags.subarray(0, n),
       format: this.format.subarray(0, n),
       formats: this.formatList.slice(1),
-      extras,
+      get extras() {
+        return list();
+      },
+      extraSlot: slot,
+      extraSlots: slots,
     };
   }
 
