@@ -9,6 +9,7 @@ import {
   decodeNetworkColumns,
   directedTies,
   encodeNetworkColumns,
+  encodeNetworkColumnsParts,
   Network,
   networkAsOf,
   parseDay,
@@ -62,6 +63,21 @@ describe("the columnar copy", () => {
       }),
       { numRuns: 20 },
     );
+  });
+
+  it("comes in pieces that join to the same bytes, the columns as views of the network's own and the gaps zeros", () => {
+    const net = sample(7, 40, 300, 0.2);
+    const parts = encodeNetworkColumnsParts(net, SOURCE);
+    const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((at, p) => (joined.set(p, at), at + p.length), 0);
+    expect([...joined]).toEqual([...encodeNetworkColumns(net, SOURCE)]);
+    expect(joined.length % 8).toBe(0);
+    // the day column is written from the network's memory (no copy of its size)
+    const day = net.rawExchangeColumns().day;
+    expect(parts.some((p) => p.buffer === day.buffer && p.byteOffset === day.byteOffset && p.length === day.byteLength)).toBe(true);
+    // a piece that is not the head, the extras or a column is padding: all zeros, under 8 bytes
+    for (const p of parts.filter((p) => p.length < 8)) expect([...p].every((b) => b === 0)).toBe(true);
+    expect(serializeNetwork(decodeNetworkColumns(joined, SOURCE)!)).toBe(serializeNetwork(net));
   });
 
   it("is refused (undefined) when its extras were damaged, and when it was made from other bytes", () => {

@@ -14,7 +14,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { open, readFile, rename, stat, unlink, writeFile, type FileHandle } from "node:fs/promises";
 import type { ExchangeTextAhead } from "@tiegraph/core/internal";
-import { MAX_TEXT_LENGTH, TiegraphError, columnsSource, copiedRecords, copiedRecordsEnd, decodeNetworkColumns, type CopiedRecords, encodeNetworkColumns, parseNetworkBytes, parseNetworkFile, serializeNetworkBytes, type Network } from "@tiegraph/core";
+import { MAX_TEXT_LENGTH, TiegraphError, columnsSource, copiedRecords, copiedRecordsEnd, decodeNetworkColumns, type CopiedRecords, encodeNetworkColumnsParts, parseNetworkBytes, parseNetworkFile, serializeNetworkBytes, type Network } from "@tiegraph/core";
 import { Worker } from "node:worker_threads";
 import { decryptNetworkFile, encryptText, isEncryptedNetworkFile, saveNetworkFileAtomic, type EncryptionOptions } from "@tiegraph/io/node";
 import { getPassphrase } from "../passphrase.js";
@@ -147,7 +147,7 @@ async function readNetwork(file: string, reader: Reader, ahead: IndexAhead | und
   const source = createHash("sha256").update(bytes).digest("hex");
   const network = parseNetworkBytes(bytes, { file });
   // best effort: a folder we cannot write to only costs the next run its speed
-  await writeColumns(columnsPath(file), encodeNetworkColumns(network, source)).catch(() => undefined);
+  await writeColumns(columnsPath(file), encodeNetworkColumnsParts(network, source)).catch(() => undefined);
   return network;
 }
 
@@ -292,7 +292,7 @@ async function readRange(fh: FileHandle, into: Buffer, from: number, to: number)
 }
 
 /** Writes the copy under a temporary name, then renames it: a reader never sees half of it. */
-async function writeColumns(path: string, bytes: Uint8Array): Promise<void> {
+async function writeColumns(path: string, bytes: readonly Uint8Array[]): Promise<void> {
   const tmp = `${path}.${randomBytes(6).toString("hex")}.tmp`;
   try {
     await writeFile(tmp, bytes, { mode: 0o600, flag: "wx" });
@@ -453,7 +453,7 @@ async function savePlainWithColumns(file: string, network: Network, options: Net
   const hash = createHash("sha256");
   let bytes = 0;
   const mode = (options.terminal?.env ?? readOn.get(network) ?? process.env).TIEGRAPH_COLUMNS;
-  let copy: Uint8Array | undefined;
+  let copy: Uint8Array[] | undefined;
   // an encoding that fails fails the command once the file is saved, as it did when encoded after the save
   let failed: { e: unknown } | undefined;
   // the bytes as they are written: hashed and counted once, not encoded again
@@ -465,7 +465,7 @@ async function savePlainWithColumns(file: string, network: Network, options: Net
     whileSyncing: () => {
       if (mode === "off" || (mode !== "always" && bytes < COLUMNS_FROM_BYTES)) return;
       try {
-        copy = encodeNetworkColumns(network, hash.digest("hex"));
+        copy = encodeNetworkColumnsParts(network, hash.digest("hex"));
       } catch (e) {
         failed = { e };
       }

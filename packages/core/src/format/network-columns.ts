@@ -127,6 +127,30 @@ function columnViews(buffer: ArrayBuffer, at: number, n: number): { cols: Partia
  * ```
  */
 export function encodeNetworkColumns(network: Network, source: string): Uint8Array {
+  const parts = encodeNetworkColumnsParts(network, source);
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/**
+ * The bytes of {@link encodeNetworkColumns} in the pieces they are made of,
+ * to write one after another: the header and records, the extras, then each
+ * column as a view of the network's own (with the zeros that align each to 8
+ * bytes), so that writing the copy makes no second buffer of its size (50 MB
+ * of fresh memory at 100,000 people, a page fault every 4 kB). The column
+ * views are the network's: write them before it changes.
+ *
+ * @example
+ * ```ts
+ * await fs.promises.writeFile("net.json.columns", encodeNetworkColumnsParts(network, sha256Hex(fileBytes)));
+ * ```
+ */
+export function encodeNetworkColumnsParts(network: Network, source: string): Uint8Array[] {
   const raw = network.rawExchangeColumns();
   // the affiliations go in columns of their own
   const records = networkRecords(network, false);
@@ -172,14 +196,23 @@ export function encodeNetworkColumns(network: Network, source: string): Uint8Arr
     offsets.push(size);
     size = align8(size + col.byteLength);
   }
-  const out = new Uint8Array(size);
-  out.set(enc.encode(MAGIC), 0);
-  new DataView(out.buffer).setUint32(8, headerBytes.length, true);
-  out.set(headerBytes, 12);
-  out.set(recordBytes, 12 + headerBytes.length);
-  out.set(extraBytes, extrasAt);
-  columns.forEach((col, c) => out.set(new Uint8Array(col.buffer, col.byteOffset, col.byteLength), offsets[c]!));
-  return out;
+  // the header and records in one piece; then each part after the zeros that bring it to its offset
+  const head = new Uint8Array(12 + headerBytes.length + recordBytes.length);
+  head.set(enc.encode(MAGIC), 0);
+  new DataView(head.buffer).setUint32(8, headerBytes.length, true);
+  head.set(headerBytes, 12);
+  head.set(recordBytes, 12 + headerBytes.length);
+  const parts: Uint8Array[] = [head];
+  let at = head.length;
+  const put = (bytes: Uint8Array, offset: number): void => {
+    if (offset > at) parts.push(new Uint8Array(offset - at));
+    parts.push(bytes);
+    at = offset + bytes.length;
+  };
+  put(extraBytes, extrasAt);
+  columns.forEach((col, c) => put(new Uint8Array(col.buffer, col.byteOffset, col.byteLength), offsets[c]!));
+  if (size > at) parts.push(new Uint8Array(size - at));
+  return parts;
 }
 
 /**
