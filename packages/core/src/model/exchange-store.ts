@@ -172,13 +172,13 @@ export interface StagedExchange {
 export class StagedExchanges {
   private n = 0;
   /** Person indices, day, kind, value, minutes and flags (as in the store) of each staged exchange. */
-  from: Int32Array;
-  to: Int32Array;
-  day: Int32Array;
-  kind: Uint8Array;
-  value: Float64Array;
-  minutes: Float32Array;
-  flags: Uint8Array;
+  from: Int32Array<ArrayBuffer>;
+  to: Int32Array<ArrayBuffer>;
+  day: Int32Array<ArrayBuffer>;
+  kind: Uint8Array<ArrayBuffer>;
+  value: Float64Array<ArrayBuffer>;
+  minutes: Float32Array<ArrayBuffer>;
+  flags: Uint8Array<ArrayBuffer>;
   /** Format of each staged exchange: an index into {@link formatNames} (0: none). */
   format: Uint16Array;
   /** The distinct formats staged, in the order first staged; "" (none) first. */
@@ -767,19 +767,40 @@ export class ExchangeStore {
     }
   }
 
-  /** Appends validated exchanges staged column-wise, copying whole columns. */
+  /**
+   * Appends validated exchanges staged column-wise, copying whole columns;
+   * an empty store takes them over instead (the staged exchanges are not to
+   * be used again).
+   */
   appendStaged(staged: StagedExchanges): void {
     const m = staged.length;
     if (m === 0) return;
     const at = this.n;
-    this.ensureCapacity(at + m);
-    this.from.set(staged.from.subarray(0, m), at);
-    this.to.set(staged.to.subarray(0, m), at);
-    this.day.set(staged.day.subarray(0, m), at);
-    this.kind.set(staged.kind.subarray(0, m), at);
-    this.value.set(staged.value.subarray(0, m), at);
-    this.minutes.set(staged.minutes.subarray(0, m), at);
-    this.flags.set(staged.flags.subarray(0, m), at);
+    if (at === 0 && this.pending === undefined) {
+      // an empty store takes the staged columns over (they were made for this batch alone, sized for it):
+      // a million exchanges are not copied into fresh columns once more
+      const cap = staged.from.length;
+      this.from = staged.from;
+      this.to = staged.to;
+      this.day = staged.day;
+      this.kind = staged.kind;
+      this.value = staged.value;
+      this.minutes = staged.minutes;
+      this.flags = staged.flags;
+      this.format = new Uint8Array(cap);
+      this.slot = new Int32Array(cap);
+      this.cap = cap;
+      this.view = undefined;
+    } else {
+      this.ensureCapacity(at + m);
+      this.from.set(staged.from.subarray(0, m), at);
+      this.to.set(staged.to.subarray(0, m), at);
+      this.day.set(staged.day.subarray(0, m), at);
+      this.kind.set(staged.kind.subarray(0, m), at);
+      this.value.set(staged.value.subarray(0, m), at);
+      this.minutes.set(staged.minutes.subarray(0, m), at);
+      this.flags.set(staged.flags.subarray(0, m), at);
+    }
     this.slot.fill(-1, at, at + m);
     // the staged formats' codes here, interned in the order they were first staged
     const codes = staged.formatNames.map((f) => (f === "" ? 0 : this.internFormat(f)));

@@ -1,0 +1,30 @@
+// A batch's exchanges are staged in columns sized for the batch (validate.ts); an empty network takes
+// those columns over rather than copying them (ExchangeStore.appendStaged). What it holds afterwards,
+// and what later batches and edits do to it, must be as if they had been copied.
+import { describe, expect, it } from "vitest";
+import { Network, type Exchange } from "@tiegraph/core";
+
+const people = ["ann", "bob", "me"].map((id) => ({ id, name: id }));
+
+describe("an empty network applying a batch", () => {
+  it("holds the batch's exchanges, refused ones left out, and takes later batches and edits after them", () => {
+    const net = new Network();
+    const first: Exchange[] = [
+      { date: "2024-03-01", kind: "favour", from: "ann", to: "me", value: 2 },
+      { date: "2024-03-02", kind: "meeting", from: "me", to: "ghost", minutes: 30 }, // refused: nobody is ghost
+      { date: "2024-03-03", kind: "meeting", from: "bob", to: "me", minutes: 45, format: "coffee", tags: ["cloud"] },
+    ];
+    const applied = net.apply({ people, exchanges: first }, { problems: "skip" });
+    expect(applied.problems.map((p) => p.code)).toEqual(["unknown-person"]);
+    expect(net.toData().exchanges).toEqual([first[0], first[2]]);
+    // a second batch grows the columns taken over (sized for the first batch alone) and goes after them
+    const second: Exchange[] = Array.from({ length: 40 }, (_, i) => ({ date: `2024-04-${String(1 + (i % 28)).padStart(2, "0")}`, kind: "information", from: i % 2 ? "ann" : "bob", to: "me" }));
+    net.apply({ exchanges: second });
+    expect(net.exchangeCount).toBe(42);
+    expect(net.toData().exchanges).toEqual([first[0], first[2], ...second]);
+    // an edit on the first exchange changes it alone
+    net.edit({ op: "remove-exchange", id: "#1" });
+    expect(net.toData().exchanges).toEqual([first[2], ...second]);
+    expect(net.exchangeTags(0)).toEqual(["cloud"]);
+  });
+});
