@@ -12,7 +12,7 @@ describe("an empty network applying a batch", () => {
     const first: Exchange[] = [
       { date: "2024-03-01", kind: "favour", from: "ann", to: "me", value: 2 },
       { date: "2024-03-02", kind: "meeting", from: "me", to: "ghost", minutes: 30 }, // refused: nobody is ghost
-      { date: "2024-03-03", kind: "meeting", from: "bob", to: "me", minutes: 45, format: "coffee", tags: ["cloud"] },
+      { id: "x3", date: "2024-03-03", kind: "meeting", from: "bob", to: "me", minutes: 45, format: "coffee", tags: ["cloud"] },
     ];
     const applied = net.apply({ people, exchanges: first }, { problems: "skip" });
     expect(applied.problems.map((p) => p.code)).toEqual(["unknown-person"]);
@@ -22,9 +22,13 @@ describe("an empty network applying a batch", () => {
     net.apply({ exchanges: second });
     expect(net.exchangeCount).toBe(42);
     expect(net.toData().exchanges).toEqual([first[0], first[2], ...second]);
-    // an edit on the first exchange changes it alone
+    // the taken extras are found by their explicit id, and an id already taken is refused
+    expect(net.exchangeIndex("x3")).toBe(1);
+    expect(net.apply({ exchanges: [{ ...second[0]!, id: "x3" }] }, { problems: "refuse" }).problems.map((p) => p.code)).toEqual(["duplicate-id"]);
+    // an edit on the first exchange changes it alone; the one with extras moves down with them
     net.edit({ op: "remove-exchange", id: "#1" });
     expect(net.toData().exchanges).toEqual([first[2], ...second]);
     expect(net.exchangeTags(0)).toEqual(["cloud"]);
+    expect(net.exchangeIndex("x3")).toBe(0);
   });
 });

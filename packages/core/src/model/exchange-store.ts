@@ -307,8 +307,8 @@ export class ExchangeStore {
   /** Per exchange, the slot of its extras in `slots`, or -1. A column, so it moves with the others. */
   private slot = new Int32Array(0);
   /** Extras by slot (undefined: a free slot), and the position of the exchange each belongs to. */
-  private readonly slots: (ExchangeExtras | undefined)[] = [];
-  private readonly slotPos: number[] = [];
+  private slots: (ExchangeExtras | undefined)[] = [];
+  private slotPos: number[] = [];
   private readonly freeSlots: number[] = [];
   /** Explicit id → slot. */
   private readonly ids = new Map<string, number>();
@@ -776,7 +776,8 @@ export class ExchangeStore {
     const m = staged.length;
     if (m === 0) return;
     const at = this.n;
-    if (at === 0 && this.pending === undefined) {
+    const adopt = at === 0 && this.pending === undefined;
+    if (adopt) {
       // an empty store takes the staged columns over (they were made for this batch alone, sized for it):
       // a million exchanges are not copied into fresh columns once more
       const cap = staged.from.length;
@@ -808,8 +809,20 @@ export class ExchangeStore {
     const from = staged.format;
     for (let i = 0; i < m; i++) format[at + i] = codes[from[i]!]!;
     this.n = at + m;
-    // extras in position order, as append gives them slots
-    staged.extrasAt.forEach((i, k) => this.attach(at + i, staged.extras[k]!));
+    if (adopt && this.slots.length === 0) {
+      // the staged extras become the slots as they are (positions ascending, as attach would give them)
+      this.slots = staged.extras;
+      this.slotPos = staged.extrasAt;
+      const { slot, ids } = this;
+      staged.extrasAt.forEach((i, k) => {
+        slot[i] = k;
+        const id = staged.extras[k]!.id;
+        if (id !== undefined) ids.set(id, k);
+      });
+    } else {
+      // extras in position order, as append gives them slots
+      staged.extrasAt.forEach((i, k) => this.attach(at + i, staged.extras[k]!));
+    }
     this.changed();
   }
 
