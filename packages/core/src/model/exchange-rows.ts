@@ -168,10 +168,16 @@ export class ExchangeRows implements ExchangeRowsPart {
   private tried = 0;
   private line = 0;
   private readonly report: Report;
+  /** How many of {@link ids} the number table holds (rows rebuilt from parts number theirs when first asked). */
+  private numbered = 0;
   private readonly number = (id: unknown): number => {
     if (typeof id !== "string" || id === "") return NO_ID;
+    if (this.numbered < this.ids.length) {
+      for (let k = this.numbered; k < this.ids.length; k++) this.numbers.number(this.ids[k]!);
+    }
     const n = this.numbers.number(id);
     if (n === this.ids.length) this.ids.push(id);
+    this.numbered = this.ids.length;
     return n;
   };
 
@@ -437,7 +443,8 @@ export class ExchangeRows implements ExchangeRowsPart {
     const out = new ExchangeRows(parts.file, 1);
     const { n, from, to, day, kind, value, minutes, flags, format, extra, line, formats, extras } = parts;
     out.c = { n, from, to, day, kind, value, minutes, flags, format, formats, extra, extras, line };
-    for (const id of parts.ids) out.number(id);
+    // the ids in their order; their number table is built if more rows are added (applying the rows needs none)
+    for (const id of parts.ids) out.ids.push(id);
     formats.forEach((f, code) => out.formatCodes.set(f, code));
     for (const id of parts.seenIds) out.newIds.add(id);
     for (const f of parts.seenFormats) out.newFormats.add(f);
