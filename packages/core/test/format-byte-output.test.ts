@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generateNetwork, Network, serializeNetwork, serializeNetworkBytes, toNetworkFile } from "@tiegraph/core";
-import { ByteOutput, putUtf8, utf8Bytes } from "../src/format/byte-output.js";
+import { ByteOutput, putUtf8, utf8Bytes, utf8Length } from "../src/format/byte-output.js";
 
 const encoder = new TextEncoder();
 /** Any UTF-16 text, lone surrogates included, weighted towards the awkward units. */
@@ -19,6 +19,7 @@ describe("UTF-8 bytes of text", () => {
         const end = putUtf8(buf, at, s);
         expect([...buf.subarray(at, end)]).toEqual([...encoder.encode(s)]);
         expect([...utf8Bytes(s)]).toEqual([...encoder.encode(s)]);
+        expect(utf8Length(s)).toBe(encoder.encode(s).length);
       }),
       { numRuns: 2000 },
     );

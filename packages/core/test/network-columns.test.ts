@@ -67,6 +67,7 @@ describe("the columnar copy", () => {
 
   it("comes in pieces that join to the same bytes, the columns as views of the network's own and the gaps zeros", () => {
     const net = sample(7, 40, 300, 0.2);
+    net.edit({ op: "add-exchange", exchange: { date: "2026-01-07", kind: "favour", from: net.people()[0]!.id, to: net.people()[1]!.id, note: 'café 🙂 "quoted" \u2028', tags: ["été"] } });
     const parts = encodeNetworkColumnsParts(net, SOURCE);
     const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
     parts.reduce((at, p) => (joined.set(p, at), at + p.length), 0);
@@ -78,6 +79,12 @@ describe("the columnar copy", () => {
     // a piece that is not the head, the extras or a column is padding: all zeros, under 8 bytes
     for (const p of parts.filter((p) => p.length < 8)) expect([...p].every((b) => b === 0)).toBe(true);
     expect(serializeNetwork(decodeNetworkColumns(joined, SOURCE)!)).toBe(serializeNetwork(net));
+    // the extras are one piece: "[" and "]" around the JSON of each exchange's extras, joined by commas
+    // (notes with accents, emoji and quotes among them), whose start in the text the positions give
+    const extras = net.rawExchangeColumns().extras;
+    expect(extras.some(([, ex]) => ex.note !== undefined)).toBe(true);
+    const text = `[${extras.map(([, ex]) => JSON.stringify(ex)).join(",")}]`;
+    expect(parts.filter((p) => new TextDecoder().decode(p) === text)).toHaveLength(1);
   });
 
   it("is refused (undefined) when its extras were damaged, and when it was made from other bytes", () => {

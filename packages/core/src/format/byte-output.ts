@@ -147,6 +147,32 @@ export function putUtf8(buf: Uint8Array, pos: number, s: string): number {
 }
 
 /**
+ * How many bytes {@link putUtf8} writes for `s`: 1 per unit below U+0080, 2
+ * below U+0800, 4 per surrogate pair, 3 for any other unit (a lone
+ * surrogate becomes U+FFFD, 3 bytes).
+ *
+ * @example utf8Length("é🙂") // 2 + 4 = 6
+ */
+export function utf8Length(s: string): number {
+  const n = s.length;
+  let bytes = n;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        // two units, four bytes
+        bytes += 2;
+        i++;
+      } else bytes += 2;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
+/**
  * The UTF-8 bytes of a string (see {@link putUtf8}).
  *
  * @example utf8Bytes("ab") // Uint8Array [97, 98]

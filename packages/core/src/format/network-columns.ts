@@ -31,6 +31,7 @@ import { affiliationColumns } from "../model/copied-records.js";
 import type { ExchangeExtras, LazyExtras } from "../model/exchange-store.js";
 import type { NetworkData } from "../model/types.js";
 import { networkRecords } from "./network-file.js";
+import { putBytes, putUtf8, utf8Bytes, utf8Length } from "./byte-output.js";
 
 const MAGIC = "TGCOLS06";
 
@@ -164,26 +165,48 @@ export function encodeNetworkColumnsParts(network: Network, source: string): Uin
   for (let i = 0; i < n; i++) if (extrasOf(i) !== undefined) k++;
   const positions = new Int32Array(k);
   const starts = new Int32Array(k + 1);
-  const pieces: string[] = [];
+  // the extras' text is `[piece,piece,…]`, each piece the JSON of one exchange's extras; `starts` are where
+  // each begins in that text (UTF-16 units, as the reader slices it). Written straight into bytes of the
+  // text's exact length, in two passes, rather than joined into one long string and encoded again.
+  // Extras holding only tags are shared by the exchanges that have the same tags (see SharedTags): their
+  // piece is made and encoded once each; the others' (ids, notes, introductions) are kept in order.
+  const tagsOnly = new Map<object, { chars: number; bytes: Uint8Array }>();
+  const own: string[] = [];
   let length = 1;
-  // extras holding only tags are shared by the exchanges that have the same tags (see SharedTags): written once each
-  const tagsOnly = new Map<object, string>();
+  let byteLength = 1;
   for (let i = 0, j = 0; i < n; i++) {
     const ex = extrasOf(i);
     if (ex === undefined) continue;
-    const shared = ex.id === undefined && ex.note === undefined && ex.introduced === undefined;
-    let piece = shared ? tagsOnly.get(ex) : undefined;
-    if (piece === undefined) {
-      piece = JSON.stringify(ex);
-      if (shared) tagsOnly.set(ex, piece);
+    let chars: number;
+    if (ex.id === undefined && ex.note === undefined && ex.introduced === undefined) {
+      let piece = tagsOnly.get(ex);
+      if (piece === undefined) {
+        const text = JSON.stringify(ex);
+        tagsOnly.set(ex, (piece = { chars: text.length, bytes: utf8Bytes(text) }));
+      }
+      chars = piece.chars;
+      byteLength += piece.bytes.length + 1;
+    } else {
+      const text = JSON.stringify(ex);
+      own.push(text);
+      chars = text.length;
+      byteLength += utf8Length(text) + 1;
     }
     positions[j] = i;
     starts[j++] = length;
-    length += piece.length + 1;
-    pieces.push(piece);
+    length += chars + 1;
   }
   starts[k] = length - (k > 0 ? 1 : 0);
-  const extraBytes = enc.encode(`[${pieces.join(",")}]`);
+  // "[" and "]" with the pieces and the commas between them ("[]" when there are none)
+  const extraBytes = new Uint8Array(k > 0 ? byteLength : 2);
+  extraBytes[0] = 0x5b;
+  let written = 1;
+  for (let j = 0, o = 0; j < k; j++) {
+    if (j > 0) extraBytes[written++] = 0x2c;
+    const piece = tagsOnly.get(extrasOf(positions[j]!)!);
+    written = piece !== undefined ? putBytes(extraBytes, written, piece.bytes) : putUtf8(extraBytes, written, own[o++]!);
+  }
+  extraBytes[written] = 0x5d;
   const header: Header = { source, count: raw.count, formats: raw.formats, records: recordBytes.length, extras: extraBytes.length, extrasCount: k, extrasCheck: checksum(extraBytes, positions, starts), affiliationCount: affs.person.length, roles: [...affs.roles], people: network.personCount };
   const halfLifeDays = network.settings.halfLifeDays;
   if (halfLifeDays !== undefined) header.halfLifeDays = halfLifeDays;
