@@ -56,11 +56,14 @@ TIEGRAPH_COLUMNS=always TIEGRAPH_INDEX_AHEAD=trace ./node_modules/.bin/tiegraph 
 grep -q "the directed tie index built ahead was taken" ahead.err || { echo "the installed tiegraph did not take the index built on its worker thread:" >&2; cat ahead.err >&2; exit 1; }
 cmp -s first.out ahead.out || { echo "the installed tiegraph printed something else through the columnar copy" >&2; exit 1; }
 
-step "the installed import reads its exchanges CSV on its worker thread (dist/files/import-worker.js) and writes what reading it here writes"
+step "the installed import reads its exchanges CSV on its worker thread (dist/files/import-worker.js), writes their text there, and writes what reading it here writes"
 FIX="$ROOT/examples/data/fixtures-cli"
 TIEGRAPH_IMPORT_AHEAD=off ./node_modules/.bin/tiegraph import --people "$FIX/people.csv" --exchanges "$FIX/exchanges.csv" -o here.json > here.out
 TIEGRAPH_IMPORT_AHEAD=trace ./node_modules/.bin/tiegraph import --people "$FIX/people.csv" --exchanges "$FIX/exchanges.csv" -o there.json > there.out 2> there.err
-[ "$(cat there.err)" = "tiegraph: import: $FIX/exchanges.csv was read on a worker thread" ] || { echo "the installed tiegraph did not read the exchanges on its worker thread:" >&2; cat there.err >&2; exit 1; }
+[ "$(cat there.err)" = "tiegraph: import: $FIX/exchanges.csv was read on a worker thread
+tiegraph: import: the exchanges' text written on the worker thread was used" ] || { echo "the installed tiegraph did not read the exchanges and write their text on its worker thread:" >&2; cat there.err >&2; exit 1; }
+# the file the worker wrote the text to is gone
+if ls -A | grep -q '\.exchanges\.tmp$'; then echo "the installed import left its exchanges' text file behind" >&2; exit 1; fi
 cmp -s here.json there.json || { echo "the installed tiegraph wrote another network from its worker thread" >&2; exit 1; }
 [ "$(sed 's/there\.json/here.json/' there.out)" = "$(cat here.out)" ] || { echo "the installed tiegraph printed something else from its worker thread" >&2; exit 1; }
 unset TIEGRAPH_TODAY
