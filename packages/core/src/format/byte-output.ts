@@ -159,15 +159,16 @@ export function utf8Length(s: string): number {
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) continue;
-    if (c < 0x800) bytes += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+    if (c < 0x800) {
+      bytes += 1;
+      continue;
+    }
+    // three bytes for one unit; a surrogate pair is two units and four bytes, so its second unit adds nothing
+    bytes += 2;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        // two units, four bytes
-        bytes += 2;
-        i++;
-      } else bytes += 2;
-    } else bytes += 2;
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
   }
   return bytes;
 }

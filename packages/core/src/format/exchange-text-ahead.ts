@@ -8,7 +8,7 @@
  * same bytes either way.
  */
 import type { ExchangeRowsParts } from "../model/exchange-rows.js";
-import { FLAG_EXPLICIT_VALUE, extrasReader, type ExchangeExtras, type StoredExchangeColumns } from "../model/exchange-store.js";
+import { FLAG_EXPLICIT_VALUE, extrasReader, slottedColumns, type StoredExchangeColumns } from "../model/exchange-store.js";
 import type { Network } from "../model/network.js";
 import { ByteOutput } from "./byte-output.js";
 import { EXCHANGES_PER_STEP, columnsByteWriter } from "./exchange-text.js";
@@ -40,33 +40,13 @@ const PIECE_BYTES = 1 << 20;
  */
 export function exchangeRowsColumns(rows: ExchangeTextRows): StoredExchangeColumns {
   const n = rows.n;
-  // the rows' extras by slot (extra holds the slot plus one): the list is made only if asked for
+  // the rows' extras by slot (extra holds the slot plus one)
   const extraSlot = new Int32Array(n);
   for (let i = 0; i < n; i++) extraSlot[i] = rows.extra[i]! - 1;
-  let extras: [number, ExchangeExtras][] | undefined;
   type Cut<T> = T extends Int32Array ? Int32Array<ArrayBuffer> : T extends Uint8Array ? Uint8Array<ArrayBuffer> : T extends Float32Array ? Float32Array<ArrayBuffer> : Float64Array<ArrayBuffer>;
   const cut = <T extends Int32Array | Uint8Array | Float32Array | Float64Array>(a: T): Cut<T> => a.subarray(0, n) as Cut<T>;
-  return {
-    count: n,
-    from: cut(rows.from),
-    to: cut(rows.to),
-    day: cut(rows.day),
-    kind: cut(rows.kind),
-    value: cut(rows.value),
-    minutes: cut(rows.minutes),
-    flags: cut(rows.flags),
-    format: cut(rows.format),
-    formats: rows.formats.slice(1),
-    get extras() {
-      if (extras === undefined) {
-        extras = [];
-        for (let i = 0; i < n; i++) if (extraSlot[i]! >= 0) extras.push([i, rows.extras[extraSlot[i]!]!]);
-      }
-      return extras;
-    },
-    extraSlot,
-    extraSlots: rows.extras,
-  };
+  const columns = { count: n, from: cut(rows.from), to: cut(rows.to), day: cut(rows.day), kind: cut(rows.kind), value: cut(rows.value), minutes: cut(rows.minutes), flags: cut(rows.flags), format: cut(rows.format), formats: rows.formats.slice(1) };
+  return slottedColumns(columns, extraSlot, rows.extras);
 }
 
 /**

@@ -64,7 +64,7 @@ export function exchangeByteWriter(network: Network, indent: number, redact: boo
  * the same text for a network whose {@link Network.rawExchangeColumns} and
  * people are these. A thread that holds rows read from a file (see
  * {@link exchangeRowsColumns}) writes their text with it while another
- * builds the network (see {@link exchangeTextAhead}).
+ * builds the network (see {@link writeExchangeText}).
  *
  * @example
  * ```ts

@@ -94,6 +94,29 @@ export interface StoredExchangeColumns extends RawExchangeColumns {
 }
 
 /**
+ * Columns with their extras by slot (`slot[i]`: where exchange `i`'s extras
+ * are in `slots`, -1 for none): readers go through the slots (see
+ * {@link extrasReader}); the list of `extras` is made only when asked for.
+ *
+ * @example slottedColumns(columns, Int32Array.of(-1, 0), [{ tags: ["t"] }]).extras // [[1, { tags: ["t"] }]]
+ */
+export function slottedColumns(columns: Omit<RawExchangeColumns, "extras">, slot: Int32Array, slots: readonly (ExchangeExtras | undefined)[]): StoredExchangeColumns {
+  let extras: [number, ExchangeExtras][] | undefined;
+  return {
+    ...columns,
+    get extras() {
+      if (extras === undefined) {
+        extras = [];
+        for (let i = 0; i < columns.count; i++) if (slot[i]! >= 0) extras.push([i, slots[slot[i]!]!]);
+      }
+      return extras;
+    },
+    extraSlot: slot,
+    extraSlots: slots,
+  };
+}
+
+/**
  * The extras of exchange `i` of `raw` (undefined: none), read through its
  * slot column when it has one, else through its list (then `i` should go up
  * from one call to the next, as a writer goes through the exchanges; going
@@ -656,37 +679,22 @@ export class ExchangeStore {
   raw(): StoredExchangeColumns {
     this.ready();
     const n = this.n;
-    const slot = this.slot.subarray(0, n);
-    const slots = this.slots;
-    // the list only when asked for: writers read the slots (see extrasReader)
-    let extras: [number, ExchangeExtras][] | undefined;
-    const list = (): [number, ExchangeExtras][] => {
-      if (extras === undefined) {
-        extras = [];
-        for (let i = 0; i < n; i++) {
-          const k = slot[i]!;
-          if (k >= 0) extras.push([i, slots[k]!]);
-        }
-      }
-      return extras;
-    };
-    return {
-      count: n,
-      from: this.from.subarray(0, n),
-      to: this.to.subarray(0, n),
-      day: this.day.subarray(0, n),
-      kind: this.kind.subarray(0, n),
-      value: this.value.subarray(0, n),
-      minutes: this.minutes.subarray(0, n),
-      flags: this.flags.subarray(0, n),
-      format: this.format.subarray(0, n),
-      formats: this.formatList.slice(1),
-      get extras() {
-        return list();
+    return slottedColumns(
+      {
+        count: n,
+        from: this.from.subarray(0, n),
+        to: this.to.subarray(0, n),
+        day: this.day.subarray(0, n),
+        kind: this.kind.subarray(0, n),
+        value: this.value.subarray(0, n),
+        minutes: this.minutes.subarray(0, n),
+        flags: this.flags.subarray(0, n),
+        format: this.format.subarray(0, n),
+        formats: this.formatList.slice(1),
       },
-      extraSlot: slot,
-      extraSlots: slots,
-    };
+      this.slot.subarray(0, n),
+      this.slots,
+    );
   }
 
   /**
