@@ -85,3 +85,21 @@ describe("checkAffiliation: one rule for both callers", () => {
     expect(checkAffiliation({ person: "ann", organisation: "acme", to: "2024-01-01" }, 0, refs)).toEqual({ person: 0, span: { organisation: 0, from: OPEN_START, to: parseDay("2024-01-01"), role: undefined } });
   });
 });
+
+describe("a person's affiliations are kept in order of start", () => {
+  it("sorts spans given out of order, in one batch and across batches, keeping equal starts in the order given", () => {
+    const net = Network.from({
+      ...base,
+      affiliations: [
+        { person: "ann", organisation: "acme", from: "2020-01-01", role: "lead" },
+        { person: "ann", organisation: "globex", from: "2018-06-01" },
+        { person: "ann", organisation: "acme", from: "2020-01-01", role: "advisor" },
+        { person: "ann", organisation: "globex", from: "2019-03-01", to: "2019-12-31" },
+      ],
+    });
+    net.apply({ affiliations: [{ person: "ann", organisation: "acme", from: "2017-01-01", to: "2017-12-31" }] });
+    const spans = net.affiliationsOf("ann").map((a) => `${a.organisation} ${a.from} ${a.role ?? ""}`.trim());
+    // 2017 (the later batch) < 2018 < 2019 < 2020 lead < 2020 advisor (equal starts: as given)
+    expect(spans).toEqual(["acme 2017-01-01", "globex 2018-06-01", "globex 2019-03-01", "acme 2020-01-01 lead", "acme 2020-01-01 advisor"]);
+  });
+});

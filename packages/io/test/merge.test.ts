@@ -84,6 +84,22 @@ describe("mergeInto", () => {
     expect(net.person("ann")).toEqual({ id: "ann", name: "Ann Lee", tags: ["mentor", "investor"], attributes: { office: "Paris" } });
   });
 
+  it("sends a repeated incoming id's records where its last person went", () => {
+    const net = Network.from({ people: [{ id: "x", name: "Xia Wu", emails: ["xia@example.com"] }] });
+    // the first "a" is Xia by e-mail (a → x); the second "a" matches nobody and is added as "a" (a → a)
+    const imp = peopleImport([{ id: "a", name: "X. Wu", emails: ["xia@example.com"] }, { id: "a", name: "Ali Demir" }], false);
+    imp.organisations = [{ id: "acme", name: "Acme" }];
+    imp.origins.organisations = [{ file: "test.vcf", line: 1 }];
+    imp.affiliations = [{ person: "a", organisation: "acme" }];
+    imp.origins.affiliations = [{ file: "test.vcf", line: 2 }];
+    const report = mergeInto(net, imp);
+    expect(report.merged.map((m) => [m.incoming, m.into])).toEqual([["a", "x"]]);
+    expect(report.added).toEqual(["a"]);
+    // the later mapping wins, as it would in one table of every incoming id
+    expect(net.affiliationsOf("a").map((f) => f.organisation)).toEqual(["acme"]);
+    expect(net.affiliationsOf("x")).toEqual([]);
+  });
+
   it("normalises the matching keys", () => {
     expect(normaliseEmail(" MAILTO:Ann.Lee@Example.COM ")).toBe("ann.lee@example.com");
     expect(normaliseEmail("not an address")).toBe("");

@@ -461,7 +461,8 @@ export class Network {
     for (const { person, span } of staged.affiliations) {
       const list = this._s.affs[person]!;
       list.push(span);
-      list.sort((x, y) => x.from - y.from);
+      // the list is in order of start; only a span starting before the last one needs sorting in (stable)
+      if (list.length > 1 && list[list.length - 2]!.from > span.from) list.sort((x, y) => x.from - y.from);
       this._s.affCount++;
     }
     this._s.ex.appendStaged(staged.exchanges);

@@ -115,6 +115,7 @@ class PeopleIndex {
     return this.staged.has(id) || this.network.hasPerson(id);
   }
   index(id: PersonId, keys: PersonKeys, from: number): void {
+    if (keys === NO_KEYS) return;
     const add = (map: Map<string, Known[]>, key: string): void => {
       if (!key) return;
       const list = map.get(key);
@@ -200,12 +201,16 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
   };
 
   list.forEach((imp, no) => {
+    // the incoming ids that go in under another id (an id mapped to itself is left out unless it was mapped
+    // otherwise before: a later mapping wins, as in one map of every id)
     const personMap = new Map<PersonId, PersonId>();
     // whether every id maps to itself (most imports: ids written by the user, none taken): then nothing is looked up
     let sameIds = true;
     const mapPerson = (incoming: PersonId, id: PersonId): void => {
-      personMap.set(incoming, id);
-      if (incoming !== id) sameIds = false;
+      if (incoming !== id) {
+        personMap.set(incoming, id);
+        sameIds = false;
+      } else if (personMap.size > 0 && personMap.has(incoming)) personMap.set(incoming, id);
     };
     if (imp.ego) {
       if (ego !== undefined) mapPerson(imp.ego.id, ego);
@@ -234,8 +239,9 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
         report.merged.push({ incoming: p.id, name: p.name, into: match.id, by: match.by, origin });
         return;
       }
-      const id = imp.generatedIds || people.has(p.id) ? allocate.take(p.id) : p.id;
-      allocate.reserve(id);
+      // an id written by the user that nobody has (matchPerson found no one under it) is kept; added people
+      // are in people.staged, which the allocator consults, so the id needs no reserving
+      const id = imp.generatedIds ? allocate.take(p.id) : p.id;
       mapPerson(p.id, id);
       addPerson(p, no, origin, id, keys);
       if (match.kind === "ambiguous") report.ambiguous.push({ incoming: p.id, name: p.name, candidates: match.candidates, reason: match.reason, addedAs: id, origin });
@@ -251,7 +257,7 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
       const organisation = orgMap.get(a.organisation) ?? a.organisation;
       const aff: Affiliation = { ...a, person, organisation };
       const mine = stagedAffiliations.get(person);
-      if (opts.skipDuplicates && covered(aff, network, mine ?? [])) {
+      if (opts.skipDuplicates && covered(aff, network, mine)) {
         report.duplicates.affiliations++;
         return;
       }
@@ -438,7 +444,9 @@ class OrganisationIndex {
 }
 
 /** Whether an affiliation is already implied: same person and organisation over a period that covers it (`staged`: the person's affiliations added by this merge). */
-function covered(a: Affiliation, network: Network, staged: readonly Affiliation[]): boolean {
+function covered(a: Affiliation, network: Network, staged: readonly Affiliation[] | undefined): boolean {
+  // a new person with nothing staged yet (most of an import): nothing to compare, nothing made
+  if (staged === undefined && !network.hasPerson(a.person)) return false;
   const from = a.from === undefined ? -Infinity : parseDay(a.from)!;
   const to = a.to === undefined ? Infinity : parseDay(a.to)!;
   const covers = (f: number, t: number): boolean => f <= from && t >= to;
@@ -448,7 +456,7 @@ function covered(a: Affiliation, network: Network, staged: readonly Affiliation[
       if (s.organisation === org && covers(s.from === OPEN_START ? -Infinity : s.from, s.to === OPEN_END ? Infinity : s.to)) return true;
     }
   }
-  return staged.some((s) => s.organisation === a.organisation && covers(s.from === undefined ? -Infinity : parseDay(s.from)!, s.to === undefined ? Infinity : parseDay(s.to)!));
+  return staged !== undefined && staged.some((s) => s.organisation === a.organisation && covers(s.from === undefined ? -Infinity : parseDay(s.from)!, s.to === undefined ? Infinity : parseDay(s.to)!));
 }
 
 /** Marks incoming exchanges the network already holds: same explicit id, or same day, kind, giver and receiver. */
