@@ -14,9 +14,9 @@
  */
 import { TiegraphError, showValue } from "../errors.js";
 import { parseDay } from "./dates.js";
-import type { ModelState } from "./state.js";
+import { NO_SPANS, addSpan, type ModelState } from "./state.js";
 import type { Affiliation, NetworkData, Organisation, Person } from "./types.js";
-import { OPEN_END, OPEN_START, checkAffiliation, checkOrganisation, checkPerson, checkSettings, cleanOrganisation, adoptPerson, type AffiliationRefs, type AffiliationSpan } from "./validate.js";
+import { OPEN_END, OPEN_START, checkAffiliation, checkOrganisation, checkPerson, checkSettings, cleanOrganisation, adoptPerson, personValid, type AffiliationRefs, type AffiliationSpan } from "./validate.js";
 
 const SCOPE = "tiegraph/model";
 const EXPECTED = "records written by encodeNetworkColumns from a valid network";
@@ -66,21 +66,21 @@ export function adoptCopiedRecords(state: ModelState, records: Omit<NetworkData,
   for (let k = 0; k < people.length; k++) {
     const p = people[k]!;
     if (!isRecord(p)) throw bad("not a person record", `person #${k}`);
-    checkPerson(p, `/people/${k}`);
+    if (!personValid(p)) checkPerson(p, `/people/${k}`);
     // one lookup, not two: an id seen before leaves the size as it was
     const known = state.personIndex.size;
     state.personIndex.set(p.id, k);
     if (state.personIndex.size === known) throw bad("duplicate person id", `person #${k}`, p.id);
     // the records were parsed for this state alone: a person already in canonical order is kept as it is
     state.people.push(adoptPerson(p));
-    state.affs.push([]);
+    state.affs.push(NO_SPANS);
   }
   const refs: AffiliationRefs = { person: (id) => state.personIndex.get(id), organisation: (id) => state.orgIndex.get(id) };
   for (let k = 0; k < affs.length; k++) {
     const a = affs[k]!;
     if (!isRecord(a)) throw bad("not an affiliation record", `affiliation #${k}`);
     const { person, span } = checkAffiliation(a, k, refs);
-    state.affs[person]!.push(span);
+    addSpan(state, person, span);
   }
   // each person's spans by start day (a stable sort: equal starts keep their order, as when applied one by one)
   for (const spans of state.affs) if (spans.length > 1) spans.sort((x, y) => x.from - y.from);
@@ -186,7 +186,7 @@ export function adoptAffiliationColumns(state: ModelState, cols: AffiliationColu
     const to = cols.to[r]!;
     const j = cols.role[r]!;
     if (!(p >= 0 && p < people && o >= 0 && o < orgs && j >= -1 && j < roles && dayOk(from, OPEN_START) && dayOk(to, OPEN_END) && to >= from)) throw bad("affiliation row out of range", `affiliation #${r}`);
-    state.affs[p]!.push({ organisation: o, from, to, role: j < 0 ? undefined : cols.roles[j] });
+    addSpan(state, p, { organisation: o, from, to, role: j < 0 ? undefined : cols.roles[j] });
   }
   for (const spans of state.affs) if (spans.length > 1) spans.sort((x, y) => x.from - y.from);
   state.affCount += k;

@@ -6,7 +6,7 @@
  */
 import { TiegraphError, showValue, type Problem, type TiegraphErrorCode } from "../errors.js";
 import type { StagedExchange } from "./exchange-store.js";
-import type { ModelState } from "./state.js";
+import { NO_SPANS, type ModelState } from "./state.js";
 import { checkRequests } from "./request-check.js";
 import { copyRequest } from "./request-store.js";
 import type { IntroductionRequest } from "./request-types.js";
@@ -371,7 +371,9 @@ class Editor {
   // ----------------------------------------------------------- affiliations
 
   private insertSpan(person: number, span: AffiliationSpan, at: number | undefined): number {
-    const list = this.s.affs[person]!;
+    let list = this.s.affs[person]!;
+    // the shared empty list (a person read without affiliations) is never changed: the person gets a list of their own
+    if (list === NO_SPANS) this.s.affs[person] = list = [];
     let i = at ?? list.length;
     if (at === undefined) while (i > 0 && list[i - 1]!.from > span.from) i--;
     list.splice(i, 0, span);

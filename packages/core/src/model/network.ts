@@ -10,7 +10,7 @@ import { ExchangeStore, KIND_CODE, TOUCHPOINT_CODES, sortedByDay, type ExchangeC
 import type { Affiliation, Exchange, NetworkData, NetworkSettings, Organisation, OrganisationId, Person, PersonId } from "./types.js";
 import type { IntroductionRequest } from "./request-types.js";
 import { applyEdits, type NetworkEdit } from "./edits.js";
-import { emptyState, type ModelState } from "./state.js";
+import { NO_SPANS, addSpan, emptyState, type ModelState } from "./state.js";
 import { RequestStore } from "./request-store.js";
 import { OPEN_END, OPEN_START, checkPerson, checkSettings, cleanOrganisation, cleanPerson, problemsError, stageBatch, withoutProblems, type AffiliationSpan, type ExchangeRowsPart, type RecordLines, type StagedBatch } from "./validate.js";
 import type { ExchangeRows } from "./exchange-rows.js";
@@ -456,11 +456,10 @@ export class Network {
     for (const p of staged.people) {
       this._s.personIndex.set(p.id, this._s.people.length);
       this._s.people.push(p);
-      this._s.affs.push([]);
+      this._s.affs.push(NO_SPANS);
     }
     for (const { person, span } of staged.affiliations) {
-      const list = this._s.affs[person]!;
-      list.push(span);
+      const list = addSpan(this._s, person, span);
       // the list is in order of start; only a span starting before the last one needs sorting in (stable)
       if (list.length > 1 && list[list.length - 2]!.from > span.from) list.sort((x, y) => x.from - y.from);
       this._s.affCount++;
@@ -532,12 +531,8 @@ export class Network {
     for (const [id, i] of from.personIndex) to.personIndex.set(id, i);
     for (const o of from.orgs) to.orgs.push(o);
     for (const [id, i] of from.orgIndex) to.orgIndex.set(id, i);
-    // spans are changed in place by edits: each copied (empty lists too, each its own)
-    for (const spans of from.affs) {
-      const copy: AffiliationSpan[] = [];
-      for (const s of spans) copy.push({ organisation: s.organisation, from: s.from, to: s.to, role: s.role });
-      to.affs.push(copy);
-    }
+    // spans are changed in place by edits: each copied, into a list of its length (the empty list is shared and never changed)
+    for (const spans of from.affs) to.affs.push(spans.length === 0 ? NO_SPANS : spans.map((s) => ({ organisation: s.organisation, from: s.from, to: s.to, role: s.role })));
     to.affCount = from.affCount;
     (to as { ex: ExchangeStore }).ex = from.ex.where(keep, redact);
     to.requests.commit(requestCopies(from.requests.all(), redact));

@@ -309,12 +309,12 @@ function validateBatch(network: NetworkLookup, batch: NetworkData, options: Stag
   const newPeople = new Map<string, number>();
   for (k = 0; k < people.length; k++) {
     const p = people[k]!;
-    const at = `/people/${k}`;
-    const ok = personOk(p, at, report);
+    // a good record (most) is told good without a pointer or a closure made for it
+    const ok = personValid(p) || personOk(p, `/people/${k}`, report);
     // A person with an id counts as present for references even when another field is bad.
     if (p === null || typeof p !== "object" || typeof p.id !== "string" || p.id === "") continue;
     if (network.findPerson(p.id) >= 0 || newPeople.has(p.id)) {
-      report("duplicate-id", `duplicate person id ${showValue(p.id)}`, `person ${showValue(p.id)}`, at + "/id", "an id not used by another person");
+      report("duplicate-id", `duplicate person id ${showValue(p.id)}`, `person ${showValue(p.id)}`, `/people/${k}/id`, "an id not used by another person");
       continue;
     }
     newPeople.set(p.id, network.personCount + newPeople.size);
@@ -795,6 +795,40 @@ function personOk(p: Person, at: string, report: Report): boolean {
 
 const PERSON_LISTS = ["emails", "tags", "interests", "offers"] as const;
 
+/**
+ * Whether {@link personOk} would find nothing wrong with a person record,
+ * told without making anything (no pointer, no closure, no list): the same
+ * rules, for the hundred thousand good records of a file. A record it does
+ * not call good is checked by personOk, which says what is wrong.
+ *
+ * @example personValid({ id: "ann", name: "Ann", tags: ["x"] }) // true
+ */
+export function personValid(p: Person): boolean {
+  if (p === null || typeof p !== "object" || typeof p.id !== "string" || p.id === "" || typeof p.name !== "string") return false;
+  if (!stringsOrAbsent(p.emails) || !stringsOrAbsent(p.tags) || !stringsOrAbsent(p.interests) || !stringsOrAbsent(p.offers)) return false;
+  if (p.notes !== undefined && typeof p.notes !== "string") return false;
+  if (p.url !== undefined && typeof p.url !== "string") return false;
+  const cadence = p.cadenceDays;
+  if (cadence !== undefined && (typeof cadence !== "number" || !(cadence > 0) || !Number.isFinite(cadence))) return false;
+  const attributes = p.attributes;
+  if (attributes !== undefined) {
+    if (attributes === null || typeof attributes !== "object" || Array.isArray(attributes)) return false;
+    for (const key of Object.keys(attributes)) {
+      const t = typeof attributes[key];
+      if (t !== "string" && t !== "number" && t !== "boolean") return false;
+    }
+  }
+  return true;
+}
+
+/** Undefined, or an array of strings only. */
+function stringsOrAbsent(v: unknown): boolean {
+  if (v === undefined) return true;
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== "string") return false;
+  return true;
+}
+
 function settingsOk(s: NetworkSettings, at: string, report: Report): boolean {
   const n = { count: 0 };
   const bad = (...args: Parameters<Report>): void => {
@@ -820,6 +854,7 @@ function settingsOk(s: NetworkSettings, at: string, report: Report): boolean {
  * @example checkPerson({ id: "ann", name: "Ann", cadenceDays: 0 }, "/people/1") // throws invalid-value at /people/1/cadenceDays
  */
 export function checkPerson(p: Person, at: string): void {
+  if (personValid(p)) return;
   const problems = collect((report) => personOk(p, at, report));
   if (problems.length) throw problemsError(problems);
 }
