@@ -24,6 +24,7 @@ import {
   exportPeopleCsv,
   exportPeopleCsvChunks,
   exportTiesCsv,
+  exportTiesCsvBytes,
   exportTiesCsvChunks,
   exportedGraph,
   type DisclosureOptions,
@@ -304,5 +305,71 @@ describe("chunks", () => {
     const reread = JSON.parse(exportGraphologyJson(network, { graph: "relationships" })) as { nodes: unknown[]; edges: unknown[] };
     expect(graph.export()).toEqual(reread);
     expect(graph.size).toBe(reread.edges.length);
+  });
+});
+
+// ------------------------------------------------------------ the ties CSV as bytes
+
+/** The chunks of exportTiesCsvBytes joined (each copied as it comes: the writer reuses its buffer). */
+function tiesBytes(network: Network, options: Parameters<typeof exportTiesCsvBytes>[1] = {}): { bytes: Uint8Array; chunks: Uint8Array[] } {
+  const chunks = [...(function* () {
+    for (const chunk of exportTiesCsvBytes(network, options)) yield chunk.slice();
+  })()];
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return { bytes, chunks };
+}
+
+describe("exportTiesCsvBytes", () => {
+  it("writes the UTF-8 of exportTiesCsv on the sample network and every research dataset (SHA-256 of the old output), with and without disclosure and as of a date", () => {
+    const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
+    let checked = 0;
+    for (const [name, load] of Object.entries(manifestNetworks())) {
+      const network = load();
+      expect(sha(tiesBytes(network).bytes), name).toBe(manifest[name]!["csv-ties"]);
+      expect(sha(tiesBytes(network, { includeConfidential: true, includeNotes: true }).bytes), name).toBe(manifest[name]!["csv-ties+all"]);
+      expect(sha(tiesBytes(network, { asOf: "2025-01-01" }).bytes), name).toBe(manifest[name]!["csv-ties-asof"]);
+      checked++;
+    }
+    expect(checked).toBe(Object.keys(manifest).length);
+  });
+
+  it("writes the UTF-8 of exportTiesCsv on random networks with awkward names (lone surrogates as U+FFFD, as TextEncoder writes them), in chunks of any size", () => {
+    const encoder = new TextEncoder();
+    fc.assert(
+      fc.property(awkwardNetwork, fc.integer({ min: 1, max: 300 }), (data, chunkBytes) => {
+        const network = Network.from(data);
+        for (const d of DISCLOSURES) expect(tiesBytes(network, { ...d, chunkBytes }).bytes).toEqual(encoder.encode(exportTiesCsv(network, d)));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("counts above the digits of a small number are written whole: a tie of 10, 99, 100 and 1,234 exchanges", () => {
+    const people = [{ id: "a", name: "A" }, { id: "b", name: "B" }, { id: "c", name: "C" }, { id: "d", name: "D" }, { id: "e", name: "E" }];
+    const exchanges: Exchange[] = [];
+    // a → b 10 times, a → c 99, a → d 100, a → e 1,234 (all favours: each counts as giving too)
+    for (const [to, n] of [["b", 10], ["c", 99], ["d", 100], ["e", 1234]] as const) for (let k = 0; k < n; k++) exchanges.push({ date: "2025-01-01", kind: "favour", from: "a", to });
+    const network = Network.from({ people, exchanges });
+    const text = new TextDecoder().decode(tiesBytes(network).bytes);
+    expect(text).toBe(exportTiesCsv(network));
+    expect(text.split("\r\n").slice(1, 5).map((row) => row.split(",").slice(6, 8).join(" "))).toEqual(["10 10", "99 99", "100 100", "1234 1234"]);
+  });
+
+  it("hands out chunks of about the size asked, each ending after a whole row", () => {
+    const network = generateNetwork({ seed: 7, people: 3000, exchanges: 40_000 });
+    const { bytes, chunks } = tiesBytes(network, { chunkBytes: 1 << 14 });
+    expect(new TextDecoder().decode(bytes)).toBe(exportTiesCsv(network));
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const [i, chunk] of chunks.entries()) {
+      // a chunk is handed out once it holds chunkBytes, so it ends within one row past it
+      expect(chunk.length).toBeLessThan((1 << 14) + 300);
+      if (i < chunks.length - 1) expect(chunk.length).toBeGreaterThanOrEqual(1 << 14);
+      expect([chunk[chunk.length - 2], chunk[chunk.length - 1]], `chunk ${i}`).toEqual([13, 10]);
+    }
   });
 });

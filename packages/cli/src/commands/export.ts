@@ -20,6 +20,7 @@ import {
   exportGraphologyJsonChunks,
   exportPeopleCsvChunks,
   exportTiesCsvChunks,
+  exportTiesCsvBytes,
   type ExportedGraphKind,
   type GraphExportOptions,
 } from "@tiegraph/io";
@@ -91,6 +92,17 @@ function* exportChunks(network: Network, flags: ExportFlags, table: Exclude<CsvT
 }
 
 /**
+ * What an export writes to a file: the ties CSV as its bytes (written
+ * straight into a reused buffer, see io's `exportTiesCsvBytes`), every other
+ * export as its text.
+ */
+function exportFileChunks(network: Network, flags: ExportFlags, table: Exclude<CsvTable, "all">): Iterable<string | Uint8Array> {
+  if (flags.format !== "csv" || table !== "ties") return exportChunks(network, flags, table);
+  const disclose = { includeConfidential: flags.includeConfidential === true, includeNotes: flags.includeNotes === true };
+  return exportTiesCsvBytes(network, flags.asOf !== undefined ? { ...disclose, asOf: flags.asOf } : disclose);
+}
+
+/**
  * Adds `export` to the program.
  *
  * @example registerExport(new Command("tiegraph"), processTerminal())
@@ -120,7 +132,7 @@ export function registerExport(program: Command, terminal: Terminal): void {
         });
         for (const table of ["people", "affiliations", "exchanges", "ties"] as const) {
           const path = join(folder, `${table}.csv`);
-          await writeTextFile(path, exportChunks(network, flags, table), { command: "export" });
+          await writeTextFile(path, exportFileChunks(network, flags, table), { command: "export" });
           terminal.stdout.write(`wrote ${path}\n`);
         }
         return;
@@ -135,7 +147,7 @@ export function registerExport(program: Command, terminal: Terminal): void {
       if (toStdout) for (const chunk of chunks) terminal.stdout.write(chunk);
       else {
         // a plain network copy goes to the file as the bytes it is written in, never decoded to text
-        const file = flags.format === "tiegraph" && !sealed ? serializeNetworkBytes(network, { redact: redactCopy(flags) }) : chunks;
+        const file = flags.format === "tiegraph" && !sealed ? serializeNetworkBytes(network, { redact: redactCopy(flags) }) : flags.format === "csv" ? exportFileChunks(network, flags, flags.table as Exclude<CsvTable, "all">) : chunks;
         await writeTextFile(flags.output!, file, { command: "export" });
         terminal.stdout.write(`wrote ${flags.output}\n`);
       }

@@ -2,6 +2,7 @@
  * Ties CSV export: one row per directed tie, for spreadsheets.
  */
 import { directedTies, type Network } from "@tiegraph/core";
+import { putUtf8 } from "@tiegraph/core/internal";
 import { csvCell } from "./csv-text.js";
 import { disclosure, type DisclosureOptions } from "./disclosure.js";
 import { CHUNK_CHARS, joinChunks } from "./text-chunks.js";
@@ -67,4 +68,114 @@ function* tiesCsvChunks(network: Network, t: ReturnType<typeof directedTies>): G
     }
   }
   yield out;
+}
+
+/** Bytes of a chunk of {@link exportTiesCsvBytes} (a row is never cut). */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * The bytes of {@link exportTiesCsv} (UTF-8), written straight into a buffer
+ * and handed out in chunks of about a mebibyte cut after whole rows:
+ * concatenated, they are exactly the UTF-8 encoding of
+ * `exportTiesCsv(network, options)`. No string is made per row, and no text
+ * is encoded again on its way to the file: a person's two cells are encoded
+ * once, when they are first in a tie, a day's cell once, whole numbers
+ * written digit by digit (other numbers are their own text, as in the CSV).
+ *
+ * Each chunk is a view of one buffer the writer reuses (it touches no fresh
+ * memory per chunk): write or copy it before asking for the next one.
+ *
+ * @example await saveNetworkFileAtomic("ties.csv", exportTiesCsvBytes(network), { backup: false });
+ */
+export function* exportTiesCsvBytes(network: Network, options: TiesCsvExportOptions & { chunkBytes?: number } = {}): Generator<Uint8Array> {
+  const t = directedTies(network, tieOptions(options, disclosure(options).includeConfidential));
+  yield* tiesCsvBytes(network, t, options.chunkBytes ?? CHUNK_BYTES);
+}
+
+function* tiesCsvBytes(network: Network, t: ReturnType<typeof directedTies>, chunkBytes: number): Generator<Uint8Array> {
+  const people = network.people();
+  // a person's cells ("id,name" as UTF-8) at [cellStart, cellEnd) of `cells`, made when first needed (-1: not yet)
+  let cells = new Uint8Array(1 << 16);
+  let cellsUsed = 0;
+  const cellStart = new Int32Array(people.length).fill(-1);
+  const cellEnd = new Int32Array(people.length);
+  const cellOf = (i: number): void => {
+    const text = `${csvCell(people[i]!.id)},${csvCell(people[i]!.name)}`;
+    if (cellsUsed + 3 * text.length > cells.length) {
+      const grown = new Uint8Array(Math.max(2 * cells.length, cellsUsed + 3 * text.length));
+      grown.set(cells.subarray(0, cellsUsed));
+      cells = grown;
+    }
+    cellStart[i] = cellsUsed;
+    cellsUsed = putUtf8(cells, cellsUsed, text);
+    cellEnd[i] = cellsUsed;
+  };
+  // a day's cell (ASCII: YYYY-MM-DD, or a year past 9999 with its sign) by day, made once
+  const day = dayText();
+  const dayCells = new Map<number, string>();
+  const dayCell = (d: number): string => {
+    let cell = dayCells.get(d);
+    if (cell === undefined) dayCells.set(d, (cell = csvCell(day(d))));
+    return cell;
+  };
+  const buffer = new Uint8Array(chunkBytes + 4096);
+  let bytes = buffer;
+  let n = putUtf8(bytes, 0, HEADER.map(csvCell).join(",") + "\r\n");
+  const ascii = (s: string): void => {
+    for (let k = 0; k < s.length; k++) bytes[n++] = s.charCodeAt(k);
+  };
+  const whole = (v: number): void => {
+    // a whole number of at most 15 digits, as String writes it; any other number is its own text
+    if (!(v >= 0 && v < 1e15 && Math.floor(v) === v)) return ascii(String(v));
+    if (v < 10) {
+      bytes[n++] = 48 + v;
+      return;
+    }
+    let digits = 0;
+    for (let x = v; x >= 1; x = Math.floor(x / 10)) digits++;
+    for (let k = n + digits - 1, x = v; k >= n; k--, x = Math.floor(x / 10)) bytes[k] = 48 + (x % 10);
+    n += digits;
+  };
+  const cell = (i: number): void => {
+    if (cellStart[i]! < 0) cellOf(i);
+    const end = cellEnd[i]!;
+    for (let k = cellStart[i]!; k < end; k++) bytes[n++] = cells[k]!;
+  };
+  for (let p = 0; p < t.pairCount; p++) {
+    const s = t.source[p]!;
+    const g = t.target[p]!;
+    if (cellStart[s]! < 0) cellOf(s);
+    if (cellStart[g]! < 0) cellOf(g);
+    // the two people's cells, four numbers of at most 25 characters, two dates and the separators
+    const most = n + cellEnd[s]! - cellStart[s]! + cellEnd[g]! - cellStart[g]! + 4 * 25 + 2 * 16 + 12;
+    if (most > bytes.length) {
+      const grown = new Uint8Array(2 * most);
+      grown.set(bytes.subarray(0, n));
+      bytes = grown;
+    }
+    cell(s);
+    bytes[n++] = 44;
+    cell(g);
+    bytes[n++] = 44;
+    ascii(String(t.strength[p]!));
+    bytes[n++] = 44;
+    ascii(String(t.givenValue[p]!));
+    bytes[n++] = 44;
+    whole(t.count[p]!);
+    bytes[n++] = 44;
+    whole(t.givingCount[p]!);
+    bytes[n++] = 44;
+    ascii(dayCell(t.firstDay[p]!));
+    bytes[n++] = 44;
+    ascii(dayCell(t.lastDay[p]!));
+    bytes[n++] = 13;
+    bytes[n++] = 10;
+    if (n >= chunkBytes) {
+      yield bytes.subarray(0, n);
+      // written (or copied) by the caller before it asks for more: the buffer takes the next rows
+      n = 0;
+      bytes = buffer;
+    }
+  }
+  yield bytes.subarray(0, n);
 }
