@@ -20,6 +20,7 @@ import {
   exportGraphml,
   exportGraphmlChunks,
   exportGraphologyJson,
+  exportGraphologyJsonBytes,
   exportGraphologyJsonChunks,
   exportPeopleCsv,
   exportPeopleCsvChunks,
@@ -370,6 +371,67 @@ describe("exportTiesCsvBytes", () => {
       expect(chunk.length).toBeLessThan((1 << 14) + 300);
       if (i < chunks.length - 1) expect(chunk.length).toBeGreaterThanOrEqual(1 << 14);
       expect([chunk[chunk.length - 2], chunk[chunk.length - 1]], `chunk ${i}`).toEqual([13, 10]);
+    }
+  });
+});
+
+// ------------------------------------------------------------ graphology JSON as bytes
+
+/** The chunks of exportGraphologyJsonBytes joined (each copied as it comes: the writer reuses its buffer). */
+function jsonBytes(network: Network, options: Parameters<typeof exportGraphologyJsonBytes>[1] = {}): { bytes: Uint8Array; chunks: Uint8Array[] } {
+  const chunks: Uint8Array[] = [];
+  for (const chunk of exportGraphologyJsonBytes(network, options)) chunks.push(chunk.slice());
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return { bytes, chunks };
+}
+
+describe("exportGraphologyJsonBytes", () => {
+  it("writes the UTF-8 of exportGraphologyJson on the sample network and every research dataset, every graph, compact and indented, with and without disclosure (SHA-256 of the old output)", () => {
+    const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
+    let checked = 0;
+    for (const [name, load] of Object.entries(manifestNetworks())) {
+      const network = load();
+      for (const [tag, disclose] of [["", {}], ["+all", { includeConfidential: true, includeNotes: true }]] as const) {
+        for (const graph of GRAPHS) {
+          expect(sha(jsonBytes(network, { ...disclose, graph }).bytes), `${name} json-${graph}${tag}`).toBe(manifest[name]![`json-${graph}${tag}`]);
+          expect(sha(jsonBytes(network, { ...disclose, graph, pretty: true }).bytes), `${name} json-pretty-${graph}${tag}`).toBe(manifest[name]![`json-pretty-${graph}${tag}`]);
+          checked += 2;
+        }
+      }
+    }
+    expect(checked).toBe(Object.keys(manifest).length * 12);
+  });
+
+  it("writes the UTF-8 of exportGraphologyJson on random networks with awkward names, in chunks of any size", () => {
+    const encoder = new TextEncoder();
+    fc.assert(
+      fc.property(awkwardNetwork, fc.integer({ min: 1, max: 400 }), fc.boolean(), (data, chunkBytes, pretty) => {
+        const network = Network.from(data);
+        for (const d of DISCLOSURES) for (const graph of GRAPHS) expect(jsonBytes(network, { ...d, graph, pretty, chunkBytes }).bytes).toEqual(encoder.encode(exportGraphologyJson(network, { ...d, graph, pretty })));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("numbers the edges past one digit as the text does, and hands out chunks of about the size asked", () => {
+    const network = generateNetwork({ seed: 7, people: 3000, exchanges: 40_000 });
+    for (const graph of ["ties", "relationships"] as const) {
+      const { bytes, chunks } = jsonBytes(network, { graph, pretty: true, chunkBytes: 1 << 14 });
+      const text = new TextDecoder().decode(bytes);
+      expect(text).toBe(exportGraphologyJson(network, { graph, pretty: true }));
+      // edges t0 … t(n-1): the 12,345th is there with its key
+      expect(text).toContain(`"key": "${graph === "ties" ? "t" : "r"}12345"`);
+      expect(chunks.length).toBeGreaterThan(10);
+      for (const [i, chunk] of chunks.entries()) {
+        if (i < chunks.length - 1) expect(chunk.length).toBeGreaterThanOrEqual(1 << 14);
+        // a chunk is taken once it is full: at most an element (or a batch of nodes) past the size
+        expect(chunk.length).toBeLessThan(1 << 20);
+      }
     }
   });
 });

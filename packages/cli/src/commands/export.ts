@@ -17,6 +17,7 @@ import {
   exportExchangesCsvChunks,
   exportGexfChunks,
   exportGraphmlChunks,
+  exportGraphologyJsonBytes,
   exportGraphologyJsonChunks,
   exportPeopleCsvChunks,
   exportTiesCsvChunks,
@@ -92,14 +93,19 @@ function* exportChunks(network: Network, flags: ExportFlags, table: Exclude<CsvT
 }
 
 /**
- * What an export writes to a file: the ties CSV as its bytes (written
- * straight into a reused buffer, see io's `exportTiesCsvBytes`), every other
- * export as its text.
+ * What an export writes to a file: the ties CSV and the graphology JSON as
+ * their bytes (written straight into a reused buffer, see io's
+ * `exportTiesCsvBytes` and `exportGraphologyJsonBytes`), every other export
+ * as its text.
  */
-function exportFileChunks(network: Network, flags: ExportFlags, table: Exclude<CsvTable, "all">): Iterable<string | Uint8Array> {
-  if (flags.format !== "csv" || table !== "ties") return exportChunks(network, flags, table);
+function* exportFileChunks(network: Network, flags: ExportFlags, table: Exclude<CsvTable, "all">): Generator<string | Uint8Array> {
   const disclose = { includeConfidential: flags.includeConfidential === true, includeNotes: flags.includeNotes === true };
-  return exportTiesCsvBytes(network, flags.asOf !== undefined ? { ...disclose, asOf: flags.asOf } : disclose);
+  if (flags.format === "csv" && table === "ties") return yield* exportTiesCsvBytes(network, flags.asOf !== undefined ? { ...disclose, asOf: flags.asOf } : disclose);
+  if (flags.format !== "json") return yield* exportChunks(network, flags, table);
+  const graph: GraphExportOptions = { ...disclose, graph: flags.graph };
+  if (flags.asOf !== undefined) graph.asOf = flags.asOf;
+  yield* exportGraphologyJsonBytes(network, { ...graph, pretty: true });
+  yield "\n";
 }
 
 /**
@@ -147,7 +153,7 @@ export function registerExport(program: Command, terminal: Terminal): void {
       if (toStdout) for (const chunk of chunks) terminal.stdout.write(chunk);
       else {
         // a plain network copy goes to the file as the bytes it is written in, never decoded to text
-        const file = flags.format === "tiegraph" && !sealed ? serializeNetworkBytes(network, { redact: redactCopy(flags) }) : flags.format === "csv" ? exportFileChunks(network, flags, flags.table as Exclude<CsvTable, "all">) : chunks;
+        const file = flags.format === "tiegraph" && !sealed ? serializeNetworkBytes(network, { redact: redactCopy(flags) }) : flags.format === "csv" || flags.format === "json" ? exportFileChunks(network, flags, flags.table as Exclude<CsvTable, "all">) : chunks;
         await writeTextFile(flags.output!, file, { command: "export" });
         terminal.stdout.write(`wrote ${flags.output}\n`);
       }

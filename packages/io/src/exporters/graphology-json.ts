@@ -6,7 +6,9 @@
  * without building the graph.
  */
 import type { Network } from "@tiegraph/core";
+import { putUtf8 } from "@tiegraph/core/internal";
 import { exportedElements, type EdgeColumns, type ExportedAttributes, type ExportedElements, type GraphExportOptions } from "./export-elements.js";
+import { ByteChunks } from "./byte-chunks.js";
 import { CHUNK_CHARS, joinChunks } from "./text-chunks.js";
 import { dayText } from "./tie-options.js";
 
@@ -53,7 +55,39 @@ export function exportGraphologyJsonChunks(network: Network, options: Graphology
   return jsonChunks(exportedElements(network, options), (options.pretty ?? DEFAULT_GRAPHOLOGY_JSON_EXPORT_OPTIONS.pretty) ? 2 : 0);
 }
 
-function* jsonChunks(el: ExportedElements, indent: number): Generator<string> {
+/** Bytes of a chunk of {@link exportGraphologyJsonBytes} (it is handed out once it holds this many). */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * The bytes of {@link exportGraphologyJson} (UTF-8) in chunks of about a
+ * mebibyte (cut where the writer reaches the size, not only between
+ * elements: they are for a file, not for a parser): concatenated, they are exactly the UTF-8
+ * encoding of `exportGraphologyJson(network, options)`. The edges of ties
+ * and relationships are written straight into one reused buffer (a node's
+ * quoted key encoded once, a day's once, the fixed text between fields once),
+ * so no string is made per edge and nothing is encoded twice on its way to
+ * the file; the nodes (a few per edge) go through JSON.stringify as in the
+ * text.
+ *
+ * Each chunk is a view of that buffer: write or copy it before asking for
+ * the next one.
+ *
+ * @example await saveNetworkFileAtomic("graph.json", exportGraphologyJsonBytes(network, { pretty: true }), { backup: false });
+ */
+export function* exportGraphologyJsonBytes(network: Network, options: GraphologyJsonExportOptions & { chunkBytes?: number } = {}): Generator<Uint8Array> {
+  const out = new ByteChunks(options.chunkBytes ?? CHUNK_BYTES);
+  for (const text of jsonChunks(exportedElements(network, options), (options.pretty ?? DEFAULT_GRAPHOLOGY_JSON_EXPORT_OPTIONS.pretty) ? 2 : 0, out)) {
+    if (text !== "") out.text(text);
+    if (out.full) yield out.take();
+  }
+  yield out.take();
+}
+
+/**
+ * The document's text in chunks; with `bytes`, the column edges are written
+ * into it instead (an empty string is yielded whenever it is full).
+ */
+function* jsonChunks(el: ExportedElements, indent: number, bytes?: ByteChunks): Generator<string> {
   const nl = indent ? "\n" : "";
   const pad = " ".repeat(indent);
   const head = JSON.stringify({ options: { type: el.type, multi: el.multi, allowSelfLoops: false }, attributes: {} }, null, indent);
@@ -78,7 +112,7 @@ function* jsonChunks(el: ExportedElements, indent: number): Generator<string> {
     }
     out += "[";
     if (name === "edges" && el.edgeColumns) {
-      out = yield* columnEdges(el, el.edgeColumns, indent, out);
+      out = yield* bytes !== undefined ? columnEdgeBytes(el, el.edgeColumns, indent, out, bytes) : columnEdges(el, el.edgeColumns, indent, out);
       out += `${nl}${pad}]`;
       continue;
     }
@@ -146,6 +180,120 @@ function* columnEdges(el: ExportedElements, columns: EdgeColumns, indent: number
     }
   }
   return out;
+}
+
+/**
+ * {@link columnEdges} written as UTF-8 into `out` after the text `before`:
+ * the same bytes, with the fixed text between fields encoded once, each
+ * node's quoted key once (into one pool), each day's once, and the edge
+ * numbers written digit by digit. Yields "" whenever `out` is full (its
+ * caller takes the chunk); returns "" (nothing left as text).
+ */
+function* columnEdgeBytes(el: ExportedElements, columns: EdgeColumns, indent: number, before: string, out: ByteChunks): Generator<string, string> {
+  const { keyPrefix, source, target, attributes } = columns;
+  const nl = indent ? "\n" : "";
+  const at2 = nl + " ".repeat(2 * indent);
+  const at3 = nl + " ".repeat(3 * indent);
+  const at4 = nl + " ".repeat(4 * indent);
+  const colon = indent ? ": " : ":";
+  const field = (name: string, depth: string): string => `${depth}${JSON.stringify(name)}${colon}`;
+  const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+  // the fixed text of the first edge before its number: `{"key": "t` (at its depth); later edges are opened by closeOpen
+  const opening = utf8(`${at2}{${field("key", at3)}"${keyPrefix}`);
+  const sourceField = utf8(`"${`,${field("source", at3)}`}`);
+  const targetField = utf8(`,${field("target", at3)}`);
+  const attributesField = utf8(`,${field("attributes", at3)}{`);
+  const names = attributes.map((a, i) => utf8((i === 0 ? "" : ",") + field(a.name, at4)));
+  const close = utf8(`${at3}}${at2}}`);
+  const closeOpen = utf8(`${at3}}${at2}},${at2}{${field("key", at3)}"${keyPrefix}`);
+  // each node's key as JSON text at [keyStart, keyEnd) of `keys`, made when first needed (-1: not yet)
+  let keys = new Uint8Array(1 << 16);
+  let keysUsed = 0;
+  const keyStart = new Int32Array(el.nodeCount).fill(-1);
+  const keyEnd = new Int32Array(el.nodeCount);
+  const keyOf = (i: number): void => {
+    const text = JSON.stringify(el.nodeKey(i));
+    if (keysUsed + 3 * text.length > keys.length) {
+      const grown = new Uint8Array(Math.max(2 * keys.length, keysUsed + 3 * text.length));
+      grown.set(keys.subarray(0, keysUsed));
+      keys = grown;
+    }
+    keyStart[i] = keysUsed;
+    keysUsed = putUtf8(keys, keysUsed, text);
+    keyEnd[i] = keysUsed;
+  };
+  const day = dayText();
+  const quotedDays = new Map<number, string>();
+  const date = (d: number): string => {
+    let text = quotedDays.get(d);
+    if (text === undefined) quotedDays.set(d, (text = JSON.stringify(day(d))));
+    return text;
+  };
+  const A = attributes.length;
+  // the most an edge's numbers and dates take: 25 characters each (a date's JSON text is shorter)
+  let fixed = closeOpen.length + 10 + sourceField.length + targetField.length + attributesField.length + close.length;
+  for (const name of names) fixed += name.length + 25;
+  out.text(before);
+  let bytes = out.bytes;
+  let n = out.length;
+  // a block copy for the longer pieces (indented, they are 20 to 40 bytes), a loop for the short ones
+  const put = (piece: Uint8Array): void => {
+    if (piece.length >= 16) {
+      bytes.set(piece, n);
+      n += piece.length;
+    } else for (let j = 0; j < piece.length; j++) bytes[n++] = piece[j]!;
+  };
+  const ascii = (text: string): void => {
+    for (let j = 0; j < text.length; j++) bytes[n++] = text.charCodeAt(j);
+  };
+  const key = (i: number): void => {
+    const end = keyEnd[i]!;
+    for (let j = keyStart[i]!; j < end; j++) bytes[n++] = keys[j]!;
+  };
+  for (let k = 0; k < source.length; k++) {
+    const s = source[k]!;
+    const t = target[k]!;
+    if (keyStart[s]! < 0) keyOf(s);
+    if (keyStart[t]! < 0) keyOf(t);
+    const most = fixed + keyEnd[s]! - keyStart[s]! + keyEnd[t]! - keyStart[t]!;
+    if (n + most > bytes.length) {
+      out.length = n;
+      out.reserve(most);
+      bytes = out.bytes;
+    }
+    // the first edge opens; each later one is opened by the close of the one before (see below)
+    if (k === 0) put(opening);
+    // the edge's number, digit by digit
+    if (k < 10) bytes[n++] = 48 + k;
+    else {
+      let digits = 0;
+      for (let x = k; x >= 1; x = Math.floor(x / 10)) digits++;
+      for (let j = n + digits - 1, x = k; j >= n; j--, x = Math.floor(x / 10)) bytes[j] = 48 + (x % 10);
+      n += digits;
+    }
+    put(sourceField);
+    key(s);
+    put(targetField);
+    key(t);
+    put(attributesField);
+    for (let a = 0; a < A; a++) {
+      const attribute = attributes[a]!;
+      put(names[a]!);
+      if ("numbers" in attribute) {
+        const v = attribute.numbers[k]!;
+        ascii(Number.isFinite(v) ? String(v) : "null");
+      } else ascii(date(attribute.days[k]!));
+    }
+    put(k + 1 < source.length ? closeOpen : close);
+    if (n >= out.chunkBytes) {
+      out.length = n;
+      yield "";
+      bytes = out.bytes;
+      n = out.length;
+    }
+  }
+  out.length = n;
+  return "";
 }
 
 /** A node or edge as graphology serialises it: `attributes` only when there are some. */
