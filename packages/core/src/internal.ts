@@ -23,5 +23,5 @@ export { effectiveSizeByIndex } from "./brokerage/effective-size.js";
 export { betweennessWithinBudgetByIndex, type BetweennessEstimateByIndex } from "./brokerage/betweenness-estimate.js";
 export type { EIResultByIndex } from "./mix/ei-index.js";
 export { eiOverviewByIndex } from "./mix/ei-overview.js";
-export { putUtf8 } from "./format/byte-output.js";
+export { ByteOutput, putUtf8 } from "./format/byte-output.js";
 export { exchangeTextFits, writeExchangeText, type ExchangeTextAhead, type ExchangeTextRows } from "./format/exchange-text-ahead.js";

@@ -110,3 +110,30 @@ describe("serializeNetworkBytes", () => {
     );
   });
 });
+
+describe("ByteOutput reusing its buffer", () => {
+  it("hands out views of one buffer, each overwritten by the next chunk, and goes back to it after a record that did not fit", () => {
+    const out = new ByteOutput(8, true);
+    const base = out.bytes;
+    out.text("first");
+    const first = out.take();
+    expect(new TextDecoder().decode(first)).toBe("first");
+    expect(first.buffer).toBe(base.buffer);
+    out.text("SECOND");
+    // the first chunk was a view: the next write is in the same bytes
+    expect(new TextDecoder().decode(first)).toBe("SECON");
+    expect(new TextDecoder().decode(out.take())).toBe("SECOND");
+    // a record longer than the buffer grows it for that chunk only
+    const long = "x".repeat(base.length + 10);
+    out.text(long);
+    expect(out.bytes).not.toBe(base);
+    expect(new TextDecoder().decode(out.take())).toBe(long);
+    expect(out.bytes).toBe(base);
+    // without reuse every chunk is an array of its own
+    const own = new ByteOutput(8);
+    own.text("first");
+    const a = own.take();
+    own.text("other");
+    expect(new TextDecoder().decode(a)).toBe("first");
+  });
+});

@@ -311,19 +311,19 @@ describe("chunks", () => {
 
 // ------------------------------------------------------------ the ties CSV as bytes
 
-/** The chunks of exportTiesCsvBytes joined (each copied as it comes: the writer reuses its buffer). */
-function tiesBytes(network: Network, options: Parameters<typeof exportTiesCsvBytes>[1] = {}): { bytes: Uint8Array; chunks: Uint8Array[] } {
-  const chunks = [...(function* () {
-    for (const chunk of exportTiesCsvBytes(network, options)) yield chunk.slice();
-  })()];
-  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+/** A byte exporter's chunks joined (each copied as it comes: the writers reuse their buffer), and the chunks. */
+function joined(chunks: Iterable<Uint8Array>): { bytes: Uint8Array; chunks: Uint8Array[] } {
+  const kept: Uint8Array[] = [];
+  for (const chunk of chunks) kept.push(chunk.slice());
+  const bytes = new Uint8Array(kept.reduce((n, c) => n + c.length, 0));
   let at = 0;
-  for (const c of chunks) {
+  for (const c of kept) {
     bytes.set(c, at);
     at += c.length;
   }
-  return { bytes, chunks };
+  return { bytes, chunks: kept };
 }
+const tiesBytes = (network: Network, options: Parameters<typeof exportTiesCsvBytes>[1] = {}) => joined(exportTiesCsvBytes(network, options));
 
 describe("exportTiesCsvBytes", () => {
   it("writes the UTF-8 of exportTiesCsv on the sample network and every research dataset (SHA-256 of the old output), with and without disclosure and as of a date", () => {
@@ -377,18 +377,7 @@ describe("exportTiesCsvBytes", () => {
 
 // ------------------------------------------------------------ graphology JSON as bytes
 
-/** The chunks of exportGraphologyJsonBytes joined (each copied as it comes: the writer reuses its buffer). */
-function jsonBytes(network: Network, options: Parameters<typeof exportGraphologyJsonBytes>[1] = {}): { bytes: Uint8Array; chunks: Uint8Array[] } {
-  const chunks: Uint8Array[] = [];
-  for (const chunk of exportGraphologyJsonBytes(network, options)) chunks.push(chunk.slice());
-  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return { bytes, chunks };
-}
+const jsonBytes = (network: Network, options: Parameters<typeof exportGraphologyJsonBytes>[1] = {}) => joined(exportGraphologyJsonBytes(network, options));
 
 describe("exportGraphologyJsonBytes", () => {
   it("writes the UTF-8 of exportGraphologyJson on the sample network and every research dataset, every graph, compact and indented, with and without disclosure (SHA-256 of the old output)", () => {

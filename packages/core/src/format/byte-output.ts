@@ -33,10 +33,20 @@ export class ByteOutput {
   /** Nominal chunk size: {@link ByteOutput.full} once this many bytes are written. */
   readonly chunkBytes: number;
 
-  /** A buffer handing out chunks of about `chunkBytes` bytes. */
-  constructor(chunkBytes: number) {
+  /** The buffer a reusing output starts each chunk in (see the constructor's `reuse`). */
+  private readonly base: Uint8Array | undefined;
+
+  /**
+   * A buffer handing out chunks of about `chunkBytes` bytes. With `reuse`,
+   * every chunk is written in the same buffer and {@link ByteOutput.take}
+   * hands out a view of it, valid until the next write (for a writer whose
+   * caller writes or copies each chunk before asking for the next: no fresh
+   * memory per chunk); otherwise each chunk is an array of its own.
+   */
+  constructor(chunkBytes: number, reuse = false) {
     this.chunkBytes = chunkBytes;
     this.bytes = new Uint8Array(chunkBytes + HEADROOM);
+    this.base = reuse ? this.bytes : undefined;
   }
 
   /** Whether the chunk has reached its nominal size (time to {@link ByteOutput.take} it). */
@@ -82,10 +92,14 @@ export class ByteOutput {
     }
   }
 
-  /** The bytes written since the last take (a new array; the writer goes on in a fresh one). */
+  /**
+   * The bytes written since the last take: an array of their own (the writer
+   * goes on in a fresh one), or, reusing, a view of the buffer that the next
+   * write overwrites.
+   */
   take(): Uint8Array {
     const out = this.bytes.subarray(0, this.length);
-    this.bytes = new Uint8Array(this.chunkBytes + HEADROOM);
+    this.bytes = this.base ?? new Uint8Array(this.chunkBytes + HEADROOM);
     this.length = 0;
     return out;
   }

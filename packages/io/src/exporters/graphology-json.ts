@@ -6,9 +6,9 @@
  * without building the graph.
  */
 import type { Network } from "@tiegraph/core";
-import { putUtf8 } from "@tiegraph/core/internal";
+import { ByteOutput } from "@tiegraph/core/internal";
 import { exportedElements, type EdgeColumns, type ExportedAttributes, type ExportedElements, type GraphExportOptions } from "./export-elements.js";
-import { ByteChunks } from "./byte-chunks.js";
+import { putWhole, TextPool } from "./text-pool.js";
 import { CHUNK_CHARS, joinChunks } from "./text-chunks.js";
 import { dayText } from "./tie-options.js";
 
@@ -75,7 +75,7 @@ const CHUNK_BYTES = 1 << 20;
  * @example await saveNetworkFileAtomic("graph.json", exportGraphologyJsonBytes(network, { pretty: true }), { backup: false });
  */
 export function* exportGraphologyJsonBytes(network: Network, options: GraphologyJsonExportOptions & { chunkBytes?: number } = {}): Generator<Uint8Array> {
-  const out = new ByteChunks(options.chunkBytes ?? CHUNK_BYTES);
+  const out = new ByteOutput(options.chunkBytes ?? CHUNK_BYTES, true);
   for (const text of jsonChunks(exportedElements(network, options), (options.pretty ?? DEFAULT_GRAPHOLOGY_JSON_EXPORT_OPTIONS.pretty) ? 2 : 0, out)) {
     if (text !== "") out.text(text);
     if (out.full) yield out.take();
@@ -87,7 +87,7 @@ export function* exportGraphologyJsonBytes(network: Network, options: Graphology
  * The document's text in chunks; with `bytes`, the column edges are written
  * into it instead (an empty string is yielded whenever it is full).
  */
-function* jsonChunks(el: ExportedElements, indent: number, bytes?: ByteChunks): Generator<string> {
+function* jsonChunks(el: ExportedElements, indent: number, bytes?: ByteOutput): Generator<string> {
   const nl = indent ? "\n" : "";
   const pad = " ".repeat(indent);
   const head = JSON.stringify({ options: { type: el.type, multi: el.multi, allowSelfLoops: false }, attributes: {} }, null, indent);
@@ -140,28 +140,10 @@ function* jsonChunks(el: ExportedElements, indent: number, bytes?: ByteChunks): 
  */
 function* columnEdges(el: ExportedElements, columns: EdgeColumns, indent: number, before: string): Generator<string, string> {
   const { keyPrefix, source, target, attributes } = columns;
-  // the separators of JSON.stringify(value, null, indent) two, three and four levels deep (element, its fields, its attributes)
-  const nl = indent ? "\n" : "";
-  const at2 = nl + " ".repeat(2 * indent);
-  const at3 = nl + " ".repeat(3 * indent);
-  const at4 = nl + " ".repeat(4 * indent);
-  const colon = indent ? ": " : ":";
-  const field = (name: string, depth: string): string => `${depth}${JSON.stringify(name)}${colon}`;
-  const keyField = `{${field("key", at3)}`;
-  const sourceField = `,${field("source", at3)}`;
-  const targetField = `,${field("target", at3)}`;
-  const attributesField = `,${field("attributes", at3)}{`;
-  const names = attributes.map((a, i) => (i === 0 ? "" : ",") + field(a.name, at4));
-  const close = `${at3}}${at2}}`;
+  const { at2, keyField, sourceField, targetField, attributesField, names, close } = edgeText(columns, indent);
   const quotedKeys: (string | undefined)[] = new Array<string | undefined>(el.nodeCount);
   const node = (i: number): string => (quotedKeys[i] ??= JSON.stringify(el.nodeKey(i)));
-  const day = dayText();
-  const quotedDays = new Map<number, string>();
-  const date = (d: number): string => {
-    let text = quotedDays.get(d);
-    if (text === undefined) quotedDays.set(d, (text = JSON.stringify(day(d))));
-    return text;
-  };
+  const date = dayText(JSON.stringify);
   const A = attributes.length;
   let out = before;
   for (let k = 0; k < source.length; k++) {
@@ -189,48 +171,24 @@ function* columnEdges(el: ExportedElements, columns: EdgeColumns, indent: number
  * numbers written digit by digit. Yields "" whenever `out` is full (its
  * caller takes the chunk); returns "" (nothing left as text).
  */
-function* columnEdgeBytes(el: ExportedElements, columns: EdgeColumns, indent: number, before: string, out: ByteChunks): Generator<string, string> {
-  const { keyPrefix, source, target, attributes } = columns;
-  const nl = indent ? "\n" : "";
-  const at2 = nl + " ".repeat(2 * indent);
-  const at3 = nl + " ".repeat(3 * indent);
-  const at4 = nl + " ".repeat(4 * indent);
-  const colon = indent ? ": " : ":";
-  const field = (name: string, depth: string): string => `${depth}${JSON.stringify(name)}${colon}`;
-  const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+function* columnEdgeBytes(el: ExportedElements, columns: EdgeColumns, indent: number, before: string, out: ByteOutput): Generator<string, string> {
+  const { source, target, attributes } = columns;
+  const text = edgeText(columns, indent);
+  const utf8 = (piece: string): Uint8Array => new TextEncoder().encode(piece);
   // the fixed text of the first edge before its number: `{"key": "t` (at its depth); later edges are opened by closeOpen
-  const opening = utf8(`${at2}{${field("key", at3)}"${keyPrefix}`);
-  const sourceField = utf8(`"${`,${field("source", at3)}`}`);
-  const targetField = utf8(`,${field("target", at3)}`);
-  const attributesField = utf8(`,${field("attributes", at3)}{`);
-  const names = attributes.map((a, i) => utf8((i === 0 ? "" : ",") + field(a.name, at4)));
-  const close = utf8(`${at3}}${at2}}`);
-  const closeOpen = utf8(`${at3}}${at2}},${at2}{${field("key", at3)}"${keyPrefix}`);
-  // each node's key as JSON text at [keyStart, keyEnd) of `keys`, made when first needed (-1: not yet)
-  let keys = new Uint8Array(1 << 16);
-  let keysUsed = 0;
-  const keyStart = new Int32Array(el.nodeCount).fill(-1);
-  const keyEnd = new Int32Array(el.nodeCount);
-  const keyOf = (i: number): void => {
-    const text = JSON.stringify(el.nodeKey(i));
-    if (keysUsed + 3 * text.length > keys.length) {
-      const grown = new Uint8Array(Math.max(2 * keys.length, keysUsed + 3 * text.length));
-      grown.set(keys.subarray(0, keysUsed));
-      keys = grown;
-    }
-    keyStart[i] = keysUsed;
-    keysUsed = putUtf8(keys, keysUsed, text);
-    keyEnd[i] = keysUsed;
-  };
-  const day = dayText();
-  const quotedDays = new Map<number, string>();
-  const date = (d: number): string => {
-    let text = quotedDays.get(d);
-    if (text === undefined) quotedDays.set(d, (text = JSON.stringify(day(d))));
-    return text;
-  };
+  const opening = utf8(`${text.at2}${text.keyField}"${columns.keyPrefix}`);
+  // the number's closing quote goes with the source's field
+  const sourceField = utf8(`"${text.sourceField}`);
+  const targetField = utf8(text.targetField);
+  const attributesField = utf8(text.attributesField);
+  const names = text.names.map(utf8);
+  const close = utf8(text.close);
+  const closeOpen = utf8(`${text.close},${text.at2}${text.keyField}"${columns.keyPrefix}`);
+  // each node's key as JSON text, encoded the first time it is in an edge
+  const keys = new TextPool(el.nodeCount, (i) => JSON.stringify(el.nodeKey(i)));
+  const date = dayText(JSON.stringify);
   const A = attributes.length;
-  // the most an edge's numbers and dates take: 25 characters each (a date's JSON text is shorter)
+  // the most an edge's number (10 digits), numbers and dates (25 characters each) take, with the fixed text
   let fixed = closeOpen.length + 10 + sourceField.length + targetField.length + attributesField.length + close.length;
   for (const name of names) fixed += name.length + 25;
   out.text(before);
@@ -247,30 +205,23 @@ function* columnEdgeBytes(el: ExportedElements, columns: EdgeColumns, indent: nu
     for (let j = 0; j < text.length; j++) bytes[n++] = text.charCodeAt(j);
   };
   const key = (i: number): void => {
-    const end = keyEnd[i]!;
-    for (let j = keyStart[i]!; j < end; j++) bytes[n++] = keys[j]!;
+    const from = keys.bytes;
+    const end = keys.end[i]!;
+    for (let j = keys.start[i]!; j < end; j++) bytes[n++] = from[j]!;
   };
   for (let k = 0; k < source.length; k++) {
     const s = source[k]!;
     const t = target[k]!;
-    if (keyStart[s]! < 0) keyOf(s);
-    if (keyStart[t]! < 0) keyOf(t);
-    const most = fixed + keyEnd[s]! - keyStart[s]! + keyEnd[t]! - keyStart[t]!;
+    keys.ensure(s);
+    keys.ensure(t);
+    const most = fixed + keys.end[s]! - keys.start[s]! + keys.end[t]! - keys.start[t]!;
     if (n + most > bytes.length) {
       out.length = n;
       out.reserve(most);
       bytes = out.bytes;
     }
-    // the first edge opens; each later one is opened by the close of the one before (see below)
     if (k === 0) put(opening);
-    // the edge's number, digit by digit
-    if (k < 10) bytes[n++] = 48 + k;
-    else {
-      let digits = 0;
-      for (let x = k; x >= 1; x = Math.floor(x / 10)) digits++;
-      for (let j = n + digits - 1, x = k; j >= n; j--, x = Math.floor(x / 10)) bytes[j] = 48 + (x % 10);
-      n += digits;
-    }
+    n = putWhole(bytes, n, k);
     put(sourceField);
     key(s);
     put(targetField);
@@ -284,6 +235,7 @@ function* columnEdgeBytes(el: ExportedElements, columns: EdgeColumns, indent: nu
         ascii(Number.isFinite(v) ? String(v) : "null");
       } else ascii(date(attribute.days[k]!));
     }
+    // the close of this edge, with the opening of the next when there is one
     put(k + 1 < source.length ? closeOpen : close);
     if (n >= out.chunkBytes) {
       out.length = n;
@@ -294,6 +246,29 @@ function* columnEdgeBytes(el: ExportedElements, columns: EdgeColumns, indent: nu
   }
   out.length = n;
   return "";
+}
+
+/**
+ * The fixed text of a column edge as JSON.stringify(value, null, indent)
+ * lays it out two, three and four levels deep (element, its fields, its
+ * attributes): what comes before each field's value, and the close.
+ */
+function edgeText(columns: EdgeColumns, indent: number): { at2: string; keyField: string; sourceField: string; targetField: string; attributesField: string; names: string[]; close: string } {
+  const nl = indent ? "\n" : "";
+  const at2 = nl + " ".repeat(2 * indent);
+  const at3 = nl + " ".repeat(3 * indent);
+  const at4 = nl + " ".repeat(4 * indent);
+  const colon = indent ? ": " : ":";
+  const field = (name: string, depth: string): string => `${depth}${JSON.stringify(name)}${colon}`;
+  return {
+    at2,
+    keyField: `{${field("key", at3)}`,
+    sourceField: `,${field("source", at3)}`,
+    targetField: `,${field("target", at3)}`,
+    attributesField: `,${field("attributes", at3)}{`,
+    names: columns.attributes.map((a, i) => (i === 0 ? "" : ",") + field(a.name, at4)),
+    close: `${at3}}${at2}}`,
+  };
 }
 
 /** A node or edge as graphology serialises it: `attributes` only when there are some. */

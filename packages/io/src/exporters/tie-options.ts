@@ -20,14 +20,17 @@ export function tieOptions(options: { asOf?: string }, includeConfidential: bool
 
 /**
  * core's formatDay, remembered: a million ties fall on a few thousand days.
+ * With `as`, each day's text as a writer puts it (a CSV cell, a JSON
+ * string), made once too.
  *
  * @example const day = dayText(); day(0) // "1970-01-01"
+ * @example dayText(JSON.stringify)(0) // "\"1970-01-01\""
  */
-export function dayText(): (day: Day) => string {
+export function dayText(as?: (text: string) => string): (day: Day) => string {
   const known = new Map<Day, string>();
   return (day) => {
     let text = known.get(day);
-    if (text === undefined) known.set(day, (text = formatDay(day)));
+    if (text === undefined) known.set(day, (text = as === undefined ? formatDay(day) : as(formatDay(day))));
     return text;
   };
 }

@@ -2,10 +2,11 @@
  * Ties CSV export: one row per directed tie, for spreadsheets.
  */
 import { directedTies, type Network } from "@tiegraph/core";
-import { putUtf8 } from "@tiegraph/core/internal";
+import { ByteOutput } from "@tiegraph/core/internal";
 import { csvCell } from "./csv-text.js";
 import { disclosure, type DisclosureOptions } from "./disclosure.js";
 import { CHUNK_CHARS, joinChunks } from "./text-chunks.js";
+import { isWhole, putWhole, TextPool } from "./text-pool.js";
 import { dayText, tieOptions } from "./tie-options.js";
 
 /** Options of {@link exportTiesCsv}. */
@@ -52,13 +53,7 @@ function* tiesCsvChunks(network: Network, t: ReturnType<typeof directedTies>): G
     if (cells === undefined) personCells[i] = cells = `${csvCell(people[i]!.id)},${csvCell(people[i]!.name)}`;
     return cells;
   };
-  const day = dayText();
-  const dayCells = new Map<number, string>();
-  const date = (d: number): string => {
-    let cell = dayCells.get(d);
-    if (cell === undefined) dayCells.set(d, (cell = csvCell(day(d))));
-    return cell;
-  };
+  const date = dayText(csvCell);
   let out = HEADER.map(csvCell).join(",") + "\r\n";
   for (let p = 0; p < t.pairCount; p++) {
     out += `${person(t.source[p]!)},${person(t.target[p]!)},${t.strength[p]!},${t.givenValue[p]!},${t.count[p]!},${t.givingCount[p]!},${date(t.firstDay[p]!)},${date(t.lastDay[p]!)}\r\n`;
@@ -94,64 +89,37 @@ export function* exportTiesCsvBytes(network: Network, options: TiesCsvExportOpti
 
 function* tiesCsvBytes(network: Network, t: ReturnType<typeof directedTies>, chunkBytes: number): Generator<Uint8Array> {
   const people = network.people();
-  // a person's cells ("id,name" as UTF-8) at [cellStart, cellEnd) of `cells`, made when first needed (-1: not yet)
-  let cells = new Uint8Array(1 << 16);
-  let cellsUsed = 0;
-  const cellStart = new Int32Array(people.length).fill(-1);
-  const cellEnd = new Int32Array(people.length);
-  const cellOf = (i: number): void => {
-    const text = `${csvCell(people[i]!.id)},${csvCell(people[i]!.name)}`;
-    if (cellsUsed + 3 * text.length > cells.length) {
-      const grown = new Uint8Array(Math.max(2 * cells.length, cellsUsed + 3 * text.length));
-      grown.set(cells.subarray(0, cellsUsed));
-      cells = grown;
-    }
-    cellStart[i] = cellsUsed;
-    cellsUsed = putUtf8(cells, cellsUsed, text);
-    cellEnd[i] = cellsUsed;
-  };
-  // a day's cell (ASCII: YYYY-MM-DD, or a year past 9999 with its sign) by day, made once
-  const day = dayText();
-  const dayCells = new Map<number, string>();
-  const dayCell = (d: number): string => {
-    let cell = dayCells.get(d);
-    if (cell === undefined) dayCells.set(d, (cell = csvCell(day(d))));
-    return cell;
-  };
-  const buffer = new Uint8Array(chunkBytes + 4096);
-  let bytes = buffer;
-  let n = putUtf8(bytes, 0, HEADER.map(csvCell).join(",") + "\r\n");
+  // a person's cells ("id,name"), encoded the first time they are in a tie
+  const cells = new TextPool(people.length, (i) => `${csvCell(people[i]!.id)},${csvCell(people[i]!.name)}`);
+  // a day's cell (ASCII: YYYY-MM-DD, or a year past 9999 with its sign), made once
+  const dayCell = dayText(csvCell);
+  const out = new ByteOutput(chunkBytes, true);
+  out.text(HEADER.map(csvCell).join(",") + "\r\n");
+  let bytes = out.bytes;
+  let n = out.length;
   const ascii = (s: string): void => {
     for (let k = 0; k < s.length; k++) bytes[n++] = s.charCodeAt(k);
   };
   const whole = (v: number): void => {
-    // a whole number of at most 15 digits, as String writes it; any other number is its own text
-    if (!(v >= 0 && v < 1e15 && Math.floor(v) === v)) return ascii(String(v));
-    if (v < 10) {
-      bytes[n++] = 48 + v;
-      return;
-    }
-    let digits = 0;
-    for (let x = v; x >= 1; x = Math.floor(x / 10)) digits++;
-    for (let k = n + digits - 1, x = v; k >= n; k--, x = Math.floor(x / 10)) bytes[k] = 48 + (x % 10);
-    n += digits;
+    if (isWhole(v)) n = putWhole(bytes, n, v);
+    else ascii(String(v));
   };
   const cell = (i: number): void => {
-    if (cellStart[i]! < 0) cellOf(i);
-    const end = cellEnd[i]!;
-    for (let k = cellStart[i]!; k < end; k++) bytes[n++] = cells[k]!;
+    const from = cells.bytes;
+    const end = cells.end[i]!;
+    for (let k = cells.start[i]!; k < end; k++) bytes[n++] = from[k]!;
   };
   for (let p = 0; p < t.pairCount; p++) {
     const s = t.source[p]!;
     const g = t.target[p]!;
-    if (cellStart[s]! < 0) cellOf(s);
-    if (cellStart[g]! < 0) cellOf(g);
+    cells.ensure(s);
+    cells.ensure(g);
     // the two people's cells, four numbers of at most 25 characters, two dates and the separators
-    const most = n + cellEnd[s]! - cellStart[s]! + cellEnd[g]! - cellStart[g]! + 4 * 25 + 2 * 16 + 12;
-    if (most > bytes.length) {
-      const grown = new Uint8Array(2 * most);
-      grown.set(bytes.subarray(0, n));
-      bytes = grown;
+    const most = cells.end[s]! - cells.start[s]! + cells.end[g]! - cells.start[g]! + 4 * 25 + 2 * 16 + 12;
+    if (n + most > bytes.length) {
+      out.length = n;
+      out.reserve(most);
+      bytes = out.bytes;
     }
     cell(s);
     bytes[n++] = 44;
@@ -171,11 +139,13 @@ function* tiesCsvBytes(network: Network, t: ReturnType<typeof directedTies>, chu
     bytes[n++] = 13;
     bytes[n++] = 10;
     if (n >= chunkBytes) {
-      yield bytes.subarray(0, n);
+      out.length = n;
       // written (or copied) by the caller before it asks for more: the buffer takes the next rows
-      n = 0;
-      bytes = buffer;
+      yield out.take();
+      bytes = out.bytes;
+      n = out.length;
     }
   }
-  yield bytes.subarray(0, n);
+  out.length = n;
+  yield out.take();
 }
