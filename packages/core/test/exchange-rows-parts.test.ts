@@ -105,4 +105,36 @@ describe("ExchangeRows.toParts and fromParts", () => {
     // the explicit id "k" is known again: a third row with it is a duplicate, at position 2
     expect(copy.add({ date: "2024-03-03", kind: "favour", from: "ann", to: "me", id: "k" }, 4).map((p) => [p.code, p.pointer])).toEqual([["duplicate-id", "/exchanges/2/id"]]);
   });
+
+  it("shared rows hand over views of shared memory: nothing to move, the same rows on the other side, and the original still readable", () => {
+    fc.assert(
+      fc.property(fc.array(exchange, { maxLength: 40 }), fc.integer({ min: 0, max: 60 }), (first, room) => {
+        const plain = new ExchangeRows("ex.csv", 4);
+        const shared = new ExchangeRows("ex.csv", 4, true);
+        // room made ahead, and growth past it, keep the columns shared
+        shared.reserve(room);
+        first.forEach((e, i) => expect(shared.add(e, i + 2)).toEqual(plain.add(e, i + 2)));
+        const before = described(shared);
+        const { parts, buffers } = shared.toParts();
+        expect(buffers).toEqual([]);
+        for (const col of [parts.from, parts.to, parts.day, parts.kind, parts.value, parts.minutes, parts.flags, parts.format, parts.extra, parts.line]) {
+          expect(col.buffer).toBeInstanceOf(SharedArrayBuffer);
+          expect(col.length).toBe(shared.length);
+        }
+        // a structured clone shares the memory: a write on one side is seen on the other
+        const clone = structuredClone(parts);
+        expect(described(ExchangeRows.fromParts(clone))).toEqual(described(plain));
+        if (parts.n > 0) {
+          const day = parts.day[0]!;
+          clone.day[0] = day + 1;
+          expect(parts.day[0]).toBe(day + 1);
+          clone.day[0] = day;
+        }
+        // the rows handed over are still the rows here
+        expect(described(shared)).toEqual(before);
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
+

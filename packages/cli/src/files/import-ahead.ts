@@ -5,7 +5,8 @@
  * usual order. The worker runs io's `importExchangesCsv` (columnar, read
  * straight from the file's bytes) exactly as the main thread would, and sends
  * the import back: its rows as typed-array columns moved, not copied
- * (`ExchangeRows.toParts`), its problems as their fields, rebuilt here into
+ * (`ExchangeRows.toParts`; in shared memory when the worker goes on to write
+ * their text, see `text`), its problems as their fields, rebuilt here into
  * the same errors. Whatever goes wrong on the worker (a bad file under
  * `--strict`, a thread that cannot start), the main thread reads that file
  * itself, so problems, errors and the network are those of reading it here.
@@ -42,7 +43,9 @@ export interface ExchangesAheadOptions {
   /**
    * Once the (one) file is read and sent, write the text its exchanges take
    * in a network file with this indentation and redaction into `file` (see
-   * exchange-text-ahead.ts in core), while the main thread merges. The
+   * exchange-text-ahead.ts in core), while the main thread merges. The rows
+   * are then read into shared memory, so the text is written from the very
+   * columns the main thread was handed (neither thread changes them). The
    * caller deletes `file` once the worker has stopped.
    */
   text?: { indent: number; redact: boolean; file: string } | undefined;
@@ -193,13 +196,15 @@ export async function runImportWorker(): Promise<boolean> {
     try {
       const source = await openAsBlob(file);
       const { strict, maxProblems } = job.options;
-      const imported = await importExchangesCsv(source, { file, strict, columnar: true, ...(maxProblems === undefined ? {} : { maxProblems }), onProgress: (p) => port.postMessage({ file: k, read: p.read } satisfies AheadMessage) });
+      // when the text is to be written here too, the columns are shared with the main thread rather than moved
+      const shared = job.options.text !== undefined;
+      const imported = await importExchangesCsv(source, { file, strict, columnar: true, sharedColumns: shared, ...(maxProblems === undefined ? {} : { maxProblems }), onProgress: (p) => port.postMessage({ file: k, read: p.read } satisfies AheadMessage) });
       const { problems, exchangeRows, ...rest } = imported;
       const parts = exchangeRows?.toParts();
       buffers = parts?.buffers ?? [];
       sent = { ...rest, problems: problems.map(sentError), rows: parts?.parts };
-      // the columns move to the main thread: the text is written from a copy of them
-      if (job.options.text !== undefined && parts !== undefined) kept = columnsCopy(parts.parts);
+      // the text is written from the same columns the main thread reads (neither thread changes them)
+      if (shared && parts !== undefined) kept = parts.parts;
     } catch {
       // null: the main thread reads the file itself and says why it could not be read
     }
@@ -226,13 +231,6 @@ export async function runImportWorker(): Promise<boolean> {
     port.postMessage({ file: k, text } satisfies AheadMessage);
   }
   return true;
-}
-
-/** What the text of the rows is written from, with the columns copied (cut to the rows): the originals move to another thread. */
-function columnsCopy(parts: ExchangeRowsParts): ExchangeTextRows {
-  const n = parts.n;
-  const { from, to, day, kind, value, minutes, flags, format, extra, formats, extras, ids } = parts;
-  return { n, from: from.slice(0, n), to: to.slice(0, n), day: day.slice(0, n), kind: kind.slice(0, n), value: value.slice(0, n), minutes: minutes.slice(0, n), flags: flags.slice(0, n), format: format.slice(0, n), extra: extra.slice(0, n), formats, extras, ids };
 }
 
 /** The bytes of `file` in pieces read one after another into the same buffer (each piece is used before the next is read). */

@@ -105,8 +105,18 @@ function extrasAt(c: Columns, i: number): ExchangeExtras | undefined {
   return x === 0 ? undefined : c.extras[x - 1];
 }
 
-function emptyColumns(cap: number): Columns {
-  return { n: 0, from: new Int32Array(cap), to: new Int32Array(cap), day: new Int32Array(cap), kind: new Uint8Array(cap), value: new Float64Array(cap), minutes: new Float32Array(cap), flags: new Uint8Array(cap), format: new Uint8Array(cap), formats: [""], extra: new Int32Array(cap), extras: [], line: new Int32Array(cap) };
+/** A typed array's constructor, as the columns use them. */
+type ColumnType<T> = { new (buffer: ArrayBuffer | SharedArrayBuffer): T; readonly BYTES_PER_ELEMENT: number };
+
+/** A column of `cap` rows, in memory of its own or shared between threads. */
+function column<T>(type: ColumnType<T>, cap: number, shared: boolean): T {
+  const bytes = cap * type.BYTES_PER_ELEMENT;
+  return new type(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+}
+
+function emptyColumns(cap: number, shared: boolean): Columns {
+  const col = <T>(type: ColumnType<T>): T => column(type, cap, shared);
+  return { n: 0, from: col(Int32Array), to: col(Int32Array), day: col(Int32Array), kind: col(Uint8Array), value: col(Float64Array), minutes: col(Float32Array), flags: col(Uint8Array), format: col(Uint8Array), formats: [""], extra: col(Int32Array), extras: [], line: col(Int32Array) };
 }
 
 /** {@link ExchangeRows} as plain data ({@link ExchangeRows.toParts}), to send to another thread. */
@@ -184,12 +194,16 @@ export class ExchangeRows implements ExchangeRowsPart {
   /**
    * @param file The file the rows are read from (named by every problem).
    * @param capacity Rows room is made for at first.
+   * @param shared Keep the columns in `SharedArrayBuffer`s: another thread
+   * given the rows ({@link ExchangeRows.toParts}) reads the same memory,
+   * and this thread can go on reading the rows (nothing is moved or copied).
    */
   constructor(
     readonly file?: string,
     capacity = 1024,
+    private readonly shared = false,
   ) {
-    this.c = emptyColumns(Math.max(1, capacity));
+    this.c = emptyColumns(Math.max(1, capacity), shared);
     this.ids = [];
     this.report = (code, message, record, pointer, expected, ...got) => {
       const p: Problem = { code, message, record };
@@ -278,7 +292,7 @@ export class ExchangeRows implements ExchangeRowsPart {
   private grow(cap: number): Columns {
     const c = this.c;
     const g = <T extends Int32Array | Uint8Array | Float64Array | Float32Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(cap);
+      const b = column(a.constructor as unknown as ColumnType<T>, cap, this.shared);
       b.set(a);
       return b;
     };
@@ -411,7 +425,9 @@ export class ExchangeRows implements ExchangeRowsPart {
    * `postMessage`), the person ids, formats and extras (shared extras stay
    * shared in one structured clone), and how many rows were tried. Moving the
    * buffers leaves these rows empty-handed: use {@link ExchangeRows.fromParts}
-   * on the other side and drop these.
+   * on the other side and drop these. Rows made `shared` list no buffers: their
+   * columns are views of shared memory, which both threads then read (add no
+   * rows to these).
    *
    * @example
    * ```ts
@@ -423,9 +439,10 @@ export class ExchangeRows implements ExchangeRowsPart {
     const c = this.c;
     const n = c.n;
     // the columns as they are when little of them is unused (room reserved for about as many rows): no copy
-    const cut = <T extends Int32Array | Uint8Array | Float64Array | Float32Array>(a: T): T => (a.length - n <= n >>> 3 ? a : (a.slice(0, n) as T));
+    // shared columns: views of the rows, nothing to move
+    const cut = <T extends Int32Array | Uint8Array | Float64Array | Float32Array>(a: T): T => (this.shared ? (a.subarray(0, n) as T) : a.length - n <= n >>> 3 ? a : (a.slice(0, n) as T));
     const columns = { from: cut(c.from), to: cut(c.to), day: cut(c.day), kind: cut(c.kind), value: cut(c.value), minutes: cut(c.minutes), flags: cut(c.flags), format: cut(c.format), extra: cut(c.extra), line: cut(c.line) };
-    const buffers = Object.values(columns).map((a) => a.buffer as ArrayBuffer);
+    const buffers = this.shared ? [] : Object.values(columns).map((a) => a.buffer as ArrayBuffer);
     const parts: ExchangeRowsParts = { file: this.file, n, ...columns, formats: c.formats, extras: c.extras, ids: this.ids, tried: this.tried, seenIds: [...this.newIds], seenFormats: [...this.newFormats] };
     return { parts, buffers };
   }

@@ -42,6 +42,12 @@ export interface ExchangesCsvOptions extends ImportOptions {
   direct?: boolean;
   /** Bytes the direct reading reads at a time from a file (default 1 MiB; memory stays near one block). */
   blockSize?: number;
+  /**
+   * With `columnar`, keep the rows' columns in shared memory (see core's
+   * `ExchangeRows`): a worker thread that read them can send them to another
+   * thread and go on reading them, with nothing copied. Default false.
+   */
+  sharedColumns?: boolean;
 }
 
 /** Defaults of {@link importExchangesCsv}. */
@@ -82,7 +88,7 @@ export async function importExchangesCsv(source: TextSource, options: ExchangesC
     if (texts.size < MAX_SHARED_TEXTS) texts.set(text, text);
     return text;
   };
-  const rows = opts.columnar === true ? new ExchangeRows(opts.file) : undefined;
+  const rows = opts.columnar === true ? new ExchangeRows(opts.file, undefined, opts.sharedColumns === true) : undefined;
   const scratch: { [K in keyof Exchange]-?: Exchange[K] | undefined } = { id: undefined, date: undefined, kind: undefined, from: undefined, to: undefined, value: undefined, minutes: undefined, format: undefined, introduced: undefined, tags: undefined, note: undefined, confidential: undefined };
   const columnOf = (field: string): number | undefined => columns?.column(field as Column);
   const onRow = (row: string[], line: number): void => {
