@@ -84,6 +84,28 @@ describe("mergeInto", () => {
     expect(net.person("ann")).toEqual({ id: "ann", name: "Ann Lee", tags: ["mentor", "investor"], attributes: { office: "Paris" } });
   });
 
+  it("skips an affiliation repeated in one import, for a person it adds and for one the network has", () => {
+    const net = Network.from({ people: [{ id: "ann", name: "Ann Lee" }], organisations: [{ id: "acme", name: "Acme" }] });
+    const imp = peopleImport([{ id: "bo", name: "Bo Chen" }], false);
+    imp.organisations = [{ id: "acme", name: "Acme" }];
+    imp.origins.organisations = [{ file: "test.vcf", line: 1 }];
+    // ann (known) at Acme twice, the second from 2020 on (covered by the first, open-ended); bo (added) at Acme twice alike
+    imp.affiliations = [
+      { person: "ann", organisation: "acme" },
+      { person: "bo", organisation: "acme" },
+      { person: "ann", organisation: "acme", from: "2020-01-01" },
+      { person: "bo", organisation: "acme", from: "2020-01-01" },
+      // a later start than an earlier span's end is not covered: kept
+      { person: "ann", organisation: "acme", from: "2019-01-01", to: "2019-06-30" },
+    ];
+    imp.origins.affiliations = imp.affiliations.map((_, i) => ({ file: "test.vcf", line: i + 2 }));
+    const report = mergeInto(net, imp);
+    // 5 in: ann's second and bo's second are covered by their first (2 skipped); ann's 2019 span is covered too (the first is open at both ends)
+    expect(report.duplicates.affiliations).toBe(3);
+    expect(net.affiliationsOf("ann").map((a) => a.from ?? "open")).toEqual(["open"]);
+    expect(net.affiliationsOf("bo").map((a) => a.from ?? "open")).toEqual(["open"]);
+  });
+
   it("sends a repeated incoming id's records where its last person went", () => {
     const net = Network.from({ people: [{ id: "x", name: "Xia Wu", emails: ["xia@example.com"] }] });
     // the first "a" is Xia by e-mail (a → x); the second "a" matches nobody and is added as "a" (a → a)

@@ -102,12 +102,19 @@ interface Known {
   from: number;
 }
 
+/** A person this merge adds, and the affiliations staged for them (looked through for duplicates). */
+interface StagedPerson {
+  person: Person;
+  affiliations?: Affiliation[];
+}
+
 /** Where people can be found by key: the network's people plus those staged by this merge. */
 class PeopleIndex {
   readonly byEmail = new Map<string, Known[]>();
   readonly byUrl = new Map<string, Known[]>();
   readonly byName = new Map<string, Known[]>();
-  readonly staged = new Map<PersonId, Person>();
+  /** People this merge adds, by id, each with the affiliations staged for them so far. */
+  readonly staged = new Map<PersonId, StagedPerson>();
   constructor(private readonly network: Network) {
     for (const p of network.people()) this.index(p.id, personKeys(p), -1);
   }
@@ -177,6 +184,7 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
   const orgs = new OrganisationIndex(network);
   const affiliations: Affiliation[] = [];
   const affiliationOrigins: RecordOrigin[] = [];
+  // affiliations staged by this merge for people the network already has (those it adds keep theirs on their entry)
   const stagedAffiliations = new Map<PersonId, Affiliation[]>();
   // each import's exchanges (with their origins) as they go into the batch, records or rows read column-wise
   const exchangeParts: ([Exchange[], RecordOrigin[]] | ExchangeRows)[] = [];
@@ -185,14 +193,14 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
 
   const addPerson = (p: Person, from: number, origin: RecordOrigin | undefined, id: PersonId, keys: PersonKeys = personKeys(p)): void => {
     const person = { ...p, id };
-    people.staged.set(id, person);
+    people.staged.set(id, { person });
     people.index(id, keys, from);
     newPeople.push(person);
     newPeopleOrigins.push(origin);
     report.added.push(id);
   };
   const mergePerson = (into: PersonId, p: Person, from: number, keys: PersonKeys): void => {
-    const staged = people.staged.get(into);
+    const staged = people.staged.get(into)?.person;
     const base = staged ?? patched.get(into) ?? network.person(into);
     const merged = combinePeople(base, p);
     if (staged) Object.assign(staged, merged);
@@ -256,13 +264,16 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
       const person = personRef(a.person);
       const organisation = orgMap.get(a.organisation) ?? a.organisation;
       const aff: Affiliation = { ...a, person, organisation };
-      const mine = stagedAffiliations.get(person);
+      // the person's affiliations staged so far: on their entry when this merge adds them (one lookup), else by id
+      const entry = people.staged.get(person);
+      const mine = entry !== undefined ? entry.affiliations : stagedAffiliations.get(person);
       if (opts.skipDuplicates && covered(aff, network, mine)) {
         report.duplicates.affiliations++;
         return;
       }
       affiliations.push(aff);
       if (mine) mine.push(aff);
+      else if (entry !== undefined) entry.affiliations = [aff];
       else stagedAffiliations.set(person, [aff]);
       affiliationOrigins.push(origin);
     });
@@ -382,7 +393,7 @@ function matchPerson(p: Person, keys: PersonKeys, generatedIds: boolean, from: n
   const byName = people.lookup(people.byName, keys.name, from);
   if (byName.length === 1) {
     const id = byName[0]!;
-    const other = people.staged.get(id) ?? network.person(id);
+    const other = people.staged.get(id)?.person ?? network.person(id);
     if (p.url && other.url && normaliseUrl(p.url) !== normaliseUrl(other.url)) return { kind: "ambiguous", candidates: byName, reason: "same name, different profile URL" };
     return { kind: "match", id, by: "name" };
   }
