@@ -2,7 +2,7 @@
 // the reader of a columnar copy's records (Network.fromColumns): hand-made bad records are
 // refused by both with the same code, record and pointer, and good ones give the same spans.
 import { describe, expect, it } from "vitest";
-import { Network, OPEN_END, OPEN_START, TiegraphError, checkAffiliation, parseDay, type Affiliation, type NetworkData } from "@tiegraph/core";
+import { Network, OPEN_END, OPEN_START, TiegraphError, checkAffiliation, generateNetwork, parseDay, type Affiliation, type NetworkData } from "@tiegraph/core";
 
 const base: NetworkData = {
   organisations: [{ id: "acme", name: "Acme" }, { id: "globex", name: "Globex" }],
@@ -101,5 +101,30 @@ describe("a person's affiliations are kept in order of start", () => {
     const spans = net.affiliationsOf("ann").map((a) => `${a.organisation} ${a.from} ${a.role ?? ""}`.trim());
     // 2017 (the later batch) < 2018 < 2019 < 2020 lead < 2020 advisor (equal starts: as given)
     expect(spans).toEqual(["acme 2017-01-01", "globex 2018-06-01", "globex 2019-03-01", "acme 2020-01-01 lead", "acme 2020-01-01 advisor"]);
+  });
+});
+
+describe("affiliationRecords", () => {
+  it("lists every affiliation person by person, as affiliationsOf does for each person in turn", () => {
+    const net = Network.from({
+      organisations: [{ id: "acme", name: "Acme" }, { id: "globex", name: "Globex" }],
+      people: [{ id: "ann", name: "Ann" }, { id: "bo", name: "Bo" }, { id: "cy", name: "Cy" }],
+      // given out of person order, and ann's out of date order; bo has none
+      affiliations: [
+        { person: "cy", organisation: "acme", role: "cto" },
+        { person: "ann", organisation: "globex", from: "2021-01-01" },
+        { person: "ann", organisation: "acme", from: "2018-01-01", to: "2020-12-31" },
+      ],
+    });
+    expect(net.affiliationRecords()).toEqual([
+      { person: "ann", organisation: "acme", from: "2018-01-01", to: "2020-12-31" },
+      { person: "ann", organisation: "globex", from: "2021-01-01" },
+      { person: "cy", organisation: "acme", role: "cto" },
+    ]);
+    const generated = generateNetwork({ seed: 3, people: 300, exchanges: 2000 });
+    const records = generated.affiliationRecords();
+    expect(records).toEqual(generated.people().flatMap((p) => generated.affiliationsOf(p.id)));
+    expect(records.length).toBe(generated.affiliationCount);
+    expect(records.length).toBeGreaterThan(300);
   });
 });

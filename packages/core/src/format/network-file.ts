@@ -303,7 +303,7 @@ export function networkRecords(network: Network, affiliations = true): Omit<Netw
   if (Object.keys(settings).length) out.settings = settings;
   out.organisations = [...network.organisations()];
   out.people = [...network.people()];
-  if (affiliations) out.affiliations = out.people.flatMap((p) => network.affiliationsOf(p.id));
+  if (affiliations) out.affiliations = network.affiliationRecords();
   const requests = network.requests();
   if (requests.length) out.requests = requests.map(copyRequest);
   return out;

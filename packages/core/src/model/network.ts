@@ -218,6 +218,20 @@ export class Network {
     const i = typeof person === "number" ? person : this.personIndex(person);
     return this._s.affs[i] ?? [];
   }
+  /**
+   * Every affiliation as a plain record, person by person in the network's
+   * order (each person's by start day): what `people().flatMap((p) =>
+   * affiliationsOf(p.id))` gives, without looking each person up by id.
+   *
+   * @example net.affiliationRecords().length === net.affiliationCount
+   */
+  affiliationRecords(): Affiliation[] {
+    const out: Affiliation[] = [];
+    this._s.affs.forEach((spans, pi) => {
+      for (const s of spans) out.push(this.spanToAffiliation(pi, s));
+    });
+    return out;
+  }
   /** A person's affiliations as plain records. */
   affiliationsOf(person: PersonId): Affiliation[] {
     const pi = this.personIndex(person);
@@ -632,8 +646,7 @@ export class Network {
     if (Object.keys(this._s.settings).length) data.settings = { ...this._s.settings };
     data.organisations = this._s.orgs.map((o) => cleanOrganisation(o));
     data.people = this._s.people.map((p) => cleanPerson(p));
-    data.affiliations = [];
-    this._s.affs.forEach((spans, pi) => spans.forEach((s) => data.affiliations!.push(this.spanToAffiliation(pi, s))));
+    data.affiliations = this.affiliationRecords();
     data.exchanges = [];
     const n = this._s.ex.count;
     for (let i = 0; i < n; i++) {
