@@ -32,3 +32,26 @@ describe("an empty network applying a batch", () => {
     expect(net.exchangeIndex("x3")).toBe(0);
   });
 });
+
+describe("an empty network taking over the batch's index of its people", () => {
+  it("finds every person at the index the batch gave them, and goes on indexing people added, removed and edited later", () => {
+    const net = new Network();
+    net.apply({ people: [{ id: "ann", name: "Ann" }, { id: "bob", name: "Bob" }, { id: "cy", name: "Cy" }] });
+    expect(["ann", "bob", "cy", "dee"].map((id) => net.findPerson(id))).toEqual([0, 1, 2, -1]);
+    // a later batch and an edit index their people on the same index
+    net.apply({ people: [{ id: "dee", name: "Dee" }] });
+    net.edit([{ op: "add-person", person: { id: "eve", name: "Eve" }, at: 1 }]);
+    expect(["ann", "eve", "bob", "cy", "dee"].map((id) => net.findPerson(id))).toEqual([0, 1, 2, 3, 4]);
+    net.edit([{ op: "remove-person", id: "bob" }]);
+    expect(["ann", "eve", "bob", "cy", "dee"].map((id) => net.findPerson(id))).toEqual([0, 1, -1, 2, 3]);
+  });
+
+  it("indexes only the people kept when the batch had a bad one (skipped), not the batch's own numbering", () => {
+    const net = new Network();
+    // bob's cadence is bad: skipped, so cy is person 1 here although the batch numbered it 2
+    const applied = net.apply({ people: [{ id: "ann", name: "Ann" }, { id: "bob", name: "Bob", cadenceDays: -1 }, { id: "cy", name: "Cy" }] }, { problems: "skip" });
+    expect(applied.problems.map((p) => p.code)).toEqual(["invalid-value"]);
+    expect(["ann", "bob", "cy"].map((id) => net.findPerson(id))).toEqual([0, -1, 1]);
+    expect(net.people().map((p) => p.id)).toEqual(["ann", "cy"]);
+  });
+});

@@ -467,8 +467,11 @@ export class Network {
       this._s.orgIndex.set(o.id, this._s.orgs.length);
       this._s.orgs.push(o);
     }
+    // an empty network takes over the index the batch's validation made of its people (the same ids at the same indices)
+    const adopt = this._s.people.length === 0 && this._s.personIndex.size === 0 && staged.personIndex !== undefined && staged.personIndex.size === staged.people.length;
+    if (adopt) this._s.personIndex = staged.personIndex!;
     for (const p of staged.people) {
-      this._s.personIndex.set(p.id, this._s.people.length);
+      if (!adopt) this._s.personIndex.set(p.id, this._s.people.length);
       this._s.people.push(p);
       this._s.affs.push(NO_SPANS);
     }

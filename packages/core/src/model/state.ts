@@ -14,7 +14,8 @@ export interface ModelState {
   ego: number;
   settings: NetworkSettings;
   readonly people: Person[];
-  readonly personIndex: Map<PersonId, number>;
+  /** Each person's index by id (replaced whole only when an empty network takes over a batch's, see Network.commit). */
+  personIndex: Map<PersonId, number>;
   readonly orgs: Organisation[];
   readonly orgIndex: Map<OrganisationId, number>;
   /** Each person's affiliations, sorted by start day. */

@@ -126,6 +126,12 @@ export interface StagedBatch {
   settings: NetworkSettings | undefined;
   /** Introduction requests, copied (see requests/). */
   requests: IntroductionRequest[];
+  /**
+   * The staged people's indices by id, when every person of the batch was
+   * staged (the index the network makes of them: an empty network takes it
+   * over rather than build it again).
+   */
+  personIndex?: Map<string, number>;
 }
 
 /**
@@ -320,6 +326,7 @@ function validateBatch(network: NetworkLookup, batch: NetworkData, options: Stag
     newPeople.set(p.id, network.personCount + newPeople.size);
     if (ok && keep) staged.people.push(cleanPerson(p));
   }
+  if (keep && staged.people.length === newPeople.size) staged.personIndex = newPeople;
   // Ids not found when references are not resolved are OUTSIDE_ID (compared by their text, see samePerson).
   let batchIds: IdIndex | null | undefined;
   let lookups = 0;
