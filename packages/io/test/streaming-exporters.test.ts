@@ -39,7 +39,7 @@ const ROOT = join(import.meta.dirname, "..", "..", "..");
 // the shared research datasets, found as core's tests find them (../shared/datasets beside the checkout, or TIEGRAPH_DATASETS)
 const DATASETS = [process.env.TIEGRAPH_DATASETS, join(ROOT, "..", "shared", "datasets"), "/work/shared/datasets"].find((p): p is string => !!p && existsSync(join(p, "lazega_lawfirm")))!;
 const read = (...p: string[]) => readFileSync(join(DATASETS, ...p), "utf8");
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const sha256 = (content: string | Uint8Array) => createHash("sha256").update(content).digest("hex");
 
 /** The networks of the manifest, loaded as the core tests load them. */
 function manifestNetworks(): Record<string, () => Network> {
@@ -327,13 +327,12 @@ const tiesBytes = (network: Network, options: Parameters<typeof exportTiesCsvByt
 
 describe("exportTiesCsvBytes", () => {
   it("writes the UTF-8 of exportTiesCsv on the sample network and every research dataset (SHA-256 of the old output), with and without disclosure and as of a date", () => {
-    const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
     let checked = 0;
     for (const [name, load] of Object.entries(manifestNetworks())) {
       const network = load();
-      expect(sha(tiesBytes(network).bytes), name).toBe(manifest[name]!["csv-ties"]);
-      expect(sha(tiesBytes(network, { includeConfidential: true, includeNotes: true }).bytes), name).toBe(manifest[name]!["csv-ties+all"]);
-      expect(sha(tiesBytes(network, { asOf: "2025-01-01" }).bytes), name).toBe(manifest[name]!["csv-ties-asof"]);
+      expect(sha256(tiesBytes(network).bytes), name).toBe(manifest[name]!["csv-ties"]);
+      expect(sha256(tiesBytes(network, { includeConfidential: true, includeNotes: true }).bytes), name).toBe(manifest[name]!["csv-ties+all"]);
+      expect(sha256(tiesBytes(network, { asOf: "2025-01-01" }).bytes), name).toBe(manifest[name]!["csv-ties-asof"]);
       checked++;
     }
     expect(checked).toBe(Object.keys(manifest).length);
@@ -381,14 +380,13 @@ const jsonBytes = (network: Network, options: Parameters<typeof exportGraphology
 
 describe("exportGraphologyJsonBytes", () => {
   it("writes the UTF-8 of exportGraphologyJson on the sample network and every research dataset, every graph, compact and indented, with and without disclosure (SHA-256 of the old output)", () => {
-    const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
     let checked = 0;
     for (const [name, load] of Object.entries(manifestNetworks())) {
       const network = load();
       for (const [tag, disclose] of [["", {}], ["+all", { includeConfidential: true, includeNotes: true }]] as const) {
         for (const graph of GRAPHS) {
-          expect(sha(jsonBytes(network, { ...disclose, graph }).bytes), `${name} json-${graph}${tag}`).toBe(manifest[name]![`json-${graph}${tag}`]);
-          expect(sha(jsonBytes(network, { ...disclose, graph, pretty: true }).bytes), `${name} json-pretty-${graph}${tag}`).toBe(manifest[name]![`json-pretty-${graph}${tag}`]);
+          expect(sha256(jsonBytes(network, { ...disclose, graph }).bytes), `${name} json-${graph}${tag}`).toBe(manifest[name]![`json-${graph}${tag}`]);
+          expect(sha256(jsonBytes(network, { ...disclose, graph, pretty: true }).bytes), `${name} json-pretty-${graph}${tag}`).toBe(manifest[name]![`json-pretty-${graph}${tag}`]);
           checked += 2;
         }
       }

@@ -24,6 +24,7 @@ import {
   exportTiesCsvBytes,
   type ExportedGraphKind,
   type GraphExportOptions,
+  type TiesCsvExportOptions,
 } from "@tiegraph/io";
 import { ioError, networkText, readFromEncrypted, readNetworkFile, writeTextFile } from "../files/network-files.js";
 import { calendarDate, oneOf } from "../options.js";
@@ -63,11 +64,17 @@ function exportIndexAhead(flags: ExportFlags, terminal: Terminal): IndexAhead | 
   return kind && indexAhead(kind, flags.asOf ?? "last", flags.includeConfidential === true, terminal.env, "export");
 }
 
-/** The text of one export (all but `--table all`), in chunks cut between records. */
-function* exportChunks(network: Network, flags: ExportFlags, table: Exclude<CsvTable, "all">): Generator<string> {
+/** What the flags ask of the exporters: what to disclose, the graph (with its date) and the ties table's options. */
+function exportOptions(flags: ExportFlags): { disclose: { includeConfidential: boolean; includeNotes: boolean }; graph: GraphExportOptions; ties: TiesCsvExportOptions } {
   const disclose = { includeConfidential: flags.includeConfidential === true, includeNotes: flags.includeNotes === true };
   const graph: GraphExportOptions = { ...disclose, graph: flags.graph };
   if (flags.asOf !== undefined) graph.asOf = flags.asOf;
+  return { disclose, graph, ties: flags.asOf !== undefined ? { ...disclose, asOf: flags.asOf } : disclose };
+}
+
+/** The text of one export (all but `--table all`), in chunks cut between records. */
+function* exportChunks(network: Network, flags: ExportFlags, table: Exclude<CsvTable, "all">): Generator<string> {
+  const { disclose, graph, ties } = exportOptions(flags);
   switch (flags.format) {
     case "gexf":
       return yield* exportGexfChunks(network, graph);
@@ -87,7 +94,7 @@ function* exportChunks(network: Network, flags: ExportFlags, table: Exclude<CsvT
         case "exchanges":
           return yield* exportExchangesCsvChunks(network, disclose);
         case "ties":
-          return yield* exportTiesCsvChunks(network, flags.asOf !== undefined ? { ...disclose, asOf: flags.asOf } : disclose);
+          return yield* exportTiesCsvChunks(network, ties);
       }
   }
 }
@@ -99,11 +106,9 @@ function* exportChunks(network: Network, flags: ExportFlags, table: Exclude<CsvT
  * as its text.
  */
 function* exportFileChunks(network: Network, flags: ExportFlags, table: Exclude<CsvTable, "all">): Generator<string | Uint8Array> {
-  const disclose = { includeConfidential: flags.includeConfidential === true, includeNotes: flags.includeNotes === true };
-  if (flags.format === "csv" && table === "ties") return yield* exportTiesCsvBytes(network, flags.asOf !== undefined ? { ...disclose, asOf: flags.asOf } : disclose);
+  const { graph, ties } = exportOptions(flags);
+  if (flags.format === "csv" && table === "ties") return yield* exportTiesCsvBytes(network, ties);
   if (flags.format !== "json") return yield* exportChunks(network, flags, table);
-  const graph: GraphExportOptions = { ...disclose, graph: flags.graph };
-  if (flags.asOf !== undefined) graph.asOf = flags.asOf;
   yield* exportGraphologyJsonBytes(network, { ...graph, pretty: true });
   yield "\n";
 }

@@ -8,7 +8,7 @@
 import type { Network } from "@tiegraph/core";
 import { ByteOutput } from "@tiegraph/core/internal";
 import { exportedElements, type EdgeColumns, type ExportedAttributes, type ExportedElements, type GraphExportOptions } from "./export-elements.js";
-import { putWhole, TextPool } from "./text-pool.js";
+import { putAscii, putWhole, TextPool } from "./text-pool.js";
 import { CHUNK_CHARS, joinChunks } from "./text-chunks.js";
 import { dayText } from "./tie-options.js";
 
@@ -202,12 +202,10 @@ function* columnEdgeBytes(el: ExportedElements, columns: EdgeColumns, indent: nu
     } else for (let j = 0; j < piece.length; j++) bytes[n++] = piece[j]!;
   };
   const ascii = (text: string): void => {
-    for (let j = 0; j < text.length; j++) bytes[n++] = text.charCodeAt(j);
+    n = putAscii(bytes, n, text);
   };
   const key = (i: number): void => {
-    const from = keys.bytes;
-    const end = keys.end[i]!;
-    for (let j = keys.start[i]!; j < end; j++) bytes[n++] = from[j]!;
+    n = keys.put(bytes, n, i);
   };
   for (let k = 0; k < source.length; k++) {
     const s = source[k]!;

@@ -1,8 +1,8 @@
 /**
  * What the byte exporters (ties CSV, graphology JSON) share: each element's
  * text (a person's cells, a node's quoted key) encoded once, when it is first
- * written, into one pool of bytes that a writer copies from, and whole
- * numbers written digit by digit.
+ * written, into one pool of bytes that a writer copies from; ASCII text
+ * (numbers, dates) and whole numbers written straight into bytes.
  */
 import { putUtf8 } from "@tiegraph/core/internal";
 
@@ -32,6 +32,14 @@ export class TextPool {
   ) {
     this.start = new Int32Array(count).fill(-1);
     this.end = new Int32Array(count);
+  }
+
+  /** Copies element i's bytes (made by {@link TextPool.ensure}) into `bytes` at `at`, which has room; returns the position after them. */
+  put(bytes: Uint8Array, at: number, i: number): number {
+    const from = this.bytes;
+    const end = this.end[i]!;
+    for (let k = this.start[i]!; k < end; k++) bytes[at++] = from[k]!;
+    return at;
   }
 
   /** Makes element i's bytes, unless made already. */
@@ -69,4 +77,15 @@ export function putWhole(bytes: Uint8Array, at: number, v: number): number {
 /** Whether `v` is a whole number {@link putWhole} writes as `String(v)` does. */
 export function isWhole(v: number): boolean {
   return v >= 0 && v < 1e15 && Math.floor(v) === v;
+}
+
+/**
+ * Writes text known to be ASCII (a number's or a date's text) into `bytes`
+ * at `at`, which has room; returns the position after it.
+ *
+ * @example putAscii(bytes, 0, "2.5") // 3
+ */
+export function putAscii(bytes: Uint8Array, at: number, text: string): number {
+  for (let k = 0; k < text.length; k++) bytes[at++] = text.charCodeAt(k);
+  return at;
 }

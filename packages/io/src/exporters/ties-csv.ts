@@ -6,7 +6,7 @@ import { ByteOutput } from "@tiegraph/core/internal";
 import { csvCell } from "./csv-text.js";
 import { disclosure, type DisclosureOptions } from "./disclosure.js";
 import { CHUNK_CHARS, joinChunks } from "./text-chunks.js";
-import { isWhole, putWhole, TextPool } from "./text-pool.js";
+import { isWhole, putAscii, putWhole, TextPool } from "./text-pool.js";
 import { dayText, tieOptions } from "./tie-options.js";
 
 /** Options of {@link exportTiesCsv}. */
@@ -98,16 +98,14 @@ function* tiesCsvBytes(network: Network, t: ReturnType<typeof directedTies>, chu
   let bytes = out.bytes;
   let n = out.length;
   const ascii = (s: string): void => {
-    for (let k = 0; k < s.length; k++) bytes[n++] = s.charCodeAt(k);
+    n = putAscii(bytes, n, s);
   };
   const whole = (v: number): void => {
     if (isWhole(v)) n = putWhole(bytes, n, v);
     else ascii(String(v));
   };
   const cell = (i: number): void => {
-    const from = cells.bytes;
-    const end = cells.end[i]!;
-    for (let k = cells.start[i]!; k < end; k++) bytes[n++] = from[k]!;
+    n = cells.put(bytes, n, i);
   };
   for (let p = 0; p < t.pairCount; p++) {
     const s = t.source[p]!;
