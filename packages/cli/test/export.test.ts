@@ -21,10 +21,16 @@ describe("tiegraph export", () => {
   it("gexf, graphml and graphology json are io's exporters, ties by default", async () => {
     expect(await exported(["--format", "gexf"])).toBe(exportGexf(sample));
     expect(await exported(["--format", "graphml", "--graph", "relationships"])).toBe(exportGraphml(sample, { graph: "relationships", includeConfidential: false, includeNotes: false }));
+    // compact by default (graphology's own JSON.stringify), indented by two spaces with --pretty: the same graph
     const json = await exported(["--format", "json"]);
-    expect(json).toBe(exportGraphologyJson(sample, { pretty: true }) + "\n");
+    expect(json).toBe(exportGraphologyJson(sample) + "\n");
+    expect(json.split("\n")).toHaveLength(2);
+    const pretty = await exported(["--format", "json", "--pretty"]);
+    expect(pretty).toBe(exportGraphologyJson(sample, { pretty: true }) + "\n");
+    expect(pretty.startsWith('{\n  "options": {\n    "type": "directed",')).toBe(true);
     const graph = JSON.parse(json) as { nodes: unknown[]; edges: unknown[] };
     expect(graph.nodes).toHaveLength(301);
+    expect(JSON.parse(pretty)).toEqual(graph);
   });
 
   it("csv: one table to standard output, or all four into a folder", async () => {
@@ -59,6 +65,13 @@ describe("tiegraph export", () => {
     expect(readFileSync(out, "utf8")).toBe(exportGraphml(parseNetworkFile(readFileSync(join(FIXTURES, "intro-small.json"), "utf8"))));
   });
 
+  it("--pretty goes with --format json", async () => {
+    const r = await cli(["export", SAMPLE, "--format", "gexf", "--pretty"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--pretty goes with --format json");
+    expect(r.stdout).toBe("");
+  });
+
   it("--table all needs --format csv and -o", async () => {
     expect((await cli(["export", SAMPLE, "--format", "gexf", "--table", "all", "-o", tempDir()])).stderr).toContain("--table all goes with --format csv");
     const r = await cli(["export", SAMPLE, "--format", "csv", "--table", "all"]);
@@ -71,7 +84,8 @@ describe("tiegraph export", () => {
     const expected: [string[], string][] = [
       [["--format", "gexf"], exportGexf(sample)],
       [["--format", "graphml", "--graph", "exchanges"], exportGraphml(sample, { graph: "exchanges" })],
-      [["--format", "json", "--graph", "relationships"], exportGraphologyJson(sample, { graph: "relationships", pretty: true }) + "\n"],
+      [["--format", "json", "--graph", "relationships"], exportGraphologyJson(sample, { graph: "relationships" }) + "\n"],
+      [["--format", "json", "--pretty"], exportGraphologyJson(sample, { pretty: true }) + "\n"],
       [["--format", "csv", "--table", "people", "--include-notes"], exportPeopleCsv(sample, { includeNotes: true })],
       [["--format", "csv", "--table", "ties", "--as-of", "2025-06-30"], exportTiesCsv(sample, { asOf: "2025-06-30" })],
       [["--format", "tiegraph"], serializeNetwork(sample, { redact: true })],

@@ -43,7 +43,7 @@ describe("ids named like Object.prototype properties, through the commands", () 
     ["plan", ["plan", "--week", "2026-02-09"], /./],
     ["export gexf", ["export", "--format", "gexf", "--graph", "relationships"], /<node id="__proto__"/],
     ["export graphml", ["export", "--format", "graphml"], /source="me" target="constructor"/],
-    ["export json", ["export", "--format", "json", "--graph", "exchanges"], /"source": "__proto__"/],
+    ["export json", ["export", "--format", "json", "--graph", "exchanges"], /"source":"__proto__"/],
     ["export csv", ["export", "--format", "csv", "--table", "ties"], /^me,Me,hasOwnProperty,Person hasOwnProperty,/m],
     ["export tiegraph", ["export", "--format", "tiegraph"], /"id": "hasOwnProperty"/],
   ];

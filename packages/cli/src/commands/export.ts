@@ -48,6 +48,7 @@ interface ExportFlags {
   includeConfidential?: boolean;
   includeNotes?: boolean;
   plain?: boolean;
+  pretty?: boolean;
 }
 
 /** Whether `--format tiegraph` writes a redacted copy (to share): unless both kinds of confidential content were asked for. */
@@ -81,7 +82,7 @@ function* exportChunks(network: Network, flags: ExportFlags, table: Exclude<CsvT
     case "graphml":
       return yield* exportGraphmlChunks(network, graph);
     case "json":
-      yield* exportGraphologyJsonChunks(network, { ...graph, pretty: true });
+      yield* exportGraphologyJsonChunks(network, { ...graph, pretty: flags.pretty === true });
       return yield "\n";
     case "tiegraph":
       return yield* serializeNetworkChunks(network, { redact: redactCopy(flags) });
@@ -109,7 +110,7 @@ function* exportFileChunks(network: Network, flags: ExportFlags, table: Exclude<
   const { graph, ties } = exportOptions(flags);
   if (flags.format === "csv" && table === "ties") return yield* exportTiesCsvBytes(network, ties);
   if (flags.format !== "json") return yield* exportChunks(network, flags, table);
-  yield* exportGraphologyJsonBytes(network, { ...graph, pretty: true });
+  yield* exportGraphologyJsonBytes(network, { ...graph, pretty: flags.pretty === true });
   yield "\n";
 }
 
@@ -130,10 +131,12 @@ export function registerExport(program: Command, terminal: Terminal): void {
     .option("-o, --output <path>", "file to write (default: standard output); a folder with --table all")
     .option("--include-confidential", "include confidential exchanges and what they add to ties")
     .option("--include-notes", "include people's and exchanges' notes")
+    .option("--pretty", "with --format json: indent the JSON (two spaces; by default it is compact, as graphology's and NetworkX's JSON)")
     .option("--plain", "with --format tiegraph: write the copy decrypted even when FILE is encrypted")
     .addHelpText("after", "\nExamples:\n  $ tiegraph export examples/data/sample-network.json --format gexf -o sample.gexf\n  $ tiegraph export net.json --format csv --table all -o net-csv/\n")
     .action(async (file: string, flags: ExportFlags) => {
       if (flags.table === "all" && flags.format !== "csv") throw new UsageError("export", "--table all goes with --format csv");
+      if (flags.pretty === true && flags.format !== "json") throw new UsageError("export", "--pretty goes with --format json");
       if (flags.table === "all" && flags.output === undefined) throw new UsageError("export", "--table all writes four files: give their folder with -o");
       const network = await readNetworkFile(file, { terminal, command: "export" }, exportIndexAhead(flags, terminal));
       if (flags.table === "all") {

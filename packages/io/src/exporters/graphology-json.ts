@@ -148,11 +148,18 @@ function* columnEdges(el: ExportedElements, columns: EdgeColumns, indent: number
   let out = before;
   for (let k = 0; k < source.length; k++) {
     out += `${k === 0 ? "" : ","}${at2}${keyField}"${keyPrefix}${k}"${sourceField}${node(source[k]!)}${targetField}${node(target[k]!)}${attributesField}`;
+    // an edge's weight is its strength: a number equal to the one before it is written from the same text
+    let last = NaN;
+    let lastText = "null";
     for (let a = 0; a < A; a++) {
       const attribute = attributes[a]!;
       if ("numbers" in attribute) {
         const v = attribute.numbers[k]!;
-        out += names[a]! + (Number.isFinite(v) ? String(v) : "null");
+        if (v !== last) {
+          last = v;
+          lastText = Number.isFinite(v) ? String(v) : "null";
+        }
+        out += names[a]! + lastText;
       } else out += names[a]! + date(attribute.days[k]!);
     }
     out += close;
@@ -225,12 +232,23 @@ function* columnEdgeBytes(el: ExportedElements, columns: EdgeColumns, indent: nu
     put(targetField);
     key(t);
     put(attributesField);
+    // an edge's weight is its strength: a number equal to the one before it is copied from that one's bytes
+    let last = NaN;
+    let lastStart = 0;
+    let lastEnd = 0;
     for (let a = 0; a < A; a++) {
       const attribute = attributes[a]!;
       put(names[a]!);
       if ("numbers" in attribute) {
         const v = attribute.numbers[k]!;
+        if (v === last) {
+          for (let j = lastStart; j < lastEnd; j++) bytes[n++] = bytes[j]!;
+          continue;
+        }
+        last = v;
+        lastStart = n;
         ascii(Number.isFinite(v) ? String(v) : "null");
+        lastEnd = n;
       } else ascii(date(attribute.days[k]!));
     }
     // the close of this edge, with the opening of the next when there is one
