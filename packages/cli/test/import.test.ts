@@ -1,10 +1,11 @@
 // `tiegraph import`: several sources at once, people merged across them, a
 // report of what was imported, merged and skipped (with file and line), strict
 // mode, merging into an existing file, and a progress bar on a terminal.
-import { readFileSync, writeFileSync } from "node:fs";
+import { createReadStream, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseNetworkFile, type Network } from "@tiegraph/core";
+import { Network, parseNetworkFile, serializeNetwork, type Person } from "@tiegraph/core";
+import { exportGexf, importAffiliationsCsv, importCalendar, importExchangesCsv, importGexf, importLinkedInConnections, importPeopleCsv, importVCard, mergeInto } from "@tiegraph/io";
 import { runCli } from "../src/program.js";
 import type { Terminal } from "../src/terminal.js";
 import { FIXTURES, cli, tempDir, type CliRun } from "./run-cli.js";
@@ -62,6 +63,95 @@ describe("tiegraph import", () => {
     expect(parseNetworkFile(readFileSync(again, "utf8")).exchangeCount).toBe(14);
     expect(r2.stdout).toContain("merged: 0 people added");
     expect(r2.stdout).toContain(`wrote ${again}: 7 people (0 new), 5 organisations, 14 exchanges (0 new), ego me\n`);
+  });
+});
+
+describe("import merges in two steps", () => {
+  // the people, graph files and affiliations are merged while the exchanges CSVs are still being read on a
+  // worker thread; the exchanges and the sources after them in a second step, into the network the first made
+  it("all six sources: the same network and report as one merge of every import", async () => {
+    const out = join(tempDir(), "net.json");
+    const r = await cli(["import", ...ALL, ...EGO, "-o", out]);
+    expect(r.status).toBe(0);
+    const ego: Person = { id: "me", name: "Me", emails: ["me@example.org"] };
+    const options = (file: string) => ({ file });
+    const imports = [
+      await importPeopleCsv(createReadStream(f("people.csv")), options(f("people.csv"))),
+      await importAffiliationsCsv(createReadStream(f("affiliations.csv")), options(f("affiliations.csv"))),
+      await importExchangesCsv(createReadStream(f("exchanges.csv")), options(f("exchanges.csv"))),
+      await importLinkedInConnections(createReadStream(f("Connections.csv")), { ...options(f("Connections.csv")), ego }),
+      await importVCard(createReadStream(f("contacts.vcf")), options(f("contacts.vcf"))),
+      await importCalendar(createReadStream(f("calendar.ics")), { ...options(f("calendar.ics")), ego, to: "2024-12-31" }),
+    ];
+    const whole = new Network();
+    const report = mergeInto(whole, imports);
+    if (whole.ego !== "me") whole.setEgo("me");
+    expect(serializeNetwork(parseNetworkFile(readFileSync(out, "utf8")))).toBe(serializeNetwork(whole));
+    // the report's figures and lists: 7 added (5 by the first step, Eve and Gina by the second), 4 merged across the steps
+    expect(report.added).toHaveLength(7);
+    expect(r.stdout).toContain(`merged: ${report.added.length} people added, ${report.merged.length} merged with people already known, 0 ambiguous (added apart)\n`);
+    for (const m of report.merged) expect(r.stdout).toContain(`: ${m.name} is ${m.into} (same ${m.by})\n`);
+    expect(r.stdout).toContain(`${report.organisationsAdded.length} organisations, ${report.affiliationsAdded} affiliations and ${report.exchangesAdded} exchanges added`);
+    expect(r.stdout).toContain(`skipped records: ${report.problemCount} problem\n`);
+  });
+
+  it("a first step with exchanges (a graph file's ties) is not merged apart: an equal exchange in the CSV is kept, as one merge keeps it", async () => {
+    const dir = tempDir();
+    const gexf = join(dir, "net.gexf");
+    writeFileSync(gexf, exportGexf(parseNetworkFile(readFileSync(f("intro-small.json"), "utf8"))));
+    const graph = await importGexf(createReadStream(gexf), { file: gexf });
+    const tie = graph.exchanges[0]!;
+    expect(graph.exchanges.length).toBeGreaterThan(1);
+    writeFileSync(join(dir, "ex.csv"), `date,from,to,kind\n${tie.date},${tie.from},${tie.to},${tie.kind}\n`);
+    const out = join(dir, "out.json");
+    const r = await cli(["import", "--gexf", gexf, "--exchanges", join(dir, "ex.csv"), "-o", out]);
+    expect(r.status).toBe(0);
+    const whole = new Network();
+    mergeInto(whole, [graph, await importExchangesCsv(createReadStream(join(dir, "ex.csv")), { file: join(dir, "ex.csv") })]);
+    const written = parseNetworkFile(readFileSync(out, "utf8"));
+    // the graph file's ties and the CSV's one row, its equal among them
+    expect(written.exchangeCount).toBe(graph.exchanges.length + 1);
+    expect(serializeNetwork(written)).toBe(serializeNetwork(whole));
+  });
+
+  it("problems: the first step's, then the second's, at most 20 listed in all, every one counted", async () => {
+    const dir = tempDir();
+    // first step: 3 affiliations of people nobody imported (the model refuses them when the step is merged)
+    writeFileSync(join(dir, "aff.csv"), "person,organisation,from,to,role\nann,Acme,2019-01-01,,\nzed1,Acme,2019-01-01,,\nzed2,Acme,,,\nzed3,Acme,,,\n");
+    // second step: a bad date (the reader skips it), then two exchanges naming someone nobody imported
+    writeFileSync(join(dir, "ex.csv"), "date,from,to,kind\n2024-01-10,ann,me,favour\n2024-02-30,ann,me,favour\n2024-01-11,ann,zoe,favour\n2024-01-12,yan,me,favour\n");
+    const sources = ["--people", f("people.csv"), "--affiliations", join(dir, "aff.csv"), "--exchanges", join(dir, "ex.csv")];
+    const r = await cli(["import", ...sources, "-o", join(dir, "net.json")]);
+    expect(r.status).toBe(0);
+    // 3 + 1 + 2 = 6
+    expect(r.stdout).toContain("\nskipped records: 6 problems\n");
+    const listed = r.stdout.split("\n").filter((l) => l.startsWith("  tiegraph/"));
+    // (ann's Acme affiliation is covered by people.csv's: a duplicate, not a problem; people.csv has 5 affiliations before)
+    expect(listed.map((l) => l.replace(`${dir}/`, "").split(": ").slice(0, 2).join(": "))).toEqual([
+      "  tiegraph/io/merge: aff.csv:3 affiliation #5 /affiliations/5/person",
+      "  tiegraph/io/merge: aff.csv:4 affiliation #6 /affiliations/6/person",
+      "  tiegraph/io/merge: aff.csv:5 affiliation #7 /affiliations/7/person",
+      "  tiegraph/io/exchanges-csv: ex.csv:3:1 exchange at line 3",
+      "  tiegraph/io/merge: ex.csv:4 exchange #1 /exchanges/1/to",
+      "  tiegraph/io/merge: ex.csv:5 exchange #2 /exchanges/2/from",
+    ]);
+    expect(parseNetworkFile(readFileSync(join(dir, "net.json"), "utf8")).exchangeCount).toBe(1);
+    // 25 refused affiliations fill the list of 20: the second step's problems are counted, not listed
+    const many = ["person,organisation,from,to,role", ...Array.from({ length: 25 }, (_, i) => `zed${i},Acme,,,`)];
+    writeFileSync(join(dir, "aff.csv"), many.join("\n") + "\n");
+    const r2 = await cli(["import", ...sources, "-o", join(dir, "net2.json")]);
+    expect(r2.status).toBe(0);
+    expect(r2.stdout).toContain("\nskipped records: 28 problems\n");
+    const listed2 = r2.stdout.split("\n").filter((l) => l.startsWith("  tiegraph/"));
+    expect(listed2).toHaveLength(20);
+    expect(listed2.every((l) => l.includes("aff.csv:"))).toBe(true);
+    expect(r2.stdout).toContain("  … and 8 more (--verbose lists them all)\n");
+    // --verbose: all 28, in the same order
+    const r3 = await cli(["import", ...sources, "--verbose", "-o", join(dir, "net3.json")]);
+    const listed3 = r3.stdout.split("\n").filter((l) => l.startsWith("  tiegraph/"));
+    expect(listed3).toHaveLength(28);
+    expect(listed3.slice(0, 20)).toEqual(listed2);
+    expect(listed3.slice(25).map((l) => l.includes("ex.csv:"))).toEqual([true, true, true]);
   });
 });
 

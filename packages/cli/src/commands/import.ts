@@ -24,6 +24,7 @@ import {
   mergeInto,
   type ImportedNetwork,
   type ImportOptions,
+  type MergeReport,
   type ReadProgress,
   type TextSource,
 } from "@tiegraph/io";
@@ -32,7 +33,7 @@ import { calendarDate } from "../options.js";
 import type { Terminal } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
 import { startExchangesAhead } from "../files/import-ahead.js";
-import { importSummary, LIST_LIMIT, renderImport } from "../view/import-text.js";
+import { importSummary, LIST_LIMIT, renderImport, type ImportSummary } from "../view/import-text.js";
 import { progressBar } from "../view/progress.js";
 
 /** The sources `import` reads, in the order they are merged: people first, so the others can name them. */
@@ -104,20 +105,32 @@ export function registerImport(program: Command, terminal: Terminal): void {
       try {
         const network = flags.into !== undefined ? await readNetworkFile(flags.into, { terminal, command: "import" }) : new Network();
         const before = { people: network.personCount, exchanges: network.exchangeCount };
+        const merged = new StepMerge(network, flags.strict === true, maxProblems);
         const imports: ImportedNetwork[] = [];
         let aheadAt = 0;
-        for (const f of files) {
+        const firstExchanges = files.findIndex((f) => f.flag === "exchanges");
+        for (const [i, f] of files.entries()) {
+          // the sources before the exchanges CSVs (people, graph files, affiliations) are merged in one step, while
+          // the exchanges CSVs are still being read on the worker; the exchanges and the rest in a second. Only when
+          // the first step adds no exchanges: the second would take those as the network's and skip equal ones
+          if (i === firstExchanges && i > 0 && imports.every(withoutExchanges)) merged.add(imports);
           const k = f.flag === "exchanges" && aheadFiles[aheadAt] === f.file ? aheadAt++ : -1;
           const readAhead = ahead !== undefined && k >= 0 ? (onRead: (read: number) => void) => ahead.imported(k, onRead) : undefined;
           imports.push(await importOne(terminal, f.flag, f.file, flags, ego, maxProblems, readAhead));
         }
-        await mergeAndSave(terminal, network, before, imports, flags, maxProblems, ahead?.text(0));
+        merged.add(imports);
+        await save(terminal, network, before, merged, flags, ahead?.text(0));
       } finally {
         // the worker is gone before its file is deleted (it may still be writing it after an error)
         await ahead?.cancel();
         if (text !== undefined) await unlink(text.file).catch(() => undefined);
       }
     });
+}
+
+/** Whether an import holds no exchanges (a people or affiliations CSV; a graph file's ties are exchanges). */
+function withoutExchanges(imp: ImportedNetwork): boolean {
+  return imp.exchanges.length === 0 && (imp.exchangeRows?.length ?? 0) === 0;
 }
 
 /** The files among `files` that are regular files (the others are read, and refused, in order as before). */
@@ -133,12 +146,55 @@ async function regularFiles(files: readonly string[]): Promise<string[]> {
   return out;
 }
 
-/** Merges the imports into the network, saves it and says what was done. */
-async function mergeAndSave(terminal: Terminal, network: Network, before: { people: number; exchanges: number }, imports: ImportedNetwork[], flags: ImportFlags, maxProblems: number | undefined, textAhead?: Promise<ExchangeTextAhead | undefined>): Promise<void> {
-  const report = mergeInto(network, imports, { strict: flags.strict === true, ...(maxProblems === undefined ? {} : { maxProblems }) });
-  // the records are in the network now: keep only what the summary says, so a million of them are not held while saving
-  const summaries = imports.map(importSummary);
-  imports.length = 0;
+/**
+ * The imports merged into the network in steps, each step one
+ * {@link mergeInto} of the imports read since the last, and what the steps
+ * did as one report: people, organisations and records added and merged in
+ * order, counts summed, the problems of each step after the last's (at most
+ * `maxProblems` in all). A person added in one step is someone known to the
+ * next, matched as any known person is. The network is only saved once every
+ * step has been merged, so a step that throws leaves the file as it was.
+ */
+class StepMerge {
+  report: MergeReport | undefined;
+  /** What the summary says of each import merged (the records themselves are not kept). */
+  readonly summaries: ImportSummary[] = [];
+  constructor(
+    private readonly network: Network,
+    private readonly strict: boolean,
+    private readonly maxProblems: number | undefined,
+  ) {}
+  /** Merges `imports` into the network and empties the list. */
+  add(imports: ImportedNetwork[]): void {
+    const room = this.maxProblems === undefined ? undefined : this.maxProblems - (this.report?.problems.length ?? 0);
+    const step = mergeInto(this.network, imports, { strict: this.strict, ...(room === undefined ? {} : { maxProblems: room }) });
+    // the records are in the network now: keep only what the summary says, so a million of them are not held while saving
+    for (const imp of imports) this.summaries.push(importSummary(imp));
+    imports.length = 0;
+    const r = this.report;
+    this.report =
+      r === undefined
+        ? step
+        : {
+            ego: step.ego,
+            added: [...r.added, ...step.added],
+            merged: [...r.merged, ...step.merged],
+            ambiguous: [...r.ambiguous, ...step.ambiguous],
+            organisationsAdded: [...r.organisationsAdded, ...step.organisationsAdded],
+            affiliationsAdded: r.affiliationsAdded + step.affiliationsAdded,
+            exchangesAdded: r.exchangesAdded + step.exchangesAdded,
+            duplicates: { affiliations: r.duplicates.affiliations + step.duplicates.affiliations, exchanges: r.duplicates.exchanges + step.duplicates.exchanges },
+            problems: [...r.problems, ...step.problems],
+            problemCount: r.problemCount + step.problemCount,
+            notes: [...r.notes, ...step.notes],
+          };
+  }
+}
+
+/** Saves the merged network and says what was done. */
+async function save(terminal: Terminal, network: Network, before: { people: number; exchanges: number }, merged: StepMerge, flags: ImportFlags, textAhead?: Promise<ExchangeTextAhead | undefined>): Promise<void> {
+  const { summaries } = merged;
+  const report = merged.report!;
   if (flags.ego !== undefined && network.ego !== flags.ego) {
     if (!network.hasPerson(flags.ego)) throw new UsageError("import", `--ego: no person with id ${JSON.stringify(flags.ego)} after the import`);
     network.setEgo(flags.ego);
