@@ -122,6 +122,18 @@ describe("mergeInto", () => {
     expect(net.affiliationsOf("x")).toEqual([]);
   });
 
+  it("lists the network's people before those the merge adds among the candidates, an ego indexed before any lookup included", () => {
+    // the network's people are indexed by key only when first needed; the import's ego is indexed before any
+    // person is looked up, and must still come after the network's Sam Lee
+    const net = new Network();
+    net.addPerson({ id: "s1", name: "Sam Lee" });
+    const withEgo = peopleImport([]);
+    withEgo.ego = { id: "me", name: "Sam Lee" };
+    const report = mergeInto(net, [withEgo, peopleImport([{ id: "sam-lee", name: "Sam Lee" }])]);
+    expect(report.ego).toBe("me");
+    expect(report.ambiguous.map((a) => [a.incoming, a.candidates])).toEqual([["sam-lee", ["s1", "me"]]]);
+  });
+
   it("normalises the matching keys", () => {
     expect(normaliseEmail(" MAILTO:Ann.Lee@Example.COM ")).toBe("ann.lee@example.com");
     expect(normaliseEmail("not an address")).toBe("");
