@@ -1,6 +1,7 @@
 // The generator's `extras` option: explicit, the same at every size, and removing exactly the optional fields.
 import { describe, expect, it } from "vitest";
 import { generateNetwork, TiegraphError, type NetworkData } from "@tiegraph/core";
+import { extrasReader } from "@tiegraph/core/internal";
 
 const strip = (d: NetworkData): NetworkData => ({
   ...d,
@@ -31,6 +32,38 @@ describe("generateNetwork extras", () => {
     expect(net.person("p20001").emails).toEqual(["p20001@example.org"]);
     const d = net.toData();
     expect(d.exchanges!.filter((e) => e.kind === "information").every((e) => e.tags?.length === 1)).toBe(true);
+  });
+
+  it("shares one extras record per topic among the information exchanges without a note; a note makes its own", () => {
+    const net = generateNetwork({ seed: 5, people: 300, exchanges: 6000 });
+    const d = net.toData();
+    const extrasOf = extrasReader(net.rawExchangeColumns());
+    const byTopic = new Map<string, object>();
+    let shared = 0;
+    let noted = 0;
+    d.exchanges!.forEach((e, i) => {
+      const x = extrasOf(i);
+      if (e.kind !== "information") return;
+      if (e.confidential) {
+        // the note goes on a record of its own, after the topic (the file's field order): { tags, note }
+        noted++;
+        expect(Object.keys(x!)).toEqual(["tags", "note"]);
+        expect(byTopic.get(e.tags![0]!)).not.toBe(x);
+        return;
+      }
+      // no note leaks onto a shared record: an exchange that is not confidential never has one
+      expect(e.note).toBeUndefined();
+      const first = byTopic.get(e.tags![0]!);
+      if (first === undefined) byTopic.set(e.tags![0]!, x!);
+      else {
+        expect(x).toBe(first);
+        shared++;
+      }
+    });
+    expect(noted).toBeGreaterThan(0);
+    expect(shared).toBeGreaterThan(1000);
+    // only the topics make records: far fewer than the exchanges that hold one
+    expect(byTopic.size).toBeLessThanOrEqual(40);
   });
 
   it("refuses a non-boolean extras with a typed error", () => {

@@ -87,6 +87,27 @@ describe("the columnar copy", () => {
     expect(parts.filter((p) => new TextDecoder().decode(p) === text)).toHaveLength(1);
   });
 
+  it("writes each exchange's tags whether or not exchanges with equal tags share one extras record", () => {
+    const net = sample(11, 30, 200, 0.2);
+    const [a, b] = net.people();
+    // a one-tag list whose tag reads as another list's JSON, the list itself, and a list of three
+    for (const tags of [['["x","y"]'], ["x", "y"], ["x", "y"], ["x", "y", "z"], ['["x","y"]']]) net.edit({ op: "add-exchange", exchange: { date: "2026-01-09", kind: "information", from: a!.id, to: b!.id, tags } });
+    const raw = net.rawExchangeColumns();
+    // the same network with a fresh extras record (and tag list) for every exchange, as a hand-built one may have
+    const unshared = Network.fromColumns(net.toData(), { ...raw, extras: raw.extras.map(([i, ex]) => [i, { ...ex, ...(ex.tags ? { tags: [...ex.tags] } : {}) }]) });
+    const byRecord = new Set(unshared.rawExchangeColumns().extras.map(([, ex]) => ex));
+    expect(byRecord.size).toBe(raw.extras.length);
+    const text = `[${raw.extras.map(([, ex]) => JSON.stringify(ex)).join(",")}]`;
+    for (const n of [net, unshared]) {
+      const bytes = encodeNetworkColumns(n, SOURCE);
+      expect(new TextDecoder().decode(bytes).includes(text)).toBe(true);
+      const back = decodeNetworkColumns(bytes, SOURCE)!;
+      expect(serializeNetwork(back)).toBe(serializeNetwork(net));
+      const last = back.exchangeCount - 1;
+      expect([last - 4, last - 3, last - 2, last - 1, last].map((i) => back.exchangeTags(i))).toEqual([['["x","y"]'], ["x", "y"], ["x", "y"], ["x", "y", "z"], ['["x","y"]']]);
+    }
+  });
+
   it("is refused (undefined) when its extras were damaged, and when it was made from other bytes", () => {
     const net = sample(3, 12, 80, 0.2);
     const bytes = encodeNetworkColumns(net, SOURCE);

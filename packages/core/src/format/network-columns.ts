@@ -168,9 +168,14 @@ export function encodeNetworkColumnsParts(network: Network, source: string): Uin
   // the extras' text is `[piece,piece,…]`, each piece the JSON of one exchange's extras; `starts` are where
   // each begins in that text (UTF-16 units, as the reader slices it). Written straight into bytes of the
   // text's exact length, in two passes, rather than joined into one long string and encoded again.
-  // Extras holding only tags are shared by the exchanges that have the same tags (see SharedTags): their
-  // piece is made and encoded once each; the others' (ids, notes, introductions) are kept in order.
-  const tagsOnly = new Map<object, { chars: number; bytes: Uint8Array }>();
+  // Extras holding only tags make the same piece whenever their tags are the same: each distinct list's piece
+  // is made and encoded once, found by its tags (one tag, or the list's JSON) rather than by the extras record,
+  // which an import shares (see SharedTags) but a network built by hand may not. The others' pieces (ids,
+  // notes, introductions) are kept in order.
+  type Piece = { chars: number; bytes: Uint8Array };
+  const oneTag = new Map<string, Piece>();
+  const tagLists = new Map<string, Piece>();
+  const pieces: (Piece | undefined)[] = new Array<Piece | undefined>(k);
   const own: string[] = [];
   let length = 1;
   let byteLength = 1;
@@ -179,11 +184,15 @@ export function encodeNetworkColumnsParts(network: Network, source: string): Uin
     if (ex === undefined) continue;
     let chars: number;
     if (ex.id === undefined && ex.note === undefined && ex.introduced === undefined) {
-      let piece = tagsOnly.get(ex);
+      const tags = ex.tags;
+      const map = tags !== undefined && tags.length === 1 ? oneTag : tagLists;
+      const key = map === oneTag ? tags![0]! : JSON.stringify(tags ?? null);
+      let piece = map.get(key);
       if (piece === undefined) {
         const text = JSON.stringify(ex);
-        tagsOnly.set(ex, (piece = { chars: text.length, bytes: utf8Bytes(text) }));
+        map.set(key, (piece = { chars: text.length, bytes: utf8Bytes(text) }));
       }
+      pieces[j] = piece;
       chars = piece.chars;
       byteLength += piece.bytes.length + 1;
     } else {
@@ -203,7 +212,7 @@ export function encodeNetworkColumnsParts(network: Network, source: string): Uin
   let written = 1;
   for (let j = 0, o = 0; j < k; j++) {
     if (j > 0) extraBytes[written++] = 0x2c;
-    const piece = tagsOnly.get(extrasOf(positions[j]!)!);
+    const piece = pieces[j];
     written = piece !== undefined ? putBytes(extraBytes, written, piece.bytes) : putUtf8(extraBytes, written, own[o++]!);
   }
   extraBytes[written] = 0x5d;

@@ -286,6 +286,9 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
     if (c < 0) c = raw.formats.push(f) - 1;
     return c + 1;
   };
+  // an information exchange's extras hold only its topic: one shared record per topic, as an import shares
+  // equal tag lists (a note makes a record of its own), so a million exchanges make some twenty records
+  const topicExtras = new Map<string, ExchangeExtras>();
   const confidentialNotes = ["told me in confidence about layoffs", "shared salary bands", "is interviewing elsewhere", "board is unhappy with the CEO"];
   for (let x = 0; x < M; x++) {
     const r = pickRel(rnd() * wsum);
@@ -317,7 +320,10 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
       raw.format[x] = formatCode(rnd.chance(0.7) ? "coffee" : "lunch");
     } else if (kind === "information") {
       const topic = rnd.pick(TOPICS);
-      if (o.extras) extras = { tags: [topic] };
+      if (o.extras) {
+        extras = topicExtras.get(topic);
+        if (extras === undefined) topicExtras.set(topic, (extras = { tags: [topic] }));
+      }
     } else if (kind === "introduction") {
       const a = nbrStart[giver]!;
       const b = nbrStart[giver + 1]!;
@@ -334,7 +340,7 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
     if (rnd.chance(o.confidentialShare)) {
       raw.flags[x] = 1; // confidential
       const note = rnd.pick(confidentialNotes);
-      if (o.extras) (extras ??= {}).note = note;
+      if (o.extras) extras = { ...extras, note };
     }
     if (extras) extraList.push([x, extras]);
   }
