@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { open } from "node:fs/promises";
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -125,6 +126,49 @@ describe("saveNetworkFileAtomic", () => {
     expect((err as TiegraphError).message).toContain("encoding failed");
     expect(readFileSync(path, "utf8")).toBe("old");
     expect(readdirSync(dir)).toEqual(["network.json"]);
+  });
+
+  it("flushes a large file as it is written, then once more at the end; a failed flush fails the save and keeps the old file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tiegraph-save-"));
+    const path = join(dir, "large.bin");
+    writeFileSync(path, "old");
+    // 72 MiB in 8 MiB chunks: past the 32 MiB after which a flush starts while the rest is written
+    const big = new Uint8Array(8 << 20);
+    function* chunks(): Generator<Uint8Array> {
+      for (let c = 0; c < 9; c++) yield big.fill(0x61 + c);
+    }
+    const probe = await open(join(dir, "probe"), "w");
+    const proto = Object.getPrototypeOf(probe) as { datasync(): Promise<void>; sync(): Promise<void> };
+    await probe.close();
+    const datasync = vi.spyOn(proto, "datasync");
+    const sync = vi.spyOn(proto, "sync");
+    try {
+      await saveNetworkFileAtomic(path, chunks());
+      expect(datasync.mock.calls.length).toBeGreaterThanOrEqual(1);
+      // the flush that makes the file durable still comes after them: the file's, then its folder's
+      expect(sync).toHaveBeenCalledTimes(2);
+      expect(Math.max(...datasync.mock.invocationCallOrder)).toBeLessThan(sync.mock.invocationCallOrder[0]!);
+      const saved = readFileSync(path);
+      expect(saved.length).toBe(72 << 20);
+      for (let c = 0; c < 9; c++) expect(saved[c * (8 << 20)]).toBe(0x61 + c);
+      expect(readFileSync(`${path}.bak`, "utf8")).toBe("old");
+      // an early flush that fails: the save fails as a failed write does, nothing replaced, no temporary file left
+      writeFileSync(path, "old");
+      datasync.mockImplementation(() => Promise.reject(Object.assign(new Error("EIO: i/o error, fdatasync"), { code: "EIO" })));
+      const err = await saveNetworkFileAtomic(path, chunks(), { backup: false }).catch((e: unknown) => e);
+      expect((err as TiegraphError).code).toBe("io-error");
+      expect((err as TiegraphError).message).toContain("EIO");
+      expect(readFileSync(path, "utf8")).toBe("old");
+      expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+      // a small file starts no early flush
+      datasync.mockClear();
+      await saveNetworkFileAtomic(path, ["small"], { backup: false });
+      expect(datasync).not.toHaveBeenCalled();
+      expect(readFileSync(path, "utf8")).toBe("small");
+    } finally {
+      datasync.mockRestore();
+      sync.mockRestore();
+    }
   });
 
   it("writes a large chunk the caller reuses as it was when yielded (writes overlap only with bytes of its own)", async () => {
