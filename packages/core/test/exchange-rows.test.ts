@@ -1,6 +1,7 @@
 // Exchanges read column-wise (ExchangeRows) are checked by the same rules as records: applied beside a
 // batch, they must give the problems, the records left out and the network that the same exchanges as
 // records give (Network.apply with problems "skip", "refuse" and "throw").
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ExchangeRows, Network, TiegraphError, type Exchange, type NetworkData } from "@tiegraph/core";
 
@@ -112,5 +113,78 @@ describe("ExchangeRows applied beside a batch", () => {
     net.apply({ exchanges: [{ date: "2024-02-01", kind: "meeting", from: "me", to: "ann", format: "coffee" }] }, { rows: [rows] });
     expect(net.formats).toEqual(["", "walk", "coffee", "call", "lunch"]);
     expect(Array.from({ length: net.exchangeCount }, (_, i) => net.exchangeAt(i).format ?? "")).toEqual(["walk", "coffee", ...formats]);
+  });
+
+  it("do not count a refused row's format towards the limit of formats, as records do not", () => {
+    // 253 formats ("" and 252 others): two new ones fit (253 + 2 = 255, at most 254 besides ""), a third would not
+    const old = Array.from({ length: 252 }, (_, i): Exchange => ({ date: "2024-01-01", kind: "meeting", from: "me", to: "ann", format: `old${i}` }));
+    const net = Network.from({ people: [{ id: "me", name: "Me" }, { id: "ann", name: "Ann" }], exchanges: old });
+    expect(net.formats).toHaveLength(253);
+    const list: Exchange[] = [
+      { date: "2024-03-01", kind: "meeting", from: "me", to: "ghost", format: "f1" }, // refused: nobody is "ghost"
+      { date: "2024-03-02", kind: "meeting", from: "me", to: "ann", format: "f2" },
+      { date: "2024-03-03", kind: "meeting", from: "ann", to: "me", format: "f3" },
+    ];
+    const r = net.apply({}, { problems: "skip", rows: [rowsOf(list)] });
+    expect(r.problems.map((p) => [p.code, p.line])).toEqual([["unknown-person", 2]]);
+    expect(r.rowsApplied).toBe(2);
+    expect(net.formats.slice(-2)).toEqual(["f2", "f3"]);
+  });
+
+  it("give what records give, whatever the rows hold (unknown people, renamed ones meeting themselves, ids, introductions, tags, formats past the limit)", () => {
+    const known = ["me", "ann", "al"];
+    const person = fc.constantFrom("me", "ann", "al", "bo", "cy", "ghost");
+    const row = fc.record({
+      day: fc.integer({ min: 1, max: 28 }),
+      kind: fc.constantFrom("favour", "information", "meeting", "introduction", "gesture"),
+      from: person,
+      to: person,
+      // fc.option gives null once in `freq` draws
+      id: fc.option(fc.constantFrom("i1", "i2", "w0", "x"), { freq: 2 }),
+      introduced: fc.option(person, { freq: 2 }),
+      tags: fc.option(fc.constantFrom(["t"], ["t", "u"], ["u"]), { freq: 2 }),
+      format: fc.option(fc.constantFrom("coffee", "call", "f1", "f2", "f3", "f4"), { freq: 4 }),
+      value: fc.option(fc.integer({ min: 0, max: 9 }), { freq: 2 }),
+      confidential: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 4, maxLength: 40 }), fc.boolean(), fc.constantFrom("skip", "refuse") as fc.Arbitrary<"skip" | "refuse">, (drawn, crowded, problems) => {
+        const list: Exchange[] = [];
+        // only rows that read well go in (the reading refuses the rest before any merge: a bad field, a
+        // person meeting themself, an id repeated among the rows)
+        const probe = new ExchangeRows("ex.csv");
+        for (const r of drawn) {
+          const e: Exchange = { date: `2024-03-${String(r.day).padStart(2, "0")}`, kind: r.kind, from: r.from, to: r.to };
+          if (r.id !== null) e.id = r.id;
+          if (r.introduced !== null) e.introduced = r.introduced;
+          if (r.tags !== null) e.tags = [...r.tags];
+          if (r.format !== null) e.format = r.format;
+          if (r.value !== null) e.value = r.value;
+          if (r.confidential) e.confidential = true;
+          if (probe.add(e, 2).length === 0) list.push(e);
+        }
+        // "al" is renamed to "ann": an exchange between them becomes one of a person with themself
+        const start = (): Network => {
+          const people = known.filter((id) => id !== "al").map((id) => ({ id, name: id }));
+          // a network with 252 formats already: the rows' third new one is past the limit of 254
+          const formats = crowded ? Array.from({ length: 252 }, (_, i) => ({ date: "2024-01-01", kind: "meeting" as const, from: "me", to: "ann", format: `old${i}` })) : [];
+          return Network.from({ people, exchanges: [{ date: "2024-01-01", kind: "favour", from: "me", to: "ann", id: "w0" }, ...formats] });
+        };
+        const renamed = list.map((e) => ({ ...e, from: e.from === "al" ? "ann" : e.from, to: e.to === "al" ? "ann" : e.to, ...(e.introduced === "al" ? { introduced: "ann" } : {}) }));
+        const added: NetworkData = { people: [{ id: "bo", name: "Bo" }, { id: "cy", name: "Cy", cadenceDays: -1 }] };
+        const a = start();
+        const lines = renamed.map((_, i) => ({ file: "ex.csv", line: i + 2 }));
+        const ra = a.apply({ ...added, exchanges: renamed }, { problems, lines: { exchanges: lines } });
+        const b = start();
+        const rows = rowsOf(list).withPeople((id) => (id === "al" ? "ann" : id));
+        const rb = b.apply(added, { problems, rows: [rows] });
+        expect(rb.problems).toEqual(ra.problems);
+        expect(rb.dependents).toEqual(ra.dependents);
+        expect(rb.rowsApplied).toBe(ra.batch.exchanges?.length ?? 0);
+        expect(b.toData()).toEqual(a.toData());
+        expect(b.formats).toEqual(a.formats);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

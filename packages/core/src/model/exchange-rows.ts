@@ -336,7 +336,8 @@ export class ExchangeRows implements ExchangeRowsPart {
     let intro: number | undefined;
     if (extras?.introduced !== undefined) intro = introducedRule(refs[extras.introduced]!, from, to, this.ids[extras.introduced], this.ids[f], this.ids[t], c.kind[i] === EXCHANGE_KINDS.indexOf("introduction"), k, this.rec, report);
     const format = c.formats[c.format[i]!]!;
-    if (!formatRule(format, network, newFormats, this.rec, k, report) || problems.length !== before) return undefined;
+    // as for records, a refused exchange's format is not counted towards the limit of formats
+    if (problems.length !== before || !formatRule(format, network, newFormats, this.rec, k, report)) return undefined;
     const s = this.scratch;
     const flags = c.flags[i]!;
     s.from = from;
