@@ -287,7 +287,7 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
     return c + 1;
   };
   // an information exchange's extras hold only its topic: one shared record per topic, as an import shares
-  // equal tag lists (a note makes a record of its own), so a million exchanges make some twenty records
+  // equal tag lists (a note makes a record of its own): a million exchanges make 15 such records, not 291,289
   const topicExtras = new Map<string, ExchangeExtras>();
   const confidentialNotes = ["told me in confidence about layoffs", "shared salary bands", "is interviewing elsewhere", "board is unhappy with the CEO"];
   for (let x = 0; x < M; x++) {
