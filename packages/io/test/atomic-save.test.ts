@@ -132,10 +132,10 @@ describe("saveNetworkFileAtomic", () => {
     const dir = mkdtempSync(join(tmpdir(), "tiegraph-save-"));
     const path = join(dir, "large.bin");
     writeFileSync(path, "old");
-    // 72 MiB in 8 MiB chunks: past the 32 MiB after which a flush starts while the rest is written
+    // 40 MiB in 8 MiB chunks: past the 32 MiB after which a flush starts while the rest is written
     const big = new Uint8Array(8 << 20);
     function* chunks(): Generator<Uint8Array> {
-      for (let c = 0; c < 9; c++) yield big.fill(0x61 + c);
+      for (let c = 0; c < 5; c++) yield big.fill(0x61 + c);
     }
     const probe = await open(join(dir, "probe"), "w");
     const proto = Object.getPrototypeOf(probe) as { datasync(): Promise<void>; sync(): Promise<void> };
@@ -149,8 +149,8 @@ describe("saveNetworkFileAtomic", () => {
       expect(sync).toHaveBeenCalledTimes(2);
       expect(Math.max(...datasync.mock.invocationCallOrder)).toBeLessThan(sync.mock.invocationCallOrder[0]!);
       const saved = readFileSync(path);
-      expect(saved.length).toBe(72 << 20);
-      for (let c = 0; c < 9; c++) expect(saved[c * (8 << 20)]).toBe(0x61 + c);
+      expect(saved.length).toBe(40 << 20);
+      for (let c = 0; c < 5; c++) expect(saved[c * (8 << 20)]).toBe(0x61 + c);
       expect(readFileSync(`${path}.bak`, "utf8")).toBe("old");
       // an early flush that fails: the save fails as a failed write does, nothing replaced, no temporary file left
       writeFileSync(path, "old");
