@@ -92,6 +92,14 @@ describe("ExchangeRows applied beside a batch", () => {
     expect(rows.record(2997)).toEqual({ date: "2024-03-01", kind: "favour", from: "ann", to: "me", tags: ["t1"] });
     expect(rows.idOf(2995)).toBe("x2995");
     expect(rows.idOf(2996)).toBeUndefined();
+    // rows with tags alone share their list's record and its one entry: 4 lists (t0…t3), then a record of its
+    // own for each of the 600 rows with an id (i % 5 === 0, tags or not) and for the note: 4 + 600 + 1 = 605
+    // entries, not one per row with extras (1000 tagged + 600 with an id − 200 with both + 1 = 1401)
+    const { parts } = rows.toParts();
+    expect(parts.extras).toHaveLength(605);
+    // cloned as to another thread, the rows are the same
+    const back = ExchangeRows.fromParts(structuredClone(parts));
+    expect(Array.from({ length: 3000 }, (_, i) => back.record(i))).toEqual(list);
     // a subset keeps the extras of the rows it keeps
     const keep = new Uint8Array(3000);
     for (const i of [1, 3, 5, 1001, 2999]) keep[i] = 1;

@@ -14,6 +14,9 @@ import { FLAG_CONFIDENTIAL, FLAG_EXPLICIT_VALUE, type ExchangeExtras, type Stage
 import { EXCHANGE_KINDS, type Exchange } from "./types.js";
 import { NO_ID, SharedTags, exchangeOf, formatRule, idRule, introducedRule, partiesRule, type ExchangeRowsPart, type NetworkLookup, type PersonRef, type Report } from "./validate.js";
 
+/** Shared extras records the rows keep one entry for, at most (as many as {@link SharedTags} shares). */
+const MAX_SHARED_EXTRAS = 10_000;
+
 /** A network with nothing in it: rows are checked among themselves as they are read. */
 const NOTHING: NetworkLookup = { personCount: 0, organisationCount: 0, formats: [""], findPerson: () => -1, findOrganisation: () => -1, findExchange: () => -1 };
 
@@ -140,7 +143,11 @@ export interface ExchangeRowsParts {
    * the few rows that have extras.
    */
   extra: Int32Array;
-  /** Id, note, tags and the introduced person (a position in the people list), of the rows that have any. */
+  /**
+   * Id, note, tags and the introduced person (a position in the people list),
+   * of the rows that have any; rows with the same shared record (tags alone)
+   * point at one entry.
+   */
   extras: ExchangeExtras[];
   line: Int32Array;
   /** The person ids the rows name, in the order they were first named. */
@@ -174,6 +181,13 @@ export class ExchangeRows implements ExchangeRowsPart {
   private readonly newIds = new Set<string>();
   private readonly newFormats = new Set<string>();
   private readonly tags = new SharedTags();
+  /**
+   * Where each shared extras record (tags alone: {@link SharedTags} gives
+   * equal lists one record) is in the extras list: rows with the same one
+   * point at one entry, so the list holds each once and a structured clone
+   * of the rows ({@link toParts}) sends a few records, not a reference per row.
+   */
+  private readonly sharedAt = new Map<ExchangeExtras, number>();
   private readonly found: Problem[] = [];
   private tried = 0;
   private line = 0;
@@ -285,7 +299,17 @@ export class ExchangeRows implements ExchangeRowsPart {
       this.formatCodes.set(s.format, code);
     }
     c.format[i] = code;
-    c.extra[i] = s.extras === undefined ? 0 : c.extras.push(s.extras);
+    const ex = s.extras;
+    if (ex === undefined) c.extra[i] = 0;
+    else if (ex.id === undefined && ex.note === undefined && ex.introduced === undefined) {
+      let at = this.sharedAt.get(ex);
+      if (at === undefined) {
+        at = c.extras.push(ex);
+        // as many as SharedTags shares (past that, each row's record is its own: a map of them would only grow)
+        if (this.sharedAt.size < MAX_SHARED_EXTRAS) this.sharedAt.set(ex, at);
+      }
+      c.extra[i] = at;
+    } else c.extra[i] = c.extras.push(ex);
     c.line[i] = line;
   }
 
