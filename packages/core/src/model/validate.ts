@@ -670,29 +670,38 @@ export interface AffiliationRefs {
  * pointers are made only when a problem is reported.
  */
 function affiliationOf(a: Affiliation, k: number, refs: AffiliationRefs, report: Report): { person: number; span: AffiliationSpan } | undefined {
-  const at = (field: string): string => `/affiliations/${k}${field}`;
-  const rec = (): string => `affiliation #${k}`;
+  // the record's name and pointers are made only for a problem: a hundred thousand good records make no closures
   if (a === null || typeof a !== "object") {
-    report("invalid-format", "affiliation must be an object", rec(), at(""), "{ person, organisation, from?, to?, role? }", a);
+    report("invalid-format", "affiliation must be an object", affiliationName(k), affiliationAt(k, ""), "{ person, organisation, from?, to?, role? }", a);
     return undefined;
   }
-  const person = affiliationRef(a, "person", refs, rec, at, report);
-  const org = affiliationRef(a, "organisation", refs, rec, at, report);
+  const person = affiliationRef(a, "person", refs, k, report);
+  const org = affiliationRef(a, "organisation", refs, k, report);
   let ok = person !== undefined && org !== undefined;
   const from = a.from === undefined ? OPEN_START : typeof a.from === "string" ? parseDay(a.from) : undefined;
-  if (from === undefined) report("invalid-date", `invalid date ${showValue(a.from)}`, rec(), at("/from"), "a calendar date YYYY-MM-DD");
+  if (from === undefined) report("invalid-date", `invalid date ${showValue(a.from)}`, affiliationName(k), affiliationAt(k, "/from"), "a calendar date YYYY-MM-DD");
   const to = a.to === undefined ? OPEN_END : typeof a.to === "string" ? parseDay(a.to) : undefined;
-  if (to === undefined) report("invalid-date", `invalid date ${showValue(a.to)}`, rec(), at("/to"), "a calendar date YYYY-MM-DD");
+  if (to === undefined) report("invalid-date", `invalid date ${showValue(a.to)}`, affiliationName(k), affiliationAt(k, "/to"), "a calendar date YYYY-MM-DD");
   if (from === undefined || to === undefined) ok = false;
   else if (to < from) {
-    report("invalid-range", `affiliation ends (${a.to}) before it starts (${a.from})`, rec(), at("/to"), "an end date on or after the start date");
+    report("invalid-range", `affiliation ends (${a.to}) before it starts (${a.from})`, affiliationName(k), affiliationAt(k, "/to"), "an end date on or after the start date");
     ok = false;
   }
   if (a.role !== undefined && typeof a.role !== "string") {
-    report("invalid-field", "role must be text", rec(), at("/role"), "a string", a.role);
+    report("invalid-field", "role must be text", affiliationName(k), affiliationAt(k, "/role"), "a string", a.role);
     ok = false;
   }
   return ok ? { person: person!, span: { organisation: org!, from: from!, to: to!, role: a.role } } : undefined;
+}
+
+/** How a problem names the `k`-th affiliation record. */
+function affiliationName(k: number): string {
+  return `affiliation #${k}`;
+}
+
+/** The pointer to a field of the `k`-th affiliation record ("" for the record). */
+function affiliationAt(k: number, field: string): string {
+  return `/affiliations/${k}${field}`;
 }
 
 /** What an affiliation reports when its person or its organisation is missing or unknown. */
@@ -706,15 +715,15 @@ const AFFILIATION_REF_PROBLEMS = {
  * (see {@link AffiliationRefs}); reports a missing or unknown one and gives
  * undefined.
  */
-function affiliationRef(a: Affiliation, field: "person" | "organisation", refs: AffiliationRefs, rec: () => string, at: (field: string) => string, report: Report): number | undefined {
+function affiliationRef(a: Affiliation, field: "person" | "organisation", refs: AffiliationRefs, k: number, report: Report): number | undefined {
   const id = a[field];
   const words = AFFILIATION_REF_PROBLEMS[field];
   if (typeof id !== "string" || id === "") {
-    report("missing-field", words.missing, rec(), at(`/${field}`), words.named, id);
+    report("missing-field", words.missing, affiliationName(k), affiliationAt(k, `/${field}`), words.named, id);
     return undefined;
   }
   const found = refs[field](id);
-  if (found === undefined) report(words.unknown, `unknown ${field} ${showValue(id)}`, rec(), at(`/${field}`), words.known);
+  if (found === undefined) report(words.unknown, `unknown ${field} ${showValue(id)}`, affiliationName(k), affiliationAt(k, `/${field}`), words.known);
   return found;
 }
 

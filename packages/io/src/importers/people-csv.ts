@@ -78,18 +78,18 @@ export async function importPeopleCsv(source: TextSource, options: PeopleCsvOpti
       if (cadence !== undefined) person.cadenceDays = cadence;
       const notes = r.text("notes");
       if (notes) person.notes = notes;
-      const attributes: Record<string, string | number | boolean> = {};
+      let attributes: Record<string, string | number | boolean> | undefined;
       for (const [header, i] of columns.extra) {
         const v = attributeValue(row[i]);
-        if (v !== undefined) attributes[header] = v;
+        if (v !== undefined) (attributes ??= {})[header] = v;
       }
-      if (Object.keys(attributes).length) person.attributes = attributes;
+      if (attributes !== undefined) person.attributes = attributes;
       out.person(person, line);
       const org = out.name(r.text("organisation"), "organisation", line, record);
       if (org) {
-        const affiliation = { person: id, organisation: out.organisation(org, line) };
+        const organisation = out.organisation(org, line);
         const role = out.name(r.text("role"), "role", line, record);
-        out.affiliation(role ? { ...affiliation, role } : affiliation, line);
+        out.affiliation(role ? { person: id, organisation, role } : { person: id, organisation }, line);
       }
     },
     opts.onProgress,

@@ -276,7 +276,8 @@ export function mergeInto(network: Network, imports: ImportedNetwork | readonly 
       const origin = imp.origins.affiliations[k]!;
       const person = personRef(a.person);
       const organisation = orgMap.get(a.organisation) ?? a.organisation;
-      const aff: Affiliation = { ...a, person, organisation };
+      // a record whose person and organisation keep their ids is taken as it is (most are), as exchanges are below
+      const aff: Affiliation = person === a.person && organisation === a.organisation ? a : { ...a, person, organisation };
       // the person's affiliations staged so far: on their entry when this merge adds them (one lookup), else by id
       const entry = people.staged.get(person);
       const mine = entry !== undefined ? entry.affiliations : stagedAffiliations.get(person);
