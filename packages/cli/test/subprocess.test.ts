@@ -115,6 +115,35 @@ describe("the tiegraph process", () => {
     expect(got.stdout).toBe(want.stdout);
   });
 
+  it("exporting the ties CSV to a file through a columnar copy, writes its second half on the worker thread and the same bytes as without the copy", async () => {
+    const dir = tempDir();
+    const file = join(dir, "net.json");
+    // enough ties for the worker to write half (20,000 or more) and that half to take several chunks of a mebibyte
+    const network = generateNetwork({ seed: 12, people: 5000, exchanges: 60000 });
+    const text = serializeNetwork(network);
+    writeFileSync(file, text);
+    writeFileSync(`${file}.columns`, encodeNetworkColumns(network, createHash("sha256").update(text).digest("hex")));
+    const want = await cli(["export", file, "--format", "csv", "-o", join(dir, "want.csv")], { env: { TIEGRAPH_TODAY: TODAY, TIEGRAPH_COLUMNS: "off" } });
+    expect(want.status).toBe(0);
+    const got = tiegraphProcess(["export", file, "--format", "csv", "-o", join(dir, "got.csv")], { env: { TIEGRAPH_TODAY: TODAY, TIEGRAPH_INDEX_AHEAD: "trace" } });
+    const from = Number(/rows from (\d+) on were written on the worker thread/.exec(got.stderr)?.[1]);
+    expect(got.stderr).toBe(`tiegraph: export: the directed tie index built ahead was taken\ntiegraph: export: the ties CSV's rows from ${from} on were written on the worker thread\n`);
+    expect(got.status).toBe(0);
+    const wanted = readFileSync(join(dir, "want.csv"), "utf8");
+    // the worker wrote the rows from the middle on (a header line, then a line per tie, each ending in CRLF)
+    const rows = wanted.split("\r\n").length - 2;
+    expect(from).toBe(rows >> 1);
+    expect(rows).toBeGreaterThanOrEqual(20_000);
+    // and those rows are more than one chunk of a mebibyte: the worker's chunks are joined in order
+    const lines = wanted.split("\r\n");
+    expect(Buffer.byteLength(lines.slice(1 + from).join("\r\n"))).toBeGreaterThan(1 << 20);
+    expect(readFileSync(join(dir, "got.csv"), "utf8")).toBe(wanted);
+    // to standard output the ties are written here alone (nothing kept waiting on the worker)
+    const out = tiegraphProcess(["export", file, "--format", "csv"], { env: { TIEGRAPH_TODAY: TODAY, TIEGRAPH_INDEX_AHEAD: "trace" } });
+    expect(out.stderr).toBe("tiegraph: export: the directed tie index built ahead was taken\n");
+    expect(out.stdout).toBe(wanted);
+  });
+
   it("import reads its exchanges CSVs on a worker thread, and writes and prints what reading them here does, problems and --strict included", async () => {
     const dir = tempDir();
     // 3,000 rows: good ones, a bad date, an unknown kind, people nobody imported, a self-exchange

@@ -128,6 +128,29 @@ describe("saveNetworkFileAtomic", () => {
     expect(readdirSync(dir)).toEqual(["network.json"]);
   });
 
+  it("writes the chunks of an async iterable in order, waiting for each; one that fails fails the save and keeps the old file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tiegraph-save-"));
+    const path = join(dir, "ties.csv");
+    writeFileSync(path, "old");
+    const later = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+    // a part written elsewhere comes after a wait, the text and bytes around it as they are made
+    async function* parts(fail: boolean): AsyncGenerator<string | Uint8Array> {
+      yield "a,b\r\n";
+      await later(20);
+      yield new TextEncoder().encode("1,2\r\n");
+      if (fail) throw new Error("the other thread failed");
+      await later(5);
+      yield "3,4\r\n";
+    }
+    const err = await saveNetworkFileAtomic(path, parts(true), { backup: false }).catch((e: unknown) => e);
+    expect((err as TiegraphError).code).toBe("io-error");
+    expect((err as TiegraphError).message).toContain("the other thread failed");
+    expect(readFileSync(path, "utf8")).toBe("old");
+    expect(readdirSync(dir)).toEqual(["ties.csv"]);
+    await saveNetworkFileAtomic(path, parts(false), { backup: false });
+    expect(readFileSync(path, "utf8")).toBe("a,b\r\n1,2\r\n3,4\r\n");
+  });
+
   it("flushes a large file as it is written, then once more at the end; a failed flush fails the save and keeps the old file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tiegraph-save-"));
     const path = join(dir, "large.bin");

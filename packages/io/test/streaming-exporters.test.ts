@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { generateNetwork, loadEmailEuCore, loadKrackhardt, loadLazega, loadPadgett, Network, parseNetworkFile, serializeNetwork, type Exchange, type ExchangeKind, type NetworkData } from "@tiegraph/core";
+import { directedTies, generateNetwork, loadEmailEuCore, loadKrackhardt, loadLazega, loadPadgett, Network, parseNetworkFile, serializeNetwork, type Exchange, type ExchangeKind, type NetworkData, type Person } from "@tiegraph/core";
 import {
   exportAffiliationsCsv,
   exportAffiliationsCsvChunks,
@@ -26,7 +26,10 @@ import {
   exportPeopleCsvChunks,
   exportTiesCsv,
   exportTiesCsvBytes,
+  exportTiesCsvBytesWithTail,
   exportTiesCsvChunks,
+  tiesCsvRowBytes,
+  type TiesCsvTail,
   exportedGraph,
   type DisclosureOptions,
   type ExportedGraphKind,
@@ -371,6 +374,66 @@ describe("exportTiesCsvBytes", () => {
       if (i < chunks.length - 1) expect(chunk.length).toBeGreaterThanOrEqual(1 << 14);
       expect([chunk[chunk.length - 2], chunk[chunk.length - 1]], `chunk ${i}`).toEqual([13, 10]);
     }
+  });
+});
+
+describe("the ties CSV in two parts (tiesCsvRowBytes, exportTiesCsvBytesWithTail)", () => {
+  const network = generateNetwork({ seed: 7, people: 3000, exchanges: 40_000, confidentialShare: 0.1 });
+  const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+  // compared as text: a deep comparison of megabytes of array is slow
+  const whole = text(tiesBytes(network).bytes);
+  const ties = directedTies(network, { excludeConfidential: true });
+  /** All the chunks of an async exporter, each copied as it comes, joined. */
+  const gathered = async (chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> => {
+    const kept: Uint8Array[] = [];
+    for await (const chunk of chunks) kept.push(chunk.slice());
+    return joined(kept).bytes;
+  };
+  /** A tail written from a copy of the rows' columns from `from` on (as the worker thread keeps them), in small chunks. */
+  const tailFrom = (from: number, index = ties): TiesCsvTail & { asked: number } => {
+    const columns = { source: index.source.slice(from), target: index.target.slice(from), strength: index.strength.slice(from), givenValue: index.givenValue.slice(from), count: index.count.slice(from), givingCount: index.givingCount.slice(from), firstDay: index.firstDay.slice(from), lastDay: index.lastDay.slice(from) };
+    const tail = {
+      index,
+      from,
+      asked: 0,
+      rows: (people: readonly Pick<Person, "id" | "name">[]) => {
+        tail.asked++;
+        return Promise.resolve(joined(tiesCsvRowBytes(people, columns, 0, index.pairCount - from, { chunkBytes: 1 << 12 })).chunks);
+      },
+    };
+    return tail;
+  };
+
+  it("gives, range by range and joined in order, the bytes of the whole file (the header once, with the first range)", () => {
+    const people = network.people();
+    expect(ties.pairCount).toBeGreaterThan(12_345);
+    for (const cut of [0, 1, 12_345, ties.pairCount - 1, ties.pairCount]) {
+      const first = joined(tiesCsvRowBytes(people, ties, 0, cut, { header: true, chunkBytes: 1 << 13 })).bytes;
+      const rest = joined(tiesCsvRowBytes(people, ties, cut, ties.pairCount, { chunkBytes: 1 << 13 })).bytes;
+      expect(text(joined([first, rest]).bytes), `cut at ${cut}`).toBe(whole);
+    }
+    // a range alone: its rows and nothing else (the header is 1 line, row k is line k + 2)
+    const lines = whole.split("\r\n");
+    expect(text(joined(tiesCsvRowBytes(people, ties, 100, 103)).bytes)).toBe(lines.slice(101, 104).join("\r\n") + "\r\n");
+  });
+
+  it("with a tail written elsewhere from the export's own index, writes the first rows here and joins the tail's chunks: the same bytes", async () => {
+    const tail = tailFrom(ties.pairCount >> 1);
+    expect(text(await gathered(exportTiesCsvBytesWithTail(network, {}, tail)))).toBe(whole);
+    expect(tail.asked).toBe(1);
+  });
+
+  it("writes every row here when the tail fails, or comes from another index (then it is not even asked)", async () => {
+    const failing = { ...tailFrom(1000), rows: () => Promise.resolve(undefined) };
+    expect(text(await gathered(exportTiesCsvBytesWithTail(network, {}, failing)))).toBe(whole);
+    // the index of the ties with confidential exchanges in: not the one this export (confidential left out) reads
+    const other = tailFrom(1000, directedTies(network, { excludeConfidential: false }));
+    expect(text(await gathered(exportTiesCsvBytesWithTail(network, {}, other)))).toBe(whole);
+    expect(other.asked).toBe(0);
+    const disclosed = tailFrom(1000, directedTies(network, { excludeConfidential: false }));
+    expect(text(await gathered(exportTiesCsvBytesWithTail(network, { includeConfidential: true }, disclosed)))).toBe(text(tiesBytes(network, { includeConfidential: true }).bytes));
+    expect(disclosed.asked).toBe(1);
+    expect(text(await gathered(exportTiesCsvBytesWithTail(network, {}, undefined)))).toBe(whole);
   });
 });
 

@@ -21,12 +21,12 @@ import {
   exportGraphologyJsonChunks,
   exportPeopleCsvChunks,
   exportTiesCsvChunks,
-  exportTiesCsvBytes,
+  exportTiesCsvBytesWithTail,
   type ExportedGraphKind,
   type GraphExportOptions,
   type TiesCsvExportOptions,
 } from "@tiegraph/io";
-import { ioError, networkText, readFromEncrypted, readNetworkFile, writeTextFile } from "../files/network-files.js";
+import { ioError, networkText, readFromEncrypted, readNetworkFile, takeTiesCsvTail, writeTextFile } from "../files/network-files.js";
 import { calendarDate, oneOf } from "../options.js";
 import type { Terminal } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
@@ -62,7 +62,10 @@ function exportIndexAhead(flags: ExportFlags, terminal: Terminal): IndexAhead | 
   if (flags.format === "csv") kind = flags.table === "ties" || flags.table === "all" ? "directed" : undefined;
   else if (flags.format !== "tiegraph") kind = flags.graph === "ties" ? "directed" : flags.graph === "relationships" ? "relationships" : undefined;
   // without --as-of, an export's ties are as of the last exchange it counts
-  return kind && indexAhead(kind, flags.asOf ?? "last", flags.includeConfidential === true, terminal.env, "export");
+  const ahead = kind && indexAhead(kind, flags.asOf ?? "last", flags.includeConfidential === true, terminal.env, "export");
+  // a ties CSV written to a file: half of its rows on the worker thread, once the main thread has the people
+  const toFile = flags.output !== undefined && flags.output !== "-";
+  return ahead && toFile && flags.format === "csv" && kind === "directed" ? { ...ahead, tiesCsvTail: true } : ahead;
 }
 
 /** What the flags ask of the exporters: what to disclose, the graph (with its date) and the ties table's options. */
@@ -106,11 +109,16 @@ function* exportChunks(network: Network, flags: ExportFlags, table: Exclude<CsvT
  * `exportTiesCsvBytes` and `exportGraphologyJsonBytes`), every other export
  * as its text.
  */
-function* exportFileChunks(network: Network, flags: ExportFlags, table: Exclude<CsvTable, "all">): Generator<string | Uint8Array> {
-  const { graph, ties } = exportOptions(flags);
-  if (flags.format === "csv" && table === "ties") return yield* exportTiesCsvBytes(network, ties);
+function exportFileChunks(network: Network, flags: ExportFlags, table: Exclude<CsvTable, "all">): Iterable<string | Uint8Array> | AsyncIterable<Uint8Array> {
+  const { ties } = exportOptions(flags);
+  // the ties CSV's second half written on the thread that built the tie index, when it kept one (see files/index-ahead.ts)
+  if (flags.format === "csv" && table === "ties") return exportTiesCsvBytesWithTail(network, ties, takeTiesCsvTail(network));
+  return otherFileChunks(network, flags, table);
+}
+
+function* otherFileChunks(network: Network, flags: ExportFlags, table: Exclude<CsvTable, "all">): Generator<string | Uint8Array> {
   if (flags.format !== "json") return yield* exportChunks(network, flags, table);
-  yield* exportGraphologyJsonBytes(network, { ...graph, pretty: flags.pretty === true });
+  yield* exportGraphologyJsonBytes(network, { ...exportOptions(flags).graph, pretty: flags.pretty === true });
   yield "\n";
 }
 

@@ -19,7 +19,8 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { columnsSource, type DirectedTies, type Network, type Relationships } from "@tiegraph/core";
+import { columnsSource, type DirectedTies, type Network, type Person, type Relationships } from "@tiegraph/core";
+import { tiesCsvRowBytes, type TiesCsvColumns } from "@tiegraph/io";
 import { adoptPathHits, adoptRouteGraph, adoptTieIndex, betweennessSample, buildRouteGraph, buildTieIndex, decodeExchangeSource, exchangeSourceExtent, sampledPathHits, type BuiltTieIndex, type PathHits, type RouteGraph } from "@tiegraph/core/internal";
 
 /** The tie index a command will ask for, to be built while its network is read. */
@@ -36,6 +37,14 @@ export interface IndexAhead {
    * it samples; nothing when it would compute exactly), after the index is sent.
    */
   sampleBetweenness?: boolean;
+  /**
+   * With kind "directed" (and no sampling): the worker also keeps the second
+   * half of the index's rows and, once the main thread sends the people's ids
+   * and names ({@link IndexAheadJob.tiesCsvTail}), writes those rows of the
+   * ties CSV (io's `tiesCsvRowBytes`) while the main thread writes the first
+   * half.
+   */
+  tiesCsvTail?: boolean;
 }
 
 /** Shortest paths the worker sampled on the index it sent, and the arguments it sampled with. */
@@ -54,6 +63,8 @@ export interface IndexAheadResult {
   sampling?: boolean;
   /** With kind "relationships": the route graph of the introduction-path searches, weighted by the index's strengths. */
   routeGraph?: RouteGraph;
+  /** With `tiesCsvTail`: the first row of the ties CSV the worker will write when asked (the rest of the index's rows). */
+  tailFrom?: number;
 }
 
 let entry: URL | undefined;
@@ -140,6 +151,12 @@ export interface IndexAheadJob {
   result: Promise<IndexAheadResult | undefined>;
   /** The sampled shortest paths ({@link IndexAhead.sampleBetweenness}), or undefined. */
   sample: Promise<SampleAheadResult | undefined>;
+  /**
+   * Sends the people to the worker, which writes the ties CSV's rows from
+   * the result's `tailFrom` on ({@link IndexAhead.tiesCsvTail}); their
+   * chunks, or undefined when the worker has none to write or failed.
+   */
+  tiesCsvTail(people: readonly Pick<Person, "id" | "name">[]): Promise<Uint8Array[] | undefined>;
 }
 
 /**
@@ -166,30 +183,64 @@ export function startIndexAhead(copyFile: string, ahead: IndexAhead): IndexAhead
   }
   let gotIndex: (r: IndexAheadResult | undefined) => void = () => undefined;
   let gotSample: (r: SampleAheadResult | undefined) => void = () => undefined;
+  let gotTail: (r: Uint8Array[] | undefined) => void = () => undefined;
   const result = new Promise<IndexAheadResult | undefined>((resolve) => (gotIndex = resolve));
   const sample = new Promise<SampleAheadResult | undefined>((resolve) => (gotSample = resolve));
-  // messages: the index (or null), then the sample (or null) when one was asked and the index was made
+  const tail = new Promise<Uint8Array[] | undefined>((resolve) => (gotTail = resolve));
+  // messages: the index (or null), then the sample (or null) when one was asked and the index was made,
+  // or the tail's chunks (or null) once they are asked for when the worker kept a tail
   let messages = 0;
-  worker.on("message", (message: IndexAheadResult | SampleAheadResult | null) => {
+  let tailKept = false;
+  let tailAsked = false;
+  const done = (): void => void worker.terminate();
+  worker.on("message", (message: IndexAheadResult | SampleAheadResult | Uint8Array[] | null) => {
     messages++;
     if (messages === 1) {
-      gotIndex((message as IndexAheadResult | null) ?? undefined);
-      if (message === null || (message as IndexAheadResult).sampling !== true) {
-        gotSample(undefined);
-        void worker.terminate();
+      const index = (message as IndexAheadResult | null) ?? undefined;
+      gotIndex(index);
+      tailKept = index?.tailFrom !== undefined;
+      if (index?.sampling !== true) gotSample(undefined);
+      if (tailKept) {
+        // waiting for the people: the process may end without asking (the thread is then let go)
+        if (!tailAsked) worker.unref();
+      } else {
+        gotTail(undefined);
+        if (index?.sampling !== true) done();
       }
     } else {
-      gotSample((message as SampleAheadResult | null) ?? undefined);
-      void worker.terminate();
+      if (tailKept) gotTail(Array.isArray(message) ? message : undefined);
+      else gotSample((message as SampleAheadResult | null) ?? undefined);
+      done();
     }
   });
   const failed = (): void => {
     gotIndex(undefined);
     gotSample(undefined);
+    gotTail(undefined);
   };
   worker.once("error", failed);
   worker.once("exit", failed);
-  return { cancel: () => void worker.terminate(), result, sample };
+  const tiesCsvTail = async (people: readonly Pick<Person, "id" | "name">[]): Promise<Uint8Array[] | undefined> => {
+    const index = await result;
+    if (index?.tailFrom === undefined || tailAsked) return undefined;
+    tailAsked = true;
+    worker.ref();
+    worker.postMessage({ ids: people.map((p) => p.id), names: people.map((p) => p.name) });
+    return tail;
+  };
+  return { cancel: done, result, sample, tiesCsvTail };
+}
+
+/** Ties from which `tiegraph export --format csv` writes half of the ties CSV on the worker (fewer: one thread writes them faster than two start). */
+const TAIL_FROM_TIES = 20_000;
+
+/** The columns of the ties CSV's rows from `from` on, copied (the index itself is moved to the main thread), and how many rows. */
+function tailColumns(ties: DirectedTies, from: number): { rows: number; columns: TiesCsvColumns } {
+  const { source, target, strength, givenValue, count, givingCount, firstDay, lastDay } = ties;
+  return {
+    rows: ties.pairCount - from,
+    columns: { source: source.slice(from), target: target.slice(from), strength: strength.slice(from), givenValue: givenValue.slice(from), count: count.slice(from), givingCount: givingCount.slice(from), firstDay: firstDay.slice(from), lastDay: lastDay.slice(from) },
+  };
 }
 
 /** The buffers of an object's typed arrays, each once (to move them in a message). */
@@ -222,7 +273,27 @@ export function runIndexWorker(): boolean {
   // what the sampling reads, kept here: the index itself goes to the main thread
   const kept = ties && sample ? { nodeCount: ties.nodeCount, pairCount: ties.pairCount, offsets: ties.offsets.slice(), source: ties.source.slice(), target: ties.target.slice() } : undefined;
   if (result && kept) result.sampling = true;
+  // the ties CSV's second half, kept here (the index goes to the main thread) for when the people come
+  const tailFrom = ties && !kept && job.ahead.tiesCsvTail === true && ties.pairCount >= TAIL_FROM_TIES ? ties.pairCount >> 1 : undefined;
+  const tail = ties && tailFrom !== undefined ? tailColumns(ties, tailFrom) : undefined;
+  if (result && tail && tailFrom !== undefined) result.tailFrom = tailFrom;
   port.postMessage(result ?? null, result ? [...buffersOf(result.built.index), ...(result.routeGraph ? buffersOf(result.routeGraph) : [])] : []);
+  if (tail) {
+    port.once("message", (people: { ids: string[]; names: string[] }) => {
+      let chunks: Uint8Array[] | null;
+      try {
+        const named = people.ids.map((id, i) => ({ id, name: people.names[i]! }));
+        // each chunk copied out of the writer's reused buffer before the next is written, then all moved to the main thread
+        const written: Uint8Array[] = [];
+        for (const chunk of tiesCsvRowBytes(named, tail.columns, 0, tail.rows)) written.push(chunk.slice());
+        chunks = written;
+      } catch {
+        chunks = null;
+      }
+      port.postMessage(chunks, chunks ? chunks.map((c) => c.buffer as ArrayBuffer) : []);
+    });
+    return true;
+  }
   if (result?.sampling !== true) return true;
   let sampled: SampleAheadResult | null = null;
   try {

@@ -14,9 +14,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { open, readFile, rename, stat, unlink, writeFile, type FileHandle } from "node:fs/promises";
 import type { ExchangeTextAhead } from "@tiegraph/core/internal";
-import { MAX_TEXT_LENGTH, TiegraphError, columnsSource, copiedRecords, copiedRecordsEnd, decodeNetworkColumns, type CopiedRecords, encodeNetworkColumnsParts, parseNetworkBytes, parseNetworkFile, serializeNetworkBytes, type Network } from "@tiegraph/core";
+import { MAX_TEXT_LENGTH, TiegraphError, columnsSource, copiedRecords, copiedRecordsEnd, decodeNetworkColumns, type CopiedRecords, type DirectedTies, encodeNetworkColumnsParts, parseNetworkBytes, parseNetworkFile, serializeNetworkBytes, type Network } from "@tiegraph/core";
 import { Worker } from "node:worker_threads";
 import { decryptNetworkFile, encryptText, isEncryptedNetworkFile, saveNetworkFileAtomic, type EncryptionOptions } from "@tiegraph/io/node";
+import type { TiesCsvTail } from "@tiegraph/io";
 import { getPassphrase } from "../passphrase.js";
 import { adoptIndexAhead, adoptSampleAhead, startIndexAhead, type IndexAhead, type IndexAheadJob, type SampleAheadResult } from "./index-ahead.js";
 import type { BuiltTieIndex } from "@tiegraph/core/internal";
@@ -77,6 +78,35 @@ async function takeIndexAhead(network: Network): Promise<void> {
   const taken = await adoptIndexAhead(network, entry.job.result, entry.source, entry.ahead);
   trace(entry.reader, `the ${entry.ahead.kind} tie index built ahead was ${taken ? "taken" : "not taken"}`);
   if (taken?.sampling === true) sampledAhead.set(network, { taken: taken.built, pending: entry.job.sample, reader: entry.reader });
+  if (taken?.tailFrom !== undefined) {
+    const { job, reader } = entry;
+    const from = taken.tailFrom;
+    tailAhead.set(network, {
+      index: taken.built.index as DirectedTies,
+      from,
+      rows: async (people) => {
+        const chunks = await job.tiesCsvTail(people);
+        trace(reader, `the ties CSV's rows from ${from} on were ${chunks ? "written on the worker thread" : "not written on the worker thread"}`);
+        return chunks;
+      },
+    });
+  } else if (!taken) entry.job.cancel();
+}
+
+/** The ties CSV rows the worker that built a network's adopted directed index can write, until taken. */
+const tailAhead = new WeakMap<Network, TiesCsvTail>();
+
+/**
+ * The second half of the ties CSV rows, written on the worker thread that
+ * built the network's directed tie index (asked with `tiesCsvTail`), for io's
+ * `exportTiesCsvBytesWithTail`; undefined when none is coming. Taken once.
+ *
+ * @example const tail = takeTiesCsvTail(network); await writeTextFile("ties.csv", exportTiesCsvBytesWithTail(network, {}, tail), { command: "export" });
+ */
+export function takeTiesCsvTail(network: Network): TiesCsvTail | undefined {
+  const tail = tailAhead.get(network);
+  tailAhead.delete(network);
+  return tail;
 }
 
 function trace(reader: Reader, text: string): void {
@@ -533,7 +563,7 @@ export interface TextSaveOptions {
  *
  * @example await writeTextFile("week.ics", planToIcs(plan), { command: "plan" });
  */
-export async function writeTextFile(file: string, text: string | Iterable<string | Uint8Array>, options: TextSaveOptions): Promise<void> {
+export async function writeTextFile(file: string, text: string | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>, options: TextSaveOptions): Promise<void> {
   if (options.networkSave !== true && (await holdsNetworkFile(file))) {
     throw new UsageError(options.command, `refusing to write over ${file}: it is a network file (give another output path; only commands that save a network replace one)`);
   }

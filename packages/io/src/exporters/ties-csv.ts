@@ -1,7 +1,7 @@
 /**
  * Ties CSV export: one row per directed tie, for spreadsheets.
  */
-import { directedTies, type Network } from "@tiegraph/core";
+import { directedTies, type DirectedTies, type Network, type Person } from "@tiegraph/core";
 import { ByteOutput } from "@tiegraph/core/internal";
 import { csvCell } from "./csv-text.js";
 import { disclosure, type DisclosureOptions } from "./disclosure.js";
@@ -84,17 +84,79 @@ const CHUNK_BYTES = 1 << 20;
  */
 export function* exportTiesCsvBytes(network: Network, options: TiesCsvExportOptions & { chunkBytes?: number } = {}): Generator<Uint8Array> {
   const t = directedTies(network, tieOptions(options, disclosure(options).includeConfidential));
-  yield* tiesCsvBytes(network, t, options.chunkBytes ?? CHUNK_BYTES);
+  yield* tiesCsvRowBytes(network.people(), t, 0, t.pairCount, { header: true, chunkBytes: options.chunkBytes ?? CHUNK_BYTES });
 }
 
-function* tiesCsvBytes(network: Network, t: ReturnType<typeof directedTies>, chunkBytes: number): Generator<Uint8Array> {
+/**
+ * The rows of a ties CSV from `from` on, written elsewhere (on another
+ * thread) from the tie index `index` with {@link tiesCsvRowBytes}: see
+ * {@link exportTiesCsvBytesWithTail}.
+ */
+export interface TiesCsvTail {
+  /** The tie index the rows were written from: used only when it is the one the export reads. */
+  readonly index: TiesCsvColumns & { readonly pairCount: number };
+  /** The first row written elsewhere. */
+  readonly from: number;
+  /**
+   * Starts the writing (given the people the rows name) and gives its
+   * chunks, or undefined when it failed: the rows are then written here.
+   */
+  rows(people: readonly Pick<Person, "id" | "name">[]): Promise<readonly Uint8Array[] | undefined>;
+}
+
+/**
+ * {@link exportTiesCsvBytes} with the rows from `tail.from` on written
+ * elsewhere while the first ones are written here, then joined in order: the
+ * same bytes. The tail is used only when its index is the very tie index the
+ * export reads (the network's own, as adopted from the thread that built it);
+ * otherwise, or when the tail fails, every row is written here.
+ *
+ * @example await saveNetworkFileAtomic("ties.csv", exportTiesCsvBytesWithTail(network, {}, tail), { backup: false });
+ */
+export async function* exportTiesCsvBytesWithTail(network: Network, options: TiesCsvExportOptions & { chunkBytes?: number }, tail: TiesCsvTail | undefined): AsyncGenerator<Uint8Array> {
+  const t = directedTies(network, tieOptions(options, disclosure(options).includeConfidential));
+  const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   const people = network.people();
+  if (tail === undefined || tail.index !== t || !(tail.from >= 0 && tail.from <= t.pairCount)) {
+    yield* tiesCsvRowBytes(people, t, 0, t.pairCount, { header: true, chunkBytes });
+    return;
+  }
+  // the other thread starts on its rows before these are written
+  const rest = tail.rows(people);
+  yield* tiesCsvRowBytes(people, t, 0, tail.from, { header: true, chunkBytes });
+  const written = await rest;
+  if (written === undefined) yield* tiesCsvRowBytes(people, t, tail.from, t.pairCount, { chunkBytes });
+  else yield* written;
+}
+
+/** The columns of a directed tie index a ties CSV row is written from (core's `DirectedTies` has them). */
+export type TiesCsvColumns = Pick<DirectedTies, "source" | "target" | "strength" | "givenValue" | "count" | "givingCount" | "firstDay" | "lastDay">;
+
+/**
+ * The rows `from` to `to − 1` of the ties CSV of {@link exportTiesCsvBytes}
+ * (UTF-8, after its header line when `header`), from the tie index's
+ * columns and the people its source and target numbers point to: the rows of
+ * a range are the same bytes as in the whole file, so a file written in
+ * ranges (on two threads, as `tiegraph export` does) and joined in order is
+ * byte for byte the one written whole. Chunks of about `chunkBytes`, cut
+ * after whole rows, each a view of one reused buffer (write or copy it before
+ * asking for the next).
+ *
+ * @example
+ * ```ts
+ * const t = directedTies(network);
+ * const half = t.pairCount >> 1;
+ * const parts = [...tiesCsvRowBytes(network.people(), t, 0, half, { header: true }), ...tiesCsvRowBytes(network.people(), t, half, t.pairCount)];
+ * ```
+ */
+export function* tiesCsvRowBytes(people: readonly Pick<Person, "id" | "name">[], t: TiesCsvColumns, from: number, to: number, options: { header?: boolean; chunkBytes?: number } = {}): Generator<Uint8Array> {
+  const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   // a person's cells ("id,name"), encoded the first time they are in a tie
   const cells = new TextPool(people.length, (i) => `${csvCell(people[i]!.id)},${csvCell(people[i]!.name)}`);
   // a day's cell (ASCII: YYYY-MM-DD, or a year past 9999 with its sign), made once
   const dayCell = dayText(csvCell);
   const out = new ByteOutput(chunkBytes, true);
-  out.text(HEADER.map(csvCell).join(",") + "\r\n");
+  if (options.header === true) out.text(HEADER.map(csvCell).join(",") + "\r\n");
   let bytes = out.bytes;
   let n = out.length;
   const ascii = (s: string): void => {
@@ -107,7 +169,7 @@ function* tiesCsvBytes(network: Network, t: ReturnType<typeof directedTies>, chu
   const cell = (i: number): void => {
     n = cells.put(bytes, n, i);
   };
-  for (let p = 0; p < t.pairCount; p++) {
+  for (let p = from; p < to; p++) {
     const s = t.source[p]!;
     const g = t.target[p]!;
     cells.ensure(s);

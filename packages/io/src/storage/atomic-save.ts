@@ -56,7 +56,8 @@ export const DEFAULT_ATOMIC_SAVE_OPTIONS: Readonly<{ backup: boolean }> = { back
 /**
  * Saves a network (serialised with core's `serializeNetworkBytes`, or encrypted
  * with a passphrase) or ready text (one string, or chunks of text or of UTF-8
- * bytes, written as they come) to `path`, atomically:
+ * bytes, written as they come, from an iterable or an async iterable) to
+ * `path`, atomically:
  * 1. write `.<name>.<random>.tmp` in the same folder and `fsync` it;
  * 2. if `path` exists, hard-link it (copy where links are not supported) to a
  *    temporary name and rename that to `<path>.bak`;
@@ -71,11 +72,11 @@ export const DEFAULT_ATOMIC_SAVE_OPTIONS: Readonly<{ backup: boolean }> = { back
  * await saveNetworkFileAtomic("network.tiegraph.json", network);
  * ```
  */
-export async function saveNetworkFileAtomic(path: string, content: Network | string | Iterable<string | Uint8Array>, options: AtomicSaveOptions = {}): Promise<void> {
+export async function saveNetworkFileAtomic(path: string, content: Network | string | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>, options: AtomicSaveOptions = {}): Promise<void> {
   const backup = options.backup ?? DEFAULT_ATOMIC_SAVE_OPTIONS.backup;
   // a plain network is streamed in chunks of bytes: a large one never exists as one string
-  const text: string | Iterable<string | Uint8Array> =
-    typeof content !== "string" && !(Symbol.iterator in content)
+  const text: string | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array> =
+    typeof content !== "string" && !(Symbol.iterator in content) && !(Symbol.asyncIterator in content)
       ? options.passphrase !== undefined
         ? await encryptNetworkFile(content, options.passphrase, options.encryption ?? {})
         : serializeNetworkBytes(content as Network)
@@ -178,7 +179,7 @@ const WRITE_BYTES = 4 << 20;
  * the encoding alone). A text chunk ending in the first half of a surrogate
  * pair keeps it for the next, so the bytes are those of the joined text.
  */
-async function writeChunks(fh: FileHandle, chunks: Iterable<string | Uint8Array>, onWrite: ((bytes: Uint8Array) => void) | undefined, flusher: EarlyFlush): Promise<void> {
+async function writeChunks(fh: FileHandle, chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>, onWrite: ((bytes: Uint8Array) => void) | undefined, flusher: EarlyFlush): Promise<void> {
   const buffer = Buffer.allocUnsafe(WRITE_BYTES);
   let used = 0;
   let carry = "";
@@ -196,7 +197,8 @@ async function writeChunks(fh: FileHandle, chunks: Iterable<string | Uint8Array>
     if (text.length * 3 > buffer.length) await writeBytes(fh, Buffer.from(text, "utf8"), onWrite, flusher);
     else used += buffer.write(text, used, "utf8");
   };
-  for (const chunk of chunks) {
+  // an async iterable's chunks are awaited (parts written on another thread); a sync one's taken as they come
+  for await (const chunk of chunks) {
     if (typeof chunk !== "string") {
       if (carry !== "") {
         await write(carry);
