@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { directedTies, generateNetwork, loadEmailEuCore, loadKrackhardt, loadLazega, loadPadgett, Network, parseNetworkFile, serializeNetwork, type Exchange, type ExchangeKind, type NetworkData, type Person } from "@tiegraph/core";
+import { directedTies, generateNetwork, loadEmailEuCore, loadKrackhardt, loadLazega, loadPadgett, Network, parseNetworkFile, serializeNetwork, type Exchange, type ExchangeKind, type NetworkData } from "@tiegraph/core";
 import {
   exportAffiliationsCsv,
   exportAffiliationsCsvChunks,
@@ -28,7 +28,9 @@ import {
   exportTiesCsvBytes,
   exportTiesCsvBytesWithTail,
   exportTiesCsvChunks,
+  tiesCsvCells,
   tiesCsvRowBytes,
+  type TiesCsvCells,
   type TiesCsvTail,
   exportedGraph,
   type DisclosureOptions,
@@ -396,16 +398,16 @@ describe("the ties CSV in two parts (tiesCsvRowBytes, exportTiesCsvBytesWithTail
       index,
       from,
       asked: 0,
-      rows: (people: readonly Pick<Person, "id" | "name">[]) => {
+      rows: (cells: TiesCsvCells) => {
         tail.asked++;
-        return Promise.resolve(joined(tiesCsvRowBytes(people, columns, 0, index.pairCount - from, { chunkBytes: 1 << 12 })).chunks);
+        return Promise.resolve(joined(tiesCsvRowBytes(cells, columns, 0, index.pairCount - from, { chunkBytes: 1 << 12 })).chunks);
       },
     };
     return tail;
   };
 
   it("gives, range by range and joined in order, the bytes of the whole file (the header once, with the first range)", () => {
-    const people = network.people();
+    const people = tiesCsvCells(network.people());
     expect(ties.pairCount).toBeGreaterThan(12_345);
     for (const cut of [0, 1, 12_345, ties.pairCount - 1, ties.pairCount]) {
       const first = joined(tiesCsvRowBytes(people, ties, 0, cut, { header: true, chunkBytes: 1 << 13 })).bytes;
@@ -415,6 +417,15 @@ describe("the ties CSV in two parts (tiesCsvRowBytes, exportTiesCsvBytesWithTail
     // a range alone: its rows and nothing else (the header is 1 line, row k is line k + 2)
     const lines = whole.split("\r\n");
     expect(text(joined(tiesCsvRowBytes(people, ties, 100, 103)).bytes)).toBe(lines.slice(101, 104).join("\r\n") + "\r\n");
+  });
+
+  it("encodes each person's two cells once, quoted as the CSV quotes them", () => {
+    const cells = tiesCsvCells([{ id: "ann", name: "Ann, Lee" }, { id: "bé", name: 'Bo "B"' }, { id: "=x", name: "" }]);
+    const cell = (i: number): string => text(cells.bytes.subarray(cells.start[i], cells.end[i]));
+    // a comma or a quote quotes the cell (quotes doubled); a leading = is guarded with a quote mark; "é" takes 2 bytes
+    expect([cell(0), cell(1), cell(2)]).toEqual(['ann,"Ann, Lee"', 'bé,"Bo ""B"""', "'=x,"]);
+    // b (1 byte) é (2) , (1) "Bo ""B""" (10)
+    expect(cells.end[1]! - cells.start[1]!).toBe(14);
   });
 
   it("with a tail written elsewhere from the export's own index, writes the first rows here and joins the tail's chunks: the same bytes", async () => {

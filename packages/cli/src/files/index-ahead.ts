@@ -19,8 +19,8 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { columnsSource, type DirectedTies, type Network, type Person, type Relationships } from "@tiegraph/core";
-import { tiesCsvRowBytes, type TiesCsvColumns } from "@tiegraph/io";
+import { columnsSource, type DirectedTies, type Network, type Relationships } from "@tiegraph/core";
+import { tiesCsvRowBytes, type TiesCsvCells, type TiesCsvColumns } from "@tiegraph/io";
 import { adoptPathHits, adoptRouteGraph, adoptTieIndex, betweennessSample, buildRouteGraph, buildTieIndex, decodeExchangeSource, exchangeSourceExtent, sampledPathHits, type BuiltTieIndex, type PathHits, type RouteGraph } from "@tiegraph/core/internal";
 
 /** The tie index a command will ask for, to be built while its network is read. */
@@ -39,8 +39,8 @@ export interface IndexAhead {
   sampleBetweenness?: boolean;
   /**
    * With kind "directed" (and no sampling): the worker also keeps the second
-   * half of the index's rows and, once the main thread sends the people's ids
-   * and names ({@link IndexAheadJob.tiesCsvTail}), writes those rows of the
+   * half of the index's rows and, once the main thread sends the people's
+   * cells ({@link IndexAheadJob.tiesCsvTail}), writes those rows of the
    * ties CSV (io's `tiesCsvRowBytes`) while the main thread writes the first
    * half.
    */
@@ -152,11 +152,11 @@ export interface IndexAheadJob {
   /** The sampled shortest paths ({@link IndexAhead.sampleBetweenness}), or undefined. */
   sample: Promise<SampleAheadResult | undefined>;
   /**
-   * Sends the people to the worker, which writes the ties CSV's rows from
+   * Sends the people's cells to the worker, which writes the ties CSV's rows from
    * the result's `tailFrom` on ({@link IndexAhead.tiesCsvTail}); their
    * chunks, or undefined when the worker has none to write or failed.
    */
-  tiesCsvTail(people: readonly Pick<Person, "id" | "name">[]): Promise<Uint8Array[] | undefined>;
+  tiesCsvTail(cells: TiesCsvCells): Promise<Uint8Array[] | undefined>;
 }
 
 /**
@@ -220,12 +220,13 @@ export function startIndexAhead(copyFile: string, ahead: IndexAhead): IndexAhead
   };
   worker.once("error", failed);
   worker.once("exit", failed);
-  const tiesCsvTail = async (people: readonly Pick<Person, "id" | "name">[]): Promise<Uint8Array[] | undefined> => {
+  const tiesCsvTail = async (cells: TiesCsvCells): Promise<Uint8Array[] | undefined> => {
     const index = await result;
     if (index?.tailFrom === undefined || tailAsked) return undefined;
     tailAsked = true;
     worker.ref();
-    worker.postMessage({ ids: people.map((p) => p.id), names: people.map((p) => p.name) });
+    // the people's cells as bytes (copied: this thread writes its rows from them too)
+    worker.postMessage({ bytes: cells.bytes, start: cells.start, end: cells.end });
     return tail;
   };
   return { cancel: done, result, sample, tiesCsvTail };
@@ -279,14 +280,11 @@ export function runIndexWorker(): boolean {
   if (result && tail && tailFrom !== undefined) result.tailFrom = tailFrom;
   port.postMessage(result ?? null, result ? [...buffersOf(result.built.index), ...(result.routeGraph ? buffersOf(result.routeGraph) : [])] : []);
   if (tail) {
-    port.once("message", (people: { ids: string[]; names: string[] }) => {
+    port.once("message", (cells: TiesCsvCells) => {
       let chunks: Uint8Array[] | null;
       try {
-        const named = people.ids.map((id, i) => ({ id, name: people.names[i]! }));
-        // each chunk copied out of the writer's reused buffer before the next is written, then all moved to the main thread
-        const written: Uint8Array[] = [];
-        for (const chunk of tiesCsvRowBytes(named, tail.columns, 0, tail.rows)) written.push(chunk.slice());
-        chunks = written;
+        // each chunk an array of its own, all moved to the main thread
+        chunks = [...tiesCsvRowBytes(cells, tail.columns, 0, tail.rows, { ownChunks: true })];
       } catch {
         chunks = null;
       }

@@ -84,8 +84,8 @@ async function takeIndexAhead(network: Network): Promise<void> {
     tailAhead.set(network, {
       index: taken.built.index as DirectedTies,
       from,
-      rows: async (people) => {
-        const chunks = await job.tiesCsvTail(people);
+      rows: async (cells) => {
+        const chunks = await job.tiesCsvTail(cells);
         trace(reader, `the ties CSV's rows from ${from} on were ${chunks ? "written on the worker thread" : "not written on the worker thread"}`);
         return chunks;
       },

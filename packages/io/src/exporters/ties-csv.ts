@@ -84,7 +84,33 @@ const CHUNK_BYTES = 1 << 20;
  */
 export function* exportTiesCsvBytes(network: Network, options: TiesCsvExportOptions & { chunkBytes?: number } = {}): Generator<Uint8Array> {
   const t = directedTies(network, tieOptions(options, disclosure(options).includeConfidential));
-  yield* tiesCsvRowBytes(network.people(), t, 0, t.pairCount, { header: true, chunkBytes: options.chunkBytes ?? CHUNK_BYTES });
+  yield* tiesCsvRowBytes(tiesCsvCells(network.people()), t, 0, t.pairCount, { header: true, chunkBytes: options.chunkBytes ?? CHUNK_BYTES });
+}
+
+/**
+ * Each person's two cells of a ties CSV row (`id,name`, quoted as csv-text.ts
+ * quotes them), as UTF-8: person i's at `[start[i], end[i])` of `bytes`. Plain
+ * arrays, so they can be handed to another thread as they are.
+ */
+export interface TiesCsvCells {
+  readonly bytes: Uint8Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+}
+
+/**
+ * The {@link TiesCsvCells} of every person, encoded once.
+ *
+ * @example
+ * ```ts
+ * const cells = tiesCsvCells([{ id: "ann", name: "Ann, Lee" }]);
+ * new TextDecoder().decode(cells.bytes.subarray(cells.start[0], cells.end[0])); // 'ann,"Ann, Lee"'
+ * ```
+ */
+export function tiesCsvCells(people: readonly Pick<Person, "id" | "name">[]): TiesCsvCells {
+  const pool = new TextPool(people.length, (i) => `${csvCell(people[i]!.id)},${csvCell(people[i]!.name)}`);
+  for (let i = 0; i < people.length; i++) pool.ensure(i);
+  return { bytes: pool.bytes, start: pool.start, end: pool.end };
 }
 
 /**
@@ -98,10 +124,10 @@ export interface TiesCsvTail {
   /** The first row written elsewhere. */
   readonly from: number;
   /**
-   * Starts the writing (given the people the rows name) and gives its
+   * Starts the writing (given the cells of the people the rows name) and gives its
    * chunks, or undefined when it failed: the rows are then written here.
    */
-  rows(people: readonly Pick<Person, "id" | "name">[]): Promise<readonly Uint8Array[] | undefined>;
+  rows(cells: TiesCsvCells): Promise<readonly Uint8Array[] | undefined>;
 }
 
 /**
@@ -116,16 +142,16 @@ export interface TiesCsvTail {
 export async function* exportTiesCsvBytesWithTail(network: Network, options: TiesCsvExportOptions & { chunkBytes?: number }, tail: TiesCsvTail | undefined): AsyncGenerator<Uint8Array> {
   const t = directedTies(network, tieOptions(options, disclosure(options).includeConfidential));
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
-  const people = network.people();
+  const cells = tiesCsvCells(network.people());
   if (tail === undefined || tail.index !== t || !(tail.from >= 0 && tail.from <= t.pairCount)) {
-    yield* tiesCsvRowBytes(people, t, 0, t.pairCount, { header: true, chunkBytes });
+    yield* tiesCsvRowBytes(cells, t, 0, t.pairCount, { header: true, chunkBytes });
     return;
   }
   // the other thread starts on its rows before these are written
-  const rest = tail.rows(people);
-  yield* tiesCsvRowBytes(people, t, 0, tail.from, { header: true, chunkBytes });
+  const rest = tail.rows(cells);
+  yield* tiesCsvRowBytes(cells, t, 0, tail.from, { header: true, chunkBytes });
   const written = await rest;
-  if (written === undefined) yield* tiesCsvRowBytes(people, t, tail.from, t.pairCount, { chunkBytes });
+  if (written === undefined) yield* tiesCsvRowBytes(cells, t, tail.from, t.pairCount, { chunkBytes });
   else yield* written;
 }
 
@@ -135,27 +161,29 @@ export type TiesCsvColumns = Pick<DirectedTies, "source" | "target" | "strength"
 /**
  * The rows `from` to `to − 1` of the ties CSV of {@link exportTiesCsvBytes}
  * (UTF-8, after its header line when `header`), from the tie index's
- * columns and the people its source and target numbers point to: the rows of
+ * columns and the cells of the people its source and target numbers point
+ * to ({@link tiesCsvCells}): the rows of
  * a range are the same bytes as in the whole file, so a file written in
  * ranges (on two threads, as `tiegraph export` does) and joined in order is
  * byte for byte the one written whole. Chunks of about `chunkBytes`, cut
  * after whole rows, each a view of one reused buffer (write or copy it before
- * asking for the next).
+ * asking for the next), or with `ownChunks` each an array of its own (to
+ * keep, or to move to another thread).
  *
  * @example
  * ```ts
  * const t = directedTies(network);
  * const half = t.pairCount >> 1;
- * const parts = [...tiesCsvRowBytes(network.people(), t, 0, half, { header: true }), ...tiesCsvRowBytes(network.people(), t, half, t.pairCount)];
+ * const cells = tiesCsvCells(network.people());
+ * const parts = [...tiesCsvRowBytes(cells, t, 0, half, { header: true }), ...tiesCsvRowBytes(cells, t, half, t.pairCount)];
  * ```
  */
-export function* tiesCsvRowBytes(people: readonly Pick<Person, "id" | "name">[], t: TiesCsvColumns, from: number, to: number, options: { header?: boolean; chunkBytes?: number } = {}): Generator<Uint8Array> {
+export function* tiesCsvRowBytes(cells: TiesCsvCells, t: TiesCsvColumns, from: number, to: number, options: { header?: boolean; chunkBytes?: number; ownChunks?: boolean } = {}): Generator<Uint8Array> {
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
-  // a person's cells ("id,name"), encoded the first time they are in a tie
-  const cells = new TextPool(people.length, (i) => `${csvCell(people[i]!.id)},${csvCell(people[i]!.name)}`);
+  const { bytes: cellBytes, start, end } = cells;
   // a day's cell (ASCII: YYYY-MM-DD, or a year past 9999 with its sign), made once
   const dayCell = dayText(csvCell);
-  const out = new ByteOutput(chunkBytes, true);
+  const out = new ByteOutput(chunkBytes, options.ownChunks !== true);
   if (options.header === true) out.text(HEADER.map(csvCell).join(",") + "\r\n");
   let bytes = out.bytes;
   let n = out.length;
@@ -167,15 +195,13 @@ export function* tiesCsvRowBytes(people: readonly Pick<Person, "id" | "name">[],
     else ascii(String(v));
   };
   const cell = (i: number): void => {
-    n = cells.put(bytes, n, i);
+    for (let k = start[i]!, e = end[i]!; k < e; k++) bytes[n++] = cellBytes[k]!;
   };
   for (let p = from; p < to; p++) {
     const s = t.source[p]!;
     const g = t.target[p]!;
-    cells.ensure(s);
-    cells.ensure(g);
     // the two people's cells, four numbers of at most 25 characters, two dates and the separators
-    const most = cells.end[s]! - cells.start[s]! + cells.end[g]! - cells.start[g]! + 4 * 25 + 2 * 16 + 12;
+    const most = end[s]! - start[s]! + end[g]! - start[g]! + 4 * 25 + 2 * 16 + 12;
     if (n + most > bytes.length) {
       out.length = n;
       out.reserve(most);
