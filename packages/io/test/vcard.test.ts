@@ -57,3 +57,31 @@ describe("importVCard", () => {
     await expect(importVCard(fixtureText("contacts-with-problems.vcf"), { strict: true })).rejects.toThrow(TiegraphError);
   });
 });
+
+describe("importVCard on quoted-printable values", () => {
+  it("decodes ENCODING=QUOTED-PRINTABLE notes, names and organisations in their charset", async () => {
+    const text = [
+      "BEGIN:VCARD",
+      "VERSION:3.0",
+      "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;=C3=89lodie;;;",
+      "ORG;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Soci=C3=A9t=C3=A9 G=C3=A9n=C3=A9rale;Risk",
+      "EMAIL;type=INTERNET;type=pref:elodie@example.fr",
+      "NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Likes caf=C3=A9=0D=0Aand tea =F0=9F=8D=B5",
+      "X-ABUID:5AD380FD-B2DE-4261-BA99-DE1D1DB52FBE:ABPerson",
+      "END:VCARD",
+      "BEGIN:VCARD",
+      "VERSION:3.0",
+      "FN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:Ren=E9 Dupr=E9",
+      "NOTE:plain =41 stays",
+      "END:VCARD",
+      "",
+    ].join("\r\n");
+    const r = await importVCard(text, { file: "apple.vcf" });
+    expect(r.problems).toEqual([]);
+    expect(r.people.map((p) => [p.name, p.notes])).toEqual([
+      ["Élodie Müller", "Likes café\nand tea 🍵"],
+      ["René Dupré", "plain =41 stays"],
+    ]);
+    expect(r.organisations.map((o) => o.name)).toEqual(["Société Générale"]);
+  });
+});
