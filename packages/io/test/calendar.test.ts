@@ -127,3 +127,17 @@ describe("importCalendar", () => {
     expect(net.exchangesBetween("sam", "ann").map((i) => net.exchangeAt(i).date)).toEqual(["2024-03-05", "2024-06-05", "2024-07-01"]);
   });
 });
+
+describe("importCalendar on a file of another kind", () => {
+  it("throws invalid-format naming the file when there is no BEGIN:VCALENDAR (an address book given as a calendar)", async () => {
+    const vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEMAIL:ann@example.com\r\nEND:VCARD\r\n";
+    const err = await importCalendar(vcf, { file: "contacts.vcf" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TiegraphError);
+    expect((err as TiegraphError).code).toBe("invalid-format");
+    expect((err as TiegraphError).message).toContain("contacts.vcf:1");
+    expect((err as TiegraphError).message).toContain("BEGIN:VCALENDAR");
+    // an empty calendar is a calendar
+    const r = await importCalendar("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", { file: "empty.ics" });
+    expect([r.records, r.problems.length, r.exchanges.length]).toEqual([0, 0, 0]);
+  });
+});

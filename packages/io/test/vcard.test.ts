@@ -85,3 +85,19 @@ describe("importVCard on quoted-printable values", () => {
     expect(r.organisations.map((o) => o.name)).toEqual(["Société Générale"]);
   });
 });
+
+describe("importVCard on a file of another kind", () => {
+  it("throws invalid-format naming the file when there is no BEGIN:VCARD at all (a CSV or a calendar given as an address book)", async () => {
+    const csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAnn,Lee,,,Acme,,02 Dec 2025\r\n";
+    const err = await importVCard(csv, { file: "Connections.csv" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TiegraphError);
+    expect((err as TiegraphError).code).toBe("invalid-format");
+    expect((err as TiegraphError).message).toContain("Connections.csv:1");
+    expect((err as TiegraphError).message).toContain("BEGIN:VCARD");
+    const ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20250101T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    await expect(importVCard(ics, { file: "cal.ics" })).rejects.toMatchObject({ code: "invalid-format" });
+    // a real address book with one broken card still reads
+    const r = await importVCard("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\n", { file: "a.vcf" });
+    expect(r.problems.map((p) => p.code)).toEqual(["parse-error"]);
+  });
+});

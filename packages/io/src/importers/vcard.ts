@@ -30,7 +30,8 @@ const WANTED = new Set(["VCARD"]);
  * every EMAIL, the first URL on linkedin.com (else the first URL), CATEGORIES
  * as tags, NOTE as private notes; ORG (its first part, the organisation) and
  * TITLE give a current affiliation. A card that cannot be read, or has no
- * name, is skipped and listed with its lines.
+ * name, is skipped and listed with its lines. A file without any
+ * BEGIN:VCARD line is not an address book: `invalid-format` is thrown.
  *
  * @example
  * ```ts
@@ -47,7 +48,8 @@ export async function importVCard(source: TextSource, options: VCardOptions = {}
   const onRead = (r: number): void => {
     read = r;
   };
-  for await (const card of componentTexts(textChunks(source, onRead), WANTED, log)) {
+  const opened = new Set<string>();
+  for await (const card of componentTexts(textChunks(source, onRead), WANTED, log, opened)) {
     out.result.records++;
     opts.onProgress?.({ read, total: undefined, records: out.result.records });
     const comp = parseComponent(card, log);
@@ -77,6 +79,7 @@ export async function importVCard(source: TextSource, options: VCardOptions = {}
     }
   }
   opts.onProgress?.({ read, total: undefined, records: out.result.records });
+  if (!opened.has("VCARD")) log.fatal("invalid-format", "not a vCard file: no BEGIN:VCARD line", { line: 1 }, "cards from BEGIN:VCARD to END:VCARD");
   checkImport(out.result, log);
   out.result.problems = log.sorted();
   out.result.problemCount = log.count;
