@@ -206,6 +206,8 @@ export async function importCalendar(source: TextSource, options: CalendarOption
       const inferred = inferEgoEmail(series.flatMap((s) => [s, ...Object.values(s.exceptions)]));
       if (inferred) {
         egoEmails.add(inferred);
+        // Kept on ego, so the merged network knows it and a later calendar's ego is recognised by it.
+        out.result.ego = { ...ego, emails: [inferred] };
         out.result.notes.push(`ego's address taken to be ${inferred} (present in most events); pass ego.emails to say otherwise`);
       } else if (series.length) {
         out.result.notes.push("could not tell ego's address among the attendees; every attendee was counted (pass ego.emails)");
