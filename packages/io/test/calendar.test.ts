@@ -127,3 +127,53 @@ describe("importCalendar", () => {
     expect(net.exchangesBetween("sam", "ann").map((i) => net.exchangeAt(i).date)).toEqual(["2024-03-05", "2024-06-05", "2024-07-01"]);
   });
 });
+
+describe("importCalendar on a file of another kind", () => {
+  it("throws invalid-format naming the file when there is no BEGIN:VCALENDAR (an address book given as a calendar)", async () => {
+    const vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nEMAIL:ann@example.com\r\nEND:VCARD\r\n";
+    const err = await importCalendar(vcf, { file: "contacts.vcf" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TiegraphError);
+    expect((err as TiegraphError).code).toBe("invalid-format");
+    expect((err as TiegraphError).message).toContain("contacts.vcf:1");
+    expect((err as TiegraphError).message).toContain("BEGIN:VCALENDAR");
+    // an empty calendar is a calendar
+    const r = await importCalendar("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n", { file: "empty.ics" });
+    expect([r.records, r.problems.length, r.exchanges.length]).toEqual([0, 0, 0]);
+  });
+});
+
+describe("importCalendar: ego's inferred address", () => {
+  const event = (uid: string, day: string, organizer: string, attendees: string[]): string[] => [
+    "BEGIN:VEVENT",
+    `UID:${uid}`,
+    `DTSTART:${day}T100000Z`,
+    `DTEND:${day}T110000Z`,
+    `ORGANIZER;CN=${organizer.split("@")[0]}:mailto:${organizer}`,
+    ...attendees.map((a) => `ATTENDEE;CN=${a.split("@")[0]};PARTSTAT=ACCEPTED:mailto:${a}`),
+    "END:VEVENT",
+  ];
+  const calendar = (...events: string[][]): string => ["BEGIN:VCALENDAR", "VERSION:2.0", ...events.flat(), "END:VCALENDAR", ""].join("\r\n");
+
+  it("is kept on ego, so a second calendar where it cannot be inferred does not make ego a contact of themself", async () => {
+    const google = calendar(
+      event("a", "20250106", "me@example.com", ["me@example.com", "alice@example.com"]),
+      event("b", "20250113", "bruno@example.com", ["me@example.com", "bruno@example.com"]),
+      event("c", "20250120", "me@example.com", ["me@example.com", "carla@example.com"]),
+    );
+    const first = await importCalendar(google, { file: "google.ics", to: "2025-12-31" });
+    expect(first.ego?.emails).toEqual(["me@example.com"]);
+    const network = new Network();
+    mergeInto(network, first);
+    expect(network.person("me")?.emails).toEqual(["me@example.com"]);
+    // one Outlook meeting: ego's address cannot be inferred from it alone
+    const outlook = calendar(event("d", "20250409", "me@example.com", ["eve@contoso.com", "frank@contoso.com"]));
+    const second = await importCalendar(outlook, { file: "outlook.ics", to: "2025-12-31" });
+    mergeInto(network, second);
+    expect(network.people().map((p) => p.id).sort()).toEqual(["alice", "bruno", "carla", "eve", "frank", "me"]);
+    const all = Array.from({ length: network.exchangeCount }, (_, i) => network.exchangeAt(i));
+    expect(all.filter((e) => e.date === "2025-04-09").map((e) => [e.from, e.to])).toEqual([
+      ["me", "eve"],
+      ["me", "frank"],
+    ]);
+  });
+});

@@ -90,3 +90,34 @@ describe("importLinkedInConnections", () => {
     expect(linkedInDate("12 Foo 2024")).toBeUndefined();
   });
 });
+
+describe("importLinkedInConnections on repeated rows", () => {
+  it("reads a connection listed twice (same profile URL) as one person, and importing it again adds nobody", async () => {
+    const text = [
+      "\uFEFFNotes:",
+      '"When exporting your connection data, you may notice that some of the email addresses are missing."',
+      "",
+      "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+      "Ann,Lee,https://www.linkedin.com/in/ann-lee-4b1a2c,,Acme Inc ,Engineer,02 Dec 2025",
+      "Bo,Chen,https://www.linkedin.com/in/bo-chen,,Globex,CTO,15 Nov 2024",
+      "Ann,Lee,https://www.linkedin.com/in/Ann-Lee-4b1a2c/,,Acme Inc ,Engineer,02 Dec 2025",
+      "",
+    ].join("\r\n");
+    const r = await importLinkedInConnections(text, { file: "Connections.csv" });
+    expect(r.problems).toEqual([]);
+    expect(r.people.map((p) => p.id)).toEqual(["ann-lee-4b1a2c", "bo-chen"]);
+    expect(r.affiliations).toEqual([
+      { person: "ann-lee-4b1a2c", organisation: "acme-inc", role: "Engineer" },
+      { person: "bo-chen", organisation: "globex", role: "CTO" },
+    ]);
+    expect(r.exchanges.map((e) => [e.to, e.date])).toEqual([
+      ["ann-lee-4b1a2c", "2025-12-02"],
+      ["bo-chen", "2024-11-15"],
+    ]);
+    const network = new Network();
+    mergeInto(network, r);
+    const again = mergeInto(network, await importLinkedInConnections(text, { file: "Connections.csv" }));
+    expect(network.personCount).toBe(3); // me, Ann, Bo
+    expect(again.ambiguous).toEqual([]);
+  });
+});

@@ -57,3 +57,47 @@ describe("importVCard", () => {
     await expect(importVCard(fixtureText("contacts-with-problems.vcf"), { strict: true })).rejects.toThrow(TiegraphError);
   });
 });
+
+describe("importVCard on quoted-printable values", () => {
+  it("decodes ENCODING=QUOTED-PRINTABLE notes, names and organisations in their charset", async () => {
+    const text = [
+      "BEGIN:VCARD",
+      "VERSION:3.0",
+      "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;=C3=89lodie;;;",
+      "ORG;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Soci=C3=A9t=C3=A9 G=C3=A9n=C3=A9rale;Risk",
+      "EMAIL;type=INTERNET;type=pref:elodie@example.fr",
+      "NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Likes caf=C3=A9=0D=0Aand tea =F0=9F=8D=B5",
+      "X-ABUID:5AD380FD-B2DE-4261-BA99-DE1D1DB52FBE:ABPerson",
+      "END:VCARD",
+      "BEGIN:VCARD",
+      "VERSION:3.0",
+      "FN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:Ren=E9 Dupr=E9",
+      "NOTE:plain =41 stays",
+      "END:VCARD",
+      "",
+    ].join("\r\n");
+    const r = await importVCard(text, { file: "apple.vcf" });
+    expect(r.problems).toEqual([]);
+    expect(r.people.map((p) => [p.name, p.notes])).toEqual([
+      ["Élodie Müller", "Likes café\nand tea 🍵"],
+      ["René Dupré", "plain =41 stays"],
+    ]);
+    expect(r.organisations.map((o) => o.name)).toEqual(["Société Générale"]);
+  });
+});
+
+describe("importVCard on a file of another kind", () => {
+  it("throws invalid-format naming the file when there is no BEGIN:VCARD at all (a CSV or a calendar given as an address book)", async () => {
+    const csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAnn,Lee,,,Acme,,02 Dec 2025\r\n";
+    const err = await importVCard(csv, { file: "Connections.csv" }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TiegraphError);
+    expect((err as TiegraphError).code).toBe("invalid-format");
+    expect((err as TiegraphError).message).toContain("Connections.csv:1");
+    expect((err as TiegraphError).message).toContain("BEGIN:VCARD");
+    const ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20250101T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    await expect(importVCard(ics, { file: "cal.ics" })).rejects.toMatchObject({ code: "invalid-format" });
+    // a real address book with one broken card still reads
+    const r = await importVCard("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\n", { file: "a.vcf" });
+    expect(r.problems.map((p) => p.code)).toEqual(["parse-error"]);
+  });
+});

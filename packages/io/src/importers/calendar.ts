@@ -109,7 +109,8 @@ interface Participant {
  * lasting the event's minutes (all-day events have none), from the organizer
  * when they organised it, else from ego. Private and confidential events
  * (CLASS) give confidential meetings. Participants become people (matched by
- * e-mail on merge).
+ * e-mail on merge). A file without a BEGIN:VCALENDAR (or BEGIN:VEVENT) line
+ * is not a calendar: `invalid-format` is thrown.
  *
  * @example
  * ```ts
@@ -135,7 +136,8 @@ export async function importCalendar(source: TextSource, options: CalendarOption
   let read = 0;
   const eventTexts: ComponentText[] = [];
   const zones: ICAL.Component[] = [];
-  for await (const c of componentTexts(textChunks(source, (r) => (read = r)), WANTED, log)) {
+  const opened = new Set<string>();
+  for await (const c of componentTexts(textChunks(source, (r) => (read = r)), WANTED, log, opened)) {
     if (c.name === "VTIMEZONE") {
       const z = parseComponent(c, log);
       if (z) zones.push(z);
@@ -145,6 +147,7 @@ export async function importCalendar(source: TextSource, options: CalendarOption
       opts.onProgress?.({ read, total: undefined, records: out.result.records });
     }
   }
+  if (!opened.has("VCALENDAR") && !opened.has("VEVENT")) log.fatal("invalid-format", "not an iCalendar file: no BEGIN:VCALENDAR line", { line: 1 }, "a calendar from BEGIN:VCALENDAR to END:VCALENDAR");
 
   const added: string[] = [];
   try {
@@ -203,6 +206,8 @@ export async function importCalendar(source: TextSource, options: CalendarOption
       const inferred = inferEgoEmail(series.flatMap((s) => [s, ...Object.values(s.exceptions)]));
       if (inferred) {
         egoEmails.add(inferred);
+        // Kept on ego, so the merged network knows it and a later calendar's ego is recognised by it.
+        out.result.ego = { ...ego, emails: [inferred] };
         out.result.notes.push(`ego's address taken to be ${inferred} (present in most events); pass ego.emails to say otherwise`);
       } else if (series.length) {
         out.result.notes.push("could not tell ego's address among the attendees; every attendee was counted (pass ego.emails)");

@@ -21,9 +21,11 @@ export interface ComponentText {
  * Reads the components named in `wanted` (upper case, e.g. `VCARD`) wherever
  * they sit (at the top, or inside a VCALENDAR), but not those nested in a
  * wanted one (a VALARM inside a VEVENT stays part of its event). Unbalanced
- * BEGIN/END lines are reported to the log.
+ * BEGIN/END lines are reported to the log. The name of every component
+ * opened, wanted or not, is added to `opened` when given, so a caller can
+ * tell a file of another kind (no BEGIN:VCARD at all) from an empty one.
  */
-export async function* componentTexts(chunks: AsyncIterable<string>, wanted: ReadonlySet<string>, log: ProblemLog): AsyncGenerator<ComponentText> {
+export async function* componentTexts(chunks: AsyncIterable<string>, wanted: ReadonlySet<string>, log: ProblemLog, opened?: Set<string>): AsyncGenerator<ComponentText> {
   const stack: { name: string; line: number }[] = [];
   let current: { name: string; lines: string[]; firstLine: number; depth: number } | undefined;
   for await (const [raw, no] of textLines(chunks)) {
@@ -31,6 +33,7 @@ export async function* componentTexts(chunks: AsyncIterable<string>, wanted: Rea
     if (m) {
       const name = m[2]!.toUpperCase();
       if (m[1]!.toUpperCase() === "BEGIN") {
+        opened?.add(name);
         if (current === undefined && wanted.has(name)) current = { name, lines: [], firstLine: no, depth: stack.length };
         stack.push({ name, line: no });
       } else {

@@ -59,7 +59,9 @@ export function linkedInDate(text: string): string | undefined {
  * merge it is the network's ego, or is created when the network has none.
  *
  * Rows without a name or with an unreadable date are skipped and listed
- * (thrown in strict mode). The preamble before the header is ignored.
+ * (thrown in strict mode). The preamble before the header is ignored. A row
+ * repeating an earlier row's profile URL is the same connection and is left
+ * out, so the person is not added twice.
  *
  * @example
  * ```ts
@@ -75,6 +77,8 @@ export async function importLinkedInConnections(source: TextSource, options: Lin
   const out = new ImportBuilder("linkedin", opts.file, true);
   out.result.ego = ego;
   const ids = new IdAllocator((id) => id === ego.id);
+  // LinkedIn exports sometimes repeat a connection's row; the profile is the person.
+  const seenProfiles = new Set<string>();
   let columns: CsvColumns<Column> | undefined;
   out.result.records = await readCsvRows(
     source,
@@ -97,6 +101,11 @@ export async function importLinkedInConnections(source: TextSource, options: Lin
       if (!r.ok || date === undefined) return;
       const url = r.text("URL");
       const profile = /linkedin\.com\/in\/([^/?#]+)/i.exec(url)?.[1];
+      if (profile) {
+        const key = decodeURIComponentSafe(profile).toLowerCase();
+        if (seenProfiles.has(key)) return;
+        seenProfiles.add(key);
+      }
       const id = ids.take(slugId(profile ? decodeURIComponentSafe(profile) : name, "contact"));
       const person: Person = { id, name };
       if (url) person.url = url;

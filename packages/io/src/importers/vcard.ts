@@ -30,7 +30,8 @@ const WANTED = new Set(["VCARD"]);
  * every EMAIL, the first URL on linkedin.com (else the first URL), CATEGORIES
  * as tags, NOTE as private notes; ORG (its first part, the organisation) and
  * TITLE give a current affiliation. A card that cannot be read, or has no
- * name, is skipped and listed with its lines.
+ * name, is skipped and listed with its lines. A file without any
+ * BEGIN:VCARD line is not an address book: `invalid-format` is thrown.
  *
  * @example
  * ```ts
@@ -47,7 +48,8 @@ export async function importVCard(source: TextSource, options: VCardOptions = {}
   const onRead = (r: number): void => {
     read = r;
   };
-  for await (const card of componentTexts(textChunks(source, onRead), WANTED, log)) {
+  const opened = new Set<string>();
+  for await (const card of componentTexts(textChunks(source, onRead), WANTED, log, opened)) {
     out.result.records++;
     opts.onProgress?.({ read, total: undefined, records: out.result.records });
     const comp = parseComponent(card, log);
@@ -77,6 +79,7 @@ export async function importVCard(source: TextSource, options: VCardOptions = {}
     }
   }
   opts.onProgress?.({ read, total: undefined, records: out.result.records });
+  if (!opened.has("VCARD")) log.fatal("invalid-format", "not a vCard file: no BEGIN:VCARD line", { line: 1 }, "cards from BEGIN:VCARD to END:VCARD");
   checkImport(out.result, log);
   out.result.problems = log.sorted();
   out.result.problemCount = log.count;
@@ -87,16 +90,45 @@ export async function importVCard(source: TextSource, options: VCardOptions = {}
 function texts(comp: ICAL.Component, prop: string): string[] {
   return comp
     .getAllProperties(prop)
-    .flatMap((p) => p.getValues())
+    .flatMap((p) => p.getValues().map((v) => decoded(p, v)))
     .map((v) => (Array.isArray(v) ? v.join(" ") : String(v ?? "")).replace(/\\;/g, ";").trim())
     .filter((v) => v !== "");
+}
+
+/**
+ * A value as written, or decoded when the property says
+ * `ENCODING=QUOTED-PRINTABLE` (vCard 2.1's encoding, which phones and older
+ * address books still write for notes and non-ASCII names): `=C3=A9` is
+ * the byte 0xC3 then 0xA9, read in the property's CHARSET (default UTF-8).
+ */
+function decoded(p: ICAL.Property, v: unknown): unknown {
+  const encoding = p.getParameter("encoding");
+  if (typeof encoding !== "string" || encoding.toLowerCase() !== "quoted-printable") return v;
+  const charset = p.getParameter("charset");
+  const decode = (text: unknown): unknown => (typeof text === "string" ? quotedPrintable(text, typeof charset === "string" ? charset : "utf-8") : text);
+  return Array.isArray(v) ? v.map((x) => (Array.isArray(x) ? x.map(decode) : decode(x))) : decode(v);
+}
+
+/** Decodes quoted-printable text (RFC 2045 §6.7): runs of `=XX` escapes are bytes in `charset`; `=` ends a soft line break. */
+function quotedPrintable(text: string, charset: string): string {
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset);
+  } catch {
+    decoder = new TextDecoder("utf-8");
+  }
+  return text
+    .replace(/=(\r?\n|$)/g, "")
+    .replace(/(?:=[0-9A-Fa-f]{2})+/g, (run) => decoder.decode(Uint8Array.from(run.slice(1).split("="), (h) => parseInt(h, 16))))
+    .replace(/\r\n?/g, "\n");
 }
 
 function cardName(comp: ICAL.Component): string {
   const fn = texts(comp, "fn")[0];
   if (fn) return fn;
   // N is family;given;additional;prefix;suffix
-  const n = comp.getFirstPropertyValue("n") as unknown;
+  const nProp = comp.getFirstProperty("n");
+  const n = nProp ? decoded(nProp, nProp.getFirstValue()) : undefined;
   if (Array.isArray(n)) {
     const parts = n.map((x) => (Array.isArray(x) ? x.join(" ") : String(x ?? "")).trim());
     return [parts[3], parts[1], parts[2], parts[0], parts[4]].filter((x) => x).join(" ");
@@ -106,7 +138,8 @@ function cardName(comp: ICAL.Component): string {
 
 /** ORG is organisation;unit;…: the first part names the organisation. */
 function organisationName(comp: ICAL.Component): string {
-  const v = comp.getFirstPropertyValue("org") as unknown;
+  const orgProp = comp.getFirstProperty("org");
+  const v = orgProp ? decoded(orgProp, orgProp.getFirstValue()) : undefined;
   const first = Array.isArray(v) ? v[0] : v;
   return (Array.isArray(first) ? String(first[0] ?? "") : String(first ?? "")).trim();
 }

@@ -149,16 +149,23 @@ export async function readText(source: TextSource, onRead?: (read: number) => vo
  * @example for await (const [line, no] of textLines("a\nb")) ...
  */
 export async function* textLines(chunks: AsyncIterable<string>): AsyncGenerator<[string, number]> {
-  let rest = "";
+  // The text of an unfinished line, in pieces: joined once when its line ends,
+  // so a line spanning many chunks (a 20 MB PHOTO or DESCRIPTION) is not
+  // copied and searched again for every chunk.
+  let pending: string[] = [];
   let no = 0;
   for await (const chunk of chunks) {
-    const text = rest + chunk;
     let start = 0;
-    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
-      yield [text.slice(start, nl), ++no];
+    for (let nl = chunk.indexOf("\n"); nl >= 0; nl = chunk.indexOf("\n", start)) {
+      const piece = chunk.slice(start, nl);
+      if (pending.length) {
+        pending.push(piece);
+        yield [pending.join(""), ++no];
+        pending = [];
+      } else yield [piece, ++no];
       start = nl + 1;
     }
-    rest = text.slice(start);
+    if (start < chunk.length) pending.push(chunk.slice(start));
   }
-  if (rest) yield [rest, no + 1];
+  if (pending.length) yield [pending.join(""), no + 1];
 }
