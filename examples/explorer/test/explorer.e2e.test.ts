@@ -276,11 +276,12 @@ describe("explorer page", () => {
         version: 1,
         ego: "me",
         organisations: [{ id: "o1", name: '<script>window.__owned=2</script>Org' }],
-        people: [{ id: "me", name: "Me" }, { id: "eve", name: evil }, { id: "bob", name: "Bob" }],
+        people: [{ id: "me", name: "Me" }, { id: "eve", name: evil }, { id: "bob", name: "Bob" }, { id: "cy", name: "Cy Cole\u202egpj.exe" }],
         affiliations: [{ person: "eve", organisation: "o1" }],
         exchanges: [
           { date: "2026-01-05", kind: "favour", from: "eve", to: "me" },
           { date: "2026-02-05", kind: "information", from: "bob", to: "eve" },
+          { date: "2026-02-06", kind: "information", from: "cy", to: "me" },
         ],
       }),
     );
@@ -297,6 +298,13 @@ describe("explorer page", () => {
     expect(await page.locator("img, main b, main script").count()).toBe(0);
     expect(await page.evaluate(() => (window as { __owned?: number }).__owned)).toBeUndefined();
     expect(requests.some((u) => u.includes("x-never-loaded"))).toBe(false);
+    // a right-to-left override is shown, not obeyed: the name cannot pass for "Cy Coleexe.jpg" (as in the CLI)
+    await page.keyboard.press("/");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("Cy Co");
+    await expect.poll(() => page.locator('[role="option"] .label').first().textContent()).toBe("Cy Cole\\u202egpj.exe");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("#person-name").textContent()).toBe("Cy Cole\\u202egpj.exe");
   });
 
   it("switches to the dark theme and keeps it in the URL", async () => {
