@@ -2,24 +2,27 @@
  * A small element builder. Every piece of data reaches the page through
  * `textContent` or an attribute, never through HTML parsing, so a person
  * named `<img onerror=…>` is shown as exactly that text. Text is shown
- * through {@link shownText}, so a bidirectional control in a name is seen,
- * not obeyed.
+ * through {@link shownText}, so a control character or a bidirectional
+ * control in a name is seen, not obeyed.
  */
 
-// the bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069)
-const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
+// control characters but tab and line breaks (C0, DEL, C1), and the bidirectional
+// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069)
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSEEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Text as the page shows it: every bidirectional embedding, override or
- * isolate is written visibly as `\uXXXX`, as the CLI writes it (docs/cli.md),
- * so a name such as `Cy Cole<U+202E>gpj.exe` can neither pass for
- * `Cy Coleexe.jpg` nor reorder the words shown after it. Letters of
- * right-to-left scripts need no control and are shown as they are.
+ * isolate, and every control character but tab and line breaks, is written
+ * visibly as `\uXXXX`, as the CLI writes it (docs/cli.md), so a name such as
+ * `Cy Cole<U+202E>gpj.exe` can neither pass for `Cy Coleexe.jpg` nor reorder
+ * the words shown after it, and `Ann<BEL>` does not look like `Ann`. Letters
+ * of right-to-left scripts need no control and are shown as they are.
  *
  * @example shownText("Cy Cole\u202egpj.exe") // "Cy Cole\\u202egpj.exe"
  */
 export function shownText(text: string): string {
-  return text.replace(BIDI_CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(UNSEEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** Attributes and properties an element is created with. */
