@@ -9,7 +9,7 @@
  */
 import type { IntroductionAnswer } from "@tiegraph/core";
 import { EDGE_COLOUR_BY, NODE_COLOUR_BY, NODE_SIZE_BY } from "@tiegraph/viz";
-import { h, replaceChildren } from "./dom/element.js";
+import { h, replaceChildren, shownText } from "./dom/element.js";
 import { NetworkSession } from "./network-session.js";
 import { Ledger } from "./ledger/ledger.js";
 import { todayText } from "./ledger/exchange-edits.js";
@@ -319,7 +319,7 @@ export class Explorer {
     this.dateRange = undefined;
     this.foldedFor = "";
     this.explore.setLists(session.organisations, session.tags);
-    this.fileText.textContent = session.name;
+    this.fileText.textContent = shownText(session.name);
     this.detailBar.update(session.detail);
     this.renderImportNote(session);
     // the overview figures follow the picture; the client keeps them if they came first

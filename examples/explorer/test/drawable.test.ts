@@ -1,7 +1,7 @@
 // The graph the page draws, rebuilt from the worker's arrays, holds exactly
 // what core's relationshipGraph holds for the drawn attributes, edge for edge
 // in relationship slot order (so per-slot measures line up with edges).
-import { displayNames, generateNetwork, pairImbalances, relationshipGraph } from "@tiegraph/core";
+import { displayNames, generateNetwork, Network, pairImbalances, relationshipGraph } from "@tiegraph/core";
 import { describe, expect, it } from "vitest";
 import { drawableGraph } from "../src/view/drawable-graph.js";
 import { drawableNetwork } from "../src/worker/drawable.js";
@@ -31,5 +31,27 @@ describe("drawable network", () => {
     const own = pairImbalances(network, { excludeConfidential: true });
     const shared = pairImbalances(network, { excludeConfidential: true, relationships });
     expect(Array.from(shared)).toEqual(Array.from(own));
+  });
+
+  it("labels a person whose name holds bidirectional controls or control characters with them written visibly, as the CLI prints them", () => {
+    const tricky = Network.from({
+      ego: "me",
+      people: [
+        { id: "me", name: "Me" },
+        { id: "cy", name: "Cy Cole\u202egpj.exe" },
+        { id: "ro", name: "\u2067Rana \u202bOmar\u202c\u2069" },
+        { id: "bel", name: "Ann\u0007 Lee\u0000" },
+      ],
+      exchanges: [
+        { date: "2026-01-05", kind: "favour", from: "cy", to: "me" },
+        { date: "2026-01-06", kind: "meeting", from: "me", to: "ro" },
+        { date: "2026-01-07", kind: "meeting", from: "me", to: "bel" },
+      ],
+    });
+    const shown = drawableGraph(structuredClone(drawableNetwork(tricky).drawable));
+    expect(shown.getNodeAttribute("cy", "label")).toBe("Cy Cole\\u202egpj.exe");
+    expect(shown.getNodeAttribute("ro", "label")).toBe("\\u2067Rana \\u202bOmar\\u202c\\u2069");
+    expect(shown.getNodeAttribute("bel", "label")).toBe("Ann\\u0007 Lee\\u0000");
+    expect(shown.getNodeAttribute("me", "label")).toBe("Me");
   });
 });

@@ -1,5 +1,6 @@
 // The explorer's state in the URL fragment: written without defaults, read
 // back exactly, and tolerant of hand-edited or stale bookmarks.
+import { DEFAULT_INTRODUCTION_OPTIONS } from "@tiegraph/core";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_STATE, NO_FILTERS, type ExplorerState } from "../src/state/explorer-state.js";
 import { stateFromHash, stateToHash, type EncodingNames } from "../src/state/url-state.js";
@@ -10,6 +11,15 @@ describe("URL state", () => {
   it("writes nothing for the default state", () => {
     expect(stateToHash(DEFAULT_STATE)).toBe("");
     expect(stateFromHash("", names)).toEqual(DEFAULT_STATE);
+  });
+
+  it("ranks introduction paths as `tiegraph intro` does unless asked: the most reliable chain, not reciprocity-aware", () => {
+    const fresh = stateFromHash("", names);
+    expect([fresh.mode, fresh.aware]).toEqual(["reliable", false]);
+    expect([fresh.mode, fresh.aware]).toEqual([DEFAULT_INTRODUCTION_OPTIONS.mode, DEFAULT_INTRODUCTION_OPTIONS.reciprocityAware]);
+    // the box is a choice the bookmark keeps
+    expect(stateToHash({ ...DEFAULT_STATE, aware: true })).toBe("#aware=1");
+    expect(stateFromHash("#aware=1", names).aware).toBe(true);
   });
 
   it("round-trips every field, ids with URL syntax in them included", () => {

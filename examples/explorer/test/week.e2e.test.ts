@@ -198,8 +198,8 @@ describe("This week", () => {
     const day = "2026-09-30"; // the sample's last day: the ledger's recency weights stay where they were
     // the page leaves confidential exchanges out of paths, as the CLI does
     const pathIndex = createPathIndex(sample, { excludeConfidential: true });
-    const target = sample.people().find((p, i) => i > 0 && sample.exchangesBetween(0, i).length === 0 && (introductionPaths(pathIndex, { to: { person: p.id }, reciprocityAware: true, k: 3 }).paths[0]?.people.length ?? 0) >= 3)!.id;
-    const path = introductionPaths(pathIndex, { to: { person: target }, reciprocityAware: true, k: 3 }).paths[0]!;
+    const target = sample.people().find((p, i) => i > 0 && sample.exchangesBetween(0, i).length === 0 && (introductionPaths(pathIndex, { to: { person: p.id }, reciprocityAware: false, k: 3 }).paths[0]?.people.length ?? 0) >= 3)!.id;
+    const path = introductionPaths(pathIndex, { to: { person: target }, reciprocityAware: false, k: 3 }).paths[0]!;
     const connector = path.people[1]!;
     const why = "advice on pricing";
     const offer = "our churn study";

@@ -10,7 +10,7 @@
  */
 import type { NetworkEdit } from "@tiegraph/core";
 import "./ledger.css";
-import { h, replaceChildren } from "../dom/element.js";
+import { h, replaceChildren, shownText } from "../dom/element.js";
 import type { NetworkSession } from "../network-session.js";
 import { WorkerError, type NetworkClient } from "../worker/network-client.js";
 import type { FailureData, LoadedNetworkData, NetworkSource } from "../worker/protocol.js";
@@ -177,7 +177,7 @@ export class Ledger {
       void dropped.then((handle) => {
         if (handle?.name === session.name && this.host.session() === session) this.handle = handle;
       });
-    this.message.textContent = copy ? `Continuing your working copy of ${session.name}.` : "";
+    this.message.textContent = copy ? shownText(`Continuing your working copy of ${session.name}.`) : "";
     this.render();
   }
 
@@ -356,7 +356,7 @@ export class Ledger {
   }
 
   private say(text: string): void {
-    this.message.textContent = text;
+    this.message.textContent = shownText(text);
   }
 
   private render(): void {

@@ -16,6 +16,8 @@ const SHOWN = 15;
 /** Words for an E-I index. */
 export function eiWords(ei: number | null): string {
   if (ei === null) return "no ties yet";
+  if (ei === -1) return "all inside your organisation";
+  if (ei === 1) return "all outside your organisation";
   if (ei <= -0.6) return "almost all inside your organisation";
   if (ei < -0.2) return "mostly inside your organisation";
   if (ei <= 0.2) return "balanced between inside and outside";

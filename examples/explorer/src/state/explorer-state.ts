@@ -95,7 +95,8 @@ export const DEFAULT_STATE: Readonly<ExplorerState> = {
   target: undefined,
   path: 0,
   mode: "reliable",
-  aware: true,
+  // as `tiegraph intro` and core's introductionPaths rank: reciprocity-aware ranking is opted into (docs/paths.md)
+  aware: false,
   allTies: false,
   theme: "light",
 };

@@ -7,7 +7,7 @@
  * and shows the drafted message to the connector with "Copy message".
  */
 import { draftIntroductionMessage, type IntroductionMessage, type RequestChange } from "@tiegraph/core";
-import { h, replaceChildren } from "../dom/element.js";
+import { h, replaceChildren, shownText } from "../dom/element.js";
 import type { NetworkSession } from "../network-session.js";
 import { showDraft } from "./requests-panel.js";
 
@@ -52,7 +52,7 @@ export class AskIntroduction {
     // while the paths are worked out again (after an edit) nothing is chosen: keep what was shown
     if (key === "") return;
     this.people = [...people!];
-    this.along.textContent = `Along the path shown: you ask ${session!.personName(this.people[1]!)} to introduce you to ${session!.personName(this.people.at(-1)!)}.`;
+    this.along.textContent = shownText(`Along the path shown: you ask ${session!.personName(this.people[1]!)} to introduce you to ${session!.personName(this.people.at(-1)!)}.`);
     if (key !== this.shownFor) {
       this.shownFor = key;
       replaceChildren(this.result);

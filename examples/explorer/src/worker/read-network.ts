@@ -85,9 +85,12 @@ export async function readNetwork(source: NetworkSource, onProgress: (stage: "re
   const files = source.files;
   const kinds: FileKind[] = [];
   for (const f of files) {
-    const kind = fileKind(await f.slice(0, SNIFF_CHARS).text());
+    const head = await f.slice(0, SNIFF_CHARS).text();
+    const kind = fileKind(head);
     if (!kind) {
-      throw new TiegraphError(SCOPE, "invalid-format", "this kind of file cannot be opened", {
+      // an empty file (a download or a sync cut short) is said to be empty, not of an unknown kind
+      const blank = f.size <= SNIFF_CHARS && head.trim() === "";
+      throw new TiegraphError(SCOPE, "invalid-format", !blank ? "this kind of file cannot be opened" : f.size === 0 ? "the file is empty (0 bytes)" : "the file holds nothing but white space", {
         file: f.name,
         expected: "a tiegraph network file (.json, plain or encrypted), LinkedIn's Connections.csv, a tiegraph people, exchanges or affiliations CSV, a vCard file (.vcf), a calendar (.ics) or a GEXF or GraphML file exported by tiegraph",
       });
