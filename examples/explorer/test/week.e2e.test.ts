@@ -157,7 +157,7 @@ describe("This week", () => {
     await waitForWeek(page, "2026-10-07");
     const moved = page.locator('[data-panel="week"] li', { hasText: "Moved here from the week of 2026-09-28" });
     expect(await moved.getAttribute("data-person")).toBe(before[1]!.person);
-  });
+  }, 180_000);
 
   it("Done logs the meeting through the Log exchange form and moves the routine chart", async () => {
     const day = "2026-10-07";
@@ -192,7 +192,7 @@ describe("This week", () => {
     const entry = page.locator(`ol.plan > li[data-person="${item.person}"]`);
     expect(await entry.getAttribute("data-done")).toBe("true");
     expect(await entry.locator(".logged").textContent()).toBe(`Done: logged on ${day}.`);
-  });
+  }, 180_000);
 
   it("a request asked from a path advances to introduced, and the connector's balance changes by the introduction's value", async () => {
     const day = "2026-09-30"; // the sample's last day: the ledger's recency weights stay where they were
@@ -292,7 +292,7 @@ describe("This week", () => {
     const reread = parseNetworkFile(readFileSync((await saved.path())!, "utf8"));
     expect(listRequests(reread).map((r) => [r.id, r.step, r.via, r.to])).toEqual([[id, "introduced", connector, target]]);
     expect(relationshipBalance(reread, "me", connector, { excludeConfidential: true }).balance).toBeCloseTo(balanceAfter.balance, 9);
-  });
+  }, 180_000);
 
   it("a request into an organisation asks whom you were introduced to, and Returned a favour thanks with a favour", async () => {
     const day = "2026-09-30";
@@ -340,5 +340,5 @@ describe("This week", () => {
     // thanked closes the request: it leaves the open list
     await expect.poll(() => request.count(), POLL).toBe(0);
     await expect.poll(() => page.locator("[data-request-outcome] p").allTextContents(), POLL).toEqual(formatRequestStep(asked.request.id, "thanked", day, thanked.exchanges, names));
-  });
+  }, 180_000);
 });

@@ -91,7 +91,7 @@ describe("report --as-of", () => {
   it("prints the day in the text output, with today's date when it differs", async () => {
     const r = await cli(["report", FILE, "--as-of", BEFORE], { env: { TIEGRAPH_TODAY: "2026-11-30" } });
     expect(r.stdout.split("\n")[0]).toBe(`Figures as of ${BEFORE} (today is 2026-11-30).`);
-    expect(r.stdout.split("\n")[1]).toBe(`${FILE}: 3 people, 1 exchanges, ego Me`);
+    expect(r.stdout.split("\n")[1]).toBe(`${FILE}: 3 people, 1 exchange, ego Me`);
     const t = await cli(["report", FILE], { env: { TIEGRAPH_TODAY: "2026-11-30" } });
     expect(t.stdout.split("\n")[0]).toBe("Figures as of today, 2026-11-30.");
   });

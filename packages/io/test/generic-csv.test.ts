@@ -52,7 +52,7 @@ describe("generic CSV importers", () => {
       [8, 7, "invalid-value"],
       [10, 8, "parse-error"], // the quote opening the note cell is never closed
     ]);
-    expect(r.problems[0]!.message).toBe('tiegraph/io/exchanges-csv: ex.csv:3:4 exchange at line 3: invalid date date (got "2024-02-30"), expected an ISO 8601 date YYYY-MM-DD');
+    expect(r.problems[0]!.message).toBe('tiegraph/io/exchanges-csv: ex.csv:3:4 exchange at line 3: invalid date (got "2024-02-30"), expected an ISO 8601 date YYYY-MM-DD');
     // the unknown person is found on merge, with its line
     const net = Network.from({ people: [{ id: "me", name: "Me" }, { id: "ann", name: "Ann" }] });
     const report = mergeInto(net, r);

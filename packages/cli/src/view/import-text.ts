@@ -5,6 +5,7 @@
  */
 import type { Network } from "@tiegraph/core";
 import type { ImportedNetwork, MergeReport } from "@tiegraph/io";
+import { plural } from "./table.js";
 
 /** How each source format is called in the summary. */
 const FORMAT_LABELS: Readonly<Record<ImportedNetwork["format"], string>> = {
@@ -51,10 +52,6 @@ export function importSummary(imp: ImportedNetwork): ImportSummary {
 
 /** Problems and merges listed one per line before "… and n more" (all with --verbose); `import` keeps no more problems than this. */
 export const LIST_LIMIT = 20;
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function limited<T>(items: readonly T[], all: boolean, line: (item: T) => string, total = items.length): string {
   const shown = all ? items : items.slice(0, LIST_LIMIT);

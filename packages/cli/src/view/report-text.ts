@@ -5,7 +5,7 @@
 import { displayNames, formatSouringReasons, type DisplayNames, type Network, type ReciprocityLedger, type RelationshipBalance } from "@tiegraph/core";
 import type { ByPerson, ReportData } from "../commands/report-data.js";
 import { groupLabel } from "./names.js";
-import { fixed, heading, textTable } from "./table.js";
+import { fixed, heading, plural, textTable } from "./table.js";
 
 const signed = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined || Number.isNaN(x) ? "–" : (x > 0 ? "+" : "") + x.toFixed(digits));
 const share = (x: number | null | undefined): string => (x === null || x === undefined ? "–" : `${Math.round(x * 100)}%`);
@@ -67,7 +67,7 @@ export function renderReport(network: Network, data: ReportData, ledger: Recipro
   const out: string[] = [];
   const name = displayNames(network);
   const who = data.ledgerPerson === null ? undefined : name(data.ledgerPerson);
-  out.push(`${data.file}: ${data.people} people, ${data.exchanges} exchanges${data.ego ? `, ego ${name(data.ego)}` : ""}\n`);
+  out.push(`${data.file}: ${plural(data.people, "person", "people")}, ${plural(data.exchanges, "exchange")}${data.ego ? `, ego ${name(data.ego)}` : ""}\n`);
   out.push(data.includesConfidential ? "Confidential exchanges are counted (--include-confidential).\n" : "Confidential exchanges and notes are left out (add --include-confidential to count them).\n");
 
   // --- reciprocity

@@ -71,3 +71,13 @@ export function heading(title: string): string {
   const shown = terminalText(title);
   return `${shown}\n${"=".repeat(displayWidth(shown))}\n`;
 }
+
+/**
+ * A count with its noun, singular for one: `plural(1, "person", "people")` is
+ * "1 person", `plural(3, "exchange")` "3 exchanges".
+ *
+ * @example plural(1, "exchange") // "1 exchange"
+ */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

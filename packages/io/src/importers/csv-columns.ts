@@ -142,7 +142,8 @@ export class RowReader<K extends string> {
     if (t === "") return undefined;
     const d = parseDay(t);
     if (d === undefined) {
-      this.bad("invalid-date", `invalid ${k} date`, k, "an ISO 8601 date YYYY-MM-DD", t);
+      // "invalid from date", but "invalid date" for the column named date (not "invalid date date")
+      this.bad("invalid-date", k === "date" ? "invalid date" : `invalid ${k} date`, k, "an ISO 8601 date YYYY-MM-DD", t);
       return undefined;
     }
     // text of exactly ten characters that reads as a date is already YYYY-MM-DD
