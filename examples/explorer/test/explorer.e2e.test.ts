@@ -370,15 +370,15 @@ describe("explorer page", () => {
   it("reciprocity and inside/outside views show core's figures", async () => {
     const ledger = reciprocityLedger(sample, { excludeConfidential: true });
     const { page } = await open("#tab=reciprocity");
-    const souring = await page.locator('[data-list="souring"] button.person span:first-child').allTextContents();
     const shownName = displayNames(sample);
-    expect(souring).toEqual(ledger.souring.slice(0, 10).map((e) => shownName(sample.personIndex(e.contact))));
+    // the ledger's lists come from the worker after the picture: waited for, not read at once
+    await expect.poll(() => page.locator('[data-list="souring"] button.person span:first-child').allTextContents(), { timeout: 30_000, interval: 100 }).toEqual(ledger.souring.slice(0, 10).map((e) => shownName(sample.personIndex(e.contact))));
     expect(await page.locator('[data-list="souring"] .why').allTextContents()).toEqual(ledger.souring.slice(0, 10).map((e) => formatSouringReasons(e.souring!.reasons)));
     expect(await page.locator(".tiegraph-legend").textContent()).toContain("Tie colour: reciprocity");
     await page.getByRole("tab", { name: "Inside/outside" }).click();
     const mix = page.locator('[data-panel="mix"]');
-    await expect(mix.locator('[data-figure="ei"]').textContent()).resolves.toMatch(/^[+−]?\d\.\d\d$|^0\.00$/);
-    expect(await mix.locator("svg.chart circle").count()).toBeGreaterThan(4);
+    await expect.poll(() => mix.locator('[data-figure="ei"]').textContent(), { timeout: 30_000, interval: 100 }).toMatch(/^[+−]?\d\.\d\d$|^0\.00$/);
+    await expect.poll(() => mix.locator("svg.chart circle").count(), { timeout: 30_000, interval: 100 }).toBeGreaterThan(4);
     expect(await page.locator(".tiegraph-legend").textContent()).toContain("internal or external");
   });
 
