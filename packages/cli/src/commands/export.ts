@@ -106,16 +106,17 @@ function* exportChunks(network: Network, flags: ExportFlags, table: Exclude<CsvT
 /**
  * What an export writes to a file: the ties CSV and the graphology JSON as
  * their bytes (written straight into a reused buffer, see io's
- * `exportTiesCsvBytes` and `exportGraphologyJsonBytes`), every other export
- * as its text.
+ * `exportTiesCsvBytesWithTail` and `exportGraphologyJsonBytes`), every other
+ * export as its text. The ties CSV comes as an async iterable: its second
+ * half may be written on the thread that built the tie index.
  */
 function exportFileChunks(network: Network, flags: ExportFlags, table: Exclude<CsvTable, "all">): Iterable<string | Uint8Array> | AsyncIterable<Uint8Array> {
-  const { ties } = exportOptions(flags);
   // the ties CSV's second half written on the thread that built the tie index, when it kept one (see files/index-ahead.ts)
-  if (flags.format === "csv" && table === "ties") return exportTiesCsvBytesWithTail(network, ties, takeTiesCsvTail(network));
+  if (flags.format === "csv" && table === "ties") return exportTiesCsvBytesWithTail(network, exportOptions(flags).ties, takeTiesCsvTail(network));
   return otherFileChunks(network, flags, table);
 }
 
+/** {@link exportFileChunks} for every export but the ties CSV. */
 function* otherFileChunks(network: Network, flags: ExportFlags, table: Exclude<CsvTable, "all">): Generator<string | Uint8Array> {
   if (flags.format !== "json") return yield* exportChunks(network, flags, table);
   yield* exportGraphologyJsonBytes(network, { ...exportOptions(flags).graph, pretty: flags.pretty === true });

@@ -235,10 +235,11 @@ export function startIndexAhead(copyFile: string, ahead: IndexAhead): IndexAhead
 /** Ties from which `tiegraph export --format csv` writes half of the ties CSV on the worker (fewer: one thread writes them faster than two start). */
 const TAIL_FROM_TIES = 20_000;
 
-/** The columns of the ties CSV's rows from `from` on, copied (the index itself is moved to the main thread), and how many rows. */
-function tailColumns(ties: DirectedTies, from: number): { rows: number; columns: TiesCsvColumns } {
+/** The columns of the ties CSV's rows from `from` on, copied (the index itself is moved to the main thread), the first row and how many. */
+function tailColumns(ties: DirectedTies, from: number): { from: number; rows: number; columns: TiesCsvColumns } {
   const { source, target, strength, givenValue, count, givingCount, firstDay, lastDay } = ties;
   return {
+    from,
     rows: ties.pairCount - from,
     columns: { source: source.slice(from), target: target.slice(from), strength: strength.slice(from), givenValue: givenValue.slice(from), count: count.slice(from), givingCount: givingCount.slice(from), firstDay: firstDay.slice(from), lastDay: lastDay.slice(from) },
   };
@@ -275,9 +276,8 @@ export function runIndexWorker(): boolean {
   const kept = ties && sample ? { nodeCount: ties.nodeCount, pairCount: ties.pairCount, offsets: ties.offsets.slice(), source: ties.source.slice(), target: ties.target.slice() } : undefined;
   if (result && kept) result.sampling = true;
   // the ties CSV's second half, kept here (the index goes to the main thread) for when the people come
-  const tailFrom = ties && !kept && job.ahead.tiesCsvTail === true && ties.pairCount >= TAIL_FROM_TIES ? ties.pairCount >> 1 : undefined;
-  const tail = ties && tailFrom !== undefined ? tailColumns(ties, tailFrom) : undefined;
-  if (result && tail && tailFrom !== undefined) result.tailFrom = tailFrom;
+  const tail = ties && !kept && job.ahead.tiesCsvTail === true && ties.pairCount >= TAIL_FROM_TIES ? tailColumns(ties, ties.pairCount >> 1) : undefined;
+  if (result && tail) result.tailFrom = tail.from;
   port.postMessage(result ?? null, result ? [...buffersOf(result.built.index), ...(result.routeGraph ? buffersOf(result.routeGraph) : [])] : []);
   if (tail) {
     port.once("message", (cells: TiesCsvCells) => {

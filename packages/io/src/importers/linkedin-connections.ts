@@ -100,13 +100,14 @@ export async function importLinkedInConnections(source: TextSource, options: Lin
       if (date === undefined) r.bad(dateText ? "invalid-date" : "missing-field", "invalid Connected On date", "Connected On", "a date like 12 Mar 2024", dateText);
       if (!r.ok || date === undefined) return;
       const url = r.text("URL");
-      const profile = /linkedin\.com\/in\/([^/?#]+)/i.exec(url)?.[1];
+      const match = /linkedin\.com\/in\/([^/?#]+)/i.exec(url)?.[1];
+      const profile = match ? decodeURIComponentSafe(match) : undefined;
       if (profile) {
-        const key = decodeURIComponentSafe(profile).toLowerCase();
+        const key = profile.toLowerCase();
         if (seenProfiles.has(key)) return;
         seenProfiles.add(key);
       }
-      const id = ids.take(slugId(profile ? decodeURIComponentSafe(profile) : name, "contact"));
+      const id = ids.take(slugId(profile ?? name, "contact"));
       const person: Person = { id, name };
       if (url) person.url = url;
       const email = r.text("Email Address");
