@@ -144,6 +144,36 @@ describe("the tiegraph process", () => {
     expect(out.stdout).toBe(wanted);
   });
 
+  it("exporting the ties graph's graphology JSON to a file through a columnar copy, writes its last edges on the worker thread and the same bytes as without the copy, compact and indented", async () => {
+    const dir = tempDir();
+    const file = join(dir, "net.json");
+    // enough ties for the worker to write some (20,000 or more), in several chunks of a mebibyte
+    const network = generateNetwork({ seed: 12, people: 5000, exchanges: 60000 });
+    const text = serializeNetwork(network);
+    writeFileSync(file, text);
+    writeFileSync(`${file}.columns`, encodeNetworkColumns(network, createHash("sha256").update(text).digest("hex")));
+    for (const pretty of [[], ["--pretty"]]) {
+      const want = await cli(["export", file, "--format", "json", ...pretty, "-o", join(dir, "want.json")], { env: { TIEGRAPH_TODAY: TODAY, TIEGRAPH_COLUMNS: "off" } });
+      expect(want.status).toBe(0);
+      const got = tiegraphProcess(["export", file, "--format", "json", ...pretty, "-o", join(dir, "got.json")], { env: { TIEGRAPH_TODAY: TODAY, TIEGRAPH_INDEX_AHEAD: "trace" } });
+      const from = Number(/edges from (\d+) on were written on the worker thread/.exec(got.stderr)?.[1]);
+      expect(got.stderr).toBe(`tiegraph: export: the directed tie index built ahead was taken\ntiegraph: export: the JSON's edges from ${from} on were written on the worker thread\n`);
+      expect(got.status).toBe(0);
+      const wanted = readFileSync(join(dir, "want.json"), "utf8");
+      const edges = (JSON.parse(wanted) as { edges: { key: string }[] }).edges;
+      // the worker wrote the edges from 55 % of them on (t<from> is the first of its edges)
+      expect(from).toBe(Math.floor((edges.length * 11) / 20));
+      expect(edges.length).toBeGreaterThanOrEqual(20_000);
+      expect(edges[from]!.key).toBe(`t${from}`);
+      // its edges are more than one chunk of a mebibyte: the worker's chunks are joined in order
+      expect(Buffer.byteLength(wanted) - Buffer.byteLength(wanted.slice(0, wanted.indexOf(`"t${from}"`)))).toBeGreaterThan(1 << 20);
+      expect(readFileSync(join(dir, "got.json"), "utf8")).toBe(wanted);
+    }
+    // the relationships graph is written here alone (the worker keeps no tail for it)
+    const rel = tiegraphProcess(["export", file, "--format", "json", "--graph", "relationships", "-o", join(dir, "rel.json")], { env: { TIEGRAPH_TODAY: TODAY, TIEGRAPH_INDEX_AHEAD: "trace" } });
+    expect(rel.stderr).toBe("tiegraph: export: the relationships tie index built ahead was taken\n");
+  });
+
   it("import reads its exchanges CSVs on a worker thread, and writes and prints what reading them here does, problems and --strict included", async () => {
     const dir = tempDir();
     // 3,000 rows: good ones, a bad date, an unknown kind, people nobody imported, a self-exchange

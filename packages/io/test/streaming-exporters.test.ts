@@ -21,7 +21,12 @@ import {
   exportGraphmlChunks,
   exportGraphologyJson,
   exportGraphologyJsonBytes,
+  exportGraphologyJsonBytesWithTail,
   exportGraphologyJsonChunks,
+  graphologyJsonKeys,
+  tieEdgeJsonBytes,
+  type GraphologyJsonKeys,
+  type GraphologyJsonTail,
   exportPeopleCsv,
   exportPeopleCsvChunks,
   exportTiesCsv,
@@ -494,5 +499,91 @@ describe("exportGraphologyJsonBytes", () => {
         expect(chunk.length).toBeLessThan(1 << 20);
       }
     }
+  });
+});
+
+describe("the graphology JSON's tie edges in two parts (tieEdgeJsonBytes, exportGraphologyJsonBytesWithTail)", () => {
+  const network = generateNetwork({ seed: 7, people: 3000, exchanges: 40_000, confidentialShare: 0.1 });
+  const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+  const ties = directedTies(network, { excludeConfidential: true });
+  // compared as text: a deep comparison of megabytes of array is slow
+  const whole = (options: { pretty?: boolean; includeConfidential?: boolean } = {}): string => text(jsonBytes(network, options).bytes);
+  const gathered = async (chunks: AsyncIterable<Uint8Array>): Promise<string> => {
+    const kept: Uint8Array[] = [];
+    for await (const chunk of chunks) kept.push(chunk.slice());
+    return text(joined(kept).bytes);
+  };
+  /** A tail written from a copy of the ties' columns from `from` on (as the worker thread keeps them), in small own chunks. */
+  const tailFrom = (from: number, index = ties): GraphologyJsonTail & { asked: number; indents: number[] } => {
+    const columns = { source: index.source.slice(from), target: index.target.slice(from), strength: index.strength.slice(from), givenValue: index.givenValue.slice(from), count: index.count.slice(from), givingCount: index.givingCount.slice(from), firstDay: index.firstDay.slice(from), lastDay: index.lastDay.slice(from) };
+    const tail = {
+      index,
+      from,
+      asked: 0,
+      indents: [] as number[],
+      edges: (keys: GraphologyJsonKeys, indent: number) => {
+        tail.asked++;
+        tail.indents.push(indent);
+        return Promise.resolve([...tieEdgeJsonBytes(keys, columns, 0, index.pairCount - from, { offset: from, total: index.pairCount, indent, chunkBytes: 1 << 12, ownChunks: true })]);
+      },
+    };
+    return tail;
+  };
+
+  it("gives, range by range and joined in order, the document's edges exactly (the first opens the list, the last closes it)", () => {
+    const keys = graphologyJsonKeys(network.people());
+    expect(ties.pairCount).toBeGreaterThan(12_345);
+    for (const indent of [0, 2]) {
+      const document = whole({ pretty: indent === 2 });
+      const all = text(joined(tieEdgeJsonBytes(keys, ties, 0, ties.pairCount, { offset: 0, total: ties.pairCount, indent })).bytes);
+      // the edges stand between the list's "[" and the document's closing "]" and "}"
+      const open = document.indexOf(indent ? '"edges": [' : '"edges":[') + (indent ? 10 : 9);
+      const close = document.length - (indent ? "\n  ]\n}".length : "]}".length);
+      expect(all).toBe(document.slice(open, close));
+      for (const cut of [0, 1, 12_345, ties.pairCount - 1, ties.pairCount]) {
+        // the second range from a copy of the columns from the cut on, numbered from the cut
+        const rest = { source: ties.source.slice(cut), target: ties.target.slice(cut), strength: ties.strength.slice(cut), givenValue: ties.givenValue.slice(cut), count: ties.count.slice(cut), givingCount: ties.givingCount.slice(cut), firstDay: ties.firstDay.slice(cut), lastDay: ties.lastDay.slice(cut) };
+        const first = joined(tieEdgeJsonBytes(keys, ties, 0, cut, { offset: 0, total: ties.pairCount, indent, chunkBytes: 1 << 13 })).bytes;
+        const second = joined(tieEdgeJsonBytes(keys, rest, 0, ties.pairCount - cut, { offset: cut, total: ties.pairCount, indent, chunkBytes: 1 << 13 })).bytes;
+        expect(text(joined([first, second]).bytes), `cut at ${cut}, indent ${indent}`).toBe(all);
+      }
+    }
+    // one edge alone, compact: edge 100 with its key, followed by the comma and opening of edge 101
+    const one = text(joined(tieEdgeJsonBytes(keys, ties, 100, 101, { offset: 0, total: ties.pairCount, indent: 0 })).bytes);
+    expect(one.startsWith('100","source":')).toBe(true);
+    expect(one.endsWith('}},{"key":"t')).toBe(true);
+  });
+
+  it("quotes each person's key once, as JSON.stringify quotes it", () => {
+    const keys = graphologyJsonKeys([{ id: "ann" }, { id: 'b"é' }, { id: "\u0001" }]);
+    const key = (i: number): string => text(keys.bytes.subarray(keys.start[i], keys.end[i]));
+    expect([key(0), key(1), key(2)]).toEqual(['"ann"', '"b\\"é"', '"\\u0001"']);
+    // " b \ " é (2 bytes) " : 7 bytes
+    expect(keys.end[1]! - keys.start[1]!).toBe(7);
+  });
+
+  it("with a tail written elsewhere from the export's own index, writes the nodes and first edges here and joins the tail's chunks: the same bytes, compact and indented", async () => {
+    for (const pretty of [false, true]) {
+      const tail = tailFrom(Math.floor(ties.pairCount / 3));
+      expect(await gathered(exportGraphologyJsonBytesWithTail(network, { pretty, chunkBytes: 1 << 14 }, tail))).toBe(whole({ pretty }));
+      expect(tail.asked).toBe(1);
+      expect(tail.indents).toEqual([pretty ? 2 : 0]);
+    }
+  });
+
+  it("writes every edge here when the tail fails, comes from another index or the graph is not the ties (then it is not even asked)", async () => {
+    const failing = { ...tailFrom(1000), edges: () => Promise.resolve(undefined) };
+    expect(await gathered(exportGraphologyJsonBytesWithTail(network, {}, failing))).toBe(whole());
+    // the index of the ties with confidential exchanges in: not the one this export (confidential left out) reads
+    const other = tailFrom(1000, directedTies(network, { excludeConfidential: false }));
+    expect(await gathered(exportGraphologyJsonBytesWithTail(network, {}, other))).toBe(whole());
+    expect(other.asked).toBe(0);
+    const relationships = tailFrom(1000);
+    expect(await gathered(exportGraphologyJsonBytesWithTail(network, { graph: "relationships" }, relationships))).toBe(text(jsonBytes(network, { graph: "relationships" }).bytes));
+    expect(relationships.asked).toBe(0);
+    const disclosed = tailFrom(1000, directedTies(network, { excludeConfidential: false }));
+    expect(await gathered(exportGraphologyJsonBytesWithTail(network, { includeConfidential: true }, disclosed))).toBe(whole({ includeConfidential: true }));
+    expect(disclosed.asked).toBe(1);
+    expect(await gathered(exportGraphologyJsonBytesWithTail(network, {}, undefined))).toBe(whole());
   });
 });

@@ -17,7 +17,7 @@ import {
   exportExchangesCsvChunks,
   exportGexfChunks,
   exportGraphmlChunks,
-  exportGraphologyJsonBytes,
+  exportGraphologyJsonBytesWithTail,
   exportGraphologyJsonChunks,
   exportPeopleCsvChunks,
   exportTiesCsvChunks,
@@ -26,7 +26,7 @@ import {
   type GraphExportOptions,
   type TiesCsvExportOptions,
 } from "@tiegraph/io";
-import { ioError, networkText, readFromEncrypted, readNetworkFile, takeTiesCsvTail, writeTextFile } from "../files/network-files.js";
+import { ioError, networkText, readFromEncrypted, readNetworkFile, takeJsonTail, takeTiesCsvTail, writeTextFile } from "../files/network-files.js";
 import { calendarDate, oneOf } from "../options.js";
 import type { Terminal } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
@@ -63,9 +63,11 @@ function exportIndexAhead(flags: ExportFlags, terminal: Terminal): IndexAhead | 
   else if (flags.format !== "tiegraph") kind = flags.graph === "ties" ? "directed" : flags.graph === "relationships" ? "relationships" : undefined;
   // without --as-of, an export's ties are as of the last exchange it counts
   const ahead = kind && indexAhead(kind, flags.asOf ?? "last", flags.includeConfidential === true, terminal.env, "export");
-  // a ties CSV written to a file: half of its rows on the worker thread, once the main thread has the people
+  // a ties CSV or graphology JSON of the ties written to a file: some of its rows on the worker thread,
+  // once the main thread has the people
   const toFile = flags.output !== undefined && flags.output !== "-";
-  return ahead && toFile && flags.format === "csv" && kind === "directed" ? { ...ahead, tiesCsvTail: true } : ahead;
+  const tail = flags.format === "csv" || flags.format === "json" ? flags.format : undefined;
+  return ahead && toFile && tail !== undefined && kind === "directed" ? { ...ahead, tiesTail: tail } : ahead;
 }
 
 /** What the flags ask of the exporters: what to disclose, the graph (with its date) and the ties table's options. */
@@ -106,20 +108,21 @@ function* exportChunks(network: Network, flags: ExportFlags, table: Exclude<CsvT
 /**
  * What an export writes to a file: the ties CSV and the graphology JSON as
  * their bytes (written straight into a reused buffer, see io's
- * `exportTiesCsvBytesWithTail` and `exportGraphologyJsonBytes`), every other
- * export as its text. The ties CSV comes as an async iterable: its second
- * half may be written on the thread that built the tie index.
+ * `exportTiesCsvBytesWithTail` and `exportGraphologyJsonBytesWithTail`),
+ * every other export as its text. Those two come as async iterables: their
+ * last rows (ties, or the ties graph's edges) may be written on the thread
+ * that built the tie index.
  */
-function exportFileChunks(network: Network, flags: ExportFlags, table: Exclude<CsvTable, "all">): Iterable<string | Uint8Array> | AsyncIterable<Uint8Array> {
-  // the ties CSV's second half written on the thread that built the tie index, when it kept one (see files/index-ahead.ts)
+function exportFileChunks(network: Network, flags: ExportFlags, table: Exclude<CsvTable, "all">): Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array> {
+  // the last rows written on the thread that built the tie index, when it kept them (see files/index-ahead.ts)
   if (flags.format === "csv" && table === "ties") return exportTiesCsvBytesWithTail(network, exportOptions(flags).ties, takeTiesCsvTail(network));
-  return otherFileChunks(network, flags, table);
+  if (flags.format === "json") return jsonFileChunks(network, flags);
+  return exportChunks(network, flags, table);
 }
 
-/** {@link exportFileChunks} for every export but the ties CSV. */
-function* otherFileChunks(network: Network, flags: ExportFlags, table: Exclude<CsvTable, "all">): Generator<string | Uint8Array> {
-  if (flags.format !== "json") return yield* exportChunks(network, flags, table);
-  yield* exportGraphologyJsonBytes(network, { ...exportOptions(flags).graph, pretty: flags.pretty === true });
+/** The graphology JSON's bytes for a file, with its final line break. */
+async function* jsonFileChunks(network: Network, flags: ExportFlags): AsyncGenerator<string | Uint8Array> {
+  yield* exportGraphologyJsonBytesWithTail(network, { ...exportOptions(flags).graph, pretty: flags.pretty === true }, takeJsonTail(network));
   yield "\n";
 }
 

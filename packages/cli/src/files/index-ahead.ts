@@ -20,7 +20,7 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { columnsSource, type DirectedTies, type Network, type Relationships } from "@tiegraph/core";
-import { tiesCsvRowBytes, type TiesCsvCells, type TiesCsvColumns } from "@tiegraph/io";
+import { tieEdgeJsonBytes, tiesCsvRowBytes, type GraphologyJsonKeys, type TiesCsvCells, type TiesCsvColumns } from "@tiegraph/io";
 import { adoptPathHits, adoptRouteGraph, adoptTieIndex, betweennessSample, buildRouteGraph, buildTieIndex, decodeExchangeSource, exchangeSourceExtent, sampledPathHits, type BuiltTieIndex, type PathHits, type RouteGraph } from "@tiegraph/core/internal";
 
 /** The tie index a command will ask for, to be built while its network is read. */
@@ -38,13 +38,15 @@ export interface IndexAhead {
    */
   sampleBetweenness?: boolean;
   /**
-   * With kind "directed" (and no sampling): the worker also keeps the second
-   * half of the index's rows and, once the main thread sends the people's
-   * cells ({@link IndexAheadJob.tiesCsvTail}), writes those rows of the
-   * ties CSV (io's `tiesCsvRowBytes`) while the main thread writes the first
-   * half.
+   * With kind "directed" (and no sampling): the worker also keeps the
+   * columns of the index's last rows and, once the main thread sends the
+   * people's texts ({@link IndexAheadJob.tail}), writes those rows of the
+   * export while the main thread writes the rest: of the ties CSV (`"csv"`,
+   * io's `tiesCsvRowBytes`, the second half of the rows) or of the ties
+   * graph's graphology JSON (`"json"`, io's `tieEdgeJsonBytes`, the last two
+   * thirds of the edges: the main thread writes the nodes too).
    */
-  tiesCsvTail?: boolean;
+  tiesTail?: "csv" | "json";
 }
 
 /** Shortest paths the worker sampled on the index it sent, and the arguments it sampled with. */
@@ -63,7 +65,7 @@ export interface IndexAheadResult {
   sampling?: boolean;
   /** With kind "relationships": the route graph of the introduction-path searches, weighted by the index's strengths. */
   routeGraph?: RouteGraph;
-  /** With `tiesCsvTail`: the first row of the ties CSV the worker will write when asked (the rest of the index's rows). */
+  /** With `tiesTail`: the first row (tie) of the export the worker will write when asked (the rest of the index's rows). */
   tailFrom?: number;
 }
 
@@ -143,6 +145,9 @@ function readAt(fd: number, into: Uint8Array, position: number): Uint8Array {
   return into.subarray(0, done);
 }
 
+/** What the worker writes the export's last rows from (see {@link IndexAheadJob.tail}). */
+export type TailTexts = { format: "csv"; cells: TiesCsvCells } | { format: "json"; keys: GraphologyJsonKeys; indent: number };
+
 /** A worker thread building an index ahead. */
 export interface IndexAheadJob {
   /** Stops the thread (its index will not be needed). */
@@ -152,11 +157,13 @@ export interface IndexAheadJob {
   /** The sampled shortest paths ({@link IndexAhead.sampleBetweenness}), or undefined. */
   sample: Promise<SampleAheadResult | undefined>;
   /**
-   * Sends the people's cells to the worker, which writes the ties CSV's rows from
-   * the result's `tailFrom` on ({@link IndexAhead.tiesCsvTail}); their
-   * chunks, or undefined when the worker has none to write or failed.
+   * Sends the people's texts to the worker, which writes the export's rows
+   * from the result's `tailFrom` on ({@link IndexAhead.tiesTail}): the ties
+   * CSV's from their cells, the graphology JSON's edges from their quoted
+   * keys and with that indent. Their chunks, or undefined when the worker
+   * has none to write (or none of that format) or failed.
    */
-  tiesCsvTail(cells: TiesCsvCells): Promise<Uint8Array[] | undefined>;
+  tail(texts: TailTexts): Promise<Uint8Array[] | undefined>;
 }
 
 /**
@@ -220,20 +227,26 @@ export function startIndexAhead(copyFile: string, ahead: IndexAhead): IndexAhead
   };
   worker.once("error", failed);
   worker.once("exit", failed);
-  const tiesCsvTail = async (cells: TiesCsvCells): Promise<Uint8Array[] | undefined> => {
+  const askTail = async (texts: TailTexts): Promise<Uint8Array[] | undefined> => {
     const index = await result;
-    if (index?.tailFrom === undefined || tailAsked) return undefined;
+    if (index?.tailFrom === undefined || tailAsked || texts.format !== ahead.tiesTail) return undefined;
     tailAsked = true;
     worker.ref();
-    // the people's cells as bytes (copied: this thread writes its rows from them too)
-    worker.postMessage({ bytes: cells.bytes, start: cells.start, end: cells.end });
+    // the people's texts as bytes (copied: this thread writes its rows from them too)
+    const { bytes, start, end } = texts.format === "csv" ? texts.cells : texts.keys;
+    worker.postMessage({ bytes, start, end, indent: texts.format === "json" ? texts.indent : 0 });
     return tail;
   };
-  return { cancel: done, result, sample, tiesCsvTail };
+  return { cancel: done, result, sample, tail: askTail };
 }
 
-/** Ties from which `tiegraph export --format csv` writes half of the ties CSV on the worker (fewer: one thread writes them faster than two start). */
+/** Ties from which an export writes part of its rows on the worker (fewer: one thread writes them faster than two start). */
 const TAIL_FROM_TIES = 20_000;
+
+/** The export's first row the worker writes: half the ties CSV; a third into the JSON's edges (the main thread writes the nodes as well). */
+function tailStart(format: "csv" | "json", pairs: number): number {
+  return format === "csv" ? pairs >> 1 : Math.floor((pairs * 11) / 20);
+}
 
 /** The columns of the ties CSV's rows from `from` on, copied (the index itself is moved to the main thread), the first row and how many. */
 function tailColumns(ties: DirectedTies, from: number): { from: number; rows: number; columns: TiesCsvColumns } {
@@ -275,16 +288,18 @@ export function runIndexWorker(): boolean {
   // what the sampling reads, kept here: the index itself goes to the main thread
   const kept = ties && sample ? { nodeCount: ties.nodeCount, pairCount: ties.pairCount, offsets: ties.offsets.slice(), source: ties.source.slice(), target: ties.target.slice() } : undefined;
   if (result && kept) result.sampling = true;
-  // the ties CSV's second half, kept here (the index goes to the main thread) for when the people come
-  const tail = ties && !kept && job.ahead.tiesCsvTail === true && ties.pairCount >= TAIL_FROM_TIES ? tailColumns(ties, ties.pairCount >> 1) : undefined;
+  // the export's last rows, kept here (the index goes to the main thread) for when the people come
+  const tailFormat = job.ahead.tiesTail;
+  const tail = ties && !kept && tailFormat !== undefined && ties.pairCount >= TAIL_FROM_TIES ? tailColumns(ties, tailStart(tailFormat, ties.pairCount)) : undefined;
   if (result && tail) result.tailFrom = tail.from;
   port.postMessage(result ?? null, result ? [...buffersOf(result.built.index), ...(result.routeGraph ? buffersOf(result.routeGraph) : [])] : []);
   if (tail) {
-    port.once("message", (cells: TiesCsvCells) => {
+    port.once("message", (texts: TiesCsvCells & { indent: number }) => {
       let chunks: Uint8Array[] | null;
       try {
         // each chunk an array of its own, all moved to the main thread
-        chunks = [...tiesCsvRowBytes(cells, tail.columns, 0, tail.rows, { ownChunks: true })];
+        const total = tail.from + tail.rows;
+        chunks = [...(tailFormat === "csv" ? tiesCsvRowBytes(texts, tail.columns, 0, tail.rows, { ownChunks: true }) : tieEdgeJsonBytes(texts, tail.columns, 0, tail.rows, { offset: tail.from, total, indent: texts.indent, ownChunks: true }))];
       } catch {
         chunks = null;
       }

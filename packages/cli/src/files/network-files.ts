@@ -17,7 +17,7 @@ import type { ExchangeTextAhead } from "@tiegraph/core/internal";
 import { MAX_TEXT_LENGTH, TiegraphError, columnsSource, copiedRecords, copiedRecordsEnd, decodeNetworkColumns, type CopiedRecords, type DirectedTies, encodeNetworkColumnsParts, parseNetworkBytes, parseNetworkFile, serializeNetworkBytes, type Network } from "@tiegraph/core";
 import { Worker } from "node:worker_threads";
 import { decryptNetworkFile, encryptText, isEncryptedNetworkFile, saveNetworkFileAtomic, type EncryptionOptions } from "@tiegraph/io/node";
-import type { TiesCsvTail } from "@tiegraph/io";
+import type { GraphologyJsonTail, TiesCsvTail } from "@tiegraph/io";
 import { getPassphrase } from "../passphrase.js";
 import { adoptIndexAhead, adoptSampleAhead, startIndexAhead, type IndexAhead, type IndexAheadJob, type SampleAheadResult } from "./index-ahead.js";
 import type { BuiltTieIndex } from "@tiegraph/core/internal";
@@ -81,24 +81,24 @@ async function takeIndexAhead(network: Network): Promise<void> {
   if (taken?.tailFrom !== undefined) {
     const { job, reader } = entry;
     const from = taken.tailFrom;
-    tailAhead.set(network, {
-      index: taken.built.index as DirectedTies,
-      from,
-      rows: async (cells) => {
-        const chunks = await job.tiesCsvTail(cells);
-        trace(reader, `the ties CSV's rows from ${from} on were ${chunks ? "written on the worker thread" : "not written on the worker thread"}`);
-        return chunks;
-      },
-    });
+    const index = taken.built.index as DirectedTies;
+    const traced = (what: string, chunks: Uint8Array[] | undefined): Uint8Array[] | undefined => {
+      trace(reader, `${what} from ${from} on were ${chunks ? "written on the worker thread" : "not written on the worker thread"}`);
+      return chunks;
+    };
+    if (entry.ahead.tiesTail === "json") jsonTailAhead.set(network, { index, from, edges: async (keys, indent) => traced("the JSON's edges", await job.tail({ format: "json", keys, indent })) });
+    else tailAhead.set(network, { index, from, rows: async (cells) => traced("the ties CSV's rows", await job.tail({ format: "csv", cells })) });
   } else if (!taken) entry.job.cancel();
 }
 
 /** The ties CSV rows the worker that built a network's adopted directed index can write, until taken. */
 const tailAhead = new WeakMap<Network, TiesCsvTail>();
+/** The graphology JSON edges the worker that built a network's adopted directed index can write, until taken. */
+const jsonTailAhead = new WeakMap<Network, GraphologyJsonTail>();
 
 /**
  * The second half of the ties CSV rows, written on the worker thread that
- * built the network's directed tie index (asked with `tiesCsvTail`), for io's
+ * built the network's directed tie index (asked with `tiesTail: "csv"`), for io's
  * `exportTiesCsvBytesWithTail`; undefined when none is coming. Taken once.
  *
  * @example const tail = takeTiesCsvTail(network); await writeTextFile("ties.csv", exportTiesCsvBytesWithTail(network, {}, tail), { command: "export" });
@@ -106,6 +106,20 @@ const tailAhead = new WeakMap<Network, TiesCsvTail>();
 export function takeTiesCsvTail(network: Network): TiesCsvTail | undefined {
   const tail = tailAhead.get(network);
   tailAhead.delete(network);
+  return tail;
+}
+
+/**
+ * The last two thirds of the ties graph's graphology JSON edges, written on
+ * the worker thread that built the network's directed tie index (asked with
+ * `tiesTail: "json"`), for io's `exportGraphologyJsonBytesWithTail`;
+ * undefined when none is coming. Taken once.
+ *
+ * @example const tail = takeJsonTail(network); await writeTextFile("graph.json", exportGraphologyJsonBytesWithTail(network, {}, tail), { command: "export" });
+ */
+export function takeJsonTail(network: Network): GraphologyJsonTail | undefined {
+  const tail = jsonTailAhead.get(network);
+  jsonTailAhead.delete(network);
   return tail;
 }
 

@@ -6,9 +6,9 @@
  * people and 1,000,000 exchanges for benchmarks.
  */
 import { TiegraphError } from "../errors.js";
-import { formatDay, parseDay } from "../model/dates.js";
+import { parseDay } from "../model/dates.js";
 import type { ExchangeExtras } from "../model/exchange-store.js";
-import { KIND_CODE, Network, type RawExchangeColumns } from "../model/network.js";
+import { KIND_CODE, Network, OPEN_END, type AffiliationColumns, type RawExchangeColumns } from "../model/network.js";
 import { DEFAULT_KIND_VALUES, type ExchangeKind, type Organisation, type Person } from "../model/types.js";
 import { cumulativePicker } from "../random/cumulative-pick.js";
 import { createRandom, type Random } from "../random/seeded-random.js";
@@ -56,20 +56,57 @@ export const DEFAULT_GENERATE_OPTIONS: Readonly<Required<Omit<GenerateOptions, "
   extras: true,
 };
 
-type Profile = "close" | "active" | "wider" | "acquaintance" | "dormant" | "taker" | "giver";
-const PROFILE_WEIGHTS: [Profile, number][] = [
-  ["close", 0.06], ["active", 0.16], ["wider", 0.3], ["acquaintance", 0.28], ["dormant", 0.1], ["taker", 0.05], ["giver", 0.05],
+// relationship profiles, by number (a relationship's profile is kept in a byte)
+const CLOSE = 0;
+const ACTIVE = 1;
+const WIDER = 2;
+const ACQUAINTANCE = 3;
+const DORMANT = 4;
+const TAKER = 5;
+const GIVER = 6;
+const PROFILE_WEIGHTS: [number, number][] = [
+  [CLOSE, 0.06], [ACTIVE, 0.16], [WIDER, 0.3], [ACQUAINTANCE, 0.28], [DORMANT, 0.1], [TAKER, 0.05], [GIVER, 0.05],
 ];
-const PROFILE_INTENSITY: Record<Profile, number> = { close: 12, active: 5, wider: 2, acquaintance: 0.7, dormant: 4, taker: 4, giver: 4 };
+/** Relative share of the exchanges of a relationship of each profile (by number). */
+const PROFILE_INTENSITY = [12, 5, 2, 0.7, 4, 4, 4];
 const KIND_MIX: [ExchangeKind, number][] = [["meeting", 0.4], ["information", 0.3], ["favour", 0.1], ["gesture", 0.1], ["introduction", 0.05], ["connection", 0.05]];
 const FORMATS: [string, number][] = [["coffee", 45], ["lunch", 75], ["call", 30]];
 
-function weighted<T>(rnd: Random, items: [T, number][]): T {
+function weighted<T>(rnd: Random, items: readonly (readonly [T, number])[]): T {
   let x = rnd();
-  for (const [v, w] of items) {
-    if ((x -= w) < 0) return v;
+  for (let k = 0; k < items.length; k++) {
+    if ((x -= items[k]![1]) < 0) return items[k]![0];
   }
   return items[items.length - 1]![0];
+}
+
+/** The position in `items` {@link weighted} would pick (the same draw). */
+function weightedIndex(rnd: Random, items: readonly (readonly [unknown, number])[]): number {
+  let x = rnd();
+  for (let k = 0; k < items.length; k++) {
+    if ((x -= items[k]![1]) < 0) return k;
+  }
+  return items.length - 1;
+}
+
+/** Each kind of the mix's code and default value, by its position in the mix. */
+const MIX_CODE = KIND_MIX.map(([kind]) => KIND_CODE[kind]);
+const MIX_VALUE = KIND_MIX.map(([kind]) => DEFAULT_KIND_VALUES[kind]);
+/** Where "favour" stands in the mix (an introduction without a third person becomes one). */
+const FAVOUR = KIND_MIX.findIndex(([kind]) => kind === "favour");
+
+/** A growing column of relationships: typed, so half a million of them are not half a million boxed numbers. */
+class Column<A extends Int32Array | Uint8Array | Float64Array> {
+  length = 0;
+  constructor(public values: A) {}
+  push(v: number): void {
+    if (this.length === this.values.length) {
+      const grown = new (this.values.constructor as new (n: number) => A)(2 * this.values.length);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = v;
+  }
 }
 
 /**
@@ -175,9 +212,14 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
     return lo;
   };
 
-  // people and careers
+  // people and careers; the affiliations as columns (day numbers, role numbers), which the network
+  // takes as they are, instead of records whose dates it would parse again
   const people: Person[] = [];
-  const affiliations: { person: string; organisation: string; from?: string; to?: string; role?: string }[] = [];
+  const affPerson = new Column(new Int32Array(2 * N));
+  const affOrg = new Column(new Int32Array(2 * N));
+  const affFrom = new Column(new Int32Array(2 * N));
+  const affTo = new Column(new Int32Array(2 * N));
+  const affRole = new Column(new Int32Array(2 * N));
   const members: number[][] = Array.from({ length: O }, () => []);
   const currentOrg = new Int32Array(N);
   const roles = ["Engineer", "Analyst", "Manager", "Director", "Consultant", "Designer", "Counsel", "Account Executive"];
@@ -209,9 +251,11 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
       prevOrg = org;
       const from = j === 0 ? startDay - 200 - rnd.int(3000) : changes[j - 1]! + 1;
       const to = j === jobs - 1 ? undefined : changes[j]!;
-      const a: (typeof affiliations)[number] = { person: id, organisation: orgs[org]!.id, from: formatDay(from), role: rnd.pick(roles) };
-      if (to !== undefined) a.to = formatDay(to);
-      affiliations.push(a);
+      affPerson.push(i);
+      affOrg.push(org);
+      affFrom.push(from);
+      affTo.push(to ?? OPEN_END);
+      affRole.push(rnd.int(roles.length));
       members[org]!.push(i);
       currentOrg[i] = org;
     }
@@ -219,17 +263,17 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
 
   // relationships (unordered pairs), each with a profile and an intensity
   const pairs = new PairSet(N);
-  const relA: number[] = [];
-  const relB: number[] = [];
-  const relProfile: Profile[] = [];
-  const relWeight: number[] = [];
-  const addRel = (x: number, y: number, profile: Profile): void => {
+  const relAs = new Column(new Int32Array(1024));
+  const relBs = new Column(new Int32Array(1024));
+  const relProfiles = new Column(new Uint8Array(1024));
+  const relWeights = new Column(new Float64Array(1024));
+  const addRel = (x: number, y: number, profile: number): void => {
     if (x === y) return;
     if (!pairs.add(Math.min(x, y), Math.max(x, y))) return;
-    relA.push(x);
-    relB.push(y);
-    relProfile.push(profile);
-    relWeight.push(PROFILE_INTENSITY[profile] * (0.5 + rnd()));
+    relAs.push(x);
+    relBs.push(y);
+    relProfiles.push(profile);
+    relWeights.push(PROFILE_INTENSITY[profile]! * (0.5 + rnd()));
   };
   const start = hasEgo ? 1 : 0;
   if (hasEgo) {
@@ -242,10 +286,14 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
       const colleagues = members[currentOrg[i]!]!;
       let other = rnd.chance(0.6) && colleagues.length > 1 ? rnd.pick(colleagues) : start + rnd.int(N - start);
       if (other === i) other = start + ((other - start + 1) % (N - start));
-      addRel(i, other, rnd.chance(0.08) ? (rnd.chance(0.5) ? "taker" : "giver") : rnd.chance(0.1) ? "dormant" : "wider");
+      addRel(i, other, rnd.chance(0.08) ? (rnd.chance(0.5) ? TAKER : GIVER) : rnd.chance(0.1) ? DORMANT : WIDER);
     }
   }
-  const R = relA.length;
+  const R = relAs.length;
+  const relA = relAs.values;
+  const relB = relBs.values;
+  const relProfile = relProfiles.values;
+  const relWeight = relWeights.values;
   const relCum = new Float64Array(R);
   let wsum = 0;
   for (let r = 0; r < R; r++) relCum[r] = wsum += relWeight[r]!;
@@ -295,11 +343,12 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
     const profile = relProfile[r]!;
     let giver = relA[r]!;
     let taker = relB[r]!;
-    let kind = weighted(rnd, KIND_MIX);
-    if (profile === "taker" || profile === "giver") {
+    const mix = weightedIndex(rnd, KIND_MIX);
+    let kind = KIND_MIX[mix]![0];
+    if (profile === TAKER || profile === GIVER) {
       // one side (relB for taker, relA for giver) gives 90% of the time
       const oneWay = rnd.chance(0.9);
-      if ((profile === "taker") === oneWay) {
+      if ((profile === TAKER) === oneWay) {
         giver = relB[r]!;
         taker = relA[r]!;
       }
@@ -307,7 +356,7 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
       giver = relB[r]!;
       taker = relA[r]!;
     }
-    const dayOffset = profile === "dormant" ? rnd.int(Math.min(span, 300)) : rnd.int(span + 1);
+    const dayOffset = profile === DORMANT ? rnd.int(Math.min(span, 300)) : rnd.int(span + 1);
     raw.from[x] = giver;
     raw.to[x] = taker;
     raw.day[x] = startDay + dayOffset;
@@ -335,8 +384,10 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
       if (third < 0) kind = "favour";
       else extras = { introduced: third };
     }
-    raw.kind[x] = KIND_CODE[kind];
-    raw.value[x] = DEFAULT_KIND_VALUES[kind];
+    // codes and values looked up in arrays by the mix's position, not by the kind's name
+    const m = kind === "favour" ? FAVOUR : mix;
+    raw.kind[x] = MIX_CODE[m]!;
+    raw.value[x] = MIX_VALUE[m]!;
     if (rnd.chance(o.confidentialShare)) {
       raw.flags[x] = 1; // confidential
       const note = rnd.pick(confidentialNotes);
@@ -344,6 +395,7 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
     }
     if (extras) extraList.push([x, extras]);
   }
-  const net = Network.fromColumns({ organisations: orgs, people, affiliations, ...(hasEgo ? { ego: "me" } : {}) }, raw);
-  return net;
+  const k = affPerson.length;
+  const affiliations: AffiliationColumns = { person: affPerson.values.subarray(0, k), organisation: affOrg.values.subarray(0, k), from: affFrom.values.subarray(0, k), to: affTo.values.subarray(0, k), role: affRole.values.subarray(0, k), roles };
+  return Network.fromColumns({ organisations: orgs, people, ...(hasEgo ? { ego: "me" } : {}) }, raw, affiliations);
 }

@@ -7,7 +7,7 @@
  * million edges without a graphology graph or the whole document in memory;
  * {@link exportedGraph} builds the graphology graph from the same elements.
  */
-import { directedTies, relationships, type Network } from "@tiegraph/core";
+import { directedTies, relationships, type DirectedTies, type Network } from "@tiegraph/core";
 import { disclosure, personAttributes, type DisclosureOptions } from "./disclosure.js";
 import { dayText, tieOptions } from "./tie-options.js";
 
@@ -148,7 +148,23 @@ export function exportedElements(network: Network, options: GraphExportOptions =
 
 /** Tie edges: `weight` (= strength), `strength`, `value`, `count`, `givingCount`, `firstDate`, `lastDate`. */
 function tieColumns(network: Network, options: GraphExportOptions, includeConfidential: boolean): EdgeColumns {
-  const t = directedTies(network, tieOptions(options, includeConfidential));
+  return tieEdgeColumns(directedTies(network, tieOptions(options, includeConfidential)));
+}
+
+/** The columns of a directed tie index a tie edge is written from (core's `DirectedTies` has them). */
+export type TieEdgeSource = Pick<DirectedTies, "source" | "target" | "strength" | "givenValue" | "count" | "givingCount" | "firstDay" | "lastDay">;
+
+/**
+ * The edge columns of the ties graph, read from a directed tie index's
+ * columns (or a range of them, copied): `weight` (= strength), `strength`,
+ * `value` (given value), `count`, `givingCount`, `firstDate`, `lastDate`.
+ *
+ * @example
+ * ```ts
+ * tieEdgeColumns(directedTies(network)).attributes.map((a) => a.name); // ["weight", "strength", "value", "count", "givingCount", "firstDate", "lastDate"]
+ * ```
+ */
+export function tieEdgeColumns(t: TieEdgeSource): EdgeColumns {
   return {
     keyPrefix: "t",
     source: t.source,

@@ -5,9 +5,9 @@
  * indent)` of the exported graph, written a few thousand elements at a time
  * without building the graph.
  */
-import type { Network } from "@tiegraph/core";
+import type { Network, Person } from "@tiegraph/core";
 import { ByteOutput } from "@tiegraph/core/internal";
-import { exportedElements, type EdgeColumns, type ExportedAttributes, type ExportedElements, type GraphExportOptions } from "./export-elements.js";
+import { exportedElements, tieEdgeColumns, type EdgeColumns, type ExportedAttributes, type ExportedElements, type GraphExportOptions, type TieEdgeSource } from "./export-elements.js";
 import { putAscii, putWhole, TextPool } from "./text-pool.js";
 import { CHUNK_CHARS, joinChunks } from "./text-chunks.js";
 import { dayText } from "./tie-options.js";
@@ -52,7 +52,13 @@ export function exportGraphologyJson(network: Network, options: GraphologyJsonEx
  * ```
  */
 export function exportGraphologyJsonChunks(network: Network, options: GraphologyJsonExportOptions = {}): Generator<string> {
-  return jsonChunks(exportedElements(network, options), (options.pretty ?? DEFAULT_GRAPHOLOGY_JSON_EXPORT_OPTIONS.pretty) ? 2 : 0);
+  // without a byte output, the document's chunks are all text (no split is marked)
+  return jsonChunks(exportedElements(network, options), indentOf(options)) as Generator<string>;
+}
+
+/** The indent of JSON.stringify for these options: 2 when pretty, else 0. */
+function indentOf(options: GraphologyJsonExportOptions): number {
+  return (options.pretty ?? DEFAULT_GRAPHOLOGY_JSON_EXPORT_OPTIONS.pretty) ? 2 : 0;
 }
 
 /** Bytes of a chunk of {@link exportGraphologyJsonBytes} (it is handed out once it holds this many). */
@@ -76,18 +82,131 @@ const CHUNK_BYTES = 1 << 20;
  */
 export function* exportGraphologyJsonBytes(network: Network, options: GraphologyJsonExportOptions & { chunkBytes?: number } = {}): Generator<Uint8Array> {
   const out = new ByteOutput(options.chunkBytes ?? CHUNK_BYTES, true);
-  for (const text of jsonChunks(exportedElements(network, options), (options.pretty ?? DEFAULT_GRAPHOLOGY_JSON_EXPORT_OPTIONS.pretty) ? 2 : 0, out)) {
-    if (text !== "") out.text(text);
+  for (const text of jsonChunks(exportedElements(network, options), indentOf(options), out)) {
+    if (text !== "") out.text(text as string);
     if (out.full) yield out.take();
   }
   yield out.take();
 }
 
 /**
- * The document's text in chunks; with `bytes`, the column edges are written
- * into it instead (an empty string is yielded whenever it is full).
+ * The quoted keys of graphology JSON nodes (`JSON.stringify(person.id)`) of
+ * every person, as UTF-8 one after another: person i's at `[start[i], end[i])`
+ * of `bytes`. What {@link tieEdgeJsonBytes} writes edges' sources and targets from.
+ *
+ * @example
+ * ```ts
+ * const keys = graphologyJsonKeys([{ id: "ann" }, { id: 'b"1' }]);
+ * new TextDecoder().decode(keys.bytes.subarray(keys.start[1], keys.end[1])); // '"b\\"1"'
+ * ```
  */
-function* jsonChunks(el: ExportedElements, indent: number, bytes?: ByteOutput): Generator<string> {
+export function graphologyJsonKeys(people: readonly Pick<Person, "id">[]): GraphologyJsonKeys {
+  const pool = new TextPool(people.length, (i) => JSON.stringify(people[i]!.id));
+  for (let i = 0; i < people.length; i++) pool.ensure(i);
+  return { bytes: pool.bytes, start: pool.start, end: pool.end };
+}
+
+/** Texts encoded one after another (see {@link graphologyJsonKeys}). */
+export interface GraphologyJsonKeys {
+  readonly bytes: Uint8Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+}
+
+/**
+ * The tie edges `from` to `to − 1` of the columns `t` as they stand in
+ * {@link exportGraphologyJsonBytes}' document of the ties graph with this
+ * indent (UTF-8), where edge p is the document's edge `offset + p` of
+ * `total`: its key is `t<offset + p>`, the first edge of the document opens
+ * the list's first object, and every edge but the document's last is
+ * followed by the comma and opening of the next. So ranges written apart
+ * (on another thread, from a copy of the columns from `offset` on) and
+ * joined in order give the document's edges exactly. In chunks of about
+ * `chunkBytes`, each a view of one reused buffer unless `ownChunks`.
+ *
+ * @example
+ * ```ts
+ * const t = directedTies(network);
+ * const keys = graphologyJsonKeys(network.people());
+ * const chunks = [...tieEdgeJsonBytes(keys, t, 0, t.pairCount, { offset: 0, total: t.pairCount, indent: 0, ownChunks: true })];
+ * ```
+ */
+export function* tieEdgeJsonBytes(keys: GraphologyJsonKeys, t: TieEdgeSource, from: number, to: number, options: { offset: number; total: number; indent: number; chunkBytes?: number; ownChunks?: boolean }): Generator<Uint8Array> {
+  const out = new ByteOutput(options.chunkBytes ?? CHUNK_BYTES, options.ownChunks !== true);
+  const written: KeyText = { ensure: () => undefined, put: (bytes, at, i) => copyText(keys, bytes, at, i), start: keys.start, end: keys.end };
+  for (const _ of edgeRangeBytes(written, tieEdgeColumns(t), options.indent, out, { from, to, offset: options.offset, total: options.total })) yield out.take();
+  yield out.take();
+}
+
+/** Copies text i of `keys` into `bytes` at `at`, which has room; returns the position after it. */
+function copyText(keys: GraphologyJsonKeys, bytes: Uint8Array, at: number, i: number): number {
+  const from = keys.bytes;
+  const end = keys.end[i]!;
+  for (let k = keys.start[i]!; k < end; k++) bytes[at++] = from[k]!;
+  return at;
+}
+
+/**
+ * The tie edges of a graphology JSON from `from` on, written elsewhere (on
+ * another thread) from the tie index `index` with {@link tieEdgeJsonBytes}:
+ * see {@link exportGraphologyJsonBytesWithTail}.
+ */
+export interface GraphologyJsonTail {
+  /** The tie index the edges were written from: used only when it is the one the export reads. */
+  readonly index: TieEdgeSource & { readonly pairCount: number };
+  /** The first edge written elsewhere. */
+  readonly from: number;
+  /**
+   * Starts the writing (given the people's quoted keys and the indent) and
+   * gives its chunks, or undefined when it failed: the edges are then written here.
+   */
+  edges(keys: GraphologyJsonKeys, indent: number): Promise<readonly Uint8Array[] | undefined>;
+}
+
+/**
+ * {@link exportGraphologyJsonBytes} of the ties graph with the edges from
+ * `tail.from` on written elsewhere while the nodes and the first edges are
+ * written here, then joined in order: the same bytes. The tail is used only
+ * when the export is of the ties graph and its index is the very tie index
+ * the export reads (the network's own, as adopted from the thread that built
+ * it); otherwise, or when the tail fails, every edge is written here.
+ *
+ * @example await saveNetworkFileAtomic("graph.json", exportGraphologyJsonBytesWithTail(network, {}, tail), { backup: false });
+ */
+export async function* exportGraphologyJsonBytesWithTail(network: Network, options: GraphologyJsonExportOptions & { chunkBytes?: number }, tail: GraphologyJsonTail | undefined): AsyncGenerator<Uint8Array> {
+  const el = exportedElements(network, options);
+  const indent = indentOf(options);
+  const out = new ByteOutput(options.chunkBytes ?? CHUNK_BYTES, true);
+  const columns = el.edgeColumns;
+  const fits = tail !== undefined && el.kind === "ties" && columns !== undefined && columns.source === tail.index.source && tail.index.pairCount === el.edgeCount && tail.from > 0 && tail.from < el.edgeCount;
+  // the other thread starts on its edges before the nodes are written
+  const rest = fits ? tail.edges(graphologyJsonKeys(network.people()), indent) : undefined;
+  const chunks = jsonChunks(el, indent, out, fits ? tail.from : undefined);
+  for (let next = chunks.next(); !next.done; ) {
+    if (next.value === SPLIT) {
+      yield out.take();
+      const written = await rest!;
+      if (written !== undefined) yield* written;
+      next = chunks.next(written !== undefined);
+      continue;
+    }
+    if (next.value !== "") out.text(next.value);
+    if (out.full) yield out.take();
+    next = chunks.next();
+  }
+  yield out.take();
+}
+
+/** What {@link jsonChunks} yields where the edges from its `split` on go: answered with whether they were written elsewhere. */
+const SPLIT = Symbol("split");
+
+/**
+ * The document's text in chunks; with `bytes`, the column edges are written
+ * into it instead (an empty string is yielded whenever it is full), and with
+ * `split` too, those from edge `split` on are not: {@link SPLIT} is yielded
+ * there, and they are written only when the answer is not `true`.
+ */
+function* jsonChunks(el: ExportedElements, indent: number, bytes?: ByteOutput, split?: number): Generator<string | typeof SPLIT, void, boolean | undefined> {
   const nl = indent ? "\n" : "";
   const pad = " ".repeat(indent);
   const head = JSON.stringify({ options: { type: el.type, multi: el.multi, allowSelfLoops: false }, attributes: {} }, null, indent);
@@ -112,7 +231,17 @@ function* jsonChunks(el: ExportedElements, indent: number, bytes?: ByteOutput): 
     }
     out += "[";
     if (name === "edges" && el.edgeColumns) {
-      out = yield* bytes !== undefined ? columnEdgeBytes(el, el.edgeColumns, indent, out, bytes) : columnEdges(el, el.edgeColumns, indent, out);
+      if (bytes === undefined) out = yield* columnEdges(el, el.edgeColumns, indent, out);
+      else {
+        // each node's key as JSON text, encoded the first time it is in an edge
+        const keys = new TextPool(el.nodeCount, (i) => JSON.stringify(el.nodeKey(i)));
+        const range = { from: 0, to: count, offset: 0, total: count };
+        const cut = split !== undefined && split > 0 && split < count ? split : count;
+        bytes.text(out);
+        out = "";
+        for (const _ of edgeRangeBytes(keys, el.edgeColumns, indent, bytes, { ...range, to: cut })) yield "";
+        if (cut < count && (yield SPLIT) !== true) for (const _ of edgeRangeBytes(keys, el.edgeColumns, indent, bytes, { ...range, from: cut })) yield "";
+      }
       out += `${nl}${pad}]`;
       continue;
     }
@@ -171,14 +300,25 @@ function* columnEdges(el: ExportedElements, columns: EdgeColumns, indent: number
   return out;
 }
 
+/** Each node's key as JSON text, encoded (see {@link TextPool}). */
+interface KeyText {
+  /** Makes node i's bytes, unless made already. */
+  ensure(i: number): void;
+  /** Copies node i's bytes into `bytes` at `at`, which has room; returns the position after them. */
+  put(bytes: Uint8Array, at: number, i: number): number;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+}
+
 /**
- * {@link columnEdges} written as UTF-8 into `out` after the text `before`:
- * the same bytes, with the fixed text between fields encoded once, each
- * node's quoted key once (into one pool), each day's once, and the edge
- * numbers written digit by digit. Yields "" whenever `out` is full (its
- * caller takes the chunk); returns "" (nothing left as text).
+ * The edges `from` to `to − 1` of {@link columnEdges} written as UTF-8 into
+ * `out`, edge p being the document's edge `offset + p` of `total` (see
+ * {@link tieEdgeJsonBytes}): the same bytes, with the fixed text between
+ * fields encoded once, each node's quoted key once (`keys`), each day's
+ * once, and the edge numbers written digit by digit. Yields whenever `out`
+ * is full (its caller takes the chunk).
  */
-function* columnEdgeBytes(el: ExportedElements, columns: EdgeColumns, indent: number, before: string, out: ByteOutput): Generator<string, string> {
+function* edgeRangeBytes(keys: KeyText, columns: EdgeColumns, indent: number, out: ByteOutput, range: { from: number; to: number; offset: number; total: number }): Generator<void> {
   const { source, target, attributes } = columns;
   const text = edgeText(columns, indent);
   const utf8 = (piece: string): Uint8Array => new TextEncoder().encode(piece);
@@ -191,14 +331,11 @@ function* columnEdgeBytes(el: ExportedElements, columns: EdgeColumns, indent: nu
   const names = text.names.map(utf8);
   const close = utf8(text.close);
   const closeOpen = utf8(`${text.close},${text.at2}${text.keyField}"${columns.keyPrefix}`);
-  // each node's key as JSON text, encoded the first time it is in an edge
-  const keys = new TextPool(el.nodeCount, (i) => JSON.stringify(el.nodeKey(i)));
   const date = dayText(JSON.stringify);
   const A = attributes.length;
   // the most an edge's number (10 digits), numbers and dates (25 characters each) take, with the fixed text
   let fixed = closeOpen.length + 10 + sourceField.length + targetField.length + attributesField.length + close.length;
   for (const name of names) fixed += name.length + 25;
-  out.text(before);
   let bytes = out.bytes;
   let n = out.length;
   // a block copy for the longer pieces (indented, they are 20 to 40 bytes), a loop for the short ones
@@ -214,9 +351,11 @@ function* columnEdgeBytes(el: ExportedElements, columns: EdgeColumns, indent: nu
   const key = (i: number): void => {
     n = keys.put(bytes, n, i);
   };
-  for (let k = 0; k < source.length; k++) {
-    const s = source[k]!;
-    const t = target[k]!;
+  for (let p = range.from; p < range.to; p++) {
+    // the edge's number in the document
+    const k = range.offset + p;
+    const s = source[p]!;
+    const t = target[p]!;
     keys.ensure(s);
     keys.ensure(t);
     const most = fixed + keys.end[s]! - keys.start[s]! + keys.end[t]! - keys.start[t]!;
@@ -240,7 +379,7 @@ function* columnEdgeBytes(el: ExportedElements, columns: EdgeColumns, indent: nu
       const attribute = attributes[a]!;
       put(names[a]!);
       if ("numbers" in attribute) {
-        const v = attribute.numbers[k]!;
+        const v = attribute.numbers[p]!;
         if (v === last) {
           for (let j = lastStart; j < lastEnd; j++) bytes[n++] = bytes[j]!;
           continue;
@@ -249,19 +388,18 @@ function* columnEdgeBytes(el: ExportedElements, columns: EdgeColumns, indent: nu
         lastStart = n;
         ascii(Number.isFinite(v) ? String(v) : "null");
         lastEnd = n;
-      } else ascii(date(attribute.days[k]!));
+      } else ascii(date(attribute.days[p]!));
     }
     // the close of this edge, with the opening of the next when there is one
-    put(k + 1 < source.length ? closeOpen : close);
+    put(k + 1 < range.total ? closeOpen : close);
     if (n >= out.chunkBytes) {
       out.length = n;
-      yield "";
+      yield;
       bytes = out.bytes;
       n = out.length;
     }
   }
   out.length = n;
-  return "";
 }
 
 /**
