@@ -10,8 +10,11 @@
  * time and peak memory at the largest size over the smallest (the issue asks
  * for linear scaling: within 3.5× for 3× the network). `BENCH_COMMANDS_RUNS`
  * (default 4: the first, without a columnar copy, and three later ones, whose
- * median is shown; two later runs made a mean, moved by one slow run) runs per tiegraph command; NetworkX runs once
- * (it is slow), at sizes up to `BENCH_COMMANDS_PEER_MAX` people (default 100000).
+ * median is shown; two later runs made a mean, moved by one slow run) runs per tiegraph command. NetworkX runs
+ * `BENCH_COMMANDS_PEER_RUNS` times (default 3; the median is shown), each right after one of tiegraph's later runs,
+ * so both sides meet the same spells of a host whose speed wanders by a third within minutes (one NetworkX run
+ * made the ratio as much the host's as the programs'), at sizes up to `BENCH_COMMANDS_PEER_MAX` people
+ * (default 100000).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -30,6 +33,8 @@ const RUNS = Number(process.env.BENCH_COMMANDS_RUNS ?? 4);
 const TIMEOUT = Number(process.env.BENCH_COMMANDS_TIMEOUT ?? 600);
 /** NetworkX runs at sizes up to this many people (BENCH_COMMANDS_PEER_MAX). */
 const PEER_MAX = Number(process.env.BENCH_COMMANDS_PEER_MAX ?? 100000);
+/** NetworkX runs per command (BENCH_COMMANDS_PEER_RUNS), interleaved with tiegraph's later runs. */
+const PEER_RUNS = Math.max(1, Number(process.env.BENCH_COMMANDS_PEER_RUNS ?? 3));
 
 /** One size's table, and each command's later run and peak for the scaling table. */
 interface SizeResult {
@@ -128,15 +133,21 @@ function sizeSection(people: number, exchanges: number): SizeResult {
     // the first read of a file has no columnar copy yet; it writes one for the later runs
     rmSync(`${net}.columns`, { force: true });
     const runs: Run[] = [];
+    const peerRuns: Run[] = [];
+    const peer = job.networkx && withPeer ? job.networkx : null;
     console.error(`      ${new Date().toISOString().slice(11, 19)}`);
-    for (let r = 0; r < RUNS; r++) {
-      for (const f of job.clean ?? []) rmSync(f, { force: true });
-      runs.push(timed(job.tiegraph));
+    // tiegraph's later runs each followed by one of NetworkX's (the rest of NetworkX's after them, if it runs more)
+    for (let r = 0; r < Math.max(RUNS, 1 + (peer ? PEER_RUNS : 0)); r++) {
+      if (r < RUNS) {
+        for (const f of job.clean ?? []) rmSync(f, { force: true });
+        runs.push(timed(job.tiegraph));
+      }
+      if (peer && r >= 1 && peerRuns.length < PEER_RUNS) peerRuns.push(timed(peer));
     }
     const first = runs[0]!;
     const rest = median(runs.length > 1 ? runs.slice(1) : runs);
     later.set(job.name, rest.ok ? { seconds: rest.seconds, peakMb: Math.max(first.peakMb, rest.peakMb) } : null);
-    const nx = job.networkx && withPeer ? timed(job.networkx) : null;
+    const nx = peerRuns.length > 0 ? median(peerRuns) : null;
     const shown = (r: Run): string | number => (r.ok ? r.seconds : r.timedOut ? `> ${TIMEOUT}` : "failed");
     rows.push([
       `\`${job.name}\``,
@@ -153,7 +164,7 @@ function sizeSection(people: number, exchanges: number): SizeResult {
   const markdown = [
     `### ${people.toLocaleString("en")} people, ${exchanges.toLocaleString("en")} exchanges`,
     "",
-    `Load average on the ${cpus().length}-core machine when this size finished: ${loadavg()[0]!.toFixed(0)} (other work running makes every figure larger, tiegraph's and NetworkX's alike; compare within a row). ${gen ? `\`generate\` wrote the file in ${gen.seconds.toFixed(1)} s (peak ${Math.round(gen.peakMb)} MB). ` : ""}Processes were stopped after ${TIMEOUT} s ("> ${TIMEOUT}"). "first" is a run that found no columnar copy of the file (it parses the JSON and writes the copy); "later" is the median of the ${Math.max(1, RUNS - 1)} runs after it, which read the copy. Peak is the larger of the two, in MB. ${withPeer ? "NetworkX ran once." : `NetworkX was not run at this size (it runs up to ${PEER_MAX.toLocaleString("en")} people).`}`,
+    `Load average on the ${cpus().length}-core machine when this size finished: ${loadavg()[0]!.toFixed(0)} (other work running makes every figure larger, tiegraph's and NetworkX's alike; compare within a row). ${gen ? `\`generate\` wrote the file in ${gen.seconds.toFixed(1)} s (peak ${Math.round(gen.peakMb)} MB). ` : ""}Processes were stopped after ${TIMEOUT} s ("> ${TIMEOUT}"). "first" is a run that found no columnar copy of the file (it parses the JSON and writes the copy); "later" is the median of the ${Math.max(1, RUNS - 1)} runs after it, which read the copy. Peak is the larger of the two, in MB. ${withPeer ? `NetworkX ran ${PEER_RUNS === 1 ? "once" : `${PEER_RUNS} times, each right after one of tiegraph's later runs (the same spells of the host for both); its median is shown, and the ratio is of the two medians`}.` : `NetworkX was not run at this size (it runs up to ${PEER_MAX.toLocaleString("en")} people).`}`,
     "",
     table(["command", "tiegraph first (s)", "tiegraph later (s)", "tiegraph peak (MB)", "NetworkX (s)", "NetworkX peak (MB)", "NetworkX / tiegraph later"], rows),
   ].join("\n");
