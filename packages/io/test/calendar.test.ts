@@ -61,7 +61,8 @@ describe("importCalendar", () => {
 
   it("infers ego's address when none is given, and says so", async () => {
     const r = await importCalendar(fixture("calendar.ics"), { ...YEAR, largeEventContacts: true });
-    expect(r.notes[0]).toContain("me@example.com");
+    // named for the CLI user as well as the library caller (it said "pass ego.emails", a library option, to both)
+    expect(r.notes[0]).toBe("ego's address taken to be me@example.com (present in most events); to say otherwise, give ego's addresses (the CLI's --ego-email, the library's ego.emails)");
     expect(r.exchanges).toHaveLength(20);
   });
 
@@ -168,6 +169,7 @@ describe("importCalendar: ego's inferred address", () => {
     // one Outlook meeting: ego's address cannot be inferred from it alone
     const outlook = calendar(event("d", "20250409", "me@example.com", ["eve@contoso.com", "frank@contoso.com"]));
     const second = await importCalendar(outlook, { file: "outlook.ics", to: "2025-12-31" });
+    expect(second.notes).toContain("could not tell ego's address among the attendees; every attendee was counted (give ego's addresses: the CLI's --ego-email, the library's ego.emails)");
     mergeInto(network, second);
     expect(network.people().map((p) => p.id).sort()).toEqual(["alice", "bruno", "carla", "eve", "frank", "me"]);
     const all = Array.from({ length: network.exchangeCount }, (_, i) => network.exchangeAt(i));

@@ -16,6 +16,9 @@ import { ImportBuilder, type ImportWarningCode, type ImportedNetwork } from "./i
 import { DEFAULT_IMPORT_OPTIONS, ProblemLog, egoPerson, type EgoOption, type ImportOptions } from "./options.js";
 import { StepBudget, StepLimitReached, ruleProblem, seriesStarts } from "./recurrence.js";
 
+/** How a caller gives ego's e-mail addresses, named for each way calendars are imported (the notes go to all of them). */
+const EGO_ADDRESS_HOW = "the CLI's --ego-email, the library's ego.emails";
+
 /** Options of {@link importCalendar}. */
 export interface CalendarOptions extends ImportOptions {
   /**
@@ -208,9 +211,9 @@ export async function importCalendar(source: TextSource, options: CalendarOption
         egoEmails.add(inferred);
         // Kept on ego, so the merged network knows it and a later calendar's ego is recognised by it.
         out.result.ego = { ...ego, emails: [inferred] };
-        out.result.notes.push(`ego's address taken to be ${inferred} (present in most events); pass ego.emails to say otherwise`);
+        out.result.notes.push(`ego's address taken to be ${inferred} (present in most events); to say otherwise, give ego's addresses (${EGO_ADDRESS_HOW})`);
       } else if (series.length) {
-        out.result.notes.push("could not tell ego's address among the attendees; every attendee was counted (pass ego.emails)");
+        out.result.notes.push(`could not tell ego's address among the attendees; every attendee was counted (give ego's addresses: ${EGO_ADDRESS_HOW})`);
       }
     }
 
