@@ -15,6 +15,14 @@ import { BIN, FIXTURES, ROOT, SAMPLE, TODAY, cli, tempDir, tiegraphProcess } fro
 
 const TSX = pathToFileURL(createRequire(join(ROOT, "package.json")).resolve("tsx")).href;
 
+/** Writes a generated network of 5,000 people and 60,000 exchanges (seed `seed`) to `file`, with its columnar copy beside it. */
+function writeNetworkWithCopy(file: string, seed: number): void {
+  const network = generateNetwork({ seed, people: 5000, exchanges: 60000 });
+  const text = serializeNetwork(network);
+  writeFileSync(file, text);
+  writeFileSync(`${file}.columns`, encodeNetworkColumns(network, createHash("sha256").update(text).digest("hex")));
+}
+
 describe("the tiegraph process", () => {
   it("exits with runCli's code: 0 ok, 1 bad input, 2 usage", () => {
     const ok = tiegraphProcess(["--version"]);
@@ -101,10 +109,7 @@ describe("the tiegraph process", () => {
     const dir = tempDir();
     const file = join(dir, "net.json");
     // large enough for betweenness to be sampled: 2 · people · ties above 2·10⁸
-    const network = generateNetwork({ seed: 11, people: 5000, exchanges: 60000 });
-    const text = serializeNetwork(network);
-    writeFileSync(file, text);
-    writeFileSync(`${file}.columns`, encodeNetworkColumns(network, createHash("sha256").update(text).digest("hex")));
+    writeNetworkWithCopy(file, 11);
     const args = ["report", file, "--json"];
     const want = await cli(args, { env: { TIEGRAPH_TODAY: TODAY, TIEGRAPH_COLUMNS: "off" } });
     expect(want.status).toBe(0);
@@ -119,10 +124,7 @@ describe("the tiegraph process", () => {
     const dir = tempDir();
     const file = join(dir, "net.json");
     // enough ties for the worker to write half (20,000 or more) and that half to take several chunks of a mebibyte
-    const network = generateNetwork({ seed: 12, people: 5000, exchanges: 60000 });
-    const text = serializeNetwork(network);
-    writeFileSync(file, text);
-    writeFileSync(`${file}.columns`, encodeNetworkColumns(network, createHash("sha256").update(text).digest("hex")));
+    writeNetworkWithCopy(file, 12);
     const want = await cli(["export", file, "--format", "csv", "-o", join(dir, "want.csv")], { env: { TIEGRAPH_TODAY: TODAY, TIEGRAPH_COLUMNS: "off" } });
     expect(want.status).toBe(0);
     const got = tiegraphProcess(["export", file, "--format", "csv", "-o", join(dir, "got.csv")], { env: { TIEGRAPH_TODAY: TODAY, TIEGRAPH_INDEX_AHEAD: "trace" } });
@@ -148,10 +150,7 @@ describe("the tiegraph process", () => {
     const dir = tempDir();
     const file = join(dir, "net.json");
     // enough ties for the worker to write some (20,000 or more), in several chunks of a mebibyte
-    const network = generateNetwork({ seed: 12, people: 5000, exchanges: 60000 });
-    const text = serializeNetwork(network);
-    writeFileSync(file, text);
-    writeFileSync(`${file}.columns`, encodeNetworkColumns(network, createHash("sha256").update(text).digest("hex")));
+    writeNetworkWithCopy(file, 12);
     for (const pretty of [[], ["--pretty"]]) {
       const want = await cli(["export", file, "--format", "json", ...pretty, "-o", join(dir, "want.json")], { env: { TIEGRAPH_TODAY: TODAY, TIEGRAPH_COLUMNS: "off" } });
       expect(want.status).toBe(0);
