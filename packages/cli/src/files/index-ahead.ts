@@ -43,8 +43,8 @@ export interface IndexAhead {
    * people's texts ({@link IndexAheadJob.tail}), writes those rows of the
    * export while the main thread writes the rest: of the ties CSV (`"csv"`,
    * io's `tiesCsvRowBytes`, the second half of the rows) or of the ties
-   * graph's graphology JSON (`"json"`, io's `tieEdgeJsonBytes`, the last two
-   * thirds of the edges: the main thread writes the nodes too).
+   * graph's graphology JSON (`"json"`, io's `tieEdgeJsonBytes`, the last 45 %
+   * of the edges: the main thread writes the nodes too).
    */
   tiesTail?: "csv" | "json";
 }
@@ -243,7 +243,7 @@ export function startIndexAhead(copyFile: string, ahead: IndexAhead): IndexAhead
 /** Ties from which an export writes part of its rows on the worker (fewer: one thread writes them faster than two start). */
 const TAIL_FROM_TIES = 20_000;
 
-/** The export's first row the worker writes: half the ties CSV; a third into the JSON's edges (the main thread writes the nodes as well). */
+/** The export's first row the worker writes: half the ties CSV; 55 % into the JSON's edges (the main thread writes the nodes as well). */
 function tailStart(format: "csv" | "json", pairs: number): number {
   return format === "csv" ? pairs >> 1 : Math.floor((pairs * 11) / 20);
 }

@@ -110,7 +110,7 @@ export function takeTiesCsvTail(network: Network): TiesCsvTail | undefined {
 }
 
 /**
- * The last two thirds of the ties graph's graphology JSON edges, written on
+ * The last 45 % of the ties graph's graphology JSON edges, written on
  * the worker thread that built the network's directed tie index (asked with
  * `tiesTail: "json"`), for io's `exportGraphologyJsonBytesWithTail`;
  * undefined when none is coming. Taken once.

@@ -73,14 +73,10 @@ const KIND_MIX: [ExchangeKind, number][] = [["meeting", 0.4], ["information", 0.
 const FORMATS: [string, number][] = [["coffee", 45], ["lunch", 75], ["call", 30]];
 
 function weighted<T>(rnd: Random, items: readonly (readonly [T, number])[]): T {
-  let x = rnd();
-  for (let k = 0; k < items.length; k++) {
-    if ((x -= items[k]![1]) < 0) return items[k]![0];
-  }
-  return items[items.length - 1]![0];
+  return items[weightedIndex(rnd, items)]![0];
 }
 
-/** The position in `items` {@link weighted} would pick (the same draw). */
+/** The position in `items` of the item {@link weighted} picks (one draw, the weights subtracted in order). */
 function weightedIndex(rnd: Random, items: readonly (readonly [unknown, number])[]): number {
   let x = rnd();
   for (let k = 0; k < items.length; k++) {
@@ -95,7 +91,7 @@ const MIX_VALUE = KIND_MIX.map(([kind]) => DEFAULT_KIND_VALUES[kind]);
 /** Where "favour" stands in the mix (an introduction without a third person becomes one). */
 const FAVOUR = KIND_MIX.findIndex(([kind]) => kind === "favour");
 
-/** A growing column of relationships: typed, so half a million of them are not half a million boxed numbers. */
+/** A growing typed column (of relationships, of affiliations): half a million values are not half a million boxed numbers. */
 class Column<A extends Int32Array | Uint8Array | Float64Array> {
   length = 0;
   constructor(public values: A) {}

@@ -133,17 +133,18 @@ export interface GraphologyJsonKeys {
  */
 export function* tieEdgeJsonBytes(keys: GraphologyJsonKeys, t: TieEdgeSource, from: number, to: number, options: { offset: number; total: number; indent: number; chunkBytes?: number; ownChunks?: boolean }): Generator<Uint8Array> {
   const out = new ByteOutput(options.chunkBytes ?? CHUNK_BYTES, options.ownChunks !== true);
-  const written: KeyText = { ensure: () => undefined, put: (bytes, at, i) => copyText(keys, bytes, at, i), start: keys.start, end: keys.end };
-  for (const _ of edgeRangeBytes(written, tieEdgeColumns(t), options.indent, out, { from, to, offset: options.offset, total: options.total })) yield out.take();
+  for (const _ of edgeRangeBytes(keyText(keys), tieEdgeColumns(t), options.indent, out, { from, to, offset: options.offset, total: options.total })) yield out.take();
   yield out.take();
 }
 
-/** Copies text i of `keys` into `bytes` at `at`, which has room; returns the position after it. */
-function copyText(keys: GraphologyJsonKeys, bytes: Uint8Array, at: number, i: number): number {
-  const from = keys.bytes;
-  const end = keys.end[i]!;
-  for (let k = keys.start[i]!; k < end; k++) bytes[at++] = from[k]!;
-  return at;
+/** Keys encoded already (see {@link graphologyJsonKeys}) as the edge writer reads them: nothing left to make. */
+function keyText(keys: GraphologyJsonKeys): KeyText {
+  const { bytes: from, start, end } = keys;
+  const put = (bytes: Uint8Array, at: number, i: number): number => {
+    for (let k = start[i]!, e = end[i]!; k < e; k++) bytes[at++] = from[k]!;
+    return at;
+  };
+  return { ensure: () => undefined, put, start, end };
 }
 
 /**
@@ -179,9 +180,15 @@ export async function* exportGraphologyJsonBytesWithTail(network: Network, optio
   const out = new ByteOutput(options.chunkBytes ?? CHUNK_BYTES, true);
   const columns = el.edgeColumns;
   const fits = tail !== undefined && el.kind === "ties" && columns !== undefined && columns.source === tail.index.source && tail.index.pairCount === el.edgeCount && tail.from > 0 && tail.from < el.edgeCount;
-  // the other thread starts on its edges before the nodes are written
-  const rest = fits ? tail.edges(graphologyJsonKeys(network.people()), indent) : undefined;
-  const chunks = jsonChunks(el, indent, out, fits ? tail.from : undefined);
+  let rest: Promise<readonly Uint8Array[] | undefined> | undefined;
+  let split: { at: number; keys: KeyText } | undefined;
+  if (fits) {
+    // the other thread starts on its edges before the nodes are written; this one writes its edges from the same keys
+    const keys = graphologyJsonKeys(network.people());
+    rest = tail.edges(keys, indent);
+    split = { at: tail.from, keys: keyText(keys) };
+  }
+  const chunks = jsonChunks(el, indent, out, split);
   for (let next = chunks.next(); !next.done; ) {
     if (next.value === SPLIT) {
       yield out.take();
@@ -203,10 +210,11 @@ const SPLIT = Symbol("split");
 /**
  * The document's text in chunks; with `bytes`, the column edges are written
  * into it instead (an empty string is yielded whenever it is full), and with
- * `split` too, those from edge `split` on are not: {@link SPLIT} is yielded
- * there, and they are written only when the answer is not `true`.
+ * `split` too, from the split's keys, and those from edge `split.at` on are
+ * not: {@link SPLIT} is yielded there, and they are written only when the
+ * answer is not `true`.
  */
-function* jsonChunks(el: ExportedElements, indent: number, bytes?: ByteOutput, split?: number): Generator<string | typeof SPLIT, void, boolean | undefined> {
+function* jsonChunks(el: ExportedElements, indent: number, bytes?: ByteOutput, split?: { at: number; keys: KeyText }): Generator<string | typeof SPLIT, void, boolean | undefined> {
   const nl = indent ? "\n" : "";
   const pad = " ".repeat(indent);
   const head = JSON.stringify({ options: { type: el.type, multi: el.multi, allowSelfLoops: false }, attributes: {} }, null, indent);
@@ -233,10 +241,10 @@ function* jsonChunks(el: ExportedElements, indent: number, bytes?: ByteOutput, s
     if (name === "edges" && el.edgeColumns) {
       if (bytes === undefined) out = yield* columnEdges(el, el.edgeColumns, indent, out);
       else {
-        // each node's key as JSON text, encoded the first time it is in an edge
-        const keys = new TextPool(el.nodeCount, (i) => JSON.stringify(el.nodeKey(i)));
+        // each node's key as JSON text, encoded the first time it is in an edge (or all at once for a split)
+        const keys = split?.keys ?? new TextPool(el.nodeCount, (i) => JSON.stringify(el.nodeKey(i)));
         const range = { from: 0, to: count, offset: 0, total: count };
-        const cut = split !== undefined && split > 0 && split < count ? split : count;
+        const cut = split !== undefined && split.at > 0 && split.at < count ? split.at : count;
         bytes.text(out);
         out = "";
         for (const _ of edgeRangeBytes(keys, el.edgeColumns, indent, bytes, { ...range, to: cut })) yield "";
