@@ -86,7 +86,7 @@ describe("the tiegraph process", () => {
     const runs: [string[], string][] = [
       // today's figures (the relationships), the last exchange's (the directed ties), an export's (the directed ties, confidential left out)
       [["intro", file, "--from", "p1", "--to", "p42", "--json"], "intro: the relationships tie index built ahead was taken"],
-      [["report", file, "--json", "--as-of", "last"], "report: the directed tie index built ahead was taken"],
+      [["report", file, "--json", "--as-of", "last"], "report: the directed tie index built ahead was taken\ntiegraph: report: constraint and effective size were computed ahead"],
       [["export", file, "--format", "csv"], "export: the directed tie index built ahead was taken"],
     ];
     // the first read writes the copy (nothing is built ahead: there was no copy to read)
@@ -115,7 +115,11 @@ describe("the tiegraph process", () => {
     expect(want.status).toBe(0);
     expect((JSON.parse(want.stdout) as { betweennessSampled: boolean }).betweennessSampled).toBe(true);
     const got = tiegraphProcess(args, { env: { TIEGRAPH_TODAY: TODAY, TIEGRAPH_INDEX_AHEAD: "trace" } });
-    expect(got.stderr).toBe("tiegraph: report: the directed tie index built ahead was taken\ntiegraph: report: the betweenness sample taken ahead was taken\n");
+    expect(got.stderr).toBe("tiegraph: report: the directed tie index built ahead was taken\ntiegraph: report: constraint and effective size were computed ahead\ntiegraph: report: the betweenness sample taken ahead was taken\n");
+    // the worker's constraint and effective size are the figures printed without it (above), and real ones
+    const report = JSON.parse(got.stdout) as { constraint: Record<string, number | null>; effectiveSize: Record<string, number | null> };
+    expect(Object.values(report.constraint).filter((v) => v !== null && v > 0).length).toBeGreaterThan(1000);
+    expect(Object.values(report.effectiveSize).filter((v) => v !== null && v > 1).length).toBeGreaterThan(1000);
     expect(got.status).toBe(0);
     expect(got.stdout).toBe(want.stdout);
   });

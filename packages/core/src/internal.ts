@@ -18,8 +18,9 @@ export { adoptRouteGraph, buildRouteGraph, routeGraphOf, type RouteGraph } from 
 export { personRecord, type PersonValues } from "./model/person-record.js";
 export { personReciprocityByIndex } from "./reciprocity/person-reciprocity.js";
 export { weightedReciprocityRatio } from "./reciprocity/weighted-reciprocity.js";
-export { constraintByIndex } from "./brokerage/constraint.js";
-export { effectiveSizeByIndex } from "./brokerage/effective-size.js";
+export { constraintByIndex, constraintValues, valuesOrNull } from "./brokerage/constraint.js";
+export { mutualTies, type TieGraphSource } from "./brokerage/mutual-ties.js";
+export { effectiveSizeByIndex, effectiveSizeValues } from "./brokerage/effective-size.js";
 export { betweennessWithinBudgetByIndex, type BetweennessEstimateByIndex } from "./brokerage/betweenness-estimate.js";
 export type { EIResultByIndex } from "./mix/ei-index.js";
 export { eiOverviewByIndex } from "./mix/ei-overview.js";

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { betweenness, constraint, directedTies, effectiveSize, startBetweenness, type Network } from "@tiegraph/core";
 import { expectValues, oracleNetwork, readOracleFixture, ORACLE_NAMES, type OracleNetwork, type Values } from "./analytics-oracle.js";
+import { constraintValues, effectiveSizeValues, mutualTies } from "../src/internal.js";
 
 interface Fixture {
   network: OracleNetwork;
@@ -31,6 +32,22 @@ describe.each(ORACLE_NAMES)("brokerage on %s equals NetworkX", (name) => {
   it("effectiveSize equals nx.effective_size, unweighted and weighted by strength", () => {
     expectValues(effectiveSize(network, { ties }), fx.effectiveSize.unweighted, 1e-9);
     expectValues(effectiveSize(network, { ties, weighted: true }), fx.effectiveSize.weighted, 1e-9);
+  });
+  it("from copies of the index's slots alone (what the CLI's worker keeps), constraint and effective size are the same values, bit for bit, and equal NetworkX", () => {
+    // a fresh object of copied arrays: nothing is shared with the index, or remembered for it
+    const kept = { nodeCount: ties.nodeCount, pairCount: ties.pairCount, offsets: ties.offsets.slice(), source: ties.source.slice(), target: ties.target.slice() };
+    const g = mutualTies(kept, false);
+    expect(g).not.toBe(mutualTies(ties, false));
+    const c = constraintValues(g);
+    const e = effectiveSizeValues(g);
+    const byId = (values: Float64Array): Values => Object.fromEntries(network.people().map((p, i) => [p.id, Number.isNaN(values[i]!) ? null : values[i]!]));
+    expect(byId(c)).toEqual(constraint(network, { ties }));
+    expect(byId(e)).toEqual(effectiveSize(network, { ties }));
+    expectValues(byId(c), fx.constraint.unweighted, 1e-9);
+    expectValues(byId(e), fx.effectiveSize.unweighted, 1e-9);
+    // weighing needs the strengths: without them, an error rather than unweighted figures
+    expect(() => mutualTies(kept, true)).toThrow(/need the strengths/);
+    expect(constraintValues(mutualTies({ ...kept, strength: ties.strength.slice() }, true))).toEqual(constraintValues(mutualTies(ties, true)));
   });
   it("exact betweenness equals nx.betweenness_centrality (normalised, raw, undirected)", () => {
     expectValues(betweenness(network, { ties }), fx.betweenness.directed, 1e-9);

@@ -28,10 +28,12 @@ import {
   eiOverviewByIndex,
   personReciprocityByIndex,
   weightedReciprocityRatio,
+  valuesOrNull,
   type EIResultByIndex,
   type PersonValues,
 } from "@tiegraph/core/internal";
-import { loadForAnalysis, takeSampleAhead } from "../files/network-files.js";
+import { loadForAnalysis, takeBrokerageAhead, takeSampleAhead } from "../files/network-files.js";
+import type { BrokerageAhead } from "../files/index-ahead.js";
 import { asOfLine, figuresAsOf, indexAhead } from "../as-of.js";
 import { asOfDate, oneOf, wholeNumber } from "../options.js";
 import { requireGrouping, requirePerson } from "../resolve-ids.js";
@@ -97,6 +99,18 @@ export interface ReportMeasures {
  * @example const measures = reportMeasures(network, { file: "net.json", includesConfidential: false, groupBy: "organisation", person: undefined, period: "quarter", asOf: "2026-11-30" });
  */
 export function reportMeasures(network: Network, request: ReportRequest): ReportMeasures {
+  const first = measuresBeforeBrokerage(network, request);
+  return { ...first, ...brokerageMeasures(network, first.ties, undefined) };
+}
+
+/**
+ * The measures of {@link reportMeasures} but constraint and effective size
+ * ({@link brokerageMeasures}), which the `report` command may take from the
+ * thread that built its tie index.
+ *
+ * @example const first = measuresBeforeBrokerage(network, request); first.ei.index.network
+ */
+export function measuresBeforeBrokerage(network: Network, request: ReportRequest): Omit<ReportMeasures, "constraint" | "effectiveSize"> {
   const person = request.person ?? network.ego;
   const day = parseDay(request.asOf);
   if (day === undefined) throw new TiegraphError("tiegraph/cli", "invalid-option", "invalid asOf", { record: "request.asOf", expected: "a calendar date YYYY-MM-DD", got: JSON.stringify(request.asOf) });
@@ -117,10 +131,23 @@ export function reportMeasures(network: Network, request: ReportRequest): Report
     ledger,
     reciprocity: { overall: overallReciprocity(network, { ties }), weighted: weightedReciprocityRatio(network, { ties }), byPerson: personReciprocityByIndex(network, { ties }) },
     externalShare: person === undefined ? null : externalShare(network, { person, groupBy: request.groupBy }),
-    constraint: constraintByIndex(network, { ties }),
-    effectiveSize: effectiveSizeByIndex(network, { ties }),
     bridging: person === undefined ? [] : bridgingContacts(network, person, { groupBy: request.groupBy, asOf: request.asOf }),
   };
+}
+
+/**
+ * Burt's constraint and effective size of every person on the report's tie
+ * index `ties` (core's `constraintByIndex` and `effectiveSizeByIndex`, by
+ * default unweighted), or the same values computed ahead on that very index
+ * (`ahead`, from {@link takeBrokerageAhead}; used only when its index is `ties`).
+ *
+ * @example const { constraint } = brokerageMeasures(network, directedTies(network), undefined); constraint(0)
+ */
+export function brokerageMeasures(network: Network, ties: DirectedTies, ahead: { index: DirectedTies; values: BrokerageAhead } | undefined): Pick<ReportMeasures, "constraint" | "effectiveSize"> {
+  if (ahead !== undefined && ahead.index === ties && ahead.values.constraint.length === network.personCount && ahead.values.effectiveSize.length === network.personCount) {
+    return { constraint: valuesOrNull(ahead.values.constraint), effectiveSize: valuesOrNull(ahead.values.effectiveSize) };
+  }
+  return { constraint: constraintByIndex(network, { ties }), effectiveSize: effectiveSizeByIndex(network, { ties }) };
 }
 
 /**
@@ -215,19 +242,23 @@ export function registerReport(program: Command, terminal: Terminal): void {
       const includesConfidential = flags.includeConfidential === true;
       // the directed tie index built while the file is read, and betweenness sampled on it meanwhile
       const ahead = indexAhead("directed", flags.asOf, includesConfidential, terminal.env, "report");
-      const loaded = await loadForAnalysis(file, includesConfidential, { terminal, command: "report" }, ahead && { ...ahead, sampleBetweenness: flags.brokerage === "sampled" });
+      const loaded = await loadForAnalysis(file, includesConfidential, { terminal, command: "report" }, ahead && { ...ahead, sampleBetweenness: flags.brokerage === "sampled", brokerage: true });
       const when = figuresAsOf(loaded, flags.asOf, terminal, "report");
       const network = when.network;
       requireGrouping(network, flags.groupBy, { command: "report", option: "--group-by", file });
       if (flags.person !== undefined) requirePerson(network, flags.person, { command: "report", option: "--person", file });
       // the JSON lists every tie: written from the index in chunks, not gathered into the data first
       const request: ReportRequest = { file, includesConfidential, groupBy: flags.groupBy, person: flags.person, period: flags.period, asOf: when.asOf, brokerage: flags.brokerage, listTies: false };
-      const measures = reportMeasures(network, request);
+      // constraint and effective size last: the thread that built the tie index computes them meanwhile
+      const first = measuresBeforeBrokerage(network, request);
+      // the JSON's tie list is read from the relationships, made while that thread works too
+      const rows = flags.json ? tieRows(network, when.asOf) : undefined;
+      const measures: ReportMeasures = { ...first, ...brokerageMeasures(network, first.ties, await takeBrokerageAhead(loaded)) };
       await takeSampleAhead(loaded);
       const { data, ledger } = completeReport(network, request, measures);
-      if (flags.json) {
+      if (rows) {
         // the tie list comes escaped for the terminal already (once per person): it goes out as it is
-        for (const { text, shown } of reportJsonParts(data, tieRows(network, when.asOf), true)) {
+        for (const { text, shown } of reportJsonParts(data, rows, true)) {
           if (shown) writeRaw(terminal.stdout, text);
           else terminal.stdout.write(text);
         }

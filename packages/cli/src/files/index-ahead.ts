@@ -19,9 +19,9 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { columnsSource, type DirectedTies, type Network, type Relationships } from "@tiegraph/core";
+import { DEFAULT_TIE_GRAPH_OPTIONS, columnsSource, type DirectedTies, type Network, type Relationships } from "@tiegraph/core";
 import { tieEdgeJsonBytes, tiesCsvRowBytes, type GraphologyJsonKeys, type TiesCsvCells, type TiesCsvColumns } from "@tiegraph/io";
-import { adoptPathHits, adoptRouteGraph, adoptTieIndex, betweennessSample, buildRouteGraph, buildTieIndex, decodeExchangeSource, exchangeSourceExtent, sampledPathHits, type BuiltTieIndex, type PathHits, type RouteGraph } from "@tiegraph/core/internal";
+import { adoptPathHits, adoptRouteGraph, adoptTieIndex, betweennessSample, buildRouteGraph, buildTieIndex, constraintValues, decodeExchangeSource, effectiveSizeValues, exchangeSourceExtent, mutualTies, sampledPathHits, type BuiltTieIndex, type PathHits, type RouteGraph } from "@tiegraph/core/internal";
 
 /** The tie index a command will ask for, to be built while its network is read. */
 export interface IndexAhead {
@@ -47,6 +47,20 @@ export interface IndexAhead {
    * of the edges: the main thread writes the nodes too).
    */
   tiesTail?: "csv" | "json";
+  /**
+   * With kind "directed": also compute Burt's constraint and effective size
+   * of every person on the index, unweighted (core's `constraintValues` and
+   * `effectiveSizeValues` on its `mutualTies`, what `constraintByIndex` and
+   * `effectiveSizeByIndex` compute by default), after any sampling. What
+   * `report` asks for: the main thread computes its other measures meanwhile.
+   */
+  brokerage?: boolean;
+}
+
+/** Constraint and effective size by person index (NaN: no tie), computed on the worker ({@link IndexAhead.brokerage}). */
+export interface BrokerageAhead {
+  constraint: Float64Array;
+  effectiveSize: Float64Array;
 }
 
 /** Shortest paths the worker sampled on the index it sent, and the arguments it sampled with. */
@@ -67,7 +81,12 @@ export interface IndexAheadResult {
   routeGraph?: RouteGraph;
   /** With `tiesTail`: the first row (tie) of the export the worker will write when asked (the rest of the index's rows). */
   tailFrom?: number;
+  /** Whether constraint and effective size are being computed on it ({@link IndexAhead.brokerage}; a message brings them). */
+  brokerage?: boolean;
 }
+
+/** A message from the worker: the index, then the sample, the brokerage measures or the tail, each as asked (null: none after all). */
+type WorkerMessage = { index: IndexAheadResult | null } | { sample: SampleAheadResult | null } | { brokerage: BrokerageAhead | null } | { tail: Uint8Array[] | null };
 
 let entry: URL | undefined;
 
@@ -156,6 +175,8 @@ export interface IndexAheadJob {
   result: Promise<IndexAheadResult | undefined>;
   /** The sampled shortest paths ({@link IndexAhead.sampleBetweenness}), or undefined. */
   sample: Promise<SampleAheadResult | undefined>;
+  /** Constraint and effective size ({@link IndexAhead.brokerage}), or undefined. */
+  brokerage: Promise<BrokerageAhead | undefined>;
   /**
    * Sends the people's texts to the worker, which writes the export's rows
    * from the result's `tailFrom` on ({@link IndexAhead.tiesTail}): the ties
@@ -191,39 +212,48 @@ export function startIndexAhead(copyFile: string, ahead: IndexAhead): IndexAhead
   let gotIndex: (r: IndexAheadResult | undefined) => void = () => undefined;
   let gotSample: (r: SampleAheadResult | undefined) => void = () => undefined;
   let gotTail: (r: Uint8Array[] | undefined) => void = () => undefined;
+  let gotBrokerage: (r: BrokerageAhead | undefined) => void = () => undefined;
   const result = new Promise<IndexAheadResult | undefined>((resolve) => (gotIndex = resolve));
   const sample = new Promise<SampleAheadResult | undefined>((resolve) => (gotSample = resolve));
   const tail = new Promise<Uint8Array[] | undefined>((resolve) => (gotTail = resolve));
-  // messages: the index (or null), then the sample (or null) when one was asked and the index was made,
-  // or the tail's chunks (or null) once they are asked for when the worker kept a tail
-  let messages = 0;
+  const brokerage = new Promise<BrokerageAhead | undefined>((resolve) => (gotBrokerage = resolve));
+  // messages: the index (or null); then, as that index says, the sample, the brokerage measures, or the
+  // tail's chunks once they are asked for (each or null); the thread is stopped after the last
+  let expected = 0;
   let tailKept = false;
   let tailAsked = false;
   const done = (): void => void worker.terminate();
-  worker.on("message", (message: IndexAheadResult | SampleAheadResult | Uint8Array[] | null) => {
-    messages++;
-    if (messages === 1) {
-      const index = (message as IndexAheadResult | null) ?? undefined;
+  worker.on("message", (message: WorkerMessage) => {
+    if ("index" in message) {
+      const index = message.index ?? undefined;
       gotIndex(index);
       tailKept = index?.tailFrom !== undefined;
-      if (index?.sampling !== true) gotSample(undefined);
+      if (index?.sampling === true) expected++;
+      else gotSample(undefined);
+      if (index?.brokerage === true) expected++;
+      else gotBrokerage(undefined);
       if (tailKept) {
+        expected++;
         // waiting for the people: the process may end without asking (the thread is then let go)
         if (!tailAsked) worker.unref();
-      } else {
-        gotTail(undefined);
-        if (index?.sampling !== true) done();
-      }
+      } else gotTail(undefined);
+    } else if ("sample" in message) {
+      gotSample(message.sample ?? undefined);
+      expected--;
+    } else if ("brokerage" in message) {
+      gotBrokerage(message.brokerage ?? undefined);
+      expected--;
     } else {
-      if (tailKept) gotTail(Array.isArray(message) ? message : undefined);
-      else gotSample((message as SampleAheadResult | null) ?? undefined);
-      done();
+      gotTail(message.tail ?? undefined);
+      expected--;
     }
+    if (expected === 0) done();
   });
   const failed = (): void => {
     gotIndex(undefined);
     gotSample(undefined);
     gotTail(undefined);
+    gotBrokerage(undefined);
   };
   worker.once("error", failed);
   worker.once("exit", failed);
@@ -237,7 +267,7 @@ export function startIndexAhead(copyFile: string, ahead: IndexAhead): IndexAhead
     worker.postMessage({ bytes, start, end, indent: texts.format === "json" ? texts.indent : 0 });
     return tail;
   };
-  return { cancel: done, result, sample, tail: askTail };
+  return { cancel: done, result, sample, brokerage, tail: askTail };
 }
 
 /** Ties from which an export writes part of its rows on the worker (fewer: one thread writes them faster than two start). */
@@ -285,14 +315,16 @@ export function runIndexWorker(): boolean {
   }
   const ties = result?.built.kind === "directed" ? (result.built.index as DirectedTies) : undefined;
   const sample = ties && job.ahead.sampleBetweenness === true ? betweennessSample(ties.nodeCount, ties.pairCount) : undefined;
-  // what the sampling reads, kept here: the index itself goes to the main thread
-  const kept = ties && sample ? { nodeCount: ties.nodeCount, pairCount: ties.pairCount, offsets: ties.offsets.slice(), source: ties.source.slice(), target: ties.target.slice() } : undefined;
-  if (result && kept) result.sampling = true;
+  const brokerage = ties !== undefined && job.ahead.brokerage === true;
+  // what the sampling and the brokerage measures read, kept here: the index itself goes to the main thread
+  const kept = ties && (sample || brokerage) ? { nodeCount: ties.nodeCount, pairCount: ties.pairCount, offsets: ties.offsets.slice(), source: ties.source.slice(), target: ties.target.slice() } : undefined;
+  if (result && kept && sample) result.sampling = true;
+  if (result && kept && brokerage) result.brokerage = true;
   // the export's last rows, kept here (the index goes to the main thread) for when the people come
   const tailFormat = job.ahead.tiesTail;
   const tail = ties && !kept && tailFormat !== undefined && ties.pairCount >= TAIL_FROM_TIES ? tailColumns(ties, tailStart(tailFormat, ties.pairCount)) : undefined;
   if (result && tail) result.tailFrom = tail.from;
-  port.postMessage(result ?? null, result ? [...buffersOf(result.built.index), ...(result.routeGraph ? buffersOf(result.routeGraph) : [])] : []);
+  port.postMessage({ index: result ?? null } satisfies WorkerMessage, result ? [...buffersOf(result.built.index), ...(result.routeGraph ? buffersOf(result.routeGraph) : [])] : []);
   if (tail) {
     port.once("message", (texts: TiesCsvCells & { indent: number }) => {
       let chunks: Uint8Array[] | null;
@@ -303,18 +335,32 @@ export function runIndexWorker(): boolean {
       } catch {
         chunks = null;
       }
-      port.postMessage(chunks, chunks ? chunks.map((c) => c.buffer as ArrayBuffer) : []);
+      port.postMessage({ tail: chunks } satisfies WorkerMessage, chunks ? chunks.map((c) => c.buffer as ArrayBuffer) : []);
     });
     return true;
   }
-  if (result?.sampling !== true) return true;
-  let sampled: SampleAheadResult | null = null;
-  try {
-    if (kept && sample) sampled = { ...sample, hits: sampledPathHits(kept, sample.budget, sample.minimumSamples, sample.seed) };
-  } catch {
-    sampled = null;
+  if (result?.sampling === true) {
+    let sampled: SampleAheadResult | null = null;
+    try {
+      if (kept && sample) sampled = { ...sample, hits: sampledPathHits(kept, sample.budget, sample.minimumSamples, sample.seed) };
+    } catch {
+      sampled = null;
+    }
+    port.postMessage({ sample: sampled } satisfies WorkerMessage, sampled ? [sampled.hits.hits.buffer as ArrayBuffer] : []);
   }
-  port.postMessage(sampled, sampled ? [sampled.hits.hits.buffer as ArrayBuffer] : []);
+  if (result?.brokerage === true) {
+    let measures: BrokerageAhead | null = null;
+    try {
+      // weighted as constraintByIndex and effectiveSizeByIndex are by default (unweighted: the kept slots suffice)
+      if (kept) {
+        const g = mutualTies(kept, DEFAULT_TIE_GRAPH_OPTIONS.weighted);
+        measures = { constraint: constraintValues(g), effectiveSize: effectiveSizeValues(g) };
+      }
+    } catch {
+      measures = null;
+    }
+    port.postMessage({ brokerage: measures } satisfies WorkerMessage, measures ? [measures.constraint.buffer as ArrayBuffer, measures.effectiveSize.buffer as ArrayBuffer] : []);
+  }
   return true;
 }
 

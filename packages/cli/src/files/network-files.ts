@@ -19,7 +19,7 @@ import { Worker } from "node:worker_threads";
 import { decryptNetworkFile, encryptText, isEncryptedNetworkFile, saveNetworkFileAtomic, type EncryptionOptions } from "@tiegraph/io/node";
 import type { GraphologyJsonTail, TiesCsvTail } from "@tiegraph/io";
 import { getPassphrase } from "../passphrase.js";
-import { adoptIndexAhead, adoptSampleAhead, startIndexAhead, type IndexAhead, type IndexAheadJob, type SampleAheadResult } from "./index-ahead.js";
+import { adoptIndexAhead, adoptSampleAhead, startIndexAhead, type BrokerageAhead, type IndexAhead, type IndexAheadJob, type SampleAheadResult } from "./index-ahead.js";
 import type { BuiltTieIndex } from "@tiegraph/core/internal";
 import type { Terminal } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
@@ -78,6 +78,7 @@ async function takeIndexAhead(network: Network): Promise<void> {
   const taken = await adoptIndexAhead(network, entry.job.result, entry.source, entry.ahead);
   trace(entry.reader, `the ${entry.ahead.kind} tie index built ahead was ${taken ? "taken" : "not taken"}`);
   if (taken?.sampling === true) sampledAhead.set(network, { taken: taken.built, pending: entry.job.sample, reader: entry.reader });
+  if (taken?.brokerage === true) brokerageAhead.set(network, { index: taken.built.index as DirectedTies, pending: entry.job.brokerage, reader: entry.reader });
   if (taken?.tailFrom !== undefined) {
     const { job, reader } = entry;
     const from = taken.tailFrom;
@@ -125,6 +126,29 @@ export function takeJsonTail(network: Network): GraphologyJsonTail | undefined {
 
 function trace(reader: Reader, text: string): void {
   if (reader.terminal.env.TIEGRAPH_INDEX_AHEAD === "trace") reader.terminal.stderr.write(`tiegraph: ${reader.command}: ${text}\n`);
+}
+
+/** Constraint and effective size being computed ahead on a network's adopted directed index, until taken. */
+const brokerageAhead = new WeakMap<Network, { index: DirectedTies; pending: Promise<BrokerageAhead | undefined>; reader: Reader }>();
+
+/**
+ * Waits for Burt's constraint and effective size computed on the worker
+ * thread that built the network's adopted directed index (asked with
+ * `brokerage`), with that index: they are the measures of that index alone
+ * (core's `constraintByIndex` and `effectiveSizeByIndex` with their default
+ * options give the same values, bit for bit); undefined when none are
+ * coming. Call it after the other measures, which the main thread computes
+ * meanwhile. Taken once.
+ *
+ * @example const ahead = await takeBrokerageAhead(network); if (ahead?.index === ties) ahead.values.constraint[0]
+ */
+export async function takeBrokerageAhead(network: Network): Promise<{ index: DirectedTies; values: BrokerageAhead } | undefined> {
+  const entry = brokerageAhead.get(network);
+  if (entry === undefined) return undefined;
+  brokerageAhead.delete(network);
+  const values = await entry.pending;
+  trace(entry.reader, `constraint and effective size were ${values ? "computed ahead" : "not computed ahead"}`);
+  return values && { index: entry.index, values };
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
 import { personRecord, type PersonValues } from "../model/person-record.js";
-import { mutualTies, tiesFor, type TieGraphOptions } from "./mutual-ties.js";
+import { mutualTies, tiesFor, type MutualTies, type TieGraphOptions } from "./mutual-ties.js";
 
 /** Defaults of the brokerage measures: unweighted, like NetworkX's `weight=None`; confidential exchanges included. */
 export const DEFAULT_TIE_GRAPH_OPTIONS: Readonly<Required<Omit<TieGraphOptions, "ties">>> = { weighted: false, excludeConfidential: false };
@@ -40,7 +40,27 @@ export function constraint(network: Network, options: TieGraphOptions = {}): Rec
  * @example constraintByIndex(network)(0) // the first person's value, null without a tie
  */
 export function constraintByIndex(network: Network, options: TieGraphOptions = {}): PersonValues<number | null> {
-  const g = mutualTies(tiesFor(network, options), options.weighted ?? DEFAULT_TIE_GRAPH_OPTIONS.weighted);
+  return valuesOrNull(constraintValues(mutualTies(tiesFor(network, options), options.weighted ?? DEFAULT_TIE_GRAPH_OPTIONS.weighted)));
+}
+
+/**
+ * Each person's value of a measure by person index, NaN read as null (no tie).
+ *
+ * @example valuesOrNull(Float64Array.of(0.5, NaN))(1) // null
+ */
+export function valuesOrNull(values: Float64Array): PersonValues<number | null> {
+  return (i) => (Number.isNaN(values[i]!) ? null : values[i]!);
+}
+
+/**
+ * {@link constraint} of every person of the mutual tie graph `g` (see
+ * {@link mutualTies}), by person index: NaN for a person with no tie. What
+ * {@link constraintByIndex} computes, from the tie graph alone (a thread
+ * that holds only the tie index computes it the same, bit for bit).
+ *
+ * @example constraintValues(mutualTies(directedTies(network), false))[0] // the first person's constraint
+ */
+export function constraintValues(g: MutualTies): Float64Array {
   const n = g.nodeCount;
   const { offsets, neighbor, total, p } = g;
   const out = new Float64Array(n);
@@ -77,5 +97,5 @@ export function constraintByIndex(network: Network, options: TieGraphOptions = {
     }
     out[i] = c;
   }
-  return (i) => (Number.isNaN(out[i]!) ? null : out[i]!);
+  return out;
 }

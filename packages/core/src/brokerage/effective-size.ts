@@ -4,9 +4,9 @@
  */
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
-import { DEFAULT_TIE_GRAPH_OPTIONS } from "./constraint.js";
+import { DEFAULT_TIE_GRAPH_OPTIONS, valuesOrNull } from "./constraint.js";
 import { personRecord, type PersonValues } from "../model/person-record.js";
-import { mutualTies, tiesFor, type TieGraphOptions } from "./mutual-ties.js";
+import { mutualTies, tiesFor, type MutualTies, type TieGraphOptions } from "./mutual-ties.js";
 
 /**
  * Burt's effective size of every person on the tie graph (see
@@ -37,7 +37,17 @@ export function effectiveSize(network: Network, options: TieGraphOptions = {}): 
  * @example effectiveSizeByIndex(network)(0) // the first person's value, null without a tie
  */
 export function effectiveSizeByIndex(network: Network, options: TieGraphOptions = {}): PersonValues<number | null> {
-  const g = mutualTies(tiesFor(network, options), options.weighted ?? DEFAULT_TIE_GRAPH_OPTIONS.weighted);
+  return valuesOrNull(effectiveSizeValues(mutualTies(tiesFor(network, options), options.weighted ?? DEFAULT_TIE_GRAPH_OPTIONS.weighted)));
+}
+
+/**
+ * {@link effectiveSize} of every person of the mutual tie graph `g` (see
+ * {@link mutualTies}), by person index: NaN for a person with no tie. What
+ * {@link effectiveSizeByIndex} computes, from the tie graph alone.
+ *
+ * @example effectiveSizeValues(mutualTies(directedTies(network), false))[0] // the first person's effective size
+ */
+export function effectiveSizeValues(g: MutualTies): Float64Array {
   const n = g.nodeCount;
   const { offsets, neighbor, total, p, m } = g;
   const out = new Float64Array(n);
@@ -68,5 +78,5 @@ export function effectiveSizeByIndex(network: Network, options: TieGraphOptions 
     }
     out[i] = e;
   }
-  return (i) => (Number.isNaN(out[i]!) ? null : out[i]!);
+  return out;
 }

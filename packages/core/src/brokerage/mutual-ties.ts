@@ -34,6 +34,14 @@ export interface MutualTies {
   readonly m: Float64Array;
 }
 
+/**
+ * What {@link mutualTies} reads of a directed tie index: its slots (by
+ * source, targets ascending) and, to weigh them, their strengths. A copy of
+ * these arrays (a thread that keeps them after handing the index on) gives
+ * the same mutual ties as the index itself.
+ */
+export type TieGraphSource = Pick<DirectedTies, "nodeCount" | "pairCount" | "offsets" | "source" | "target"> & { readonly strength?: Float64Array };
+
 /** The directed tie index a brokerage measure reads, checked against the network. */
 export function tiesFor(network: Network, options: TieGraphOptions): DirectedTies {
   const ties = options.ties ?? directedTies(network, { excludeConfidential: options.excludeConfidential === true });
@@ -44,7 +52,7 @@ export function tiesFor(network: Network, options: TieGraphOptions): DirectedTie
 }
 
 /** Built once per tie index and weighting: constraint and effective size read the same one. */
-const built = new WeakMap<DirectedTies, [MutualTies | undefined, MutualTies | undefined]>();
+const built = new WeakMap<TieGraphSource, [MutualTies | undefined, MutualTies | undefined]>();
 
 /**
  * Merges each person's out-list (sorted targets) with their in-list (sorted
@@ -58,13 +66,14 @@ const built = new WeakMap<DirectedTies, [MutualTies | undefined, MutualTies | un
  * g.neighbor.subarray(g.offsets[0], g.offsets[1]); // person 0's neighbours, ascending
  * ```
  */
-export function mutualTies(ties: DirectedTies, weighted: boolean): MutualTies {
+export function mutualTies(ties: TieGraphSource, weighted: boolean): MutualTies {
+  if (weighted && ties.strength === undefined) throw new TiegraphError("tiegraph/brokerage", "invalid-option", "weighted mutual ties need the strengths", { record: "ties.strength", expected: "the strength of each directed tie" });
   let both = built.get(ties);
   if (!both) built.set(ties, (both = [undefined, undefined]));
   return (both[weighted ? 1 : 0] ??= buildMutualTies(ties, weighted));
 }
 
-function buildMutualTies(ties: DirectedTies, weighted: boolean): MutualTies {
+function buildMutualTies(ties: TieGraphSource, weighted: boolean): MutualTies {
   const n = ties.nodeCount;
   const P = ties.pairCount;
   const a = weighted ? ties.strength : undefined;
