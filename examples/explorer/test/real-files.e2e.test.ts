@@ -15,6 +15,7 @@ import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { displayNames, formatDay, generateNetwork, Network, parseNetworkFile, relationships, serializeNetwork, type PersonId } from "@tiegraph/core";
 import {
+  calendarEgoOf,
   decryptNetworkFile,
   importAffiliationsCsv,
   importCalendar,
@@ -87,7 +88,9 @@ async function expectedOf(files: readonly string[], largeMeetings = false): Prom
         imports.push(await importExchangesCsv(text, o));
         break;
       case "calendar": {
-        const imported = await importCalendar(text, largeMeetings ? { ...o, largeEventContacts: true } : o);
+        // as the page reads it: with the network file's ego and addresses, when it has them
+        const ego = calendarEgoOf(network);
+        const imported = await importCalendar(text, { ...o, ...(largeMeetings ? { largeEventContacts: true } : {}), ...(ego ? { ego } : {}) });
         skipped += imported.largeEvents?.events ?? 0;
         imports.push(imported);
         break;

@@ -208,6 +208,28 @@ describe("import problems", () => {
     expect(r.stdout).not.toContain("more (--verbose lists them all)");
   });
 
+  it("a calendar imported --into a network whose ego has an address tells ego apart by it, where it could not be inferred", async () => {
+    const dir = tempDir();
+    const into = join(dir, "net.json");
+    writeFileSync(into, serializeNetwork(Network.from({ people: [{ id: "ann", name: "Ann", emails: ["ann@example.com"] }], ego: "ann" })));
+    // one meeting Ann organised: her address is in one event of one, which is no majority to infer it from
+    const ics = join(dir, "cal.ics");
+    writeFileSync(ics, ["BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", "UID:d", "DTSTART:20250409T100000Z", "DTEND:20250409T110000Z", "ORGANIZER;CN=Ann:mailto:ann@example.com", "ATTENDEE;CN=Eve;PARTSTAT=ACCEPTED:mailto:eve@contoso.com", "END:VEVENT", "END:VCALENDAR", ""].join("\r\n"));
+    const out = join(dir, "out.json");
+    const run = await cli(["import", "--ics", ics, "--ics-to", "2025-12-31", "--into", into, "-o", out]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toContain("ego's address");
+    const got = parseNetworkFile(readFileSync(out, "utf8"));
+    expect(got.people().map((p) => p.id).sort()).toEqual(["ann", "eve"]);
+    expect(Array.from({ length: got.exchangeCount }, (_, i) => got.exchangeAt(i)).map((e) => [e.date, e.from, e.to, e.minutes])).toEqual([["2025-04-09", "ann", "eve", 60]]);
+    // an ego without an address: inferred from the events as before, and said so
+    const bare = join(dir, "bare.json");
+    writeFileSync(bare, serializeNetwork(Network.from({ people: [{ id: "ann", name: "Ann" }], ego: "ann" })));
+    const guessed = await cli(["import", "--ics", ics, "--ics-to", "2025-12-31", "--into", bare, "-o", join(dir, "guessed.json")]);
+    expect(guessed.status).toBe(0);
+    expect(guessed.stdout).toContain("could not tell ego's address among the attendees; every attendee was counted");
+  });
+
   it("a missing file is bad input naming it; no source at all is a usage error", async () => {
     const missing = await cli(["import", "--people", "nowhere.csv", "-o", join(tempDir(), "x.json")]);
     expect(missing.status).toBe(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Network, TiegraphError } from "@tiegraph/core";
-import { importCalendar, mergeInto } from "@tiegraph/io";
+import { calendarEgoOf, importCalendar, mergeInto } from "@tiegraph/io";
 import { fixture } from "./fixtures.js";
 
 const EGO = { id: "me", name: "Me", emails: ["me@example.com"] };
@@ -62,7 +62,7 @@ describe("importCalendar", () => {
   it("infers ego's address when none is given, and says so", async () => {
     const r = await importCalendar(fixture("calendar.ics"), { ...YEAR, largeEventContacts: true });
     // named for the CLI user as well as the library caller (it said "pass ego.emails", a library option, to both)
-    expect(r.notes[0]).toBe("ego's address taken to be me@example.com (present in most events); to say otherwise, give ego's addresses (the CLI's --ego-email, the library's ego.emails)");
+    expect(r.notes[0]).toBe("ego's address taken to be me@example.com (present in most events); to say otherwise, give ego's addresses (the CLI's --ego-email, the library's ego.emails; or import it into a network whose ego has them: the CLI's --into, the page's network file opened with it)");
     expect(r.exchanges).toHaveLength(20);
   });
 
@@ -155,6 +155,27 @@ describe("importCalendar: ego's inferred address", () => {
   ];
   const calendar = (...events: string[][]): string => ["BEGIN:VCALENDAR", "VERSION:2.0", ...events.flat(), "END:VCALENDAR", ""].join("\r\n");
 
+  it("imported into a network whose ego has addresses (calendarEgoOf), tells ego apart by them where they cannot be inferred", async () => {
+    const network = Network.from({ people: [{ id: "ann", name: "Ann", emails: ["Ann@Example.com", "ann@home.example"] }, { id: "bo", name: "Bo" }], ego: "ann" });
+    const ego = calendarEgoOf(network);
+    expect(ego).toEqual({ id: "ann", name: "Ann", emails: ["Ann@Example.com", "ann@home.example"] });
+    // one meeting Ann organised for two others: her address is in one event of one, so it cannot be inferred
+    const ics = calendar(event("d", "20250409", "ann@example.com", ["eve@contoso.com", "frank@contoso.com"]));
+    const guessed = await importCalendar(ics, { file: "outlook.ics", to: "2025-12-31" });
+    expect(guessed.notes.some((n) => n.startsWith("could not tell ego's address"))).toBe(true);
+    // Ann counted as an attendee of her own meeting: a contact of the import's ego
+    expect(guessed.exchanges.map((e) => [e.from, e.to]).sort()).toEqual([["ann", "me"], ["me", "eve"], ["me", "frank"]]);
+    const told = await importCalendar(ics, { file: "outlook.ics", to: "2025-12-31", ego: ego! });
+    expect(told.notes.filter((n) => n.includes("ego's address"))).toEqual([]);
+    expect(told.people.map((p) => p.id).sort()).toEqual(["eve", "frank"]);
+    expect(told.exchanges.map((e) => [e.from, e.to]).sort()).toEqual([["ann", "eve"], ["ann", "frank"]]);
+    mergeInto(network, told);
+    expect(network.people().map((p) => p.id).sort()).toEqual(["ann", "bo", "eve", "frank"]);
+    // no ego, or an ego without an address: nothing to tell ego apart by
+    expect(calendarEgoOf(Network.from({ people: [{ id: "ann", name: "Ann" }], ego: "ann" }))).toBeUndefined();
+    expect(calendarEgoOf(Network.from({ people: [{ id: "ann", name: "Ann", emails: ["ann@example.com"] }] }))).toBeUndefined();
+  });
+
   it("is kept on ego, so a second calendar where it cannot be inferred does not make ego a contact of themself", async () => {
     const google = calendar(
       event("a", "20250106", "me@example.com", ["me@example.com", "alice@example.com"]),
@@ -169,7 +190,7 @@ describe("importCalendar: ego's inferred address", () => {
     // one Outlook meeting: ego's address cannot be inferred from it alone
     const outlook = calendar(event("d", "20250409", "me@example.com", ["eve@contoso.com", "frank@contoso.com"]));
     const second = await importCalendar(outlook, { file: "outlook.ics", to: "2025-12-31" });
-    expect(second.notes).toContain("could not tell ego's address among the attendees; every attendee was counted (give ego's addresses: the CLI's --ego-email, the library's ego.emails)");
+    expect(second.notes).toContain("could not tell ego's address among the attendees; every attendee was counted (give ego's addresses: the CLI's --ego-email, the library's ego.emails; or import it into a network whose ego has them: the CLI's --into, the page's network file opened with it)");
     mergeInto(network, second);
     expect(network.people().map((p) => p.id).sort()).toEqual(["alice", "bruno", "carla", "eve", "frank", "me"]);
     const all = Array.from({ length: network.exchangeCount }, (_, i) => network.exchangeAt(i));

@@ -11,9 +11,10 @@
  * impossible date) is left out, and the import note names it with its file
  * and line, so one bad row does not refuse a whole export.
  */
-import { MAX_TEXT_LENGTH, Network, parseNetworkBytes, parseNetworkFile, SLICED_FROM_BYTES, TiegraphError } from "@tiegraph/core";
+import { MAX_TEXT_LENGTH, Network, parseNetworkBytes, parseNetworkFile, SLICED_FROM_BYTES, TiegraphError, type Person } from "@tiegraph/core";
 import {
   DEFAULT_CALENDAR_OPTIONS,
+  calendarEgoOf,
   decryptNetworkFile,
   importAffiliationsCsv,
   importCalendar,
@@ -136,7 +137,8 @@ export async function readNetwork(source: NetworkSource, onProgress: (stage: "re
     if (kind === "network" || kind === "encrypted-network") continue;
     // only the first few problems are shown: no more are kept, so a file of a million bad rows costs a count
     const options = { file: file.name, strict: false, onProgress: (p: ReadProgress) => progress(file, p.read), maxProblems: SKIPPED_LISTED };
-    const imported = await importFile(kind, file, options, source.largeMeetings === true);
+    // a calendar opened with a network file whose ego has addresses tells ego apart by them
+    const imported = await importFile(kind, file, options, source.largeMeetings === true, kind === "calendar" ? calendarEgoOf(network) : undefined);
     largeMeetingsSkipped += imported.largeEvents?.events ?? 0;
     imports.push(imported);
   }
@@ -182,7 +184,7 @@ async function readBytes(file: Blob, onRead: (read: number) => void): Promise<Ui
 
 type ImportFileOptions = { file: string; strict: boolean; onProgress: (p: ReadProgress) => void; maxProblems: number };
 
-function importFile(kind: FileKind, file: TextSource, options: ImportFileOptions, largeMeetings: boolean): Promise<ImportedNetwork> {
+function importFile(kind: FileKind, file: TextSource, options: ImportFileOptions, largeMeetings: boolean, ego: Person | undefined): Promise<ImportedNetwork> {
   switch (kind) {
     case "linkedin":
       return importLinkedInConnections(file, options);
@@ -201,7 +203,7 @@ function importFile(kind: FileKind, file: TextSource, options: ImportFileOptions
       return importGraphml(file, options);
     case "calendar":
       // an all-hands says nothing about any one tie: its attendees make no contacts unless asked (io's default)
-      return importCalendar(file, largeMeetings ? { ...options, largeEventContacts: true } : options);
+      return importCalendar(file, { ...options, ...(largeMeetings ? { largeEventContacts: true } : {}), ...(ego ? { ego } : {}) });
     default:
       throw new TiegraphError(SCOPE, "invalid-format", `cannot import a ${FILE_KIND_TEXT[kind]}`, { file: options.file });
   }

@@ -13,6 +13,7 @@ import type { Command } from "commander";
 import { Network, type Person } from "@tiegraph/core";
 import type { ExchangeTextAhead } from "@tiegraph/core/internal";
 import {
+  calendarEgoOf,
   importAffiliationsCsv,
   importCalendar,
   importExchangesCsv,
@@ -116,7 +117,9 @@ export function registerImport(program: Command, terminal: Terminal): void {
           if (i === firstExchanges && i > 0 && imports.every(withoutExchanges)) merged.add(imports);
           const k = f.flag === "exchanges" && aheadFiles[aheadAt] === f.file ? aheadAt++ : -1;
           const readAhead = ahead !== undefined && k >= 0 ? (onRead: (read: number) => void) => ahead.imported(k, onRead) : undefined;
-          imports.push(await importOne(terminal, f.flag, f.file, flags, ego, maxProblems, readAhead));
+          // a calendar imported into a network whose ego has addresses tells ego apart by them (unless --ego… says who ego is)
+          const fileEgo = f.flag === "ics" && ego === undefined ? calendarEgoOf(network) : ego;
+          imports.push(await importOne(terminal, f.flag, f.file, flags, fileEgo, maxProblems, readAhead));
         }
         merged.add(imports);
         await save(terminal, network, before, merged, flags, ahead?.text(0));

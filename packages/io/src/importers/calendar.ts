@@ -6,7 +6,7 @@
  * file's VTIMEZONE blocks. ical.js does the parsing and the expansion.
  */
 import ICAL from "ical.js";
-import { DEFAULT_KIND_VALUES, TiegraphError, formatDay, parseDay, type Exchange, type Person } from "@tiegraph/core";
+import { DEFAULT_KIND_VALUES, TiegraphError, formatDay, parseDay, type Exchange, type Network, type Person } from "@tiegraph/core";
 import { textChunks, type TextSource } from "../input/text-source.js";
 import { normaliseEmail, normaliseName } from "../merge/identity.js";
 import { componentTexts, parseComponent, type ComponentText } from "./components.js";
@@ -17,7 +17,29 @@ import { DEFAULT_IMPORT_OPTIONS, ProblemLog, egoPerson, type EgoOption, type Imp
 import { StepBudget, StepLimitReached, ruleProblem, seriesStarts } from "./recurrence.js";
 
 /** How a caller gives ego's e-mail addresses, named for each way calendars are imported (the notes go to all of them). */
-const EGO_ADDRESS_HOW = "the CLI's --ego-email, the library's ego.emails";
+const EGO_ADDRESS_HOW = "the CLI's --ego-email, the library's ego.emails; or import it into a network whose ego has them: the CLI's --into, the page's network file opened with it";
+
+/**
+ * The ego of `network` as a calendar import's `ego` option (its id, name and
+ * e-mail addresses), when the network has an ego with at least one address:
+ * a calendar imported into that network (the CLI's `import --into`, the
+ * explorer's network file opened with a calendar) then tells ego apart from
+ * the other attendees by those addresses instead of inferring one from the
+ * events. Undefined otherwise (the import then infers ego's address as before).
+ *
+ * @example
+ * ```ts
+ * const ego = calendarEgoOf(network); // { id: "ann", name: "Ann", emails: ["ann@example.org"] }
+ * const cal = await importCalendar(icsText, ego ? { ego } : {});
+ * ```
+ */
+export function calendarEgoOf(network: Network): Person | undefined {
+  const id = network.ego;
+  if (id === undefined) return undefined;
+  const me = network.person(id);
+  const emails = (me.emails ?? []).filter((e) => normaliseEmail(e) !== "");
+  return emails.length > 0 ? { id: me.id, name: me.name, emails } : undefined;
+}
 
 /** Options of {@link importCalendar}. */
 export interface CalendarOptions extends ImportOptions {
