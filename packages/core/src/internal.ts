@@ -15,10 +15,10 @@ export { adoptTieIndex, buildTieIndex, type BuiltTieIndex, type ExchangeSource }
 export { decodeExchangeSource, exchangeSourceExtent, type CopiedExchanges, type ExchangeSourceExtent } from "./format/network-columns.js";
 export { adoptPathHits, betweennessSample, sampledPathHits, type PathHits, type SampledTies } from "./brokerage/betweenness-estimate.js";
 export { adoptRouteGraph, buildRouteGraph, routeGraphOf, type RouteGraph } from "./paths/route-graph.js";
-export { personRecord, type PersonValues } from "./model/person-record.js";
+export { personRecord, valuesOrNull, type PersonValues } from "./model/person-record.js";
 export { personReciprocityByIndex } from "./reciprocity/person-reciprocity.js";
 export { weightedReciprocityRatio } from "./reciprocity/weighted-reciprocity.js";
-export { constraintByIndex, constraintValues, valuesOrNull } from "./brokerage/constraint.js";
+export { constraintByIndex, constraintValues } from "./brokerage/constraint.js";
 export { mutualTies, type TieGraphSource } from "./brokerage/mutual-ties.js";
 export { effectiveSizeByIndex, effectiveSizeValues } from "./brokerage/effective-size.js";
 export { betweennessWithinBudgetByIndex, type BetweennessEstimateByIndex } from "./brokerage/betweenness-estimate.js";

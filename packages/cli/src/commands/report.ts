@@ -27,8 +27,8 @@ import {
   effectiveSizeByIndex,
   eiOverviewByIndex,
   personReciprocityByIndex,
-  weightedReciprocityRatio,
   valuesOrNull,
+  weightedReciprocityRatio,
   type EIResultByIndex,
   type PersonValues,
 } from "@tiegraph/core/internal";

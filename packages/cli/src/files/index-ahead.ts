@@ -9,8 +9,11 @@
  * ({@link buildTieIndex}) while the main thread decodes the whole copy; the
  * main thread then makes it the network's own ({@link adoptTieIndex}), which
  * takes it only if it fits the network as read (same people, options and
- * counted exchanges), else the measures build their own as before. Either
- * way the figures are the same, bit for bit.
+ * counted exchanges), else the measures build their own as before. After
+ * sending the index the thread may go on with what the main thread would do
+ * later on the same index (`report`'s betweenness sample, constraint and
+ * effective size; an export's last rows). Either way the figures are the
+ * same, bit for bit.
  *
  * The worker runs index-worker.ts, bundled beside the `tiegraph` executable
  * (bin.ts registers its address with {@link allowIndexWorker}: a small file
@@ -297,9 +300,11 @@ function buffersOf(value: object): ArrayBuffer[] {
 
 /**
  * On a worker thread started by {@link startIndexAhead}: builds the index,
- * sends it back (its arrays moved, not copied), then, when asked, samples
- * shortest paths on a copy of the index's adjacency and sends those; returns
- * true. Elsewhere does nothing and returns false.
+ * sends it back (its arrays moved, not copied), then, as asked, samples
+ * shortest paths on a copy of the index's slots and sends those, computes
+ * constraint and effective size on the same copy and sends those, or keeps
+ * the export's last rows and writes them once the people's texts come;
+ * returns true. Elsewhere does nothing and returns false.
  *
  * @example runIndexWorker() // in index-worker.ts
  */

@@ -4,7 +4,7 @@
  */
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
-import { personRecord, type PersonValues } from "../model/person-record.js";
+import { personRecord, valuesOrNull, type PersonValues } from "../model/person-record.js";
 import { mutualTies, tiesFor, type MutualTies, type TieGraphOptions } from "./mutual-ties.js";
 
 /** Defaults of the brokerage measures: unweighted, like NetworkX's `weight=None`; confidential exchanges included. */
@@ -41,15 +41,6 @@ export function constraint(network: Network, options: TieGraphOptions = {}): Rec
  */
 export function constraintByIndex(network: Network, options: TieGraphOptions = {}): PersonValues<number | null> {
   return valuesOrNull(constraintValues(mutualTies(tiesFor(network, options), options.weighted ?? DEFAULT_TIE_GRAPH_OPTIONS.weighted)));
-}
-
-/**
- * Each person's value of a measure by person index, NaN read as null (no tie).
- *
- * @example valuesOrNull(Float64Array.of(0.5, NaN))(1) // null
- */
-export function valuesOrNull(values: Float64Array): PersonValues<number | null> {
-  return (i) => (Number.isNaN(values[i]!) ? null : values[i]!);
 }
 
 /**

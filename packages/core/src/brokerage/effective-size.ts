@@ -4,8 +4,8 @@
  */
 import type { Network } from "../model/network.js";
 import type { PersonId } from "../model/types.js";
-import { DEFAULT_TIE_GRAPH_OPTIONS, valuesOrNull } from "./constraint.js";
-import { personRecord, type PersonValues } from "../model/person-record.js";
+import { DEFAULT_TIE_GRAPH_OPTIONS } from "./constraint.js";
+import { personRecord, valuesOrNull, type PersonValues } from "../model/person-record.js";
 import { mutualTies, tiesFor, type MutualTies, type TieGraphOptions } from "./mutual-ties.js";
 
 /**

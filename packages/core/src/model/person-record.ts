@@ -16,6 +16,16 @@ import type { PersonId } from "./types.js";
 export type PersonValues<T> = (index: number) => T;
 
 /**
+ * A measure's values by person index as {@link PersonValues}, NaN read as
+ * null (a person the measure has no value for, such as one without a tie).
+ *
+ * @example valuesOrNull(Float64Array.of(0.5, NaN))(1) // null
+ */
+export function valuesOrNull(values: Float64Array): PersonValues<number | null> {
+  return (i) => (Number.isNaN(values[i]!) ? null : values[i]!);
+}
+
+/**
  * `{ [id]: value(index) }` for every person, in person order.
  *
  * @example personRecord(network, (i) => i) // { p1: 0, p2: 1, … }
