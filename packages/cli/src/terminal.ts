@@ -3,6 +3,7 @@
  * and standard input. Commands receive one instead of touching `process`, so
  * the whole program can run inside another (a test, a script) unchanged.
  */
+import { Writable } from "node:stream";
 
 /** A writable stream as far as the CLI needs one. */
 export interface TextSink {
@@ -98,4 +99,16 @@ export function safeTerminal(terminal: Terminal): Terminal {
  */
 export function writeRaw(sink: TextSink, sequence: string): void {
   ((sink as { [RAW]?: TextSink })[RAW] ?? sink).write(sequence);
+}
+
+/**
+ * {@link writeRaw} for text already encoded as UTF-8: a Node stream takes
+ * the bytes as they are; any other sink (a test's) gets them as text.
+ *
+ * @example writeRawBytes(terminal.stdout, Buffer.from("[]"))
+ */
+export function writeRawBytes(sink: TextSink, bytes: Uint8Array): void {
+  const raw = (sink as { [RAW]?: TextSink })[RAW] ?? sink;
+  if (raw instanceof Writable) raw.write(bytes);
+  else raw.write(new TextDecoder().decode(bytes));
 }

@@ -3,11 +3,12 @@
 // network, on a generated network with more ties than one chunk holds, on one without ties,
 // and on people whose ids and names need escaping.
 import { readFileSync } from "node:fs";
+import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { Network, generateNetwork, parseNetworkFile } from "@tiegraph/core";
 import { buildReport, tieRows, type ReportRequest } from "../src/commands/report.js";
-import { reportJsonChunks, reportJsonParts } from "../src/view/report-json.js";
-import { terminalText } from "../src/terminal.js";
+import { reportJsonChunks, reportJsonParts, TieListAhead, type ReportJsonPart } from "../src/view/report-json.js";
+import { safeTerminal, terminalText, writeRawBytes, type TextSink } from "../src/terminal.js";
 import { SAMPLE } from "./run-cli.js";
 
 const request = (asOf: string, brokerage: ReportRequest["brokerage"] = "sampled"): ReportRequest => ({ file: "net.json", includesConfidential: false, groupBy: "organisation", person: undefined, period: "quarter", asOf, brokerage });
@@ -90,5 +91,47 @@ describe("report --json in chunks", () => {
     expect(JSON.parse(onScreen)).toEqual(JSON.parse(whole));
     // without the terminal, the parts are the chunks
     expect([...reportJsonParts(data, tieRows(odd, "2026-11-30"), false)].map((p) => p.text).join("")).toBe(whole);
+  });
+
+  it("with the tie list rendered ahead (all of it, part of it, none of it), says the same bytes: the held chunks first, then the rest", () => {
+    const network = generateNetwork({ seed: 11, people: 3000, exchanges: 30000, ego: true });
+    const { data } = buildReport(network, { ...request("2026-11-30", "off"), listTies: false });
+    const rows = tieRows(network, "2026-11-30");
+    const plain = [...reportJsonParts(data, rows, true)];
+    const text = (parts: ReportJsonPart[]) => parts.map((p) => (p.bytes !== undefined ? new TextDecoder().decode(p.bytes) : p.text)).join("");
+    // a chunk after every 512 ties, then the last with the list's end
+    const chunks = Math.floor(rows.count / 512) + 1;
+    expect(chunks).toBeGreaterThan(3);
+    for (const steps of [0, 1, 3, chunks + 5]) {
+      const ahead = new TieListAhead(rows, true);
+      let taken = 0;
+      while (taken < steps && ahead.step()) taken++;
+      expect(taken).toBe(Math.min(steps, chunks));
+      const parts = [...reportJsonParts(data, rows, true, ahead)];
+      expect(parts.filter((p) => p.bytes !== undefined)).toHaveLength(taken);
+      expect(parts.filter((p) => p.bytes !== undefined).every((p) => p.shown && p.text === "")).toBe(true);
+      expect(text(parts)).toBe(text(plain));
+    }
+    // a list rendered for another report is refused
+    expect(() => [...reportJsonParts(data, tieRows(network, "2026-11-30"), true, new TieListAhead(rows, true))]).toThrow(/not this report's/);
+  });
+
+  it("writes bytes raw to a stream, and as text to any other sink", () => {
+    const bytes = new TextEncoder().encode("Zoë \x1b[2K");
+    // a sink that is not a stream gets the text, raw (not escaped: writeRaw's contract)
+    const seen: string[] = [];
+    const sink: TextSink = { write: (t: string) => seen.push(t) };
+    writeRawBytes(safeTerminal({ stdout: sink, stderr: sink, env: {} } as never).stdout, bytes);
+    expect(seen).toEqual(["Zoë \x1b[2K"]);
+    // a stream gets the bytes themselves
+    const got: Buffer[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        got.push(chunk);
+        done();
+      },
+    });
+    writeRawBytes(safeTerminal({ stdout: stream, stderr: stream, env: {} } as never).stdout, bytes);
+    expect(Buffer.concat(got).equals(Buffer.from(bytes))).toBe(true);
   });
 });

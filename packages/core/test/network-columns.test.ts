@@ -131,13 +131,14 @@ describe("the columnar copy", () => {
   it("is refused whichever byte of its extras is damaged (the checksum takes them four at a time, the last ones singly)", () => {
     const layout = (bytes: Uint8Array) => {
       const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
-      return { headerLength, header: JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { records: number; extras: number } };
+      return { headerLength, header: JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { records: number; ids: number; peopleText: number; people: number; extras: number } };
     };
     // the first small network whose extras do not end on a whole word
     const bytes = [4, 5, 6, 7, 8, 9, 10, 11].map((seed) => encodeNetworkColumns(sample(seed, 10, 40, 0.3), SOURCE)).find((b) => layout(b).header.extras % 4 !== 0)!;
     const { headerLength, header } = layout(bytes);
-    // the extras start at the first multiple of 8 after the header and the records
-    const start = (12 + headerLength + header.records + 7) & ~7;
+    // the extras start at the first multiple of 8 after the header, the records, the ids, the people's records and their starts (an int32 each and one more)
+    const align8 = (n: number) => (n + 7) & ~7;
+    const start = align8(align8(align8(align8(12 + headerLength + header.records) + header.ids) + header.peopleText) + 4 * (header.people + 1));
     expect(new TextDecoder().decode(bytes.subarray(start, start + 2))).toBe("[{");
     expect(header.extras % 4).not.toBe(0); // so some bytes are outside the last whole word, too
     for (let at = start; at < start + header.extras; at++) {
@@ -316,16 +317,17 @@ describe("the records of a columnar copy parsed from its start, while the rest i
     const bytes = encodeNetworkColumns(net, SOURCE);
     const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
     const end = copiedRecordsEnd(bytes.subarray(0, 12 + headerLength))!;
-    // the header names the records' length: they end that far after it
-    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { records: number };
-    expect(end).toBe(12 + headerLength + header.records);
+    // the header names the lengths of the records and of the ids (which start at the next multiple of 8): they end that far after it
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { records: number; ids: number };
+    expect(end).toBe(((12 + headerLength + header.records + 7) & ~7) + header.ids);
     // too few bytes to hold the header, or not a copy: no answer
     expect(copiedRecordsEnd(bytes.subarray(0, 11 + headerLength))).toBeUndefined();
     expect(copiedRecordsEnd(new TextEncoder().encode('{"people": []}'))).toBeUndefined();
     expect(copiedRecords(bytes.subarray(0, end - 1))).toBeUndefined();
     const read = copiedRecords(bytes.subarray(0, end))!;
     expect(read.source).toBe(SOURCE);
-    expect(read.records.people).toHaveLength(net.personCount);
+    expect(read.records.people).toBeUndefined();
+    expect(read.ids).toEqual(net.people().map((p) => p.id));
     const got = decodeNetworkColumns(bytes.slice(), SOURCE, read)!;
     expect(serializeNetwork(got)).toBe(serializeNetwork(decodeNetworkColumns(bytes.slice(), SOURCE)!));
     // records read from another copy (another source, or records of another length) are not these

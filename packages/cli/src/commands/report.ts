@@ -37,9 +37,9 @@ import type { BrokerageAhead } from "../files/index-ahead.js";
 import { asOfLine, figuresAsOf, indexAhead } from "../as-of.js";
 import { asOfDate, oneOf, wholeNumber } from "../options.js";
 import { requireGrouping, requirePerson } from "../resolve-ids.js";
-import { writeRaw, type Terminal } from "../terminal.js";
+import { writeRaw, writeRawBytes, type Terminal } from "../terminal.js";
 import { renderReport } from "../view/report-text.js";
-import { reportJsonParts, type TieRows } from "../view/report-json.js";
+import { reportJsonParts, TieListAhead, type TieRows } from "../view/report-json.js";
 import { personMember, type BrokerageMode, type ReportData, type ReportTie } from "./report-data.js";
 
 export type { BrokerageMode, ByPerson, ReportData, ReportTie } from "./report-data.js";
@@ -200,12 +200,35 @@ export function completeReport(network: Network, request: ReportRequest, measure
  * Every relationship of the network as of a day (the `ties` of the JSON),
  * read by position from the tie index the report's measures share.
  *
- * @example const rows = tieRows(network, "2026-11-30"); rows.people[rows.a(0)]!.id; // "p1"
+ * @example const rows = tieRows(network, "2026-11-30"); rows.ids[rows.a(0)]; // "p1"
  */
 export function tieRows(network: Network, asOf: string): TieRows {
   const rel = relationships(network, { asOf: parseDay(asOf)! });
-  const people = network.people();
-  return { count: rel.pairCount, a: (k) => rel.a[k]!, b: (k) => rel.b[k]!, strength: (k) => rel.strength[k]!, people };
+  return { count: rel.pairCount, a: (k) => rel.a[k]!, b: (k) => rel.b[k]!, strength: (k) => rel.strength[k]!, ids: network.personIds() };
+}
+
+/**
+ * Renders the report's tie list ahead, a chunk at a time, until `pending`
+ * settles (the constraint and effective size of the thread that built the
+ * tie index, see network-files.ts), with a turn of the event loop between
+ * chunks so that the thread's message is heard. On 100,000 people the main
+ * thread otherwise waited about 0.3 s there with the tie list (28 MB of the
+ * 36 MB document) still to write. When nothing is coming (no thread, or
+ * its values are in already) it renders nothing.
+ *
+ * @example const ahead = await renderWhileWaiting(rows, takeBrokerageAhead(network));
+ */
+async function renderWhileWaiting(rows: TieRows, pending: Promise<unknown>): Promise<TieListAhead> {
+  let settled = false;
+  pending.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  const ahead = new TieListAhead(rows, true);
+  const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+  await turn();
+  while (!settled && ahead.step()) await turn();
+  return ahead;
 }
 
 interface ReportFlags {
@@ -253,13 +276,17 @@ export function registerReport(program: Command, terminal: Terminal): void {
       const first = measuresBeforeBrokerage(network, request);
       // the JSON's tie list is read from the relationships, made while that thread works too
       const rows = flags.json ? tieRows(network, when.asOf) : undefined;
-      const measures: ReportMeasures = { ...first, ...brokerageMeasures(network, first.ties, await takeBrokerageAhead(loaded)) };
+      const brokerage = takeBrokerageAhead(loaded);
+      // while that thread still works, the start of the tie list is rendered
+      const tiesAhead = rows && (await renderWhileWaiting(rows, brokerage));
+      const measures: ReportMeasures = { ...first, ...brokerageMeasures(network, first.ties, await brokerage) };
       await takeSampleAhead(loaded);
       const { data, ledger } = completeReport(network, request, measures);
       if (rows) {
         // the tie list comes escaped for the terminal already (once per person): it goes out as it is
-        for (const { text, shown } of reportJsonParts(data, rows, true)) {
-          if (shown) writeRaw(terminal.stdout, text);
+        for (const { text, shown, bytes } of reportJsonParts(data, rows, true, tiesAhead)) {
+          if (bytes !== undefined) writeRawBytes(terminal.stdout, bytes);
+          else if (shown) writeRaw(terminal.stdout, text);
           else terminal.stdout.write(text);
         }
         terminal.stdout.write("\n");

@@ -6,19 +6,19 @@
  * from its values by person index, a few thousand at a time, instead of as
  * objects inside one string of tens of megabytes.
  */
-import type { Person } from "@tiegraph/core";
+import type { PersonId } from "@tiegraph/core";
 import { personColumns, type PersonColumn, type ReportData } from "../commands/report-data.js";
 import { terminalText } from "../terminal.js";
 
 /** The relationships to list, read from an index by position. */
 export interface TieRows {
   count: number;
-  /** Positions of the pair's two people in `people` and its strength. */
+  /** Positions of the pair's two people in `ids` and its strength. */
   a(k: number): number;
   b(k: number): number;
   strength(k: number): number;
-  /** The network's people, by person index: their ids are quoted once for the tie list and the per-person members alike. */
-  people: readonly Person[];
+  /** The network's person ids, by person index: each is quoted once for the tie list and the per-person members alike. */
+  ids: readonly PersonId[];
 }
 
 /**
@@ -42,10 +42,56 @@ export function* reportJsonChunks(data: ReportData, ties?: TieRows): Generator<s
   for (const part of reportJsonParts(data, ties, false)) yield part.text;
 }
 
-/** A piece of the report document, and whether it is already fit to show (see `terminalText`). */
+/**
+ * A piece of the report document, and whether it is already fit to show
+ * (see `terminalText`). A piece of the tie list rendered ahead
+ * ({@link TieListAhead}) comes as its UTF-8 `bytes`, with `text` empty.
+ */
 export interface ReportJsonPart {
   text: string;
   shown: boolean;
+  bytes?: Uint8Array;
+}
+
+/**
+ * The start of the report's tie list rendered while the report waits for
+ * work of another thread (betweenness, constraint and effective size, see
+ * report.ts): each call of {@link TieListAhead.step} renders the next chunk
+ * and keeps it as UTF-8 bytes (off the JavaScript heap, so holding them
+ * costs the collector nothing); {@link reportJsonParts} given it writes
+ * those bytes, then renders the rest as it goes. The parts say exactly what
+ * they say without it.
+ *
+ * @example
+ * ```ts
+ * const ahead = new TieListAhead(rows, true);
+ * while (!brokerageArrived && ahead.step()) await new Promise(setImmediate);
+ * for (const part of reportJsonParts(data, rows, true, ahead)) write(part);
+ * ```
+ */
+export class TieListAhead {
+  /** The chunks rendered so far, in order. */
+  readonly held: Uint8Array[] = [];
+  /** What writing the report needs (the per-person keys made for the tie list serve its columns too). */
+  readonly writing: Writing;
+  /** The rest of the tie list's chunks, continued by the report. */
+  readonly rest: Generator<string>;
+  private ended = false;
+  constructor(ties: TieRows, forTerminal: boolean) {
+    this.writing = { ties, forTerminal, people: new Map() };
+    this.rest = tieChunks(ties, this.writing);
+  }
+  /** Renders the next chunk; false once the whole list is rendered. */
+  step(): boolean {
+    if (this.ended) return false;
+    const next = this.rest.next();
+    if (next.done === true) {
+      this.ended = true;
+      return false;
+    }
+    this.held.push(Buffer.from(next.value, "utf8"));
+    return true;
+  }
 }
 
 /**
@@ -61,17 +107,18 @@ export interface ReportJsonPart {
  * for (const { text, shown } of reportJsonParts(data, rows, true)) (shown ? writeRaw(out, text) : out.write(text));
  * ```
  */
-export function* reportJsonParts(data: ReportData, ties: TieRows | undefined, forTerminal: boolean): Generator<ReportJsonPart> {
+export function* reportJsonParts(data: ReportData, ties: TieRows | undefined, forTerminal: boolean, ahead?: TieListAhead): Generator<ReportJsonPart> {
   const keys = Object.keys(data);
   if (ties !== undefined && !keys.includes("ties")) keys.push("ties");
-  yield* objectParts(data, keys, "", { ties, forTerminal, people: new Map() });
+  if (ahead !== undefined && (ahead.writing.ties !== ties || ahead.writing.forTerminal !== forTerminal)) throw new Error("the tie list rendered ahead is not this report's");
+  yield* objectParts(data, keys, "", ahead?.writing ?? { ties, forTerminal, people: new Map() }, ahead);
 }
 
 /** What writing one report needs throughout: the tie list, whether for a terminal, and each network's people's keys. */
 interface Writing {
   ties: TieRows | undefined;
   forTerminal: boolean;
-  people: Map<readonly Person[], PersonKeys>;
+  people: Map<readonly PersonId[], PersonKeys>;
 }
 
 /**
@@ -80,7 +127,7 @@ interface Writing {
  * objects holding such columns member by member, every other member
  * stringified whole.
  */
-function* objectParts(owner: object, keys: readonly string[], indent: string, writing: Writing): Generator<ReportJsonPart> {
+function* objectParts(owner: object, keys: readonly string[], indent: string, writing: Writing, ahead?: TieListAhead): Generator<ReportJsonPart> {
   const columns = personColumns(owner);
   const inner = `${indent}  `;
   yield { text: "{", shown: false };
@@ -93,7 +140,11 @@ function* objectParts(owner: object, keys: readonly string[], indent: string, wr
   for (const key of keys) {
     if (key === "ties" && indent === "" && writing.ties !== undefined) {
       yield { text: head(key), shown: false };
-      for (const text of tieChunks(writing.ties, writing)) yield { text, shown: writing.forTerminal };
+      if (ahead !== undefined) {
+        // the chunks rendered while waiting, then the rest of the same list
+        for (const bytes of ahead.held.splice(0)) yield { text: "", shown: writing.forTerminal, bytes };
+        for (const text of ahead.rest) yield { text, shown: writing.forTerminal };
+      } else for (const text of tieChunks(writing.ties, writing)) yield { text, shown: writing.forTerminal };
       continue;
     }
     const column = columns?.get(key);
@@ -127,7 +178,7 @@ const VALUES_PER_CHUNK = 1024;
  * escaped for a terminal.
  */
 function* columnChunks(column: PersonColumn, indent: string, writing: Writing): Generator<string> {
-  const keys = keysOf(column.network.people(), writing);
+  const keys = keysOf(column.network.personIds(), writing);
   const { order } = keys;
   const quoted = writing.forTerminal ? keys.shown : keys.quoted;
   const value = column.value;
@@ -149,9 +200,9 @@ function* columnChunks(column: PersonColumn, indent: string, writing: Writing): 
 }
 
 /** The keys of these people's records, made once per report. */
-function keysOf(people: readonly Person[], writing: Writing): PersonKeys {
-  let keys = writing.people.get(people);
-  if (keys === undefined) writing.people.set(people, (keys = personKeys(people)));
+function keysOf(ids: readonly PersonId[], writing: Writing): PersonKeys {
+  let keys = writing.people.get(ids);
+  if (keys === undefined) writing.people.set(ids, (keys = personKeys(ids)));
   return keys;
 }
 
@@ -169,23 +220,23 @@ interface PersonKeys {
  * below 2³² − 1: "0", "17", not "01" or "4294967295") first, in ascending
  * numeric order, then the others in person order.
  */
-function personKeys(people: readonly Person[]): PersonKeys {
-  const n = people.length;
+function personKeys(ids: readonly PersonId[]): PersonKeys {
+  const n = ids.length;
   const order = new Int32Array(n);
   const indices: number[] = [];
   let k = 0;
   for (let i = 0; i < n; i++) {
-    if (isArrayIndex(people[i]!.id)) indices.push(i);
+    if (isArrayIndex(ids[i]!)) indices.push(i);
     else order[k++] = i;
   }
   if (indices.length > 0) {
-    indices.sort((a, b) => Number(people[a]!.id) - Number(people[b]!.id));
+    indices.sort((a, b) => Number(ids[a]!) - Number(ids[b]!));
     order.copyWithin(indices.length, 0, k);
     order.set(indices, 0);
   }
   const quotes = new Array<string | undefined>(n).fill(undefined);
   const shown = new Array<string | undefined>(n).fill(undefined);
-  const quoted = (p: number): string => (quotes[p] ??= JSON.stringify(people[p]!.id));
+  const quoted = (p: number): string => (quotes[p] ??= JSON.stringify(ids[p]!));
   return { order, quoted, shown: (p) => (shown[p] ??= terminalText(quoted(p))) };
 }
 
@@ -204,7 +255,7 @@ function* tieChunks(ties: TieRows, writing: Writing): Generator<string> {
     return;
   }
   // each person's id quoted once, however many ties they have (and shared with the per-person members)
-  const keys = keysOf(ties.people, writing);
+  const keys = keysOf(ties.ids, writing);
   const quote = writing.forTerminal ? keys.shown : keys.quoted;
   let chunk = "[";
   for (let k = 0; k < ties.count; k++) {

@@ -55,7 +55,7 @@ export interface ExchangeByteWriter {
  * ```
  */
 export function exchangeByteWriter(network: Network, indent: number, redact: boolean): ExchangeByteWriter {
-  return columnsByteWriter(network.rawExchangeColumns(), network.people().map((p) => p.id), indent, redact);
+  return columnsByteWriter(network.rawExchangeColumns(), network.personIds(), indent, redact);
 }
 
 /**

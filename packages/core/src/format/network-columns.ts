@@ -6,34 +6,41 @@
  * cache, never the interchange format: it names the SHA-256 of the file it was
  * made from, and a reader uses it only when that hash matches.
  *
- * Layout (little-endian): the 8 bytes `TGCOLS06`, a uint32 header length, the
- * header (UTF-8 JSON: `{ source, count, formats, records, extras, extrasCount, extrasCheck,
- * affiliationCount, roles, people, halfLifeDays }` with the byte length of each part; `people` and
- * `halfLifeDays`, the person count and the setting, let {@link decodeExchangeSource} read the
- * exchanges without the records), the records
- * JSON (without affiliations), then at an 8-byte-aligned offset the extras (a
- * JSON array of the exchanges' extras objects), then each column at an 8-byte-aligned offset in the order
- * of {@link COLUMN_ORDER}, then two int32 columns: the position of each extras
- * object (ascending) and where each object starts in the decoded extras text
- * (one more entry: where the last ends); then the affiliations as five int32
- * columns (person, organisation, first day, last day, role: an index into the
- * header's `roles` or -1): as JSON objects they were the larger half of the
- * records to parse.
+ * Layout (little-endian): the 8 bytes `TGCOLS07`, a uint32 header length, the
+ * header (UTF-8 JSON: `{ source, count, formats, records, ids, peopleText, peopleCheck, extras,
+ * extrasCount, extrasCheck, affiliationCount, roles, people, halfLifeDays }` with the byte length
+ * of each part; `people` and `halfLifeDays`, the person count and the setting, let
+ * {@link decodeExchangeSource} read the exchanges without the records), the records JSON
+ * (organisations, ego, settings, requests: without people and affiliations), then each of the
+ * following at an 8-byte-aligned offset: the people's ids (a JSON array of strings), the people's
+ * records (the JSON array of them, UTF-8, one comma between two), an int32 column of the byte
+ * offset in that text where each person's record starts (one more entry: the text's length), the
+ * extras (a JSON array of the exchanges' extras objects), each exchange column in the order of
+ * {@link COLUMN_ORDER}, two int32 columns (the position of each extras object, ascending, and
+ * where each object starts in the decoded extras text, with one more entry: where the last ends),
+ * and the affiliations as five int32 columns (person, organisation, first day, last day, role: an
+ * index into the header's `roles` or -1: as JSON objects they were the larger half of the records
+ * to parse).
+ * A network decoded from it indexes the people's ids at once and parses a person's record when
+ * it is first read (see `deferPeople` in model/state.ts): a report of a hundred thousand people
+ * that names them by id parses none, where parsing and checking them all took about half a
+ * second. `peopleCheck` is the checksum (as below) of the ids' bytes, the records' bytes and
+ * their starts, checked on reading, so a damaged copy is refused at once here too.
  * The extras (ids, notes, tags, introductions: what few commands read) are
  * parsed one by one when first needed, or all at once before a change;
  * `extrasCheck`, a 32-bit FNV-1a checksum of their bytes (taken four at a
  * time, as little-endian words) and of those two columns (an int32 at a
  * time), is checked on reading so that a damaged copy is still refused at once.
  */
-import { Network, type AffiliationColumns, type RawExchangeColumns } from "../model/network.js";
+import { Network, type AffiliationColumns, type CopiedPeople, type RawExchangeColumns } from "../model/network.js";
 import { FLAG_CONFIDENTIAL, extrasReader, type ExchangeColumns } from "../model/exchange-store.js";
-import { affiliationColumns } from "../model/copied-records.js";
+import { affiliationColumns, personIdIndex } from "../model/copied-records.js";
 import type { ExchangeExtras, LazyExtras } from "../model/exchange-store.js";
-import type { NetworkData } from "../model/types.js";
+import type { NetworkData, Person, PersonId } from "../model/types.js";
 import { networkRecords } from "./network-file.js";
 import { putBytes, putUtf8, utf8Bytes, utf8Length } from "./byte-output.js";
 
-const MAGIC = "TGCOLS06";
+const MAGIC = "TGCOLS07";
 
 /** The columns in the order they are written. */
 export const COLUMN_ORDER = ["from", "to", "day", "kind", "value", "minutes", "flags", "format"] as const;
@@ -52,9 +59,24 @@ const MAKERS: Record<ColumnName, (buffer: ArrayBuffer, offset: number, length: n
 /** Bytes per value of each column (a view of one value is that long). */
 const COLUMN_BYTES = Object.fromEntries(COLUMN_ORDER.map((name) => [name, MAKERS[name](new ArrayBuffer(8), 0, 1).byteLength])) as Record<ColumnName, number>;
 
-/** Where the exchange columns of a copy start: after the header, the records and the extras, each from a multiple of 8. */
-function columnsAt(headerLength: number, header: Pick<Header, "records" | "extras">): number {
-  return align8(align8(12 + headerLength + header.records) + header.extras);
+/** Where the exchange columns of a copy start: after the header, the records, the ids, the people, their starts and the extras, each from a multiple of 8. */
+function columnsAt(headerLength: number, header: Pick<Header, "records" | "ids" | "peopleText" | "people" | "extras">): number {
+  return align8(extrasAt(headerLength, header) + header.extras);
+}
+
+/** Where the extras of a copy start. */
+function extrasAt(headerLength: number, header: Pick<Header, "records" | "ids" | "peopleText" | "people">): number {
+  return align8(peopleAt(headerLength, header) + header.peopleText) + align8(4 * (header.people + 1));
+}
+
+/** Where the people's records of a copy start (their starts follow them). */
+function peopleAt(headerLength: number, header: Pick<Header, "records" | "ids">): number {
+  return align8(idsAt(headerLength, header) + header.ids);
+}
+
+/** Where the people's ids start (the records before them end at `12 + headerLength + records`). */
+function idsAt(headerLength: number, header: Pick<Header, "records">): number {
+  return align8(12 + headerLength + header.records);
 }
 
 interface Header {
@@ -63,6 +85,12 @@ interface Header {
   count: number;
   formats: string[];
   records: number;
+  /** Bytes of the people's ids (a JSON array). */
+  ids: number;
+  /** Bytes of the people's records (a JSON array). */
+  peopleText: number;
+  /** The checksum of the ids, the people's records and their starts. */
+  peopleCheck: number;
   extras: number;
   /** How many exchanges have extras. */
   extrasCount: number;
@@ -88,7 +116,11 @@ interface Header {
  * forge them. `bytes` must start at a multiple of 4 in its buffer.
  */
 function checksum(bytes: Uint8Array, ...columns: Int32Array[]): number {
-  let h = 0x811c9dc5;
+  return checksumOn(0x811c9dc5, bytes, columns);
+}
+
+/** {@link checksum} going on from `h` (so that several parts make one). */
+function checksumOn(h: number, bytes: Uint8Array, columns: readonly Int32Array[]): number {
   const whole = bytes.length >>> 2;
   const words = new Int32Array(bytes.buffer, bytes.byteOffset, whole);
   for (let i = 0; i < whole; i++) h = Math.imul(h ^ words[i]!, 0x01000193);
@@ -153,11 +185,13 @@ export function encodeNetworkColumns(network: Network, source: string): Uint8Arr
  */
 export function encodeNetworkColumnsParts(network: Network, source: string): Uint8Array[] {
   const raw = network.rawExchangeColumns();
-  // the affiliations go in columns of their own
-  const records = networkRecords(network, false);
+  // the affiliations go in columns of their own, the people in a text of their own
+  const { people: _people, ...records } = networkRecords(network, false);
   const affs = affiliationColumns(network);
   const enc = new TextEncoder();
   const recordBytes = enc.encode(JSON.stringify(records));
+  const idBytes = enc.encode(JSON.stringify(network.personIds()));
+  const people = copiedPeopleText(network.people());
   // through the extras by their slots: no list of a pair per exchange that has some
   const extrasOf = extrasReader(raw);
   const n = raw.count;
@@ -216,12 +250,15 @@ export function encodeNetworkColumnsParts(network: Network, source: string): Uin
     written = piece !== undefined ? putBytes(extraBytes, written, piece.bytes) : putUtf8(extraBytes, written, own[o++]!);
   }
   extraBytes[written] = 0x5d;
-  const header: Header = { source, count: raw.count, formats: raw.formats, records: recordBytes.length, extras: extraBytes.length, extrasCount: k, extrasCheck: checksum(extraBytes, positions, starts), affiliationCount: affs.person.length, roles: [...affs.roles], people: network.personCount };
+  const peopleCheck = checksumOn(checksum(idBytes), people.bytes, [people.starts]);
+  const header: Header = { source, count: raw.count, formats: raw.formats, records: recordBytes.length, ids: idBytes.length, peopleText: people.bytes.length, peopleCheck, extras: extraBytes.length, extrasCount: k, extrasCheck: checksum(extraBytes, positions, starts), affiliationCount: affs.person.length, roles: [...affs.roles], people: network.personCount };
   const halfLifeDays = network.settings.halfLifeDays;
   if (halfLifeDays !== undefined) header.halfLifeDays = halfLifeDays;
   const headerBytes = enc.encode(JSON.stringify(header));
-  const extrasAt = align8(12 + headerBytes.length + recordBytes.length);
-  let size = align8(extrasAt + extraBytes.length);
+  const idsFrom = idsAt(headerBytes.length, header);
+  const peopleFrom = peopleAt(headerBytes.length, header);
+  const extrasFrom = extrasAt(headerBytes.length, header);
+  let size = align8(extrasFrom + extraBytes.length);
   const offsets: number[] = [];
   const columns: ArrayBufferView[] = [...COLUMN_ORDER.map((name) => raw[name]), positions, starts, affs.person, affs.organisation, affs.from, affs.to, affs.role];
   for (const col of columns) {
@@ -241,10 +278,41 @@ export function encodeNetworkColumnsParts(network: Network, source: string): Uin
     parts.push(bytes);
     at = offset + bytes.length;
   };
-  put(extraBytes, extrasAt);
+  put(idBytes, idsFrom);
+  put(people.bytes, peopleFrom);
+  put(new Uint8Array(people.starts.buffer, people.starts.byteOffset, people.starts.byteLength), align8(peopleFrom + people.bytes.length));
+  put(extraBytes, extrasFrom);
   columns.forEach((col, c) => put(new Uint8Array(col.buffer, col.byteOffset, col.byteLength), offsets[c]!));
   if (size > at) parts.push(new Uint8Array(size - at));
   return parts;
+}
+
+/**
+ * The people's part of a columnar copy ({@link CopiedPeople}) for some
+ * records: the JSON array of them as `JSON.stringify` writes it, in UTF-8,
+ * and the byte offset where each record starts (one more entry: the
+ * length).
+ *
+ * @example
+ * ```ts
+ * const { bytes, starts } = copiedPeopleText([{ id: "a", name: "Å" }]);
+ * new TextDecoder().decode(bytes); // '[{"id":"a","name":"Å"}]'
+ * [...starts]; // [1, 24] ("Å" is two bytes)
+ * ```
+ */
+export function copiedPeopleText(people: readonly Person[]): { bytes: Uint8Array; starts: Int32Array } {
+  const n = people.length;
+  const texts = new Array<string>(n);
+  for (let i = 0; i < n; i++) texts[i] = JSON.stringify(people[i]);
+  const bytes = new TextEncoder().encode(`[${texts.join(",")}]`);
+  const starts = new Int32Array(n + 1);
+  let at = 1;
+  for (let i = 0; i < n; i++) {
+    starts[i] = at;
+    at += utf8Length(texts[i]!) + 1;
+  }
+  starts[n] = n === 0 ? 2 : at;
+  return { bytes, starts };
 }
 
 /**
@@ -296,19 +364,27 @@ function lazyExtras(bytes: Uint8Array, positions: Int32Array, starts: Int32Array
   };
 }
 
+/** Person-id indices of {@link CopiedRecords} a network took over already. */
+const takenIndices = new WeakSet<Map<PersonId, number>>();
+
 /** The records of a columnar copy parsed from its start ({@link copiedRecords}). */
 export interface CopiedRecords {
   /** The source hash the copy names. */
   readonly source: string;
-  /** Where the records end in the copy: the bytes needed to parse them. */
+  /** Where the people's ids end in the copy: the bytes needed to parse the records and the ids. */
   readonly end: number;
   readonly records: Omit<NetworkData, "exchanges">;
+  /** Every person's id, by index. */
+  readonly ids: readonly PersonId[];
+  /** Their index (see `personIdIndex`), made with them. */
+  readonly index: Map<PersonId, number>;
 }
 
 /**
- * Where the records of a columnar copy end, from its first bytes (they must
- * hold the header whole: 12 bytes and the header's length); undefined when
- * the bytes are not the start of a copy or are too few to say.
+ * Where the records and the people's ids of a columnar copy end, from its
+ * first bytes (they must hold the header whole: 12 bytes and the header's
+ * length); undefined when the bytes are not the start of a copy or are too
+ * few to say.
  *
  * @example const end = copiedRecordsEnd(first64KiB); // read that many bytes, then copiedRecords(them)
  */
@@ -318,17 +394,28 @@ export function copiedRecordsEnd(head: Uint8Array): number | undefined {
   if (head.length < 12 + headerLength) return undefined;
   try {
     const header = JSON.parse(new TextDecoder().decode(head.subarray(12, 12 + headerLength))) as Partial<Header>;
-    return typeof header.records === "number" && Number.isInteger(header.records) && header.records >= 0 ? 12 + headerLength + header.records : undefined;
+    const { records, ids } = header;
+    return [records, ids].every((n) => typeof n === "number" && Number.isSafeInteger(n) && n >= 0) ? idsAt(headerLength, { records: records! }) + ids! : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** The records and the people's ids of a copy, parsed from its bytes; throws when they are not JSON. */
+function parseRecords(bytes: Uint8Array, headerLength: number, header: Pick<Header, "records" | "ids">): { records: Omit<NetworkData, "exchanges">; ids: PersonId[] } {
+  const dec = new TextDecoder();
+  const at = 12 + headerLength;
+  const records = JSON.parse(dec.decode(bytes.subarray(at, at + header.records))) as Omit<NetworkData, "exchanges">;
+  const from = idsAt(headerLength, header);
+  const ids = JSON.parse(dec.decode(bytes.subarray(from, from + header.ids))) as PersonId[];
+  return { records, ids };
+}
+
 /**
- * The people, organisations, ego and settings of a columnar copy, parsed
- * from its first {@link copiedRecordsEnd} bytes (the rest need not be there
- * yet), for {@link decodeNetworkColumns}; undefined when they are not the
- * start of a copy.
+ * The organisations, ego, settings and people's ids of a columnar copy,
+ * parsed from its first {@link copiedRecordsEnd} bytes (the rest need not be
+ * there yet), for {@link decodeNetworkColumns}; undefined when they are not
+ * the start of a copy.
  *
  * @example
  * ```ts
@@ -342,8 +429,9 @@ export function copiedRecords(head: Uint8Array): CopiedRecords | undefined {
   if (end === undefined || source === undefined || head.length < end) return undefined;
   const headerLength = new DataView(head.buffer, head.byteOffset, head.byteLength).getUint32(8, true);
   try {
-    const records = JSON.parse(new TextDecoder().decode(head.subarray(12 + headerLength, end))) as Omit<NetworkData, "exchanges">;
-    return { source, end, records };
+    const header = JSON.parse(new TextDecoder().decode(head.subarray(12, 12 + headerLength))) as Header;
+    const { records, ids } = parseRecords(head, headerLength, header);
+    return { source, end, records, ids, index: personIdIndex(ids) };
   } catch {
     return undefined;
   }
@@ -372,11 +460,19 @@ export function decodeNetworkColumns(bytes: Uint8Array, source: string, read?: C
     const headerLength = new DataView(buffer).getUint32(8, true);
     const header = JSON.parse(dec.decode(new Uint8Array(buffer, 12, headerLength))) as Header;
     if (header.source !== source) return undefined;
-    let at = 12 + headerLength;
-    // the records parsed already from the start of these bytes (while the rest was read), or now
-    if (read !== undefined && (read.source !== source || read.end !== at + header.records)) return undefined;
-    const records = read !== undefined ? read.records : (JSON.parse(dec.decode(new Uint8Array(buffer, at, header.records))) as Omit<NetworkData, "exchanges">);
-    at = align8(at + header.records);
+    const idsFrom = idsAt(headerLength, header);
+    // the records and ids parsed already from the start of these bytes (while the rest was read), or now
+    if (read !== undefined && (read.source !== source || read.end !== idsFrom + header.ids)) return undefined;
+    const { records, ids } = read ?? parseRecords(new Uint8Array(buffer), headerLength, header);
+    // the index made with the ids is taken over by the first network decoded with them (a network changes its own)
+    const index = read !== undefined && !takenIndices.has(read.index) ? read.index : undefined;
+    if (index !== undefined) takenIndices.add(index);
+    if (!Array.isArray(ids) || ids.length !== header.people) return undefined;
+    let at = peopleAt(headerLength, header);
+    const peopleBytes = new Uint8Array(buffer, at, header.peopleText);
+    at = align8(at + header.peopleText);
+    const peopleStarts = new Int32Array(buffer, at, ids.length + 1);
+    at = extrasAt(headerLength, header);
     const extraBytes = new Uint8Array(buffer, at, header.extras);
     at = align8(at + header.extras);
     const n = header.count;
@@ -394,11 +490,14 @@ export function decodeNetworkColumns(bytes: Uint8Array, source: string, read?: C
     };
     const affiliations: AffiliationColumns = { person: affiliationColumn(), organisation: affiliationColumn(), from: affiliationColumn(), to: affiliationColumn(), role: affiliationColumn(), roles: header.roles };
     if (at > buffer.byteLength) return undefined;
-    // the affiliations are in the columns only: a copy naming some in its records too is not one we wrote
-    if ((records as { affiliations?: unknown }).affiliations !== undefined) return undefined;
+    // the affiliations are in the columns only, the people in their text only: a copy naming some in its records too is not one we wrote
+    if ((records as { affiliations?: unknown }).affiliations !== undefined || (records as { people?: unknown }).people !== undefined) return undefined;
     if (!Array.isArray(header.formats) || header.formats.some((f) => typeof f !== "string")) return undefined;
     if (checksum(extraBytes, positions, starts) !== header.extrasCheck) return undefined;
-    return Network.fromColumns(records, { ...(cols as Pick<RawExchangeColumns, ColumnName>), count: n, formats: header.formats, extras: lazyExtras(extraBytes, positions, starts) }, affiliations);
+    const idBytes = new Uint8Array(buffer, idsFrom, header.ids);
+    if (checksumOn(checksum(idBytes), peopleBytes, [peopleStarts]) !== header.peopleCheck) return undefined;
+    const people: CopiedPeople = { ids, bytes: peopleBytes, starts: peopleStarts, index };
+    return Network.fromColumns(records, { ...(cols as Pick<RawExchangeColumns, ColumnName>), count: n, formats: header.formats, extras: lazyExtras(extraBytes, positions, starts) }, affiliations, people);
   } catch {
     // a damaged copy is no copy: the file itself is the truth
     return undefined;
@@ -444,9 +543,9 @@ export function exchangeSourceExtent(head: Uint8Array): ExchangeSourceExtent | u
   if (12 + headerLength > head.length) return undefined;
   try {
     const header = JSON.parse(new TextDecoder().decode(head.subarray(12, 12 + headerLength))) as Partial<Header>;
-    const { records, extras, count } = header;
-    if (![records, extras, count].every((n) => typeof n === "number" && Number.isSafeInteger(n) && n >= 0)) return undefined;
-    const from = columnsAt(headerLength, { records: records!, extras: extras! });
+    const { records, ids, peopleText, people, extras, count } = header;
+    if (![records, ids, peopleText, people, extras, count].every((n) => typeof n === "number" && Number.isSafeInteger(n) && n >= 0)) return undefined;
+    const from = columnsAt(headerLength, { records: records!, ids: ids!, peopleText: peopleText!, people: people!, extras: extras! });
     // the columns, each starting at a multiple of 8 (see columnViews)
     let to = from;
     for (const name of COLUMN_ORDER) to = align8(to + count! * COLUMN_BYTES[name]);

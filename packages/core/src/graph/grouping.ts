@@ -37,15 +37,11 @@ export function groupingOf(network: Network, groupBy: GroupBy = "organisation"):
   const to: number[] = [];
   let names: string[];
   if (groupBy === "organisation") {
-    names = network.organisations().map((o) => o.id);
-    for (let p = 0; p < n; p++) {
-      for (const s of network.affiliationSpans(p)) {
-        groups.push(s.organisation);
-        from.push(s.from);
-        to.push(s.to);
-      }
-      spanStart[p + 1] = groups.length;
-    }
+    // the affiliations as columns, person by person (each person's by start day): the spans as they are
+    const cols = network.affiliationColumns();
+    for (let r = 0; r < cols.person.length; r++) spanStart[cols.person[r]! + 1]!++;
+    for (let p = 0; p < n; p++) spanStart[p + 1]! += spanStart[p]!;
+    return { groupBy, names: network.organisations().map((o) => o.id), spanStart, spanGroup: cols.organisation.slice(), spanFrom: cols.from.slice(), spanTo: cols.to.slice() };
   } else {
     if (typeof groupBy !== "string" || groupBy === "") {
       throw new TiegraphError("tiegraph/mix", "invalid-option", "invalid groupBy", { record: "options.groupBy", expected: '"organisation" or the name of a person attribute', got: showValue(groupBy) });

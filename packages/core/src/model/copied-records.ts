@@ -14,9 +14,9 @@
  */
 import { TiegraphError, showValue } from "../errors.js";
 import { parseDay } from "./dates.js";
-import { NO_SPANS, addSpan, type ModelState } from "./state.js";
-import type { Affiliation, NetworkData, Organisation, Person } from "./types.js";
-import { OPEN_END, OPEN_START, checkAffiliation, checkOrganisation, checkPerson, checkSettings, cleanOrganisation, adoptPerson, personValid, type AffiliationRefs, type AffiliationSpan } from "./validate.js";
+import { NO_SPANS, addSpan, deferAffiliations, deferPeople, personCountOf, type ModelState, type PendingPeople } from "./state.js";
+import type { Affiliation, NetworkData, Organisation, Person, PersonId } from "./types.js";
+import { OPEN_END, OPEN_START, checkAffiliation, checkOrganisation, checkPerson, checkSettings, cleanOrganisation, adoptPerson, personValid, withoutNotes, type AffiliationRefs, type AffiliationSpan } from "./validate.js";
 
 const SCOPE = "tiegraph/model";
 const EXPECTED = "records written by encodeNetworkColumns from a valid network";
@@ -37,11 +37,131 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /**
+ * The people of a columnar copy as it stores them: every id, and the JSON
+ * text `[p0,p1,…]` of their records (UTF-8) with where each starts, so that
+ * one record can be parsed without the others.
+ */
+export interface CopiedPeople {
+  /** Every person's id, by index. */
+  readonly ids: readonly PersonId[];
+  /** The UTF-8 bytes of the JSON array of the records, in index order, separated by single commas. */
+  readonly bytes: Uint8Array;
+  /** `ids.length + 1` byte offsets: where record i starts; the last is `bytes.length` (record i ends one byte before the next start). */
+  readonly starts: Int32Array;
+  /** The ids' index, when made already by {@link personIdIndex} from these `ids` (the network takes it over). */
+  readonly index?: Map<PersonId, number> | undefined;
+}
+
+/**
+ * Each person's index by id, for the ids of a columnar copy; throws
+ * `invalid-format` naming the first id that is not non-empty text or is
+ * listed twice. A reader can make it while the rest of the copy is still
+ * being read and hand it over with the ids ({@link CopiedPeople}`.index`).
+ *
+ * @example personIdIndex(["a", "b"]).get("b") // 1
+ */
+export function personIdIndex(ids: readonly unknown[]): Map<PersonId, number> {
+  if (!Array.isArray(ids)) throw bad("person ids are not a list", "people");
+  const index = new Map<PersonId, number>();
+  for (let k = 0; k < ids.length; k++) {
+    const id: unknown = ids[k];
+    if (typeof id !== "string" || id === "") throw bad("person id is not text", `person #${k}`, id);
+    // one lookup, not two: an id seen before leaves the size as it was
+    const known = index.size;
+    index.set(id, k);
+    if (index.size === known) throw bad("duplicate person id", `person #${k}`, id);
+  }
+  return index;
+}
+
+/**
+ * Checks the shape of {@link CopiedPeople} in one pass over the starts (each
+ * record at least one byte, the text opened by `[` and closed by `]`); the
+ * ids are checked as they are indexed. Throws `invalid-format`.
+ */
+function checkCopiedPeople(people: CopiedPeople): void {
+  const { ids, bytes, starts } = people;
+  if (!Array.isArray(ids)) throw bad("person ids are not a list", "people");
+  const n = ids.length;
+  if (!(bytes instanceof Uint8Array) || !(starts instanceof Int32Array) || starts.length !== n + 1) throw bad("person records do not match their ids", "people");
+  if (bytes[0] !== 0x5b || bytes[bytes.length - 1] !== 0x5d || starts[n] !== bytes.length || starts[0] !== (n === 0 ? 2 : 1)) throw bad("person records are not a list", "people");
+  for (let i = 0; i < n; i++) if (!(starts[i + 1]! >= starts[i]! + 2)) throw bad("person record out of place", `person #${i}`);
+}
+
+/**
+ * A reader of {@link CopiedPeople} for {@link deferPeople}: each record is
+ * parsed from its own bytes when first asked for, checked by the rules of
+ * validate.ts (`personValid`, else `checkPerson`'s typed problems), its id
+ * compared with the copy's list, and put in canonical field order; `all()`
+ * parses the whole text once. Records of a copy are checked as strictly
+ * when read on demand as when read at once; a bad one is a typed error
+ * naming it whenever it is read.
+ *
+ * @example
+ * ```ts
+ * const bytes = new TextEncoder().encode('[{"id":"a","name":"A"}]');
+ * const pending = lazyPeople({ ids: ["a"], bytes, starts: Int32Array.of(1, bytes.length) });
+ * pending.at(0).name; // "A"
+ * ```
+ */
+export function lazyPeople(people: CopiedPeople, dropNotes = false): PendingPeople {
+  const { ids, bytes, starts } = people;
+  const n = ids.length;
+  let cache: (Person | undefined)[] | undefined;
+  let noNotes = dropNotes;
+  const adopt = (p: Person, i: number): Person => {
+    if (!isRecord(p)) throw bad("not a person record", `person #${i}`);
+    if (!personValid(p)) checkPerson(p, `/people/${i}`);
+    if (p.id !== ids[i]) throw bad("person record does not have its listed id", `person #${i}`, p.id);
+    const own = adoptPerson(p);
+    return noNotes ? withoutNotes(own) : own;
+  };
+  const reader: PendingPeople = {
+    ids,
+    at(i) {
+      cache ??= new Array<Person | undefined>(n);
+      let p = cache[i];
+      if (p === undefined) {
+        let parsed: Person;
+        try {
+          parsed = JSON.parse(new TextDecoder().decode(bytes.subarray(starts[i]!, starts[i + 1]! - 1))) as Person;
+        } catch {
+          throw bad("person record is not JSON", `person #${i}`);
+        }
+        cache[i] = p = adopt(parsed, i);
+      }
+      return p;
+    },
+    all() {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(new TextDecoder().decode(bytes));
+      } catch {
+        throw bad("person records are not JSON", "people");
+      }
+      if (!Array.isArray(parsed) || parsed.length !== n) throw bad("person records do not match their ids", "people");
+      const out = new Array<Person>(n);
+      for (let i = 0; i < n; i++) out[i] = cache?.[i] ?? adopt(parsed[i] as Person, i);
+      return out;
+    },
+    dropNotes() {
+      noNotes = true;
+      if (cache) for (let i = 0; i < n; i++) if (cache[i] !== undefined) cache[i] = withoutNotes(cache[i]!);
+    },
+    copy: (drop) => lazyPeople(people, drop || noNotes),
+  };
+  return reader;
+}
+
+/**
  * Fills an empty state with the records of a columnar copy (no exchanges,
  * no introduction requests: a copy that holds requests is read through
- * {@link Network.apply} instead). Throws `invalid-format` at the first record
- * that breaks the structure; the state is then left half-filled, so callers
- * pass a state of a network nobody else holds yet.
+ * {@link Network.apply} instead). The people come in `records.people`, or
+ * as a copy stores them (`people`, with no `records.people`): their ids are
+ * indexed now and each record read when first needed (see
+ * {@link deferPeople}). Throws `invalid-format` at the first record that
+ * breaks the structure; the state is then left half-filled, so callers pass
+ * a state of a network nobody else holds yet.
  *
  * @example
  * ```ts
@@ -50,11 +170,12 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * state.personIndex.get("a"); // 0
  * ```
  */
-export function adoptCopiedRecords(state: ModelState, records: Omit<NetworkData, "exchanges">): void {
+export function adoptCopiedRecords(state: ModelState, records: Omit<NetworkData, "exchanges">, copied?: CopiedPeople): void {
   if (!isRecord(records)) throw bad("the records are not an object", "records");
   const orgs = listOf<Organisation>(records, "organisations");
   const people = listOf<Person>(records, "people");
   const affs = listOf<Affiliation>(records, "affiliations");
+  if (copied !== undefined && records.people !== undefined) throw bad("people given twice", "people");
   for (let k = 0; k < orgs.length; k++) {
     const o = orgs[k]!;
     if (!isRecord(o)) throw bad("not an organisation record", `organisation #${k}`);
@@ -74,6 +195,16 @@ export function adoptCopiedRecords(state: ModelState, records: Omit<NetworkData,
     // the records were parsed for this state alone: a person already in canonical order is kept as it is
     state.people.push(adoptPerson(p));
     state.affs.push(NO_SPANS);
+  }
+  if (copied !== undefined) {
+    if (state.personIndex.size !== 0) throw bad("people given twice", "people");
+    checkCopiedPeople(copied);
+    const ids = copied.ids;
+    const index = copied.index ?? personIdIndex(ids);
+    if (index.size !== ids.length) throw bad("person ids do not match their index", "people");
+    state.personIndex = index;
+    for (let k = 0; k < ids.length; k++) state.affs.push(NO_SPANS);
+    deferPeople(state, lazyPeople(copied));
   }
   const refs: AffiliationRefs = { person: (id) => state.personIndex.get(id), organisation: (id) => state.orgIndex.get(id) };
   for (let k = 0; k < affs.length; k++) {
@@ -164,7 +295,11 @@ export function affiliationColumns(network: { readonly personCount: number; read
  * and organisations, checking each row in constant time: indices in range,
  * days a file can spell (or open), no span ending before it starts. Throws
  * `invalid-format` naming the first bad row; callers pass a state of a
- * network nobody else holds yet.
+ * network nobody else holds yet. Rows in the order a copy writes them (by
+ * person, each person's by start day) given to a state without
+ * affiliations are kept as they are and made into spans only when the
+ * spans are first read (see {@link deferAffiliations}); the E-I index reads
+ * the columns themselves (`Network.affiliationColumns`).
  *
  * @example
  * ```ts
@@ -175,10 +310,12 @@ export function adoptAffiliationColumns(state: ModelState, cols: AffiliationColu
   const k = cols.person.length;
   if (cols.organisation.length !== k || cols.from.length !== k || cols.to.length !== k || cols.role.length !== k) throw bad("affiliation columns of different lengths", "affiliations");
   if (!Array.isArray(cols.roles) || cols.roles.some((r) => typeof r !== "string")) throw bad("roles are not a list of text", "affiliations");
-  const people = state.people.length;
+  const people = personCountOf(state);
   const orgs = state.orgs.length;
   const roles = cols.roles.length;
   const dayOk = (d: number, open: number): boolean => d === open || (d >= FIRST_DAY && d <= LAST_DAY);
+  // rows in the order the spans would have after adding them and sorting each person's by start day
+  let ordered = true;
   for (let r = 0; r < k; r++) {
     const p = cols.person[r]!;
     const o = cols.organisation[r]!;
@@ -186,8 +323,22 @@ export function adoptAffiliationColumns(state: ModelState, cols: AffiliationColu
     const to = cols.to[r]!;
     const j = cols.role[r]!;
     if (!(p >= 0 && p < people && o >= 0 && o < orgs && j >= -1 && j < roles && dayOk(from, OPEN_START) && dayOk(to, OPEN_END) && to >= from)) throw bad("affiliation row out of range", `affiliation #${r}`);
-    addSpan(state, p, { organisation: o, from, to, role: j < 0 ? undefined : cols.roles[j] });
+    if (r > 0 && (p < cols.person[r - 1]! || (p === cols.person[r - 1]! && from < cols.from[r - 1]!))) ordered = false;
   }
-  for (const spans of state.affs) if (spans.length > 1) spans.sort((x, y) => x.from - y.from);
   state.affCount += k;
+  // a state with no span yet takes ordered rows as they are, made into spans when first read
+  if (ordered && k > 0 && state.affCount === k && state.pendingAffs === undefined) {
+    deferAffiliations(state, cols, () => addRows(state, cols));
+    return;
+  }
+  addRows(state, cols);
+  for (const spans of state.affs) if (spans.length > 1) spans.sort((x, y) => x.from - y.from);
+}
+
+/** Adds a span for each row of checked affiliation columns to the person's list. */
+function addRows(state: ModelState, cols: AffiliationColumns): void {
+  for (let r = 0; r < cols.person.length; r++) {
+    const j = cols.role[r]!;
+    addSpan(state, cols.person[r]!, { organisation: cols.organisation[r]!, from: cols.from[r]!, to: cols.to[r]!, role: j < 0 ? undefined : cols.roles[j] });
+  }
 }

@@ -10,15 +10,15 @@ import { ExchangeStore, KIND_CODE, TOUCHPOINT_CODES, sortedByDay, type ExchangeC
 import type { Affiliation, Exchange, NetworkData, NetworkSettings, Organisation, OrganisationId, Person, PersonId } from "./types.js";
 import type { IntroductionRequest } from "./request-types.js";
 import { applyEdits, type NetworkEdit } from "./edits.js";
-import { NO_SPANS, addSpan, emptyState, type ModelState } from "./state.js";
+import { NO_SPANS, addSpan, deferPeople, emptyState, personCountOf, personIdOf, personOf, type ModelState } from "./state.js";
 import { RequestStore } from "./request-store.js";
-import { OPEN_END, OPEN_START, checkPerson, checkSettings, cleanOrganisation, cleanPerson, problemsError, stageBatch, withoutProblems, type AffiliationSpan, type ExchangeRowsPart, type RecordLines, type StagedBatch } from "./validate.js";
+import { OPEN_END, OPEN_START, checkPerson, checkSettings, cleanOrganisation, cleanPerson, problemsError, stageBatch, withoutNotes, withoutProblems, type AffiliationSpan, type ExchangeRowsPart, type RecordLines, type StagedBatch } from "./validate.js";
 import type { ExchangeRows } from "./exchange-rows.js";
 import type { Problem } from "../errors.js";
-import { adoptAffiliationColumns, adoptCopiedRecords, type AffiliationColumns } from "./copied-records.js";
+import { adoptAffiliationColumns, adoptCopiedRecords, affiliationColumns as columnsOfAffiliations, lazyPeople, type AffiliationColumns, type CopiedPeople } from "./copied-records.js";
 
 export { KIND_CODE, OPEN_END, OPEN_START, TOUCHPOINT_CODES, sortedByDay };
-export type { AffiliationColumns, AffiliationSpan, ExchangeColumns, LazyExtras, RawExchangeColumns, StoredExchangeColumns };
+export type { AffiliationColumns, CopiedPeople, AffiliationSpan, ExchangeColumns, LazyExtras, RawExchangeColumns, StoredExchangeColumns };
 
 const SCOPE = "tiegraph/model";
 
@@ -84,6 +84,9 @@ export interface AppliedBatch {
 export class Network {
   private readonly _s: ModelState = emptyState();
   private _revision = 0;
+  /** {@link Network.personIds} as of `_idsRevision`, when the people are not pending. */
+  private _ids: PersonId[] | undefined;
+  private _idsRevision = -1;
 
   /**
    * Builds a network from plain data (e.g. the body of a network file), and
@@ -105,7 +108,7 @@ export class Network {
   }
   /** Number of people. */
   get personCount(): number {
-    return this._s.people.length;
+    return personCountOf(this._s);
   }
   /** Number of organisations. */
   get organisationCount(): number {
@@ -121,7 +124,7 @@ export class Network {
   }
   /** Ego's id ("me"), if the network has one. */
   get ego(): PersonId | undefined {
-    return this._s.ego < 0 ? undefined : this._s.people[this._s.ego]!.id;
+    return this._s.ego < 0 ? undefined : personIdOf(this._s, this._s.ego);
   }
   /** Ego's person index, or -1. */
   get egoIndex(): number {
@@ -163,11 +166,11 @@ export class Network {
   }
   /** The person with this id (throws `unknown-person`). */
   person(id: PersonId): Person {
-    return this._s.people[this.personIndex(id)]!;
+    return personOf(this._s, this.personIndex(id))!;
   }
   /** The person at an index. */
   personAt(index: number): Person {
-    const p = this._s.people[index];
+    const p = personOf(this._s, index);
     if (!p) throw new TiegraphError(SCOPE, "unknown-person", `no person at index ${index}`);
     return p;
   }
@@ -181,9 +184,41 @@ export class Network {
   findPerson(id: PersonId): number {
     return this._s.personIndex.get(id) ?? -1;
   }
-  /** All people, in insertion order (index order). */
+  /**
+   * All people, in insertion order (index order). A network read from a
+   * columnar copy reads its person records when first asked for; this reads
+   * all of them, so code that needs only ids or a few people should use
+   * {@link Network.personIds}, {@link Network.personId} or
+   * {@link Network.personAt}.
+   */
   people(): readonly Person[] {
     return this._s.people;
+  }
+  /**
+   * Every person's id, by index (the list is the network's: do not change
+   * it). Reads no person record.
+   *
+   * @example net.personIds()[net.personIndex("ann")] // "ann"
+   */
+  personIds(): readonly PersonId[] {
+    const s = this._s;
+    if (s.pendingPeople !== undefined) return s.pendingPeople.ids;
+    if (this._ids === undefined || this._idsRevision !== this._revision) {
+      this._ids = s.people.map((p) => p.id);
+      this._idsRevision = this._revision;
+    }
+    return this._ids;
+  }
+  /**
+   * The id of the person at an index (throws `unknown-person` out of range).
+   * Reads no person record.
+   *
+   * @example net.personId(0) // "me"
+   */
+  personId(index: number): PersonId {
+    const id = personIdOf(this._s, index);
+    if (id === undefined) throw new TiegraphError(SCOPE, "unknown-person", `no person at index ${index}`);
+    return id;
   }
 
   // ---------------------------------------------------------- organisations
@@ -213,6 +248,19 @@ export class Network {
 
   // ----------------------------------------------------------- affiliations
 
+  /**
+   * Every affiliation as columns, one row per span, person by person in
+   * index order and each person's by start day (the order of
+   * {@link Network.affiliationSpans}); see {@link AffiliationColumns}. A
+   * network read from a columnar copy gives the copy's own columns (do not
+   * change them) without making a span object per affiliation; any other
+   * network makes them from its spans.
+   *
+   * @example net.affiliationColumns().person.length === net.affiliationCount // true
+   */
+  affiliationColumns(): AffiliationColumns {
+    return this._s.pendingAffs ?? columnsOfAffiliations(this);
+  }
   /** A person's affiliations (by id or index), as resolved spans. */
   affiliationSpans(person: PersonId | number): readonly AffiliationSpan[] {
     const i = typeof person === "number" ? person : this.personIndex(person);
@@ -293,7 +341,7 @@ export class Network {
   }
   /** Exchange `i` as a plain record (notes and confidential flag included). */
   exchangeAt(i: number): Exchange & { id: string } {
-    return this._s.ex.record(i, (p) => this._s.people[p]!.id);
+    return this._s.ex.record(i, (p) => personIdOf(this._s, p)!);
   }
   /** Tags of exchange `i` (empty when none). */
   exchangeTags(i: number): readonly string[] {
@@ -310,7 +358,7 @@ export class Network {
   /** Exchange indices involving a person (either side), in date-then-insertion order. */
   exchangesOf(person: PersonId | number): Int32Array {
     const p = typeof person === "number" ? person : this.personIndex(person);
-    return this._s.ex.ofPerson(p, this._s.people.length);
+    return this._s.ex.ofPerson(p, personCountOf(this._s));
   }
   /** Exchange indices between two people (either direction), in date order. */
   exchangesBetween(a: PersonId | number, b: PersonId | number): number[] {
@@ -544,12 +592,19 @@ export class Network {
     to.ego = from.ego;
     to.settings = { ...from.settings };
     // records are replaced, never changed in place, by edits: the copy may share the ones it keeps as they are
-    for (const p of from.people) to.people.push(redact ? withoutNotes(p) : p);
+    // people not read yet stay so in the copy (its own reader of the same bytes)
+    if (from.pendingPeople !== undefined) deferPeople(to, from.pendingPeople.copy(redact));
+    else for (const p of from.people) to.people.push(redact ? withoutNotes(p) : p);
     for (const [id, i] of from.personIndex) to.personIndex.set(id, i);
     for (const o of from.orgs) to.orgs.push(o);
     for (const [id, i] of from.orgIndex) to.orgIndex.set(id, i);
     // spans are changed in place by edits: each copied, into a list of its length (the empty list is shared and never changed)
-    for (const spans of from.affs) to.affs.push(spans.length === 0 ? NO_SPANS : spans.map((s) => ({ organisation: s.organisation, from: s.from, to: s.to, role: s.role })));
+    if (from.pendingAffs !== undefined) {
+      // the copy's columns are never changed: the new network shares them, each making its own spans when first read
+      for (let p = personCountOf(from); p > 0; p--) to.affs.push(NO_SPANS);
+      to.affCount = 0;
+      adoptAffiliationColumns(to, from.pendingAffs);
+    } else for (const spans of from.affs) to.affs.push(spans.length === 0 ? NO_SPANS : spans.map((s) => ({ organisation: s.organisation, from: s.from, to: s.to, role: s.role })));
     to.affCount = from.affCount;
     (to as { ex: ExchangeStore }).ex = from.ex.where(keep, redact);
     to.requests.commit(requestCopies(from.requests.all(), redact));
@@ -578,7 +633,8 @@ export class Network {
     const keep = new Uint8Array(count);
     for (let i = 0; i < count; i++) keep[i] = confidential[i] ? 0 : 1;
     // records are replaced, never changed in place: whoever holds one keeps its notes
-    for (let i = 0; i < s.people.length; i++) s.people[i] = withoutNotes(s.people[i]!);
+    if (s.pendingPeople !== undefined) s.pendingPeople.dropNotes();
+    else for (let i = 0; i < s.people.length; i++) s.people[i] = withoutNotes(s.people[i]!);
     s.ex.keepOnly(keep, true);
     const requests = new RequestStore();
     requests.commit(requestCopies(s.requests.all(), true));
@@ -609,16 +665,21 @@ export class Network {
    * columns, are taken over rather than copied (a person already in
    * canonical field order becomes the network's own): pass records nobody
    * will change afterwards, such as freshly parsed ones.
+   * The people may come as a columnar copy stores them (`people`, with no
+   * `records.people`): their ids are indexed at once and each record is read
+   * when first needed (see {@link Network.people}), checked by the same rules.
    * Throws `invalid-format` naming the first bad record or row.
    *
    * @example const copy = Network.fromColumns({ people: net.toData().people }, net.rawExchangeColumns());
    */
-  static fromColumns(records: Omit<NetworkData, "exchanges">, columns: RawExchangeColumns, affiliations?: AffiliationColumns): Network {
+  static fromColumns(records: Omit<NetworkData, "exchanges">, columns: RawExchangeColumns, affiliations?: AffiliationColumns, people?: CopiedPeople): Network {
     let net: Network;
-    if (records !== null && typeof records === "object" && records.requests !== undefined) net = Network.from({ ...records, exchanges: [] });
-    else {
+    if (records !== null && typeof records === "object" && records.requests !== undefined) {
+      if (people !== undefined && records.people !== undefined) throw new TiegraphError(SCOPE, "invalid-format", "people given twice", { record: "people" });
+      net = Network.from({ ...records, ...(people !== undefined ? { people: lazyPeople(people).all() } : {}), exchanges: [] });
+    } else {
       net = new Network();
-      adoptCopiedRecords(net._s, records);
+      adoptCopiedRecords(net._s, records, people);
       net._revision++;
     }
     if (affiliations) adoptAffiliationColumns(net._s, affiliations);
@@ -635,7 +696,7 @@ export class Network {
   }
 
   private spanToAffiliation(person: number, s: AffiliationSpan): Affiliation {
-    const a: Affiliation = { person: this._s.people[person]!.id, organisation: this._s.orgs[s.organisation]!.id };
+    const a: Affiliation = { person: personIdOf(this._s, person)!, organisation: this._s.orgs[s.organisation]!.id };
     if (s.from !== OPEN_START) a.from = formatDay(s.from);
     if (s.to !== OPEN_END) a.to = formatDay(s.to);
     if (s.role !== undefined) a.role = s.role;
@@ -645,7 +706,7 @@ export class Network {
   /** Everything in the network as plain data (the body of a network file). */
   toData(): NetworkData {
     const data: NetworkData = {};
-    if (this._s.ego >= 0) data.ego = this._s.people[this._s.ego]!.id;
+    if (this._s.ego >= 0) data.ego = personIdOf(this._s, this._s.ego)!;
     if (Object.keys(this._s.settings).length) data.settings = { ...this._s.settings };
     data.organisations = this._s.orgs.map((o) => cleanOrganisation(o));
     data.people = this._s.people.map((p) => cleanPerson(p));
@@ -661,13 +722,6 @@ export class Network {
     if (this._s.requests.size) data.requests = this._s.requests.toData();
     return data;
   }
-}
-
-/** A person record without its notes (the record itself when it has none). */
-function withoutNotes(p: Person): Person {
-  if (p.notes === undefined) return p;
-  const { notes: _n, ...rest } = p;
-  return rest;
 }
 
 /** Copies of introduction requests, without why and offer when `redact`. */

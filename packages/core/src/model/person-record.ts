@@ -32,9 +32,9 @@ export function valuesOrNull(values: Float64Array): PersonValues<number | null> 
  */
 export function personRecord<T>(network: Network, value: PersonValues<T>): Record<PersonId, T> {
   const out: Record<PersonId, T> = {};
-  const people = network.people();
-  for (let i = 0; i < people.length; i++) {
-    const id = people[i]!.id;
+  const ids = network.personIds();
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
     // assigning "__proto__" would set the prototype instead of a key
     if (id === "__proto__") Object.defineProperty(out, id, { value: value(i), enumerable: true, writable: true, configurable: true });
     else out[id] = value(i);

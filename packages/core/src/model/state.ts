@@ -7,19 +7,34 @@ import { RequestStore } from "./request-store.js";
 import { ExchangeStore } from "./exchange-store.js";
 import type { NetworkSettings, Organisation, OrganisationId, Person, PersonId } from "./types.js";
 import type { AffiliationSpan } from "./validate.js";
+import type { AffiliationColumns } from "./copied-records.js";
 
 /** The mutable state behind a network (not part of the public API). */
 export interface ModelState {
   /** Ego's person index, or -1. */
   ego: number;
   settings: NetworkSettings;
+  /**
+   * The person records, by index. While {@link ModelState.pendingPeople} is
+   * set this is a getter that reads them all first (see {@link deferPeople}):
+   * read a count, an id or one person through {@link personCountOf},
+   * {@link personIdOf} and {@link personOf} instead.
+   */
   readonly people: Person[];
+  /** People of a columnar copy not read yet (see {@link deferPeople}); undefined once they are. */
+  pendingPeople?: PendingPeople | undefined;
   /** Each person's index by id (replaced whole only when an empty network takes over a batch's, see Network.commit). */
   personIndex: Map<PersonId, number>;
   readonly orgs: Organisation[];
   readonly orgIndex: Map<OrganisationId, number>;
-  /** Each person's affiliations, sorted by start day. */
+  /**
+   * Each person's affiliations, sorted by start day. While
+   * {@link ModelState.pendingAffs} is set this is a getter that makes them
+   * from those columns first (see {@link deferAffiliations}).
+   */
   readonly affs: AffiliationSpan[][];
+  /** Affiliations of a columnar copy not made into spans yet, as its checked columns; undefined once they are. */
+  pendingAffs?: AffiliationColumns | undefined;
   affCount: number;
   readonly ex: ExchangeStore;
   /** Introduction requests (see requests/). */
@@ -33,6 +48,116 @@ export interface ModelState {
  */
 export function emptyState(): ModelState {
   return { ego: -1, settings: {}, people: [], personIndex: new Map(), orgs: [], orgIndex: new Map(), affs: [], affCount: 0, ex: new ExchangeStore(), requests: new RequestStore() };
+}
+
+/**
+ * The people of a network read on demand (from a columnar copy): their ids
+ * at once, each record when first asked for. Records come back checked and
+ * in canonical field order, the same object for the same index every time.
+ */
+export interface PendingPeople {
+  /** Every person's id, by index. */
+  readonly ids: readonly PersonId[];
+  /** The record of the person at an index (`0 <= i < ids.length`); throws `invalid-format` when it is damaged. */
+  at(i: number): Person;
+  /** Every record, by index: all checked before any is returned (throws `invalid-format` naming the first bad one). */
+  all(): Person[];
+  /** From now on, records come without their notes (those already given out keep theirs). */
+  dropNotes(): void;
+  /** Another reader of the same records (its own cache): without notes when `dropNotes`, or when this one drops them. */
+  copy(dropNotes: boolean): PendingPeople;
+}
+
+/**
+ * Leaves a state's people to be read on demand: its `people` becomes a getter
+ * that reads every record (through `pending.all()`) the first time it is
+ * used, then turns back into the plain list. Code that needs only the count,
+ * an id or one person reads them without that through {@link personCountOf},
+ * {@link personIdOf} and {@link personOf}; anything else (edits, saving, a
+ * loop over the records) reads them all and goes on as before. The state's
+ * `personIndex` must already hold the ids.
+ *
+ * @example
+ * ```ts
+ * deferPeople(state, lazyPeople(copied)); // copy-records.ts
+ * personIdOf(state, 0); // "p1", nothing parsed
+ * state.people.length; // every record parsed and checked now
+ * ```
+ */
+export function deferPeople(state: ModelState, pending: PendingPeople): void {
+  state.pendingPeople = pending;
+  Object.defineProperty(state, "people", {
+    configurable: true,
+    enumerable: true,
+    get: (): Person[] => {
+      // all() throws before anything changes: a damaged record leaves the people pending
+      const all = pending.all();
+      Object.defineProperty(state, "people", { value: all, writable: true, configurable: true, enumerable: true });
+      state.pendingPeople = undefined;
+      return all;
+    },
+  });
+}
+
+/**
+ * Leaves a state's affiliations as the checked columns of a columnar copy
+ * (every row in range, rows by person and each person's by start day): its
+ * `affs` becomes a getter that turns back into the plain list (one empty
+ * list per person, as it was) and calls `fill` to add each row's span to it
+ * (with {@link addSpan}) the first time it is used. Code that reads every
+ * affiliation at once (the E-I index's grouping) reads the columns instead
+ * through `Network.affiliationColumns`.
+ *
+ * @example
+ * ```ts
+ * deferAffiliations(state, cols, () => addRows(state, cols)); // copied-records.ts
+ * state.pendingAffs === cols; // true, until state.affs is read
+ * ```
+ */
+export function deferAffiliations(state: ModelState, columns: AffiliationColumns, fill: () => void): void {
+  const affs = state.affs;
+  state.pendingAffs = columns;
+  Object.defineProperty(state, "affs", {
+    configurable: true,
+    enumerable: true,
+    get: (): AffiliationSpan[][] => {
+      Object.defineProperty(state, "affs", { value: affs, writable: true, configurable: true, enumerable: true });
+      state.pendingAffs = undefined;
+      fill();
+      return affs;
+    },
+  });
+}
+
+/**
+ * How many people a state holds, without reading pending records.
+ *
+ * @example personCountOf(emptyState()) // 0
+ */
+export function personCountOf(state: ModelState): number {
+  return state.pendingPeople !== undefined ? state.pendingPeople.ids.length : state.people.length;
+}
+
+/**
+ * The id of the person at an index (undefined out of range), without
+ * reading pending records.
+ *
+ * @example personIdOf(state, state.personIndex.get("ann")!) // "ann"
+ */
+export function personIdOf(state: ModelState, i: number): PersonId | undefined {
+  return state.pendingPeople !== undefined ? state.pendingPeople.ids[i] : state.people[i]?.id;
+}
+
+/**
+ * The person at an index (undefined out of range), reading only that record
+ * when the people are pending.
+ *
+ * @example personOf(state, 0)?.name // "Ann"
+ */
+export function personOf(state: ModelState, i: number): Person | undefined {
+  const pending = state.pendingPeople;
+  if (pending === undefined) return state.people[i];
+  return Number.isInteger(i) && i >= 0 && i < pending.ids.length ? pending.at(i) : undefined;
 }
 
 /**

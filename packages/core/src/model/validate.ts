@@ -937,6 +937,19 @@ export function cleanPerson(p: Person): Person {
   return canonical(p, PERSON_FIELDS);
 }
 
+/**
+ * A person record without its notes: the record itself when it has none,
+ * else a copy (records are replaced, never changed in place, so whoever
+ * holds the original keeps its notes).
+ *
+ * @example withoutNotes({ id: "a", name: "A", notes: "x" }) // { id: "a", name: "A" }
+ */
+export function withoutNotes(p: Person): Person {
+  if (p.notes === undefined) return p;
+  const { notes: _n, ...rest } = p;
+  return rest;
+}
+
 const PERSON_RANK: ReadonlyMap<string, number> = new Map(PERSON_FIELDS.map((key, i) => [key, i]));
 
 /**

@@ -85,13 +85,13 @@ export function mutualConnections(source: Network | PathIndex, a: PersonId, b: P
     const sb = g.strength[q]!;
     found.push({ m, qa, qb: q, weaker: Math.min(sa, sb), stronger: Math.max(sa, sb) });
   }
-  const people = network.people();
-  found.sort((x, y) => y.weaker - x.weaker || y.stronger - x.stronger || (people[x.m]!.id < people[y.m]!.id ? -1 : 1));
+  const ids = network.personIds();
+  found.sort((x, y) => y.weaker - x.weaker || y.stronger - x.stronger || (ids[x.m]! < ids[y.m]! ? -1 : 1));
   const tie = (u: number, v: number, q: number): MutualTie => {
     const t: MutualTie = { strength: g.strength[q]! };
     const day = lastVisibleDay(index, u, v, o.showConfidential);
     if (day !== undefined) t.lastDate = formatDay(day);
     return t;
   };
-  return found.slice(0, o.limit).map((f) => ({ person: people[f.m]!.id, withA: tie(ia, f.m, f.qa), withB: tie(f.m, ib, f.qb), weaker: f.weaker }));
+  return found.slice(0, o.limit).map((f) => ({ person: ids[f.m]!, withA: tie(ia, f.m, f.qa), withB: tie(f.m, ib, f.qb), weaker: f.weaker }));
 }

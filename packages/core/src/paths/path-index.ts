@@ -168,9 +168,9 @@ export function createPathIndex(network: Network, options: PathIndexOptions = {}
 
 function fixedStrengths(network: Network, rel: Relationships, given: FixedStrengths): Float64Array {
   const out = new Float64Array(rel.pairCount);
-  const people = network.people();
+  const ids = network.personIds();
   if (typeof given === "function") {
-    for (let k = 0; k < rel.pairCount; k++) out[k] = given(people[rel.a[k]!]!.id, people[rel.b[k]!]!.id);
+    for (let k = 0; k < rel.pairCount; k++) out[k] = given(ids[rel.a[k]!]!, ids[rel.b[k]!]!);
   } else {
     if (given === null || typeof given !== "object" || given.length !== rel.pairCount) {
       throw invalid("strength", `${rel.pairCount} strengths, one per relationship slot`, given === null || typeof given !== "object" ? given : `${given.length} values`);
@@ -180,7 +180,7 @@ function fixedStrengths(network: Network, rel: Relationships, given: FixedStreng
   for (let k = 0; k < rel.pairCount; k++) {
     const s = out[k]!;
     if (!(s > 0 && s <= 1)) {
-      throw new TiegraphError(SCOPE, "invalid-value", `invalid strength for the relationship ${showValue(people[rel.a[k]!]!.id)} – ${showValue(people[rel.b[k]!]!.id)}`, { record: `relationship slot ${k}`, expected: "a strength in (0, 1]", got: showValue(s) });
+      throw new TiegraphError(SCOPE, "invalid-value", `invalid strength for the relationship ${showValue(ids[rel.a[k]!]!)} – ${showValue(ids[rel.b[k]!]!)}`, { record: `relationship slot ${k}`, expected: "a strength in (0, 1]", got: showValue(s) });
     }
   }
   return out;
