@@ -3,7 +3,7 @@
 // loading a file, and every way of reading a network giving what the eager read gave. Its
 // affiliations likewise kept as its columns until their spans are read (deferAffiliations).
 import { describe, expect, it } from "vitest";
-import { copiedPeopleText, decodeNetworkColumns, encodeNetworkColumns, generateNetwork, Network, serializeNetwork, type Person } from "@tiegraph/core";
+import { copiedPeopleText, copiedRecords, copiedRecordsEnd, decodeNetworkColumns, encodeNetworkColumns, generateNetwork, Network, serializeNetwork, type Person } from "@tiegraph/core";
 import { personRecord } from "@tiegraph/core/internal";
 import { affiliationColumns } from "../src/model/copied-records.js";
 import { groupingOf } from "../src/graph/grouping.js";
@@ -136,6 +136,7 @@ describe("the people of a columnar copy, read on demand", () => {
     // reading them all refuses the same record, and leaves the people to be read again (nothing half done)
     expect(errorOf(() => swapped.people()).record).toBe("person #1");
     expect(errorOf(() => swapped.people()).record).toBe("person #1");
+    expect(errorOf(() => swapped.readRecords()).record).toBe("person #1");
     expect(swapped.personAt(0)).toEqual(good);
     // a name that is not text: the rule's own problem, at the record's pointer
     const unnamed = fromPeople([good, { id: "b", name: 7 } as unknown as Person]);
@@ -205,5 +206,32 @@ describe("the affiliations of a columnar copy, kept as its columns", () => {
     expect(got).not.toBe(cols);
     expect(Array.from(got.person)).toEqual([0, 0, 1]);
     expect(Array.from(got.from)).toEqual([19100, 19500, 19000]);
+  });
+});
+
+describe("the people of a columnar copy parsed with its start, while the rest is read", () => {
+  it("end where their starts end, give the network the copy gives, and are still checked when read", () => {
+    const net = withNotes(9);
+    const bytes = encodeNetworkColumns(net, SOURCE);
+    const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { records: number; ids: number; peopleText: number; people: number };
+    const align8 = (n: number) => (n + 7) & ~7;
+    // after the records, the ids and the people's text: one int32 start per person and one more
+    const end = align8(align8(align8(12 + headerLength + header.records) + header.ids) + header.peopleText) + 4 * (header.people + 1);
+    expect(copiedRecordsEnd(bytes, true)).toBe(end);
+    expect(copiedRecordsEnd(bytes)).toBeLessThan(end);
+    expect(copiedRecords(bytes.subarray(0, end - 1), true)).toBeUndefined();
+    const read = copiedRecords(bytes.subarray(0, end), true)!;
+    expect(read.ids).toEqual(net.personIds());
+    expect((read.people as Person[]).map((p) => p.name)).toEqual(net.people().map((p) => p.name));
+    const got = decodeNetworkColumns(bytes.slice(), SOURCE, read)!;
+    expect(got.people()).toEqual(net.people());
+    expect(serializeNetwork(got)).toBe(serializeNetwork(net));
+    // a parsed record is checked when read, as one parsed on demand is
+    (read.people as Person[])[3] = { id: net.personId(3), name: 12 } as unknown as Person;
+    const damaged = decodeNetworkColumns(bytes.slice(), SOURCE, read)!;
+    expect(damaged.personAt(2)).toEqual(net.personAt(2));
+    expect(errorOf(() => damaged.personAt(3)).pointer).toBe("/people/3/name");
+    expect(errorOf(() => damaged.people()).pointer).toBe("/people/3/name");
   });
 });

@@ -265,7 +265,8 @@ export function registerReport(program: Command, terminal: Terminal): void {
       const includesConfidential = flags.includeConfidential === true;
       // the directed tie index built while the file is read, and betweenness sampled on it meanwhile
       const ahead = indexAhead("directed", flags.asOf, includesConfidential, terminal.env, "report");
-      const loaded = await loadForAnalysis(file, includesConfidential, { terminal, command: "report" }, ahead && { ...ahead, sampleBetweenness: flags.brokerage === "sampled", brokerage: true });
+      // the JSON names people by id alone: a columnar copy's person records are left unread
+      const loaded = await loadForAnalysis(file, includesConfidential, { terminal, command: "report", ...(flags.json ? { people: "by-id" as const } : {}) }, ahead && { ...ahead, sampleBetweenness: flags.brokerage === "sampled", brokerage: true });
       const when = figuresAsOf(loaded, flags.asOf, terminal, "report");
       const network = when.network;
       requireGrouping(network, flags.groupBy, { command: "report", option: "--group-by", file });

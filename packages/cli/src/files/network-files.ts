@@ -30,6 +30,13 @@ const SCOPE = "tiegraph/cli";
 export interface Reader {
   terminal: Terminal;
   command: string;
+  /**
+   * `"by-id"`: the command names people by id alone (`report --json`), so a
+   * columnar copy's person records are left to be read when first needed
+   * (see core's `deferPeople`). Otherwise they are parsed while the rest of
+   * the copy is read, as a command that shows names reads them all.
+   */
+  people?: "by-id";
 }
 
 /**
@@ -57,8 +64,19 @@ export async function readText(file: string): Promise<string> {
 export async function readNetworkFile(file: string, reader: Reader, ahead?: IndexAhead): Promise<Network> {
   const network = await readNetwork(file, reader, ahead);
   readOn.set(network, reader.terminal.env);
+  readRecordsNow(network, reader);
   await takeIndexAhead(network);
   return network;
+}
+
+/**
+ * A command that shows people (every one but `report --json`) reads all the
+ * person records and affiliation spans a columnar copy left unread, so it
+ * does that now, while the thread building its tie index still works,
+ * rather than after taking the index.
+ */
+function readRecordsNow(network: Network, reader: Reader): void {
+  if (reader.people !== "by-id") network.readRecords();
 }
 
 /** The jobs building an index ahead for networks being read (see index-ahead.ts). */
@@ -181,18 +199,20 @@ async function readNetwork(file: string, reader: Reader, ahead: IndexAhead | und
   if (columns !== "off" && (columns === "always" || size >= COLUMNS_FROM_BYTES) && !(await startsEncrypted(file))) {
     // the tie index the command will ask for, built from the copy's exchanges while the copy is decoded
     const job = ahead && indexAheadAllowed(reader) ? startIndexAhead(columnsPath(file), ahead) : undefined;
-    const read = await readCopy(columnsPath(file));
+    // the file's hash, on another thread from the start when there is a copy: the copy is read and decoded meanwhile
+    const hashing = (await fileSize(columnsPath(file)).catch(() => 0)) > 0 ? hashFile(file) : undefined;
+    const read = await readCopy(columnsPath(file), reader.people !== "by-id");
     const copy = read?.bytes;
     const claimed = copy && columnsSource(copy);
-    if (copy && claimed) {
-      const hashing = hashFile(file);
+    if (copy && claimed && hashing) {
       const network = decodeNetworkColumns(copy, claimed, read.records);
-      const source = await hashing;
+      const source = await hashing.hash;
       if (network && source === claimed) {
         if (job) builtAhead.set(network, { job, source: claimed, ahead: ahead!, reader });
         return network;
       }
     }
+    hashing?.stop();
     job?.cancel();
   }
   const bytes = await readBytes(file);
@@ -259,11 +279,11 @@ async function startsEncrypted(file: string): Promise<boolean> {
  * The SHA-256 (hex) of a file, computed on a worker thread that reads it a
  * mebibyte at a time into one buffer (the main thread meanwhile decodes the
  * columnar copy; the file is never held in memory whole); undefined when it
- * cannot be read.
+ * cannot be read. `stop()` ends the thread when the hash is not wanted after all.
  */
-function hashFile(file: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const worker = new Worker(HASH_WORKER, { eval: true, workerData: file });
+function hashFile(file: string): { hash: Promise<string | undefined>; stop(): void } {
+  const worker = new Worker(HASH_WORKER, { eval: true, workerData: file });
+  const hash = new Promise<string | undefined>((resolve) => {
     worker.once("message", (hash: unknown) => {
       resolve(typeof hash === "string" ? hash : undefined);
       // stopped at once: its last chunks of the file are freed now, not while the command runs on
@@ -272,6 +292,7 @@ function hashFile(file: string): Promise<string | undefined> {
     worker.once("error", () => resolve(undefined));
     worker.once("exit", () => resolve(undefined));
   });
+  return { hash, stop: () => void worker.terminate() };
 }
 
 // read through one buffer, reused: fresh memory for every chunk costs more to touch than the hash costs
@@ -317,13 +338,13 @@ export function columnsPath(file: string): string {
 
 /**
  * The bytes of a columnar copy, with its records parsed while the rest of it
- * is read: the start (header and records) is read first, then the rest is
- * read on libuv's thread while this one parses the records (the read of tens
- * of megabytes into fresh memory takes about as long as the parse).
- * Undefined when there is no readable copy; no records when its start is
- * not one's.
+ * is read: the start (header, records and people's ids, and with `people`
+ * the people's records too) is read first, then the rest is read on libuv's
+ * thread while this one parses them (the read of tens of megabytes into
+ * fresh memory takes about as long as the parse). Undefined when there is no
+ * readable copy; no records when its start is not one's.
  */
-async function readCopy(path: string): Promise<{ bytes: Buffer; records: CopiedRecords | undefined } | undefined> {
+async function readCopy(path: string, people: boolean): Promise<{ bytes: Buffer; records: CopiedRecords | undefined } | undefined> {
   let fh: FileHandle;
   try {
     fh = await open(path, "r");
@@ -334,12 +355,12 @@ async function readCopy(path: string): Promise<{ bytes: Buffer; records: CopiedR
     const size = (await fh.stat()).size;
     const bytes = Buffer.allocUnsafe(size);
     let have = await readRange(fh, bytes, 0, Math.min(size, 1 << 16));
-    const end = copiedRecordsEnd(bytes.subarray(0, have));
+    const end = copiedRecordsEnd(bytes.subarray(0, have), people);
     if (end !== undefined && end <= size) have = await readRange(fh, bytes, have, Math.max(have, end));
     const rest = readRange(fh, bytes, have, size);
     // heard at once, so a failed read is never an unhandled rejection while the records are parsed
     rest.catch(() => undefined);
-    const records = end !== undefined && end <= size ? copiedRecords(bytes.subarray(0, end)) : undefined;
+    const records = end !== undefined && end <= size ? copiedRecords(bytes.subarray(0, end), people) : undefined;
     await rest;
     return { bytes, records };
   } catch {
@@ -423,6 +444,7 @@ export async function loadForAnalysis(file: string, includeConfidential: boolean
   const network = await readNetwork(file, reader, ahead);
   readOn.set(network, reader.terminal.env);
   if (includeConfidential || !hasConfidentialExchange(network)) {
+    readRecordsNow(network, reader);
     await takeIndexAhead(network);
     return network;
   }
@@ -431,6 +453,7 @@ export async function loadForAnalysis(file: string, includeConfidential: boolean
   network.removeConfidential();
   sealed.delete(network);
   readOn.delete(network);
+  readRecordsNow(network, reader);
   await takeIndexAhead(network);
   return network;
 }

@@ -50,6 +50,8 @@ export interface CopiedPeople {
   readonly starts: Int32Array;
   /** The ids' index, when made already by {@link personIdIndex} from these `ids` (the network takes it over). */
   readonly index?: Map<PersonId, number> | undefined;
+  /** The records, when parsed already from `bytes` (each still checked when first read). */
+  readonly parsed?: unknown;
 }
 
 /**
@@ -107,6 +109,8 @@ function checkCopiedPeople(people: CopiedPeople): void {
 export function lazyPeople(people: CopiedPeople, dropNotes = false): PendingPeople {
   const { ids, bytes, starts } = people;
   const n = ids.length;
+  const parsed = people.parsed;
+  if (parsed !== undefined && !(Array.isArray(parsed) && parsed.length === n)) throw bad("person records do not match their ids", "people");
   let cache: (Person | undefined)[] | undefined;
   let noNotes = dropNotes;
   const adopt = (p: Person, i: number): Person => {
@@ -122,26 +126,29 @@ export function lazyPeople(people: CopiedPeople, dropNotes = false): PendingPeop
       cache ??= new Array<Person | undefined>(n);
       let p = cache[i];
       if (p === undefined) {
-        let parsed: Person;
-        try {
-          parsed = JSON.parse(new TextDecoder().decode(bytes.subarray(starts[i]!, starts[i + 1]! - 1))) as Person;
-        } catch {
-          throw bad("person record is not JSON", `person #${i}`);
-        }
-        cache[i] = p = adopt(parsed, i);
+        let record: Person;
+        if (parsed !== undefined) record = parsed[i] as Person;
+        else
+          try {
+            record = JSON.parse(new TextDecoder().decode(bytes.subarray(starts[i]!, starts[i + 1]! - 1))) as Person;
+          } catch {
+            throw bad("person record is not JSON", `person #${i}`);
+          }
+        cache[i] = p = adopt(record, i);
       }
       return p;
     },
     all() {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(new TextDecoder().decode(bytes));
-      } catch {
-        throw bad("person records are not JSON", "people");
-      }
-      if (!Array.isArray(parsed) || parsed.length !== n) throw bad("person records do not match their ids", "people");
+      let records = parsed;
+      if (records === undefined)
+        try {
+          records = JSON.parse(new TextDecoder().decode(bytes));
+        } catch {
+          throw bad("person records are not JSON", "people");
+        }
+      if (!Array.isArray(records) || records.length !== n) throw bad("person records do not match their ids", "people");
       const out = new Array<Person>(n);
-      for (let i = 0; i < n; i++) out[i] = cache?.[i] ?? adopt(parsed[i] as Person, i);
+      for (let i = 0; i < n; i++) out[i] = cache?.[i] ?? adopt(records[i] as Person, i);
       return out;
     },
     dropNotes() {

@@ -195,6 +195,19 @@ export class Network {
     return this._s.people;
   }
   /**
+   * Reads now whatever a network decoded from a columnar copy left to be
+   * read when first needed: every person record and the affiliation spans
+   * (a typed `invalid-format` error names a damaged record). For a caller
+   * that will read them all and has a moment to spare now (the CLI does it
+   * while another thread builds the tie index); nothing to do otherwise.
+   *
+   * @example net.readRecords(); net.people(); // already read
+   */
+  readRecords(): void {
+    if (this._s.pendingPeople !== undefined) void this._s.people;
+    if (this._s.pendingAffs !== undefined) void this._s.affs;
+  }
+  /**
    * Every person's id, by index (the list is the network's: do not change
    * it). Reads no person record.
    *
