@@ -9,36 +9,64 @@ import type { NetworkSettings, Organisation, OrganisationId, Person, PersonId } 
 import type { AffiliationSpan } from "./validate.js";
 import type { AffiliationColumns } from "./copied-records.js";
 
-/** The mutable state behind a network (not part of the public API). */
-export interface ModelState {
+/**
+ * The mutable state behind a network (not part of the public API). A class,
+ * so that `people` and `affs` can be read on demand (see
+ * {@link deferPeople}, {@link deferAffiliations}) through getters on its
+ * prototype: the object keeps one shape, and reading any of its fields stays
+ * as fast as reading a plain object's.
+ */
+export class ModelState {
   /** Ego's person index, or -1. */
-  ego: number;
-  settings: NetworkSettings;
+  ego = -1;
+  settings: NetworkSettings = {};
+  /** Each person's index by id (replaced whole only when an empty network takes over a batch's, see Network.commit). */
+  personIndex = new Map<PersonId, number>();
+  readonly orgs: Organisation[] = [];
+  readonly orgIndex = new Map<OrganisationId, number>();
+  affCount = 0;
+  readonly ex: ExchangeStore = new ExchangeStore();
+  /** Introduction requests (see requests/). */
+  readonly requests: RequestStore = new RequestStore();
+  /** People of a columnar copy not read yet (see {@link deferPeople}); undefined once they are. */
+  pendingPeople: PendingPeople | undefined = undefined;
+  /** Affiliations of a columnar copy not made into spans yet, as its checked columns; undefined once they are. */
+  pendingAffs: AffiliationColumns | undefined = undefined;
+  /** Adds the pending affiliations' spans to `affs` (see {@link deferAffiliations}). */
+  fillAffs: (() => void) | undefined = undefined;
+  private peopleList: Person[] = [];
+  private affsList: AffiliationSpan[][] = [];
+
   /**
    * The person records, by index. While {@link ModelState.pendingPeople} is
-   * set this is a getter that reads them all first (see {@link deferPeople}):
-   * read a count, an id or one person through {@link personCountOf},
-   * {@link personIdOf} and {@link personOf} instead.
+   * set, reading this reads them all first (a damaged one is a typed error,
+   * and they stay pending): read a count, an id or one person through
+   * {@link personCountOf}, {@link personIdOf} and {@link personOf} instead.
    */
-  readonly people: Person[];
-  /** People of a columnar copy not read yet (see {@link deferPeople}); undefined once they are. */
-  pendingPeople?: PendingPeople | undefined;
-  /** Each person's index by id (replaced whole only when an empty network takes over a batch's, see Network.commit). */
-  personIndex: Map<PersonId, number>;
-  readonly orgs: Organisation[];
-  readonly orgIndex: Map<OrganisationId, number>;
+  get people(): Person[] {
+    const pending = this.pendingPeople;
+    if (pending !== undefined) {
+      // all() throws before anything changes
+      this.peopleList = pending.all();
+      this.pendingPeople = undefined;
+    }
+    return this.peopleList;
+  }
+
   /**
    * Each person's affiliations, sorted by start day. While
-   * {@link ModelState.pendingAffs} is set this is a getter that makes them
-   * from those columns first (see {@link deferAffiliations}).
+   * {@link ModelState.pendingAffs} is set, reading this makes them from those
+   * columns first.
    */
-  readonly affs: AffiliationSpan[][];
-  /** Affiliations of a columnar copy not made into spans yet, as its checked columns; undefined once they are. */
-  pendingAffs?: AffiliationColumns | undefined;
-  affCount: number;
-  readonly ex: ExchangeStore;
-  /** Introduction requests (see requests/). */
-  readonly requests: RequestStore;
+  get affs(): AffiliationSpan[][] {
+    if (this.pendingAffs !== undefined) {
+      const fill = this.fillAffs!;
+      this.pendingAffs = undefined;
+      this.fillAffs = undefined;
+      fill();
+    }
+    return this.affsList;
+  }
 }
 
 /**
@@ -47,7 +75,7 @@ export interface ModelState {
  * @example emptyState().people.length // 0
  */
 export function emptyState(): ModelState {
-  return { ego: -1, settings: {}, people: [], personIndex: new Map(), orgs: [], orgIndex: new Map(), affs: [], affCount: 0, ex: new ExchangeStore(), requests: new RequestStore() };
+  return new ModelState();
 }
 
 /**
@@ -69,9 +97,9 @@ export interface PendingPeople {
 }
 
 /**
- * Leaves a state's people to be read on demand: its `people` becomes a getter
- * that reads every record (through `pending.all()`) the first time it is
- * used, then turns back into the plain list. Code that needs only the count,
+ * Leaves a state's people to be read on demand: the first read of its
+ * `people` reads every record (through `pending.all()`), and the list is
+ * plain from then on. Code that needs only the count,
  * an id or one person reads them without that through {@link personCountOf},
  * {@link personIdOf} and {@link personOf}; anything else (edits, saving, a
  * loop over the records) reads them all and goes on as before. The state's
@@ -86,27 +114,15 @@ export interface PendingPeople {
  */
 export function deferPeople(state: ModelState, pending: PendingPeople): void {
   state.pendingPeople = pending;
-  Object.defineProperty(state, "people", {
-    configurable: true,
-    enumerable: true,
-    get: (): Person[] => {
-      // all() throws before anything changes: a damaged record leaves the people pending
-      const all = pending.all();
-      Object.defineProperty(state, "people", { value: all, writable: true, configurable: true, enumerable: true });
-      state.pendingPeople = undefined;
-      return all;
-    },
-  });
 }
 
 /**
  * Leaves a state's affiliations as the checked columns of a columnar copy
- * (every row in range, rows by person and each person's by start day): its
- * `affs` becomes a getter that turns back into the plain list (one empty
- * list per person, as it was) and calls `fill` to add each row's span to it
- * (with {@link addSpan}) the first time it is used. Code that reads every
- * affiliation at once (the E-I index's grouping) reads the columns instead
- * through `Network.affiliationColumns`.
+ * (every row in range, rows by person and each person's by start day): the
+ * first read of its `affs` (one empty list per person until then) calls
+ * `fill` to add each row's span to it (with {@link addSpan}). Code that
+ * reads every affiliation at once (the E-I index's grouping) reads the
+ * columns instead through `Network.affiliationColumns`.
  *
  * @example
  * ```ts
@@ -115,18 +131,8 @@ export function deferPeople(state: ModelState, pending: PendingPeople): void {
  * ```
  */
 export function deferAffiliations(state: ModelState, columns: AffiliationColumns, fill: () => void): void {
-  const affs = state.affs;
   state.pendingAffs = columns;
-  Object.defineProperty(state, "affs", {
-    configurable: true,
-    enumerable: true,
-    get: (): AffiliationSpan[][] => {
-      Object.defineProperty(state, "affs", { value: affs, writable: true, configurable: true, enumerable: true });
-      state.pendingAffs = undefined;
-      fill();
-      return affs;
-    },
-  });
+  state.fillAffs = fill;
 }
 
 /**
