@@ -187,6 +187,7 @@ export function encodeNetworkColumnsParts(network: Network, source: string): Uin
   const raw = network.rawExchangeColumns();
   // the affiliations go in columns of their own, the people in a text of their own
   const { people: _people, ...records } = networkRecords(network, false);
+  // made from the spans, not network.affiliationColumns(): a network given columns (the generator) may list its roles in another order
   const affs = affiliationColumns(network);
   const enc = new TextEncoder();
   const recordBytes = enc.encode(JSON.stringify(records));

@@ -107,7 +107,7 @@ export interface PendingPeople {
  *
  * @example
  * ```ts
- * deferPeople(state, lazyPeople(copied)); // copy-records.ts
+ * deferPeople(state, lazyPeople(copied)); // copied-records.ts
  * personIdOf(state, 0); // "p1", nothing parsed
  * state.people.length; // every record parsed and checked now
  * ```
