@@ -28,8 +28,12 @@ export interface BrowserHarness {
 
 const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".map": "application/json" };
 
-/** Builds and serves the test app and launches Chromium (`minify: false` keeps names for profiling). */
-export async function startHarness(options: { minify?: boolean } = {}): Promise<BrowserHarness> {
+/**
+ * Builds and serves the test app and launches Chromium (`minify: false` keeps
+ * names for profiling; `softwareCompositing`, the tests: the page's layers
+ * composited in software, as the explorer's launcher explains).
+ */
+export async function startHarness(options: { minify?: boolean; softwareCompositing?: boolean } = {}): Promise<BrowserHarness> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-env.sh (apt-get install chromium)`);
   const outDir = mkdtempSync(join(tmpdir(), "tiegraph-viz-app-"));
   await build({
@@ -54,7 +58,7 @@ export async function startHarness(options: { minify?: boolean } = {}): Promise<
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     // a larger JS heap for the 50,000-person benchmark page
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--js-flags=--max-old-space-size=8192"],
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--js-flags=--max-old-space-size=8192", ...(options.softwareCompositing === true ? ["--disable-gpu-compositing"] : [])],
   });
   return {
     url,

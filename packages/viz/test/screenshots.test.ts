@@ -17,7 +17,7 @@ const MAX_DIFF_SHARE = 0.005;
 
 let h: BrowserHarness;
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ softwareCompositing: true });
 });
 afterAll(async () => {
   await h?.close();
