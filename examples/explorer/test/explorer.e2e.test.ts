@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createPathIndex, displayNames, formatIntroduction, formatSouringReason, formatSouringReasons, generateNetwork, introductionPaths, Network, wordingNames, parseNetworkFile, reciprocityLedger, relationshipBalance, relationships, serializeNetwork, type TiegraphError } from "@tiegraph/core";
+import { createPathIndex, displayNames, eiIndex, externalShare, formatIntroduction, formatSouringReason, formatSouringReasons, generateNetwork, introductionPaths, Network, wordingNames, parseNetworkFile, reciprocityLedger, relationshipBalance, relationships, serializeNetwork, type TiegraphError } from "@tiegraph/core";
 import { importLinkedInConnections, mergeInto } from "@tiegraph/io";
 import { describe, expect, it } from "vitest";
 import { asOfLastExchange, countPixels, EXPLORER_ROOT, waitForNetwork, type openPage, type RecordedPage } from "./browser.js";
@@ -379,6 +379,15 @@ describe("explorer page", () => {
     const mix = page.locator('[data-panel="mix"]');
     await expect.poll(() => mix.locator('[data-figure="ei"]').textContent(), { timeout: 30_000, interval: 100 }).toMatch(/^[+−]?\d\.\d\d$|^0\.00$/);
     await expect.poll(() => mix.locator("svg.chart circle").count(), { timeout: 30_000, interval: 100 }).toBeGreaterThan(4);
+    // as of the last exchange, ego's E-I index and external share are core's (and the CLI's report: the same functions)
+    await asOfLastExchange(page);
+    const ei = eiIndex(sample, { excludeConfidential: true }).byPerson.me!;
+    const share = externalShare(sample, { excludeConfidential: true });
+    // on the sample, 398 external and 29 internal ties: (398 − 29) / 427 = +0.86; 398 / 427 = 93%, 43 points above 50%
+    expect([share.external, share.internal]).toEqual([398, 29]);
+    expect(ei).toBeCloseTo((398 - 29) / 427, 12);
+    await expect.poll(() => mix.locator('[data-figure="ei"]').textContent(), { timeout: 30_000, interval: 100 }).toBe(`+${ei.toFixed(2)}`);
+    expect(await mix.locator('[data-figure="share"]').textContent()).toBe(`${Math.round(share.share! * 100)}% of your ties are external; your target is 50% (${Math.round(share.gap! * 100)} points above target).`);
     expect(await page.locator(".tiegraph-legend").textContent()).toContain("internal or external");
   });
 
