@@ -27,6 +27,14 @@ const SIZES = (process.env.EXPLORER_BENCH_PEOPLE ?? "10000,100000").split(",").m
 /** Loads per size (EXPLORER_BENCH_LOADS for all sizes): the first-picture time is the median of these, so one load slowed by another process on the shared machine does not set it. */
 const LOAD_RUNS: Record<number, number> = process.env.EXPLORER_BENCH_LOADS ? {} : { 10_000: 5, 100_000: 3 };
 const loadRuns = (people: number): number => Number(process.env.EXPLORER_BENCH_LOADS ?? LOAD_RUNS[people] ?? 3);
+/**
+ * EXPLORER_BENCH_COMPOSITING=software: the page (and bare sigma beside it)
+ * composited in software, as the browser tests run it and as Chromium does
+ * on a machine whose GPU it cannot use; by default the GPU process
+ * composites through SwiftShader, the configuration the recorded figures
+ * come from.
+ */
+const SOFTWARE_COMPOSITING = process.env.EXPLORER_BENCH_COMPOSITING === "software";
 const SEARCHES = 30;
 const PANELS = 10;
 const WIDTH = 1400;
@@ -105,7 +113,7 @@ async function workerSteps(page: Page): Promise<{ steps: [string, number][]; pos
 
 async function explorerFigures(network: Network, file: string, runs: number): Promise<PageFigures> {
   const served = await serveExplorer();
-  const browser = await launchChromium();
+  const browser = await launchChromium({ softwareCompositing: SOFTWARE_COMPOSITING });
   const name = file.split("/").pop()!;
   try {
     const f: PageFigures = { view: [], draw: [], onPage: NaN, stall: [], heap: NaN, status: "", steps: [], firstPanel: NaN, panels: [], searches: [] };
@@ -180,7 +188,7 @@ function person(network: Network, k: number): { id: string; name: string } {
 
 /** Plain sigma's first frame (ms, median of `runs`) on a graph of `nodes` people and the ties [a, b], positions precomputed. */
 async function sigmaFirstFrame(nodes: number, a: Int32Array, b: Int32Array, runs: number): Promise<number | undefined> {
-  const h = await startHarness();
+  const h = await startHarness({ softwareCompositing: SOFTWARE_COMPOSITING });
   try {
     const page = await h.open(WIDTH, HEIGHT);
     const times = await page.evaluate(

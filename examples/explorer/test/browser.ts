@@ -70,9 +70,11 @@ const SOFTWARE_COMPOSITING = ["--disable-gpu-compositing"];
  * a wheel zoom) right after loads took 4.4-4.8 s of Chromium's CPU with it
  * and 10.6-12.8 s without. The eight browser test files took 655 s and 753 s
  * of the machine's CPU in two runs with it, 774 s in one without (the host's
- * speed varies from run to run by about as much). The benchmarks keep the
- * GPU process's compositing, the path they were recorded on and the one a
- * machine with a GPU takes.
+ * speed varies from run to run by about as much). Frames come later that
+ * way (each WebGL canvas is read back for the software compositor: the
+ * 10,000-person picture 3.4 s after the file against 2.7 s, docs/benchmarks.md),
+ * which the tests do not time; the benchmarks keep the GPU process's
+ * compositing, the path they were recorded on.
  */
 export function launchChromium(options: { softwareCompositing?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
