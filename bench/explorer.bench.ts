@@ -29,10 +29,9 @@ const LOAD_RUNS: Record<number, number> = process.env.EXPLORER_BENCH_LOADS ? {} 
 const loadRuns = (people: number): number => Number(process.env.EXPLORER_BENCH_LOADS ?? LOAD_RUNS[people] ?? 3);
 /**
  * EXPLORER_BENCH_COMPOSITING=software: the page (and bare sigma beside it)
- * composited in software, as the browser tests run it and as Chromium does
- * on a machine whose GPU it cannot use; by default the GPU process
- * composites through SwiftShader, the configuration the recorded figures
- * come from.
+ * composited in software; by default the GPU process composites through
+ * SwiftShader, the configuration the recorded figures come from (the two
+ * are compared in docs/benchmarks.md).
  */
 const SOFTWARE_COMPOSITING = process.env.EXPLORER_BENCH_COMPOSITING === "software";
 const SEARCHES = 30;

@@ -58,23 +58,21 @@ export async function serveExplorer(): Promise<ServedExplorer> {
   };
 }
 
-/** The Chromium flag of the browser tests' software compositing (see {@link launchChromium}). */
+/** The Chromium flag of software compositing (see {@link launchChromium}). */
 const SOFTWARE_COMPOSITING = ["--disable-gpu-compositing"];
 
 /**
  * Launches headless Chromium with software WebGL (sigma draws with WebGL).
- * `softwareCompositing` (the tests): the page's layers are composited by the
- * browser in software instead of through SwiftShader's GPU process as well.
- * The WebGL canvases are drawn by SwiftShader either way, and the page runs
- * the same code. Measured here, interleaved: four page interactions (a key,
- * a wheel zoom) right after loads took 4.4-4.8 s of Chromium's CPU with it
- * and 10.6-12.8 s without. The eight browser test files took 655 s and 753 s
- * of the machine's CPU in two runs with it, 774 s in one without (the host's
- * speed varies from run to run by about as much). Frames come later that
- * way (each WebGL canvas is read back for the software compositor: the
- * 10,000-person picture 3.4 s after the file against 2.7 s, docs/benchmarks.md),
- * which the tests do not time; the benchmarks keep the GPU process's
- * compositing, the path they were recorded on.
+ * `softwareCompositing` (the explorer benchmark's EXPLORER_BENCH_COMPOSITING=software):
+ * the page's layers are composited by the browser in software instead of
+ * through SwiftShader's GPU process as well; the WebGL canvases are drawn by
+ * SwiftShader either way. Measured here it shows frames later (each WebGL
+ * canvas is read back for the software compositor: the 10,000-person picture
+ * 3.4 s after the file against 2.7 s, docs/benchmarks.md), and it did not
+ * make the browser tests cheaper: explorer.e2e.test.ts took 178 s of CPU
+ * with it and 172 s without (Chromium's GPU process 51 s against 69 s, its
+ * renderer 82 s against 65 s), so the tests and the recorded benchmarks use
+ * the GPU process's compositing.
  */
 export function launchChromium(options: { softwareCompositing?: boolean } = {}): Promise<Browser> {
   return chromium.launch({

@@ -23,7 +23,7 @@ beforeAll(async () => {
   for (let i = 0; i < ROWS; i++) lines.push(`p${i},Person ${i},Org ${i % 500},p${i}@example.org,tag${i % 7},City ${i % 40}`);
   writeFileSync(slowCsv, lines.join("\n") + "\n");
   served = await serveExplorer();
-  browser = await launchChromium({ softwareCompositing: true });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

@@ -43,7 +43,7 @@ export function explorerHarness(setupTimeout = 120_000): ExplorerHarness {
   const watched: Watched[] = [];
   beforeAll(async () => {
     served = await serveExplorer();
-    browser = await launchChromium({ softwareCompositing: true });
+    browser = await launchChromium();
   }, setupTimeout);
   afterAll(async () => {
     await browser?.close();

@@ -30,8 +30,9 @@ const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javas
 
 /**
  * Builds and serves the test app and launches Chromium (`minify: false` keeps
- * names for profiling; `softwareCompositing`, the tests: the page's layers
- * composited in software, as the explorer's launcher explains).
+ * names for profiling; `softwareCompositing`, for the explorer benchmark's
+ * comparison: the page's layers composited in software, as the explorer's
+ * launcher explains).
  */
 export async function startHarness(options: { minify?: boolean; softwareCompositing?: boolean } = {}): Promise<BrowserHarness> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run scripts/ensure-env.sh (apt-get install chromium)`);

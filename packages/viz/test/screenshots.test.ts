@@ -17,7 +17,7 @@ const MAX_DIFF_SHARE = 0.005;
 
 let h: BrowserHarness;
 beforeAll(async () => {
-  h = await startHarness({ softwareCompositing: true });
+  h = await startHarness();
 });
 afterAll(async () => {
   await h?.close();

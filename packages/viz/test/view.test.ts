@@ -7,7 +7,7 @@ import { handNetworkData } from "./hand-network.js";
 
 let h: BrowserHarness;
 beforeAll(async () => {
-  h = await startHarness({ softwareCompositing: true });
+  h = await startHarness();
 });
 afterAll(async () => {
   await h?.close();
