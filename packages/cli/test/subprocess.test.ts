@@ -1,4 +1,5 @@
-// The few checks that need a real `tiegraph` process (node + tsx on bin.ts);
+// The few checks that need a real `tiegraph` process (the built command when
+// it is up to date, else node + tsx on bin.ts: run-cli.ts's tiegraphProcessArgs);
 // every other CLI test runs the program in-process through `cli` (run-cli.ts).
 // Here: bin.ts turns runCli's code into the process's exit status, reads a
 // real (non-terminal) standard input, stops quietly when the reader of its
@@ -7,13 +8,10 @@ import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { encodeNetworkColumns, generateNetwork, serializeNetwork } from "@tiegraph/core";
-import { createRequire } from "node:module";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { BIN, FIXTURES, ROOT, SAMPLE, TODAY, cli, tempDir, tiegraphProcess } from "./run-cli.js";
+import { FIXTURES, ROOT, SAMPLE, TODAY, cli, tempDir, tiegraphProcess, tiegraphProcessArgs } from "./run-cli.js";
 
-const TSX = pathToFileURL(createRequire(join(ROOT, "package.json")).resolve("tsx")).href;
 
 /** Writes a generated network of 5,000 people and 60,000 exchanges (seed `seed`) to `file`, with its columnar copy beside it. */
 function writeNetworkWithCopy(file: string, seed: number): void {
@@ -47,7 +45,7 @@ describe("the tiegraph process", () => {
   });
 
   it("stops quietly (exit 0, nothing on stderr) when the reader closes the pipe early, like `| head -1`", async () => {
-    const child = spawn(process.execPath, ["--conditions=source", "--import", TSX, BIN, "export", SAMPLE, "--format", "csv", "--table", "exchanges"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...tiegraphProcessArgs(), "export", SAMPLE, "--format", "csv", "--table", "exchanges"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
     let firstChunk = "";
@@ -64,7 +62,7 @@ describe("the tiegraph process", () => {
   it("killed while saving a large network, it leaves no half-written file: the save goes through a temporary file", async () => {
     const dir = tempDir();
     const out = join(dir, "big.json");
-    const child = spawn(process.execPath, ["--conditions=source", "--import", TSX, BIN, "generate", "--people", "3000", "--exchanges", "60000", "--seed", "1", "-o", out], { cwd: ROOT, stdio: "ignore" });
+    const child = spawn(process.execPath, [...tiegraphProcessArgs(), "generate", "--people", "3000", "--exchanges", "60000", "--seed", "1", "-o", out], { cwd: ROOT, stdio: "ignore" });
     const exited = new Promise((done) => child.on("close", done));
     // kill it as soon as the first file shows up in the folder, i.e. while it is saving
     let first: string | undefined;
