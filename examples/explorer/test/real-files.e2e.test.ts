@@ -7,12 +7,9 @@
 // @tiegraph/io read it here, independently of the page. Then the controls the
 // issue names (Clear path, zoom, "Which one is you?", the passphrase), the
 // phone layout, and the page's figures against `tiegraph report --json`.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { displayNames, formatDay, generateNetwork, Network, parseNetworkFile, relationships, serializeNetwork, type PersonId } from "@tiegraph/core";
 import {
   calendarEgoOf,
@@ -28,6 +25,7 @@ import {
 } from "@tiegraph/io";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tiegraphProcess } from "../../../packages/cli/test/run-cli.js";
 import { asOfLastExchange, EXPLORER_ROOT, foreignRequests, launchChromium, openPage, serveExplorer, waitForNetwork, type RecordedPage, type ServedExplorer } from "./browser.js";
 import { lastShownDay } from "../src/worker/analysis.js";
 import { LEVEL_OF_DETAIL_OPTIONS, strongestTies } from "../src/worker/level-of-detail.js";
@@ -534,10 +532,9 @@ interface ReportJson {
   ledger: { contact: PersonId; given: number; received: number; givenRaw: number; receivedRaw: number; balance: number }[];
 }
 
-/** `tiegraph report --json` on the CLI's TypeScript sources, as a user would run it. */
+/** `tiegraph report --json` as a user would run it (a process: the built command when it is up to date, else the CLI's TypeScript sources). */
 function runReport(file: string): ReportJson {
-  const tsx = pathToFileURL(createRequire(join(ROOT, "package.json")).resolve("tsx")).href;
-  const r = spawnSync(process.execPath, ["--conditions=source", "--import", tsx, join(ROOT, "packages", "cli", "src", "bin.ts"), "report", file, "--as-of", "last", "--json"], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = tiegraphProcess(["report", file, "--as-of", "last", "--json"]);
   if (r.status !== 0) throw new Error(`tiegraph report failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as ReportJson;
 }
