@@ -214,10 +214,10 @@ describe("the people of a columnar copy parsed with its start, while the rest is
     const net = withNotes(9);
     const bytes = encodeNetworkColumns(net, SOURCE);
     const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
-    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { records: number; ids: number; peopleText: number; people: number };
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { records: number; ids: number; names: number; peopleText: number; people: number };
     const align8 = (n: number) => (n + 7) & ~7;
-    // after the records, the ids and the people's text: one int32 start per person and one more
-    const end = align8(align8(align8(12 + headerLength + header.records) + header.ids) + header.peopleText) + 4 * (header.people + 1);
+    // after the records, the ids, the names and the people's text: one int32 start per person and one more
+    const end = align8(align8(align8(align8(12 + headerLength + header.records) + header.ids) + header.names) + header.peopleText) + 4 * (header.people + 1);
     expect(copiedRecordsEnd(bytes, true)).toBe(end);
     expect(copiedRecordsEnd(bytes)).toBeLessThan(end);
     expect(copiedRecords(bytes.subarray(0, end - 1), true)).toBeUndefined();
@@ -233,5 +233,93 @@ describe("the people of a columnar copy parsed with its start, while the rest is
     expect(damaged.personAt(2)).toEqual(net.personAt(2));
     expect(errorOf(() => damaged.personAt(3)).pointer).toBe("/people/3/name");
     expect(errorOf(() => damaged.people()).pointer).toBe("/people/3/name");
+  });
+});
+
+describe("the names of a columnar copy", () => {
+  /** The copy's header (the byte lengths of its parts). */
+  function headerOf(bytes: Uint8Array): { headerLength: number; records: number; ids: number; names: number } {
+    const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
+    return { headerLength, ...(JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { records: number; ids: number; names: number }) };
+  }
+  const align8 = (n: number) => (n + 7) & ~7;
+
+  it("follow the ids, are read with them when asked, and give every person's name without reading a record", () => {
+    const net = withNotes(5);
+    const bytes = encodeNetworkColumns(net, SOURCE);
+    const h = headerOf(bytes);
+    // the names' JSON array starts at the first multiple of 8 after the ids
+    const namesFrom = align8(align8(12 + h.headerLength + h.records) + h.ids);
+    const end = namesFrom + h.names;
+    expect(JSON.parse(new TextDecoder().decode(bytes.subarray(namesFrom, end)))).toEqual(net.people().map((p) => p.name));
+    expect(copiedRecordsEnd(bytes, "names")).toBe(end);
+    expect(copiedRecordsEnd(bytes)).toBeLessThan(end);
+    expect(copiedRecordsEnd(bytes, true)).toBeGreaterThan(end);
+    expect(copiedRecords(bytes.subarray(0, end - 1), "names")).toBeUndefined();
+    const read = copiedRecords(bytes.subarray(0, end), "names")!;
+    expect(read.people).toBeUndefined();
+    expect(read.names).toEqual(net.people().map((p) => p.name));
+    const got = decodeNetworkColumns(bytes.slice(), SOURCE, read)!;
+    for (let i = 0; i < net.personCount; i++) expect(got.personName(i)).toBe(net.personAt(i).name);
+    expect(got.personName(2)).toBe("Zoë Ñandú");
+    expect(errorOf(() => got.personName(net.personCount)).code).toBe("unknown-person");
+    expect(errorOf(() => got.personName(-1)).code).toBe("unknown-person");
+    // the records are all there too, and the same
+    expect(got.people()).toEqual(net.people());
+    expect(serializeNetwork(got)).toBe(serializeNetwork(net));
+  });
+
+  it("are read instead of the records: records that are not JSON are never touched by personName", () => {
+    const people: Person[] = [
+      { id: "a", name: "Ann" },
+      { id: "b", name: "Bo" },
+    ];
+    const { bytes, starts } = copiedPeopleText(people);
+    const broken = bytes.slice();
+    broken[starts[1]!] = 0x7d;
+    const net = Network.fromColumns({}, Network.from({}).rawExchangeColumns(), undefined, { ids: ["a", "b"], bytes: broken, starts, names: ["Ann", "Bo"] });
+    expect(net.personName(1)).toBe("Bo");
+    expect(errorOf(() => net.personAt(1)).record).toBe("person #1");
+    // without names, a name is the record's (and reads it)
+    const plain = Network.fromColumns({}, Network.from({}).rawExchangeColumns(), undefined, { ids: ["a", "b"], bytes: broken, starts });
+    expect(plain.personName(0)).toBe("Ann");
+    expect(errorOf(() => plain.personName(1)).record).toBe("person #1");
+  });
+
+  it("must be text, one per id, and each the name its record holds", () => {
+    const people: Person[] = [
+      { id: "a", name: "Ann" },
+      { id: "b", name: "Bo" },
+    ];
+    const text = copiedPeopleText(people);
+    const empty = Network.from({}).rawExchangeColumns();
+    const make = (names: unknown) => () => Network.fromColumns({}, empty, undefined, { ids: ["a", "b"], ...text, names: names as string[] });
+    expect(errorOf(make(["Ann"])).message).toMatch(/person names do not match their ids/);
+    const notText = errorOf(make(["Ann", 2]));
+    expect(notText.code).toBe("invalid-format");
+    expect(notText.record).toBe("person #1");
+    // the list says "Bob" where the record says "Bo": the record is refused when read
+    const other = make(["Ann", "Bob"])();
+    expect(other.personName(1)).toBe("Bob");
+    expect(other.personAt(0).name).toBe("Ann");
+    expect(errorOf(() => other.personAt(1)).message).toMatch(/does not have its listed name/);
+  });
+
+  it("give way to the records once they change, and a damaged list is no copy", () => {
+    const net = withNotes(6);
+    const bytes = encodeNetworkColumns(net, SOURCE);
+    const h = headerOf(bytes);
+    const end = copiedRecordsEnd(bytes, "names")!;
+    const got = decodeNetworkColumns(bytes.slice(), SOURCE, copiedRecords(bytes.subarray(0, end), "names"))!;
+    got.edit({ op: "update-person", id: got.personId(4), patch: { name: "Renamed" } });
+    expect(got.personName(4)).toBe("Renamed");
+    expect(got.personName(2)).toBe("Zoë Ñandú");
+    // one byte of a name changed (within the JSON, still a list of text): the checksum refuses the copy
+    const namesFrom = align8(align8(12 + h.headerLength + h.records) + h.ids);
+    const damaged = bytes.slice();
+    const quote = damaged.indexOf(0x22, namesFrom + 2);
+    damaged[quote - 1] = damaged[quote - 1] === 0x61 ? 0x62 : 0x61;
+    expect(decodeNetworkColumns(damaged, SOURCE)).toBeUndefined();
+    expect(decodeNetworkColumns(damaged.slice(), SOURCE, copiedRecords(damaged.subarray(0, end), "names"))).toBeUndefined();
   });
 });

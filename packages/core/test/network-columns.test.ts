@@ -131,14 +131,14 @@ describe("the columnar copy", () => {
   it("is refused whichever byte of its extras is damaged (the checksum takes them four at a time, the last ones singly)", () => {
     const layout = (bytes: Uint8Array) => {
       const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
-      return { headerLength, header: JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { records: number; ids: number; peopleText: number; people: number; extras: number } };
+      return { headerLength, header: JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { records: number; ids: number; names: number; peopleText: number; people: number; extras: number } };
     };
     // the first small network whose extras do not end on a whole word
     const bytes = [4, 5, 6, 7, 8, 9, 10, 11].map((seed) => encodeNetworkColumns(sample(seed, 10, 40, 0.3), SOURCE)).find((b) => layout(b).header.extras % 4 !== 0)!;
     const { headerLength, header } = layout(bytes);
-    // the extras start at the first multiple of 8 after the header, the records, the ids, the people's records and their starts (an int32 each and one more)
+    // the extras start at the first multiple of 8 after the header, the records, the ids, the names, the people's records and their starts (an int32 each and one more)
     const align8 = (n: number) => (n + 7) & ~7;
-    const start = align8(align8(align8(align8(12 + headerLength + header.records) + header.ids) + header.peopleText) + 4 * (header.people + 1));
+    const start = align8(align8(align8(align8(align8(12 + headerLength + header.records) + header.ids) + header.names) + header.peopleText) + 4 * (header.people + 1));
     expect(new TextDecoder().decode(bytes.subarray(start, start + 2))).toBe("[{");
     expect(header.extras % 4).not.toBe(0); // so some bytes are outside the last whole word, too
     for (let at = start; at < start + header.extras; at++) {

@@ -89,11 +89,11 @@ describe("a tie index built from a columnar copy's exchanges and adopted", () =>
     const bytes = copied(6, 40, 500, 60);
     const extent = exchangeSourceExtent(bytes.subarray(0, 4096))!;
     const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
-    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { records: number; ids: number; peopleText: number; people: number; extras: number; count: number };
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { records: number; ids: number; names: number; peopleText: number; people: number; extras: number; count: number };
     expect(extent.header).toBe(12 + headerLength);
     const align8 = (n: number) => (n + 7) & ~7;
-    // after the records: the ids, the people's records, their starts (an int32 per person and one more), the extras
-    const people = align8(align8(12 + headerLength + header.records) + header.ids);
+    // after the records: the ids, the names, the people's records, their starts (an int32 per person and one more), the extras
+    const people = align8(align8(align8(12 + headerLength + header.records) + header.ids) + header.names);
     expect(header.people).toBe(41); // 40 and ego
     expect(extent.from).toBe(align8(align8(people + header.peopleText) + align8(4 * 42) + header.extras));
     // from, to, day (int32), kind (uint8), value (float64), minutes (float32), flags and format (uint8), each from a multiple of 8

@@ -150,7 +150,9 @@ export function registerExport(program: Command, terminal: Terminal): void {
       if (flags.table === "all" && flags.format !== "csv") throw new UsageError("export", "--table all goes with --format csv");
       if (flags.pretty === true && flags.format !== "json") throw new UsageError("export", "--pretty goes with --format json");
       if (flags.table === "all" && flags.output === undefined) throw new UsageError("export", "--table all writes four files: give their folder with -o");
-      const network = await readNetworkFile(file, { terminal, command: "export" }, exportIndexAhead(flags, terminal));
+      // the ties CSV shows people's ids and names alone: a columnar copy's list of names is read, not every record
+      const tiesCsv = flags.format === "csv" && flags.table === "ties";
+      const network = await readNetworkFile(file, { terminal, command: "export", ...(tiesCsv ? { people: "names" as const } : {}) }, exportIndexAhead(flags, terminal));
       if (flags.table === "all") {
         const folder = flags.output!;
         await mkdir(folder, { recursive: true }).catch((e: unknown) => {

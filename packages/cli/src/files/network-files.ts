@@ -33,10 +33,13 @@ export interface Reader {
   /**
    * `"by-id"`: the command names people by id alone (`report --json`), so a
    * columnar copy's person records are left to be read when first needed
-   * (see core's `deferPeople`). Otherwise they are parsed while the rest of
-   * the copy is read, as a command that shows names reads them all.
+   * (see core's `deferPeople`). `"names"`: it shows their ids and names
+   * alone (the ties CSV), so the copy's list of names is read instead of the
+   * records (core's `Network.personName`). Otherwise the records are parsed
+   * while the rest of the copy is read, as a command that shows more than
+   * names reads them all.
    */
-  people?: "by-id";
+  people?: "by-id" | "names";
 }
 
 /**
@@ -70,13 +73,14 @@ export async function readNetworkFile(file: string, reader: Reader, ahead?: Inde
 }
 
 /**
- * A command that shows people (every one but `report --json`) reads all the
+ * A command that shows more of people than their ids and names (every one
+ * but `report --json` and the ties CSV) reads all the
  * person records and affiliation spans a columnar copy left unread, so it
  * does that now, while the thread building its tie index still works,
  * rather than after taking the index.
  */
 function readRecordsNow(network: Network, reader: Reader): void {
-  if (reader.people !== "by-id") network.readRecords();
+  if (reader.people === undefined) network.readRecords();
 }
 
 /** The jobs building an index ahead for networks being read (see index-ahead.ts). */
@@ -201,7 +205,7 @@ async function readNetwork(file: string, reader: Reader, ahead: IndexAhead | und
     const job = ahead && indexAheadAllowed(reader) ? startIndexAhead(columnsPath(file), ahead) : undefined;
     // the file's hash, on another thread from the start when there is a copy: the copy is read and decoded meanwhile
     const hashing = (await fileSize(columnsPath(file)).catch(() => 0)) > 0 ? hashFile(file) : undefined;
-    const read = await readCopy(columnsPath(file), reader.people !== "by-id");
+    const read = await readCopy(columnsPath(file), reader.people === undefined ? true : reader.people === "names" ? "names" : false);
     const copy = read?.bytes;
     const claimed = copy && columnsSource(copy);
     if (copy && claimed && hashing) {
@@ -344,7 +348,7 @@ export function columnsPath(file: string): string {
  * fresh memory takes about as long as the parse). Undefined when there is no
  * readable copy; no records when its start is not one's.
  */
-async function readCopy(path: string, people: boolean): Promise<{ bytes: Buffer; records: CopiedRecords | undefined } | undefined> {
+async function readCopy(path: string, people: boolean | "names"): Promise<{ bytes: Buffer; records: CopiedRecords | undefined } | undefined> {
   let fh: FileHandle;
   try {
     fh = await open(path, "r");

@@ -52,6 +52,12 @@ export interface CopiedPeople {
   readonly index?: Map<PersonId, number> | undefined;
   /** The records, when parsed already from `bytes` (each still checked when first read). */
   readonly parsed?: unknown;
+  /**
+   * Every person's name, by index (the copy's list of them, parsed when a
+   * reader asked for it): read by `Network.personName` without parsing the
+   * records. Each must be the name the person's record holds.
+   */
+  readonly names?: readonly string[] | undefined;
 }
 
 /**
@@ -86,6 +92,11 @@ function checkCopiedPeople(people: CopiedPeople): void {
   if (!Array.isArray(ids)) throw bad("person ids are not a list", "people");
   const n = ids.length;
   if (!(bytes instanceof Uint8Array) || !(starts instanceof Int32Array) || starts.length !== n + 1) throw bad("person records do not match their ids", "people");
+  const names = people.names;
+  if (names !== undefined) {
+    if (!Array.isArray(names) || names.length !== n) throw bad("person names do not match their ids", "people");
+    for (let i = 0; i < n; i++) if (typeof names[i] !== "string") throw bad("person name is not text", `person #${i}`, names[i]);
+  }
   if (bytes[0] !== 0x5b || bytes[bytes.length - 1] !== 0x5d || starts[n] !== bytes.length || starts[0] !== (n === 0 ? 2 : 1)) throw bad("person records are not a list", "people");
   for (let i = 0; i < n; i++) if (!(starts[i + 1]! >= starts[i]! + 2)) throw bad("person record out of place", `person #${i}`);
 }
@@ -107,7 +118,7 @@ function checkCopiedPeople(people: CopiedPeople): void {
  * ```
  */
 export function lazyPeople(people: CopiedPeople, dropNotes = false): PendingPeople {
-  const { ids, bytes, starts } = people;
+  const { ids, bytes, starts, names } = people;
   const n = ids.length;
   const parsed = people.parsed;
   if (parsed !== undefined && !(Array.isArray(parsed) && parsed.length === n)) throw bad("person records do not match their ids", "people");
@@ -117,11 +128,13 @@ export function lazyPeople(people: CopiedPeople, dropNotes = false): PendingPeop
     if (!isRecord(p)) throw bad("not a person record", `person #${i}`);
     if (!personValid(p)) checkPerson(p, `/people/${i}`);
     if (p.id !== ids[i]) throw bad("person record does not have its listed id", `person #${i}`, p.id);
+    if (names !== undefined && p.name !== names[i]) throw bad("person record does not have its listed name", `person #${i}`, p.name);
     const own = adoptPerson(p);
     return noNotes ? withoutNotes(own) : own;
   };
   const reader: PendingPeople = {
     ids,
+    names: people.names,
     at(i) {
       cache ??= new Array<Person | undefined>(n);
       let p = cache[i];

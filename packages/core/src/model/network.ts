@@ -10,7 +10,7 @@ import { ExchangeStore, KIND_CODE, TOUCHPOINT_CODES, sortedByDay, type ExchangeC
 import type { Affiliation, Exchange, NetworkData, NetworkSettings, Organisation, OrganisationId, Person, PersonId } from "./types.js";
 import type { IntroductionRequest } from "./request-types.js";
 import { applyEdits, type NetworkEdit } from "./edits.js";
-import { NO_SPANS, addSpan, deferPeople, emptyState, personCountOf, personIdOf, personOf, type ModelState } from "./state.js";
+import { NO_SPANS, addSpan, deferPeople, emptyState, personCountOf, personIdOf, personNameOf, personOf, type ModelState } from "./state.js";
 import { RequestStore } from "./request-store.js";
 import { OPEN_END, OPEN_START, checkPerson, checkSettings, cleanOrganisation, cleanPerson, problemsError, stageBatch, withoutNotes, withoutProblems, type AffiliationSpan, type ExchangeRowsPart, type RecordLines, type StagedBatch } from "./validate.js";
 import type { ExchangeRows } from "./exchange-rows.js";
@@ -232,6 +232,20 @@ export class Network {
     const id = personIdOf(this._s, index);
     if (id === undefined) throw new TiegraphError(SCOPE, "unknown-person", `no person at index ${index}`);
     return id;
+  }
+
+  /**
+   * The name of the person at an index (throws `unknown-person` out of
+   * range). A network decoded from a columnar copy whose people are still
+   * unread answers from the copy's list of names (checked with the copy),
+   * reading no person record; otherwise this is `personAt(index).name`.
+   *
+   * @example net.personName(net.personIndex("ann")) // "Ann Lee"
+   */
+  personName(index: number): string {
+    const name = personNameOf(this._s, index);
+    if (name === undefined) throw new TiegraphError(SCOPE, "unknown-person", `no person at index ${index}`);
+    return name;
   }
 
   // ---------------------------------------------------------- organisations

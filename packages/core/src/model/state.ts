@@ -86,6 +86,8 @@ export function emptyState(): ModelState {
 export interface PendingPeople {
   /** Every person's id, by index. */
   readonly ids: readonly PersonId[];
+  /** Every person's name, by index, when the copy's list of them was read (each the name its record holds). */
+  readonly names?: readonly string[] | undefined;
   /** The record of the person at an index (`0 <= i < ids.length`); throws `invalid-format` when it is damaged. */
   at(i: number): Person;
   /** Every record, by index: all checked before any is returned (throws `invalid-format` naming the first bad one). */
@@ -152,6 +154,19 @@ export function personCountOf(state: ModelState): number {
  */
 export function personIdOf(state: ModelState, i: number): PersonId | undefined {
   return state.pendingPeople !== undefined ? state.pendingPeople.ids[i] : state.people[i]?.id;
+}
+
+/**
+ * The name of the person at an index (undefined out of range): from the
+ * pending people's list of names when they have one (see
+ * {@link PendingPeople}`.names`), reading no record; else the record's.
+ *
+ * @example personNameOf(state, 0) // "Ann"
+ */
+export function personNameOf(state: ModelState, i: number): string | undefined {
+  const names = state.pendingPeople?.names;
+  if (names !== undefined) return Number.isInteger(i) && i >= 0 && i < names.length ? names[i] : undefined;
+  return personOf(state, i)?.name;
 }
 
 /**

@@ -84,7 +84,7 @@ const CHUNK_BYTES = 1 << 20;
  */
 export function* exportTiesCsvBytes(network: Network, options: TiesCsvExportOptions & { chunkBytes?: number } = {}): Generator<Uint8Array> {
   const t = directedTies(network, tieOptions(options, disclosure(options).includeConfidential));
-  yield* tiesCsvRowBytes(tiesCsvCells(network.people()), t, 0, t.pairCount, { header: true, chunkBytes: options.chunkBytes ?? CHUNK_BYTES });
+  yield* tiesCsvRowBytes(networkCells(network), t, 0, t.pairCount, { header: true, chunkBytes: options.chunkBytes ?? CHUNK_BYTES });
 }
 
 /**
@@ -108,8 +108,18 @@ export interface TiesCsvCells {
  * ```
  */
 export function tiesCsvCells(people: readonly Pick<Person, "id" | "name">[]): TiesCsvCells {
-  const pool = new TextPool(people.length, (i) => `${csvCell(people[i]!.id)},${csvCell(people[i]!.name)}`);
-  for (let i = 0; i < people.length; i++) pool.ensure(i);
+  return cellsOf(people.length, (i) => people[i]!.id, (i) => people[i]!.name);
+}
+
+/** The {@link TiesCsvCells} of a network's people, through `personIds` and `personName`: a network read from a columnar copy with its names reads no person record. */
+function networkCells(network: Network): TiesCsvCells {
+  const ids = network.personIds();
+  return cellsOf(ids.length, (i) => ids[i]!, (i) => network.personName(i));
+}
+
+function cellsOf(n: number, id: (i: number) => string, name: (i: number) => string): TiesCsvCells {
+  const pool = new TextPool(n, (i) => `${csvCell(id(i))},${csvCell(name(i))}`);
+  for (let i = 0; i < n; i++) pool.ensure(i);
   return { bytes: pool.bytes, start: pool.start, end: pool.end };
 }
 
@@ -142,7 +152,7 @@ export interface TiesCsvTail {
 export async function* exportTiesCsvBytesWithTail(network: Network, options: TiesCsvExportOptions & { chunkBytes?: number }, tail: TiesCsvTail | undefined): AsyncGenerator<Uint8Array> {
   const t = directedTies(network, tieOptions(options, disclosure(options).includeConfidential));
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
-  const cells = tiesCsvCells(network.people());
+  const cells = networkCells(network);
   if (tail === undefined || tail.index !== t || !(tail.from >= 0 && tail.from <= t.pairCount)) {
     yield* tiesCsvRowBytes(cells, t, 0, t.pairCount, { header: true, chunkBytes });
     return;
