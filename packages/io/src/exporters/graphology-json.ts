@@ -8,7 +8,7 @@
 import type { Network, Person } from "@tiegraph/core";
 import { ByteOutput } from "@tiegraph/core/internal";
 import { exportedElements, tieEdgeColumns, type EdgeColumns, type ExportedAttributes, type ExportedElements, type GraphExportOptions, type TieEdgeSource } from "./export-elements.js";
-import { putAscii, putWhole, TextPool } from "./text-pool.js";
+import { isWhole, putAscii, putWhole, TextPool } from "./text-pool.js";
 import { CHUNK_CHARS, joinChunks } from "./text-chunks.js";
 import { dayText } from "./tie-options.js";
 
@@ -394,7 +394,9 @@ function* edgeRangeBytes(keys: KeyText, columns: EdgeColumns, indent: number, ou
         }
         last = v;
         lastStart = n;
-        ascii(Number.isFinite(v) ? String(v) : "null");
+        // a whole number digit by digit (value and the counts mostly are), any other as its own text
+        if (isWhole(v)) n = putWhole(bytes, n, v);
+        else ascii(Number.isFinite(v) ? String(v) : "null");
         lastEnd = n;
       } else ascii(date(attribute.days[p]!));
     }

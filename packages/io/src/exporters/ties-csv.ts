@@ -223,7 +223,7 @@ export function* tiesCsvRowBytes(cells: TiesCsvCells, t: TiesCsvColumns, from: n
     bytes[n++] = 44;
     ascii(String(t.strength[p]!));
     bytes[n++] = 44;
-    ascii(String(t.givenValue[p]!));
+    whole(t.givenValue[p]!);
     bytes[n++] = 44;
     whole(t.count[p]!);
     bytes[n++] = 44;
