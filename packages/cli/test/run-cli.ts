@@ -5,11 +5,12 @@
 // pipe, signals); see subprocess.test.ts.
 import { spawnSync } from "node:child_process";
 import { EventEmitter } from "node:events";
-import { existsSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { packageBuilt } from "../../../test/built.js";
 import { runCli } from "../src/program.js";
 import type { Terminal, TextSource } from "../src/terminal.js";
 
@@ -27,34 +28,17 @@ const TSX = pathToFileURL(createRequire(join(ROOT, "package.json")).resolve("tsx
 /** The built command (`pnpm build`: one bundled file, as installed). */
 export const BUILT_BIN = join(ROOT, "packages", "cli", "dist", "bin.js");
 
-/** The newest modification time of the files under `dir` (0 when there are none). */
-function newestUnder(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
 let processArgs: readonly string[] | undefined;
 
 /**
  * The arguments before the command's own that start a tiegraph process:
- * the built bundle when it is newer than every source it is built from
- * (core's, io's and cli's `src`, and the bundling script), as after `pnpm
- * build` and in CI (`npm run test:all` builds first); otherwise node + tsx on
- * bin.ts, so a test run without a fresh build still tests the sources. The
- * bundle starts in about a tenth of tsx's time (0.2 s against 1.4 s here),
- * and its worker threads do too.
+ * the built bundle when it is up to date (newer than cli's sources and
+ * bundling script and than core's and io's builds, each newer than its own
+ * sources: test/built.ts), otherwise node + tsx on bin.ts. The bundle starts in about a tenth of
+ * tsx's time, and its worker threads do too.
  */
 export function tiegraphProcessArgs(): readonly string[] {
-  if (processArgs !== undefined) return processArgs;
-  const built = existsSync(BUILT_BIN) ? statSync(BUILT_BIN).mtimeMs : 0;
-  const sources = Math.max(
-    ...["core", "io", "cli"].map((p) => newestUnder(join(ROOT, "packages", p, "src"))),
-    statSync(join(ROOT, "packages", "cli", "scripts", "bundle-bin.mjs")).mtimeMs,
-  );
-  processArgs = built > sources ? [BUILT_BIN] : ["--conditions=source", "--import", TSX, BIN];
+  processArgs ??= packageBuilt("cli") ? [BUILT_BIN] : ["--conditions=source", "--import", TSX, BIN];
   return processArgs;
 }
 
