@@ -83,6 +83,12 @@ function readRecordsNow(network: Network, reader: Reader): void {
   if (reader.people === undefined) network.readRecords();
 }
 
+/** What of the people a columnar copy's reader parses with its start (core's `copiedRecords`): every record, the names alone, or the ids alone. */
+function peopleRead(reader: Reader): boolean | "names" {
+  if (reader.people === undefined) return true;
+  return reader.people === "names" ? "names" : false;
+}
+
 /** The jobs building an index ahead for networks being read (see index-ahead.ts). */
 const builtAhead = new WeakMap<Network, { job: IndexAheadJob; source: string; ahead: IndexAhead; reader: Reader }>();
 /** Shortest paths being sampled ahead on a network's adopted index, until taken. */
@@ -205,7 +211,7 @@ async function readNetwork(file: string, reader: Reader, ahead: IndexAhead | und
     const job = ahead && indexAheadAllowed(reader) ? startIndexAhead(columnsPath(file), ahead) : undefined;
     // the file's hash, on another thread from the start when there is a copy: the copy is read and decoded meanwhile
     const hashing = (await fileSize(columnsPath(file)).catch(() => 0)) > 0 ? hashFile(file) : undefined;
-    const read = await readCopy(columnsPath(file), reader.people === undefined ? true : reader.people === "names" ? "names" : false);
+    const read = await readCopy(columnsPath(file), peopleRead(reader));
     const copy = read?.bytes;
     const claimed = copy && columnsSource(copy);
     if (copy && claimed && hashing) {

@@ -61,7 +61,7 @@ const MAKERS: Record<ColumnName, (buffer: ArrayBuffer, offset: number, length: n
 /** Bytes per value of each column (a view of one value is that long). */
 const COLUMN_BYTES = Object.fromEntries(COLUMN_ORDER.map((name) => [name, MAKERS[name](new ArrayBuffer(8), 0, 1).byteLength])) as Record<ColumnName, number>;
 
-/** Where the exchange columns of a copy start: after the header, the records, the ids, the people, their starts and the extras, each from a multiple of 8. */
+/** Where the exchange columns of a copy start: after the header, the records, the ids, the names, the people, their starts and the extras, each from a multiple of 8. */
 function columnsAt(headerLength: number, header: Pick<Header, "records" | "ids" | "names" | "peopleText" | "people" | "extras">): number {
   return align8(extrasAt(headerLength, header) + header.extras);
 }
@@ -408,8 +408,9 @@ export interface CopiedRecords {
 /**
  * Where the records and the people's ids of a columnar copy end, from its
  * first bytes (they must hold the header whole: 12 bytes and the header's
- * length); with `people`, where the people's records (and their starts)
- * end. Undefined when the bytes are not the start of a copy or are too few
+ * length); with `people: true`, where the people's records (and their
+ * starts) end; with `people: "names"`, where the people's names end (they
+ * follow the ids). Undefined when the bytes are not the start of a copy or are too few
  * to say.
  *
  * @example const end = copiedRecordsEnd(first64KiB); // read that many bytes, then copiedRecords(them)

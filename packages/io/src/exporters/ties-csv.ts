@@ -117,6 +117,7 @@ function networkCells(network: Network): TiesCsvCells {
   return cellsOf(ids.length, (i) => ids[i]!, (i) => network.personName(i));
 }
 
+/** The cells of `n` people, each made from its id and name and encoded once. */
 function cellsOf(n: number, id: (i: number) => string, name: (i: number) => string): TiesCsvCells {
   const pool = new TextPool(n, (i) => `${csvCell(id(i))},${csvCell(name(i))}`);
   for (let i = 0; i < n; i++) pool.ensure(i);
