@@ -39,6 +39,9 @@ function commands(file: string, person: string, other: string, dir: string): str
     ["export", file, "--format", "gexf", "-o", join(dir, "out.gexf")],
     ["export", file, "--format", "graphml", "-o", join(dir, "out.graphml")],
     ["export", file, "--format", "json", "-o", join(dir, "out.json")],
+    // people's notes, which the graph exports read from the records that hold them
+    ["export", file, "--format", "gexf", "--include-notes", "-o", join(dir, "notes.gexf")],
+    ["export", file, "--format", "json", "--include-notes", "-o", join(dir, "notes.json")],
     ["export", file, "--format", "csv", "--table", "ties", "-o", join(dir, "ties.csv")],
     ["export", file, "--format", "tiegraph", "-o", join(dir, "copy.json")],
   ];

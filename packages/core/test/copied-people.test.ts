@@ -323,3 +323,47 @@ describe("the names of a columnar copy", () => {
     expect(decodeNetworkColumns(damaged.slice(), SOURCE, copiedRecords(damaged.subarray(0, end), "names"))).toBeUndefined();
   });
 });
+
+describe("whether a person's record holds a field (Network.personHas)", () => {
+  const people: Person[] = [
+    { id: "a", name: "Ann", tags: ["investor"] },
+    // "tags" only as the key of an attribute, and as text inside a name: neither is the field
+    { id: "b", name: 'Bo "tags":', attributes: { tags: "x" } },
+    { id: "c", name: "Cy", notes: "private" },
+    { id: "d", name: "Di" },
+  ];
+
+  it("answers as the record does, on a copy read on demand and on a plain network alike", () => {
+    const copy = fromPeople(people);
+    const plain = Network.from({ people });
+    for (const net of [copy, plain]) {
+      expect([0, 1, 2, 3].map((i) => net.personHas(i, "tags"))).toEqual([true, false, false, false]);
+      expect([0, 1, 2, 3].map((i) => net.personHas(i, "attributes"))).toEqual([false, true, false, false]);
+      expect([0, 1, 2, 3].map((i) => net.personHas(i, "notes"))).toEqual([false, false, true, false]);
+      expect(net.personHas(3, "name")).toBe(true);
+      expect(errorOf(() => net.personHas(4, "tags")).code).toBe("unknown-person");
+      expect(errorOf(() => net.personHas(-1, "tags")).code).toBe("unknown-person");
+    }
+    // a redacted network's records hold no notes (Cy's text still names them), nor does a redacted copy's
+    const redacted = fromPeople(people);
+    const copyOf = redacted.withoutConfidential();
+    redacted.removeConfidential();
+    expect(redacted.personHas(2, "notes")).toBe(false);
+    expect(copyOf.personHas(2, "notes")).toBe(false);
+    expect(copyOf.personHas(0, "tags")).toBe(true);
+  });
+
+  it("reads no record whose text does not name the field: a broken record without tags is never parsed", () => {
+    const { bytes, starts } = copiedPeopleText(people);
+    const broken = bytes.slice();
+    // Di's record (no tags) and Ann's (tags) each lose their opening brace
+    broken[starts[3]!] = 0x7d;
+    broken[starts[0]!] = 0x7d;
+    const net = Network.fromColumns({}, Network.from({}).rawExchangeColumns(), undefined, { ids: people.map((p) => p.id), bytes: broken, starts });
+    expect(net.personHas(3, "tags")).toBe(false);
+    expect(net.personHas(3, "attributes")).toBe(false);
+    // Ann's record names the field, so it is read, and refused
+    expect(errorOf(() => net.personHas(0, "tags")).record).toBe("person #0");
+    expect(errorOf(() => net.personAt(3)).record).toBe("person #3");
+  });
+});

@@ -9,7 +9,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { serializeNetwork, serializeNetworkBytes, serializeNetworkChunks, type Network } from "@tiegraph/core";
+import { serializeNetwork, serializeNetworkBytes, serializeNetworkChunks, type Network, type Person } from "@tiegraph/core";
 import type { IndexAhead } from "../files/index-ahead.js";
 import { indexAhead } from "../as-of.js";
 import {
@@ -150,9 +150,12 @@ export function registerExport(program: Command, terminal: Terminal): void {
       if (flags.table === "all" && flags.format !== "csv") throw new UsageError("export", "--table all goes with --format csv");
       if (flags.pretty === true && flags.format !== "json") throw new UsageError("export", "--pretty goes with --format json");
       if (flags.table === "all" && flags.output === undefined) throw new UsageError("export", "--table all writes four files: give their folder with -o");
-      // the ties CSV shows people's ids and names alone: a columnar copy's list of names is read, not every record
-      const tiesCsv = flags.format === "csv" && flags.table === "ties";
-      const network = await readNetworkFile(file, { terminal, command: "export", ...(tiesCsv ? { people: "names" as const } : {}) }, exportIndexAhead(flags, terminal));
+      // the ties CSV shows people's ids and names alone, and the graph formats their names and the odd tag or
+      // attribute: a columnar copy's list of names is read, and a record only when it holds more (io's personAttributes)
+      const graph = flags.format === "gexf" || flags.format === "graphml" || flags.format === "json";
+      const namesAlone = graph || (flags.format === "csv" && flags.table === "ties");
+      const holding: (keyof Person)[] = graph ? ["tags", "attributes", ...(flags.includeNotes === true ? (["notes"] as const) : [])] : [];
+      const network = await readNetworkFile(file, { terminal, command: "export", ...(namesAlone ? { people: "names" as const, holding } : {}) }, exportIndexAhead(flags, terminal));
       if (flags.table === "all") {
         const folder = flags.output!;
         await mkdir(folder, { recursive: true }).catch((e: unknown) => {

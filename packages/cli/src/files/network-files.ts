@@ -14,7 +14,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { open, readFile, rename, stat, unlink, writeFile, type FileHandle } from "node:fs/promises";
 import type { ExchangeTextAhead } from "@tiegraph/core/internal";
-import { MAX_TEXT_LENGTH, TiegraphError, columnsSource, copiedRecords, copiedRecordsEnd, decodeNetworkColumns, type CopiedRecords, type DirectedTies, encodeNetworkColumnsParts, parseNetworkBytes, parseNetworkFile, serializeNetworkBytes, type Network } from "@tiegraph/core";
+import { MAX_TEXT_LENGTH, TiegraphError, columnsSource, copiedRecords, copiedRecordsEnd, decodeNetworkColumns, type CopiedRecords, type DirectedTies, encodeNetworkColumnsParts, parseNetworkBytes, parseNetworkFile, serializeNetworkBytes, type Network, type Person } from "@tiegraph/core";
 import { Worker } from "node:worker_threads";
 import { decryptNetworkFile, encryptText, isEncryptedNetworkFile, saveNetworkFileAtomic, type EncryptionOptions } from "@tiegraph/io/node";
 import type { GraphologyJsonTail, TiesCsvTail } from "@tiegraph/io";
@@ -34,12 +34,21 @@ export interface Reader {
    * `"by-id"`: the command names people by id alone (`report --json`), so a
    * columnar copy's person records are left to be read when first needed
    * (see core's `deferPeople`). `"names"`: it shows their ids and names
-   * alone (the ties CSV), so the copy's list of names is read instead of the
-   * records (core's `Network.personName`). Otherwise the records are parsed
+   * and little else (the ties CSV; the graph exports, which add the odd tag
+   * or attribute), so the copy's list of names is read instead of the
+   * records (core's `Network.personName`), and a record is read only when
+   * it holds more (core's `Network.personHas`). Otherwise the records are parsed
    * while the rest of the copy is read, as a command that shows more than
    * names reads them all.
    */
   people?: "by-id" | "names";
+  /**
+   * With `people: "names"`: the records that hold any of these fields (the
+   * graph exports: tags, attributes, and notes when asked for) are read
+   * while the thread building the tie index still works, rather than one
+   * by one as the command writes its nodes after taking the index.
+   */
+  holding?: readonly (keyof Person)[];
 }
 
 /**
@@ -74,13 +83,19 @@ export async function readNetworkFile(file: string, reader: Reader, ahead?: Inde
 
 /**
  * A command that shows more of people than their ids and names (every one
- * but `report --json` and the ties CSV) reads all the
+ * but `report --json`, the ties CSV and the graph exports) reads all the
  * person records and affiliation spans a columnar copy left unread, so it
  * does that now, while the thread building its tie index still works,
- * rather than after taking the index.
+ * rather than after taking the index. The graph exports read the records
+ * that hold more than a name (see {@link Reader}`.holding`) now.
  */
 function readRecordsNow(network: Network, reader: Reader): void {
   if (reader.people === undefined) network.readRecords();
+  else if (reader.people === "names" && reader.holding !== undefined && reader.holding.length > 0) {
+    // personHas reads (and keeps) the record of a person whose record's text names the field
+    const fields = reader.holding;
+    for (let i = 0, n = network.personCount; i < n; i++) for (const f of fields) if (network.personHas(i, f)) break;
+  }
 }
 
 /** What of the people a columnar copy's reader parses with its start (core's `copiedRecords`): every record, the names alone, or the ids alone. */

@@ -124,6 +124,10 @@ export function lazyPeople(people: CopiedPeople, dropNotes = false): PendingPeop
   if (parsed !== undefined && !(Array.isArray(parsed) && parsed.length === n)) throw bad("person records do not match their ids", "people");
   let cache: (Person | undefined)[] | undefined;
   let noNotes = dropNotes;
+  // one decoder for every record read (making one costs more than decoding a record)
+  const decoder = new TextDecoder();
+  // per field asked about, 1 for each record whose text names it (see recordsNaming)
+  const holders = new Map<string, Uint8Array>();
   const adopt = (p: Person, i: number): Person => {
     if (!isRecord(p)) throw bad("not a person record", `person #${i}`);
     if (!personValid(p)) checkPerson(p, `/people/${i}`);
@@ -143,7 +147,7 @@ export function lazyPeople(people: CopiedPeople, dropNotes = false): PendingPeop
         if (parsed !== undefined) record = parsed[i] as Person;
         else
           try {
-            record = JSON.parse(new TextDecoder().decode(bytes.subarray(starts[i]!, starts[i + 1]! - 1))) as Person;
+            record = JSON.parse(decoder.decode(bytes.subarray(starts[i]!, starts[i + 1]! - 1))) as Person;
           } catch {
             throw bad("person record is not JSON", `person #${i}`);
           }
@@ -164,6 +168,12 @@ export function lazyPeople(people: CopiedPeople, dropNotes = false): PendingPeop
       for (let i = 0; i < n; i++) out[i] = cache?.[i] ?? adopt(records[i] as Person, i);
       return out;
     },
+    mayHold(i, field) {
+      if (parsed !== undefined) return true;
+      let holds = holders.get(field);
+      if (holds === undefined) holders.set(field, (holds = recordsNaming(bytes, starts, new TextEncoder().encode(JSON.stringify(field) + ":"))));
+      return holds[i] === 1;
+    },
     dropNotes() {
       noNotes = true;
       if (cache) for (let i = 0; i < n; i++) if (cache[i] !== undefined) cache[i] = withoutNotes(cache[i]!);
@@ -171,6 +181,34 @@ export function lazyPeople(people: CopiedPeople, dropNotes = false): PendingPeop
     copy: (drop) => lazyPeople(people, drop || noNotes),
   };
   return reader;
+}
+
+/**
+ * For each record of a copy's people text (record i from `starts[i]` to
+ * `starts[i + 1]`), 1 when `key` occurs in it, else 0: one pass over the
+ * text. A record written by `JSON.stringify` that holds a field has its
+ * key's text, `"field":`, in it (an unescaped `"` only opens or closes a
+ * string), so a record without that text does not hold the field; one with
+ * it may (the text can be a nested object's key).
+ */
+function recordsNaming(bytes: Uint8Array, starts: Int32Array, key: Uint8Array): Uint8Array {
+  const n = starts.length - 1;
+  const out = new Uint8Array(n);
+  const first = key[0]!;
+  const m = key.length;
+  const last = bytes.length - m;
+  let i = 0;
+  for (let at = 0; at <= last; at++) {
+    if (bytes[at] !== first) continue;
+    let k = 1;
+    while (k < m && bytes[at + k] === key[k]) k++;
+    if (k < m) continue;
+    // the record this occurrence starts in (records are in order; a key never spans two)
+    while (i < n - 1 && starts[i + 1]! <= at) i++;
+    out[i] = 1;
+    at += m - 1;
+  }
+  return out;
 }
 
 /**

@@ -10,7 +10,7 @@ import { ExchangeStore, KIND_CODE, TOUCHPOINT_CODES, sortedByDay, type ExchangeC
 import type { Affiliation, Exchange, NetworkData, NetworkSettings, Organisation, OrganisationId, Person, PersonId } from "./types.js";
 import type { IntroductionRequest } from "./request-types.js";
 import { applyEdits, type NetworkEdit } from "./edits.js";
-import { NO_SPANS, addSpan, deferPeople, emptyState, personCountOf, personIdOf, personNameOf, personOf, type ModelState } from "./state.js";
+import { NO_SPANS, addSpan, deferPeople, emptyState, personCountOf, personHoldsOf, personIdOf, personNameOf, personOf, type ModelState } from "./state.js";
 import { RequestStore } from "./request-store.js";
 import { OPEN_END, OPEN_START, checkPerson, checkSettings, cleanOrganisation, cleanPerson, problemsError, stageBatch, withoutNotes, withoutProblems, type AffiliationSpan, type ExchangeRowsPart, type RecordLines, type StagedBatch } from "./validate.js";
 import type { ExchangeRows } from "./exchange-rows.js";
@@ -246,6 +246,22 @@ export class Network {
     const name = personNameOf(this._s, index);
     if (name === undefined) throw new TiegraphError(SCOPE, "unknown-person", `no person at index ${index}`);
     return name;
+  }
+
+  /**
+   * Whether the record of the person at an index holds a field (`tags`,
+   * `attributes`, `notes`…): `personAt(index)[field] !== undefined`. A
+   * network decoded from a columnar copy whose people are still unread
+   * parses the record only when its text names the field (a scan of its
+   * bytes for `"field":`), so a command that shows names and the odd tag
+   * (the graph exports) parses the records of the people who have one, not
+   * all of them. Throws `unknown-person` out of range.
+   *
+   * @example net.personHas(net.personIndex("ann"), "tags") // false: Ann has no tags
+   */
+  personHas(index: number, field: keyof Person): boolean {
+    if (!(Number.isInteger(index) && index >= 0 && index < this.personCount)) throw new TiegraphError(SCOPE, "unknown-person", `no person at index ${index}`);
+    return personHoldsOf(this._s, index, field);
   }
 
   // ---------------------------------------------------------- organisations

@@ -90,6 +90,11 @@ export interface PendingPeople {
   readonly names?: readonly string[] | undefined;
   /** The record of the person at an index (`0 <= i < ids.length`); throws `invalid-format` when it is damaged. */
   at(i: number): Person;
+  /**
+   * False when the record at an index cannot hold `field` (its text has no
+   * `"field":`), found without parsing it; true when it may (read it to know).
+   */
+  mayHold(i: number, field: string): boolean;
   /** Every record, by index: all checked before any is returned (throws `invalid-format` naming the first bad one). */
   all(): Person[];
   /** From now on, records come without their notes (those already given out keep theirs). */
@@ -167,6 +172,19 @@ export function personNameOf(state: ModelState, i: number): string | undefined {
   const names = state.pendingPeople?.names;
   if (names !== undefined) return Number.isInteger(i) && i >= 0 && i < names.length ? names[i] : undefined;
   return personOf(state, i)?.name;
+}
+
+/**
+ * Whether the record of the person at an index holds `field` (false out of
+ * range). A pending record whose text does not name the field is not read
+ * (see {@link PendingPeople}`.mayHold`); any other is read and looked at.
+ *
+ * @example personHoldsOf(state, 0, "tags") // false: Ann has no tags
+ */
+export function personHoldsOf(state: ModelState, i: number, field: keyof Person): boolean {
+  const pending = state.pendingPeople;
+  if (pending !== undefined && Number.isInteger(i) && i >= 0 && i < pending.ids.length && !pending.mayHold(i, field)) return false;
+  return personOf(state, i)?.[field] !== undefined;
 }
 
 /**

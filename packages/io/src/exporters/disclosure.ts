@@ -41,13 +41,21 @@ export function currentAffiliation(network: Network, person: number): { organisa
 // names an attribute cannot keep: the export's own, and "__proto__", which JSON writers drop
 const RESERVED_ATTRIBUTES = new Set(["label", "ego", "organisation", "tags", "notes", "__proto__"]);
 
-/** The attributes of a person that graph exports carry, flat (text, numbers, booleans). */
+/**
+ * The attributes of a person that graph exports carry, flat (text, numbers,
+ * booleans). The person's record is read only when it holds tags,
+ * attributes or (when asked for) notes (`Network.personHas`): the label is
+ * `Network.personName`, which a network read from a columnar copy answers
+ * from the copy's list of names.
+ */
 export function personAttributes(network: Network, index: number, options: Required<DisclosureOptions>): Record<string, string | number | boolean> {
-  const p: Person = network.personAt(index);
   const current = currentAffiliation(network, index);
   // Empty values are left out rather than written as "", as GEXF writers do.
-  const out: Record<string, string | number | boolean> = { label: p.name, ego: index === network.egoIndex };
+  const out: Record<string, string | number | boolean> = { label: network.personName(index), ego: index === network.egoIndex };
   if (current) out.organisation = network.organisationAt(current.organisation).name;
+  const more = network.personHas(index, "tags") || network.personHas(index, "attributes") || (options.includeNotes && network.personHas(index, "notes"));
+  if (!more) return out;
+  const p: Person = network.personAt(index);
   if (p.tags?.length) out.tags = p.tags.join("; ");
   for (const [k, v] of Object.entries(p.attributes ?? {})) out[RESERVED_ATTRIBUTES.has(k) ? `attribute_${k}` : k] = v;
   if (options.includeNotes && p.notes !== undefined) out.notes = p.notes;

@@ -103,9 +103,10 @@ export interface ExportedElements {
 export function exportedElements(network: Network, options: GraphExportOptions = {}): ExportedElements {
   const d = disclosure(options);
   const kind = options.graph ?? DEFAULT_GRAPH_EXPORT_OPTIONS.graph;
-  const people = network.people();
-  const id = (i: number): string => people[i]!.id;
-  const nodes = { nodeCount: people.length, nodeKey: id, nodeAttributes: (i: number) => personAttributes(network, i, d) };
+  // ids and names alone are read for every person (see personAttributes)
+  const ids = network.personIds();
+  const id = (i: number): string => ids[i]!;
+  const nodes = { nodeCount: ids.length, nodeKey: id, nodeAttributes: (i: number) => personAttributes(network, i, d) };
   const day = dayText();
   if (kind === "ties" || kind === "relationships") {
     const columns = kind === "ties" ? tieColumns(network, options, d.includeConfidential) : relationshipColumns(network, options, d.includeConfidential);

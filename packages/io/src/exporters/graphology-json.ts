@@ -5,7 +5,7 @@
  * indent)` of the exported graph, written a few thousand elements at a time
  * without building the graph.
  */
-import type { Network, Person } from "@tiegraph/core";
+import type { Network, Person, PersonId } from "@tiegraph/core";
 import { ByteOutput } from "@tiegraph/core/internal";
 import { exportedElements, tieEdgeColumns, type EdgeColumns, type ExportedAttributes, type ExportedElements, type GraphExportOptions, type TieEdgeSource } from "./export-elements.js";
 import { isWhole, putAscii, putWhole, TextPool } from "./text-pool.js";
@@ -91,17 +91,22 @@ export function* exportGraphologyJsonBytes(network: Network, options: Graphology
 
 /**
  * The quoted keys of graphology JSON nodes (`JSON.stringify(person.id)`) of
- * every person, as UTF-8 one after another: person i's at `[start[i], end[i])`
+ * every person (given as records or as ids), as UTF-8 one after another: person i's at `[start[i], end[i])`
  * of `bytes`. What {@link tieEdgeJsonBytes} writes edges' sources and targets from.
  *
  * @example
  * ```ts
  * const keys = graphologyJsonKeys([{ id: "ann" }, { id: 'b"1' }]);
  * new TextDecoder().decode(keys.bytes.subarray(keys.start[1], keys.end[1])); // '"b\\"1"'
+ * graphologyJsonKeys(["ann", 'b"1']).bytes.length === keys.bytes.length; // true
  * ```
  */
-export function graphologyJsonKeys(people: readonly Pick<Person, "id">[]): GraphologyJsonKeys {
-  const pool = new TextPool(people.length, (i) => JSON.stringify(people[i]!.id));
+export function graphologyJsonKeys(people: readonly Pick<Person, "id">[] | readonly PersonId[]): GraphologyJsonKeys {
+  const idOf = (i: number): string => {
+    const p = people[i]!;
+    return typeof p === "string" ? p : p.id;
+  };
+  const pool = new TextPool(people.length, (i) => JSON.stringify(idOf(i)));
   for (let i = 0; i < people.length; i++) pool.ensure(i);
   return { bytes: pool.bytes, start: pool.start, end: pool.end };
 }
@@ -127,7 +132,7 @@ export interface GraphologyJsonKeys {
  * @example
  * ```ts
  * const t = directedTies(network);
- * const keys = graphologyJsonKeys(network.people());
+ * const keys = graphologyJsonKeys(network.personIds());
  * const chunks = [...tieEdgeJsonBytes(keys, t, 0, t.pairCount, { offset: 0, total: t.pairCount, indent: 0, ownChunks: true })];
  * ```
  */
@@ -184,7 +189,7 @@ export async function* exportGraphologyJsonBytesWithTail(network: Network, optio
   let split: { at: number; keys: KeyText } | undefined;
   if (fits) {
     // the other thread starts on its edges before the nodes are written; this one writes its edges from the same keys
-    const keys = graphologyJsonKeys(network.people());
+    const keys = graphologyJsonKeys(network.personIds());
     rest = tail.edges(keys, indent);
     split = { at: tail.from, keys: keyText(keys) };
   }
