@@ -49,21 +49,23 @@ interface Run {
   timedOut?: boolean;
   seconds: number;
   peakMb: number;
+  /** CPU seconds, user and system, of the process and every thread it ran. */
+  cpuSeconds: number;
 }
 
-/** One whole process under /usr/bin/time: wall seconds and peak RSS (its largest process). */
+/** One whole process under /usr/bin/time: wall seconds, CPU seconds (user + system) and peak RSS (its largest process). */
 function timed(command: string[], env: Record<string, string> = {}): Run {
   const report = join(OUT, "time.txt");
   // the previous run's written files reach the disk first: their writeback would otherwise slow this run's reads and saves
   execFileSync("sync");
   let ok = true;
   try {
-    execFileSync("/usr/bin/time", ["-f", "%e %M", "-o", report, "timeout", "-s", "KILL", String(TIMEOUT), ...command], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
+    execFileSync("/usr/bin/time", ["-f", "%e %M %U %S", "-o", report, "timeout", "-s", "KILL", String(TIMEOUT), ...command], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
   } catch {
     ok = false;
   }
-  const [seconds, kb] = readFileSync(report, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
-  return { ok, timedOut: !ok && seconds! >= TIMEOUT - 1, seconds: seconds!, peakMb: kb! / 1024 };
+  const [seconds, kb, user, system] = readFileSync(report, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
+  return { ok, timedOut: !ok && seconds! >= TIMEOUT - 1, seconds: seconds!, peakMb: kb! / 1024, cpuSeconds: user! + system! };
 }
 
 /** An exchanges CSV with a `note` column added: row k (from 1) has a quoted note with a comma when k is a multiple of 20, else a plain one when k is a multiple of 7, else none. */
@@ -74,7 +76,7 @@ function withNotes(text: string): string {
 }
 
 function median(runs: Run[]): Run {
-  return { ok: runs.every((r) => r.ok), timedOut: runs.some((r) => r.timedOut), seconds: percentile(runs.map((r) => r.seconds), 50), peakMb: percentile(runs.map((r) => r.peakMb), 50) };
+  return { ok: runs.every((r) => r.ok), timedOut: runs.some((r) => r.timedOut), seconds: percentile(runs.map((r) => r.seconds), 50), peakMb: percentile(runs.map((r) => r.peakMb), 50), cpuSeconds: percentile(runs.map((r) => r.cpuSeconds), 50) };
 }
 
 interface Job {
@@ -153,20 +155,24 @@ function sizeSection(people: number, exchanges: number): SizeResult {
       `\`${job.name}\``,
       shown(first),
       shown(rest),
+      rest.ok ? rest.cpuSeconds.toFixed(2) : "–",
       // a process stopped by the timeout is not measured: its peak is unknown
       first.timedOut || rest.timedOut ? "–" : Math.round(Math.max(first.peakMb, rest.peakMb)),
       nx ? shown(nx) : "–",
+      nx?.ok ? nx.cpuSeconds.toFixed(2) : "–",
       nx?.ok ? Math.round(nx.peakMb) : "–",
       nx?.ok && rest.ok ? `${(nx.seconds / rest.seconds).toFixed(1)}×` : nx?.timedOut && rest.ok ? `> ${(TIMEOUT / rest.seconds).toFixed(1)}×` : "–",
+      // the ratio tiegraph would reach were its CPU time spread evenly over every core
+      nx?.ok && rest.ok ? `${(nx.seconds / (rest.cpuSeconds / cpus().length)).toFixed(1)}×` : "–",
     ]);
     console.error(`      ${rows[rows.length - 1]!.join(" | ")}`);
   }
   const markdown = [
     `### ${people.toLocaleString("en")} people, ${exchanges.toLocaleString("en")} exchanges`,
     "",
-    `Load average on the ${cpus().length}-core machine when this size finished: ${loadavg()[0]!.toFixed(0)} (other work running makes every figure larger, tiegraph's and NetworkX's alike; compare within a row). ${gen ? `\`generate\` wrote the file in ${gen.seconds.toFixed(1)} s (peak ${Math.round(gen.peakMb)} MB). ` : ""}Processes were stopped after ${TIMEOUT} s ("> ${TIMEOUT}"). "first" is a run that found no columnar copy of the file (it parses the JSON and writes the copy); "later" is the median of the ${Math.max(1, RUNS - 1)} runs after it, which read the copy. Peak is the larger of the two, in MB. ${withPeer ? `NetworkX ran ${PEER_RUNS === 1 ? "once" : `${PEER_RUNS} times, each right after one of tiegraph's later runs (the same spells of the host for both); its median is shown, and the ratio is of the two medians`}.` : `NetworkX was not run at this size (it runs up to ${PEER_MAX.toLocaleString("en")} people).`}`,
+    `Load average on the ${cpus().length}-core machine when this size finished: ${loadavg()[0]!.toFixed(0)} (other work running makes every figure larger, tiegraph's and NetworkX's alike; compare within a row). ${gen ? `\`generate\` wrote the file in ${gen.seconds.toFixed(1)} s (peak ${Math.round(gen.peakMb)} MB). ` : ""}Processes were stopped after ${TIMEOUT} s ("> ${TIMEOUT}"). "first" is a run that found no columnar copy of the file (it parses the JSON and writes the copy); "later" is the median of the ${Math.max(1, RUNS - 1)} runs after it, which read the copy. Peak is the larger of the two, in MB. CPU is user and system time over every thread of the process (the median of the later runs), so on this ${cpus().length}-core machine a command's wall time cannot fall below its CPU time over ${cpus().length}: a command whose CPU time over ${cpus().length} is more than a tenth of NetworkX's time cannot be 10× faster than NetworkX without using less CPU, however its work is spread over threads. ${withPeer ? `NetworkX ran ${PEER_RUNS === 1 ? "once" : `${PEER_RUNS} times, each right after one of tiegraph's later runs (the same spells of the host for both); its median is shown, and the ratio is of the two medians`}.` : `NetworkX was not run at this size (it runs up to ${PEER_MAX.toLocaleString("en")} people).`}`,
     "",
-    table(["command", "tiegraph first (s)", "tiegraph later (s)", "tiegraph peak (MB)", "NetworkX (s)", "NetworkX peak (MB)", "NetworkX / tiegraph later"], rows),
+    table(["command", "tiegraph first (s)", "tiegraph later (s)", "tiegraph later CPU (s)", "tiegraph peak (MB)", "NetworkX (s)", "NetworkX CPU (s)", "NetworkX peak (MB)", "NetworkX / tiegraph later", `at most, at this CPU (NetworkX / (CPU / ${cpus().length}))`], rows),
   ].join("\n");
   return { people, exchanges, markdown, later };
 }
