@@ -1,7 +1,9 @@
 // The generator's relationships, kinds and affiliations went into typed columns (the affiliations
 // taken by the network as columns, not records whose dates it parsed again) without changing a
 // draw: every seed gives the network it gave before, byte for byte. The hashes are of
-// serializeNetwork's output written by the generator before that change (main at da51f71).
+// serializeNetwork's output written by the generator before that change (main at da51f71). They
+// hold again after the people's job changes and interests were drawn without arrays made and
+// sorted per person, and the pair set was given its room at once (f40db47 → the next commit).
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { generateNetwork, serializeNetwork, type GenerateOptions } from "@tiegraph/core";

@@ -114,9 +114,12 @@ class PairSet {
   private keys: Float64Array;
   private size = 0;
   private readonly n: number;
-  constructor(n: number) {
+  /** A set of pairs of `n` people, with room for about `expected` pairs (up to 4 million) before it grows (each growth rehashes every key). */
+  constructor(n: number, expected = 0) {
     this.n = n;
-    this.keys = new Float64Array(1 << 16).fill(-1);
+    let size = 1 << 16;
+    while (size < 2 * expected && size < 1 << 23) size *= 2;
+    this.keys = new Float64Array(size).fill(-1);
   }
   add(lo: number, hi: number): boolean {
     if (2 * (this.size + 1) > this.keys.length) this.grow();
@@ -226,7 +229,13 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
     const p: Person = { id, name };
     if (!isEgo) {
       // the draws happen with or without extras, so `extras: false` changes nothing else
-      const interests = rnd.chance(0.5) ? [rnd.pick(TOPICS), ...(rnd.chance(0.4) ? [rnd.pick(TOPICS)] : [])].filter((v, k, a) => a.indexOf(v) === k) : undefined;
+      // one topic, sometimes a second (once, when the second draw repeats the first)
+      let interests: string[] | undefined;
+      if (rnd.chance(0.5)) {
+        const first = rnd.pick(TOPICS);
+        const second = rnd.chance(0.4) ? rnd.pick(TOPICS) : first;
+        interests = second === first ? [first] : [first, second];
+      }
       const tags = rnd.chance(0.25) ? [rnd.pick(PERSON_TAGS)] : undefined;
       const notes = rnd.chance(0.05) ? `Private: ${rnd.pick(["going through a reorg", "considering leaving", "asked me to keep the merger quiet", "health leave last spring"])}` : undefined;
       if (o.extras) {
@@ -238,15 +247,23 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
     }
     people.push(p);
     const jobs = isEgo ? 2 : 1 + (rnd.chance(0.3) ? 1 : 0) + (rnd.chance(0.08) ? 1 : 0);
-    const changes = Array.from({ length: jobs - 1 }, () => startDay + 30 + rnd.int(span - 60)).sort((a, b) => a - b);
-    for (let j = 1; j < changes.length; j++) if (changes[j]! <= changes[j - 1]! + 1) changes[j] = changes[j - 1]! + 2;
+    // the days of the job changes, drawn in order, then in ascending order (at most two), two days apart at least
+    let change0 = 0;
+    let change1 = 0;
+    if (jobs > 1) change0 = startDay + 30 + rnd.int(span - 60);
+    if (jobs > 2) {
+      const next = startDay + 30 + rnd.int(span - 60);
+      if (next < change0) [change0, change1] = [next, change0];
+      else change1 = next;
+      if (change1 <= change0 + 1) change1 = change0 + 2;
+    }
     let prevOrg = -1;
     for (let j = 0; j < jobs; j++) {
       let org = pickOrg();
       if (org === prevOrg) org = (org + 1) % O;
       prevOrg = org;
-      const from = j === 0 ? startDay - 200 - rnd.int(3000) : changes[j - 1]! + 1;
-      const to = j === jobs - 1 ? undefined : changes[j]!;
+      const from = j === 0 ? startDay - 200 - rnd.int(3000) : (j === 1 ? change0 : change1) + 1;
+      const to = j === jobs - 1 ? undefined : j === 0 ? change0 : change1;
       affPerson.push(i);
       affOrg.push(org);
       affFrom.push(from);
@@ -258,7 +275,8 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
   }
 
   // relationships (unordered pairs), each with a profile and an intensity
-  const pairs = new PairSet(N);
+  // each person adds 1 to 2 × relationshipsPerPerson - 1 pairs (relationshipsPerPerson on average), ego one with most people
+  const pairs = new PairSet(N, (hasEgo ? N : 0) + Math.ceil(N * o.relationshipsPerPerson * 1.1));
   const relAs = new Column(new Int32Array(1024));
   const relBs = new Column(new Int32Array(1024));
   const relProfiles = new Column(new Uint8Array(1024));
