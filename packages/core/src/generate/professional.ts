@@ -105,6 +105,9 @@ class Column<A extends Int32Array | Uint8Array | Float64Array> {
   }
 }
 
+/** The most slots a {@link PairSet} is given up front (room for about 4 million pairs); beyond, it grows as it fills. */
+const MAX_PRESIZED_SLOTS = 1 << 23;
+
 /**
  * Unordered pairs of people already related: an open-addressing hash set of
  * `lo * n + hi` (a number up to n², beyond a small integer, which a `Set`
@@ -118,7 +121,7 @@ class PairSet {
   constructor(n: number, expected = 0) {
     this.n = n;
     let size = 1 << 16;
-    while (size < 2 * expected && size < 1 << 23) size *= 2;
+    while (size < 2 * expected && size < MAX_PRESIZED_SLOTS) size *= 2;
     this.keys = new Float64Array(size).fill(-1);
   }
   add(lo: number, hi: number): boolean {
@@ -257,13 +260,14 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
       else change1 = next;
       if (change1 <= change0 + 1) change1 = change0 + 2;
     }
+    const change = (k: number): number => (k === 0 ? change0 : change1);
     let prevOrg = -1;
     for (let j = 0; j < jobs; j++) {
       let org = pickOrg();
       if (org === prevOrg) org = (org + 1) % O;
       prevOrg = org;
-      const from = j === 0 ? startDay - 200 - rnd.int(3000) : (j === 1 ? change0 : change1) + 1;
-      const to = j === jobs - 1 ? undefined : j === 0 ? change0 : change1;
+      const from = j === 0 ? startDay - 200 - rnd.int(3000) : change(j - 1) + 1;
+      const to = j === jobs - 1 ? undefined : change(j);
       affPerson.push(i);
       affOrg.push(org);
       affFrom.push(from);
@@ -275,7 +279,7 @@ export function generateNetwork(options: Partial<GenerateOptions> & { seed: numb
   }
 
   // relationships (unordered pairs), each with a profile and an intensity
-  // each person adds 1 to 2 × relationshipsPerPerson - 1 pairs (relationshipsPerPerson on average), ego one with most people
+  // each person adds 1 to 2 × relationshipsPerPerson - 1 pairs (relationshipsPerPerson on average), and ego one with most people
   const pairs = new PairSet(N, (hasEgo ? N : 0) + Math.ceil(N * o.relationshipsPerPerson * 1.1));
   const relAs = new Column(new Int32Array(1024));
   const relBs = new Column(new Int32Array(1024));
