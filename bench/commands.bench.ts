@@ -51,6 +51,10 @@ interface Run {
   peakMb: number;
   /** CPU seconds, user and system, of the process and every thread it ran. */
   cpuSeconds: number;
+  /** The system (kernel) part of {@link cpuSeconds}. */
+  systemSeconds: number;
+  /** Minor page faults: first touches of fresh memory, one per 4 KB page (see {@link firstTouch}). */
+  faults: number;
 }
 
 /** One whole process under /usr/bin/time: wall seconds, CPU seconds (user + system) and peak RSS (its largest process). */
@@ -60,12 +64,12 @@ function timed(command: string[], env: Record<string, string> = {}): Run {
   execFileSync("sync");
   let ok = true;
   try {
-    execFileSync("/usr/bin/time", ["-f", "%e %M %U %S", "-o", report, "timeout", "-s", "KILL", String(TIMEOUT), ...command], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
+    execFileSync("/usr/bin/time", ["-f", "%e %M %U %S %R", "-o", report, "timeout", "-s", "KILL", String(TIMEOUT), ...command], { stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env }, maxBuffer: 1 << 26 });
   } catch {
     ok = false;
   }
-  const [seconds, kb, user, system] = readFileSync(report, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
-  return { ok, timedOut: !ok && seconds! >= TIMEOUT - 1, seconds: seconds!, peakMb: kb! / 1024, cpuSeconds: user! + system! };
+  const [seconds, kb, user, system, faults] = readFileSync(report, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
+  return { ok, timedOut: !ok && seconds! >= TIMEOUT - 1, seconds: seconds!, peakMb: kb! / 1024, cpuSeconds: user! + system!, systemSeconds: system!, faults: faults! };
 }
 
 /** An exchanges CSV with a `note` column added: row k (from 1) has a quoted note with a comma when k is a multiple of 20, else a plain one when k is a multiple of 7, else none. */
@@ -75,8 +79,21 @@ function withNotes(text: string): string {
   return lines.map((line, k) => `${line.replace(/\r$/, "")},${k === 0 ? "note" : k % 20 === 0 ? '"met at the fair, then lunch"' : k % 7 === 0 ? "short note" : ""}\r\n`).join("");
 }
 
+/** CPU seconds and, in brackets, the system (kernel) part of them. */
+function cpu(r: Run): string {
+  return `${r.cpuSeconds.toFixed(2)} (${r.systemSeconds.toFixed(2)})`;
+}
+
+/** Touches a fresh 400 MB buffer once per 4 KB page in a new process, three times: the median wall and system seconds. */
+function firstTouch(): { seconds: number; systemSeconds: number; pages: number } {
+  const bytes = 400 * 1024 * 1024;
+  const script = `const b = new Uint8Array(${bytes}); const u = process.cpuUsage(); const t = process.hrtime.bigint(); for (let i = 0; i < b.length; i += 4096) b[i] = 1; const s = Number(process.hrtime.bigint() - t) / 1e9; console.log(s, process.cpuUsage(u).system / 1e6);`;
+  const runs = [0, 1, 2].map(() => execFileSync("node", ["-e", script], { encoding: "utf8" }).trim().split(" ").map(Number) as [number, number]);
+  return { seconds: percentile(runs.map((r) => r[0]), 50), systemSeconds: percentile(runs.map((r) => r[1]), 50), pages: bytes / 4096 };
+}
+
 function median(runs: Run[]): Run {
-  return { ok: runs.every((r) => r.ok), timedOut: runs.some((r) => r.timedOut), seconds: percentile(runs.map((r) => r.seconds), 50), peakMb: percentile(runs.map((r) => r.peakMb), 50), cpuSeconds: percentile(runs.map((r) => r.cpuSeconds), 50) };
+  return { ok: runs.every((r) => r.ok), timedOut: runs.some((r) => r.timedOut), seconds: percentile(runs.map((r) => r.seconds), 50), peakMb: percentile(runs.map((r) => r.peakMb), 50), cpuSeconds: percentile(runs.map((r) => r.cpuSeconds), 50), systemSeconds: percentile(runs.map((r) => r.systemSeconds), 50), faults: percentile(runs.map((r) => r.faults), 50) };
 }
 
 interface Job {
@@ -155,12 +172,14 @@ function sizeSection(people: number, exchanges: number): SizeResult {
       `\`${job.name}\``,
       shown(first),
       shown(rest),
-      rest.ok ? rest.cpuSeconds.toFixed(2) : "–",
+      rest.ok ? cpu(rest) : "–",
       // a process stopped by the timeout is not measured: its peak is unknown
       first.timedOut || rest.timedOut ? "–" : Math.round(Math.max(first.peakMb, rest.peakMb)),
+      rest.ok ? Math.round(rest.faults / 1000) : "–",
       nx ? shown(nx) : "–",
-      nx?.ok ? nx.cpuSeconds.toFixed(2) : "–",
+      nx?.ok ? cpu(nx) : "–",
       nx?.ok ? Math.round(nx.peakMb) : "–",
+      nx?.ok ? Math.round(nx.faults / 1000) : "–",
       nx?.ok && rest.ok ? `${(nx.seconds / rest.seconds).toFixed(1)}×` : nx?.timedOut && rest.ok ? `> ${(TIMEOUT / rest.seconds).toFixed(1)}×` : "–",
       // the ratio tiegraph would reach were its CPU time spread evenly over every core
       nx?.ok && rest.ok ? `${(nx.seconds / (rest.cpuSeconds / cpus().length)).toFixed(1)}×` : "–",
@@ -172,7 +191,7 @@ function sizeSection(people: number, exchanges: number): SizeResult {
     "",
     `Load average on the ${cpus().length}-core machine when this size finished: ${loadavg()[0]!.toFixed(0)} (other work running makes every figure larger, tiegraph's and NetworkX's alike; compare within a row). ${gen ? `\`generate\` wrote the file in ${gen.seconds.toFixed(1)} s (peak ${Math.round(gen.peakMb)} MB). ` : ""}Processes were stopped after ${TIMEOUT} s ("> ${TIMEOUT}"). "first" is a run that found no columnar copy of the file (it parses the JSON and writes the copy); "later" is the median of the ${Math.max(1, RUNS - 1)} runs after it, which read the copy. Peak is the larger of the two, in MB. CPU is user and system time over every thread of the process (the median of the later runs), so on this ${cpus().length}-core machine a command's wall time cannot fall below its CPU time over ${cpus().length}: a command whose CPU time over ${cpus().length} is more than a tenth of NetworkX's time cannot be 10× faster than NetworkX without using less CPU, however its work is spread over threads. ${withPeer ? `NetworkX ran ${PEER_RUNS === 1 ? "once" : `${PEER_RUNS} times, each right after one of tiegraph's later runs (the same spells of the host for both); its median is shown, and the ratio is of the two medians`}.` : `NetworkX was not run at this size (it runs up to ${PEER_MAX.toLocaleString("en")} people).`}`,
     "",
-    table(["command", "tiegraph first (s)", "tiegraph later (s)", "tiegraph later CPU (s)", "tiegraph peak (MB)", "NetworkX (s)", "NetworkX CPU (s)", "NetworkX peak (MB)", "NetworkX / tiegraph later", `at most, at this CPU (NetworkX / (CPU / ${cpus().length}))`], rows),
+    table(["command", "tiegraph first (s)", "tiegraph later (s)", "tiegraph later CPU (s) (of it system)", "tiegraph peak (MB)", "tiegraph page faults (thousands)", "NetworkX (s)", "NetworkX CPU (s) (of it system)", "NetworkX peak (MB)", "NetworkX page faults (thousands)", "NetworkX / tiegraph later", `at most, at this CPU (NetworkX / (CPU / ${cpus().length}))`], rows),
   ].join("\n");
   return { people, exchanges, markdown, later };
 }
@@ -203,10 +222,12 @@ const bench: Benchmark = {
   async run() {
     if (!existsSync(CLI)) return "Skipped: the CLI is not built (run `pnpm build` first).";
     const sizes = (process.env.BENCH_COMMANDS_SIZES ?? "100000x1000000,300000x3000000").split(",").map((s) => s.split("x").map(Number) as [number, number]);
+    const touch = firstTouch();
     const results = sizes.map(([p, e]) => sizeSection(p, e));
     const sections = [...results.map((r) => r.markdown), scaling(results)].filter((s) => s !== "");
     return [
-      "Each command is a separate process from a cold start (`node packages/cli/dist/bin.js`, the `tiegraph` command as installed: one file bundled at build time, see packages/cli/README.md), timed from outside with `/usr/bin/time -f '%e %M %U %S'` (wall seconds, peak resident memory, user and system CPU seconds), after a `sync` so that no earlier run's written files are still going to the disk. NetworkX's column is bench/peers/commands_networkx.py doing the same job as a whole process: read the same JSON file, build the DiGraph of non-confidential ties, compute (a shortest path for intro, ego's neighbours' last contacts for plan, overall reciprocity and the E-I index for report), and write the same kind of file. tiegraph writes every file atomically and flushes it to the disk (fsync) before it ends; NetworkX's script leaves its file in the page cache, so the written files cost tiegraph the disk's time as well. `report` estimates betweenness within its default work budget (`--brokerage sampled`). A \"later\" `intro`, `report` or `export` (gexf, graphml, json, csv ties) builds its tie index (and `report` its betweenness sample, `intro` its route graph) on a second thread while the main thread decodes the copy (docs/cli.md, \"Speed\"): it uses both cores, and its figures are the same as on one (`TIEGRAPH_INDEX_AHEAD=off`). NetworkX's script computes less than `report` does (no betweenness, constraint or effective size). On a machine shared with other work, run it as `nice -n -15 bash scripts/bench.sh commands` (as root, with `/proc/sys/kernel/sched_autogroup_enabled` at 0 so that nice applies across sessions): the timed processes then get the CPU first and their wall time stays close to their CPU time.",
+      "Each command is a separate process from a cold start (`node packages/cli/dist/bin.js`, the `tiegraph` command as installed: one file bundled at build time, see packages/cli/README.md), timed from outside with `/usr/bin/time -f '%e %M %U %S %R'` (wall seconds, peak resident memory, user and system CPU seconds, minor page faults), after a `sync` so that no earlier run's written files are still going to the disk. NetworkX's column is bench/peers/commands_networkx.py doing the same job as a whole process: read the same JSON file, build the DiGraph of non-confidential ties, compute (a shortest path for intro, ego's neighbours' last contacts for plan, overall reciprocity and the E-I index for report), and write the same kind of file. tiegraph writes every file atomically and flushes it to the disk (fsync) before it ends; NetworkX's script leaves its file in the page cache, so the written files cost tiegraph the disk's time as well. `report` estimates betweenness within its default work budget (`--brokerage sampled`). A \"later\" `intro`, `report` or `export` (gexf, graphml, json, csv ties) builds its tie index (and `report` its betweenness sample, `intro` its route graph) on a second thread while the main thread decodes the copy (docs/cli.md, \"Speed\"): it uses both cores, and its figures are the same as on one (`TIEGRAPH_INDEX_AHEAD=off`). NetworkX's script computes less than `report` does (no betweenness, constraint or effective size). On a machine shared with other work, run it as `nice -n -15 bash scripts/bench.sh commands` (as root, with `/proc/sys/kernel/sched_autogroup_enabled` at 0 so that nice applies across sessions): the timed processes then get the CPU first and their wall time stays close to their CPU time.",
+      `Memory costs CPU here: the first write to each 4 KB page of fresh memory is a page fault the kernel (and, on this virtual machine, the host) serves. On this machine, touching a fresh 400 MB buffer once per page (102,400 writes, well under a millisecond of work) took ${touch.seconds.toFixed(2)} s, of which ${touch.systemSeconds.toFixed(2)} s counted as system time and the rest as the process's own (the median of three processes): ${((touch.seconds / touch.pages) * 1e6).toFixed(1)} µs a page, about ${((touch.seconds / 400) * 100).toFixed(2)} s for each 100 MB a process touches. A command's system time (in brackets in the CPU columns) is mostly these faults, and about as much again of them is counted in its user time: both follow the memory the command touches, which is at least its peak. The page-fault columns count them (the median of the later runs; NetworkX's of its runs).`,
       "",
       ...sections,
     ].join("\n\n");
