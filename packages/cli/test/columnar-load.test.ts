@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { decodeNetworkColumns, loadEmailEuCore, serializeNetwork } from "@tiegraph/core";
+import { columnsSource, decodeNetworkColumns, loadEmailEuCore, serializeNetwork } from "@tiegraph/core";
 import { runCli } from "../src/program.js";
 import type { Terminal } from "../src/terminal.js";
 import { DATASETS, krackhardtAdvice, lazegaAdvice } from "./research-networks.js";
@@ -143,6 +143,22 @@ describe("reading through the columnar copy", () => {
     // without the copy asked for, a small file gets none and an old one goes
     expect((await run(["log", file, "--with", "p3", "--kind", "favour", "--direction", "received", "--date", "2026-11-02", "--ego", "p1"], {})).code).toBe(0);
     expect(existsSync(`${file}.columns`)).toBe(false);
+  });
+
+  it("is named by the hash of the saved file when another thread computes it (a file of 16 MiB or more)", async () => {
+    const dir = tempDir();
+    const file = join(dir, "big.json");
+    // no TIEGRAPH_COLUMNS: a file this large gets its copy by default, hashed on a thread as it is flushed
+    const done = await run(["generate", "--people", "4000", "--exchanges", "130000", "--seed", "9", "-o", file], {});
+    expect(done.code, done.err).toBe(0);
+    const bytes = readFileSync(file);
+    expect(bytes.length).toBeGreaterThanOrEqual(16 << 20);
+    const sha = createHash("sha256").update(bytes).digest("hex");
+    const columns = readFileSync(`${file}.columns`);
+    expect(columnsSource(columns)).toBe(sha);
+    const copy = decodeNetworkColumns(columns, sha);
+    expect(copy?.exchangeCount).toBe(130000);
+    expect(serializeNetwork(copy!)).toBe(bytes.toString("utf8"));
   });
 
   it("is written by import from the bytes it saved (encoded while the file is flushed), and only when asked for", async () => {

@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  columnsSource,
   copiedRecords,
   copiedRecordsEnd,
   decodeNetworkColumns,
@@ -15,6 +16,7 @@ import {
   parseDay,
   relationships,
   serializeNetwork,
+  setColumnsSource,
   TiegraphError,
 } from "@tiegraph/core";
 import { richNetwork } from "./rich-network.js";
@@ -85,6 +87,24 @@ describe("the columnar copy", () => {
     expect(extras.some(([, ex]) => ex.note !== undefined)).toBe(true);
     const text = `[${extras.map(([, ex]) => JSON.stringify(ex)).join(",")}]`;
     expect(parts.filter((p) => new TextDecoder().decode(p) === text)).toHaveLength(1);
+  });
+
+  it("is named by setColumnsSource as if it had been encoded with that source, only in place of a source as long", () => {
+    const net = sample(11, 30, 200, 0.1);
+    const parts = encodeNetworkColumnsParts(net, "0".repeat(64));
+    expect(columnsSource(parts[0]!)).toBe("0".repeat(64));
+    setColumnsSource(parts, SOURCE);
+    expect(columnsSource(parts[0]!)).toBe(SOURCE);
+    const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((at, p) => (joined.set(p, at), at + p.length), 0);
+    // byte for byte the copy encoded with the source from the start, and it reads back under that source
+    expect([...joined]).toEqual([...encodeNetworkColumns(net, SOURCE)]);
+    expect(serializeNetwork(decodeNetworkColumns(joined, SOURCE)!)).toBe(serializeNetwork(net));
+    // a source of another length would move every offset after the header: refused, the pieces untouched
+    expect(() => setColumnsSource(parts, "b".repeat(63))).toThrow(/source of 64 characters cannot be named by one of 63/);
+    expect(() => setColumnsSource(parts, `${"B".repeat(64)}`)).toThrow(/cannot be named/);
+    expect(columnsSource(parts[0]!)).toBe(SOURCE);
+    expect(() => setColumnsSource([new Uint8Array(40)], SOURCE)).toThrow(/not the pieces/);
   });
 
   it("writes each exchange's tags whether or not exchanges with equal tags share one extras record", () => {

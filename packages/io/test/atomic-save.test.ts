@@ -3,7 +3,7 @@ import { open } from "node:fs/promises";
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TiegraphError} from "@tiegraph/core";
 import { generateNetwork, serializeNetwork, serializeNetworkBytes } from "@tiegraph/core";
@@ -83,7 +83,7 @@ describe("saveNetworkFileAtomic", () => {
     expect(heard.length).toBeGreaterThan(2);
   });
 
-  it("runs whileSyncing once every byte is heard, before the file takes its name, and waits for it", async () => {
+  it("runs whileSyncing once every byte is heard, before the file takes its name, and waits for it; it is told the temporary file, whole", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tiegraph-save-"));
     const path = join(dir, "network.json");
     writeFileSync(path, "old");
@@ -91,15 +91,15 @@ describe("saveNetworkFileAtomic", () => {
     const net = generateNetwork({ seed: 5, people: 300, exchanges: 30_000 });
     const heard: Uint8Array[] = [];
     const events: string[] = [];
-    let seen = { bytes: 0, file: "", temporaries: 0 };
+    let seen = { bytes: 0, file: "", temporaries: 0, written: Buffer.alloc(0), writtenPath: "" };
     await saveNetworkFileAtomic(path, serializeNetworkBytes(net), {
       onWrite: (b) => {
         heard.push(Uint8Array.from(b));
         events.push("write");
       },
-      whileSyncing: async () => {
+      whileSyncing: async (written) => {
         events.push("sync");
-        seen = { bytes: Buffer.concat(heard).length, file: readFileSync(path, "utf8"), temporaries: readdirSync(dir).filter((f) => f.endsWith(".tmp")).length };
+        seen = { bytes: Buffer.concat(heard).length, file: readFileSync(path, "utf8"), temporaries: readdirSync(dir).filter((f) => f.endsWith(".tmp")).length, written: readFileSync(written.path), writtenPath: written.path };
         // asynchronous work is waited for
         await new Promise((r) => setTimeout(r, 20));
         events.push("synced");
@@ -113,6 +113,10 @@ describe("saveNetworkFileAtomic", () => {
     expect(seen.bytes).toBe(saved.length);
     expect(seen.file).toBe("old");
     expect(seen.temporaries).toBe(1);
+    // the temporary file it was told of, in the same folder, held every byte the file now holds
+    expect(dirname(seen.writtenPath)).toBe(dir);
+    expect(basename(seen.writtenPath)).toMatch(/^\.network\.json\.[0-9a-f]{12}\.tmp$/);
+    expect(seen.written.equals(saved)).toBe(true);
     expect(saved.equals(Buffer.from(serializeNetwork(net), "utf8"))).toBe(true);
     expect(readFileSync(`${path}.bak`, "utf8")).toBe("old");
   });

@@ -1,4 +1,4 @@
 export * from "./network-file.js";
 // locating a JSON pointer in a file's text is internal (@tiegraph/core/internal)
-export { columnsSource, copiedPeopleText, copiedRecords, copiedRecordsEnd, encodeNetworkColumns, encodeNetworkColumnsParts, decodeNetworkColumns, type CopiedRecords } from "./network-columns.js";
+export { columnsSource, copiedPeopleText, copiedRecords, copiedRecordsEnd, encodeNetworkColumns, encodeNetworkColumnsParts, decodeNetworkColumns, setColumnsSource, type CopiedRecords } from "./network-columns.js";
 export { MAX_TEXT_LENGTH, parseNetworkBytes, SLICED_FROM_BYTES, type ParseNetworkBytesOptions } from "./network-bytes.js";

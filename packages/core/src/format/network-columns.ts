@@ -337,6 +337,34 @@ export function copiedPeopleText(people: readonly Person[]): { bytes: Uint8Array
 }
 
 /**
+ * Names, in the pieces {@link encodeNetworkColumnsParts} made, the file the
+ * copy is of: its SHA-256 (hex) takes the place of the `source` they were
+ * made with, which must be as long (say 64 zeros), so that nothing after it
+ * moves. A save can so encode the copy while another thread hashes the file
+ * it has just written, and name it once the hash is known. Throws when the
+ * first piece is not a copy's header or the lengths differ.
+ *
+ * @example
+ * ```ts
+ * const parts = encodeNetworkColumnsParts(network, "0".repeat(64));
+ * setColumnsSource(parts, sha256Hex(fileBytes));
+ * columnsSource(parts[0]!); // the file's hash
+ * ```
+ */
+export function setColumnsSource(parts: Uint8Array[], source: string): void {
+  const head = parts[0];
+  if (head === undefined || head.length < 12 || new TextDecoder().decode(head.subarray(0, 8)) !== MAGIC) throw new Error("not the pieces of a columnar copy");
+  const headerLength = new DataView(head.buffer, head.byteOffset, head.byteLength).getUint32(8, true);
+  const header = JSON.parse(new TextDecoder().decode(head.subarray(12, 12 + headerLength))) as Header;
+  if (typeof header.source !== "string" || header.source.length !== source.length || !/^[0-9a-f]*$/.test(source)) throw new Error(`a copy made with a source of ${String(header.source?.length)} characters cannot be named by one of ${source.length}`);
+  header.source = source;
+  const bytes = new TextEncoder().encode(JSON.stringify(header));
+  // the same header but for the hex digits of the source: the same length, so the offsets after it hold
+  if (bytes.length !== headerLength) throw new Error("the header changed length");
+  head.set(bytes, 12);
+}
+
+/**
  * The SHA-256 (hex) of the file a columnar copy says it was made from, read
  * from its header alone; undefined when the bytes are not a columnar copy.
  * Lets a reader decode the copy while the file's own hash is still being

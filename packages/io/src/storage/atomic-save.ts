@@ -35,7 +35,9 @@ export interface AtomicSaveOptions {
    * `fsync`, done by another thread, takes its time, instead of after it.
    * The save waits for both before the file takes its name; should it throw,
    * the save fails as a failed write does (an `io-error` naming the file, or
-   * the error itself when it is a `TiegraphError`; nothing replaced).
+   * the error itself when it is a `TiegraphError`; nothing replaced). It is
+   * told the path of the temporary file the bytes went to (whole by then, and
+   * not yet under its name), which another thread may read meanwhile.
    *
    * @example
    * ```ts
@@ -47,7 +49,7 @@ export interface AtomicSaveOptions {
    * });
    * ```
    */
-  whileSyncing?: () => void | Promise<void>;
+  whileSyncing?: (written: { path: string }) => void | Promise<void>;
 }
 
 /** Defaults of {@link saveNetworkFileAtomic}. */
@@ -91,7 +93,8 @@ export async function saveNetworkFileAtomic(path: string, content: Network | str
       else await writeChunks(fh, text, options.onWrite, flusher);
       // what the early flushes took to disk is not flushed again: the last flush has only the rest to do
       await flusher.done();
-      await syncWhile(fh, options.whileSyncing);
+      const { whileSyncing } = options;
+      await syncWhile(fh, whileSyncing && (() => whileSyncing({ path: tmp })));
     } finally {
       await fh.close();
     }
