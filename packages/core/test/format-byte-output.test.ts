@@ -109,6 +109,26 @@ describe("serializeNetworkBytes", () => {
       { numRuns: 15 },
     );
   });
+
+  it("with reuseChunks, gives the same bytes in views of one buffer when each chunk is copied before the next is asked for", () => {
+    // about 2 MB: some thirty chunks of 64 KiB, the people's records (with notes) and a thousand exchanges' text among them
+    const net = generateNetwork({ seed: 3, people: 2000, exchanges: 12_000, confidentialShare: 0.1 });
+    for (const redact of [false, true]) {
+      const copied: Uint8Array[] = [];
+      const buffers = new Set<ArrayBufferLike>();
+      for (const c of serializeNetworkBytes(net, { redact, reuseChunks: true })) {
+        copied.push(c.slice());
+        buffers.add(c.buffer);
+      }
+      expect(copied.length).toBeGreaterThan(20);
+      // one buffer for every chunk (a record longer than 64 KiB would grow it for its chunk only: none is)
+      expect(buffers.size).toBe(1);
+      expect(Buffer.concat(copied).toString("utf8")).toBe(serializeNetwork(net, { redact }));
+      // without it every chunk is an array of its own
+      const own = new Set([...serializeNetworkBytes(net, { redact })].map((c) => c.buffer));
+      expect(own.size).toBe(copied.length);
+    }
+  });
 });
 
 describe("ByteOutput reusing its buffer", () => {

@@ -178,7 +178,7 @@ export function registerExport(program: Command, terminal: Terminal): void {
       if (toStdout) for (const chunk of chunks) terminal.stdout.write(chunk);
       else {
         // a plain network copy goes to the file as the bytes it is written in, never decoded to text
-        const file = flags.format === "tiegraph" && !sealed ? serializeNetworkBytes(network, { redact: redactCopy(flags) }) : flags.format === "csv" || flags.format === "json" ? exportFileChunks(network, flags, flags.table as Exclude<CsvTable, "all">) : chunks;
+        const file = flags.format === "tiegraph" && !sealed ? serializeNetworkBytes(network, { redact: redactCopy(flags), reuseChunks: true }) : flags.format === "csv" || flags.format === "json" ? exportFileChunks(network, flags, flags.table as Exclude<CsvTable, "all">) : chunks;
         await writeTextFile(flags.output!, file, { command: "export" });
         terminal.stdout.write(`wrote ${flags.output}\n`);
       }

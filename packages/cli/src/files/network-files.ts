@@ -573,7 +573,7 @@ async function savePlainWithColumns(file: string, network: Network, options: Net
   let copy: Uint8Array[] | undefined;
   // an encoding that fails fails the command once the file is saved, as it did when encoded after the save
   let failed: { e: unknown } | undefined;
-  await saveNetworkFileAtomic(file, serializeNetworkBytes(network, { exchangeText: options.exchangeText }), {
+  await saveNetworkFileAtomic(file, serializeNetworkBytes(network, { exchangeText: options.exchangeText, reuseChunks: true }), {
     onWrite: (written) => void (bytes += written.byteLength),
     whileSyncing: async (written) => {
       if (mode === "off" || (mode !== "always" && bytes < COLUMNS_FROM_BYTES)) return;

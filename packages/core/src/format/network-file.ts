@@ -145,6 +145,14 @@ export interface SerializeNetworkOptions {
    * (and the functions built on it) takes it.
    */
   exchangeText?: ExchangeTextAhead | undefined;
+  /**
+   * Hand every chunk of {@link serializeNetworkBytes} out as a view of one
+   * buffer that the next chunk overwrites (default false: each chunk an array
+   * of its own), for a caller that writes or copies each chunk before asking
+   * for the next, as a file's writer does: 185 MB of network then take one
+   * buffer rather than some 2,800 fresh ones, each a page fault per 4 kB.
+   */
+  reuseChunks?: boolean;
 }
 
 /**
@@ -207,7 +215,8 @@ export function* serializeNetworkChunks(network: Network, options: SerializeNetw
 
 /**
  * The UTF-8 bytes of {@link serializeNetwork} in chunks of about 64 KiB cut
- * between records (each chunk a new array the caller may keep). Concatenated
+ * between records (each chunk a new array the caller may keep, unless
+ * `reuseChunks` asks for views of one buffer). Concatenated
  * they are exactly the UTF-8 encoding of `JSON.stringify(toNetworkFile(network,
  * options), null, indent) + "\n"`. The exchanges are written from the
  * columns straight into bytes (see exchange-text.ts): no object or string per
@@ -224,7 +233,7 @@ export function* serializeNetworkBytes(network: Network, options: SerializeNetwo
   const pad = " ".repeat(indent);
   const nl = indent > 0 ? "\n" : "";
   const colon = indent > 0 ? ": " : ":";
-  const out = new ByteOutput(CHUNK_BYTES);
+  const out = new ByteOutput(CHUNK_BYTES, options.reuseChunks === true);
   // V8's JSON.stringify is fastest on whole arrays: stringify a batch as the one
   // field of an object, so its records come out at their depth in the file, and cut out the brackets
   const batchText = (name: string, batch: unknown[]): string => {

@@ -81,7 +81,7 @@ export async function saveNetworkFileAtomic(path: string, content: Network | str
     typeof content !== "string" && !(Symbol.iterator in content) && !(Symbol.asyncIterator in content)
       ? options.passphrase !== undefined
         ? await encryptNetworkFile(content, options.passphrase, options.encryption ?? {})
-        : serializeNetworkBytes(content as Network)
+        : serializeNetworkBytes(content as Network, { reuseChunks: true })
       : content;
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
