@@ -247,4 +247,31 @@ describe("the tiegraph process", () => {
       rmSync(join(dir, "out"), { recursive: true });
     }
   });
+
+  it("import of 10,000 people makes the file's text of everything but the exchanges while the worker reads them, and saves the same file with it", async () => {
+    const dir = tempDir();
+    const people = ["id,name,organisation,email,tags"];
+    for (let i = 1; i <= 10000; i++) people.push(`p${i},Person ${i} Ñandú,Org ${i % 37},p${i}@example.org,${i % 5 === 0 ? "mentor" : ""}`);
+    const exchanges = ["date,from,to,kind,tags"];
+    for (let i = 0; i < 4000; i++) exchanges.push(`2025-0${1 + (i % 9)}-1${i % 10},p${1 + ((i * 7) % 10000)},p${1 + ((i * 13 + 1) % 10000)},${["favour", "information", "meeting"][i % 3]},${i % 4 === 0 ? "cloud" : ""}`);
+    writeFileSync(join(dir, "people.csv"), people.join("\n") + "\n");
+    writeFileSync(join(dir, "ex.csv"), exchanges.join("\n") + "\n");
+    const sources = ["--people", join(dir, "people.csv"), "--exchanges", join(dir, "ex.csv")];
+    const here = join(dir, "here.json");
+    const there = join(dir, "out", "there.json");
+    mkdirSync(join(dir, "out"), { recursive: true });
+    // in this process the files are read on the main thread: nothing is made ahead
+    // (import saves a new file: the process's environment says whether to make its copy)
+    process.env.TIEGRAPH_COLUMNS = "always";
+    const want = await cli(["import", ...sources, "-o", here]).finally(() => delete process.env.TIEGRAPH_COLUMNS);
+    expect(want.status).toBe(0);
+    const got = tiegraphProcess(["import", ...sources, "-o", there], { env: { TIEGRAPH_IMPORT_AHEAD: "trace", TIEGRAPH_COLUMNS: "always" } });
+    expect(got.status).toBe(0);
+    expect(got.stderr).toContain("tiegraph: import: the text made while the exchanges were read was used for organisations, people, affiliations in the file, and for the people in the columnar copy\n");
+    expect(got.stdout.replaceAll(there, here)).toBe(want.stdout);
+    // the file and its columnar copy, byte for byte those made without anything ahead
+    expect(readFileSync(there).equals(readFileSync(here))).toBe(true);
+    expect(readFileSync(`${there}.columns`).equals(readFileSync(`${here}.columns`))).toBe(true);
+    expect((JSON.parse(readFileSync(there, "utf8")) as { people: unknown[] }).people.length).toBe(10000);
+  });
 });

@@ -3,7 +3,8 @@
 // astral characters; short pieces through the loop, long ones through the platform encoder).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { generateNetwork, Network, serializeNetwork, serializeNetworkBytes, toNetworkFile } from "@tiegraph/core";
+import { decodeNetworkColumns, encodeNetworkColumns, encodeNetworkColumnsParts, generateNetwork, Network, serializeNetwork, serializeNetworkBytes, toNetworkFile } from "@tiegraph/core";
+import { copiedPeopleAhead, recordsTextAhead } from "@tiegraph/core/internal";
 import { ByteOutput, putUtf8, utf8Bytes, utf8Length } from "../src/format/byte-output.js";
 
 const encoder = new TextEncoder();
@@ -155,5 +156,66 @@ describe("ByteOutput reusing its buffer", () => {
     const a = own.take();
     own.text("other");
     expect(new TextDecoder().decode(a)).toBe("first");
+  });
+});
+
+describe("the text of a network's records made ahead of a save", () => {
+  // each chunk copied as it comes (a reused chunk is overwritten by the next)
+  const joined = (parts: Iterable<Uint8Array>): string => {
+    const copies: Uint8Array[] = [];
+    for (const p of parts) copies.push(p.slice());
+    return Buffer.concat(copies).toString("utf8");
+  };
+  // a generated network with affiliations, and the edits a save may follow: each changes one list or none
+  const base = (): Network => generateNetwork({ seed: 21, people: 400, exchanges: 3000, ego: true, confidentialShare: 0.1 });
+  const someone = (net: Network, k: number): string => net.personId(k);
+  const edits: [string, (net: Network) => void, readonly string[], boolean][] = [
+    // [what, the edit, the lists still written from the text made ahead, the copy's people parts still used]
+    ["exchanges added", (net) => net.edit({ op: "add-exchange", exchange: { date: "2026-02-03", kind: "favour", from: someone(net, 1), to: someone(net, 2) } }), ["organisations", "people", "affiliations"], true],
+    ["ego changed", (net) => net.edit({ op: "set-ego", id: someone(net, 5) }), ["organisations", "people", "affiliations"], true],
+    ["a person renamed", (net) => net.edit({ op: "update-person", id: someone(net, 3), patch: { name: "Zoë Ñandú" } }), ["organisations", "affiliations"], false],
+    ["a person added", (net) => net.edit({ op: "add-person", person: { id: "new", name: "New" } }), ["organisations", "affiliations"], false],
+    ["an organisation renamed", (net) => net.edit({ op: "update-organisation", id: net.organisations()[0]!.id, patch: { name: "Renamed Ltd" } }), ["people", "affiliations"], true],
+    ["an affiliation removed", (net) => net.edit({ op: "remove-affiliation", person: someone(net, 4), index: 0 }), ["organisations", "people"], true],
+    ["an affiliation's role changed", (net) => {
+      const a = net.affiliationsOf(someone(net, 6))[0]!;
+      net.edit({ op: "update-affiliation", person: a.person, index: 0, affiliation: { ...a, role: "Chief Listener" } });
+    }, ["organisations", "people"], true],
+    ["two people merged", (net) => net.edit({ op: "merge-people", keep: someone(net, 7), drop: someone(net, 8) }), ["organisations"], false],
+  ];
+  for (const [what, edit, kept, copyKept] of edits) {
+    it(`gives the file's and the copy's bytes after ${what}, written from it only where the records are the same`, () => {
+      const net = base();
+      const records = recordsTextAhead(net);
+      const people = copiedPeopleAhead(net);
+      edit(net);
+      // the file: byte for byte the serialization made afresh, with or without reused chunks
+      expect(joined(serializeNetworkBytes(net, { recordsAhead: records }))).toBe(serializeNetwork(net));
+      expect([...records.used].sort()).toEqual([...kept].sort());
+      expect(joined(serializeNetworkBytes(net, { recordsAhead: records, reuseChunks: true }))).toBe(serializeNetwork(net));
+      // the people's part of the file, when kept, is the very chunks made ahead
+      const chunks = [...serializeNetworkBytes(net, { recordsAhead: records })];
+      expect(records.text.people.every((c) => chunks.includes(c))).toBe(kept.includes("people"));
+      // the copy: byte for byte the copy made afresh, with the people's parts made ahead only when the people are the same
+      const source = "c".repeat(64);
+      expect(Buffer.from(joined(encodeNetworkColumnsParts(net, source, people)), "utf8").equals(Buffer.from(joined([encodeNetworkColumns(net, source)]), "utf8"))).toBe(true);
+      expect(people.used).toBe(copyKept);
+      // and it is read back as the network
+      const parts = encodeNetworkColumnsParts(net, source, people);
+      expect(serializeNetwork(decodeNetworkColumns(Buffer.concat(parts.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength))), source)!)).toBe(serializeNetwork(net));
+    });
+  }
+
+  it("is not used for a redacted copy, another indent or another network", () => {
+    const net = base();
+    const records = recordsTextAhead(net);
+    expect(joined(serializeNetworkBytes(net, { recordsAhead: records, redact: true }))).toBe(serializeNetwork(net, { redact: true }));
+    expect(joined(serializeNetworkBytes(net, { recordsAhead: records, indent: 4 }))).toBe(serializeNetwork(net, { indent: 4 }));
+    const other = base();
+    expect(joined(serializeNetworkBytes(other, { recordsAhead: records }))).toBe(serializeNetwork(other));
+    expect(records.used.size).toBe(0);
+    const people = copiedPeopleAhead(net);
+    encodeNetworkColumnsParts(other, "d".repeat(64), people);
+    expect(people.used).toBe(false);
   });
 });

@@ -29,7 +29,7 @@ import {
   type ReadProgress,
   type TextSource,
 } from "@tiegraph/io";
-import { ioError, readNetworkFile, refuseInputAsOutput, writeNetworkFile } from "../files/network-files.js";
+import { ioError, readNetworkFile, refuseInputAsOutput, saveAhead, writeNetworkFile, type SaveAhead } from "../files/network-files.js";
 import { calendarDate } from "../options.js";
 import type { Terminal } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
@@ -55,6 +55,13 @@ interface ImportFlags extends Partial<Record<SourceFlag, string[]>> {
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/**
+ * People from which `import` makes the save's text of everything but the
+ * exchanges while another thread reads its exchanges CSV (see saveAhead in
+ * files/network-files.ts): below it the wait is short and the text small.
+ */
+const SAVE_AHEAD_FROM_PEOPLE = 10_000;
 
 /**
  * Adds `import` to the program.
@@ -109,12 +116,18 @@ export function registerImport(program: Command, terminal: Terminal): void {
         const merged = new StepMerge(network, flags.strict === true, maxProblems);
         const imports: ImportedNetwork[] = [];
         let aheadAt = 0;
+        let madeAhead: SaveAhead | undefined;
         const firstExchanges = files.findIndex((f) => f.flag === "exchanges");
         for (const [i, f] of files.entries()) {
           // the sources before the exchanges CSVs (people, graph files, affiliations) are merged in one step, while
           // the exchanges CSVs are still being read on the worker; the exchanges and the rest in a second. Only when
           // the first step adds no exchanges: the second would take those as the network's and skip equal ones
-          if (i === firstExchanges && i > 0 && imports.every(withoutExchanges)) merged.add(imports);
+          if (i === firstExchanges && i > 0 && imports.every(withoutExchanges)) {
+            merged.add(imports);
+            // while the other thread still reads the exchanges, the save's text of everything else is made
+            // (used only if the exchanges change none of it: see saveAhead)
+            if (ahead !== undefined && network.personCount >= SAVE_AHEAD_FROM_PEOPLE && files.slice(i).every((later) => later.flag === "exchanges")) madeAhead = saveAhead(network);
+          }
           const k = f.flag === "exchanges" && aheadFiles[aheadAt] === f.file ? aheadAt++ : -1;
           const readAhead = ahead !== undefined && k >= 0 ? (onRead: (read: number) => void) => ahead.imported(k, onRead) : undefined;
           // a calendar imported into a network whose ego has addresses tells ego apart by them (unless --ego… says who ego is)
@@ -122,7 +135,7 @@ export function registerImport(program: Command, terminal: Terminal): void {
           imports.push(await importOne(terminal, f.flag, f.file, flags, fileEgo, maxProblems, readAhead));
         }
         merged.add(imports);
-        await save(terminal, network, before, merged, flags, ahead?.text(0));
+        await save(terminal, network, before, merged, flags, ahead?.text(0), madeAhead);
       } finally {
         // the worker is gone before its file is deleted (it may still be writing it after an error)
         await ahead?.cancel();
@@ -195,7 +208,7 @@ class StepMerge {
 }
 
 /** Saves the merged network and says what was done. */
-async function save(terminal: Terminal, network: Network, before: { people: number; exchanges: number }, merged: StepMerge, flags: ImportFlags, textAhead?: Promise<ExchangeTextAhead | undefined>): Promise<void> {
+async function save(terminal: Terminal, network: Network, before: { people: number; exchanges: number }, merged: StepMerge, flags: ImportFlags, textAhead?: Promise<ExchangeTextAhead | undefined>, madeAhead?: SaveAhead): Promise<void> {
   const { summaries } = merged;
   const report = merged.report!;
   if (flags.ego !== undefined && network.ego !== flags.ego) {
@@ -204,8 +217,12 @@ async function save(terminal: Terminal, network: Network, before: { people: numb
   }
   // the exchanges' text written on the worker, used only when it is these exchanges' (see exchange-text-ahead.ts in core)
   const exchangeText = await textAhead;
-  await writeNetworkFile(flags.output, network, { plain: flags.plain === true, exchangeText });
+  await writeNetworkFile(flags.output, network, { plain: flags.plain === true, exchangeText, ahead: madeAhead });
   if (exchangeText !== undefined) trace(terminal, `the exchanges' text written on the worker thread was ${exchangeText.used === true ? "used" : "not used: the network's exchanges are not the rows it was written from"}`);
+  if (madeAhead !== undefined) {
+    const lists = [...madeAhead.records.used];
+    trace(terminal, `the text made while the exchanges were read was used for ${lists.length > 0 ? lists.join(", ") : "no list"} in the file, ${madeAhead.people.used ? "and" : "not"} for the people in the columnar copy`);
+  }
   terminal.stdout.write(renderImport(summaries, report, network, before, flags.output, flags.verbose === true));
 }
 

@@ -13,7 +13,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { open, readFile, rename, stat, unlink, writeFile, type FileHandle } from "node:fs/promises";
-import type { ExchangeTextAhead } from "@tiegraph/core/internal";
+import { copiedPeopleAhead, recordsTextAhead, type CopiedPeopleAhead, type ExchangeTextAhead, type RecordsTextAhead } from "@tiegraph/core/internal";
 import { MAX_TEXT_LENGTH, TiegraphError, columnsSource, copiedRecords, copiedRecordsEnd, decodeNetworkColumns, type CopiedRecords, type DirectedTies, encodeNetworkColumnsParts, parseNetworkBytes, parseNetworkFile, serializeNetworkBytes, setColumnsSource, type Network, type Person } from "@tiegraph/core";
 import { Worker } from "node:worker_threads";
 import { decryptNetworkFile, encryptText, isEncryptedNetworkFile, saveNetworkFileAtomic, type EncryptionOptions } from "@tiegraph/io/node";
@@ -512,6 +512,33 @@ export interface NetworkSaveOptions {
   terminal?: Terminal;
   /** The exchanges' text written ahead (see serializeNetworkBytes' `exchangeText`); a plain save uses it when it fits. */
   exchangeText?: ExchangeTextAhead | undefined;
+  /**
+   * The organisations', people's and affiliations' text of the file and the
+   * people's parts of its columnar copy, made ahead (see {@link saveAhead});
+   * a plain save uses each when the network still holds the records it was made from.
+   */
+  ahead?: SaveAhead | undefined;
+}
+
+/** What {@link saveAhead} makes. */
+export interface SaveAhead {
+  records: RecordsTextAhead;
+  people: CopiedPeopleAhead;
+}
+
+/**
+ * The parts of a plain save that depend only on a network's organisations,
+ * people and affiliations, made now (core's `recordsTextAhead` and
+ * `copiedPeopleAhead`): for a command that has a moment to spare before it
+ * saves, as `import` has while another thread reads its exchanges. The save
+ * ({@link writeNetworkFile} with `ahead`) writes them as they are when the
+ * network still holds those records, and makes them again otherwise: the
+ * bytes are the same either way.
+ *
+ * @example const ahead = saveAhead(network); await writeNetworkFile("net.json", network, { ahead });
+ */
+export function saveAhead(network: Network): SaveAhead {
+  return { records: recordsTextAhead(network), people: copiedPeopleAhead(network) };
 }
 
 /** How {@link writeNetworkFile} wrote a network. */
@@ -573,14 +600,14 @@ async function savePlainWithColumns(file: string, network: Network, options: Net
   let copy: Uint8Array[] | undefined;
   // an encoding that fails fails the command once the file is saved, as it did when encoded after the save
   let failed: { e: unknown } | undefined;
-  await saveNetworkFileAtomic(file, serializeNetworkBytes(network, { exchangeText: options.exchangeText, reuseChunks: true }), {
+  await saveNetworkFileAtomic(file, serializeNetworkBytes(network, { exchangeText: options.exchangeText, reuseChunks: true, recordsAhead: options.ahead?.records }), {
     onWrite: (written) => void (bytes += written.byteLength),
     whileSyncing: async (written) => {
       if (mode === "off" || (mode !== "always" && bytes < COLUMNS_FROM_BYTES)) return;
       const hashing = bytes >= HASH_THREAD_FROM_BYTES ? hashFile(written.path) : undefined;
       try {
         // named by the hash once it is known: a placeholder of its length until then
-        const parts = encodeNetworkColumnsParts(network, UNNAMED_SOURCE);
+        const parts = encodeNetworkColumnsParts(network, UNNAMED_SOURCE, options.ahead?.people);
         const source = hashing !== undefined ? await hashing.hash : createHash("sha256").update(await readFile(written.path)).digest("hex");
         // a file the thread could not read has no copy (best effort, as when reading: the next command parses it)
         if (source === undefined) return;

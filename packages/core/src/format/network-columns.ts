@@ -192,7 +192,7 @@ export function encodeNetworkColumns(network: Network, source: string): Uint8Arr
  * await fs.promises.writeFile("net.json.columns", encodeNetworkColumnsParts(network, sha256Hex(fileBytes)));
  * ```
  */
-export function encodeNetworkColumnsParts(network: Network, source: string): Uint8Array[] {
+export function encodeNetworkColumnsParts(network: Network, source: string, ahead?: CopiedPeopleAhead): Uint8Array[] {
   const raw = network.rawExchangeColumns();
   // the affiliations go in columns of their own, the people in a text of their own
   const { people: _people, ...records } = networkRecords(network, false);
@@ -200,9 +200,11 @@ export function encodeNetworkColumnsParts(network: Network, source: string): Uin
   const affs = affiliationColumns(network);
   const enc = new TextEncoder();
   const recordBytes = enc.encode(JSON.stringify(records));
-  const idBytes = enc.encode(JSON.stringify(network.personIds()));
-  const people = copiedPeopleText(network.people());
-  const nameBytes = enc.encode(JSON.stringify(network.people().map((p) => p.name)));
+  // the people's parts made ahead when the network still holds those very records (see copiedPeopleAhead)
+  const fits = ahead !== undefined && ahead.network === network && samePeople(ahead.people, network.people());
+  if (fits) ahead.used = true;
+  const made = fits ? ahead : copiedPeopleAhead(network);
+  const { ids: idBytes, names: nameBytes, text: people } = made;
   // through the extras by their slots: no list of a pair per exchange that has some
   const extrasOf = extrasReader(raw);
   const n = raw.count;
@@ -297,6 +299,49 @@ export function encodeNetworkColumnsParts(network: Network, source: string): Uin
   columns.forEach((col, c) => put(new Uint8Array(col.buffer, col.byteOffset, col.byteLength), offsets[c]!));
   if (size > at) parts.push(new Uint8Array(size - at));
   return parts;
+}
+
+/** The people's parts of a columnar copy made ahead of a save ({@link copiedPeopleAhead}), with the records they were made from. */
+export interface CopiedPeopleAhead {
+  readonly network: Network;
+  /** The person records the parts were made from (the network's own objects). */
+  readonly people: readonly Person[];
+  /** The ids as a JSON array, UTF-8. */
+  readonly ids: Uint8Array;
+  /** The names as a JSON array, UTF-8. */
+  readonly names: Uint8Array;
+  /** The records' text and where each starts (see {@link copiedPeopleText}). */
+  readonly text: { bytes: Uint8Array; starts: Int32Array };
+  /** Whether a copy has been encoded with these parts (set as it is). */
+  used: boolean;
+}
+
+/**
+ * The people's parts of a network's columnar copy (ids, names, records'
+ * text), made ahead of a save: {@link encodeNetworkColumnsParts} takes them
+ * when the network still holds the very person records they were made from
+ * (the model replaces a record it changes, never changes one in place), and
+ * makes them again otherwise. `import` makes them while another thread reads
+ * its exchanges.
+ *
+ * @example
+ * ```ts
+ * const ahead = copiedPeopleAhead(network);
+ * // … exchanges added …
+ * const parts = encodeNetworkColumnsParts(network, sha256Hex(fileBytes), ahead);
+ * ```
+ */
+export function copiedPeopleAhead(network: Network): CopiedPeopleAhead {
+  const people = [...network.people()];
+  const enc = new TextEncoder();
+  return { network, people, ids: enc.encode(JSON.stringify(network.personIds())), names: enc.encode(JSON.stringify(people.map((p) => p.name))), text: copiedPeopleText(people), used: false };
+}
+
+/** Whether two lists hold the very same records in the same order. */
+function samePeople(a: readonly Person[], b: readonly Person[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

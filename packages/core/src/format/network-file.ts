@@ -7,7 +7,7 @@
  */
 import { TiegraphError, showValue } from "../errors.js";
 import { Network } from "../model/network.js";
-import type { NetworkData } from "../model/types.js";
+import type { Affiliation, NetworkData, Organisation, Person } from "../model/types.js";
 import { ByteOutput } from "./byte-output.js";
 import { EXCHANGES_PER_STEP, exchangeByteWriter } from "./exchange-text.js";
 import { exchangeTextFits, type ExchangeTextAhead } from "./exchange-text-ahead.js";
@@ -153,6 +153,14 @@ export interface SerializeNetworkOptions {
    * buffer rather than some 2,800 fresh ones, each a page fault per 4 kB.
    */
   reuseChunks?: boolean;
+  /**
+   * The text of the organisations, people and affiliations made ahead
+   * ({@link recordsTextAhead}): each list is written from it when the
+   * network still holds the very records it was made from, else made again.
+   * The bytes are the same either way. Only {@link serializeNetworkBytes}
+   * (and the functions built on it) takes it, and not when redacting.
+   */
+  recordsAhead?: RecordsTextAhead | undefined;
 }
 
 /**
@@ -195,6 +203,99 @@ const RECORDS_PER_BATCH = 64;
 const CHUNK_BYTES = 1 << 16;
 
 /**
+ * Writes the records of one list (not the exchanges) into `out` as
+ * {@link serializeNetworkBytes} writes them between the list's brackets,
+ * yielding a chunk whenever `out` is full. V8's JSON.stringify is fastest on
+ * whole arrays: each batch is stringified as the one field of an object, so
+ * its records come out at their depth in the file, and the brackets are cut out.
+ */
+function* recordsText(out: ByteOutput, name: string, count: number, at: (i: number) => unknown, indent: number): Generator<Uint8Array> {
+  const cut = (indent > 0 ? 1 : 0) + indent;
+  for (let start = 0; start < count; start += RECORDS_PER_BATCH) {
+    const batch: unknown[] = [];
+    for (let i = start; i < Math.min(count, start + RECORDS_PER_BATCH); i++) batch.push(at(i));
+    const text = JSON.stringify({ [name]: batch }, null, indent);
+    out.text((start === 0 ? "" : ",") + text.slice(text.indexOf("[") + 1, text.lastIndexOf("]") - cut));
+    if (out.full) yield out.take();
+  }
+}
+
+/** The lists {@link recordsTextAhead} makes the text of. */
+type RecordsList = "organisations" | "people" | "affiliations";
+
+function isRecordsList(name: string): name is RecordsList {
+  return name === "organisations" || name === "people" || name === "affiliations";
+}
+
+/**
+ * The text of a network's organisations, people and affiliations as
+ * {@link serializeNetworkBytes} writes them (unredacted, at `indent`), made
+ * ahead of a save by {@link recordsTextAhead}, with the records it was made from.
+ */
+export interface RecordsTextAhead {
+  readonly network: Network;
+  readonly indent: number;
+  /** The records the text was made from: organisations and people as the network held them (the same objects), affiliations as it gave them. */
+  readonly records: { readonly organisations: readonly Organisation[]; readonly people: readonly Person[]; readonly affiliations: readonly Affiliation[] };
+  /** Each list's bytes between its brackets, in chunks. */
+  readonly text: Readonly<Record<RecordsList, readonly Uint8Array[]>>;
+  /** The lists a serialization has written from this text (set as it does). */
+  readonly used: Set<RecordsList>;
+}
+
+/**
+ * Makes the text of a network's organisations, people and affiliations
+ * ahead of a save (see the `recordsAhead` option of {@link serializeNetworkBytes}):
+ * `import` makes it while it waits for the rows another thread reads, so the
+ * save that follows writes it rather than making it then. A list is written
+ * from it only when the network still holds the same organisations and
+ * people (the very objects: the model replaces a record it changes, never
+ * changes one in place) and equal affiliations, in the same order.
+ *
+ * @example
+ * ```ts
+ * const ahead = recordsTextAhead(network);
+ * // … exchanges added …
+ * for (const bytes of serializeNetworkBytes(network, { recordsAhead: ahead })) write(bytes);
+ * ```
+ */
+export function recordsTextAhead(network: Network, indent = 2): RecordsTextAhead {
+  const { organisations = [], people = [], affiliations = [] } = networkRecords(network);
+  const made = (name: RecordsList, list: readonly unknown[]): Uint8Array[] => {
+    const out = new ByteOutput(CHUNK_BYTES);
+    const parts = [...recordsText(out, name, list.length, (i) => list[i], indent)];
+    if (out.length > 0) parts.push(out.take());
+    return parts;
+  };
+  return {
+    network,
+    indent,
+    records: { organisations, people, affiliations },
+    text: { organisations: made("organisations", organisations), people: made("people", people), affiliations: made("affiliations", affiliations) },
+    used: new Set(),
+  };
+}
+
+/** Whether the text made ahead of list `name` is that of `records` (see {@link recordsTextAhead}). */
+function aheadFits(ahead: RecordsTextAhead, name: RecordsList, records: Omit<NetworkData, "exchanges">): boolean {
+  const now = records[name] ?? [];
+  const then = ahead.records[name];
+  if (now.length !== then.length) return false;
+  if (name !== "affiliations") {
+    for (let i = 0; i < now.length; i++) if (now[i] !== then[i]) return false;
+    return true;
+  }
+  const a = now as readonly Affiliation[];
+  const b = then as readonly Affiliation[];
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.person !== y.person || x.organisation !== y.organisation || x.from !== y.from || x.to !== y.to || x.role !== y.role) return false;
+  }
+  return true;
+}
+
+/**
  * The text of {@link serializeNetwork} in pieces of about 64 KiB cut between
  * records, so a writer can stream a large network without holding the whole
  * document, or a plain object per exchange, in memory. Concatenated, the
@@ -234,12 +335,7 @@ export function* serializeNetworkBytes(network: Network, options: SerializeNetwo
   const nl = indent > 0 ? "\n" : "";
   const colon = indent > 0 ? ": " : ":";
   const out = new ByteOutput(CHUNK_BYTES, options.reuseChunks === true);
-  // V8's JSON.stringify is fastest on whole arrays: stringify a batch as the one
-  // field of an object, so its records come out at their depth in the file, and cut out the brackets
-  const batchText = (name: string, batch: unknown[]): string => {
-    const text = JSON.stringify({ [name]: batch }, null, indent);
-    return text.slice(text.indexOf("[") + 1, text.lastIndexOf("]") - (nl + pad).length);
-  };
+  const ahead = !redact && options.recordsAhead?.network === network && options.recordsAhead.indent === indent ? options.recordsAhead : undefined;
   const head: Record<string, unknown> = { format: NETWORK_FILE_FORMAT, version: NETWORK_FILE_VERSION };
   const records = networkRecords(network);
   if (records.ego !== undefined) head.ego = records.ego;
@@ -273,12 +369,12 @@ export function* serializeNetworkBytes(network: Network, options: SerializeNetwo
     }
     out.text("[");
     if (name !== "exchanges") {
-      for (let start = 0; start < count; start += RECORDS_PER_BATCH) {
-        const batch: unknown[] = [];
-        for (let i = start; i < Math.min(count, start + RECORDS_PER_BATCH); i++) batch.push(at(i));
-        out.text((start === 0 ? "" : ",") + batchText(name, batch));
-        if (out.full) yield out.take();
-      }
+      // the text made ahead, when the network still holds the records it was made from
+      if (ahead !== undefined && isRecordsList(name) && aheadFits(ahead, name, records)) {
+        if (out.length > 0) yield out.take();
+        ahead.used.add(name);
+        yield* ahead.text[name];
+      } else yield* recordsText(out, name, count, at, indent);
     } else if (options.exchangeText !== undefined && exchangeTextFits(network, options.exchangeText, indent, redact)) {
       if (out.length > 0) yield out.take();
       options.exchangeText.used = true;
