@@ -21,8 +21,15 @@ export interface GraphologyJsonExportOptions extends GraphExportOptions {
 /** Defaults of {@link exportGraphologyJson}. */
 export const DEFAULT_GRAPHOLOGY_JSON_EXPORT_OPTIONS: Readonly<{ pretty: boolean }> = { pretty: false };
 
-/** Elements per JSON.stringify call: V8 stringifies a batch of records fastest as one array. */
-const ELEMENTS_PER_CHUNK = 2048;
+/**
+ * Elements per JSON.stringify call: V8 stringifies a batch of records fastest
+ * as one array, but a text longer than about 16 KB comes out of it as a rope
+ * of pieces that is copied whole (flattened) before it can be searched or
+ * encoded. 64 nodes (some 10 KB) come out in one piece; 2,048 (300 KB) were
+ * flattened twice per batch: 100,000 people exported to graphology JSON took
+ * 1.95 s against 2.14 s and 0.3 s less CPU at 64 (8 interleaved pairs).
+ */
+const ELEMENTS_PER_CHUNK = 64;
 
 /**
  * The network as graphology JSON (`{ options, attributes, nodes, edges }`):
