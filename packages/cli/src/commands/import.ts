@@ -29,7 +29,7 @@ import {
   type ReadProgress,
   type TextSource,
 } from "@tiegraph/io";
-import { ioError, readNetworkFile, refuseInputAsOutput, saveAhead, writeNetworkFile, type SaveAhead } from "../files/network-files.js";
+import { ioError, readFromEncrypted, readNetworkFile, refuseInputAsOutput, saveAhead, writeNetworkFile, type SaveAhead } from "../files/network-files.js";
 import { calendarDate } from "../options.js";
 import type { Terminal } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
@@ -125,8 +125,9 @@ export function registerImport(program: Command, terminal: Terminal): void {
           if (i === firstExchanges && i > 0 && imports.every(withoutExchanges)) {
             merged.add(imports);
             // while the other thread still reads the exchanges, the save's text of everything else is made
-            // (used only if the exchanges change none of it: see saveAhead)
-            if (ahead !== undefined && network.personCount >= SAVE_AHEAD_FROM_PEOPLE && files.slice(i).every((later) => later.flag === "exchanges")) madeAhead = saveAhead(network);
+            // (used only if the exchanges change none of it: see saveAhead; an encrypted save makes its own)
+            const plainSave = flags.plain === true || !readFromEncrypted(network);
+            if (ahead !== undefined && plainSave && network.personCount >= SAVE_AHEAD_FROM_PEOPLE && files.slice(i).every((later) => later.flag === "exchanges")) madeAhead = saveAhead(network);
           }
           const k = f.flag === "exchanges" && aheadFiles[aheadAt] === f.file ? aheadAt++ : -1;
           const readAhead = ahead !== undefined && k >= 0 ? (onRead: (read: number) => void) => ahead.imported(k, onRead) : undefined;
