@@ -39,7 +39,7 @@ import { FLAG_CONFIDENTIAL, extrasReader, type ExchangeColumns } from "../model/
 import { affiliationColumns, personIdIndex } from "../model/copied-records.js";
 import type { ExchangeExtras, LazyExtras } from "../model/exchange-store.js";
 import type { NetworkData, Person, PersonId } from "../model/types.js";
-import { networkRecords } from "./network-file.js";
+import { networkRecords, sameRecords } from "./network-file.js";
 import { putBytes, putUtf8, utf8Bytes, utf8Length } from "./byte-output.js";
 
 const MAGIC = "TGCOLS08";
@@ -201,7 +201,7 @@ export function encodeNetworkColumnsParts(network: Network, source: string, ahea
   const enc = new TextEncoder();
   const recordBytes = enc.encode(JSON.stringify(records));
   // the people's parts made ahead when the network still holds those very records (see copiedPeopleAhead)
-  const fits = ahead !== undefined && ahead.network === network && samePeople(ahead.people, network.people());
+  const fits = ahead !== undefined && ahead.network === network && sameRecords(ahead.people, network.people());
   if (fits) ahead.used = true;
   const made = fits ? ahead : copiedPeopleAhead(network);
   const { ids: idBytes, names: nameBytes, text: people } = made;
@@ -337,13 +337,6 @@ export function copiedPeopleAhead(network: Network): CopiedPeopleAhead {
   return { network, people, ids: enc.encode(JSON.stringify(network.personIds())), names: enc.encode(JSON.stringify(people.map((p) => p.name))), text: copiedPeopleText(people), used: false };
 }
 
-/** Whether two lists hold the very same records in the same order. */
-function samePeople(a: readonly Person[], b: readonly Person[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /**
  * The people's part of a columnar copy ({@link CopiedPeople}) for some
  * records: the JSON array of them as `JSON.stringify` writes it, in UTF-8,
@@ -401,7 +394,8 @@ export function setColumnsSource(parts: Uint8Array[], source: string): void {
   if (head === undefined || head.length < 12 || new TextDecoder().decode(head.subarray(0, 8)) !== MAGIC) throw new Error("not the pieces of a columnar copy");
   const headerLength = new DataView(head.buffer, head.byteOffset, head.byteLength).getUint32(8, true);
   const header = JSON.parse(new TextDecoder().decode(head.subarray(12, 12 + headerLength))) as Header;
-  if (typeof header.source !== "string" || header.source.length !== source.length || !/^[0-9a-f]*$/.test(source)) throw new Error(`a copy made with a source of ${String(header.source?.length)} characters cannot be named by one of ${source.length}`);
+  if (typeof header.source !== "string" || header.source.length !== source.length) throw new Error(`a copy made with a source of ${String(header.source?.length)} characters cannot be named by one of ${source.length}`);
+  if (!/^[0-9a-f]*$/.test(source)) throw new Error(`a copy cannot be named by ${JSON.stringify(source.slice(0, 16))}…: a file's SHA-256 is written in lower-case hexadecimal`);
   header.source = source;
   const bytes = new TextEncoder().encode(JSON.stringify(header));
   // the same header but for the hex digits of the source: the same length, so the offsets after it hold

@@ -276,15 +276,25 @@ export function recordsTextAhead(network: Network, indent = 2): RecordsTextAhead
   };
 }
 
+/**
+ * Whether two lists hold the very same records (the same objects) in the
+ * same order: the model replaces a record it changes, so the same object is
+ * the same record.
+ *
+ * @example sameRecords(network.people(), [...network.people()]) // true
+ */
+export function sameRecords(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Whether the text made ahead of list `name` is that of `records` (see {@link recordsTextAhead}). */
 function aheadFits(ahead: RecordsTextAhead, name: RecordsList, records: Omit<NetworkData, "exchanges">): boolean {
   const now = records[name] ?? [];
   const then = ahead.records[name];
   if (now.length !== then.length) return false;
-  if (name !== "affiliations") {
-    for (let i = 0; i < now.length; i++) if (now[i] !== then[i]) return false;
-    return true;
-  }
+  if (name !== "affiliations") return sameRecords(now, then);
   const a = now as readonly Affiliation[];
   const b = then as readonly Affiliation[];
   for (let i = 0; i < a.length; i++) {

@@ -726,22 +726,8 @@ export class ExchangeStore {
     out.flags = raw.flags;
     out.format = raw.format;
     out.slot = new Int32Array(n).fill(-1);
-    if (Array.isArray(extras)) {
-      // as attach gives them to a new store (no free slot): the k-th extras in slot k, the lists made at their
-      // length rather than grown one slot at a time (a generated million exchanges have some 400,000 extras)
-      const m = extras.length;
-      const slots = new Array<ExchangeExtras | undefined>(m);
-      const slotPos = new Array<number>(m);
-      for (let k = 0; k < m; k++) {
-        const [i, ex] = extras[k]!;
-        slots[k] = ex;
-        slotPos[k] = i;
-        out.slot[i] = k;
-        if (ex.id !== undefined) out.ids.set(ex.id, k);
-      }
-      out.slots = slots;
-      out.slotPos = slotPos;
-    } else out.pending = { source: extras, sourceCount: n, dropNotes: false, people, seen: new Map() };
+    if (Array.isArray(extras)) for (const [i, ex] of extras) out.attach(i, ex);
+    else out.pending = { source: extras, sourceCount: n, dropNotes: false, people, seen: new Map() };
     return out;
   }
 
