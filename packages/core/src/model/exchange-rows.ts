@@ -10,12 +10,15 @@
 import { showValue, type Problem } from "../errors.js";
 import { formatDay } from "./dates.js";
 import { idHash } from "./id-index.js";
-import { FLAG_CONFIDENTIAL, FLAG_EXPLICIT_VALUE, type ExchangeExtras, type StagedExchange } from "./exchange-store.js";
-import { EXCHANGE_KINDS, type Exchange } from "./types.js";
+import { FLAG_CONFIDENTIAL, FLAG_EXPLICIT_VALUE, type ExchangeExtras, type StagedExchange, type StagedExchanges } from "./exchange-store.js";
+import { DEFAULT_KIND_VALUES, EXCHANGE_KINDS, type Exchange } from "./types.js";
 import { NO_ID, SharedTags, exchangeOf, formatRule, idRule, introducedRule, partiesRule, type ExchangeRowsPart, type NetworkLookup, type PersonRef, type Report } from "./validate.js";
 
 /** Shared extras records the rows keep one entry for, at most (as many as {@link SharedTags} shares). */
 const MAX_SHARED_EXTRAS = 10_000;
+
+/** Each kind's default value, by its code. */
+const KIND_VALUES = EXCHANGE_KINDS.map((k) => DEFAULT_KIND_VALUES[k]);
 
 /** A network with nothing in it: rows are checked among themselves as they are read. */
 const NOTHING: NetworkLookup = { personCount: 0, organisationCount: 0, formats: [""], findPerson: () => -1, findOrganisation: () => -1, findExchange: () => -1 };
@@ -281,25 +284,64 @@ export class ExchangeRows implements ExchangeRowsPart {
     if (rows > this.c.from.length) this.grow(Math.ceil(rows));
   }
 
+  /**
+   * Keeps a row that a reader has read and judged itself, as {@link add}
+   * keeps it, without building a record for the rules: people `from` and
+   * `to` (positions in {@link people}, from {@link personNumber}, asked for
+   * in that order, and not the same person), `day` a day number and `kind`
+   * a kind's code, both read from good texts; `value` and `minutes` (-1:
+   * none) finite and ≥ 0, as read; `format` ("" for none), `tags` (a good,
+   * non-empty list, or undefined) and `note` as read. A row with an id or an
+   * introduced person is not kept this way. False, keeping nothing, when the
+   * format is not one a kept row already has (only {@link add} judges a new
+   * format): the caller then hands the row to {@link add}.
+   *
+   * @example
+   * ```ts
+   * const rows = new ExchangeRows("ex.csv");
+   * rows.add({ date: "2024-03-01", kind: "meeting", from: "ann", to: "me", format: "coffee" }, 2); // []
+   * rows.addRead(rows.personNumber("bob"), rows.personNumber("ann"), parseDay("2024-03-02")!, KIND_CODE.meeting, -1, 30, false, "coffee", undefined, undefined, 3); // true
+   * rows.record(1); // { date: "2024-03-02", from: "bob", to: "ann", kind: "meeting", minutes: 30, format: "coffee" }
+   * ```
+   */
+  addRead(from: number, to: number, day: number, kind: number, value: number, minutes: number, confidential: boolean, format: string, tags: readonly string[] | undefined, note: string | undefined, line: number): boolean {
+    const code = this.formatCodes.get(format);
+    if (code === undefined) return false;
+    this.tried++;
+    let extras: ExchangeExtras | undefined;
+    // the extras exchangeOf makes: tags alone shared, a note with its own record (its tags shared)
+    if (note !== undefined) {
+      extras = { note };
+      if (tags !== undefined) extras.tags = this.tags.list(tags);
+    } else if (tags !== undefined) extras = this.tags.alone(tags);
+    const explicit = value >= 0;
+    this.keep(from, to, day, kind, explicit ? value : KIND_VALUES[kind]!, explicit, minutes >= 0 ? minutes : NaN, confidential, code, extras, line);
+    return true;
+  }
+
   private push(s: StagedExchange, line: number): void {
+    let code = this.formatCodes.get(s.format);
+    if (code === undefined) {
+      code = this.c.formats.length;
+      this.c.formats.push(s.format);
+      this.formatCodes.set(s.format, code);
+    }
+    this.keep(s.from, s.to, s.day, s.kind, s.value, s.explicit, s.minutes, s.confidential, code, s.extras, line);
+  }
+
+  /** Appends a row to the columns (`format` a code of {@link formatCodes}). */
+  private keep(from: number, to: number, day: number, kind: number, value: number, explicit: boolean, minutes: number, confidential: boolean, format: number, ex: ExchangeExtras | undefined, line: number): void {
     let c = this.c;
     if (c.n === c.from.length) c = this.grow(Math.max(16, c.n * 2));
     const i = c.n++;
-    c.from[i] = s.from;
-    c.to[i] = s.to;
-    c.day[i] = s.day;
-    c.kind[i] = s.kind;
-    c.value[i] = s.value;
-    c.minutes[i] = s.minutes;
-    c.flags[i] = (s.confidential ? FLAG_CONFIDENTIAL : 0) | (s.explicit ? FLAG_EXPLICIT_VALUE : 0);
-    let code = this.formatCodes.get(s.format);
-    if (code === undefined) {
-      code = c.formats.length;
-      c.formats.push(s.format);
-      this.formatCodes.set(s.format, code);
-    }
-    c.format[i] = code;
-    const ex = s.extras;
+    c.from[i] = from;
+    c.to[i] = to;
+    c.day[i] = day;
+    c.kind[i] = kind;
+    c.value[i] = value;
+    c.minutes[i] = minutes;
+    c.flags[i] = (confidential ? FLAG_CONFIDENTIAL : 0) | (explicit ? FLAG_EXPLICIT_VALUE : 0);
+    c.format[i] = format;
     if (ex === undefined) c.extra[i] = 0;
     else if (ex.id === undefined && ex.note === undefined && ex.introduced === undefined) {
       let at = this.sharedAt.get(ex);
@@ -376,6 +418,42 @@ export class ExchangeRows implements ExchangeRowsPart {
     // an introduced person's position here becomes their index in the network (in a copy: these extras are not changed)
     s.extras = intro === undefined ? extras : { ...extras, introduced: intro };
     return s;
+  }
+
+  /**
+   * Stages every row, in order, into `into` (when given), handing to
+   * `judge` each row the rules could find a problem with (its caller runs
+   * {@link row} on it and stages what that returns): rows with an explicit
+   * id or an introduced person, rows whose people did not resolve to two
+   * different people of the network or the batch (`refs`: what each of
+   * {@link people} resolved to), and rows whose format neither the network
+   * nor the batch (`newFormats`) has yet. Every other row passes all the
+   * rules {@link row} runs and is staged here as it is, as {@link row}
+   * would stage it.
+   *
+   * @example rows.stageRows(rows.people.map((id) => network.findPerson(id)), network, new Set(), staged, (i) => void staged.push(rows.row(i, refs, network, ids, formats, i, report, problems)!))
+   */
+  stageRows(refs: readonly number[], network: NetworkLookup, newFormats: ReadonlySet<string>, into: StagedExchanges | undefined, judge: (i: number) => void): void {
+    const c = this.c;
+    const n = c.n;
+    // per format code of the rows: its staged code once the network or the batch has it (-1: not yet)
+    const staged = new Int32Array(c.formats.length).fill(-1);
+    const accepted = (f: number): boolean => {
+      const name = c.formats[f]!;
+      if (!(name === "" || network.formats.includes(name) || newFormats.has(name))) return false;
+      staged[f] = into === undefined ? 0 : into.formatCode(name);
+      return true;
+    };
+    for (let i = 0; i < n; i++) {
+      const from = refs[c.from[i]!]!;
+      const to = refs[c.to[i]!]!;
+      const x = c.extra[i]!;
+      const extras = x === 0 ? undefined : c.extras[x - 1];
+      const f = c.format[i]!;
+      if (from >= 0 && to >= 0 && from !== to && (extras === undefined || (extras.id === undefined && extras.introduced === undefined)) && (staged[f]! >= 0 || accepted(f))) {
+        into?.pushCoded(from, to, c.day[i]!, c.kind[i]!, c.value[i]!, c.minutes[i]!, c.flags[i]! & (FLAG_CONFIDENTIAL | FLAG_EXPLICIT_VALUE), staged[f]!, extras);
+      } else judge(i);
+    }
   }
 
   /**

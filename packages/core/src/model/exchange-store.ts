@@ -234,27 +234,47 @@ export class StagedExchanges {
 
   /** Stages one exchange (its fields are copied). */
   push(s: StagedExchange): void {
+    const flags = (s.confidential ? FLAG_CONFIDENTIAL : 0) | (s.explicit ? FLAG_EXPLICIT_VALUE : 0);
+    this.pushCoded(s.from, s.to, s.day, s.kind, s.value, s.minutes, flags, this.formatCode(s.format), s.extras);
+  }
+
+  /**
+   * The code of a format among the staged ones ({@link formatNames}), given
+   * one when it is new (as {@link push} gives it, the first time a staged
+   * exchange has it).
+   *
+   * @example new StagedExchanges().formatCode("coffee") // 1 ("" is 0)
+   */
+  formatCode(format: string): number {
+    if (format === "") return 0;
+    let code = this.formatCodes.get(format);
+    if (code === undefined) {
+      code = this.formatNames.push(format) - 1;
+      this.formatCodes.set(format, code);
+    }
+    return code;
+  }
+
+  /**
+   * Stages one exchange given as its column values: `flags` as stored
+   * (confidential, explicit value), `format` a code from {@link formatCode}.
+   *
+   * @example staged.pushCoded(0, 1, 19800, KIND_CODE.favour, 3, NaN, 0, 0, undefined)
+   */
+  pushCoded(from: number, to: number, day: number, kind: number, value: number, minutes: number, flags: number, format: number, extras: ExchangeExtras | undefined): void {
     const i = this.n;
     if (i === this.from.length) this.grow(i * 2);
-    this.from[i] = s.from;
-    this.to[i] = s.to;
-    this.day[i] = s.day;
-    this.kind[i] = s.kind;
-    this.value[i] = s.value;
-    this.minutes[i] = s.minutes;
-    this.flags[i] = (s.confidential ? FLAG_CONFIDENTIAL : 0) | (s.explicit ? FLAG_EXPLICIT_VALUE : 0);
-    let code = 0;
-    if (s.format !== "") {
-      code = this.formatCodes.get(s.format) ?? -1;
-      if (code < 0) {
-        code = this.formatNames.push(s.format) - 1;
-        this.formatCodes.set(s.format, code);
-      }
-    }
-    this.format[i] = code;
-    if (s.extras) {
+    this.from[i] = from;
+    this.to[i] = to;
+    this.day[i] = day;
+    this.kind[i] = kind;
+    this.value[i] = value;
+    this.minutes[i] = minutes;
+    this.flags[i] = flags;
+    this.format[i] = format;
+    if (extras) {
       this.extrasAt.push(i);
-      this.extras.push(s.extras);
+      this.extras.push(extras);
     }
     this.n++;
   }

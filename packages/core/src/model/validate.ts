@@ -84,6 +84,12 @@ export interface ExchangeRowsPart {
    * undefined when one reported a problem.
    */
   row(i: number, refs: readonly number[], network: NetworkLookup, newIds: Set<string>, newFormats: Set<string>, k: number, report: Report, problems: readonly Problem[]): StagedExchange | undefined;
+  /**
+   * Optional: stages the rows that pass every rule of {@link row} into
+   * `into` (when given) without running them, and hands each other row to
+   * `judge`, all in order (see `ExchangeRows.stageRows`).
+   */
+  stageRows?(refs: readonly number[], network: NetworkLookup, newFormats: ReadonlySet<string>, into: StagedExchanges | undefined, judge: (i: number) => void): void;
   /** Positions in {@link people} of row `i`'s giver, receiver and introduced person (-1: none). */
   peopleOf(i: number): [from: number, to: number, introduced: number];
   /** Explicit id of row `i`, if any. */
@@ -393,12 +399,18 @@ function validateBatch(network: NetworkLookup, batch: NetworkData, options: Stag
   for (const part of options.rows ?? []) {
     rowsSection = { rows: part, offset };
     const refs = part.people.map((id) => personRef(id));
-    const last = offset + part.length;
-    for (k = offset; k < last; k++) {
-      const s = part.row(k - offset, refs, network, newIds, newFormats, k, report, problems);
+    const first = offset;
+    // a row the rules could find a problem with (`k` tells `report` which one it is)
+    const judge = (i: number): void => {
+      k = first + i;
+      const s = part.row(i, refs, network, newIds, newFormats, k, report, problems);
       if (s !== undefined && keep) staged.exchanges.push(s);
-    }
-    offset = last;
+    };
+    // the rows that pass every rule are staged as they are (a million rows: a loop over their columns)
+    if (part.stageRows !== undefined) part.stageRows(refs, network, newFormats, keep ? staged.exchanges : undefined, judge);
+    else for (let i = 0; i < part.length; i++) judge(i);
+    offset += part.length;
+    k = offset;
   }
   rowsSection = undefined;
 

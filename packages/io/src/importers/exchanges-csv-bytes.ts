@@ -222,6 +222,8 @@ class ExchangeCsvReader {
    */
   private readonly texts: string[] = [];
   private asDate = new Uint8Array(1 << 10);
+  /** The day number of a text that reads as a date. */
+  private dayOf = new Int32Array(1 << 10);
   private asKind = new Uint8Array(1 << 10);
   /** The kind a text names, as its index in EXCHANGE_KINDS. */
   private kindCode = new Uint8Array(1 << 10);
@@ -275,13 +277,17 @@ class ExchangeCsvReader {
     if (k === 0 && id === x.from) t = this.fromId;
     else if (k === 1 && id === x.to) t = this.toId;
     else t = id === x.from ? this.fromId : id === x.to ? this.toId : id === x.introduced ? this.introducedId : -1;
-    if (t < 0) return this.reading.rows.personNumber(id as string);
+    return t < 0 ? this.reading.rows.personNumber(id as string) : this.personOf(t);
+  };
+
+  /** The position in the rows' people of person id number `t` (numbered the first time it is asked for). */
+  private personOf(t: number): number {
     const p = this.person[t]!;
     if (p > 0) return p - 1;
     const number = this.reading.rows.personNumber(this.ids[t]!);
     this.person[t] = number + 1;
     return number;
-  };
+  }
 
   constructor(private readonly reading: ExchangesCsvBytesReading) {}
 
@@ -293,6 +299,7 @@ class ExchangeCsvReader {
       return b;
     };
     this.asDate = more(this.asDate);
+    this.dayOf = more(this.dayOf);
     this.asKind = more(this.asKind);
     this.kindCode = more(this.kindCode);
     this.asNumber = more(this.asNumber);
@@ -616,6 +623,16 @@ class ExchangeCsvReader {
     const format = this.text(bytes, layout.format);
     const introduced = this.text(bytes, layout.introduced, this.people);
     const { texts, ids } = this;
+    const note = this.decoded(bytes, layout.note);
+    // a row without an id or an introduced person, between two people, is kept as read (see ExchangeRows.addRead):
+    // giver and receiver numbered in the order the rules number them; a format no row has yet goes to the rules
+    if (introduced < 0 && from !== to && (layout.id < 0 || this.starts[layout.id] === this.ends[layout.id])) {
+      const f = this.personOf(from);
+      if (this.reading.rows.addRead(f, this.personOf(to), this.dayOf[date]!, this.kindCode[kind]!, value, minutes, confidential === GOOD, format < 0 ? "" : texts[format]!, tags, note, this.line)) {
+        this.records++;
+        return true;
+      }
+    }
     x.date = texts[date];
     x.from = ids[from];
     x.to = ids[to];
@@ -626,7 +643,7 @@ class ExchangeCsvReader {
     x.format = format < 0 ? undefined : texts[format];
     x.introduced = introduced < 0 ? undefined : ids[introduced];
     x.tags = tags;
-    x.note = this.decoded(bytes, layout.note);
+    x.note = note;
     x.confidential = confidential === GOOD ? true : undefined;
     this.fromId = from;
     this.toId = to;
@@ -658,7 +675,9 @@ class ExchangeCsvReader {
   private isDate(t: number): boolean {
     if (this.asDate[t] === UNKNOWN) {
       const text = this.texts[t]!;
-      this.asDate[t] = text.length === 10 && parseDay(text) !== undefined ? GOOD : BAD;
+      const day = text.length === 10 ? parseDay(text) : undefined;
+      this.asDate[t] = day !== undefined ? GOOD : BAD;
+      if (day !== undefined) this.dayOf[t] = day;
     }
     return this.asDate[t] === GOOD;
   }
