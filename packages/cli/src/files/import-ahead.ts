@@ -67,7 +67,7 @@ type SentImport = Omit<ImportedNetwork, "problems" | "exchangeRows"> & { problem
  * it on the main thread), or whether the text of its exchanges was written
  * (to the `text` option's file).
  */
-type AheadMessage = { file: number; read: number } | { file: number; imported: SentImport | null } | { file: number; text: boolean };
+type AheadMessage = { file: number; read: number; total: number } | { file: number; imported: SentImport | null } | { file: number; text: boolean };
 
 /** Exchanges CSVs being read on a worker thread. */
 export interface ExchangesAhead {
@@ -77,6 +77,12 @@ export interface ExchangesAhead {
    * (at once, then as the worker goes on).
    */
   imported(k: number, onRead: (read: number) => void): Promise<ImportedNetwork | undefined>;
+  /**
+   * How far the worker is with `files[k]`, as last heard: the share of its
+   * bytes read, from 0 to 1 (1 once its import has come, or the worker
+   * stopped).
+   */
+  progress(k: number): number;
   /**
    * The text of `files[k]`'s exchanges in a network file, written on the
    * worker once it sent the import (asked for with the `text` option), with
@@ -107,6 +113,8 @@ export function startExchangesAhead(files: readonly string[], options: Exchanges
     return undefined;
   }
   const read = files.map(() => 0);
+  const total = files.map(() => 0);
+  const came = files.map(() => false);
   const listeners: (((read: number) => void) | undefined)[] = files.map(() => undefined);
   const settle: ((imported: ImportedNetwork | undefined) => void)[] = [];
   const results = files.map((_, k) => new Promise<ImportedNetwork | undefined>((resolve) => (settle[k] = resolve)));
@@ -120,6 +128,7 @@ export function startExchangesAhead(files: readonly string[], options: Exchanges
     if (--left === 0) void worker.terminate();
   };
   const give = (k: number, imported: ImportedNetwork | undefined): void => {
+    came[k] = true;
     settle[k]!(imported);
     listeners[k] = undefined;
     done();
@@ -132,6 +141,7 @@ export function startExchangesAhead(files: readonly string[], options: Exchanges
       done();
     } else if ("read" in m) {
       read[m.file] = m.read;
+      total[m.file] = m.total;
       listeners[m.file]?.(m.read);
     } else {
       let imported: ImportedNetwork | undefined;
@@ -145,6 +155,7 @@ export function startExchangesAhead(files: readonly string[], options: Exchanges
     }
   });
   const failed = (): void => {
+    came.fill(true);
     for (const s of settle) s(undefined);
     for (const s of settleText) s(undefined);
   };
@@ -156,6 +167,7 @@ export function startExchangesAhead(files: readonly string[], options: Exchanges
       listeners[k] = onRead;
       return results[k]!;
     },
+    progress: (k) => (came[k] ? 1 : total[k]! > 0 ? read[k]! / total[k]! : 0),
     text: (k) => texts[k]!,
     cancel: () => worker.terminate().then(() => undefined),
   };
@@ -198,7 +210,7 @@ export async function runImportWorker(): Promise<boolean> {
       const { strict, maxProblems } = job.options;
       // when the text is to be written here too, the columns are shared with the main thread rather than moved
       const shared = job.options.text !== undefined;
-      const imported = await importExchangesCsv(source, { file, strict, columnar: true, sharedColumns: shared, ...(maxProblems === undefined ? {} : { maxProblems }), onProgress: (p) => port.postMessage({ file: k, read: p.read } satisfies AheadMessage) });
+      const imported = await importExchangesCsv(source, { file, strict, columnar: true, sharedColumns: shared, ...(maxProblems === undefined ? {} : { maxProblems }), onProgress: (p) => port.postMessage({ file: k, read: p.read, total: p.total ?? 0 } satisfies AheadMessage) });
       const { problems, exchangeRows, ...rest } = imported;
       const parts = exchangeRows?.toParts();
       buffers = parts?.buffers ?? [];
