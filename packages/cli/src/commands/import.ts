@@ -68,9 +68,10 @@ const SAVE_AHEAD_FROM_PEOPLE = 10_000;
  * two cores. Made ahead, the text is held in fresh memory where the save writes it through one reused buffer
  * (at 100,000 people some 11,000 more page faults, 0.1–0.15 s), so it pays only when this thread would
  * otherwise wait for the worker that long and takes nothing from it. On the two-core benchmark machine it
- * took from it: the two vCPUs behave as the two threads of one core (two busy processes run together at
- * about 1.4 times the speed of one), the import was faster without it in 5 of 6 interleaved pairs (a median
- * 3.88 s against 3.95 s, 133,000 page faults against 144,000), and the notes import no slower (medians 4.68 s against 4.76 s, 5 pairs).
+ * took from it (the two threads and V8's collector threads then share two cores: the generator run as two
+ * processes at once takes about 1.25 times as long in each as alone), and the import was faster without it
+ * in 5 of 6 interleaved pairs (a median 3.88 s against 3.95 s, 133,000 page faults against 144,000), the
+ * notes import no slower (medians 4.68 s against 4.76 s, 5 pairs).
  */
 const SAVE_AHEAD_BELOW_PROGRESS = 0.9;
 
