@@ -143,11 +143,14 @@ export function registerImport(program: Command, terminal: Terminal): void {
             const plainSave = flags.plain === true || !readFromEncrypted(network);
             const when = terminal.env.TIEGRAPH_SAVE_AHEAD;
             if (ahead !== undefined && plainSave && when !== "off" && network.personCount >= SAVE_AHEAD_FROM_PEOPLE && files.slice(i).every((later) => later.flag === "exchanges")) {
-              await new Promise((resolve) => setImmediate(resolve));
-              const progress = ahead.progress(aheadAt);
               const cores = availableParallelism();
+              let progress = 0;
+              if (when !== "always" && cores > 2) {
+                await new Promise((resolve) => setImmediate(resolve));
+                progress = ahead.progress(aheadAt);
+              }
               if (when === "always" || (cores > 2 && progress < SAVE_AHEAD_BELOW_PROGRESS)) madeAhead = saveAhead(network);
-              else trace(terminal, `the text of everything but the exchanges was not made ahead: ${cores > 2 ? `the worker had read ${Math.floor(100 * progress)}% of ${f.file}` : `${cores} cores, both busy`}`);
+              else trace(terminal, `the text of everything but the exchanges was not made ahead: ${cores > 2 ? `the worker had read ${Math.floor(100 * progress)}% of ${f.file}` : `${cores} cores, no core to spare beside the worker`}`);
             }
           }
           const k = f.flag === "exchanges" && aheadFiles[aheadAt] === f.file ? aheadAt++ : -1;
