@@ -17,11 +17,12 @@
  * `TIEGRAPH_IMPORT_AHEAD=off` reads every file on the main thread;
  * `TIEGRAPH_IMPORT_AHEAD=trace` says on standard error where each was read.
  */
-import { closeSync, openAsBlob, openSync, readSync, writeSync } from "node:fs";
+import { openAsBlob } from "node:fs";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { ExchangeRows, TiegraphError, type ExchangeRowsParts, type TiegraphErrorCode } from "@tiegraph/core";
-import { writeExchangeText, type ExchangeTextAhead, type ExchangeTextRows } from "@tiegraph/core/internal";
+import type { ExchangeTextAhead, ExchangeTextRows } from "@tiegraph/core/internal";
 import { importExchangesCsv, type ImportedNetwork } from "@tiegraph/io";
+import { streamedText, textSignal, writeTextAhead, type TextAheadFile } from "./text-ahead.js";
 
 let entry: URL | undefined;
 
@@ -46,9 +47,16 @@ export interface ExchangesAheadOptions {
    * exchange-text-ahead.ts in core), while the main thread merges. The rows
    * are then read into shared memory, so the text is written from the very
    * columns the main thread was handed (neither thread changes them). The
-   * caller deletes `file` once the worker has stopped.
+   * text is handed to the save as soon as the import has come, and read
+   * from `file` as the worker writes it (files/text-ahead.ts). The caller
+   * deletes `file` once the worker has stopped.
    */
   text?: { indent: number; redact: boolean; file: string } | undefined;
+}
+
+/** {@link ExchangesAheadOptions} as the worker gets them: the text's file with the signal both threads share. */
+interface WorkerOptions extends Omit<ExchangesAheadOptions, "text"> {
+  text?: TextAheadFile | undefined;
 }
 
 /** An error as its fields, to cross threads (a structured clone keeps only an Error's message). */
@@ -110,7 +118,9 @@ export interface ExchangesAhead {
   /**
    * The text of `files[k]`'s exchanges in a network file, written on the
    * worker once it sent the import (asked for with the `text` option), with
-   * the rows it was written from; undefined when it was not written.
+   * the rows it is written from; undefined when it is not written. It comes
+   * with the import: its pieces are read as the worker writes them (see
+   * files/text-ahead.ts).
    */
   text(k: number): Promise<ExchangeTextAhead | undefined>;
   /** Stops the worker (its imports are not needed); resolves once it has stopped. */
@@ -128,9 +138,11 @@ export interface ExchangesAhead {
 export function startExchangesAhead(files: readonly string[], options: ExchangesAheadOptions): ExchangesAhead | undefined {
   if (entry === undefined || files.length === 0) return undefined;
   const url = entry;
+  const how = options.text === undefined ? undefined : { ...options.text, signal: textSignal() };
+  const workerOptions: WorkerOptions = { ...options, text: how };
   let worker: Worker;
   try {
-    const data = { workerData: { tiegraphImportAhead: { files: [...files], options } } };
+    const data = { workerData: { tiegraphImportAhead: { files: [...files], options: workerOptions } } };
     // run from its TypeScript sources (the tests' subprocesses, under tsx), the worker loads tsx first
     worker = url.pathname.endsWith(".ts") ? new Worker(`import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`, { ...data, eval: true }) : new Worker(url, data);
   } catch {
@@ -145,8 +157,6 @@ export function startExchangesAhead(files: readonly string[], options: Exchanges
   const settleText: ((text: ExchangeTextAhead | undefined) => void)[] = [];
   const texts = files.map((_, k) => new Promise<ExchangeTextAhead | undefined>((resolve) => (settleText[k] = resolve)));
   if (options.text === undefined) for (const s of settleText) s(undefined);
-  // the rows each import came with, which its text (when asked for) was written from
-  const rowsOf: (ExchangeRowsParts | undefined)[] = files.map(() => undefined);
   let left = files.length * (options.text === undefined ? 1 : 2);
   const done = (): void => {
     if (--left === 0) void worker.terminate();
@@ -159,9 +169,8 @@ export function startExchangesAhead(files: readonly string[], options: Exchanges
   };
   worker.on("message", (m: AheadMessage) => {
     if ("text" in m) {
-      const rows = rowsOf[m.file];
-      const how = options.text;
-      settleText[m.file]!(!m.text || rows === undefined || how === undefined ? undefined : { rows, indent: how.indent, redact: how.redact, chunks: fileChunks(how.file) });
+      // no text when the worker sent no rows (the text came with the rows otherwise: this does nothing then)
+      settleText[m.file]!(undefined);
       done();
     } else if ("read" in m) {
       read[m.file] = m.read;
@@ -172,7 +181,9 @@ export function startExchangesAhead(files: readonly string[], options: Exchanges
       try {
         const received = m.imported === null ? undefined : receivedImport(m.imported);
         imported = received?.imported;
-        rowsOf[m.file] = received?.rows;
+        const rows = received?.rows;
+        // the worker writes the rows' text next: read as it is written
+        if (how !== undefined && rows !== undefined) settleText[m.file]!({ rows, indent: how.indent, redact: how.redact, chunks: { [Symbol.iterator]: () => streamedText(rows, how) } });
       } catch {
         imported = undefined;
       }
@@ -226,7 +237,7 @@ function receivedImport(sent: SentImport): { imported: ImportedNetwork; rows: Ex
  * @example await runImportWorker() // in import-worker.ts
  */
 export async function runImportWorker(): Promise<boolean> {
-  const job = (workerData as { tiegraphImportAhead?: { files: string[]; options: ExchangesAheadOptions } } | null)?.tiegraphImportAhead;
+  const job = (workerData as { tiegraphImportAhead?: { files: string[]; options: WorkerOptions } } | null)?.tiegraphImportAhead;
   const port = parentPort;
   if (isMainThread || port === null || job === undefined) return false;
   for (const [k, file] of job.files.entries()) {
@@ -251,39 +262,10 @@ export async function runImportWorker(): Promise<boolean> {
     port.postMessage({ file: k, imported: sent } satisfies AheadMessage, buffers);
     const how = job.options.text;
     if (how === undefined) continue;
-    let text = false;
-    try {
-      if (kept !== undefined) {
-        const fd = openSync(how.file, "wx", 0o600);
-        try {
-          writeExchangeText(kept, how.indent, how.redact, (b) => {
-            for (let at = 0; at < b.length; ) at += writeSync(fd, b, at);
-          });
-        } finally {
-          closeSync(fd);
-        }
-        text = true;
-      }
-    } catch {
-      // false: the file is written from the network, as without a text written ahead
-    }
+    // told through the shared signal too, as the main thread reads the text while it is written
+    const text = kept !== undefined && writeTextAhead(kept, how);
     kept = undefined;
     port.postMessage({ file: k, text } satisfies AheadMessage);
   }
   return true;
-}
-
-/** The bytes of `file` in pieces read one after another into the same buffer (each piece is used before the next is read). */
-function* fileChunks(file: string): Generator<Uint8Array> {
-  const fd = openSync(file, "r");
-  try {
-    const buffer = new Uint8Array(4 << 20);
-    for (;;) {
-      const n = readSync(fd, buffer, 0, buffer.length, null);
-      if (n === 0) return;
-      yield buffer.subarray(0, n);
-    }
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -66,20 +66,38 @@ export function exchangeRowsColumns(rows: ExchangeTextRows): StoredExchangeColum
  * ```
  */
 export function writeExchangeText(rows: ExchangeTextRows, indent: number, redact: boolean, write: (bytes: Uint8Array) => void): number {
+  let bytes = 0;
+  for (const piece of exchangeTextPieces(rows, indent, redact)) {
+    bytes += piece.length;
+    write(piece);
+  }
+  return bytes;
+}
+
+/**
+ * The text {@link writeExchangeText} writes, as a generator of its pieces
+ * (about a megabyte each, in one buffer used again for the next piece: use
+ * or copy each before asking for the next). The same rows, indentation and
+ * redaction give the same bytes, so a reader that had part of the text from
+ * one writer can take the rest from another.
+ *
+ * @example
+ * ```ts
+ * let text = "";
+ * for (const piece of exchangeTextPieces(rows.toParts().parts, 2, false)) text += new TextDecoder().decode(piece);
+ * ```
+ */
+export function* exchangeTextPieces(rows: ExchangeTextRows, indent: number, redact: boolean): Generator<Uint8Array> {
   const writer = columnsByteWriter(exchangeRowsColumns(rows), rows.ids, indent, redact);
   const out = new ByteOutput(PIECE_BYTES);
-  let bytes = 0;
-  const flush = (): void => {
-    bytes += out.length;
-    write(out.bytes.subarray(0, out.length));
-    out.length = 0;
-  };
   for (let i = 0; i < rows.n; i += EXCHANGES_PER_STEP) {
     writer.write(out, i, Math.min(rows.n, i + EXCHANGES_PER_STEP));
-    if (out.full) flush();
+    if (out.full) {
+      yield out.bytes.subarray(0, out.length);
+      out.length = 0;
+    }
   }
-  if (out.length > 0) flush();
-  return bytes;
+  if (out.length > 0) yield out.bytes.subarray(0, out.length);
 }
 
 /**
