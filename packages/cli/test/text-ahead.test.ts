@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ExchangeRows, generateNetwork } from "@tiegraph/core";
 import { exchangeTextPieces } from "@tiegraph/core/internal";
-import { streamedText, textSignal, writeTextAhead, type TextAheadFile } from "../src/files/text-ahead.js";
+import { failTextAhead, streamedText, textSignal, writeTextAhead, type TextAheadFile } from "../src/files/text-ahead.js";
 import { tempDir } from "./run-cli.js";
 
 /** Rows of a generated network's exchanges (with tags, notes, introductions and confidential ones): several pieces of text. */
@@ -103,5 +103,22 @@ describe("the exchanges' text read as it is written", () => {
     const cut = { ...how, file: join(dir, "cut.tmp"), signal: signalled(777, -1) };
     writeFileSync(cut.file, expected.subarray(0, 777));
     expect(read(cut).equals(expected)).toBe(true);
+  });
+
+  it("failTextAhead marks a text still being written as failed (the reader then writes the rest), never one written whole", () => {
+    const dir = tempDir();
+    const file = join(dir, "t.tmp");
+    writeFileSync(file, whole.subarray(0, 5000));
+    const writing = { indent: 2, redact: false, file, signal: signalled(5000, 0) };
+    failTextAhead(writing);
+    const words = new Int32Array(writing.signal, 8, 2);
+    expect([words[0], words[1]]).toEqual([1, -1]);
+    expect(read(writing).equals(whole)).toBe(true);
+    const done = { indent: 2, redact: false, file: join(dir, "w.tmp"), signal: textSignal() };
+    writeTextAhead(rows, done);
+    const changes = new Int32Array(done.signal, 8, 2)[0];
+    failTextAhead(done);
+    expect([...new Int32Array(done.signal, 8, 2)]).toEqual([changes, 1]);
+    expect(read(done).equals(whole)).toBe(true);
   });
 });

@@ -22,7 +22,7 @@ import { Worker, isMainThread, parentPort, workerData } from "node:worker_thread
 import { ExchangeRows, TiegraphError, type ExchangeRowsParts, type TiegraphErrorCode } from "@tiegraph/core";
 import type { ExchangeTextAhead, ExchangeTextRows } from "@tiegraph/core/internal";
 import { importExchangesCsv, type ImportedNetwork } from "@tiegraph/io";
-import { streamedText, textSignal, writeTextAhead, type TextAheadFile } from "./text-ahead.js";
+import { failTextAhead, streamedText, textSignal, writeTextAhead, type TextAheadFile } from "./text-ahead.js";
 
 let entry: URL | undefined;
 
@@ -191,6 +191,8 @@ export function startExchangesAhead(files: readonly string[], options: Exchanges
     }
   });
   const failed = (): void => {
+    // a text being read as it is written is not finished now: the reader writes the rest
+    if (how !== undefined) failTextAhead(how);
     came.fill(true);
     for (const s of settle) s(undefined);
     for (const s of settleText) s(undefined);

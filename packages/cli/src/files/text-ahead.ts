@@ -87,6 +87,21 @@ export function writeTextAhead(rows: ExchangeTextRows, how: TextAheadFile): bool
 }
 
 /**
+ * Tells the reader that the text will not be finished (it then writes the
+ * rest itself), unless it already is: on the writing thread when it cannot
+ * start, on the reading thread when the writing thread stopped before it
+ * finished.
+ *
+ * @example worker.once("exit", () => failTextAhead(how))
+ */
+export function failTextAhead(how: TextAheadFile): void {
+  const words = new Int32Array(how.signal, 8, 2);
+  if (Atomics.compareExchange(words, 1, 0, STATE_FAILED) !== 0) return;
+  Atomics.add(words, 0, 1);
+  Atomics.notify(words, 0);
+}
+
+/**
  * On the saving thread: the text {@link writeTextAhead} writes for `rows`,
  * in pieces read from `how.file` as the writer puts them there (each piece
  * in one buffer used again for the next: use it before asking for the next).
