@@ -47,6 +47,17 @@ export function textSignal(): TextSignal {
 const STATE_DONE = 1;
 const STATE_FAILED = -1;
 
+/** The signal's two views: the bytes in the file, and [count of changes, state]. */
+function views(signal: TextSignal): { bytes: BigInt64Array; words: Int32Array } {
+  return { bytes: new BigInt64Array(signal, 0, 1), words: new Int32Array(signal, 8, 2) };
+}
+
+/** Counts a change and wakes the reader waiting on the count. */
+function changed(words: Int32Array): void {
+  Atomics.add(words, 0, 1);
+  Atomics.notify(words, 0);
+}
+
 /**
  * On the writing thread: writes the text of `rows`' exchanges (see core's
  * `writeExchangeText`) into `how.file` (created; an existing file is an
@@ -58,8 +69,7 @@ const STATE_FAILED = -1;
  * @example writeTextAhead(parts, { indent: 2, redact: false, file: ".net.json.x.exchanges.tmp", signal })
  */
 export function writeTextAhead(rows: ExchangeTextRows, how: TextAheadFile): boolean {
-  const bytes = new BigInt64Array(how.signal, 0, 1);
-  const words = new Int32Array(how.signal, 8, 2);
+  const { bytes, words } = views(how.signal);
   let state = STATE_FAILED;
   try {
     const fd = openSync(how.file, "wx", 0o600);
@@ -69,8 +79,7 @@ export function writeTextAhead(rows: ExchangeTextRows, how: TextAheadFile): bool
         for (let at = 0; at < piece.length; ) at += writeSync(fd, piece, at);
         written += piece.length;
         Atomics.store(bytes, 0, BigInt(written));
-        Atomics.add(words, 0, 1);
-        Atomics.notify(words, 0);
+        changed(words);
       }
     } finally {
       closeSync(fd);
@@ -80,25 +89,22 @@ export function writeTextAhead(rows: ExchangeTextRows, how: TextAheadFile): bool
     // told as failed: the reader writes the text itself
   } finally {
     Atomics.store(words, 1, state);
-    Atomics.add(words, 0, 1);
-    Atomics.notify(words, 0);
+    changed(words);
   }
   return state === STATE_DONE;
 }
 
 /**
  * Tells the reader that the text will not be finished (it then writes the
- * rest itself), unless it already is: on the writing thread when it cannot
- * start, on the reading thread when the writing thread stopped before it
- * finished.
+ * rest itself), unless it already is: for the reading thread, when it hears
+ * that the writing thread stopped.
  *
  * @example worker.once("exit", () => failTextAhead(how))
  */
 export function failTextAhead(how: TextAheadFile): void {
-  const words = new Int32Array(how.signal, 8, 2);
+  const { words } = views(how.signal);
   if (Atomics.compareExchange(words, 1, 0, STATE_FAILED) !== 0) return;
-  Atomics.add(words, 0, 1);
-  Atomics.notify(words, 0);
+  changed(words);
 }
 
 /**
@@ -113,8 +119,7 @@ export function failTextAhead(how: TextAheadFile): void {
  * @example for (const piece of streamedText(rows, how)) out.write(piece);
  */
 export function* streamedText(rows: ExchangeTextRows, how: TextAheadFile, waitMs = TEXT_WAIT_MS): Generator<Uint8Array> {
-  const bytes = new BigInt64Array(how.signal, 0, 1);
-  const words = new Int32Array(how.signal, 8, 2);
+  const { bytes, words } = views(how.signal);
   let given = 0;
   let fd: number | undefined;
   try {
