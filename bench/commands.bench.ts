@@ -100,6 +100,8 @@ interface Job {
   name: string;
   tiegraph: string[];
   networkx: string[] | null;
+  /** The earlier, lighter NetworkX script for the same command (it wrote part of the file), run beside the other for comparison. */
+  lighter?: string[];
   /** Runs that make a file the next run would otherwise find (import, generate, export) start clean. */
   clean?: string[];
 }
@@ -134,17 +136,20 @@ function sizeSection(people: number, exchanges: number): SizeResult {
       name: "import (people + exchanges CSV)",
       tiegraph: node("import", "--people", join(csv, "people.csv"), "--exchanges", join(csv, "exchanges.csv"), "-o", join(dir, "imported.json")),
       networkx: py("import", join(csv, "exchanges.csv"), join(csv, "people.csv"), join(dir, "nx-imported.json")),
+      lighter: py("import-light", join(csv, "exchanges.csv"), join(csv, "people.csv"), join(dir, "nx-imported-light.json")),
       clean: [join(dir, "imported.json"), join(dir, "imported.json.bak")],
     },
     {
       name: "import (notes CSV, 5% quoted)",
       tiegraph: node("import", "--people", join(csv, "people.csv"), "--exchanges", notesCsv, "-o", join(dir, "imported-notes.json")),
       networkx: py("import", notesCsv, join(csv, "people.csv"), join(dir, "nx-imported-notes.json")),
+      lighter: py("import-light", notesCsv, join(csv, "people.csv"), join(dir, "nx-imported-notes-light.json")),
       clean: [join(dir, "imported-notes.json"), join(dir, "imported-notes.json.bak")],
     },
-    { name: "generate", tiegraph: node("generate", "--people", String(people), "--exchanges", String(exchanges), "--seed", "7", "-o", join(dir, "gen.json")), networkx: py("generate", String(people), String(exchanges), join(dir, "nx-gen.json")), clean: [join(dir, "gen.json"), join(dir, "gen.json.bak")] },
+    { name: "generate", tiegraph: node("generate", "--people", String(people), "--exchanges", String(exchanges), "--seed", "7", "-o", join(dir, "gen.json")), networkx: py("generate", String(people), String(exchanges), join(dir, "nx-gen.json")), lighter: py("generate-light", String(people), String(exchanges), join(dir, "nx-gen-light.json")), clean: [join(dir, "gen.json"), join(dir, "gen.json.bak")] },
   ];
   const rows: (string | number)[][] = [];
+  const lighterRows: (string | number)[][] = [];
   const later = new Map<string, { seconds: number; peakMb: number } | null>();
   const only = process.env.BENCH_COMMANDS_JOBS?.split(",");
   for (const job of jobs.filter((j) => !only || only.some((o) => j.name.startsWith(o)))) {
@@ -153,7 +158,9 @@ function sizeSection(people: number, exchanges: number): SizeResult {
     rmSync(`${net}.columns`, { force: true });
     const runs: Run[] = [];
     const peerRuns: Run[] = [];
+    const lighterRuns: Run[] = [];
     const peer = job.networkx && withPeer ? job.networkx : null;
+    const lighter = peer && job.lighter ? job.lighter : null;
     console.error(`      ${new Date().toISOString().slice(11, 19)}`);
     // tiegraph's later runs each followed by one of NetworkX's (the rest of NetworkX's after them, if it runs more)
     for (let r = 0; r < Math.max(RUNS, 1 + (peer ? PEER_RUNS : 0)); r++) {
@@ -162,6 +169,7 @@ function sizeSection(people: number, exchanges: number): SizeResult {
         runs.push(timed(job.tiegraph));
       }
       if (peer && r >= 1 && peerRuns.length < PEER_RUNS) peerRuns.push(timed(peer));
+      if (lighter && r >= 1 && lighterRuns.length < PEER_RUNS) lighterRuns.push(timed(lighter));
     }
     const first = runs[0]!;
     const rest = median(runs.length > 1 ? runs.slice(1) : runs);
@@ -185,6 +193,11 @@ function sizeSection(people: number, exchanges: number): SizeResult {
       nx?.ok && rest.ok ? `${(nx.seconds / (rest.cpuSeconds / cpus().length)).toFixed(1)}×` : "–",
     ]);
     console.error(`      ${rows[rows.length - 1]!.join(" | ")}`);
+    const light = lighterRuns.length > 0 ? median(lighterRuns) : null;
+    if (light && nx) {
+      lighterRows.push([`\`${job.name}\``, shown(rest), shown(nx), nx.ok && rest.ok ? `${(nx.seconds / rest.seconds).toFixed(1)}×` : "–", shown(light), light.ok ? cpu(light) : "–", light.ok ? Math.round(light.peakMb) : "–", light.ok && rest.ok ? `${(light.seconds / rest.seconds).toFixed(1)}×` : "–"]);
+      console.error(`      lighter: ${lighterRows[lighterRows.length - 1]!.join(" | ")}`);
+    }
   }
   const markdown = [
     `### ${people.toLocaleString("en")} people, ${exchanges.toLocaleString("en")} exchanges`,
@@ -192,6 +205,14 @@ function sizeSection(people: number, exchanges: number): SizeResult {
     `Load average on the ${cpus().length}-core machine when this size finished: ${loadavg()[0]!.toFixed(0)} (other work running makes every figure larger, tiegraph's and NetworkX's alike; compare within a row). ${gen ? `\`generate\` wrote the file in ${gen.seconds.toFixed(1)} s (peak ${Math.round(gen.peakMb)} MB). ` : ""}Processes were stopped after ${TIMEOUT} s ("> ${TIMEOUT}"). "first" is a run that found no columnar copy of the file (it parses the JSON and writes the copy); "later" is the median of the ${Math.max(1, RUNS - 1)} runs after it, which read the copy. Peak is the larger of the two, in MB. CPU is user and system time over every thread of the process (the median of the later runs), so on this ${cpus().length}-core machine a command's wall time cannot fall below its CPU time over ${cpus().length}: a command whose CPU time over ${cpus().length} is more than a tenth of NetworkX's time cannot be 10× faster than NetworkX without using less CPU, however its work is spread over threads. ${withPeer ? `NetworkX ran ${PEER_RUNS === 1 ? "once" : `${PEER_RUNS} times, each right after one of tiegraph's later runs (the same spells of the host for both); its median is shown, and the ratio is of the two medians`}.` : `NetworkX was not run at this size (it runs up to ${PEER_MAX.toLocaleString("en")} people).`}`,
     "",
     table(["command", "tiegraph first (s)", "tiegraph later (s)", "tiegraph later CPU (s) (of it system)", "tiegraph peak (MB)", "tiegraph page faults (thousands)", "NetworkX (s)", "NetworkX CPU (s) (of it system)", "NetworkX peak (MB)", "NetworkX page faults (thousands)", "NetworkX / tiegraph later", `at most, at this CPU (NetworkX / (CPU / ${cpus().length}))`], rows),
+    ...(lighterRows.length > 0
+      ? [
+          "",
+          `The earlier, lighter NetworkX scripts for \`import\` and \`generate\` (\`import-light\`, \`generate-light\` in bench/peers/commands_networkx.py) wrote part of what tiegraph writes: the people's ids and names and four fields of each exchange (and its note), no organisations or affiliations, about two thirds of the file. The scripts in the table above write the same content as tiegraph (the same fields; the imported file within 0.3% of tiegraph's size). Both ran in this run, each right after one of tiegraph's later runs; medians of ${PEER_RUNS}:`,
+          "",
+          table(["command", "tiegraph later (s)", "NetworkX, same content (s)", "ratio", "NetworkX, lighter script (s)", "its CPU (s) (of it system)", "its peak (MB)", "ratio to the lighter script"], lighterRows),
+        ]
+      : []),
   ].join("\n");
   return { people, exchanges, markdown, later };
 }
@@ -226,7 +247,7 @@ const bench: Benchmark = {
     const results = sizes.map(([p, e]) => sizeSection(p, e));
     const sections = [...results.map((r) => r.markdown), scaling(results)].filter((s) => s !== "");
     return [
-      "Each command is a separate process from a cold start (`node packages/cli/dist/bin.js`, the `tiegraph` command as installed: one file bundled at build time, see packages/cli/README.md), timed from outside with `/usr/bin/time -f '%e %M %U %S %R'` (wall seconds, peak resident memory, user and system CPU seconds, minor page faults), after a `sync` so that no earlier run's written files are still going to the disk. NetworkX's column is bench/peers/commands_networkx.py doing the same job as a whole process: read the same JSON file, build the DiGraph of non-confidential ties, compute (a shortest path for intro, ego's neighbours' last contacts for plan, overall reciprocity and the E-I index for report), and write the same kind of file. tiegraph writes every file atomically and flushes it to the disk (fsync) before it ends; NetworkX's script leaves its file in the page cache, so the written files cost tiegraph the disk's time as well. `report` estimates betweenness within its default work budget (`--brokerage sampled`). A \"later\" `intro`, `report` or `export` (gexf, graphml, json, csv ties) builds its tie index (and `report` its betweenness sample, `intro` its route graph) on a second thread while the main thread decodes the copy (docs/cli.md, \"Speed\"): it uses both cores, and its figures are the same as on one (`TIEGRAPH_INDEX_AHEAD=off`). NetworkX's script computes less than `report` does (no betweenness, constraint or effective size). On a machine shared with other work, run it as `nice -n -15 bash scripts/bench.sh commands` (as root, with `/proc/sys/kernel/sched_autogroup_enabled` at 0 so that nice applies across sessions): the timed processes then get the CPU first and their wall time stays close to their CPU time.",
+      "Each command is a separate process from a cold start (`node packages/cli/dist/bin.js`, the `tiegraph` command as installed: one file bundled at build time, see packages/cli/README.md), timed from outside with `/usr/bin/time -f '%e %M %U %S %R'` (wall seconds, peak resident memory, user and system CPU seconds, minor page faults), after a `sync` so that no earlier run's written files are still going to the disk. NetworkX's column is bench/peers/commands_networkx.py doing the same job as a whole process: read the same JSON file, build the DiGraph of non-confidential ties, compute (a shortest path for intro, ego's neighbours' last contacts for plan, overall reciprocity and the E-I index for report), and write the same kind of file; `import` and `generate` write a file of the same content as tiegraph's (import: every column of both CSVs, as tiegraph keeps them, with the people's organisations and roles as organisations and affiliations; generate: a network of the same fields and mix of kinds, drawn more simply), and the lighter scripts used until December 2026 are measured beside them (see below each size's table). tiegraph writes every file atomically and flushes it to the disk (fsync) before it ends; NetworkX's script leaves its file in the page cache, so the written files cost tiegraph the disk's time as well. `report` estimates betweenness within its default work budget (`--brokerage sampled`). A \"later\" `intro`, `report` or `export` (gexf, graphml, json, csv ties) builds its tie index (and `report` its betweenness sample, `intro` its route graph) on a second thread while the main thread decodes the copy (docs/cli.md, \"Speed\"): it uses both cores, and its figures are the same as on one (`TIEGRAPH_INDEX_AHEAD=off`). NetworkX's script computes less than `report` does (no betweenness, constraint or effective size). On a machine shared with other work, run it as `nice -n -15 bash scripts/bench.sh commands` (as root, with `/proc/sys/kernel/sched_autogroup_enabled` at 0 so that nice applies across sessions): the timed processes then get the CPU first and their wall time stays close to their CPU time.",
       `Memory costs CPU here: the first write to each 4 KB page of fresh memory is a page fault the kernel (and, on this virtual machine, the host) serves. On this machine, touching a fresh 400 MB buffer once per page (102,400 writes, well under a millisecond of work) took ${touch.seconds.toFixed(2)} s, of which ${touch.systemSeconds.toFixed(2)} s counted as system time and the rest as the process's own (the median of three processes): ${((touch.seconds / touch.pages) * 1e6).toFixed(1)} µs a page, about ${((touch.seconds / 400) * 100).toFixed(2)} s for each 100 MB a process touches. A command's system time (in brackets in the CPU columns) is mostly these faults, and about as much again of them is counted in its user time: both follow the memory the command touches, which is at least its peak. The page-fault columns count them (the median of the later runs; NetworkX's of its runs).`,
       "",
       ...sections,
