@@ -1,5 +1,6 @@
 // The sampled betweenness gives, bit for bit, what it gave before its searches kept each person's
-// distance and path count side by side (the old sampler is kept in test/reference/sample-paths-before.ts):
+// distance and path count side by side, and then distances apart in 32-bit integers (the first sampler
+// is kept in test/reference/sample-paths-before.ts):
 // same paths drawn, same number of samples for the budget, same values, on generated networks
 // (with people no one reaches) and on a network of a few disconnected pieces.
 import { describe, expect, it } from "vitest";
