@@ -19,6 +19,7 @@ export { personRecord, valuesOrNull, type PersonValues } from "./model/person-re
 export { personReciprocityByIndex } from "./reciprocity/person-reciprocity.js";
 export { weightedReciprocityRatio } from "./reciprocity/weighted-reciprocity.js";
 export { constraintByIndex, constraintValues } from "./brokerage/constraint.js";
+export { constraintAndEffectiveSizeValues } from "./brokerage/constraint-and-effective-size.js";
 export { mutualTies, type TieGraphSource } from "./brokerage/mutual-ties.js";
 export { effectiveSizeByIndex, effectiveSizeValues } from "./brokerage/effective-size.js";
 export { betweennessWithinBudgetByIndex, type BetweennessEstimateByIndex } from "./brokerage/betweenness-estimate.js";

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { betweenness, constraint, directedTies, effectiveSize, startBetweenness, type Network } from "@tiegraph/core";
 import { expectValues, oracleNetwork, readOracleFixture, ORACLE_NAMES, type OracleNetwork, type Values } from "./analytics-oracle.js";
-import { constraintValues, effectiveSizeValues, mutualTies } from "../src/internal.js";
+import { constraintAndEffectiveSizeValues, constraintValues, effectiveSizeValues, mutualTies } from "../src/internal.js";
 
 interface Fixture {
   network: OracleNetwork;
@@ -48,6 +48,21 @@ describe.each(ORACLE_NAMES)("brokerage on %s equals NetworkX", (name) => {
     // weighing needs the strengths: without them, an error rather than unweighted figures
     expect(() => mutualTies(kept, true)).toThrow(/need the strengths/);
     expect(constraintValues(mutualTies({ ...kept, strength: ties.strength.slice() }, true))).toEqual(constraintValues(mutualTies(ties, true)));
+  });
+  it("constraint and effective size from one walk are each measure's values apart, bit for bit (NaN for isolates), and equal NetworkX, unweighted and weighted", () => {
+    for (const weighted of [false, true]) {
+      const g = mutualTies(ties, weighted);
+      const both = constraintAndEffectiveSizeValues(g);
+      const c = constraintValues(g);
+      const e = effectiveSizeValues(g);
+      expect(both.constraint).toHaveLength(network.personCount);
+      // toEqual on Float64Arrays compares element by element with Object.is: NaN equals NaN, every bit of the rest counts
+      expect(both.constraint).toEqual(c);
+      expect(both.effectiveSize).toEqual(e);
+      const byId = (values: Float64Array): Values => Object.fromEntries(network.people().map((p, i) => [p.id, Number.isNaN(values[i]!) ? null : values[i]!]));
+      expectValues(byId(both.constraint), weighted ? fx.constraint.weighted : fx.constraint.unweighted, 1e-9);
+      expectValues(byId(both.effectiveSize), weighted ? fx.effectiveSize.weighted : fx.effectiveSize.unweighted, 1e-9);
+    }
   });
   it("exact betweenness equals nx.betweenness_centrality (normalised, raw, undirected)", () => {
     expectValues(betweenness(network, { ties }), fx.betweenness.directed, 1e-9);

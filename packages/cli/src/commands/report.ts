@@ -6,6 +6,7 @@
  */
 import type { Command } from "commander";
 import {
+  DEFAULT_TIE_GRAPH_OPTIONS,
   bridgingContacts,
   directedTies,
   externalShare,
@@ -23,9 +24,9 @@ import {
 } from "@tiegraph/core";
 import {
   betweennessWithinBudgetByIndex,
-  constraintByIndex,
-  effectiveSizeByIndex,
+  constraintAndEffectiveSizeValues,
   eiOverviewByIndex,
+  mutualTies,
   personReciprocityByIndex,
   valuesOrNull,
   weightedReciprocityRatio,
@@ -147,7 +148,9 @@ export function brokerageMeasures(network: Network, ties: DirectedTies, ahead: {
   if (ahead !== undefined && ahead.index === ties && ahead.values.constraint.length === network.personCount && ahead.values.effectiveSize.length === network.personCount) {
     return { constraint: valuesOrNull(ahead.values.constraint), effectiveSize: valuesOrNull(ahead.values.effectiveSize) };
   }
-  return { constraint: constraintByIndex(network, { ties }), effectiveSize: effectiveSizeByIndex(network, { ties }) };
+  // both from one walk over the mutual tie graph (the same values as constraintByIndex and effectiveSizeByIndex)
+  const both = constraintAndEffectiveSizeValues(mutualTies(ties, DEFAULT_TIE_GRAPH_OPTIONS.weighted));
+  return { constraint: valuesOrNull(both.constraint), effectiveSize: valuesOrNull(both.effectiveSize) };
 }
 
 /**

@@ -24,7 +24,7 @@ import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { DEFAULT_TIE_GRAPH_OPTIONS, columnsSource, type DirectedTies, type Network, type Relationships } from "@tiegraph/core";
 import { tieEdgeJsonBytes, tiesCsvRowBytes, type GraphologyJsonKeys, type TiesCsvCells, type TiesCsvColumns } from "@tiegraph/io";
-import { adoptPathHits, adoptRouteGraph, adoptTieIndex, betweennessSample, buildRouteGraph, buildTieIndex, constraintValues, decodeExchangeSource, effectiveSizeValues, exchangeSourceExtent, mutualTies, sampledPathHits, type BuiltTieIndex, type PathHits, type RouteGraph } from "@tiegraph/core/internal";
+import { adoptPathHits, adoptRouteGraph, adoptTieIndex, betweennessSample, buildRouteGraph, buildTieIndex, constraintAndEffectiveSizeValues, decodeExchangeSource, exchangeSourceExtent, mutualTies, sampledPathHits, type BuiltTieIndex, type PathHits, type RouteGraph } from "@tiegraph/core/internal";
 
 /** The tie index a command will ask for, to be built while its network is read. */
 export interface IndexAhead {
@@ -52,9 +52,10 @@ export interface IndexAhead {
   tiesTail?: "csv" | "json";
   /**
    * With kind "directed": also compute Burt's constraint and effective size
-   * of every person on the index, unweighted (core's `constraintValues` and
-   * `effectiveSizeValues` on its `mutualTies`, what `constraintByIndex` and
-   * `effectiveSizeByIndex` compute by default), after any sampling. What
+   * of every person on the index, unweighted (core's
+   * `constraintAndEffectiveSizeValues` on its `mutualTies`: what
+   * `constraintByIndex` and `effectiveSizeByIndex` compute by default, in one
+   * walk), after any sampling. What
    * `report` asks for: the main thread computes its other measures meanwhile.
    */
   brokerage?: boolean;
@@ -359,7 +360,7 @@ export function runIndexWorker(): boolean {
       // weighted as constraintByIndex and effectiveSizeByIndex are by default (unweighted: the kept slots suffice)
       if (kept) {
         const g = mutualTies(kept, DEFAULT_TIE_GRAPH_OPTIONS.weighted);
-        measures = { constraint: constraintValues(g), effectiveSize: effectiveSizeValues(g) };
+        measures = constraintAndEffectiveSizeValues(g);
       }
     } catch {
       measures = null;
