@@ -74,15 +74,40 @@ describe.each([3, 11, 29])("the tally on a generated network with mixed affiliat
     MIX_UNITS.forEach((only: MixUnit, u) => expect(unitOf(tallyMix(network, grouping, { ...req, only }), u)).toEqual(unitOf(before, u)));
   });
 
-  it.each(["month", "quarter"] as const)("by %s, and one person's exchanges, equal the reference", (period) => {
+  it.each([
+    ["month", false],
+    ["quarter", false],
+    ["month", true],
+  ] as const)("by %s (excludeConfidential %s), and one person's exchanges, equal the reference", (period, excludeConfidential) => {
     const range = network.dayRange()!;
     const periods = periodRange(period, range.first, range.last);
-    const req: TallyRequest = { periods: periods.count, periodOfDay: periods.periodOfDay, perPerson: false, excludeConfidential: false };
+    const req: TallyRequest = { periods: periods.count, periodOfDay: periods.periodOfDay, perPerson: false, excludeConfidential };
     const before = tallyMixBefore(network, grouping, req);
     expectSame(tallyMix(network, grouping, req), before);
     MIX_UNITS.forEach((only: MixUnit, u) => expect(unitOf(tallyMix(network, grouping, { ...req, only }), u)).toEqual(unitOf(before, u)));
     const mine = { ...req, exchanges: network.exchangesOf(network.personIndex("none-3")) };
     expectSame(tallyMix(network, grouping, mine), tallyMixBefore(network, grouping, mine));
+  });
+
+  it("without the groups' totals (groups: false), the network's and people's totals are the same and the groups' 0", () => {
+    const range = network.dayRange()!;
+    const periods = periodRange("quarter", range.first, range.last);
+    for (const req of [
+      { periods: periods.count, periodOfDay: periods.periodOfDay, perPerson: false, excludeConfidential: true },
+      { perPerson: true, excludeConfidential: false },
+      { perPerson: true, excludeConfidential: false, exchanges: network.exchangesOf(network.personIndex("none-3")) },
+    ] satisfies TallyRequest[]) {
+      const full = tallyMix(network, grouping, req);
+      const lean = tallyMix(network, grouping, { ...req, groups: false });
+      expect(lean.internal).toEqual(full.internal);
+      expect(lean.external).toEqual(full.external);
+      expect(lean.personInternal).toEqual(full.personInternal);
+      expect(lean.personExternal).toEqual(full.personExternal);
+      // not a tally of nothing
+      expect([...full.internal, ...full.external].some((x) => x > 0)).toBe(true);
+      expect([...lean.groupInternal, ...lean.groupExternal].every((x) => x === 0)).toBe(true);
+      expect([...full.groupExternal].some((x) => x > 0)).toBe(true);
+    }
   });
 
   it("eiIndex of one unit equals that unit of eiIndices (one pass for all three)", () => {
@@ -108,6 +133,42 @@ describe.each([3, 11, 29])("the tally on a generated network with mixed affiliat
   it("eiOverview by value, for one person, or over one period equals the two apart", () => {
     expect(eiOverview(network, { by: "value", period: "quarter" })).toEqual({ index: eiIndex(network, { by: "value" }), trend: eiTrend(network, { by: "value", period: "quarter" }) });
     expect(eiOverview(network, { person: "none-3" })).toEqual({ index: eiIndex(network), trend: eiTrend(network, { person: "none-3" }) });
+  });
+});
+
+describe("the tally by period over dates centuries apart", () => {
+  it("equals the reference (the date-ordered list is read instead of counting by day)", () => {
+    // 1800-01-01 to 2100-12-31 is 109,938 days: more than 4 × 6 exchanges + 100,000, the most the counting sort by day takes
+    const network = Network.from({
+      organisations: [{ id: "o", name: "O" }],
+      people: ["a", "b", "c"].map((id) => ({ id, name: id })),
+      affiliations: [{ person: "a", organisation: "o" }, { person: "b", organisation: "o" }],
+      exchanges: [
+        { date: "2100-12-31", kind: "favour", from: "a", to: "b", value: 2 },
+        { date: "1800-01-01", kind: "favour", from: "a", to: "b", value: 3 },
+        { date: "1800-01-01", kind: "meeting", from: "a", to: "c", minutes: 30 },
+        { date: "1950-06-15", kind: "favour", from: "b", to: "c", value: 1, confidential: true },
+        { date: "1800-01-01", kind: "favour", from: "a", to: "b", value: 5 },
+        { date: "2100-12-31", kind: "favour", from: "c", to: "a", value: 4 },
+      ],
+    });
+    const grouping = groupingOf(network, "organisation");
+    const range = network.dayRange()!;
+    expect(range.last - range.first + 1).toBe(109_938);
+    const periods = periodRange("quarter", range.first, range.last);
+    for (const excludeConfidential of [false, true]) {
+      const req: TallyRequest = { periods: periods.count, periodOfDay: periods.periodOfDay, perPerson: false, excludeConfidential };
+      const tally = tallyMix(network, grouping, req);
+      expectSame(tally, tallyMixBefore(network, grouping, req));
+      // 1800-Q1: a → b (internal, once though twice that day: value 3 + 5), a → c (external); 1950-Q2: b → c (external, unless left out);
+      // 2100-Q4: a → b (internal, value 2), c → a (external, value 4)
+      const U = MIX_UNITS.length;
+      expect([tally.internal[0], tally.internal[1], tally.external[0], tally.external[2]]).toEqual([1, 8, 1, 30]);
+      const last = (periods.count - 1) * U;
+      expect([tally.internal[last], tally.internal[last + 1], tally.external[last], tally.external[last + 1]]).toEqual([1, 2, 1, 4]);
+      const q1950 = periods.periodOfDay(range.first + 54_951);
+      expect(tally.external[q1950 * U]).toBe(excludeConfidential ? 0 : 1);
+    }
   });
 });
 

@@ -68,6 +68,6 @@ export function eiOverviewByIndex(network: Network, options: EIOverviewOptions =
   const periods = periodRange(period, range?.first ?? 0, range ? range.last : -1);
   if (periods.count < 2) return apart();
   const grouping = groupingOf(network, groupBy);
-  const tally = tallyMix(network, grouping, { periods: periods.count, periodOfDay: periods.periodOfDay, perPerson: false, excludeConfidential, only: "count", wholeCounts: true });
+  const tally = tallyMix(network, grouping, { periods: periods.count, periodOfDay: periods.periodOfDay, perPerson: false, excludeConfidential, only: "count", wholeCounts: true, groups: false });
   return { index: resultByIndex(tally.whole!, grouping.names, groupBy, 0), trend: { groupBy, by, period, points: trendPoints(tally, periods, 0) } };
 }

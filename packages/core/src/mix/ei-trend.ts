@@ -64,7 +64,7 @@ export function eiTrend(network: Network, options: EITrendOptions = {}): EITrend
   const list = options.person === undefined ? undefined : network.exchangesOf(network.personIndex(options.person));
   const range = dayRangeOf(network, list, options.excludeConfidential === true);
   const periods = periodRange(period, range?.first ?? 0, range ? range.last : -1);
-  const req = { periods: periods.count, periodOfDay: periods.periodOfDay, perPerson: false, excludeConfidential: options.excludeConfidential === true, only: by };
+  const req = { periods: periods.count, periodOfDay: periods.periodOfDay, perPerson: false, excludeConfidential: options.excludeConfidential === true, only: by, groups: false };
   const tally = tallyMix(network, grouping, list ? { ...req, exchanges: list } : req);
   const trend: EITrend = { groupBy, by, period, points: trendPoints(tally, periods, unit) };
   if (options.person !== undefined) trend.person = options.person;

@@ -83,7 +83,7 @@ export function externalShare(network: Network, options: ExternalShareOptions = 
   const by = options.by ?? DEFAULT_EI_OPTIONS.by;
   const unit = unitIndex(by);
   const grouping = groupingOf(network, groupBy);
-  const tally = tallyMix(network, grouping, { exchanges: network.exchangesOf(p), perPerson: false, excludeConfidential: options.excludeConfidential === true });
+  const tally = tallyMix(network, grouping, { exchanges: network.exchangesOf(p), perPerson: false, excludeConfidential: options.excludeConfidential === true, groups: false });
   const internal = tally.internal[unit]!;
   const external = tally.external[unit]!;
   const judge = (i: number, x: number): { share: number | null; gap: number | null; status: TargetStatus } => {

@@ -5,7 +5,7 @@
  */
 import { TiegraphError, showValue } from "../errors.js";
 import { directedTies, type DirectedTies } from "../graph/tie-index.js";
-import { sortedByDay, type Network } from "../model/network.js";
+import { sortedByDay, type ExchangeColumns, type Network } from "../model/network.js";
 import { CHANGING, fixedGroups, groupsOn, maxSpans, type Grouping } from "../graph/grouping.js";
 
 /** What is summed: ordered pairs with an exchange, exchange value, or meeting minutes. */
@@ -50,6 +50,14 @@ export interface TallyRequest {
   /** The one unit the caller reads (default: all three); the others may be left at 0. */
   only?: MixUnit;
   /**
+   * Tally the groups' totals too (default true). False leaves
+   * `groupInternal` and `groupExternal` at 0 and adds only to the network's
+   * and people's totals, which is all a trend or a share reads: with
+   * thousands of groups by many periods, the groups' arrays are megabytes
+   * written at random. The `whole` counts of `wholeCounts` keep theirs.
+   */
+  groups?: boolean;
+  /**
    * With periods over every exchange (no `exchanges` list): also count each
    * tie once over the whole history, judged on its last exchange, per person
    * too, in the same pass (the tally's `whole`, tie counts only).
@@ -80,7 +88,7 @@ export function tallyMix(network: Network, grouping: Grouping, req: TallyRequest
   const wholeCounts = req.wholeCounts === true && req.exchanges === undefined && Q > 1;
   const whole = wholeCounts ? emptyTally(1, grouping.names.length, n) : undefined;
   const adderTo = mixAdder(network, grouping);
-  const add = adderTo(tally);
+  const add = adderTo(tally, req.groups !== false);
   const addWhole = whole ? adderTo(whole) : add;
 
   // units nobody reads are left out (a negative weight)
@@ -103,29 +111,9 @@ export function tallyMix(network: Network, grouping: Grouping, req: TallyRequest
     }
   } else {
     const periodOf = req.periodOfDay ?? (() => 0);
-    const list = req.exchanges ?? sortedByDay(day, cols.count);
-    const m = list.length;
-    // bucket by giver, latest first, copying each exchange's receiver and day beside it so the
-    // pass below reads them in sequence (confidential ones left out here when they are to be)
-    const start = new Int32Array(n + 1);
-    for (let k = 0; k < m; k++) {
-      const e = list[k]!;
-      if (!(skip && confidential[e])) start[from[e]! + 1]!++;
-    }
-    for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
-    const kept = start[n]!;
-    const fill = start.slice(0, n);
-    const byGiver = new Int32Array(kept);
-    const toOf = new Int32Array(kept);
-    const dayOf = new Int32Array(kept);
-    for (let k = m - 1; k >= 0; k--) {
-      const e = list[k]!;
-      if (skip && confidential[e]) continue;
-      const at = fill[from[e]!]!++;
-      byGiver[at] = e;
-      toOf[at] = to[e]!;
-      dayOf[at] = day[e]!;
-    }
+    // each giver's exchanges, latest first, with each one's receiver and day beside it so the pass below
+    // reads them in sequence (the exchanges' positions too when value or minutes are summed)
+    const { start, toOf, dayOf, byGiver } = byGiverLatestFirst(cols, n, skip, req.exchanges, wantValue || wantMinutes);
     // the giver and period a receiver was last seen with: [2t], [2t + 1]
     const seen = new Int32Array(2 * n).fill(-1);
     // the giver a receiver was last seen with over the whole history (whole counts only)
@@ -148,13 +136,109 @@ export function tallyMix(network: Network, grouping: Grouping, req: TallyRequest
           if (first) add(s, t, d, q, 1, -1, -1);
           continue;
         }
-        const e = byGiver[k]!;
+        const e = byGiver![k]!;
         const mn = minutes[e]!;
         add(s, t, d, q, first && wantCount ? 1 : -1, wantValue ? value[e]! : -1, wantMinutes && mn === mn ? mn : -1);
       }
     }
   }
   return whole ? { ...tally, whole } : tally;
+}
+
+/** Each giver's exchanges, latest first: see {@link byGiverLatestFirst}. */
+interface GiverBuckets {
+  /** Giver s's exchanges are `[start[s], start[s + 1])`. */
+  start: Int32Array;
+  toOf: Int32Array;
+  dayOf: Int32Array;
+  /** Each one's position in the network's exchanges (when asked for). */
+  byGiver: Int32Array | undefined;
+}
+
+/**
+ * The exchanges of `list` (positions in date order; default all), less the
+ * confidential ones when `skip`, grouped by giver, each giver's latest
+ * first and, on one day, the later position first (the order of walking the
+ * date-ordered list backwards). For the whole list, three passes of counting
+ * sorts read the columns in storage order: count by day and by giver; place
+ * each exchange's giver and receiver by day, latest first; then place them by
+ * giver in that order. A day range wider than the list is long takes the
+ * date-ordered list instead, as a given list does: one pass reads the
+ * columns at the list's positions.
+ */
+function byGiverLatestFirst(cols: ExchangeColumns, n: number, skip: boolean, list: ArrayLike<number> | undefined, withPositions: boolean): GiverBuckets {
+  const { from, to, day, confidential } = cols;
+  const m = cols.count;
+  const start = new Int32Array(n + 1);
+  let lo = 0;
+  let hi = -1;
+  for (let e = 0; e < m && list === undefined; e++) {
+    if (skip && confidential[e]) continue;
+    const d = day[e]!;
+    if (hi < lo) lo = hi = d;
+    else if (d < lo) lo = d;
+    else if (d > hi) hi = d;
+  }
+  const span = hi - lo + 1;
+  if (list === undefined && span <= 4 * m + 100_000) {
+    // latest first: day hi is slot 0
+    const byDay = new Int32Array(span + 1);
+    for (let e = 0; e < m; e++) {
+      if (skip && confidential[e]) continue;
+      byDay[hi - day[e]! + 1]!++;
+      start[from[e]! + 1]!++;
+    }
+    for (let x = 0; x < span; x++) byDay[x + 1]! += byDay[x]!;
+    for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+    const kept = start[n]!;
+    const dayFrom = new Int32Array(kept);
+    const dayTo = new Int32Array(kept);
+    const dayPos = withPositions ? new Int32Array(kept) : undefined;
+    // the later position first within a day: walked backwards
+    const place = byDay.slice(0, span);
+    for (let e = m - 1; e >= 0; e--) {
+      if (skip && confidential[e]) continue;
+      const at = place[hi - day[e]!]!++;
+      dayFrom[at] = from[e]!;
+      dayTo[at] = to[e]!;
+      if (dayPos) dayPos[at] = e;
+    }
+    const fill = start.slice(0, n);
+    const toOf = new Int32Array(kept);
+    const dayOf = new Int32Array(kept);
+    const byGiver = withPositions ? new Int32Array(kept) : undefined;
+    for (let x = 0, k = 0; x < span; x++) {
+      const d = hi - x;
+      for (const stop = byDay[x + 1]!; k < stop; k++) {
+        const at = fill[dayFrom[k]!]!++;
+        toOf[at] = dayTo[k]!;
+        dayOf[at] = d;
+        if (byGiver) byGiver[at] = dayPos![k]!;
+      }
+    }
+    return { start, toOf, dayOf, byGiver };
+  }
+  const order = list ?? sortedByDay(day, m);
+  const count = order.length;
+  for (let k = 0; k < count; k++) {
+    const e = order[k]!;
+    if (!(skip && confidential[e])) start[from[e]! + 1]!++;
+  }
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const kept = start[n]!;
+  const fill = start.slice(0, n);
+  const byGiver = withPositions ? new Int32Array(kept) : undefined;
+  const toOf = new Int32Array(kept);
+  const dayOf = new Int32Array(kept);
+  for (let k = count - 1; k >= 0; k--) {
+    const e = order[k]!;
+    if (skip && confidential[e]) continue;
+    const at = fill[from[e]!]!++;
+    if (byGiver) byGiver[at] = e;
+    toOf[at] = to[e]!;
+    dayOf[at] = day[e]!;
+  }
+  return { start, toOf, dayOf, byGiver };
 }
 
 /** Empty totals of `periods` periods and `groups` groups, with per-person totals of `people` people when given. */
@@ -181,11 +265,11 @@ export type MixAdd = (s: number, t: number, d: number, q: number, count: number,
 /**
  * The one judge of internal and external, for every tally of `network` by
  * `grouping`: given the totals to add to, the {@link MixAdd} that adds a tie
- * or an exchange to the network's, both people's groups' and (when kept)
- * both people's totals. Internal means both people share a group on that
+ * or an exchange to the network's, both people's groups' (unless `groups`
+ * is false) and (when kept) both people's totals. Internal means both people share a group on that
  * day; a person with no group then makes it external. Set up in O(N + spans).
  */
-export function mixAdder(network: Network, grouping: Grouping): (into: MixTally) => MixAdd {
+export function mixAdder(network: Network, grouping: Grouping): (into: MixTally, groups?: boolean) => MixAdd {
   const n = network.personCount;
   const G = grouping.names.length;
   const cap = Math.max(1, maxSpans(grouping));
@@ -211,8 +295,30 @@ export function mixAdder(network: Network, grouping: Grouping): (into: MixTally)
     return -1;
   };
 
-  return (into: MixTally): MixAdd => {
+  /** Whether s and t, one of whom may hold two groups on day d, share one then. */
+  const share = (s: number, t: number, d: number): boolean => {
+    const ns = groupsAt(grouping, s, d, gs);
+    const nt = groupsAt(grouping, t, d, gt);
+    for (let x = 0; x < ns; x++) for (let y = 0; y < nt; y++) if (gs[x] === gt[y]) return true;
+    return false;
+  };
+
+  return (into: MixTally, groups = true): MixAdd => {
     const { internal, external, groupInternal, groupExternal, personInternal, personExternal } = into;
+    if (!groups) {
+      // the network's and people's totals only: the groups' are left at 0
+      return (s, t, d, q, count, val, mins) => {
+        const fs = groupOf(s, d);
+        const ft = groupOf(t, d);
+        const shared = fs !== SEVERAL && ft !== SEVERAL ? fs >= 0 && fs === ft : share(s, t, d);
+        addTo(shared ? internal : external, q * U, count, val, mins);
+        const per = shared ? personInternal : personExternal;
+        if (per) {
+          addTo(per, s * U, count, val, mins);
+          addTo(per, t * U, count, val, mins);
+        }
+      };
+    }
     return (s, t, d, q, count, val, mins) => {
       const fs = groupOf(s, d);
       const ft = groupOf(t, d);
