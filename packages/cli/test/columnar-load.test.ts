@@ -2,11 +2,11 @@
 // what it prints when the JSON is parsed, on the sample network and the research datasets; the
 // copy is made from plain files only, ignored once the file changes, and never left beside an
 // encrypted file. In-process (runCli) with a terminal whose environment says when to use the copy.
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
-import { columnsSource, decodeNetworkColumns, loadEmailEuCore, serializeNetwork } from "@tiegraph/core";
+import { columnsSource, columnsStamp, decodeNetworkColumns, loadEmailEuCore, serializeNetwork } from "@tiegraph/core";
 import { runCli } from "../src/program.js";
 import type { Terminal } from "../src/terminal.js";
 import { DATASETS, krackhardtAdvice, lazegaAdvice } from "./research-networks.js";
@@ -198,5 +198,96 @@ describe("reading through the columnar copy", () => {
     const r = await run(["report", file, "--json"], env);
     expect(r.code, r.err).toBe(0);
     expect(existsSync(`${file}.columns`)).toBe(false);
+  });
+});
+
+describe("the columnar copy's stamp", () => {
+  const TAKEN_BY_STAMP = "tiegraph: report: the columnar copy was taken by its stamp (the file has not changed since its hash last matched)\n";
+  const TAKEN_BY_HASH = "tiegraph: report: the columnar copy was taken by the file's hash\n";
+  const STAMPED = "tiegraph: report: the columnar copy was stamped: the next command takes it without hashing the file\n";
+  const stampOf = (file: string) => columnsStamp(readFileSync(`${file}.columns`));
+  /** A copy of the sample network, left unchanged for a moment, so that with no settling time asked for it counts as settled. */
+  const settledSample = async (): Promise<string> => {
+    const file = join(tempDir(), "net.json");
+    copyFileSync(SAMPLE, file);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    return file;
+  };
+  const args = (file: string) => ["report", file, "--json"];
+
+  it("is set once the file's hash matched on a file left unchanged long enough; the copy is then taken without hashing, and any change to the file is seen", async () => {
+    const file = await settledSample();
+    const env = { TIEGRAPH_COLUMNS: "always", TIEGRAPH_COLUMNS_SETTLED_MS: "0", TIEGRAPH_COLUMNS_TRACE: "1" };
+    const want = (await run(args(file), { TIEGRAPH_COLUMNS: "off" })).out;
+    // the first read parses the file and writes the copy, stamped: the device, inode, size and times of the file as it was read
+    const first = await run(args(file), env);
+    expect([first.code, first.err, first.out]).toEqual([0, "", want]);
+    const st = statSync(file, { bigint: true });
+    const stamp = stampOf(file)!.split(".");
+    expect(stamp.slice(0, 6)).toEqual(["t1", ...[st.dev, st.ino, st.size, st.mtimeNs, st.ctimeNs].map((x) => x.toString(36))]);
+    expect(parseInt(stamp[6]!, 36)).toBeGreaterThan(Number(st.ctimeNs / 1_000_000n));
+    const later = await run(args(file), env);
+    expect([later.code, later.err, later.out]).toEqual([0, TAKEN_BY_STAMP, want]);
+    // the same size, its modification time set back: the change time still moves, so the stamp no longer holds
+    const text = readFileSync(file, "utf8");
+    // the first exchange made with another person (p129 for p128)
+    const changed = text.replace('"to": "p128"', '"to": "p129"');
+    expect(changed.length).toBe(text.length);
+    expect(changed).not.toBe(text);
+    const { atime, mtime } = statSync(file);
+    writeFileSync(file, changed);
+    utimesSync(file, atime, mtime);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const seen = await run(args(file), env);
+    // the hash no longer matches: the file is parsed (no word of the copy) and the copy written again
+    expect([seen.code, seen.err]).toEqual([0, ""]);
+    expect(seen.out).toBe((await run(args(file), { TIEGRAPH_COLUMNS: "off" })).out);
+    expect(seen.out).not.toBe(want);
+    // that copy was stamped at once (no settling time asked for); a reader that asks for the default 3 s takes it by the hash
+    const { TIEGRAPH_COLUMNS_SETTLED_MS: _none, ...patient } = env;
+    expect((await run(args(file), patient)).err).toBe(TAKEN_BY_HASH);
+    expect((await run(args(file), env)).err).toBe(TAKEN_BY_STAMP);
+  });
+
+  it("is not set on a file changed within the settling time, so the copy is taken by the file's hash", async () => {
+    const file = await settledSample();
+    // by default a file must have gone unchanged for 3 s
+    const env = { TIEGRAPH_COLUMNS: "always", TIEGRAPH_COLUMNS_TRACE: "1" };
+    const want = (await run(args(file), { TIEGRAPH_COLUMNS: "off" })).out;
+    expect((await run(args(file), env)).err).toBe("");
+    expect(stampOf(file)).toBe("");
+    const again = await run(args(file), env);
+    expect([again.code, again.err, again.out]).toEqual([0, TAKEN_BY_HASH, want]);
+    expect(stampOf(file)).toBe("");
+    // once settled, the read that checks the hash stamps the copy in place, and the next takes it by the stamp
+    const settled = { ...env, TIEGRAPH_COLUMNS_SETTLED_MS: "0" };
+    expect((await run(args(file), settled)).err).toBe(TAKEN_BY_HASH + STAMPED);
+    expect(stampOf(file)).toMatch(/^t1\./);
+    expect((await run(args(file), settled)).err).toBe(TAKEN_BY_STAMP);
+  });
+
+  it("holds for that file only: the file and its copy moved together are taken by the hash, then stamped again", async () => {
+    const file = await settledSample();
+    const env = { TIEGRAPH_COLUMNS: "always", TIEGRAPH_COLUMNS_SETTLED_MS: "0", TIEGRAPH_COLUMNS_TRACE: "1" };
+    const want = (await run(args(file), env)).out;
+    expect((await run(args(file), env)).err).toBe(TAKEN_BY_STAMP);
+    // copied, the file is another inode with a new change time (its copy's stamp names the first)
+    const other = join(tempDir(), "other.json");
+    copyFileSync(file, other);
+    copyFileSync(`${file}.columns`, `${other}.columns`);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const moved = await run(args(other), env);
+    expect([moved.code, moved.err, moved.out]).toEqual([0, TAKEN_BY_HASH + STAMPED, want.replaceAll(file, other)]);
+    // renamed, it keeps its inode but its change time moves
+    const renamed = join(tempDir(), "renamed.json");
+    renameSync(other, renamed);
+    renameSync(`${other}.columns`, `${renamed}.columns`);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect((await run(args(renamed), env)).err).toBe(TAKEN_BY_HASH + STAMPED);
+    // a stamp damaged (or forged to another file) is not taken either
+    const copy = readFileSync(`${renamed}.columns`);
+    copy.write("t1.0.0.0.0.0.zzzzzzzz".padEnd(96, " "), 22, "latin1");
+    writeFileSync(`${renamed}.columns`, copy);
+    expect((await run(args(renamed), env)).err).toBe(TAKEN_BY_HASH + STAMPED);
   });
 });

@@ -17,6 +17,11 @@ import {
   relationships,
   serializeNetwork,
   setColumnsSource,
+  setColumnsStamp,
+  columnsStamp,
+  columnsStampBytes,
+  COLUMNS_STAMP_LENGTH,
+  COLUMNS_STAMP_OFFSET,
   TiegraphError,
 } from "@tiegraph/core";
 import { richNetwork } from "./rich-network.js";
@@ -105,6 +110,36 @@ describe("the columnar copy", () => {
     expect(() => setColumnsSource(parts, `${"B".repeat(64)}`)).toThrow(/cannot be named/);
     expect(columnsSource(parts[0]!)).toBe(SOURCE);
     expect(() => setColumnsSource([new Uint8Array(40)], SOURCE)).toThrow(/not the pieces/);
+  });
+
+  it("opens its header with a stamp of fixed length, none until set, which setColumnsStamp writes in place", () => {
+    const net = sample(11, 30, 200, 0.1);
+    const bytes = encodeNetworkColumns(net, SOURCE);
+    expect(columnsStamp(bytes)).toBe("");
+    // the header's first field: `{"stamp":"` right after the magic and the header's length, then 96 spaces and its closing quote
+    expect(COLUMNS_STAMP_OFFSET).toBe(8 + 4 + 10);
+    expect(new TextDecoder().decode(bytes.subarray(12, COLUMNS_STAMP_OFFSET + COLUMNS_STAMP_LENGTH + 2))).toBe(`{"stamp":"${" ".repeat(96)}",`);
+    const parts = encodeNetworkColumnsParts(net, SOURCE);
+    setColumnsStamp(parts, "t1.abc.42");
+    expect(columnsStamp(parts[0]!)).toBe("t1.abc.42");
+    const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((at, p) => (joined.set(p, at), at + p.length), 0);
+    // nothing else moved: the same bytes but the stamp's, and it reads back as the same network
+    expect(joined.length).toBe(bytes.length);
+    const differ = [...joined].flatMap((b, k) => (b === bytes[k] ? [] : [k]));
+    expect(differ.length).toBe("t1.abc.42".length);
+    expect(differ.every((k) => k >= COLUMNS_STAMP_OFFSET && k < COLUMNS_STAMP_OFFSET + COLUMNS_STAMP_LENGTH)).toBe(true);
+    expect(serializeNetwork(decodeNetworkColumns(joined, SOURCE)!)).toBe(serializeNetwork(net));
+    // a source named after the stamp keeps it
+    setColumnsSource(parts, "c".repeat(64));
+    expect([columnsStamp(parts[0]!), columnsSource(parts[0]!)]).toEqual(["t1.abc.42", "c".repeat(64)]);
+    // written as it is read back: one byte a character, nothing to escape in JSON
+    expect(new TextDecoder().decode(columnsStampBytes("x"))).toBe(`x${" ".repeat(95)}`);
+    for (const bad of ["a".repeat(97), 'a"b', "a\\b", "é", "a\nb", "ends in a space "]) expect(() => columnsStampBytes(bad), bad).toThrow(/cannot be stamped/);
+    expect(() => setColumnsStamp([new Uint8Array(200)], "x")).toThrow(/not the pieces/);
+    // no stamp to read in bytes that are not a copy, nor in a copy cut inside its stamp
+    expect(columnsStamp(new Uint8Array(200))).toBeUndefined();
+    expect(columnsStamp(bytes.subarray(0, COLUMNS_STAMP_OFFSET + 50))).toBeUndefined();
   });
 
   it("writes each exchange's tags whether or not exchanges with equal tags share one extras record", () => {

@@ -12,9 +12,10 @@
  * network saves (exports, calendars) never replace a network file.
  */
 import { createHash, randomBytes } from "node:crypto";
+import type { BigIntStats } from "node:fs";
 import { open, readFile, rename, stat, unlink, writeFile, type FileHandle } from "node:fs/promises";
 import { copiedPeopleAhead, recordsTextAhead, type CopiedPeopleAhead, type ExchangeTextAhead, type RecordsTextAhead } from "@tiegraph/core/internal";
-import { MAX_TEXT_LENGTH, TiegraphError, columnsSource, copiedRecords, copiedRecordsEnd, decodeNetworkColumns, type CopiedRecords, type DirectedTies, encodeNetworkColumnsParts, parseNetworkBytes, parseNetworkFile, serializeNetworkBytes, setColumnsSource, type Network, type Person } from "@tiegraph/core";
+import { COLUMNS_STAMP_LENGTH, COLUMNS_STAMP_OFFSET, MAX_TEXT_LENGTH, TiegraphError, columnsSource, columnsStamp, columnsStampBytes, copiedRecords, copiedRecordsEnd, decodeNetworkColumns, type CopiedRecords, type DirectedTies, encodeNetworkColumnsParts, parseNetworkBytes, parseNetworkFile, serializeNetworkBytes, setColumnsSource, setColumnsStamp, type Network, type Person } from "@tiegraph/core";
 import { Worker } from "node:worker_threads";
 import { decryptNetworkFile, encryptText, isEncryptedNetworkFile, saveNetworkFileAtomic, type EncryptionOptions } from "@tiegraph/io/node";
 import type { GraphologyJsonTail, TiesCsvTail } from "@tiegraph/io";
@@ -167,6 +168,11 @@ export function takeJsonTail(network: Network): GraphologyJsonTail | undefined {
   return tail;
 }
 
+/** `TIEGRAPH_COLUMNS_TRACE=1` says on standard error how the columnar copy was taken (by its stamp or the file's hash) and when it was stamped (a diagnostic). */
+function traceCopy(reader: Reader, text: string): void {
+  if (reader.terminal.env.TIEGRAPH_COLUMNS_TRACE === "1") reader.terminal.stderr.write(`tiegraph: ${reader.command}: ${text}\n`);
+}
+
 function trace(reader: Reader, text: string): void {
   if (reader.terminal.env.TIEGRAPH_INDEX_AHEAD === "trace") reader.terminal.stderr.write(`tiegraph: ${reader.command}: ${text}\n`);
 }
@@ -216,7 +222,10 @@ const readOn = new WeakMap<Network, Terminal["env"]>();
 
 async function readNetwork(file: string, reader: Reader, ahead: IndexAhead | undefined): Promise<Network> {
   const columns = reader.terminal.env.TIEGRAPH_COLUMNS;
-  const size = await fileSize(file);
+  // the clock before the file's times are read: a stamp's "checked at" is never later than the check
+  const checkedAt = Date.now();
+  const st = await fileStat(file);
+  const size = Number(st.size);
   // refused from its size and first bytes, before a byte more is read
   if (size >= MAX_TEXT_LENGTH && (await startsEncrypted(file))) throw encryptedTooLarge(file, size);
   if (size > MAX_NETWORK_FILE_BYTES) throw plainTooLarge(file, size);
@@ -224,15 +233,23 @@ async function readNetwork(file: string, reader: Reader, ahead: IndexAhead | und
   if (columns !== "off" && (columns === "always" || size >= COLUMNS_FROM_BYTES) && !(await startsEncrypted(file))) {
     // the tie index the command will ask for, built from the copy's exchanges while the copy is decoded
     const job = ahead && indexAheadAllowed(reader) ? startIndexAhead(columnsPath(file), ahead) : undefined;
-    // the file's hash, on another thread from the start when there is a copy: the copy is read and decoded meanwhile
-    const hashing = (await fileSize(columnsPath(file)).catch(() => 0)) > 0 ? hashFile(file) : undefined;
+    // a copy whose stamp says the file is as it was when its hash last matched is taken without hashing the
+    // file again; otherwise the file's hash is computed on another thread while the copy is read and decoded
+    const settled = settledMs(reader);
+    const stamp = await copyStamp(columnsPath(file));
+    const known = stamp !== undefined && stamp !== "" && stampHolds(stamp, st, settled);
+    const hashing = stamp !== undefined && !known ? hashFile(file) : undefined;
     const read = await readCopy(columnsPath(file), peopleRead(reader));
     const copy = read?.bytes;
     const claimed = copy && columnsSource(copy);
-    if (copy && claimed && hashing) {
+    // the copy read is the one whose stamp was read (not one written in between)
+    const byStamp = known && copy !== undefined && columnsStamp(copy) === stamp;
+    if (copy && claimed && (byStamp || hashing)) {
       const network = decodeNetworkColumns(copy, claimed, read.records);
-      const source = await hashing.hash;
+      const source = byStamp ? claimed : await hashing!.hash;
       if (network && source === claimed) {
+        traceCopy(reader, byStamp ? "the columnar copy was taken by its stamp (the file has not changed since its hash last matched)" : "the columnar copy was taken by the file's hash");
+        if (!byStamp) await stampCopy(file, st, checkedAt, claimed, settled, reader);
         if (job) builtAhead.set(network, { job, source: claimed, ahead: ahead!, reader });
         return network;
       }
@@ -259,9 +276,117 @@ async function readNetwork(file: string, reader: Reader, ahead: IndexAhead | und
   if (columns === "off" || (columns !== "always" && bytes.length < COLUMNS_FROM_BYTES)) return parseNetworkBytes(bytes, { file });
   const source = createHash("sha256").update(bytes).digest("hex");
   const network = parseNetworkBytes(bytes, { file });
+  const parts = encodeNetworkColumnsParts(network, source);
+  // stamped when the file was left as it is long enough before it was read, and not changed while it was
+  if (await settledSince(file, st, checkedAt, settledMs(reader))) setColumnsStamp(parts, stampOf(st, checkedAt));
   // best effort: a folder we cannot write to only costs the next run its speed
-  await writeColumns(columnsPath(file), encodeNetworkColumnsParts(network, source)).catch(() => undefined);
+  await writeColumns(columnsPath(file), parts).catch(() => undefined);
   return network;
+}
+
+/**
+ * How long (ms) a file must have gone unchanged before its identity and times
+ * can tell that it has not changed since: a change within the same tick of
+ * the file system's clock keeps them (a few milliseconds here; two seconds
+ * on FAT). `TIEGRAPH_COLUMNS_SETTLED_MS` sets it (the tests set 0).
+ */
+const SETTLED_MS = 3000;
+
+function settledMs(reader: Reader): number {
+  const given = Number(reader.terminal.env.TIEGRAPH_COLUMNS_SETTLED_MS);
+  return reader.terminal.env.TIEGRAPH_COLUMNS_SETTLED_MS !== undefined && Number.isFinite(given) && given >= 0 ? given : SETTLED_MS;
+}
+
+/**
+ * The stamp a columnar copy gets once its file's hash is found to match
+ * (core's `columnsStamp`): the file's device, inode, size, modification and
+ * change times (ns), and `checkedAt`, the clock (ms) just before those were
+ * read, in base 36 after a version mark. Editing a file, replacing it or
+ * restoring it changes at least one of them (the change time cannot be set
+ * back by a program; a new file has a new inode or change time).
+ *
+ * @example stampOf(await stat("net.json", { bigint: true }), Date.now()) // "t1.…"
+ */
+function stampOf(st: BigIntStats, checkedAt: number): string {
+  return ["t1", ...identity(st), BigInt(checkedAt).toString(36)].join(".");
+}
+
+/** A file's device, inode, size, modification and change times (ns), in base 36. */
+function identity(st: BigIntStats): string[] {
+  return [st.dev, st.ino, st.size, st.mtimeNs, st.ctimeNs].map((x) => x.toString(36));
+}
+
+/**
+ * Whether a copy stamped `stamp` is of the file whose times are `st`
+ * without hashing it: the same device, inode, size and times, and the file
+ * had not changed for `settledMs` before its hash was checked (so no change
+ * after the check kept its times: see {@link SETTLED_MS}).
+ */
+function stampHolds(stamp: string, st: BigIntStats, settledMs: number): boolean {
+  const parts = stamp.split(".");
+  if (parts.length !== 7 || parts[0] !== "t1") return false;
+  const mine = identity(st);
+  if (mine.some((x, k) => x !== parts[k + 1])) return false;
+  const checkedAt = parseInt(parts[6]!, 36);
+  return Number.isFinite(checkedAt) && Number(st.ctimeNs / 1_000_000n) + settledMs < checkedAt;
+}
+
+/**
+ * Whether the file whose times were `st` just before `checkedAt` had gone
+ * unchanged for `settledMs` by then and still has those times: what it takes
+ * to stamp a copy of what was read of it (see {@link stampOf}).
+ */
+async function settledSince(file: string, st: BigIntStats, checkedAt: number, settledMs: number): Promise<boolean> {
+  if (!(Number(st.ctimeNs / 1_000_000n) + settledMs < checkedAt)) return false;
+  const now = await stat(file, { bigint: true }).catch(() => undefined);
+  return now !== undefined && identity(now).join(".") === identity(st).join(".");
+}
+
+/** The stamp of the copy at `path`, read from its first bytes: "" when it has none (or is not a copy: it is then found out as it is read); undefined when there is no file there. */
+async function copyStamp(path: string): Promise<string | undefined> {
+  let fh: FileHandle;
+  try {
+    fh = await open(path, "r");
+  } catch {
+    return undefined;
+  }
+  try {
+    const head = Buffer.alloc(COLUMNS_STAMP_OFFSET + COLUMNS_STAMP_LENGTH + 1);
+    const { bytesRead } = await fh.read(head, 0, head.length, 0);
+    return bytesRead === 0 ? undefined : (columnsStamp(head.subarray(0, bytesRead)) ?? "");
+  } catch {
+    return undefined;
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Stamps in place the copy of `file` whose hash was just found to match
+ * (named `source`), when the file had gone unchanged long enough and still
+ * has the times `st` read before its hash: the next command takes the copy
+ * without hashing the file. Only the stamp's characters are written, and only
+ * into a copy that still names that hash; anything that goes wrong leaves
+ * the copy as it was (best effort: the next command then hashes again).
+ */
+async function stampCopy(file: string, st: BigIntStats, checkedAt: number, source: string, settledMs: number, reader: Reader): Promise<void> {
+  if (!(await settledSince(file, st, checkedAt, settledMs))) return;
+  let fh: FileHandle | undefined;
+  try {
+    fh = await open(columnsPath(file), "r+");
+    const start = Buffer.alloc(12);
+    await fh.read(start, 0, 12, 0);
+    const head = Buffer.alloc(12 + Math.min(start.readUInt32LE(8), 1 << 24));
+    const { bytesRead } = await fh.read(head, 0, head.length, 0);
+    if (columnsStamp(head.subarray(0, bytesRead)) === undefined || columnsSource(head.subarray(0, bytesRead)) !== source) return;
+    const bytes = columnsStampBytes(stampOf(st, checkedAt));
+    await fh.write(bytes, 0, bytes.length, COLUMNS_STAMP_OFFSET);
+    traceCopy(reader, "the columnar copy was stamped: the next command takes it without hashing the file");
+  } catch {
+    // best effort: unstamped, the copy is taken by the file's hash
+  } finally {
+    await fh?.close();
+  }
 }
 
 /**
@@ -278,9 +403,9 @@ function plainTooLarge(file: string, size: number): TiegraphError {
   return new TiegraphError(SCOPE, "limit-exceeded", `is ${size} bytes: larger than any network file tiegraph reads`, { file, expected: `a network file of at most ${MAX_NETWORK_FILE_BYTES} bytes` });
 }
 
-async function fileSize(file: string): Promise<number> {
+async function fileStat(file: string): Promise<BigIntStats> {
   try {
-    return (await stat(file)).size;
+    return await stat(file, { bigint: true });
   } catch (e) {
     throw ioError(file, e, "read");
   }

@@ -4,10 +4,12 @@
  * organisations, affiliations, ego and settings are a small JSON document;
  * the exchanges are their typed-array columns, byte for byte. It is a derived
  * cache, never the interchange format: it names the SHA-256 of the file it was
- * made from, and a reader uses it only when that hash matches.
+ * made from, and a reader uses it only when that hash matches. Its header
+ * opens with a stamp of fixed length that the copy's writer may set (see
+ * {@link columnsStamp}).
  *
  * Layout (little-endian): the 8 bytes `TGCOLS08`, a uint32 header length, the
- * header (UTF-8 JSON: `{ source, count, formats, records, ids, names, peopleText, peopleCheck, extras,
+ * header (UTF-8 JSON: `{ stamp, source, count, formats, records, ids, names, peopleText, peopleCheck, extras,
  * extrasCount, extrasCheck, affiliationCount, roles, people, halfLifeDays }` with the byte length
  * of each part; `people` and `halfLifeDays`, the person count and the setting, let
  * {@link decodeExchangeSource} read the exchanges without the records), the records JSON
@@ -87,6 +89,12 @@ function idsAt(headerLength: number, header: Pick<Header, "records">): number {
 }
 
 interface Header {
+  /**
+   * The stamp (see {@link columnsStamp}): {@link COLUMNS_STAMP_LENGTH}
+   * characters, spaces when none. The header's first field, so its
+   * characters are at {@link COLUMNS_STAMP_OFFSET} in every copy.
+   */
+  stamp: string;
   /** SHA-256 (hex) of the file the copy was made from. */
   source: string;
   count: number;
@@ -264,7 +272,7 @@ export function encodeNetworkColumnsParts(network: Network, source: string, ahea
   }
   extraBytes[written] = 0x5d;
   const peopleCheck = checksumOn(checksumOn(checksum(idBytes), nameBytes, []), people.bytes, [people.starts]);
-  const header: Header = { source, count: raw.count, formats: raw.formats, records: recordBytes.length, ids: idBytes.length, names: nameBytes.length, peopleText: people.bytes.length, peopleCheck, extras: extraBytes.length, extrasCount: k, extrasCheck: checksum(extraBytes, positions, starts), affiliationCount: affs.person.length, roles: [...affs.roles], people: network.personCount };
+  const header: Header = { stamp: " ".repeat(COLUMNS_STAMP_LENGTH), source, count: raw.count, formats: raw.formats, records: recordBytes.length, ids: idBytes.length, names: nameBytes.length, peopleText: people.bytes.length, peopleCheck, extras: extraBytes.length, extrasCount: k, extrasCheck: checksum(extraBytes, positions, starts), affiliationCount: affs.person.length, roles: [...affs.roles], people: network.personCount };
   const halfLifeDays = network.settings.halfLifeDays;
   if (halfLifeDays !== undefined) header.halfLifeDays = halfLifeDays;
   const headerBytes = enc.encode(JSON.stringify(header));
@@ -401,6 +409,69 @@ export function setColumnsSource(parts: Uint8Array[], source: string): void {
   // the same header but for the hex digits of the source: the same length, so the offsets after it hold
   if (bytes.length !== headerLength) throw new Error("the header changed length");
   head.set(bytes, 12);
+}
+
+/** Characters of a copy's stamp (see {@link columnsStamp}). */
+export const COLUMNS_STAMP_LENGTH = 96;
+
+/** Where a copy's stamp starts in its bytes: after the magic, the header's length and `{"stamp":"`. */
+export const COLUMNS_STAMP_OFFSET = 12 + '{"stamp":"'.length;
+
+/** The characters a stamp may hold: printable ASCII but `"` and `\` (one byte each, and nothing to escape in JSON). */
+const STAMP_TEXT = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/**
+ * The bytes of `stamp` as a copy holds it (see {@link columnsStamp}):
+ * padded with spaces to {@link COLUMNS_STAMP_LENGTH}, to be written at
+ * {@link COLUMNS_STAMP_OFFSET} in place of the copy's own. Throws when the
+ * stamp is longer, ends in a space, or holds a character other than
+ * printable ASCII or holds `"` or `\`.
+ *
+ * @example new TextDecoder().decode(columnsStampBytes("1.abc")).trimEnd() // "1.abc"
+ */
+export function columnsStampBytes(stamp: string): Uint8Array {
+  if (stamp.length > COLUMNS_STAMP_LENGTH || !STAMP_TEXT.test(stamp) || stamp.endsWith(" ")) throw new Error(`a copy cannot be stamped ${JSON.stringify(stamp.slice(0, 16))}: at most ${COLUMNS_STAMP_LENGTH} printable ASCII characters, without " or \\, not ending in a space`);
+  return new TextEncoder().encode(stamp.padEnd(COLUMNS_STAMP_LENGTH, " "));
+}
+
+/**
+ * Stamps a copy in the pieces {@link encodeNetworkColumnsParts} made (see
+ * {@link columnsStamp}); throws as {@link columnsStampBytes} does, or when
+ * the first piece is not a copy's header with a stamp.
+ *
+ * @example
+ * ```ts
+ * const parts = encodeNetworkColumnsParts(network, sha256Hex(fileBytes));
+ * setColumnsStamp(parts, "1.abc");
+ * columnsStamp(parts[0]!); // "1.abc"
+ * ```
+ */
+export function setColumnsStamp(parts: Uint8Array[], stamp: string): void {
+  const head = parts[0];
+  if (head === undefined || columnsStamp(head) === undefined) throw new Error("not the pieces of a columnar copy with a stamp");
+  head.set(columnsStampBytes(stamp), COLUMNS_STAMP_OFFSET);
+}
+
+/**
+ * The stamp of a columnar copy, read from its first
+ * `COLUMNS_STAMP_OFFSET + COLUMNS_STAMP_LENGTH + 1` bytes: "" when it has
+ * none, undefined when the bytes do not open a copy with a stamp (a copy
+ * written before stamps were, or not a copy). A stamp is what the writer of
+ * the copy notes of the file besides its hash, opaque here: the `tiegraph`
+ * command notes the file's identity and times, so that it can tell an
+ * unchanged file without hashing it again (packages/cli, files/network-files.ts).
+ * It is the header's first field, a fixed number of characters, so it can be
+ * written in place without moving anything.
+ *
+ * @example columnsStamp(encodeNetworkColumns(network, sha)) // ""
+ */
+export function columnsStamp(bytes: Uint8Array): string | undefined {
+  const end = COLUMNS_STAMP_OFFSET + COLUMNS_STAMP_LENGTH;
+  if (bytes.length <= end) return undefined;
+  const text = new TextDecoder().decode(bytes.subarray(0, end + 1));
+  if (!text.startsWith(MAGIC) || text.slice(12, COLUMNS_STAMP_OFFSET) !== '{"stamp":"' || text[end] !== '"') return undefined;
+  const stamp = text.slice(COLUMNS_STAMP_OFFSET, end);
+  return STAMP_TEXT.test(stamp) ? stamp.trimEnd() : undefined;
 }
 
 /**
