@@ -3,11 +3,14 @@
 // exactly the bytes of exchangeTextPieces over the same rows, taking the rest from the rows itself.
 // (The two threads at once: the 10,000-person import in subprocess.test.ts, with its trace.)
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { ExchangeRows, generateNetwork } from "@tiegraph/core";
 import { exchangeTextPieces } from "@tiegraph/core/internal";
-import { failTextAhead, streamedText, textSignal, writeTextAhead, type TextAheadFile } from "../src/files/text-ahead.js";
+import { failTextAhead, streamedText, textChunkRows, textSignal, writeTextAhead, type TextAheadFile } from "../src/files/text-ahead.js";
 import { tempDir } from "./run-cli.js";
 
 /** Rows of a generated network's exchanges (with tags, notes, introductions and confidential ones): several pieces of text. */
@@ -103,6 +106,45 @@ describe("the exchanges' text read as it is written", () => {
     const cut = { ...how, file: join(dir, "cut.tmp"), signal: signalled(777, -1) };
     writeFileSync(cut.file, expected.subarray(0, 777));
     expect(read(cut).equals(expected)).toBe(true);
+  });
+
+  it("is cut into chunks the writer takes from the first and the reader from the last", () => {
+    // 25,000 rows: four chunks of 8,192 rows; a million: 123; past 65,535 chunks, larger ones
+    expect([textChunkRows(25_000), textChunkRows(1_000_000), textChunkRows(1e9)]).toEqual([8192, 8192, Math.ceil(1e9 / 65_535)]);
+    expect(Math.ceil(rows.n / textChunkRows(rows.n))).toBe(4);
+  });
+
+  /** Starts text-ahead-writer.ts on a thread (through tsx, as the import's worker runs from sources) in `mode`. */
+  function writerThread(how: TextAheadFile, mode: "late" | "first-two"): Worker {
+    // tsx's ES module entry (the package's "tsx/esm/api", which require would resolve to its CommonJS one)
+    const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist", "esm", "api", "index.mjs")).href;
+    const entry = new URL("./text-ahead-writer.ts", import.meta.url).href;
+    return new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`, { eval: true, workerData: { rows, how, mode } });
+  }
+
+  it("has the reader write every chunk the writer had not taken while it had nothing new, then give them after the writer's part", async () => {
+    const dir = tempDir();
+    const how = { indent: 2, redact: false, file: join(dir, "t.tmp"), signal: textSignal() };
+    const worker = writerThread(how, "first-two");
+    // the writer has taken and written chunks 0 and 1
+    expect(await new Promise((resolve) => worker.once("message", resolve))).toBe("took");
+    // (a writer that never finished would leave the reader to write the rest after 20 s: the bytes, but not the chunks, would be the same)
+    expect(read(how, 20_000).equals(whole)).toBe(true);
+    // the reader took chunks 3 and 2 (the high half), the writer 0 and 1
+    expect(new Int32Array(how.signal, 16, 1)[0]).toBe(2 | (2 << 16));
+    await worker.terminate();
+  });
+
+  it("has the reader write all of it when the writer is late, the writer then write nothing and say its part is done", async () => {
+    const dir = tempDir();
+    const how = { indent: 2, redact: false, file: join(dir, "t.tmp"), signal: textSignal() };
+    const worker = writerThread(how, "late");
+    const written = new Promise((resolve) => worker.once("message", resolve));
+    expect(read(how, 20_000).equals(whole)).toBe(true);
+    expect(await written).toBe(true);
+    expect(new Int32Array(how.signal, 16, 1)[0]).toBe(4 << 16);
+    expect(readFileSync(how.file).length).toBe(0);
+    await worker.terminate();
   });
 
   it("failTextAhead marks a text still being written as failed (the reader then writes the rest), never one written whole", () => {

@@ -26,6 +26,7 @@ export { betweennessWithinBudgetByIndex, type BetweennessEstimateByIndex } from 
 export type { EIResultByIndex } from "./mix/ei-index.js";
 export { eiOverviewByIndex } from "./mix/ei-overview.js";
 export { ByteOutput, putUtf8 } from "./format/byte-output.js";
-export { exchangeTextFits, exchangeTextPieces, writeExchangeText, type ExchangeTextAhead, type ExchangeTextRows } from "./format/exchange-text-ahead.js";
+export { EXCHANGES_PER_STEP, type ExchangeByteWriter } from "./format/exchange-text.js";
+export { exchangeTextFits, exchangeTextPieces, exchangeTextWriter, writeExchangeText, type ExchangeTextAhead, type ExchangeTextRows } from "./format/exchange-text-ahead.js";
 export { recordsTextAhead, type RecordsTextAhead } from "./format/network-file.js";
 export { copiedPeopleAhead, type CopiedPeopleAhead } from "./format/network-columns.js";

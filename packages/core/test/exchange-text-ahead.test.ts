@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ExchangeRows, Network, serializeNetwork, serializeNetworkBytes, type Exchange } from "@tiegraph/core";
-import { exchangeTextFits, extrasReader, writeExchangeText, type ExchangeTextAhead } from "@tiegraph/core/internal";
+import { ByteOutput, exchangeTextFits, exchangeTextWriter, extrasReader, writeExchangeText, type ExchangeTextAhead } from "@tiegraph/core/internal";
 
 const decoder = new TextDecoder();
 const PEOPLE = ["ann", 'b"o', "c\\y", "dé🙂", "me"];
@@ -81,6 +81,15 @@ describe("the exchanges' text written ahead", () => {
         const text = ahead(parts, indent, redact);
         const got = saved(net, text, indent, redact);
         expect(got.text).toBe(serializeNetwork(net, { indent, redact }));
+        // written in ranges (each by a writer of its own, the last range first, as two threads share the text), joined in order: the same text
+        const whole = text.chunks as Uint8Array[];
+        const cuts = [0, ...[1, 2, 3].map((k) => Math.floor((k * parts.n) / 4)), parts.n];
+        const ranges = cuts.slice(1).map((to, k) => ({ from: cuts[k]!, to })).reverse().map(({ from, to }) => {
+          const out = new ByteOutput(1 << 16);
+          exchangeTextWriter(parts, indent, redact).write(out, from, to);
+          return out.take();
+        });
+        expect(decoder.decode(Buffer.concat(ranges.reverse()))).toBe(decoder.decode(Buffer.concat(whole)));
         // an empty list ("[]", every exchange confidential when redacting) has no text to take
         expect(got.used).toBe(exchanges.some((e) => !(redact && e.confidential === true)));
       }),

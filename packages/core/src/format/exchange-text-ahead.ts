@@ -11,7 +11,7 @@ import type { ExchangeRowsParts } from "../model/exchange-rows.js";
 import { FLAG_EXPLICIT_VALUE, extrasReader, slottedColumns, type StoredExchangeColumns } from "../model/exchange-store.js";
 import type { Network } from "../model/network.js";
 import { ByteOutput } from "./byte-output.js";
-import { EXCHANGES_PER_STEP, columnsByteWriter } from "./exchange-text.js";
+import { EXCHANGES_PER_STEP, columnsByteWriter, type ExchangeByteWriter } from "./exchange-text.js";
 
 /** The rows an exchanges' text was written from: {@link ExchangeRowsParts}' columns, extras and person ids. */
 export type ExchangeTextRows = Pick<ExchangeRowsParts, "n" | "from" | "to" | "day" | "kind" | "value" | "minutes" | "flags" | "format" | "formats" | "extra" | "extras" | "ids">;
@@ -88,7 +88,7 @@ export function writeExchangeText(rows: ExchangeTextRows, indent: number, redact
  * ```
  */
 export function* exchangeTextPieces(rows: ExchangeTextRows, indent: number, redact: boolean): Generator<Uint8Array> {
-  const writer = columnsByteWriter(exchangeRowsColumns(rows), rows.ids, indent, redact);
+  const writer = exchangeTextWriter(rows, indent, redact);
   const out = new ByteOutput(PIECE_BYTES);
   for (let i = 0; i < rows.n; i += EXCHANGES_PER_STEP) {
     writer.write(out, i, Math.min(rows.n, i + EXCHANGES_PER_STEP));
@@ -98,6 +98,26 @@ export function* exchangeTextPieces(rows: ExchangeTextRows, indent: number, reda
     }
   }
   if (out.length > 0) yield out.bytes.subarray(0, out.length);
+}
+
+/**
+ * A writer of the text of {@link exchangeTextPieces} in ranges of rows:
+ * `write(out, from, to)` appends the text rows `from` (inclusive) to `to`
+ * (exclusive) take in the whole text, whatever ranges it wrote before and in
+ * whatever order (each record opens with `,` unless it is the first written
+ * of all), so two threads can each write part of one text. Write a few dozen
+ * rows at a time ({@link EXCHANGES_PER_STEP}) and take the output's chunk
+ * when it is full, as {@link exchangeTextPieces} does.
+ *
+ * @example
+ * ```ts
+ * const writer = exchangeTextWriter(rows, 2, false);
+ * const out = new ByteOutput(1 << 20);
+ * writer.write(out, 64, 128); // the text of rows 64 to 127, each opening with ","
+ * ```
+ */
+export function exchangeTextWriter(rows: ExchangeTextRows, indent: number, redact: boolean): ExchangeByteWriter {
+  return columnsByteWriter(exchangeRowsColumns(rows), rows.ids, indent, redact);
 }
 
 /**

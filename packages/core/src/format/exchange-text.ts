@@ -28,8 +28,10 @@ export interface ExchangeByteWriter {
   /**
    * Appends the UTF-8 text of exchanges `from` (inclusive) to `to`
    * (exclusive) as array items: each record starts with its line break and
-   * indentation, and every record but the first this writer writes with `,`;
-   * confidential ones are left out when redacting.
+   * indentation, and with `,` unless it is the first record of all that is
+   * written (the first, or when redacting the first not confidential);
+   * confidential ones are left out when redacting. So any range gives the
+   * bytes it has in the text of all of them, whatever was written before.
    */
   write(out: ByteOutput, from: number, to: number): void;
   /** Whether any record has been written. */
@@ -95,20 +97,7 @@ export function columnsByteWriter(raw: StoredExchangeColumns, personIds: readonl
 
   // The quoted ids side by side in one byte array, copied out as needed (one object per
   // person, read at random by every record, would miss the cache more the more people there are).
-  const idStart = new Int32Array(personIds.length + 1);
-  const idParts: Uint8Array[] = [];
-  let idBytesTotal = 0;
-  let longestId = 0;
-  for (let p = 0; p < personIds.length; p++) {
-    const b = utf8Bytes(JSON.stringify(personIds[p]!));
-    idParts.push(b);
-    idBytesTotal += b.length;
-    idStart[p + 1] = idBytesTotal;
-    if (b.length > longestId) longestId = b.length;
-  }
-  const ids = new Uint8Array(idBytesTotal);
-  for (let p = 0; p < personIds.length; p++) ids.set(idParts[p]!, idStart[p]!);
-  idParts.length = 0;
+  const { ids, idStart, longestId } = quotedIds(personIds);
   const quotedDays = new Map<number, Uint8Array>();
   const day = (d: number): Uint8Array => {
     let t = quotedDays.get(d);
@@ -165,6 +154,9 @@ export function columnsByteWriter(raw: StoredExchangeColumns, personIds: readonl
   const oneTag = new Map<string, Uint8Array>();
   const notes = new Map<string, Uint8Array>();
 
+  // the first record of all that is written opens without a comma, every later one with one
+  let first = 0;
+  if (redact) while (first < raw.count && raw.flags[first]! & FLAG_CONFIDENTIAL) first++;
   let wrote = false;
   const record = (out: ByteOutput, i: number): void => {
     const flags = raw.flags[i]!;
@@ -172,7 +164,7 @@ export function columnsByteWriter(raw: StoredExchangeColumns, personIds: readonl
     out.reserve(recordRoom);
     let buf = out.bytes;
     let pos = out.length;
-    if (wrote) buf[pos++] = 44; // ,
+    if (i !== first) buf[pos++] = 44; // ,
     wrote = true;
     if (ex?.id !== undefined) {
       pos = putBytes(buf, pos, ID_OPEN);
@@ -228,6 +220,40 @@ export function columnsByteWriter(raw: StoredExchangeColumns, personIds: readonl
     },
   };
 }
+
+/**
+ * Each id's JSON text (`JSON.stringify(id)`) in UTF-8, side by side in one
+ * array, id p's at `[idStart[p], idStart[p + 1])`. Made from the JSON text
+ * of the whole list, encoded at once (a string and an array per id cost a
+ * hundred thousand people some 60 ms): in it each id is a string between
+ * two unescaped `"` (one inside a string is always escaped), so one scan
+ * finds them and drops the commas between.
+ */
+function quotedIds(personIds: readonly string[]): { ids: Uint8Array; idStart: Int32Array; longestId: number } {
+  const n = personIds.length;
+  const idStart = new Int32Array(n + 1);
+  const text = new TextEncoder().encode(JSON.stringify(personIds));
+  const ids = new Uint8Array(text.length);
+  let at = 0;
+  let longestId = 0;
+  // past the opening "[": each element is "…" followed by "," or the closing "]"
+  let i = 1;
+  for (let p = 0; p < n; p++) {
+    const from = i;
+    i++; // the opening quote
+    while (text[i] !== QUOTE) i += text[i] === BACKSLASH ? 2 : 1;
+    i++; // the closing quote
+    ids.set(text.subarray(from, i), at);
+    at += i - from;
+    idStart[p + 1] = at;
+    if (i - from > longestId) longestId = i - from;
+    i++; // the comma or the closing bracket
+  }
+  return { ids: ids.subarray(0, at), idStart, longestId };
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 
 /** Texts of repeated pieces kept per writer (bounds the memory a file of distinct notes takes). */
 const REPEATED_KEPT = 4096;
