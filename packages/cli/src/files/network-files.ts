@@ -344,12 +344,8 @@ async function settledSince(file: string, st: BigIntStats, checkedAt: number, se
 
 /** The stamp of the copy at `path`, read from its first bytes: "" when it has none (or is not a copy: it is then found out as it is read); undefined when there is no file there. */
 async function copyStamp(path: string): Promise<string | undefined> {
-  let fh: FileHandle;
-  try {
-    fh = await open(path, "r");
-  } catch {
-    return undefined;
-  }
+  const fh = await open(path, "r").catch(() => undefined);
+  if (fh === undefined) return undefined;
   try {
     const head = Buffer.alloc(COLUMNS_STAMP_OFFSET + COLUMNS_STAMP_LENGTH + 1);
     const { bytesRead } = await fh.read(head, 0, head.length, 0);
