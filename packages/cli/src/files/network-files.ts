@@ -643,7 +643,9 @@ export interface NetworkSaveOptions {
 
 /** What {@link saveAhead} makes. */
 export interface SaveAhead {
-  records: RecordsTextAhead;
+  /** The file's text of everything but the exchanges (undefined: not made ahead). */
+  records?: RecordsTextAhead | undefined;
+  /** The columnar copy's people. */
   people: CopiedPeopleAhead;
 }
 
@@ -658,8 +660,8 @@ export interface SaveAhead {
  *
  * @example const ahead = saveAhead(network); await writeNetworkFile("net.json", network, { ahead });
  */
-export function saveAhead(network: Network): SaveAhead {
-  return { records: recordsTextAhead(network), people: copiedPeopleAhead(network) };
+export function saveAhead(network: Network, parts: "all" | "people" = "all"): SaveAhead {
+  return { records: parts === "all" ? recordsTextAhead(network) : undefined, people: copiedPeopleAhead(network) };
 }
 
 /** How {@link writeNetworkFile} wrote a network. */
