@@ -41,7 +41,7 @@
  * record holds the same texts; people are numbered as the rules ask for
  * them, see `ref`).
  */
-import { EXCHANGE_KINDS, TiegraphError, parseDay, type Exchange, type ExchangeKind, type ExchangeRows, type Problem } from "@tiegraph/core";
+import { EXCHANGE_KINDS, parseDay, type Exchange, type ExchangeKind, type ExchangeRows, type Problem } from "@tiegraph/core";
 import { ByteTable, byteHash, FNV_BASIS, FNV_PRIME } from "@tiegraph/core/internal";
 import { readCsvBlock, readCsvRows, type CsvRowHandler } from "../input/csv-rows.js";
 import { readPlainRecords } from "../input/plain-records.js";
@@ -173,39 +173,14 @@ export async function readExchangesCsvBytes(source: ByteSource, reading: Exchang
   let at = 0;
   const block = Math.max(1, reading.blockSize ?? DEFAULT_BYTE_BLOCK);
   let want = block;
-  // A file is read a block ahead: the next block's read (on libuv's threads) runs while this one is parsed
-  // (waiting for each read in turn left the reading thread idle a tenth of the time). Each block is then the
-  // bytes not yet read through (the end of the last, less than a line) followed by the next block read.
-  let carry: Uint8Array | undefined;
-  let next: Promise<Uint8Array> | undefined;
-  let rawEnd = 0;
-  const readAhead = (from: number, length: number): Promise<Uint8Array> => {
-    const bytes = read(from, Math.min(size, from + length));
-    // heard at once: a read nobody waits for (the general reading took over) is never an unhandled rejection
-    bytes.catch(() => undefined);
-    return bytes;
-  };
   while (at < size) {
-    let end: number;
-    let bytes: Uint8Array;
-    if (bytesOf !== undefined) {
-      end = Math.min(size, at + want);
-      bytes = bytesOf.subarray(at, end);
-    } else {
-      const got = await (next ?? readAhead(rawEnd, want));
-      // a file cut short while it is read would otherwise be read again and again at its new end
-      if (got.length === 0) throw new TiegraphError(reading.log.scope, "io-error", "ended before its size: it changed while it was read", { ...(reading.log.file === undefined ? {} : { file: reading.log.file }), expected: `${size} bytes`, got: `${rawEnd} bytes` });
-      rawEnd += got.length;
-      next = rawEnd < size ? readAhead(rawEnd, block) : undefined;
-      bytes = carry === undefined || carry.length === 0 ? got : joined(carry, got);
-      end = rawEnd;
-    }
+    const end = Math.min(size, at + want);
+    let bytes = await read(at, end);
     // a byte order mark (Excel's "CSV UTF-8" writes one) is dropped, as the general reading drops it, and the
     // rest read directly; a second one right after it (the general reading drops that too) sends the file there whole
     if (at === 0 && isByteOrderMark(bytes, 0)) {
       if (end < size && bytes.length < 6) {
         want *= 2;
-        carry = bytes;
         continue;
       }
       if (isByteOrderMark(bytes, 3)) return reader.general(rest(0), 0, size);
@@ -219,28 +194,13 @@ export async function readExchangesCsvBytes(source: ByteSource, reading: Exchang
     // room for the rows the whole file holds, at the first block's bytes per record (and a little more):
     // the columns are not copied again and again as they grow
     if (at <= 3 && done > 0 && end < size) reading.rows.reserve(Math.min(size / MIN_ROW_BYTES, ((reader.records * size) / done) * 1.05));
-    // no whole line in the block: read a larger one (always ends: at the file's end, the last line is whole).
-    // A file's next block comes after what is left of this one; with no whole line, the block read ahead is
-    // dropped and the next read is as large as what is held, so a long line is read in doubling blocks
-    if (bytesOf !== undefined) want = done === 0 ? want * 2 : block;
-    else if (done === 0) {
-      next = undefined;
-      want = Math.max(block, bytes.length);
-    } else want = block;
-    carry = bytes.subarray(done);
+    // no whole line in the block: read a larger one (always ends: at the file's end, the last line is whole)
+    want = done === 0 ? want * 2 : block;
     at += done;
     reading.onProgress?.({ read: at, total: size, records: reader.records });
   }
   if (size === 0) reading.onProgress?.({ read: 0, total: 0, records: 0 });
   return reader.records;
-}
-
-/** `a` then `b` in one new array. */
-function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const both = new Uint8Array(a.length + b.length);
-  both.set(a, 0);
-  both.set(b, a.length);
-  return both;
 }
 
 /** What is known of a distinct text as a cell of each kind: 0 not judged yet, 1 reads as written, 2 does not. */
