@@ -275,14 +275,6 @@ describe("the tiegraph process", () => {
     expect(readFileSync(there).equals(readFileSync(here))).toBe(true);
     expect(readFileSync(`${there}.columns`).equals(readFileSync(`${here}.columns`))).toBe(true);
     expect((JSON.parse(readFileSync(there, "utf8")) as { people: unknown[] }).people.length).toBe(10000);
-    // only the columnar copy's people (what a two-core machine makes by default): the same bytes
-    const some = join(dir, "out", "some.json");
-    const peopleOnly = tiegraphProcess(["import", ...sources, "-o", some], { env: { TIEGRAPH_IMPORT_AHEAD: "trace", TIEGRAPH_COLUMNS: "always", TIEGRAPH_SAVE_AHEAD: "people" } });
-    expect(peopleOnly.status).toBe(0);
-    expect(peopleOnly.stderr).toContain("tiegraph: import: the text of everything but the exchanges was not made ahead, only the columnar copy's people: TIEGRAPH_SAVE_AHEAD=people\n");
-    expect(peopleOnly.stderr).toContain("tiegraph: import: the text made while the exchanges were read was used for no list in the file, and for the people in the columnar copy\n");
-    expect(readFileSync(some).equals(readFileSync(here))).toBe(true);
-    expect(readFileSync(`${some}.columns`).equals(readFileSync(`${here}.columns`))).toBe(true);
     // never made: the same bytes, and no word of it
     const off = join(dir, "out", "off.json");
     const none = tiegraphProcess(["import", ...sources, "-o", off], { env: { TIEGRAPH_IMPORT_AHEAD: "trace", TIEGRAPH_COLUMNS: "always", TIEGRAPH_SAVE_AHEAD: "off" } });

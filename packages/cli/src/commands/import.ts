@@ -75,17 +75,6 @@ const SAVE_AHEAD_FROM_PEOPLE = 10_000;
  */
 const SAVE_AHEAD_BELOW_PROGRESS = 0.9;
 
-/*
- * SAVE_AHEAD_PEOPLE: when the file's text is not made ahead, the columnar copy's people (their ids, names
- * and records' text: core's `copiedPeopleAhead`, about 0.15 s at 100,000 people) still are, while the main
- * thread waits for the worker's rows. The copy is encoded at the very end of the save, while the file is
- * flushed, so this comes off the command's last stretch, where nothing else runs; the file's text is written
- * while the worker still writes the exchanges' text, so making it ahead saves nothing on two cores. Measured
- * at 100,000 people against making nothing ahead, interleaved pairs: the notes import a median 3.33 s
- * against 3.71 s (7 of 8 faster) and 3.80 s against 4.00 s (3 of 6), the plain import 3.26 s against 3.38 s
- * (6 of 8). `TIEGRAPH_SAVE_AHEAD=people` makes only these on any machine.
- */
-
 /**
  * Adds `import` to the program.
  *
@@ -150,8 +139,7 @@ export function registerImport(program: Command, terminal: Terminal): void {
             // while the other thread still reads the exchanges, the save's text of everything else is made
             // (used only if the exchanges change none of it: see saveAhead; an encrypted save makes its own).
             // Only with a core to spare beside the two threads, and while the worker is far from done (its messages
-            // heard first): see SAVE_AHEAD_BELOW_PROGRESS. Otherwise only the columnar copy's people are made
-            // (see SAVE_AHEAD_PEOPLE)
+            // heard first): see SAVE_AHEAD_BELOW_PROGRESS
             const plainSave = flags.plain === true || !readFromEncrypted(network);
             const when = terminal.env.TIEGRAPH_SAVE_AHEAD;
             if (ahead !== undefined && plainSave && when !== "off" && network.personCount >= SAVE_AHEAD_FROM_PEOPLE && files.slice(i).every((later) => later.flag === "exchanges")) {
@@ -161,11 +149,8 @@ export function registerImport(program: Command, terminal: Terminal): void {
                 await new Promise((resolve) => setImmediate(resolve));
                 progress = ahead.progress(aheadAt);
               }
-              if (when === "always" || (when !== "people" && cores > 2 && progress < SAVE_AHEAD_BELOW_PROGRESS)) madeAhead = saveAhead(network);
-              else {
-                madeAhead = saveAhead(network, "people");
-                trace(terminal, `the text of everything but the exchanges was not made ahead, only the columnar copy's people: ${when === "people" ? "TIEGRAPH_SAVE_AHEAD=people" : cores > 2 ? `the worker had read ${Math.floor(100 * progress)}% of ${f.file}` : `${cores} cores, no core to spare beside the worker`}`);
-              }
+              if (when === "always" || (cores > 2 && progress < SAVE_AHEAD_BELOW_PROGRESS)) madeAhead = saveAhead(network);
+              else trace(terminal, `the text of everything but the exchanges was not made ahead: ${cores > 2 ? `the worker had read ${Math.floor(100 * progress)}% of ${f.file}` : `${cores} cores, no core to spare beside the worker`}`);
             }
           }
           const k = f.flag === "exchanges" && aheadFiles[aheadAt] === f.file ? aheadAt++ : -1;
@@ -260,7 +245,7 @@ async function save(terminal: Terminal, network: Network, before: { people: numb
   await writeNetworkFile(flags.output, network, { plain: flags.plain === true, exchangeText, ahead: madeAhead });
   if (exchangeText !== undefined) trace(terminal, `the exchanges' text written on the worker thread was ${exchangeText.used === true ? "used" : "not used: the network's exchanges are not the rows it was written from"}`);
   if (madeAhead !== undefined) {
-    const lists = [...(madeAhead.records?.used ?? [])];
+    const lists = [...madeAhead.records.used];
     trace(terminal, `the text made while the exchanges were read was used for ${lists.length > 0 ? lists.join(", ") : "no list"} in the file, ${madeAhead.people.used ? "and" : "not"} for the people in the columnar copy`);
   }
   terminal.stdout.write(renderImport(summaries, report, network, before, flags.output, flags.verbose === true));

@@ -643,9 +643,7 @@ export interface NetworkSaveOptions {
 
 /** What {@link saveAhead} makes. */
 export interface SaveAhead {
-  /** The file's text of everything but the exchanges (undefined: not made ahead). */
-  records?: RecordsTextAhead | undefined;
-  /** The columnar copy's people. */
+  records: RecordsTextAhead;
   people: CopiedPeopleAhead;
 }
 
@@ -660,8 +658,8 @@ export interface SaveAhead {
  *
  * @example const ahead = saveAhead(network); await writeNetworkFile("net.json", network, { ahead });
  */
-export function saveAhead(network: Network, parts: "all" | "people" = "all"): SaveAhead {
-  return { records: parts === "all" ? recordsTextAhead(network) : undefined, people: copiedPeopleAhead(network) };
+export function saveAhead(network: Network): SaveAhead {
+  return { records: recordsTextAhead(network), people: copiedPeopleAhead(network) };
 }
 
 /** How {@link writeNetworkFile} wrote a network. */
