@@ -1,11 +1,12 @@
 // `tiegraph import`: several sources at once, people merged across them, a
 // report of what was imported, merged and skipped (with file and line), strict
 // mode, merging into an existing file, and a progress bar on a terminal.
-import { createReadStream, readFileSync, writeFileSync } from "node:fs";
+import { createReadStream, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Network, parseNetworkFile, serializeNetwork, type Person } from "@tiegraph/core";
 import { exportGexf, importAffiliationsCsv, importCalendar, importExchangesCsv, importGexf, importLinkedInConnections, importPeopleCsv, importVCard, mergeInto } from "@tiegraph/io";
+import { READ_WHOLE_UP_TO, exchangesCsvSource } from "../src/files/import-ahead.js";
 import { runCli } from "../src/program.js";
 import type { Terminal } from "../src/terminal.js";
 import { FIXTURES, cli, tempDir, type CliRun } from "./run-cli.js";
@@ -63,6 +64,24 @@ describe("tiegraph import", () => {
     expect(parseNetworkFile(readFileSync(again, "utf8")).exchangeCount).toBe(14);
     expect(r2.stdout).toContain("merged: 0 people added");
     expect(r2.stdout).toContain(`wrote ${again}: 7 people (0 new), 5 organisations, 14 exchanges (0 new), ego me\n`);
+  });
+});
+
+describe("an exchanges CSV's bytes", () => {
+  it("are read whole up to 256 MiB, and a larger file is read as a Blob a block at a time", async () => {
+    const dir = tempDir();
+    const small = join(dir, "ex.csv");
+    writeFileSync(small, "date,from,to,kind\n2024-03-01,ann,bo,favour\n");
+    const bytes = await exchangesCsvSource(small);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(bytes as Uint8Array).equals(readFileSync(small))).toBe(true);
+    // a sparse file one byte past the bound: not read, only opened
+    const large = join(dir, "large.csv");
+    writeFileSync(large, "");
+    truncateSync(large, READ_WHOLE_UP_TO + 1);
+    const file = await exchangesCsvSource(large);
+    expect(file).toBeInstanceOf(Blob);
+    expect((file as Blob).size).toBe(256 * 1024 * 1024 + 1);
   });
 });
 

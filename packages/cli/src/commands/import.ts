@@ -5,7 +5,7 @@
  * and merging are io's; this file opens the files, shows progress and
  * reports.
  */
-import { createReadStream, openAsBlob } from "node:fs";
+import { createReadStream } from "node:fs";
 import { stat, unlink } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { availableParallelism } from "node:os";
@@ -34,7 +34,7 @@ import { ioError, readFromEncrypted, readNetworkFile, refuseInputAsOutput, saveA
 import { calendarDate } from "../options.js";
 import type { Terminal } from "../terminal.js";
 import { UsageError } from "../usage-error.js";
-import { startExchangesAhead } from "../files/import-ahead.js";
+import { exchangesCsvSource, startExchangesAhead } from "../files/import-ahead.js";
 import { importSummary, LIST_LIMIT, renderImport, type ImportSummary } from "../view/import-text.js";
 import { progressBar } from "../view/progress.js";
 
@@ -285,9 +285,9 @@ async function importOne(terminal: Terminal, flag: SourceFlag, file: string, fla
   }
   let source: TextSource;
   try {
-    // an exchanges CSV in a regular file is read from its bytes, in large blocks of a file that can be read
-    // again (see importExchangesCsv's `direct`); a pipe or device is streamed
-    source = flag === "exchanges" && regular ? await openAsBlob(file) : createReadStream(file);
+    // an exchanges CSV in a regular file is read from its bytes, whole or (a large one) in blocks of a file that
+    // can be read again (see exchangesCsvSource and importExchangesCsv's `direct`); a pipe or device is streamed
+    source = flag === "exchanges" && regular ? await exchangesCsvSource(file) : createReadStream(file);
   } catch (e) {
     throw ioError(file, e, "read");
   }

@@ -18,6 +18,7 @@
  * `TIEGRAPH_IMPORT_AHEAD=trace` says on standard error where each was read.
  */
 import { openAsBlob } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { ExchangeRows, TiegraphError, type ExchangeRowsParts, type TiegraphErrorCode } from "@tiegraph/core";
 import type { ExchangeTextAhead, ExchangeTextRows } from "@tiegraph/core/internal";
@@ -211,6 +212,33 @@ export function startExchangesAhead(files: readonly string[], options: Exchanges
   };
 }
 
+/**
+ * Exchanges CSVs up to this size are read whole before they are parsed (see {@link exchangesCsvSource});
+ * larger ones a mebibyte at a time.
+ */
+export const READ_WHOLE_UP_TO = 256 << 20;
+
+/**
+ * How an exchanges CSV in a regular file is read: its bytes whole, up to
+ * {@link READ_WHOLE_UP_TO} (a million rows are about 50 MB), else as a
+ * `Blob` read a mebibyte at a time (io's direct reading takes either, and
+ * reads the same rows from both: a property test in io holds them to it).
+ * Read whole, the parse never waits for a read, and the file's bytes come in
+ * one read rather than a slice, a copy and a fresh buffer per mebibyte: on
+ * the 100,000-person CSVs, interleaved pairs of `import` against reading a
+ * `Blob`, a median 3.28 s against 3.80 s (7 of 8 faster) and 3.45 s against
+ * 3.71 s (6 of 8); the notes import 3.92 s against 4.20 s (4 of 8), for
+ * some 8,000 more page faults (the file held whole while it is parsed).
+ *
+ * @example const imported = await importExchangesCsv(await exchangesCsvSource("ex.csv"), { columnar: true });
+ */
+export async function exchangesCsvSource(file: string): Promise<Uint8Array | Blob> {
+  if ((await stat(file)).size > READ_WHOLE_UP_TO) return openAsBlob(file);
+  const bytes = await readFile(file);
+  // the file's own buffer (readFile gives a large file one of its own), not a copy
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
 /** An error as its fields (see {@link SentError}); its scope is the start of its message. */
 function sentError(e: TiegraphError): SentError {
   const details: SentError["details"] = {};
@@ -247,7 +275,7 @@ export async function runImportWorker(): Promise<boolean> {
     let buffers: ArrayBuffer[] = [];
     let kept: ExchangeTextRows | undefined;
     try {
-      const source = await openAsBlob(file);
+      const source = await exchangesCsvSource(file);
       const { strict, maxProblems } = job.options;
       // when the text is to be written here too, the columns are shared with the main thread rather than moved
       const shared = job.options.text !== undefined;
