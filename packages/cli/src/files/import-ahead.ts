@@ -227,8 +227,10 @@ export const READ_WHOLE_UP_TO = 256 << 20;
  * one read rather than a slice, a copy and a fresh buffer per mebibyte: on
  * the 100,000-person CSVs, interleaved pairs of `import` against reading a
  * `Blob`, a median 3.28 s against 3.80 s (7 of 8 faster) and 3.45 s against
- * 3.71 s (6 of 8); the notes import 3.92 s against 4.20 s (4 of 8), for
- * some 8,000 more page faults (the file held whole while it is parsed).
+ * 3.71 s (6 of 8) with the worker reading synchronously, and 3.44 s against
+ * 3.79 s (6 of 8) as written here; the notes import 3.92 s against 4.20 s
+ * (4 of 8), then 4.29 s against 4.21 s (4 of 8): no gain shown there. Some
+ * 5,000–9,000 more page faults (the file held whole while it is parsed).
  *
  * @example const imported = await importExchangesCsv(await exchangesCsvSource("ex.csv"), { columnar: true });
  */
