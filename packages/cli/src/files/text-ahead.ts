@@ -21,7 +21,7 @@
  * so a save never waits without bound and is the same bytes either way.
  */
 import { closeSync, openSync, readSync, writeSync } from "node:fs";
-import { ByteOutput, EXCHANGES_PER_STEP, exchangeTextPieces, exchangeTextWriter, type ExchangeTextRows } from "@tiegraph/core/internal";
+import { ByteOutput, EXCHANGES_PER_STEP, exchangeTextPieces, exchangeTextWriter, type ExchangeByteWriter, type ExchangeTextRows } from "@tiegraph/core/internal";
 
 /**
  * Shared memory of one text written ahead: bytes 0–7 the bytes of text in
@@ -42,6 +42,23 @@ export type TextSignal = SharedArrayBuffer;
  */
 export function textChunkRows(n: number): number {
   return Math.max(8192, Math.ceil(n / 0xffff));
+}
+
+/** A text of `n` rows in chunks: the rows per chunk ({@link textChunkRows}) and how many chunks there are. */
+function chunking(n: number): { size: number; chunks: number } {
+  const size = textChunkRows(n);
+  return { size, chunks: Math.ceil(n / size) };
+}
+
+/**
+ * Writes the text of chunk `c` of `n` rows in chunks of `size` to `out`, a
+ * few dozen rows at a time; `full` gets the output's chunk whenever it is full.
+ */
+function writeChunk(writer: ExchangeByteWriter, out: ByteOutput, c: number, size: number, n: number, full?: (piece: Uint8Array) => void): void {
+  for (let i = c * size, end = Math.min(n, (c + 1) * size); i < end; i += EXCHANGES_PER_STEP) {
+    writer.write(out, i, Math.min(end, i + EXCHANGES_PER_STEP));
+    if (full && out.full) full(out.take());
+  }
 }
 
 /**
@@ -119,17 +136,10 @@ export function writeTextAhead(rows: ExchangeTextRows, how: TextAheadFile): bool
         Atomics.store(bytes, 0, BigInt(written));
         changed(words);
       };
-      const n = rows.n;
-      const size = textChunkRows(n);
-      const chunks = Math.ceil(n / size);
+      const { size, chunks } = chunking(rows.n);
       const writer = exchangeTextWriter(rows, how.indent, how.redact);
       const out = new ByteOutput(PIECE_BYTES, true);
-      for (let c; (c = takeChunk(taken, chunks, false)) >= 0; ) {
-        for (let i = c * size, end = Math.min(n, (c + 1) * size); i < end; i += EXCHANGES_PER_STEP) {
-          writer.write(out, i, Math.min(end, i + EXCHANGES_PER_STEP));
-          if (out.full) put(out.take());
-        }
-      }
+      for (let c; (c = takeChunk(taken, chunks, false)) >= 0; ) writeChunk(writer, out, c, size, rows.n, put);
       if (out.length > 0) put(out.take());
     } finally {
       closeSync(fd);
@@ -175,12 +185,10 @@ export function failTextAhead(how: TextAheadFile): void {
  */
 export function* streamedText(rows: ExchangeTextRows, how: TextAheadFile, waitMs = TEXT_WAIT_MS): Generator<Uint8Array> {
   const { bytes, words, taken } = views(how.signal);
-  const n = rows.n;
-  const size = textChunkRows(n);
-  const chunks = Math.ceil(n / size);
+  const { size, chunks } = chunking(rows.n);
   // the chunks written here, the last first
   const mine: Uint8Array[] = [];
-  let writer: ReturnType<typeof exchangeTextWriter> | undefined;
+  let writer: ExchangeByteWriter | undefined;
   let given = 0;
   let fd: number | undefined;
   let whole = false;
@@ -213,8 +221,9 @@ export function* streamedText(rows: ExchangeTextRows, how: TextAheadFile, waitMs
       const c = takeChunk(taken, chunks, true);
       if (c >= 0) {
         writer ??= exchangeTextWriter(rows, how.indent, how.redact);
+        // a chunk's text whole, in a buffer of its own (it is given after the writer's part)
         const out = new ByteOutput(PIECE_BYTES + (PIECE_BYTES >> 2));
-        for (let i = c * size, end = Math.min(n, (c + 1) * size); i < end; i += EXCHANGES_PER_STEP) writer.write(out, i, Math.min(end, i + EXCHANGES_PER_STEP));
+        writeChunk(writer, out, c, size, rows.n);
         mine.push(out.take());
         continue;
       }
