@@ -203,6 +203,10 @@ export async function readExchangesCsvBytes(source: ByteSource, reading: Exchang
   return reader.records;
 }
 
+/** 1 for the bytes {@link ExchangeCsvReader.block} only hashes: printable ASCII but `,` and `"` (the rest are tested one by one). */
+const ORDINARY = new Uint8Array(256);
+for (let c = SPACE; c < DELETE; c++) if (c !== COMMA && c !== QUOTE) ORDINARY[c] = 1;
+
 /** What is known of a distinct text as a cell of each kind: 0 not judged yet, 1 reads as written, 2 does not. */
 const UNKNOWN = 0;
 const GOOD = 1;
@@ -354,6 +358,12 @@ class ExchangeCsvReader {
           break;
         }
         const c = bytes[i]!;
+        // most bytes are printable ASCII other than `,` and `"`: hashed, with no other test
+        if (ORDINARY[c] === 1) {
+          h = Math.imul(h ^ c, FNV_PRIME);
+          i++;
+          continue;
+        }
         if (c === COMMA) {
           if (cells + 1 < room) {
             ends[cells] = closed < 0 ? i : closed;
