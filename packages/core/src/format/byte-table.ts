@@ -88,11 +88,11 @@ export class ByteTable {
     // the first 8 bytes as two little-endian words (zero past the end)
     let w0 = 0;
     let w1 = 0;
-    const head = n < 8 ? n : 8;
-    for (let i = 0; i < head; i++) {
-      if (i < 4) w0 |= bytes[from + i]! << (8 * i);
-      else w1 |= bytes[from + i]! << (8 * (i - 4));
-    }
+    if (n >= 4) {
+      w0 = bytes[from]! | (bytes[from + 1]! << 8) | (bytes[from + 2]! << 16) | (bytes[from + 3]! << 24);
+      if (n >= 8) w1 = bytes[from + 4]! | (bytes[from + 5]! << 8) | (bytes[from + 6]! << 16) | (bytes[from + 7]! << 24);
+      else for (let i = 4; i < n; i++) w1 |= bytes[from + i]! << (8 * (i - 4));
+    } else for (let i = 0; i < n; i++) w0 |= bytes[from + i]! << (8 * i);
     // the index from the hash's low 24 bits, as a rehash finds it from the slot
     for (let s = h & HASH_BITS & mask; ; s = (s + 1) & mask) {
       const at = SLOT * s;
