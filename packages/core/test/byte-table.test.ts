@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ByteTable, byteHash } from "../src/internal.js";
 
-/** Looks each string up in turn; returns the numbers the table gave and how many strings it made. */
+/** Looks each string up in turn; returns the numbers the table gave and the strings it made (one per new string). */
 function lookUp(strings: Uint8Array[], hash: (b: Uint8Array) => number = (b) => byteHash(b, 0, b.length)): { numbers: number[]; made: Uint8Array[] } {
   const made: Uint8Array[] = [];
   const table = new ByteTable((bytes, from, to) => made.push(bytes.slice(from, to)) - 1);

@@ -11,8 +11,8 @@
  * + 1, and the first 4 bytes, then the next 4 (a string of up to 8 bytes)
  * or where the string is in the packed bytes (a longer one). A quarter of a
  * cache line: 100,000 person ids fill a table of 4 MB, not 8, and a lookup
- * misses the cache less often (measured with 2 million lookups of 100,000
- * ids while the other core was busy: about 130 ms against 190).
+ * misses the cache less often (the 100,000-person `tiegraph import`, 10
+ * interleaved pairs against slots of 32 bytes: 3.30 s against 3.46 s).
  */
 const SLOT = 4;
 
