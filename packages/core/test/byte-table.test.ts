@@ -74,4 +74,27 @@ describe("ByteTable", () => {
     const first = Array.from({ length: ids.length }, (_, i) => i);
     expect(numbers).toEqual([...first, ...first.slice().reverse()]);
   });
+
+  it("peeks at the slot a lookup starts from, adding nothing", () => {
+    const enc = new TextEncoder();
+    const texts: string[] = [];
+    const table = new ByteTable((bytes, from, to) => texts.push(new TextDecoder().decode(bytes.subarray(from, to))) - 1);
+    const ann = enc.encode("ann");
+    const bob = enc.encode("bob");
+    const h = (b: Uint8Array): number => byteHash(b, 0, b.length);
+    // an empty table: every slot holds 0
+    expect(table.peek(h(ann))).toBe(0);
+    expect(table.size).toBe(0);
+    table.get(ann, 0, 3, h(ann));
+    table.get(bob, 0, 3, h(bob));
+    // each where its lookup starts (two strings in 1,024 slots, whose hashes differ in their low 10 bits): number + 1
+    expect((h(ann) ^ h(bob)) & 1023).not.toBe(0);
+    expect([table.peek(h(ann)), table.peek(h(bob))]).toEqual([1, 2]);
+    // a hash whose slot is empty (another slot than either's), and nothing added by peeking
+    const other = h(ann) ^ 256;
+    expect((other ^ h(bob)) & 1023).not.toBe(0);
+    expect(table.peek(other)).toBe(0);
+    expect(table.size).toBe(2);
+    expect(texts).toEqual(["ann", "bob"]);
+  });
 });

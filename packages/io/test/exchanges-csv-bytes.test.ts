@@ -39,18 +39,20 @@ async function outcome(source: Uint8Array | Blob, options: ExchangesCsvOptions):
 const described = (p: TiegraphError): unknown => [p.code, p.file, p.line, p.column, p.record, p.message];
 
 /** The outcome read directly and the general way, from bytes and from a file, lenient and strict. */
-async function expectSameBothWays(csv: string | Uint8Array, blockSize?: number): Promise<void> {
+async function expectSameBothWays(csv: string | Uint8Array, blockSize?: number, batchRows?: number): Promise<void> {
   const bytes = typeof csv === "string" ? bytesOf(csv) : csv;
   for (const strict of [false, true]) {
     const general = await outcome(bytes, { strict, direct: false });
-    const options = blockSize === undefined ? { strict } : { strict, blockSize };
+    const options: ExchangesCsvOptions = { strict };
+    if (blockSize !== undefined) options.blockSize = blockSize;
+    if (batchRows !== undefined) options.batchRows = batchRows;
     expect(await outcome(bytes, options)).toEqual(general);
     expect(await outcome(new Blob([bytes as Uint8Array<ArrayBuffer>]), options)).toEqual(general);
   }
 }
 
 /** The lines the direct reading hands to the general reading (the header among them), read with a bare handler. */
-async function generalLines(csv: string, blockSize?: number): Promise<number[]> {
+async function generalLines(csv: string, blockSize?: number, batchRows?: number): Promise<number[]> {
   const log = new ProblemLog("test", "ex.csv", false);
   const lines: number[] = [];
   let columns: CsvColumns<(typeof EXCHANGES_CSV_COLUMNS)[number]> | undefined;
@@ -64,6 +66,7 @@ async function generalLines(csv: string, blockSize?: number): Promise<number[]> 
     layout: () => columns && exchangesCsvLayout(columns.width, (k) => columns!.column(k)),
     onProblems: () => {},
     blockSize,
+    batchRows,
   });
   return lines;
 }
@@ -121,6 +124,8 @@ const csvFile = fc
       breaks: fc.constantFrom("\n", "\r\n", "\r", "mixed"),
       finalBreak: fc.boolean(),
       blockSize: fc.constantFrom(undefined, 1, 7, 64),
+      // rows read together: one at a time, a few (batches that fill and are read between other lines), the default
+      batchRows: fc.constantFrom(undefined, 1, 2, 3, 8),
       // none, Excel's one, or two (the general reading drops both)
       mark: fc.constantFrom("", "", "\ufeff", "\ufeff\ufeff"),
     });
@@ -129,14 +134,14 @@ const csvFile = fc
 describe("exchanges CSV read straight from bytes", () => {
   it("give what the general reading gives, on generated files (ids, optional columns in any order, tags, flags, CRLF/LF, byte order marks)", async () => {
     await fc.assert(
-      fc.asyncProperty(csvFile, async ({ header, rows, breaks, finalBreak, blockSize, mark }) => {
+      fc.asyncProperty(csvFile, async ({ header, rows, breaks, finalBreak, blockSize, batchRows, mark }) => {
         const lines = [header, ...rows];
         let text = mark;
         lines.forEach((line, i) => {
           const last = i === lines.length - 1;
           text += line + (last && !finalBreak ? "" : breaks === "mixed" ? ["\n", "\r\n", "\n", "\r"][i % 4] : breaks);
         });
-        await expectSameBothWays(text, blockSize);
+        await expectSameBothWays(text, blockSize, batchRows);
       }),
       { numRuns: 300 },
     );
@@ -146,6 +151,38 @@ describe("exchanges CSV read straight from bytes", () => {
     const csv = `${HEADER}\r\n${PLAIN}\r\nx1,2024-03-02,zoë,李四,introduction,2,30,coffee,ann,é;李,Yes,naïve\r\n,2024-03-03,bo,ann,meeting,1e3,,lunch,,a,0,\r\n`;
     for (const blockSize of [undefined, 1, 5, 40]) expect(await generalLines(csv, blockSize)).toEqual([1]);
     await expectSameBothWays(csv);
+  });
+
+  it("read rows scanned in batches as one at a time, whatever lines fall between the batches or end them", async () => {
+    // 400 rows between 500 people (the people's table grows and is rehashed on the way), and among them records
+    // the general reading takes (a quoted line break, a cell with a space before it; a plainly quoted note on a
+    // row with a spaced date, scanned with the batch, then handed over with the record after it, which has a
+    // quoted note too: the rows after those two are scanned again), blank lines, rows a rule refuses (ann to ann)
+    // and notes quoted plainly (read directly)
+    const lines = [HEADER];
+    for (let i = 1; i <= 400; i++) {
+      if (i % 37 === 0) lines.push(`,2024-03-04,p${i},p${i + 1},favour,,,,,"a\nb",,`);
+      else if (i % 53 === 0) lines.push("");
+      else if (i % 61 === 0) lines.push(",2024-03-05,ann,ann,favour,,,,,,,");
+      else if (i % 71 === 0) lines.push(`, 2024-03-05,p${i},p1,favour,,,,,,,`);
+      else if (i % 41 === 0) lines.push(`, 2024-03-05,p${i},p1,favour,,,,,,,"a, b"`);
+      else if (i % 41 === 1) lines.push(`,2024-03-05,p${i},p1,favour,,,,,,,"c, d"`);
+      else if (i % 29 === 0) lines.push(`,2024-03-06,p${(i * 7) % 500},p${i},favour,,,,,,,"a, b"`);
+      else lines.push(`,2024-03-0${1 + (i % 3)},p${(i * 13) % 500},p${(i * 17 + 3) % 500},information,,30,,,t${i % 4},,`);
+    }
+    const csv = lines.join("\n") + "\n";
+    const oneByOne = await generalLines(csv, undefined, 1);
+    // the header, the 10 quoted line breaks' records (rows 37 … 370), the 5 spaced ones (rows 71 … 355, none also
+    // a multiple of 37, 53 or 61), and the 9 spaced with a quoted note (rows 41 … 369, none a multiple of the others)
+    // with the 8 rows after them (42 … 329; row 370 is among the 10)
+    expect(oneByOne.length).toBe(1 + 10 + 5 + 9 + 8);
+    for (const batchRows of [undefined, 2, 3, 36, 127, 128, 129, 1000]) {
+      for (const blockSize of [undefined, 100, 4096]) {
+        // (a block's end may cut a run of records with quotes short: the same lines at the same block size)
+        expect(await generalLines(csv, blockSize, batchRows)).toEqual(blockSize === undefined ? oneByOne : await generalLines(csv, blockSize, 1));
+        await expectSameBothWays(csv, blockSize, batchRows);
+      }
+    }
   });
 
   it("read back every field as written", async () => {

@@ -80,6 +80,26 @@ export class ByteTable {
     return this.count;
   }
 
+  /**
+   * What the slot where a lookup of hash `h` starts holds as its number + 1
+   * (0 when empty): perhaps the number of the string with that hash, perhaps
+   * another's (a lookup may probe on). Nothing is added. Read for many
+   * strings in a row before looking them up with {@link ByteTable.get}, it
+   * brings their slots into the cache together rather than one miss after
+   * another: a table of 100,000 ids (4 MB) is far larger than the cache, and
+   * the processor fetches a few dozen independent reads at once.
+   *
+   * @example
+   * ```ts
+   * let sink = 0;
+   * for (let k = 0; k < m; k++) sink ^= table.peek(hashes[k]!); // the slots fetched together
+   * for (let k = 0; k < m; k++) numbers[k] = table.get(bytes, starts[k]!, ends[k]!, hashes[k]!); // found in the cache
+   * ```
+   */
+  peek(h: number): number {
+    return this.slots[SLOT * (h & HASH_BITS & this.mask) + 1]!;
+  }
+
   /** The number of `bytes` `from` (inclusive) to `to` (exclusive), which hash to `h` (see {@link byteHash}). */
   get(bytes: Uint8Array, from: number, to: number, h: number): number {
     const { slots, mask } = this;

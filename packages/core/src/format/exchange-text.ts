@@ -158,6 +158,8 @@ export function columnsByteWriter(raw: StoredExchangeColumns, personIds: readonl
   let first = 0;
   if (redact) while (first < raw.count && raw.flags[first]! & FLAG_CONFIDENTIAL) first++;
   let wrote = false;
+  // what the reads ahead of each step read (kept so that they are not left out as unused)
+  let _touched = 0;
   const record = (out: ByteOutput, i: number): void => {
     const flags = raw.flags[i]!;
     const ex = extrasAt(i);
@@ -210,6 +212,13 @@ export function columnsByteWriter(raw: StoredExchangeColumns, personIds: readonl
 
   return {
     write(out: ByteOutput, from: number, to: number): void {
+      // the people's quoted ids first read for all the rows together: read row by row, each of the four
+      // (where the id starts, then its bytes, for two people) waited for its own miss when the ids are
+      // larger than the cache; read here, the processor fetches dozens at once (the 300,000-person `import`,
+      // 5 interleaved pairs: 7.83 s against 8.62 s, 4 faster; at 100,000 people no change, 2.83 s against 2.85 s)
+      let sink = 0;
+      for (let i = from; i < to; i++) sink ^= ids[idStart[raw.from[i]!]!]! ^ ids[idStart[raw.to[i]!]!]!;
+      _touched ^= sink;
       for (let i = from; i < to; i++) {
         if (redact && raw.flags[i]! & FLAG_CONFIDENTIAL) continue;
         record(out, i);

@@ -42,6 +42,8 @@ export interface ExchangesCsvOptions extends ImportOptions {
   direct?: boolean;
   /** Bytes the direct reading reads at a time from a file (default 1 MiB; memory stays near one block). */
   blockSize?: number;
+  /** Rows the direct reading scans before reading them together (default 128; the same records whatever it is). */
+  batchRows?: number;
   /**
    * With `columnar`, keep the rows' columns in shared memory (see core's
    * `ExchangeRows`): a worker thread that read them can send them to another
@@ -160,6 +162,7 @@ export async function importExchangesCsv(source: TextSource, options: ExchangesC
       log,
       onProgress: opts.onProgress,
       blockSize: opts.blockSize,
+      batchRows: opts.batchRows,
     });
   } else out.result.records = await readCsvRows(source, log, onRow, opts.onProgress);
   if (!columns) log.fatal("missing-field", "the file has no header line", { line: 1 }, "a header line naming at least date, from, to, kind");
