@@ -255,7 +255,7 @@ function receivedImport(sent: SentImport): { imported: ImportedNetwork; rows: Ex
   const imported: ImportedNetwork = { ...rest, problems: problems.map((p) => new TiegraphError(p.scope, p.code, p.problem, p.details)) };
   if (rows === undefined) return { imported, rows: undefined };
   const { extrasText, idsText, ...columns } = rows;
-  const parts: ExchangeRowsParts = { ...columns, extras: JSON.parse(extrasText) as ExchangeRowsParts["extras"], ids: JSON.parse(idsText) as string[] };
+  const parts: ExchangeRowsParts = { ...columns, extras: JSON.parse(extrasText) as ExchangeRowsParts["extras"], extrasText, ids: JSON.parse(idsText) as string[] };
   imported.exchangeRows = ExchangeRows.fromParts(parts);
   return { imported, rows: parts };
 }

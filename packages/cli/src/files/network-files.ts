@@ -728,7 +728,7 @@ async function savePlainWithColumns(file: string, network: Network, options: Net
       const hashing = bytes >= HASH_THREAD_FROM_BYTES ? hashFile(written.path) : undefined;
       try {
         // named by the hash once it is known: a placeholder of its length until then
-        const parts = encodeNetworkColumnsParts(network, UNNAMED_SOURCE, options.ahead?.people);
+        const parts = encodeNetworkColumnsParts(network, UNNAMED_SOURCE, options.ahead?.people, options.exchangeText?.rows);
         const source = hashing !== undefined ? await hashing.hash : createHash("sha256").update(await readFile(written.path)).digest("hex");
         // a file the thread could not read has no copy (best effort, as when reading: the next command parses it)
         if (source === undefined) return;

@@ -14,7 +14,7 @@ import { ByteOutput } from "./byte-output.js";
 import { EXCHANGES_PER_STEP, columnsByteWriter, type ExchangeByteWriter } from "./exchange-text.js";
 
 /** The rows an exchanges' text was written from: {@link ExchangeRowsParts}' columns, extras and person ids. */
-export type ExchangeTextRows = Pick<ExchangeRowsParts, "n" | "from" | "to" | "day" | "kind" | "value" | "minutes" | "flags" | "format" | "formats" | "extra" | "extras" | "ids">;
+export type ExchangeTextRows = Pick<ExchangeRowsParts, "n" | "from" | "to" | "day" | "kind" | "value" | "minutes" | "flags" | "format" | "formats" | "extra" | "extras" | "extrasText" | "ids">;
 
 /** An exchanges' text written ahead ({@link writeExchangeText}) and the rows it was written from. */
 export interface ExchangeTextAhead {

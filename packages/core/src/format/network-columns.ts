@@ -41,6 +41,7 @@ import { FLAG_CONFIDENTIAL, extrasReader, type ExchangeColumns } from "../model/
 import { affiliationColumns, personIdIndex } from "../model/copied-records.js";
 import type { ExchangeExtras, LazyExtras } from "../model/exchange-store.js";
 import type { NetworkData, Person, PersonId } from "../model/types.js";
+import type { ExchangeRowsParts } from "../model/exchange-rows.js";
 import { networkRecords, sameRecords } from "./network-file.js";
 import { putBytes, putUtf8, utf8Bytes, utf8Length } from "./byte-output.js";
 
@@ -195,12 +196,19 @@ export function encodeNetworkColumns(network: Network, source: string): Uint8Arr
  * of fresh memory at 100,000 people, a page fault every 4 kB). The column
  * views are the network's: write them before it changes.
  *
+ * `rows`, the rows a network was built from with their extras' text (see
+ * `ExchangeRowsParts.extrasText`): an exchange whose extras are the very
+ * object the rows hold for the row at its position has its piece copied
+ * from that text rather than written again (`JSON.stringify` of an object
+ * `JSON.parse` made from `JSON.stringify` is the text it was made from);
+ * the bytes are the same either way.
+ *
  * @example
  * ```ts
  * await fs.promises.writeFile("net.json.columns", encodeNetworkColumnsParts(network, sha256Hex(fileBytes)));
  * ```
  */
-export function encodeNetworkColumnsParts(network: Network, source: string, ahead?: CopiedPeopleAhead): Uint8Array[] {
+export function encodeNetworkColumnsParts(network: Network, source: string, ahead?: CopiedPeopleAhead, rows?: Pick<ExchangeRowsParts, "n" | "extra" | "extras" | "extrasText">): Uint8Array[] {
   const raw = network.rawExchangeColumns();
   // the affiliations go in columns of their own, the people in a text of their own
   const { people: _people, ...records } = networkRecords(network, false);
@@ -227,18 +235,27 @@ export function encodeNetworkColumnsParts(network: Network, source: string, ahea
   // is made and encoded once, found by its tags (one tag, or the list's JSON) rather than by the extras record,
   // which an import shares (see SharedTags) but a network built by hand may not. The others' pieces (ids,
   // notes, introductions) are kept in order.
+  // Pieces of the rows' extras' text are copied from it (`taken`: which of them, -1 for none).
   type Piece = { chars: number; bytes: Uint8Array };
   const oneTag = new Map<string, Piece>();
   const tagLists = new Map<string, Piece>();
   const pieces: (Piece | undefined)[] = new Array<Piece | undefined>(k);
   const own: string[] = [];
+  const given = rows?.extrasText !== undefined && rows.n === n ? listPieces(rows.extrasText, rows.extras.length) : undefined;
+  const taken = new Int32Array(given !== undefined ? k : 0);
   let length = 1;
   let byteLength = 1;
   for (let i = 0, j = 0; i < n; i++) {
     const ex = extrasOf(i);
     if (ex === undefined) continue;
     let chars: number;
-    if (ex.id === undefined && ex.note === undefined && ex.introduced === undefined) {
+    // the rows' own object for the row at this position: its piece of their text
+    const x = given !== undefined && rows!.extras[rows!.extra[i]! - 1] === ex ? rows!.extra[i]! - 1 : -1;
+    if (given !== undefined) taken[j] = x;
+    if (x >= 0) {
+      chars = given!.chars[x + 1]! - 1 - given!.chars[x]!;
+      byteLength += given!.starts[x + 1]! - given!.starts[x]!;
+    } else if (ex.id === undefined && ex.note === undefined && ex.introduced === undefined) {
       const tags = ex.tags;
       const map = tags !== undefined && tags.length === 1 ? oneTag : tagLists;
       const key = map === oneTag ? tags![0]! : JSON.stringify(tags ?? null);
@@ -267,6 +284,13 @@ export function encodeNetworkColumnsParts(network: Network, source: string, ahea
   let written = 1;
   for (let j = 0, o = 0; j < k; j++) {
     if (j > 0) extraBytes[written++] = 0x2c;
+    const x = given !== undefined ? taken[j]! : -1;
+    if (x >= 0) {
+      const from = given!.starts[x]!;
+      const to = given!.starts[x + 1]! - 1;
+      for (let b = from; b < to; b++) extraBytes[written++] = given!.bytes[b]!;
+      continue;
+    }
     const piece = pieces[j];
     written = piece !== undefined ? putBytes(extraBytes, written, piece.bytes) : putUtf8(extraBytes, written, own[o++]!);
   }
@@ -307,6 +331,55 @@ export function encodeNetworkColumnsParts(network: Network, source: string, ahea
   columns.forEach((col, c) => put(new Uint8Array(col.buffer, col.byteOffset, col.byteLength), offsets[c]!));
   if (size > at) parts.push(new Uint8Array(size - at));
   return parts;
+}
+
+/**
+ * The pieces of `text`, the JSON of a list of `count` objects as
+ * `JSON.stringify` writes it (no white space): its UTF-8 bytes, where each
+ * object starts in them and in the text's UTF-16 units, and one more entry
+ * one past the closing bracket (so that a piece ends one before the next
+ * starts, at its comma or the bracket). Undefined when the text is not such
+ * a list of `count` objects.
+ */
+function listPieces(text: string, count: number): { bytes: Uint8Array; starts: Int32Array; chars: Int32Array } | undefined {
+  const bytes = utf8Bytes(text);
+  const starts = new Int32Array(count + 1);
+  const chars = new Int32Array(count + 1);
+  if (bytes[0] !== 0x5b || bytes[bytes.length - 1] !== 0x5d) return undefined;
+  let depth = 0;
+  let k = 0;
+  let units = 0;
+  for (let at = 0; at < bytes.length; at++) {
+    const c = bytes[at]!;
+    // UTF-16 units: one for each byte that starts a character, two for one of four bytes (escapes are ASCII)
+    if ((c & 0xc0) !== 0x80) units += c >= 0xf0 ? 2 : 1;
+    // directly in the list, only objects and the commas between them
+    if (depth === 1 && c !== 0x7b && c !== 0x2c && c !== 0x5d) return undefined;
+    if (c === 0x22) {
+      // a string, to its closing quote (an escaped character is ASCII, a multi-byte one never a quote or backslash)
+      for (at++; at < bytes.length && bytes[at] !== 0x22; at++) {
+        const d = bytes[at]!;
+        if ((d & 0xc0) !== 0x80) units += d >= 0xf0 ? 2 : 1;
+        if (d === 0x5c) {
+          at++;
+          units++;
+        }
+      }
+      units++;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (depth === 1) {
+        if (k === count) return undefined;
+        starts[k] = at;
+        chars[k++] = units - 1;
+      }
+      depth++;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+    else if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) return undefined; // JSON.stringify writes none
+  }
+  if (k !== count || depth !== 0) return undefined;
+  starts[count] = bytes.length;
+  chars[count] = units;
+  return { bytes, starts, chars };
 }
 
 /** The people's parts of a columnar copy made ahead of a save ({@link copiedPeopleAhead}), with the records they were made from. */

@@ -152,6 +152,14 @@ export interface ExchangeRowsParts {
    * point at one entry.
    */
   extras: ExchangeExtras[];
+  /**
+   * `JSON.stringify(extras)`, when the extras came as that text (from the
+   * thread that read them) and `extras` are its objects as `JSON.parse` made
+   * them: a columnar copy of a network that holds those very objects takes
+   * each one's text from it rather than writing it again (see
+   * `encodeNetworkColumnsParts`).
+   */
+  extrasText?: string;
   line: Int32Array;
   /** The person ids the rows name, in the order they were first named. */
   ids: string[];
