@@ -14,7 +14,9 @@
  * `BENCH_COMMANDS_PEER_RUNS` times (default 3; the median is shown), each right after one of tiegraph's later runs,
  * so both sides meet the same spells of a host whose speed wanders by a third within minutes (one NetworkX run
  * made the ratio as much the host's as the programs'), at sizes up to `BENCH_COMMANDS_PEER_MAX` people
- * (default 100000).
+ * (default 100000). After the sizes' tables, each command runs at the smallest and the largest size
+ * alternately, `BENCH_COMMANDS_PAIRS` times each (default 3; 0 skips it), for a scaling table whose two sides
+ * met the same spells of the host.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -35,6 +37,8 @@ const TIMEOUT = Number(process.env.BENCH_COMMANDS_TIMEOUT ?? 600);
 const PEER_MAX = Number(process.env.BENCH_COMMANDS_PEER_MAX ?? 100000);
 /** NetworkX runs per command (BENCH_COMMANDS_PEER_RUNS), interleaved with tiegraph's later runs. */
 const PEER_RUNS = Math.max(1, Number(process.env.BENCH_COMMANDS_PEER_RUNS ?? 3));
+/** Runs of each command at the smallest and the largest size alternately, for the paired scaling table (BENCH_COMMANDS_PAIRS; 0: none). */
+const PAIRS = Math.max(0, Number(process.env.BENCH_COMMANDS_PAIRS ?? 3));
 
 /** One size's table, and each command's later run and peak for the scaling table. */
 interface SizeResult {
@@ -42,6 +46,9 @@ interface SizeResult {
   exchanges: number;
   markdown: string;
   later: Map<string, { seconds: number; peakMb: number } | null>;
+  /** The network file the commands read, and the commands as run at this size. */
+  net: string;
+  jobs: Job[];
 }
 
 interface Run {
@@ -214,7 +221,7 @@ function sizeSection(people: number, exchanges: number): SizeResult {
         ]
       : []),
   ].join("\n");
-  return { people, exchanges, markdown, later };
+  return { people, exchanges, markdown, later, net, jobs };
 }
 
 /** Each command at the largest size over the smallest: later-run seconds and peak memory. */
@@ -237,6 +244,52 @@ function scaling(results: SizeResult[]): string {
   ].join("\n");
 }
 
+/**
+ * Each command run at the smallest and the largest size alternately,
+ * {@link PAIRS} times each (later runs: the columnar copies are made first):
+ * the ratio of the two medians. The sizes' own tables are measured a quarter
+ * of an hour apart, and the host's speed wanders by a third within minutes,
+ * so the ratio of their figures is partly the host's; here both sizes meet
+ * the same spells.
+ */
+function pairedScaling(results: SizeResult[]): string {
+  if (results.length < 2 || PAIRS === 0) return "";
+  const small = results[0]!;
+  const big = results[results.length - 1]!;
+  const only = process.env.BENCH_COMMANDS_JOBS?.split(",");
+  // a reading command's first run makes the copy its later runs read (an import or generate job left none)
+  for (const r of [small, big]) {
+    const reader = r.jobs.find((j) => j.name === "intro");
+    if (reader && !existsSync(`${r.net}.columns`)) timed(reader.tiegraph);
+  }
+  const rows: (string | number)[][] = [];
+  for (const job of small.jobs.filter((j) => !only || only.some((o) => j.name.startsWith(o)))) {
+    const other = big.jobs.find((j) => j.name === job.name);
+    if (other === undefined) continue;
+    console.error(`    paired: ${job.name}`);
+    const a: Run[] = [];
+    const b: Run[] = [];
+    for (let k = 0; k < PAIRS; k++) {
+      for (const [j, into] of [[job, a], [other, b]] as const) {
+        for (const f of j.clean ?? []) rmSync(f, { force: true });
+        into.push(timed(j.tiegraph));
+      }
+    }
+    const ma = median(a);
+    const mb = median(b);
+    const ok = ma.ok && mb.ok;
+    rows.push([`\`${job.name}\``, ok ? ma.seconds : "–", ok ? mb.seconds : "–", ok ? `${(mb.seconds / ma.seconds).toFixed(2)}×` : "–", ok ? `${(mb.peakMb / ma.peakMb).toFixed(2)}×` : "–"]);
+    console.error(`      ${rows[rows.length - 1]!.join(" | ")}`);
+  }
+  return [
+    `### Scaling, paired: each command at both sizes alternately`,
+    "",
+    `The sizes' tables above were measured some minutes apart, and this host's speed wanders by a third within minutes, so the ratios of their figures are partly the host's. Here each command ran at ${small.people.toLocaleString("en")} and at ${big.people.toLocaleString("en")} people alternately, ${PAIRS} times each (later runs, reading the columnar copies), right after the tables: both sizes met the same spells of the host. The ratios are of the medians (seconds; peak memory).`,
+    "",
+    table(["command", `${small.people.toLocaleString("en")} people (s)`, `${big.people.toLocaleString("en")} people (s)`, "time ratio", "peak memory ratio"], rows),
+  ].join("\n");
+}
+
 const bench: Benchmark = {
   title: "Commands (whole processes)",
   order: 5,
@@ -245,7 +298,7 @@ const bench: Benchmark = {
     const sizes = (process.env.BENCH_COMMANDS_SIZES ?? "100000x1000000,300000x3000000").split(",").map((s) => s.split("x").map(Number) as [number, number]);
     const touch = firstTouch();
     const results = sizes.map(([p, e]) => sizeSection(p, e));
-    const sections = [...results.map((r) => r.markdown), scaling(results)].filter((s) => s !== "");
+    const sections = [...results.map((r) => r.markdown), scaling(results), pairedScaling(results)].filter((s) => s !== "");
     return [
       "Each command is a separate process from a cold start (`node packages/cli/dist/bin.js`, the `tiegraph` command as installed: one file bundled at build time, see packages/cli/README.md), timed from outside with `/usr/bin/time -f '%e %M %U %S %R'` (wall seconds, peak resident memory, user and system CPU seconds, minor page faults), after a `sync` so that no earlier run's written files are still going to the disk. NetworkX's column is bench/peers/commands_networkx.py doing the same job as a whole process: read the same JSON file, build the DiGraph of non-confidential ties, compute (a shortest path for intro, ego's neighbours' last contacts for plan, overall reciprocity and the E-I index for report), and write the same kind of file; `import` and `generate` write a file of the same content as tiegraph's (import: every column of both CSVs, as tiegraph keeps them, with the people's organisations and roles as organisations and affiliations; generate: a network of the same fields and mix of kinds, drawn more simply), and the lighter scripts used until December 2026 are measured beside them (see below each size's table). tiegraph writes every file atomically and flushes it to the disk (fsync) before it ends; NetworkX's script leaves its file in the page cache, so the written files cost tiegraph the disk's time as well. `report` estimates betweenness within its default work budget (`--brokerage sampled`). A \"later\" `intro`, `report` or `export` (gexf, graphml, json, csv ties) builds its tie index (and `report` its betweenness sample, `intro` its route graph) on a second thread while the main thread decodes the copy (docs/cli.md, \"Speed\"): it uses both cores, and its figures are the same as on one (`TIEGRAPH_INDEX_AHEAD=off`). NetworkX's script computes less than `report` does (no betweenness, constraint or effective size). On a machine shared with other work, run it as `nice -n -15 bash scripts/bench.sh commands` (as root, with `/proc/sys/kernel/sched_autogroup_enabled` at 0 so that nice applies across sessions): the timed processes then get the CPU first and their wall time stays close to their CPU time.",
       `Memory costs CPU here: the first write to each 4 KB page of fresh memory is a page fault the kernel (and, on this virtual machine, the host) serves. On this machine, touching a fresh 400 MB buffer once per page (102,400 writes, well under a millisecond of work) took ${touch.seconds.toFixed(2)} s, of which ${touch.systemSeconds.toFixed(2)} s counted as system time and the rest as the process's own (the median of three processes): ${((touch.seconds / touch.pages) * 1e6).toFixed(1)} µs a page, about ${((touch.seconds / 400) * 100).toFixed(2)} s for each 100 MB a process touches. A command's system time (in brackets in the CPU columns) is mostly these faults, and about as much again of them is counted in its user time: both follow the memory the command touches, which is at least its peak. The page-fault columns count them (the median of the later runs; NetworkX's of its runs).`,
