@@ -206,6 +206,8 @@ export function encodeNetworkColumns(network: Network, source: string): Uint8Arr
  * @example
  * ```ts
  * await fs.promises.writeFile("net.json.columns", encodeNetworkColumnsParts(network, sha256Hex(fileBytes)));
+ * // a network built from rows whose extras came as one JSON text (rows.extrasText): the same bytes, the extras copied
+ * encodeNetworkColumnsParts(network, sha256Hex(fileBytes), undefined, rows);
  * ```
  */
 export function encodeNetworkColumnsParts(network: Network, source: string, ahead?: CopiedPeopleAhead, rows?: Pick<ExchangeRowsParts, "n" | "extra" | "extras" | "extrasText">): Uint8Array[] {
